@@ -1,0 +1,236 @@
+#![allow(missing_docs, trivial_casts, unused_variables, unused_mut, unused_imports, unused_extern_crates, unused_attributes, non_camel_case_types)]
+#![allow(clippy::derive_partial_eq_without_eq, clippy::disallowed_names)]
+
+use async_trait::async_trait;
+use futures::Stream;
+#[cfg(feature = "mock")]
+use mockall::automock;
+use std::error::Error;
+use std::collections::BTreeSet;
+use std::task::{Poll, Context};
+use swagger::{ApiError, ContextWrapper, auth::Authorization};
+use serde::{Serialize, Deserialize};
+
+#[cfg(any(feature = "client", feature = "server"))]
+type ServiceError = Box<dyn Error + Send + Sync + 'static>;
+
+pub const BASE_PATH: &str = "/api/v4";
+pub const API_VERSION: &str = "4.0.0";
+
+mod auth;
+pub use auth::{AuthenticationApi, Claims};
+
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetSessionsResponse {
+    /// The user's sessions, sanitized.
+    Sessions
+    (Vec<models::Session>)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RevokeAllSessionsResponse {
+    /// Every session of the user is revoked.
+    Revoked
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RevokeSessionResponse {
+    /// The session is revoked.
+    Revoked
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+/// API
+#[cfg_attr(feature = "mock", automock)]
+#[async_trait]
+#[allow(clippy::too_many_arguments, clippy::ptr_arg)]
+pub trait Api<C: Send + Sync> {
+    /// Get user's sessions
+    async fn get_sessions(
+        &self,
+        user_id: String,
+        context: &C) -> Result<GetSessionsResponse, ApiError>;
+
+    /// Revoke all active sessions for a user
+    async fn revoke_all_sessions(
+        &self,
+        user_id: String,
+        context: &C) -> Result<RevokeAllSessionsResponse, ApiError>;
+
+    /// Revoke a user session
+    async fn revoke_session(
+        &self,
+        user_id: String,
+        body: models::RevokeSessionRequest,
+        context: &C) -> Result<RevokeSessionResponse, ApiError>;
+
+}
+
+/// API where `Context` isn't passed on every API call
+#[cfg_attr(feature = "mock", automock)]
+#[async_trait]
+#[allow(clippy::too_many_arguments, clippy::ptr_arg)]
+pub trait ApiNoContext<C: Send + Sync> {
+    // The std::task::Context struct houses a reference to std::task::Waker with the lifetime <'a>.
+    // Adding an anonymous lifetime `'a` to allow mockall to create a mock object with the right lifetimes.
+    // This is needed because the compiler is unable to determine the lifetimes on F's trait bound
+    // where F is the closure created by mockall. We use higher-rank trait bounds here to get around this.
+
+    fn context(&self) -> &C;
+
+    /// Get user's sessions
+    async fn get_sessions(
+        &self,
+        user_id: String,
+        ) -> Result<GetSessionsResponse, ApiError>;
+
+    /// Revoke all active sessions for a user
+    async fn revoke_all_sessions(
+        &self,
+        user_id: String,
+        ) -> Result<RevokeAllSessionsResponse, ApiError>;
+
+    /// Revoke a user session
+    async fn revoke_session(
+        &self,
+        user_id: String,
+        body: models::RevokeSessionRequest,
+        ) -> Result<RevokeSessionResponse, ApiError>;
+
+}
+
+/// Trait to extend an API to make it easy to bind it to a context.
+pub trait ContextWrapperExt<C: Send + Sync> where Self: Sized
+{
+    /// Binds this API to a context.
+    fn with_context(self, context: C) -> ContextWrapper<Self, C>;
+}
+
+impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ContextWrapperExt<C> for T {
+    fn with_context(self: T, context: C) -> ContextWrapper<T, C> {
+         ContextWrapper::<T, C>::new(self, context)
+    }
+}
+
+#[async_trait]
+impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for ContextWrapper<T, C> {
+    fn context(&self) -> &C {
+        ContextWrapper::context(self)
+    }
+
+    /// Get user's sessions
+    async fn get_sessions(
+        &self,
+        user_id: String,
+        ) -> Result<GetSessionsResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_sessions(user_id, &context).await
+    }
+
+    /// Revoke all active sessions for a user
+    async fn revoke_all_sessions(
+        &self,
+        user_id: String,
+        ) -> Result<RevokeAllSessionsResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().revoke_all_sessions(user_id, &context).await
+    }
+
+    /// Revoke a user session
+    async fn revoke_session(
+        &self,
+        user_id: String,
+        body: models::RevokeSessionRequest,
+        ) -> Result<RevokeSessionResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().revoke_session(user_id, body, &context).await
+    }
+
+}
+
+
+#[cfg(feature = "client")]
+pub mod client;
+
+// Re-export Client as a top-level name
+#[cfg(feature = "client")]
+pub use client::Client;
+
+#[cfg(feature = "server")]
+pub mod server;
+
+// Re-export router() as a top-level name
+#[cfg(feature = "server")]
+pub use self::server::Service;
+
+#[cfg(feature = "server")]
+pub mod context;
+
+pub mod models;
+
+#[cfg(any(feature = "client", feature = "server"))]
+pub(crate) mod header;
