@@ -1,0 +1,111 @@
+//! The application builder: open the store, bind, serve until told to stop, drain.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+
+use crate::config::ServeConfig;
+use crate::http::HttpService;
+use crate::permissions::RolePermissions;
+use crate::service::SessionService;
+
+/// How long a client may take to send its request headers (slow-loris guard).
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    listener: TcpListener,
+    http: HttpService,
+    service: SessionService,
+    config: ServeConfig,
+}
+
+impl Application {
+    /// Opens the store and binds the listener (port 0 picks a free port: see [`Self::local_addr`]).
+    pub async fn build(config: ServeConfig) -> anyhow::Result<Self> {
+        let store = crate::store::open(&config.database)?;
+        let service = SessionService::new(store, RolePermissions::with_grants(&config.grants));
+        let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
+        let http = HttpService::new(service.clone(), config.max_body);
+        Ok(Application { listener, http, service, config })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or(self.config.listen)
+    }
+
+    /// The session service the server runs on (the same store), for seeding and inspection.
+    pub fn service(&self) -> SessionService {
+        self.service.clone()
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting, lets in-flight requests finish
+    /// (up to the configured grace period) and returns, closing the store.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+        let addr = self.local_addr();
+        tracing::info!(%addr, database = %self.config.database, "mm-sessions listening");
+        let mut builder = http1::Builder::new();
+        builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+        let graceful = GracefulShutdown::new();
+        tokio::pin!(shutdown);
+        loop {
+            tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok((stream, _peer)) => {
+                        let connection = builder.serve_connection(TokioIo::new(stream), self.http.clone());
+                        let connection = graceful.watch(connection);
+                        tokio::spawn(async move {
+                            if let Err(e) = connection.await {
+                                tracing::debug!(error = %e, "connection ended with an error");
+                            }
+                        });
+                    }
+                    Err(e) => {
+                        // Out of file descriptors and the like: back off instead of spinning.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                },
+                () = &mut shutdown => break,
+            }
+        }
+        drop(self.listener);
+        tracing::info!("shutting down: refusing new connections, draining in-flight requests");
+        tokio::select! {
+            () = graceful.shutdown() => tracing::info!("drained; bye"),
+            () = tokio::time::sleep(self.config.shutdown_grace) => {
+                tracing::warn!(grace = ?self.config.shutdown_grace, "connections still open after the grace period; closing");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; only SIGINT stops the server");
+                let _ = interrupt.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+}

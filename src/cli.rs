@@ -1,0 +1,170 @@
+//! The command line: `mm-sessions` (or `mm-sessions serve`) runs the server; `user …` and
+//! `session …` are the admin commands, working on the same store (safe while the server runs on
+//! SQLite: WAL lets them in beside it).
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{shutdown_signal, Application};
+use crate::config::{Database, ServeConfig, DEFAULT_DATABASE, DEFAULT_LISTEN};
+use crate::domain::NewUser;
+use crate::permissions::{Grant, RolePermissions};
+use crate::service::{SessionService, DEFAULT_SESSION_DAYS};
+
+/// A spec-first server for Mattermost's user-session API (API v4).
+#[derive(Debug, Parser)]
+#[command(name = "mm-sessions", version, about)]
+pub struct Cli {
+    /// The store: a SQLite file path, `memory`, (later) a postgres:// URL.
+    #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true)]
+    pub database: Database,
+
+    /// Where the server listens.
+    #[arg(long, env = "MM_SESSIONS_LISTEN", default_value = DEFAULT_LISTEN, global = true)]
+    pub listen: SocketAddr,
+
+    /// Grant a permission to a role, e.g. `system_user_manager=edit_other_users` (repeatable;
+    /// `system_admin` always holds every permission).
+    #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',', global = true)]
+    pub grants: Vec<Grant>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do (nothing: serve).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage sessions.
+    #[command(subcommand)]
+    Session(SessionCommand),
+}
+
+/// `mm-sessions user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user; prints the new user's id.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+        /// A role (repeatable); default `system_user`. `system_admin` makes an administrator.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+    },
+    /// List users: id, username, email, roles.
+    List,
+}
+
+/// `mm-sessions session …`
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Issue a session for a user; prints only the token (shown this once, never stored).
+    Create {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+        /// Lifetime in days (0: never expires).
+        #[arg(long, default_value_t = DEFAULT_SESSION_DAYS)]
+        days: i64,
+    },
+    /// List a user's sessions: id, created, last activity, expires (ms since the epoch), device.
+    List {
+        #[arg(long)]
+        user: String,
+    },
+    /// Revoke one session by id.
+    Revoke {
+        #[arg(long)]
+        id: String,
+    },
+    /// Revoke every session of a user.
+    RevokeAll {
+        #[arg(long)]
+        user: String,
+    },
+}
+
+/// Runs what the command line asks for.
+pub async fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None | Some(Command::Serve) => serve(cli.listen, cli.database, cli.grants).await,
+        Some(Command::User(command)) => admin(&cli.database, &cli.grants, |s| user(s, command)).await,
+        Some(Command::Session(command)) => admin(&cli.database, &cli.grants, |s| session(s, command)).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mm-sessions: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(listen: SocketAddr, database: Database, grants: Vec<Grant>) -> anyhow::Result<()> {
+    let mut config = ServeConfig::new(listen, database);
+    config.grants = grants;
+    Application::build(config).await?.run_until(shutdown_signal()).await
+}
+
+async fn admin<F, Fut>(database: &Database, grants: &[Grant], command: F) -> anyhow::Result<()>
+where
+    F: FnOnce(SessionService) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    if *database == Database::Memory {
+        eprintln!("mm-sessions: warning: the `memory` store lives only as long as this command");
+    }
+    let store = crate::store::open(database)?;
+    command(SessionService::new(store, RolePermissions::with_grants(grants))).await
+}
+
+async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Create { username, email, roles } => {
+            let user = service.create_user(NewUser { username, email, roles }).await?;
+            println!("{}", user.id);
+        }
+        UserCommand::List => {
+            for u in service.store().list_users().await? {
+                println!("{}\t{}\t{}\t{}", u.id, u.username, u.email, u.roles);
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn session(service: SessionService, command: SessionCommand) -> anyhow::Result<()> {
+    match command {
+        SessionCommand::Create { user, days } => {
+            anyhow::ensure!(days >= 0, "--days must be 0 (never expires) or more");
+            let user = service.find_user(&user).await?;
+            let (token, _) = service.issue_session(&user, days, String::new(), BTreeMap::new()).await?;
+            println!("{}", token.expose());
+        }
+        SessionCommand::List { user } => {
+            let user = service.find_user(&user).await?;
+            for s in service.store().sessions_for_user(&user.id).await? {
+                println!("{}\t{}\t{}\t{}\t{}", s.id, s.create_at, s.last_activity_at, s.expires_at, s.device_id);
+            }
+        }
+        SessionCommand::Revoke { id } => {
+            anyhow::ensure!(service.store().delete_session(&id).await?, "no session {id:?}");
+        }
+        SessionCommand::RevokeAll { user } => {
+            let user = service.find_user(&user).await?;
+            let n = service.store().delete_sessions_for_user(&user.id).await?;
+            eprintln!("revoked {n} session(s) of {}", user.username);
+        }
+    }
+    Ok(())
+}

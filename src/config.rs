@@ -1,0 +1,74 @@
+//! Configuration: which store, where to listen, which extra grants. Parsed from flags and the
+//! environment by [`crate::cli`]; validated here.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use crate::permissions::Grant;
+
+/// The default listen address: Mattermost's port, loopback only.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8065";
+/// The default database: a SQLite file under `./data/`.
+pub const DEFAULT_DATABASE: &str = "./data/mm-sessions.db";
+
+/// Which store backs the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Database {
+    /// A SQLite file (created if missing).
+    Sqlite(PathBuf),
+    /// In process memory: gone when the process ends.
+    Memory,
+}
+
+impl FromStr for Database {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err("the database may not be empty".into());
+        }
+        if s == "memory" {
+            return Ok(Database::Memory);
+        }
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            return Err("PostgreSQL is not supported yet; use a SQLite path or `memory`".into());
+        }
+        Ok(Database::Sqlite(PathBuf::from(s.strip_prefix("sqlite://").unwrap_or(s))))
+    }
+}
+
+impl std::fmt::Display for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
+            Database::Memory => f.write_str("memory"),
+        }
+    }
+}
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    pub listen: SocketAddr,
+    pub database: Database,
+    pub grants: Vec<Grant>,
+    /// The largest request body accepted.
+    pub max_body: usize,
+    /// How long in-flight requests get to finish on shutdown.
+    pub shutdown_grace: Duration,
+}
+
+impl ServeConfig {
+    /// Defaults on `database`, listening on `listen`.
+    pub fn new(listen: SocketAddr, database: Database) -> Self {
+        ServeConfig {
+            listen,
+            database,
+            grants: Vec::new(),
+            max_body: crate::http::middleware::DEFAULT_MAX_BODY,
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Mattermost ids (`server/public/model/utils.go`): 16 random bytes written in base32 with the
+//! alphabet `ybndrfg8ejkmcpqxot1uwisza345h769`, no padding, giving 26 lowercase characters.
+//!
+//! Validation follows `IsValidId` (26 letters or digits) but only ASCII ones: Mattermost's check
+//! also lets multi-byte Unicode letters through, which no id it generates contains.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use data_encoding::Encoding;
+
+/// The length of every id.
+pub const ID_LEN: usize = 26;
+
+static MATTERMOST_BASE32: LazyLock<Encoding> = LazyLock::new(|| {
+    let mut spec = data_encoding::Specification::new();
+    spec.symbols.push_str("ybndrfg8ejkmcpqxot1uwisza345h769");
+    spec.encoding().expect("the Mattermost base32 alphabet is a valid specification")
+});
+
+/// Encodes 16 bytes the way Mattermost writes ids and tokens.
+pub(crate) fn encode(bytes: &[u8; 16]) -> String {
+    MATTERMOST_BASE32.encode(bytes)
+}
+
+/// 16 bytes from the operating system's CSPRNG.
+pub(crate) fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    // The OS generator failing is not something a server can carry on from.
+    getrandom::fill(&mut bytes).expect("the operating system's random generator failed");
+    bytes
+}
+
+/// A valid Mattermost id.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(String);
+
+impl Id {
+    /// A fresh random id.
+    pub fn generate() -> Self {
+        Id(encode(&random_bytes()))
+    }
+
+    /// Accepts `value` if it is a valid id (26 ASCII letters or digits).
+    pub fn parse(value: &str) -> Option<Self> {
+        is_valid(value).then(|| Id(value.to_owned()))
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The id's text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// `IsValidId`, restricted to ASCII.
+pub fn is_valid(value: &str) -> bool {
+    value.len() == ID_LEN && value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Id({})", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_have_mattermosts_shape() {
+        for _ in 0..100 {
+            let id = Id::generate();
+            assert_eq!(id.as_str().len(), ID_LEN);
+            assert!(id.as_str().chars().all(|c| "ybndrfg8ejkmcpqxot1uwisza345h769".contains(c)));
+            assert!(is_valid(id.as_str()));
+        }
+        assert_ne!(Id::generate(), Id::generate());
+    }
+
+    #[test]
+    fn validation_follows_is_valid_id() {
+        assert!(is_valid("abcdefghijklmnopqrstuvwxyz"));
+        assert!(is_valid("ABCDEFGHIJKLMNOPQRSTUVWXY1"));
+        assert!(!is_valid("me"));
+        assert!(!is_valid("abcdefghijklmnopqrstuvwxy"));
+        assert!(!is_valid("abcdefghijklmnopqrstuvwxyz1"));
+        assert!(!is_valid("abcdefghijklmnopqrstuvwxy-"));
+        assert!(!is_valid("abcdefghijklmnopqrstuvwxé"));
+    }
+
+    #[test]
+    fn encoding_matches_mattermost_for_known_bytes() {
+        // All-zero bytes map to the alphabet's first symbol, as in Go's base32 with this alphabet.
+        assert_eq!(encode(&[0u8; 16]), "yyyyyyyyyyyyyyyyyyyyyyyyyy");
+    }
+}

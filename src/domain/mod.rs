@@ -1,0 +1,20 @@
+//! The values the service works with, validated where they enter: ids, tokens, sessions,
+//! users. Nothing here knows about HTTP or storage.
+
+pub mod id;
+pub mod session;
+pub mod token;
+pub mod user;
+
+pub use id::Id;
+pub use session::Session;
+pub use token::{Token, TokenHash};
+pub use user::{NewUser, User};
+
+/// Milliseconds since the Unix epoch, the unit of every Mattermost timestamp.
+pub fn now_millis() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,54 @@
+//! Users: just what sessions and permission checks need (and, later, login).
+
+/// A stored user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    /// Lower-cased, as Mattermost stores usernames.
+    pub username: String,
+    /// Lower-cased.
+    pub email: String,
+    /// Space-separated role names, e.g. `system_user` or `system_user system_admin`.
+    pub roles: String,
+    pub create_at: i64,
+    pub update_at: i64,
+}
+
+impl User {
+    /// Whether the user holds `role`.
+    pub fn has_role(&self, role: &str) -> bool {
+        self.roles.split_whitespace().any(|r| r == role)
+    }
+}
+
+/// What it takes to create a user; [`NewUser::validate`] turns it into a [`User`].
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub roles: Vec<String>,
+}
+
+impl NewUser {
+    /// Checks the fields as Mattermost does (loosely: 1–64 characters of `a-z0-9.-_` starting with
+    /// a letter for usernames, an `@` in emails) and fills in the rest.
+    pub fn validate(self, id: String, now: i64) -> Result<User, String> {
+        let username = self.username.trim().to_lowercase();
+        let valid_name = (1..=64).contains(&username.len())
+            && username.starts_with(|c: char| c.is_ascii_lowercase())
+            && username.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
+        if !valid_name {
+            return Err(format!("invalid username {:?}: 1-64 characters of a-z, 0-9, '.', '-', '_', starting with a letter", self.username));
+        }
+        let email = self.email.trim().to_lowercase();
+        if email.len() > 128 || !email.contains('@') || email.chars().any(char::is_whitespace) {
+            return Err(format!("invalid email {:?}", self.email));
+        }
+        let mut roles = if self.roles.is_empty() { vec!["system_user".to_string()] } else { self.roles };
+        roles.retain(|r| !r.trim().is_empty());
+        if let Some(bad) = roles.iter().find(|r| !r.chars().all(|c| c.is_ascii_lowercase() || c == '_')) {
+            return Err(format!("invalid role {bad:?}"));
+        }
+        Ok(User { id, username, email, roles: roles.join(" "), create_at: now, update_at: now })
+    }
+}

@@ -1,0 +1,110 @@
+//! The one error type every request path ends in, and its mapping to Mattermost's AppError.
+//!
+//! Each variant fixes the HTTP status, the AppError `id` (Mattermost's, so that clients that
+//! switch on ids keep working) and the message, here and nowhere else. Internal failures carry
+//! their cause for the log; the client gets a generic message and `detailed_error: ""`.
+
+use mm_sessions_api::models;
+
+use crate::store::StoreError;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// A path or query parameter is missing or malformed.
+    #[error("invalid URL parameter {0}")]
+    InvalidUrlParam(&'static str),
+    /// The body is malformed or a field is missing.
+    #[error("invalid body parameter {0}")]
+    InvalidBodyParam(&'static str),
+    /// No valid session: missing, unknown, expired or revoked token.
+    #[error("no valid session")]
+    SessionExpired,
+    /// The caller may not act on this user.
+    #[error("permission denied")]
+    Forbidden,
+    /// `session_id` names no session (Mattermost answers 400, not 404).
+    #[error("session not found")]
+    SessionNotFound,
+    /// No route for the path.
+    #[error("no such route")]
+    NotFound,
+    /// The path exists, the method does not.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The body is larger than the server accepts.
+    #[error("request body too large")]
+    BodyTooLarge,
+    /// Anything that is our fault. The cause is logged, not sent.
+    #[error("internal error: {0:#}")]
+    Internal(anyhow::Error),
+}
+
+impl AppError {
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::InvalidUrlParam(_) | AppError::InvalidBodyParam(_) | AppError::SessionNotFound => 400,
+            AppError::SessionExpired => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::MethodNotAllowed => 405,
+            AppError::BodyTooLarge => 413,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// Mattermost's error id.
+    pub fn id(&self) -> &'static str {
+        match self {
+            AppError::InvalidUrlParam(_) => "api.context.invalid_url_param.app_error",
+            AppError::InvalidBodyParam(_) => "api.context.invalid_body_param.app_error",
+            AppError::SessionExpired => "api.context.session_expired.app_error",
+            AppError::Forbidden => "api.context.permissions.app_error",
+            AppError::SessionNotFound => "app.session.get.app_error",
+            AppError::NotFound => "api.context.404.app_error",
+            AppError::MethodNotAllowed => "api.context.405.app_error",
+            AppError::BodyTooLarge => "api.context.body_too_large.app_error",
+            AppError::Internal(_) => "app.internal_error.app_error",
+        }
+    }
+
+    /// The human-readable message (Mattermost's English text where it has one).
+    pub fn message(&self) -> String {
+        match self {
+            AppError::InvalidUrlParam(name) => format!("Invalid or missing {name} parameter in request URL."),
+            AppError::InvalidBodyParam(name) => format!("Invalid or missing {name} in request body."),
+            AppError::SessionExpired => "Invalid or expired session, please login again.".into(),
+            AppError::Forbidden => "You do not have the appropriate permissions.".into(),
+            AppError::SessionNotFound => "Unable to find the session.".into(),
+            AppError::NotFound => "Sorry, we could not find the page.".into(),
+            AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),
+            AppError::BodyTooLarge => "The request body is too large.".into(),
+            AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
+        }
+    }
+
+    /// The AppError body, tagged with the request's id.
+    pub fn to_model(&self, request_id: &str) -> models::AppError {
+        models::AppError::new(
+            self.id().to_string(),
+            self.message(),
+            String::new(),
+            request_id.to_string(),
+            i32::from(self.status()),
+            false,
+        )
+    }
+
+    /// The AppError body, serialised.
+    pub fn to_json(&self, request_id: &str) -> String {
+        // A struct of strings, an int and a bool always serialises.
+        serde_json::to_string(&self.to_model(request_id)).unwrap_or_default()
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        AppError::Internal(error.into())
+    }
+}

@@ -1,0 +1,187 @@
+//! The service hyper runs: everything around the generated router.
+//!
+//! For each request it
+//! 1. gives it an id (`X-Request-Id` on the response, `request_id` in any AppError, the log line);
+//! 2. reads the body up to the size limit (413 AppError beyond it, before anything else);
+//! 3. authenticates the presented token, if any (see [`super::credentials`]);
+//! 4. calls the generated router with a [`RequestContext`];
+//! 5. turns every error the generated layer produces on its own (plain-text 400s for bad bodies,
+//!    403 "Unauthenticated", empty 404/405, 500) into Mattermost's AppError JSON;
+//! 6. logs one line: method, path (never the query, which may hold `access_token`), operation,
+//!    status, latency, request id.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Bytes;
+use futures_util::future::BoxFuture;
+use http_body_util::{combinators::BoxBody, BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::{Method, Request, Response, StatusCode};
+use mm_sessions_api::server::{ApiRequestParser, Service as GeneratedRouter};
+use swagger::RequestParser;
+
+use super::api::Handlers;
+use super::context::RequestContext;
+use super::credentials::{self, Location};
+use crate::domain::{Id, Session};
+use crate::error::AppError;
+use crate::service::SessionService;
+
+/// A response as hyper sends it.
+pub type HttpResponse = Response<BoxBody<Bytes, Infallible>>;
+
+/// The largest request body accepted (Mattermost's own limit for these routes is far above what
+/// they need; a session id fits in 100 bytes).
+pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
+
+/// The JSON content type, exactly as the real clients compare it (no charset).
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+
+/// The outermost service, cheap to clone (one per connection).
+#[derive(Clone)]
+pub struct HttpService {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    router: GeneratedRouter<Handlers, RequestContext>,
+    service: SessionService,
+    max_body: usize,
+}
+
+impl HttpService {
+    /// The HTTP service over `service`.
+    pub fn new(service: SessionService, max_body: usize) -> Self {
+        let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
+        HttpService { inner: Arc::new(Inner { router, service, max_body }) }
+    }
+}
+
+impl hyper::service::Service<Request<Incoming>> for HttpService {
+    type Response = HttpResponse;
+    type Error = Infallible;
+    type Future = BoxFuture<'static, Result<HttpResponse, Infallible>>;
+
+    fn call(&self, request: Request<Incoming>) -> Self::Future {
+        let inner = self.inner.clone();
+        Box::pin(async move { Ok(inner.handle(request).await) })
+    }
+}
+
+impl Inner {
+    async fn handle(&self, request: Request<Incoming>) -> HttpResponse {
+        let started = Instant::now();
+        let request_id = Id::generate().into_string();
+        let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("-");
+        let method = request.method().clone();
+        let path = request.uri().path().to_owned();
+
+        let mut response = match self.route(request, &request_id, operation).await {
+            Ok(response) => response,
+            Err(error) => {
+                if let AppError::Internal(cause) = &error {
+                    tracing::error!(request_id = %request_id, error = %format!("{cause:#}"), "request failed");
+                }
+                app_error_response(&error, &request_id)
+            }
+        };
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert("x-request-id", value);
+        }
+        tracing::info!(
+            request_id = %request_id,
+            method = %method,
+            path = %path,
+            operation,
+            status = response.status().as_u16(),
+            latency_us = started.elapsed().as_micros() as u64,
+            "request"
+        );
+        response
+    }
+
+    async fn route(&self, request: Request<Incoming>, request_id: &str, operation: &str) -> Result<HttpResponse, AppError> {
+        let (parts, body) = request.into_parts();
+
+        let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > self.max_body as u64) {
+            return Err(AppError::BodyTooLarge);
+        }
+        let body = match Limited::new(body, self.max_body).collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(AppError::BodyTooLarge),
+            Err(_) => return Err(AppError::InvalidBodyParam("body")),
+        };
+
+        let caller = self.authenticate(&parts).await?;
+        let context = RequestContext::new(request_id.to_owned(), caller);
+        let response = hyper::service::Service::call(&self.router, (Request::from_parts(parts, Full::new(body)), context))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))?;
+        normalize(response, request_id, operation).await
+    }
+
+    /// The caller's session, `None` when no valid credentials came (the generated layer then
+    /// refuses operations that need them). Only a store failure is an error.
+    async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<Option<Session>, AppError> {
+        let Some((token, location)) = credentials::presented_token(parts) else {
+            return Ok(None);
+        };
+        let session = match self.service.authenticate(&token).await {
+            Ok(session) => session,
+            Err(AppError::SessionExpired) => return Ok(None),
+            Err(other) => return Err(other),
+        };
+        // Browsers send cookies on their own: a cookie alone does not authorise a write.
+        if location == Location::Cookie
+            && parts.method != Method::GET
+            && !credentials::passes_csrf(parts, session.props.get("csrf").map(String::as_str))
+        {
+            tracing::warn!(session_id = %session.id, "cookie-authenticated write without CSRF header refused");
+            return Ok(None);
+        }
+        Ok(Some(session))
+    }
+}
+
+/// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means.
+async fn normalize(response: HttpResponse, request_id: &str, operation: &str) -> Result<HttpResponse, AppError> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || response.headers().get(CONTENT_TYPE) == Some(&JSON) {
+        return Ok(response);
+    }
+    let text = match response.into_body().collect().await {
+        Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
+        Err(never) => match never {},
+    };
+    tracing::debug!(request_id, operation, status = status.as_u16(), generated = %text, "rewriting a generated error");
+    Err(match status {
+        // The generated check for operations with `security`: no valid credentials.
+        StatusCode::FORBIDDEN => AppError::SessionExpired,
+        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam("user_id"),
+        StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::BodyTooLarge,
+        _ => AppError::Internal(anyhow::anyhow!("generated layer answered {status}: {text}")),
+    })
+}
+
+/// The field Mattermost names when an operation's body is unusable.
+fn body_field(operation: &str) -> &'static str {
+    match operation {
+        "RevokeSession" => "session_id",
+        _ => "body",
+    }
+}
+
+/// An AppError as a complete response.
+pub fn app_error_response(error: &AppError, request_id: &str) -> HttpResponse {
+    let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(error.to_json(request_id)))));
+    *response.status_mut() = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response.headers_mut().insert(CONTENT_TYPE, JSON);
+    response
+}

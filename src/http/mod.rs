@@ -1,0 +1,13 @@
+//! The HTTP side: the generated crate is the transport; this module wraps it.
+//!
+//! A request passes through [`middleware::HttpService`] (request id, body limit, credentials,
+//! turning every error into an AppError, the log line), then the generated router
+//! (`mm_sessions_api::server`), then [`api::Handlers`], a thin `Api` impl over
+//! [`crate::service::SessionService`].
+
+pub mod api;
+pub mod context;
+pub mod credentials;
+pub mod middleware;
+
+pub use middleware::HttpService;

@@ -1,0 +1,111 @@
+//! Which roles carry which permissions: the one table of it, and Mattermost's rule for acting
+//! on another user (`SessionHasPermissionToUser`).
+//!
+//! By default only `system_admin` holds anything (it holds every permission). A deployment can
+//! grant more with `--grant ROLE=PERMISSION`, e.g. `system_user_manager=edit_other_users`.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::domain::{Session, User};
+
+/// The permissions this service checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Everything, on everyone.
+    ManageSystem,
+    /// Act on other (non-admin) users' sessions.
+    EditOtherUsers,
+}
+
+impl FromStr for Permission {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "manage_system" => Ok(Permission::ManageSystem),
+            "edit_other_users" => Ok(Permission::EditOtherUsers),
+            other => Err(format!("unknown permission {other:?} (known: manage_system, edit_other_users)")),
+        }
+    }
+}
+
+/// The role that holds every permission and that `edit_other_users` can never act on.
+pub const SYSTEM_ADMIN: &str = "system_admin";
+
+/// A grant on the command line: `ROLE=PERMISSION`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub role: String,
+    pub permission: Permission,
+}
+
+impl FromStr for Grant {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (role, permission) = s.split_once('=').ok_or_else(|| format!("expected ROLE=PERMISSION, got {s:?}"))?;
+        Ok(Grant { role: role.trim().to_string(), permission: permission.trim().parse()? })
+    }
+}
+
+impl fmt::Display for Grant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={:?}", self.role, self.permission)
+    }
+}
+
+/// Role name → permissions.
+#[derive(Clone, Debug)]
+pub struct RolePermissions {
+    grants: HashMap<String, HashSet<Permission>>,
+}
+
+impl Default for RolePermissions {
+    fn default() -> Self {
+        let admin = HashSet::from([Permission::ManageSystem, Permission::EditOtherUsers]);
+        RolePermissions { grants: HashMap::from([(SYSTEM_ADMIN.to_string(), admin)]) }
+    }
+}
+
+impl RolePermissions {
+    /// The defaults plus `extra`.
+    pub fn with_grants(extra: &[Grant]) -> Self {
+        let mut table = Self::default();
+        for grant in extra {
+            table.grants.entry(grant.role.clone()).or_default().insert(grant.permission);
+        }
+        table
+    }
+
+    /// Whether any of the session's roles carries `permission`.
+    pub fn session_has(&self, session: &Session, permission: Permission) -> bool {
+        session.role_names().any(|role| self.grants.get(role).is_some_and(|p| p.contains(&permission)))
+    }
+
+    /// The first steps of Mattermost's `SessionHasPermissionToUser`, which need no lookup.
+    pub fn check_user_access(&self, caller: &Session, target_id: &str) -> Access {
+        if self.session_has(caller, Permission::ManageSystem) || caller.user_id == target_id {
+            Access::Allowed
+        } else if self.session_has(caller, Permission::EditOtherUsers) {
+            Access::IfTargetIsEditable
+        } else {
+            Access::Denied
+        }
+    }
+}
+
+/// The outcome of [`RolePermissions::check_user_access`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Allowed outright.
+    Allowed,
+    /// Allowed if the target user exists and is not a system admin ([`target_is_editable`]).
+    IfTargetIsEditable,
+    /// Denied.
+    Denied,
+}
+
+/// The last steps: `edit_other_users` acts on existing users who are not system admins.
+pub fn target_is_editable(target: Option<&User>) -> bool {
+    target.is_some_and(|user| !user.has_role(SYSTEM_ADMIN))
+}

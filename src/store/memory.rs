@@ -1,0 +1,136 @@
+//! The in-memory backend: for tests and throwaway runs. Nothing survives the process.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use async_trait::async_trait;
+
+use super::{SessionStore, StoreError, StoreResult};
+use crate::domain::{Session, TokenHash, User};
+
+/// Users and sessions in hash maps behind one lock (the lock is never held across an await).
+#[derive(Default)]
+pub struct MemoryStore {
+    inner: RwLock<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    users: HashMap<String, User>,
+    sessions: HashMap<String, Session>,
+    by_token: HashMap<TokenHash, String>,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner> {
+        // A panic while holding the lock leaves plain maps behind, still consistent enough to read.
+        self.inner.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Inner {
+    fn remove_session(&mut self, id: &str) -> bool {
+        match self.sessions.remove(id) {
+            Some(session) => {
+                self.by_token.remove(&session.token_hash);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[async_trait]
+impl SessionStore for MemoryStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        let mut inner = self.write();
+        if let Some(taken) = inner.users.values().find_map(|u| {
+            if u.id == user.id {
+                Some("id")
+            } else if u.username == user.username {
+                Some("username")
+            } else if u.email == user.email {
+                Some("email")
+            } else {
+                None
+            }
+        }) {
+            return Err(StoreError::Conflict(taken.to_string()));
+        }
+        inner.users.insert(user.id.clone(), user.clone());
+        Ok(())
+    }
+
+    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
+        Ok(self.read().users.get(id).cloned())
+    }
+
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
+        Ok(self.read().users.values().find(|u| u.username == username).cloned())
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        let mut users: Vec<User> = self.read().users.values().cloned().collect();
+        users.sort_by(|a, b| a.username.cmp(&b.username));
+        Ok(users)
+    }
+
+    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+        let mut inner = self.write();
+        if !inner.users.contains_key(&session.user_id) {
+            return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)));
+        }
+        if inner.sessions.contains_key(session.id.as_str()) || inner.by_token.contains_key(&session.token_hash) {
+            return Err(StoreError::Conflict("session".into()));
+        }
+        inner.by_token.insert(session.token_hash, session.id.as_str().to_owned());
+        inner.sessions.insert(session.id.as_str().to_owned(), session.clone());
+        Ok(())
+    }
+
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
+        let inner = self.read();
+        Ok(inner.by_token.get(hash).and_then(|id| inner.sessions.get(id)).cloned())
+    }
+
+    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
+        Ok(self.read().sessions.get(id).cloned())
+    }
+
+    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+        let mut sessions: Vec<Session> =
+            self.read().sessions.values().filter(|s| s.user_id == user_id).cloned().collect();
+        sessions.sort_by(|a, b| b.last_activity_at.cmp(&a.last_activity_at).then_with(|| a.id.cmp(&b.id)));
+        Ok(sessions)
+    }
+
+    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
+        if let Some(session) = self.write().sessions.get_mut(id) {
+            session.last_activity_at = last_activity_at;
+        }
+        Ok(())
+    }
+
+    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
+        Ok(self.write().remove_session(id))
+    }
+
+    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let ids: Vec<String> =
+            inner.sessions.values().filter(|s| s.user_id == user_id).map(|s| s.id.as_str().to_owned()).collect();
+        for id in &ids {
+            inner.remove_session(id);
+        }
+        Ok(ids.len() as u64)
+    }
+}

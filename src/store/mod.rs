@@ -1,0 +1,62 @@
+//! Where sessions and users live: the [`SessionStore`] trait and one module per backend.
+//!
+//! Every backend behaves the same; `tests/store_behaviour.rs` runs one suite against each. The
+//! store is deliberately dumb (no permissions, no expiry rules): those live in
+//! [`crate::service`], so that a new backend cannot get them wrong.
+
+use async_trait::async_trait;
+
+use crate::domain::{Session, TokenHash, User};
+
+pub mod memory;
+pub mod sqlite;
+
+/// What can go wrong in a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique field (username, email, id) is taken.
+    #[error("already exists: {0}")]
+    Conflict(String),
+    /// The backend failed (I/O, corruption, a bug). Logged, never shown to clients.
+    #[error("store backend failed: {0}")]
+    Backend(#[from] anyhow::Error),
+}
+
+/// A result of a store call.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Persistent sessions and users. Every write is durable once the call returns.
+#[async_trait]
+pub trait SessionStore: Send + Sync + 'static {
+    /// Adds a user; `Conflict` when the id, username or email is taken.
+    async fn create_user(&self, user: &User) -> StoreResult<()>;
+    /// The user with this id.
+    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>>;
+    /// The user with this (lower-case) username.
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
+    /// Every user, by username.
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+
+    /// Adds a session (its user must exist).
+    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    /// The session whose token hashes to `hash`, expired or not.
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
+    /// The session with this id.
+    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>>;
+    /// A user's sessions, most recent activity first, expired ones included.
+    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>>;
+    /// Records activity on a session; no-op when it is gone.
+    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()>;
+    /// Deletes a session; `false` when there was none.
+    async fn delete_session(&self, id: &str) -> StoreResult<bool>;
+    /// Deletes every session of a user; returns how many.
+    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64>;
+}
+
+/// Opens the store a configuration names.
+pub fn open(database: &crate::config::Database) -> anyhow::Result<std::sync::Arc<dyn SessionStore>> {
+    Ok(match database {
+        crate::config::Database::Sqlite(path) => std::sync::Arc::new(sqlite::SqliteStore::open(path)?),
+        crate::config::Database::Memory => std::sync::Arc::new(memory::MemoryStore::new()),
+    })
+}
