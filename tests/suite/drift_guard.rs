@@ -1,0 +1,85 @@
+//! The drift guard `build.rs` runs, exercised on a copy of the repository's inputs so that it
+//! cannot rot: the committed generated/ matches api/; any change to an input without
+//! regenerating is refused with a message naming the regenerate command.
+
+use std::fs;
+use std::path::Path;
+
+use mm_sessions::fingerprint;
+
+fn copy_inputs(to: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["api", "scripts", "generated"] {
+        fs::create_dir_all(to.join(dir)).unwrap();
+    }
+    for entry in fs::read_dir(root.join("api")).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            fs::copy(entry.path(), to.join("api").join(entry.file_name())).unwrap();
+        }
+    }
+    for file in ["scripts/generator-requirements.txt", fingerprint::RECORDED] {
+        fs::copy(root.join(file), to.join(file)).unwrap();
+    }
+}
+
+#[test]
+fn the_committed_generated_crate_matches_the_spec() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(fingerprint::check(root), Ok(()));
+}
+
+#[test]
+fn a_spec_change_without_regenerating_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    assert_eq!(fingerprint::check(dir.path()), Ok(()), "an unchanged copy passes");
+
+    let spec = dir.path().join("api/mattermost-sessions.yaml");
+    let text = fs::read_to_string(&spec).unwrap();
+    let changed = text.replacen(
+        "      local:\n        type: boolean\n",
+        "      local:\n        type: boolean\n      nickname:\n        type: string\n",
+        1,
+    );
+    assert_ne!(text, changed, "the test edits a real definition");
+    fs::write(&spec, changed).unwrap();
+    let message = fingerprint::check(dir.path()).unwrap_err();
+    assert!(message.contains("scripts/regenerate"), "{message}");
+    assert!(message.contains("api/mattermost-sessions.yaml"), "{message}");
+
+    // Regenerating (here: recording the new fingerprint, as scripts/regenerate does) clears it.
+    fs::write(dir.path().join(fingerprint::RECORDED), fingerprint::compute(dir.path()).unwrap()).unwrap();
+    assert_eq!(fingerprint::check(dir.path()), Ok(()));
+}
+
+#[test]
+fn a_generator_version_change_or_a_new_input_is_refused_too() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    fs::write(dir.path().join("scripts/generator-requirements.txt"), "openapi-generator-cli==7.0.0\n").unwrap();
+    assert!(fingerprint::check(dir.path()).unwrap_err().contains("scripts/generator-requirements.txt"));
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    fs::write(dir.path().join("api/extra.yaml"), "x: 1\n").unwrap();
+    assert!(fingerprint::check(dir.path()).unwrap_err().contains("api/extra.yaml"));
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    fs::remove_file(dir.path().join(fingerprint::RECORDED)).unwrap();
+    assert!(fingerprint::check(dir.path()).unwrap_err().contains("scripts/regenerate"));
+}
+
+/// The fingerprint the Python side writes must equal the Rust side's, byte for byte.
+#[test]
+fn python_and_rust_compute_the_same_fingerprint() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let python = std::process::Command::new("python3").arg(root.join("scripts/fingerprint.py")).output();
+    match python {
+        Ok(out) if out.status.success() => {
+            assert_eq!(String::from_utf8(out.stdout).unwrap(), fingerprint::compute(root).unwrap());
+        }
+        _ => panic!("python3 is needed to check scripts/fingerprint.py"),
+    }
+}

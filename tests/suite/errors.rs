@@ -1,0 +1,123 @@
+//! Errors clients can cause, including those the generated layer would answer on its own, all
+//! as AppError JSON; and the shapes real clients send (bodies on GET, none on revoke/all,
+//! cookies, query tokens, odd scheme spellings).
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn app_with_alice(backend: Backend) -> (TestApp, String, String) {
+    let app = spawn_app(backend).await;
+    let alice = app.user("alice", &[]).await;
+    let (token, _) = app.login(&alice).await;
+    (app, alice.id, token)
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_app_errors() {
+    let (app, _, token) = app_with_alice(Backend::Memory).await;
+    app.get("/nope", Some(&token)).await.assert_app_error(404, "api.context.404.app_error");
+    app.get("/users/me/sessions/extra", None).await.assert_app_error(404, "api.context.404.app_error");
+    let root = app.send(app.client.get(app.base.replace("/api/v4", "/"))).await;
+    root.assert_app_error(404, "api.context.404.app_error");
+    let reply = app.send(app.client.delete(app.url("/users/me/sessions")).bearer_auth(&token)).await;
+    reply.assert_app_error(405, "api.context.405.app_error");
+    let reply = app.send(app.client.get(app.url("/users/me/sessions/revoke")).bearer_auth(&token)).await;
+    reply.assert_app_error(405, "api.context.405.app_error");
+}
+
+#[tokio::test]
+async fn bad_revoke_bodies_are_400_invalid_body_param() {
+    for backend in BACKENDS {
+        let (app, _, token) = app_with_alice(backend).await;
+        let url = app.url("/users/me/sessions/revoke");
+        for body in ["", "not json", "[]", "{\"session_id\": 5}", "{\"session_id\": null}", "{\"other\": \"x\"}", "{\"session_id\":"] {
+            let reply = app
+                .send(app.client.post(&url).bearer_auth(&token).header("content-type", "application/json").body(body))
+                .await;
+            reply.assert_app_error(400, INVALID_BODY_PARAM);
+        }
+        assert!(app.token_works(&token).await);
+    }
+}
+
+#[tokio::test]
+async fn authentication_is_checked_before_the_body() {
+    let (app, alice_id, _) = app_with_alice(Backend::Memory).await;
+    let reply = app
+        .send(app.client.post(app.url(&format!("/users/{alice_id}/sessions/revoke"))).body("not json"))
+        .await;
+    reply.assert_app_error(401, SESSION_EXPIRED);
+    app.post("/users/bad/sessions/revoke/all", None, None).await.assert_app_error(401, SESSION_EXPIRED);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_413() {
+    let (app, _, token) = app_with_alice(Backend::Memory).await;
+    let big = format!("{{\"session_id\": \"{}\"}}", "a".repeat(200 * 1024));
+    let reply = app
+        .send(app.client.post(app.url("/users/me/sessions/revoke")).bearer_auth(&token).body(big))
+        .await;
+    reply.assert_app_error(413, "api.context.body_too_large.app_error");
+    // Streamed without a Content-Length, the limit still holds.
+    let chunks = futures_util::stream::iter((0..300).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1024])));
+    let reply = app
+        .send(
+            app.client
+                .post(app.url("/users/me/sessions/revoke"))
+                .bearer_auth(&token)
+                .body(reqwest::Body::wrap_stream(chunks)),
+        )
+        .await;
+    reply.assert_app_error(413, "api.context.body_too_large.app_error");
+    assert!(app.token_works(&token).await);
+}
+
+#[tokio::test]
+async fn what_real_clients_send_is_accepted() {
+    let (app, _, token) = app_with_alice(Backend::Sqlite).await;
+    // mattermostdriver: a `{}` body with Content-Type on every GET.
+    let reply = app
+        .send(app.client.get(app.url("/users/me/sessions")).bearer_auth(&token).json(&json!({})))
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // The JS client's scheme spelling, and `Token`.
+    for header in [format!("BEARER {token}"), format!("token {token}")] {
+        let reply = app.send(app.client.get(app.url("/users/me/sessions")).header("Authorization", header)).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+    }
+    // The access_token query parameter.
+    let reply = app.send(app.client.get(app.url(&format!("/users/me/sessions?access_token={token}")))).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // mattermostdriver's revoke-all: `{}`; the JS client's: no body, no Content-Type.
+    let other = app.service.find_user("alice").await.unwrap();
+    let (second, _) = app.login(&other).await;
+    app.post("/users/me/sessions/revoke/all", Some(&token), Some(json!({}))).await.assert_ok_status();
+    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).bearer_auth(&second)).await;
+    // `second` was revoked by the first call: the request is refused, not misparsed.
+    reply.assert_app_error(401, SESSION_EXPIRED);
+    let (third, _) = app.login(&other).await;
+    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).bearer_auth(&third)).await;
+    reply.assert_ok_status();
+}
+
+#[tokio::test]
+async fn cookie_sessions_need_csrf_proof_for_writes() {
+    let (app, _, token) = app_with_alice(Backend::Memory).await;
+    let cookie = format!("MMAUTHTOKEN={token}");
+    let reply = app.send(app.client.get(app.url("/users/me/sessions")).header("Cookie", &cookie)).await;
+    assert_eq!(reply.status, 200, "a cookie authenticates reads");
+    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).header("Cookie", &cookie)).await;
+    reply.assert_app_error(401, SESSION_EXPIRED);
+    assert!(app.token_works(&token).await, "the forged write changed nothing");
+    let reply = app
+        .send(
+            app.client
+                .post(app.url("/users/me/sessions/revoke/all"))
+                .header("Cookie", &cookie)
+                .header("X-Requested-With", "XMLHttpRequest"),
+        )
+        .await;
+    reply.assert_ok_status();
+    assert!(!app.token_works(&token).await);
+}

@@ -1,0 +1,214 @@
+//! `spawn_app()` and friends: a server on a random port over a chosen backend, users and tokens
+//! seeded straight through the service, and an HTTP client whose replies check the invariants
+//! every response must keep.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use mm_sessions::app::Application;
+use mm_sessions::config::{Database, ServeConfig};
+use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
+use mm_sessions::permissions::Grant;
+use mm_sessions::service::SessionService;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The backends every HTTP test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Memory,
+    Sqlite,
+}
+
+pub const BACKENDS: [Backend; 2] = [Backend::Memory, Backend::Sqlite];
+
+/// A running server.
+pub struct TestApp {
+    pub base: String,
+    pub service: SessionService,
+    pub client: reqwest::Client,
+    _dir: TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Vec::new()).await
+}
+
+pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_path = dir.path().join("data").join("sessions.db");
+    let database = match backend {
+        Backend::Memory => Database::Memory,
+        Backend::Sqlite => Database::Sqlite(db_path.clone()),
+    };
+    let mut config = ServeConfig::new(SocketAddr::from(([127, 0, 0, 1], 0)), database);
+    config.grants = grants;
+    let app = Application::build(config).await.expect("server builds");
+    let addr = app.local_addr();
+    let service = app.service();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        base: format!("http://{addr}/api/v4"),
+        service,
+        client: reqwest::Client::new(),
+        _dir: dir,
+        stop: Some(stop),
+    }
+}
+
+impl TestApp {
+    /// A user with these roles (`system_user` when empty).
+    pub async fn user(&self, username: &str, roles: &[&str]) -> User {
+        let roles = roles.iter().map(|r| r.to_string()).collect();
+        self.service
+            .create_user(NewUser { username: username.into(), email: format!("{username}@example.com"), roles })
+            .await
+            .expect("user created")
+    }
+
+    /// A fresh session for `user`: (token, session).
+    pub async fn login(&self, user: &User) -> (String, Session) {
+        let (token, session) = self.service.issue_session(user, 30, String::new(), BTreeMap::new()).await.expect("session");
+        (token.expose().to_string(), session)
+    }
+
+    /// A token whose session expired a second ago (still stored: not yet purged).
+    pub async fn expired_token(&self, user: &User) -> String {
+        let token = Token::generate();
+        let now = now_millis();
+        let session = Session {
+            id: Id::generate(),
+            token_hash: token.hash(),
+            user_id: user.id.clone(),
+            create_at: now - 10_000,
+            expires_at: now - 1_000,
+            last_activity_at: now - 10_000,
+            device_id: String::new(),
+            roles: user.roles.clone(),
+            is_oauth: false,
+            expired_notify: false,
+            local: false,
+            props: BTreeMap::new(),
+        };
+        self.service.store().create_session(&session).await.expect("expired session stored");
+        token.expose().to_string()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        let mut request = self.client.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        Reply::from(request.send().await.expect("request sent")).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+        let mut request = self.client.post(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        Reply::from(request.send().await.expect("request sent")).await
+    }
+
+    /// Sends a prepared request.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
+        Reply::from(request.send().await.expect("request sent")).await
+    }
+
+    /// Whether `token` still authenticates.
+    pub async fn token_works(&self, token: &str) -> bool {
+        let reply = self.get("/users/me/sessions", Some(token)).await;
+        match reply.status {
+            200 => true,
+            401 => false,
+            other => panic!("unexpected status {other}: {}", reply.text),
+        }
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub text: String,
+}
+
+impl Reply {
+    async fn from(response: reqwest::Response) -> Self {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("body read");
+        let reply = Reply { status, headers, text };
+        reply.check_invariants();
+        reply
+    }
+
+    /// What every response must keep: exactly `application/json`, an `X-Request-Id`.
+    fn check_invariants(&self) {
+        assert_eq!(
+            self.headers.get("content-type").and_then(|v| v.to_str().ok()),
+            Some("application/json"),
+            "Content-Type must be exactly application/json (status {}, body {})",
+            self.status,
+            self.text
+        );
+        let id = self.request_id();
+        assert!(Id::parse(id).is_some(), "X-Request-Id {id:?} is not an id");
+    }
+
+    pub fn request_id(&self) -> &str {
+        self.headers.get("x-request-id").and_then(|v| v.to_str().ok()).expect("X-Request-Id header")
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.text))
+    }
+
+    /// Asserts a 200 `{"status":"OK"}`.
+    pub fn assert_ok_status(&self) {
+        assert_eq!(self.status, 200, "{}", self.text);
+        assert_eq!(self.json(), serde_json::json!({"status": "OK"}));
+    }
+
+    /// Asserts a complete AppError with this status and id, tied to the request id.
+    pub fn assert_app_error(&self, status: u16, id: &str) {
+        assert_eq!(self.status, status, "status; body: {}", self.text);
+        let body = self.json();
+        let object = body.as_object().unwrap_or_else(|| panic!("AppError must be an object: {}", self.text));
+        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        for key in ["id", "message", "detailed_error", "request_id", "status_code", "is_oauth"] {
+            assert!(keys.contains(&key), "AppError lacks {key}: {}", self.text);
+        }
+        assert_eq!(body["id"], id, "{}", self.text);
+        assert_eq!(body["status_code"], status, "{}", self.text);
+        assert_eq!(body["request_id"], self.request_id(), "request_id must equal X-Request-Id");
+        assert_eq!(body["detailed_error"], "", "internal details never reach clients");
+        assert!(!body["message"].as_str().unwrap_or_default().is_empty());
+    }
+}
+
+pub const SESSION_EXPIRED: &str = "api.context.session_expired.app_error";
+pub const PERMISSIONS: &str = "api.context.permissions.app_error";
+pub const INVALID_URL_PARAM: &str = "api.context.invalid_url_param.app_error";
+pub const INVALID_BODY_PARAM: &str = "api.context.invalid_body_param.app_error";
+pub const SESSION_GET: &str = "app.session.get.app_error";

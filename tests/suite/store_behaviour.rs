@@ -1,0 +1,158 @@
+//! One behaviour suite for every `SessionStore` backend: the same calls, the same answers.
+//! A new backend joins by adding a line to `backends!`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
+use mm_sessions::store::{memory::MemoryStore, sqlite::SqliteStore, SessionStore, StoreError};
+
+fn user(name: &str) -> User {
+    NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] }
+        .validate(Id::generate().into_string(), now_millis())
+        .unwrap()
+}
+
+fn session(user: &User, last_activity_at: i64) -> (Token, Session) {
+    let token = Token::generate();
+    let session = Session {
+        id: Id::generate(),
+        token_hash: token.hash(),
+        user_id: user.id.clone(),
+        create_at: 1,
+        expires_at: 0,
+        last_activity_at,
+        device_id: "device".into(),
+        roles: "system_user".into(),
+        is_oauth: false,
+        expired_notify: true,
+        local: false,
+        props: BTreeMap::from([("os".to_string(), "Linux".to_string())]),
+    };
+    (token, session)
+}
+
+async fn users_are_unique_and_found(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    store.create_user(&alice).await.unwrap();
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
+    assert_eq!(store.user_by_username("alice").await.unwrap(), Some(alice.clone()));
+    assert_eq!(store.user_by_username("bob").await.unwrap(), None);
+    let mut same_name = user("alice");
+    same_name.email = "other@example.com".into();
+    assert!(matches!(store.create_user(&same_name).await, Err(StoreError::Conflict(_))));
+    let mut same_email = user("other");
+    same_email.email = alice.email.clone();
+    assert!(matches!(store.create_user(&same_email).await, Err(StoreError::Conflict(_))));
+    store.create_user(&user("bob")).await.unwrap();
+    let names: Vec<String> = store.list_users().await.unwrap().into_iter().map(|u| u.username).collect();
+    assert_eq!(names, ["alice", "bob"]);
+}
+
+async fn sessions_round_trip(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    store.create_user(&alice).await.unwrap();
+    let (token, s) = session(&alice, 10);
+    store.create_session(&s).await.unwrap();
+    assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s.clone()));
+    assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap(), Some(s.clone()));
+    assert_eq!(store.session_by_token(&Token::generate().hash()).await.unwrap(), None);
+    assert_eq!(store.session_by_id("nosuchsessionnosuchsession").await.unwrap(), None);
+    store.touch_session(s.id.as_str(), 99).await.unwrap();
+    assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap().unwrap().last_activity_at, 99);
+    store.touch_session("nosuchsessionnosuchsession", 5).await.unwrap();
+}
+
+async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    for at in [5, 30, 10] {
+        store.create_session(&session(&alice, at).1).await.unwrap();
+    }
+    store.create_session(&session(&bob, 100).1).await.unwrap();
+    let order: Vec<i64> = store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
+    assert_eq!(order, [30, 10, 5]);
+    assert!(store.sessions_for_user("nobodynobodynobodynobodyno").await.unwrap().is_empty());
+}
+
+async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    let (t1, s1) = session(&alice, 1);
+    let (_, s2) = session(&alice, 2);
+    let (tb, sb) = session(&bob, 3);
+    for s in [&s1, &s2, &sb] {
+        store.create_session(s).await.unwrap();
+    }
+    assert!(store.delete_session(s1.id.as_str()).await.unwrap());
+    assert!(!store.delete_session(s1.id.as_str()).await.unwrap(), "second delete finds nothing");
+    assert_eq!(store.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
+    store.create_session(&session(&alice, 4).1).await.unwrap();
+    assert_eq!(store.delete_sessions_for_user(&alice.id).await.unwrap(), 2);
+    assert!(store.sessions_for_user(&alice.id).await.unwrap().is_empty());
+    assert_eq!(store.session_by_token(&tb.hash()).await.unwrap(), Some(sb), "bob untouched");
+    assert_eq!(store.delete_sessions_for_user(&alice.id).await.unwrap(), 0);
+}
+
+async fn a_session_needs_its_user_and_a_unique_token(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    assert!(store.create_session(&session(&alice, 1).1).await.is_err(), "no such user yet");
+    store.create_user(&alice).await.unwrap();
+    let (_, s) = session(&alice, 1);
+    store.create_session(&s).await.unwrap();
+    let mut same_token = session(&alice, 2).1;
+    same_token.token_hash = s.token_hash;
+    assert!(store.create_session(&same_token).await.is_err());
+}
+
+fn memory() -> (Arc<dyn SessionStore>, Option<tempfile::TempDir>) {
+    (Arc::new(MemoryStore::new()), None)
+}
+
+fn sqlite() -> (Arc<dyn SessionStore>, Option<tempfile::TempDir>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("nested/dir/s.db")).unwrap();
+    (Arc::new(store), Some(dir))
+}
+
+/// One module per backend, each with every test of the suite.
+macro_rules! suite_for {
+    ($backend:ident) => {
+        mod $backend {
+            suite_for!(@tests $backend;
+                users_are_unique_and_found,
+                sessions_round_trip,
+                listing_is_per_user_newest_first,
+                deletes_remove_exactly_what_they_name,
+                a_session_needs_its_user_and_a_unique_token);
+        }
+    };
+    (@tests $backend:ident; $($test:ident),*) => {
+        $(#[tokio::test]
+        async fn $test() {
+            let (store, _dir) = super::$backend();
+            super::$test(store).await;
+        })*
+    };
+}
+
+suite_for!(memory);
+suite_for!(sqlite);
+
+#[tokio::test]
+async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let alice = user("alice");
+    let (token, s) = session(&alice, 7);
+    {
+        let store = SqliteStore::open(&path).unwrap();
+        store.create_user(&alice).await.unwrap();
+        store.create_session(&s).await.unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s));
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice));
+}
