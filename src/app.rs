@@ -30,7 +30,9 @@ impl Application {
     /// Opens the store and binds the listener (port 0 picks a free port: see [`Self::local_addr`]).
     pub async fn build(config: ServeConfig) -> anyhow::Result<Self> {
         let store = crate::store::open(&config.database)?;
-        let service = SessionService::new(store, RolePermissions::with_grants(&config.grants));
+        let service = SessionService::new(store, RolePermissions::with_grants(&config.grants), config.policy.clone());
+        // Pay for the dummy password hash now, not on the first failed login.
+        tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
         let http = HttpService::new(service.clone(), config.max_body);
         Ok(Application { listener, http, service, config })
@@ -54,6 +56,7 @@ impl Application {
         let mut builder = http1::Builder::new();
         builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
         let graceful = GracefulShutdown::new();
+        let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
         tokio::pin!(shutdown);
         loop {
             tokio::select! {
@@ -77,6 +80,7 @@ impl Application {
             }
         }
         drop(self.listener);
+        purge.abort();
         tracing::info!("shutting down: refusing new connections, draining in-flight requests");
         tokio::select! {
             () = graceful.shutdown() => tracing::info!("drained; bye"),
@@ -85,6 +89,24 @@ impl Application {
             }
         }
         Ok(())
+    }
+}
+
+/// Sessions deleted per purge transaction: small enough that logins and revocations never wait
+/// long behind one.
+pub const PURGE_BATCH: usize = 1000;
+
+/// Deletes expired sessions every `interval`, in bounded batches.
+async fn purge_expired_sessions(service: SessionService, interval: Duration) {
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        match service.purge_expired(PURGE_BATCH).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "expired sessions purged"),
+            Err(e) => tracing::warn!(error = %e, "purging expired sessions failed; will retry"),
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::app::{shutdown_signal, Application};
 use crate::config::{Database, ServeConfig, DEFAULT_DATABASE, DEFAULT_LISTEN};
 use crate::domain::NewUser;
 use crate::permissions::{Grant, RolePermissions};
-use crate::service::{SessionService, DEFAULT_SESSION_DAYS};
+use crate::service::{SessionPolicy, SessionService, DEFAULT_SESSION_DAYS};
 
 /// A spec-first server for Mattermost's user-session API (API v4).
 #[derive(Debug, Parser)]
@@ -31,8 +31,34 @@ pub struct Cli {
     #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',', global = true)]
     pub grants: Vec<Grant>,
 
+    /// Lifetime of a web login, in days.
+    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days, global = true)]
+    pub web_session_days: i64,
+
+    /// Lifetime of a mobile login (one that sends a device id), in days.
+    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", default_value_t = SessionPolicy::default().mobile_days, global = true)]
+    pub mobile_session_days: i64,
+
+    /// Sessions one user may hold; a login beyond it revokes the least recently used.
+    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user, global = true)]
+    pub max_sessions_per_user: usize,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    fn policy(&self) -> anyhow::Result<SessionPolicy> {
+        anyhow::ensure!(
+            self.web_session_days > 0 && self.mobile_session_days > 0 && self.max_sessions_per_user > 0,
+            "session lengths and the per-user session cap must be positive"
+        );
+        Ok(SessionPolicy {
+            web_days: self.web_session_days,
+            mobile_days: self.mobile_session_days,
+            max_per_user: self.max_sessions_per_user,
+        })
+    }
 }
 
 /// What to do (nothing: serve).
@@ -59,6 +85,26 @@ pub enum UserCommand {
         email: String,
         /// A role (repeatable); default `system_user`. `system_admin` makes an administrator.
         #[arg(long = "role")]
+        roles: Vec<String>,
+        /// The password for logging in (8 to 256 characters); without it the user cannot log in
+        /// until `user set-password`.
+        #[arg(long, env = "MM_SESSIONS_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Set a user's password.
+    SetPassword {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+        #[arg(long, env = "MM_SESSIONS_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+    /// Replace a user's roles (existing sessions keep theirs: revoke them to apply at once).
+    SetRoles {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+        #[arg(long = "role", required = true)]
         roles: Vec<String>,
     },
     /// List users: id, username, email, roles.
@@ -96,10 +142,13 @@ pub enum SessionCommand {
 
 /// Runs what the command line asks for.
 pub async fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
-        None | Some(Command::Serve) => serve(cli.listen, cli.database, cli.grants).await,
-        Some(Command::User(command)) => admin(&cli.database, &cli.grants, |s| user(s, command)).await,
-        Some(Command::Session(command)) => admin(&cli.database, &cli.grants, |s| session(s, command)).await,
+    let result = match cli.policy() {
+        Err(e) => Err(e),
+        Ok(policy) => match cli.command {
+            None | Some(Command::Serve) => serve(cli.listen, cli.database, cli.grants, policy).await,
+            Some(Command::User(command)) => admin(&cli.database, &cli.grants, policy, |s| user(s, command)).await,
+            Some(Command::Session(command)) => admin(&cli.database, &cli.grants, policy, |s| session(s, command)).await,
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -110,13 +159,14 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr, database: Database, grants: Vec<Grant>) -> anyhow::Result<()> {
+async fn serve(listen: SocketAddr, database: Database, grants: Vec<Grant>, policy: SessionPolicy) -> anyhow::Result<()> {
     let mut config = ServeConfig::new(listen, database);
     config.grants = grants;
+    config.policy = policy;
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 
-async fn admin<F, Fut>(database: &Database, grants: &[Grant], command: F) -> anyhow::Result<()>
+async fn admin<F, Fut>(database: &Database, grants: &[Grant], policy: SessionPolicy, command: F) -> anyhow::Result<()>
 where
     F: FnOnce(SessionService) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
@@ -125,14 +175,29 @@ where
         eprintln!("mm-sessions: warning: the `memory` store lives only as long as this command");
     }
     let store = crate::store::open(database)?;
-    command(SessionService::new(store, RolePermissions::with_grants(grants))).await
+    command(SessionService::new(store, RolePermissions::with_grants(grants), policy)).await
 }
 
 async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Create { username, email, roles } => {
+        UserCommand::Create { username, email, roles, password } => {
+            if let Some(password) = &password {
+                crate::password::validate(password).map_err(anyhow::Error::msg)?;
+            }
             let user = service.create_user(NewUser { username, email, roles }).await?;
+            if let Some(password) = password {
+                service.set_password(&user, &password).await?;
+            }
             println!("{}", user.id);
+        }
+        UserCommand::SetPassword { user, password } => {
+            let user = service.find_user(&user).await?;
+            service.set_password(&user, &password).await?;
+        }
+        UserCommand::SetRoles { user, roles } => {
+            let user = service.find_user(&user).await?;
+            let user = service.set_roles(&user, roles).await?;
+            println!("{}", user.roles);
         }
         UserCommand::List => {
             for u in service.store().list_users().await? {

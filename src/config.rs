@@ -7,6 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::permissions::Grant;
+use crate::service::SessionPolicy;
 
 /// The default listen address: Mattermost's port, loopback only.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8065";
@@ -58,6 +59,10 @@ pub struct ServeConfig {
     pub max_body: usize,
     /// How long in-flight requests get to finish on shutdown.
     pub shutdown_grace: Duration,
+    /// Session lifetimes and the per-user cap.
+    pub policy: SessionPolicy,
+    /// How often expired sessions are purged.
+    pub purge_interval: Duration,
 }
 
 impl ServeConfig {
@@ -69,6 +74,8 @@ impl ServeConfig {
             grants: Vec::new(),
             max_body: crate::http::middleware::DEFAULT_MAX_BODY,
             shutdown_grace: Duration::from_secs(10),
+            policy: SessionPolicy::default(),
+            purge_interval: Duration::from_secs(60),
         }
     }
 }

@@ -20,6 +20,12 @@ pub enum AppError {
     /// No valid session: missing, unknown, expired or revoked token.
     #[error("no valid session")]
     SessionExpired,
+    /// Wrong login id or password.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// A login with an empty password.
+    #[error("blank password")]
+    BlankPassword,
     /// The caller may not act on this user.
     #[error("permission denied")]
     Forbidden,
@@ -45,7 +51,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::InvalidUrlParam(_) | AppError::InvalidBodyParam(_) | AppError::SessionNotFound => 400,
-            AppError::SessionExpired => 401,
+            AppError::SessionExpired | AppError::InvalidCredentials | AppError::BlankPassword => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::MethodNotAllowed => 405,
@@ -61,6 +67,8 @@ impl AppError {
             AppError::InvalidBodyParam(_) => "api.context.invalid_body_param.app_error",
             AppError::SessionExpired => "api.context.session_expired.app_error",
             AppError::Forbidden => "api.context.permissions.app_error",
+            AppError::InvalidCredentials => "api.user.login.invalid_credentials_email_username",
+            AppError::BlankPassword => "api.user.login.blank_pwd.app_error",
             AppError::SessionNotFound => "app.session.get.app_error",
             AppError::NotFound => "api.context.404.app_error",
             AppError::MethodNotAllowed => "api.context.405.app_error",
@@ -76,6 +84,8 @@ impl AppError {
             AppError::InvalidBodyParam(name) => format!("Invalid or missing {name} in request body."),
             AppError::SessionExpired => "Invalid or expired session, please login again.".into(),
             AppError::Forbidden => "You do not have the appropriate permissions.".into(),
+            AppError::InvalidCredentials => "Enter a valid email or username and/or password.".into(),
+            AppError::BlankPassword => "Password field must not be blank".into(),
             AppError::SessionNotFound => "Unable to find the session.".into(),
             AppError::NotFound => "Sorry, we could not find the page.".into(),
             AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),

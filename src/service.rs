@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::domain::{now_millis, Id, NewUser, Session, Token, TokenHash, User};
 use crate::error::AppError;
+use crate::password;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
 use crate::store::{SessionStore, StoreError};
 
@@ -16,6 +17,35 @@ pub const ACTIVITY_WRITE_INTERVAL_MS: i64 = 5 * 60 * 1000;
 /// The default lifetime of a session: Mattermost's web session length, 30 days.
 pub const DEFAULT_SESSION_DAYS: i64 = 30;
 
+/// Session lifetimes and the per-user cap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// Lifetime of a login without a device id (Mattermost's default: 30 days).
+    pub web_days: i64,
+    /// Lifetime of a login with a device id (Mattermost's default: 180 days).
+    pub mobile_days: i64,
+    /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
+    pub max_per_user: usize,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy { web_days: DEFAULT_SESSION_DAYS, mobile_days: 180, max_per_user: 500 }
+    }
+}
+
+/// What a login request carries, as the service needs it.
+#[derive(Clone, Debug, Default)]
+pub struct LoginAttempt {
+    pub login_id: String,
+    pub password: String,
+    /// A mobile device id; "" for web logins.
+    pub device_id: String,
+    /// `ldap_only: "true"`: this server has no LDAP, so such a login always fails.
+    pub ldap_only: bool,
+    pub user_agent: String,
+}
+
 /// The literal that stands for the caller's own user id in URLs.
 pub const ME: &str = "me";
 
@@ -24,12 +54,18 @@ pub const ME: &str = "me";
 pub struct SessionService {
     store: Arc<dyn SessionStore>,
     roles: Arc<RolePermissions>,
+    policy: SessionPolicy,
 }
 
 impl SessionService {
-    /// A service over `store` with the given role table.
-    pub fn new(store: Arc<dyn SessionStore>, roles: RolePermissions) -> Self {
-        SessionService { store, roles: Arc::new(roles) }
+    /// A service over `store` with the given role table and session policy.
+    pub fn new(store: Arc<dyn SessionStore>, roles: RolePermissions, policy: SessionPolicy) -> Self {
+        SessionService { store, roles: Arc::new(roles), policy }
+    }
+
+    /// The session policy in force.
+    pub fn policy(&self) -> &SessionPolicy {
+        &self.policy
     }
 
     /// The store underneath (for the CLI's listings).
@@ -106,6 +142,112 @@ impl SessionService {
         }
     }
 
+    /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
+    /// password verification, whether or not the user exists.
+    pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
+        if attempt.password.is_empty() {
+            return Err(AppError::BlankPassword);
+        }
+        let user = if attempt.ldap_only || attempt.password.chars().count() > password::MAX_LENGTH {
+            None
+        } else {
+            self.user_by_login_id(&attempt.login_id).await?
+        };
+        let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        let verified = password::verify(attempt.password, hash).await;
+        let user = match user {
+            Some(user) if verified => user,
+            _ => {
+                tracing::info!(login_id = %attempt.login_id, "login failed: invalid credentials");
+                return Err(AppError::InvalidCredentials);
+            }
+        };
+        let mobile = !attempt.device_id.is_empty();
+        let (platform, os, browser) = crate::user_agent::describe(&attempt.user_agent);
+        let flag = |b: bool| b.to_string();
+        let props = BTreeMap::from([
+            ("platform".to_string(), platform),
+            ("os".to_string(), os),
+            ("browser".to_string(), browser),
+            ("csrf".to_string(), Id::generate().into_string()),
+            ("isMobile".to_string(), flag(mobile)),
+            ("is_guest".to_string(), flag(user.has_role("system_guest"))),
+            ("isSaml".to_string(), flag(false)),
+            ("isOAuthUser".to_string(), flag(false)),
+        ]);
+        let days = if mobile { self.policy.mobile_days } else { self.policy.web_days };
+        let (token, session) = self.issue_session(&user, days, attempt.device_id, props).await.map_err(AppError::Internal)?;
+        tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
+        Ok((user, token, session))
+    }
+
+    async fn user_by_login_id(&self, login_id: &str) -> Result<Option<User>, AppError> {
+        let login_id = login_id.trim().to_lowercase();
+        if login_id.is_empty() {
+            return Ok(None);
+        }
+        let by_email = login_id.contains('@');
+        let first = if by_email { self.store.user_by_email(&login_id).await? } else { self.store.user_by_username(&login_id).await? };
+        Ok(match first {
+            Some(user) => Some(user),
+            None if by_email => self.store.user_by_username(&login_id).await?,
+            None => self.store.user_by_email(&login_id).await?,
+        })
+    }
+
+    /// `POST /users/logout`: ends the calling session, if there is one.
+    pub async fn logout(&self, caller: Option<&Session>) -> Result<(), AppError> {
+        if let Some(session) = caller {
+            self.store.delete_session(session.id.as_str()).await?;
+            tracing::info!(session_id = %session.id, user_id = %session.user_id, "logged out");
+        }
+        Ok(())
+    }
+
+    /// `GET /users/me`: the caller's user. A session whose user is gone is no session.
+    pub async fn me(&self, caller: &Session) -> Result<User, AppError> {
+        self.store.user_by_id(&caller.user_id).await?.ok_or(AppError::SessionExpired)
+    }
+
+    /// `GET /system/ping`: whether the store answers.
+    pub async fn ping(&self) -> Result<(), AppError> {
+        Ok(self.store.ping().await?)
+    }
+
+    /// Deletes expired sessions in batches of `batch` (each its own short transaction, so that
+    /// logins and revocations interleave); returns how many went.
+    pub async fn purge_expired(&self, batch: usize) -> Result<u64, StoreError> {
+        let mut total = 0;
+        loop {
+            let deleted = self.store.delete_expired(now_millis(), batch).await?;
+            total += deleted;
+            if deleted < batch as u64 {
+                return Ok(total);
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Sets a user's password (the admin CLI).
+    pub async fn set_password(&self, user: &User, new_password: &str) -> anyhow::Result<()> {
+        password::validate(new_password).map_err(anyhow::Error::msg)?;
+        let mut user = user.clone();
+        user.password_hash = Some(password::hash(new_password.to_owned()).await?);
+        user.update_at = now_millis();
+        anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
+        Ok(())
+    }
+
+    /// Replaces a user's roles (the admin CLI). Existing sessions keep the roles they were
+    /// created with, as in Mattermost; revoke them to apply the change at once.
+    pub async fn set_roles(&self, user: &User, roles: Vec<String>) -> anyhow::Result<User> {
+        let mut user = user.clone();
+        user.roles = crate::domain::user::validate_roles(roles).map_err(anyhow::Error::msg)?;
+        user.update_at = now_millis();
+        anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
+        Ok(user)
+    }
+
     /// Creates a user (the admin CLI).
     pub async fn create_user(&self, new: NewUser) -> anyhow::Result<User> {
         let user = new.validate(Id::generate().into_string(), now_millis()).map_err(anyhow::Error::msg)?;
@@ -151,7 +293,10 @@ impl SessionService {
             local: false,
             props,
         };
-        self.store.create_session(&session).await?;
+        let evicted = self.store.create_session(&session, self.policy.max_per_user).await?;
+        if evicted > 0 {
+            tracing::info!(user_id = %user.id, evicted, "session cap reached: least recently used sessions revoked");
+        }
         Ok((token, session))
     }
 }

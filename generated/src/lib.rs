@@ -101,6 +101,90 @@ pub enum RevokeSessionResponse {
     (models::AppError)
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum PingResponse {
+    /// The server is healthy.
+    Pong
+    (models::StatusOk)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The store does not answer (`app.internal_error.app_error`).
+    Unhealthy
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetMeResponse {
+    /// The caller's user.
+    Me
+    {
+        body: models::User,
+        e_tag:
+        Option<
+        String
+        >
+    }
+    ,
+    /// No valid session (`api.context.session_expired.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum LoginResponse {
+    /// The logged-in user; the session token is in the `Token` header.
+    LoggedIn
+    {
+        body: models::User,
+        token:
+        Option<
+        String
+        >
+    }
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// Wrong login id or password (`api.user.login.invalid_credentials_email_username`), or a blank password (`api.user.login.blank_pwd.app_error`).
+    InvalidCredentials
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum LogoutResponse {
+    /// Logged out (or there was nothing to log out).
+    LoggedOut
+    (models::StatusOk)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
 /// API
 #[cfg_attr(feature = "mock", automock)]
 #[async_trait]
@@ -124,6 +208,27 @@ pub trait Api<C: Send + Sync> {
         user_id: String,
         body: models::RevokeSessionRequest,
         context: &C) -> Result<RevokeSessionResponse, ApiError>;
+
+    /// Check system health
+    async fn ping(
+        &self,
+        context: &C) -> Result<PingResponse, ApiError>;
+
+    /// Get the caller's user
+    async fn get_me(
+        &self,
+        context: &C) -> Result<GetMeResponse, ApiError>;
+
+    /// Login to Mattermost server
+    async fn login(
+        &self,
+        body: models::LoginRequest,
+        context: &C) -> Result<LoginResponse, ApiError>;
+
+    /// Logout from the Mattermost server
+    async fn logout(
+        &self,
+        context: &C) -> Result<LogoutResponse, ApiError>;
 
 }
 
@@ -157,6 +262,27 @@ pub trait ApiNoContext<C: Send + Sync> {
         user_id: String,
         body: models::RevokeSessionRequest,
         ) -> Result<RevokeSessionResponse, ApiError>;
+
+    /// Check system health
+    async fn ping(
+        &self,
+        ) -> Result<PingResponse, ApiError>;
+
+    /// Get the caller's user
+    async fn get_me(
+        &self,
+        ) -> Result<GetMeResponse, ApiError>;
+
+    /// Login to Mattermost server
+    async fn login(
+        &self,
+        body: models::LoginRequest,
+        ) -> Result<LoginResponse, ApiError>;
+
+    /// Logout from the Mattermost server
+    async fn logout(
+        &self,
+        ) -> Result<LogoutResponse, ApiError>;
 
 }
 
@@ -208,6 +334,43 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().revoke_session(user_id, body, &context).await
+    }
+
+    /// Check system health
+    async fn ping(
+        &self,
+        ) -> Result<PingResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().ping(&context).await
+    }
+
+    /// Get the caller's user
+    async fn get_me(
+        &self,
+        ) -> Result<GetMeResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_me(&context).await
+    }
+
+    /// Login to Mattermost server
+    async fn login(
+        &self,
+        body: models::LoginRequest,
+        ) -> Result<LoginResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().login(body, &context).await
+    }
+
+    /// Logout from the Mattermost server
+    async fn logout(
+        &self,
+        ) -> Result<LogoutResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().logout(&context).await
     }
 
 }

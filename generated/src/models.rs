@@ -244,6 +244,248 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// Mattermost reads the login body as a map of strings. `token` (the MFA code) may be a JSON null (mattermostdriver sends one) or \"\". The official JS client spells the device id `deviceId`, others `device_id`: both are accepted. `deviceId` is not listed as a property because openapi-generator's rust-server maps both spellings to one Rust field name (a compile error); the server reads it from the raw body, where `device_id` is absent.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LoginRequest {
+    /// Username or email.
+    #[serde(rename = "login_id")]
+
+    pub login_id: String,
+
+    #[serde(rename = "password")]
+
+    pub password: String,
+
+    /// MFA code; this server has no MFA and ignores it.
+    #[serde(rename = "token")]
+    #[serde(deserialize_with = "swagger::nullable_format::deserialize_optional_nullable")]
+    #[serde(default = "swagger::nullable_format::default_optional_nullable")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub token: Option<swagger::Nullable<String>>,
+
+    /// A mobile device id; makes the session a mobile one.
+    #[serde(rename = "device_id")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub device_id: Option<String>,
+
+    /// \"true\" or \"false\"; this server has no LDAP, so \"true\" always fails.
+    #[serde(rename = "ldap_only")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub ldap_only: Option<String>,
+
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for LoginRequest {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for LoginRequest {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+
+impl LoginRequest {
+    #[allow(clippy::new_without_default)]
+    pub fn new(login_id: String, password: String, ) -> LoginRequest {
+        LoginRequest {
+            login_id,
+            password,
+            token: None,
+            device_id: None,
+            ldap_only: None,
+        }
+    }
+}
+
+/// Converts the LoginRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for LoginRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("login_id".to_string()),
+            Some(self.login_id.to_string()),
+            Some("password".to_string()),
+            Some(self.password.to_string()),
+            self.token.as_ref().map(|token| {
+                [
+                    "token".to_string(),
+                    token.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ].join(",")
+            }),
+            self.device_id.as_ref().map(|device_id| {
+                [
+                    "device_id".to_string(),
+                    device_id.to_string(),
+                ].join(",")
+            }),
+            self.ldap_only.as_ref().map(|ldap_only| {
+                [
+                    "ldap_only".to_string(),
+                    ldap_only.to_string(),
+                ].join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a LoginRequest value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for LoginRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub login_id: Vec<String>,
+            pub password: Vec<String>,
+            pub token: Vec<swagger::Nullable<String>>,
+            pub device_id: Vec<String>,
+            pub ldap_only: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing LoginRequest".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "login_id" => intermediate_rep.login_id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "password" => intermediate_rep.password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "token" => return std::result::Result::Err("Parsing a nullable type in this style is not supported in LoginRequest".to_string()),
+                    #[allow(clippy::redundant_clone)]
+                    "device_id" => intermediate_rep.device_id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "ldap_only" => intermediate_rep.ldap_only.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing LoginRequest".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(LoginRequest {
+            login_id: intermediate_rep.login_id.into_iter().next().ok_or_else(|| "login_id missing in LoginRequest".to_string())?,
+            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in LoginRequest".to_string())?,
+            token: std::result::Result::Err("Nullable types not supported in LoginRequest".to_string())?,
+            device_id: intermediate_rep.device_id.into_iter().next(),
+            ldap_only: intermediate_rep.ldap_only.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<LoginRequest> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<LoginRequest>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<LoginRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Invalid header value for LoginRequest - value: {hdr_value} is invalid {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<LoginRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <LoginRequest as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(
+                            format!("Unable to convert header value '{value}' into LoginRequest - {err}"))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<LoginRequest>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<LoginRequest>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values : Vec<String> = hdr_values.0.into_iter().map(|hdr_value| {
+            hdr_value.to_string()
+        }).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+           std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+           std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<LoginRequest>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<LoginRequest> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <LoginRequest as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into LoginRequest - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            },
+            std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RevokeSessionRequest {
@@ -1270,6 +1512,306 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
                             std::result::Result::Ok(value) => std::result::Result::Ok(value),
                             std::result::Result::Err(err) => std::result::Result::Err(
                                 format!("Unable to convert header value '{hdr_value}' into TeamMember - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            },
+            std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}")),
+        }
+    }
+}
+
+/// A user as Mattermost serialises it, sanitized (no password, no auth data).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct User {
+    #[serde(rename = "id")]
+
+    pub id: String,
+
+    #[serde(rename = "create_at")]
+
+    pub create_at: i64,
+
+    #[serde(rename = "update_at")]
+
+    pub update_at: i64,
+
+    #[serde(rename = "delete_at")]
+
+    pub delete_at: i64,
+
+    #[serde(rename = "username")]
+
+    pub username: String,
+
+    #[serde(rename = "email")]
+
+    pub email: String,
+
+    #[serde(rename = "nickname")]
+
+    pub nickname: String,
+
+    #[serde(rename = "first_name")]
+
+    pub first_name: String,
+
+    #[serde(rename = "last_name")]
+
+    pub last_name: String,
+
+    /// Space-separated role names.
+    #[serde(rename = "roles")]
+
+    pub roles: String,
+
+    #[serde(rename = "locale")]
+
+    pub locale: String,
+
+    #[serde(rename = "auth_service")]
+
+    pub auth_service: String,
+
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for User {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for User {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+
+impl User {
+    #[allow(clippy::new_without_default)]
+    pub fn new(id: String, create_at: i64, update_at: i64, delete_at: i64, username: String, email: String, nickname: String, first_name: String, last_name: String, roles: String, locale: String, auth_service: String, ) -> User {
+        User {
+            id,
+            create_at,
+            update_at,
+            delete_at,
+            username,
+            email,
+            nickname,
+            first_name,
+            last_name,
+            roles,
+            locale,
+            auth_service,
+        }
+    }
+}
+
+/// Converts the User value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+            Some("create_at".to_string()),
+            Some(self.create_at.to_string()),
+            Some("update_at".to_string()),
+            Some(self.update_at.to_string()),
+            Some("delete_at".to_string()),
+            Some(self.delete_at.to_string()),
+            Some("username".to_string()),
+            Some(self.username.to_string()),
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+            Some("nickname".to_string()),
+            Some(self.nickname.to_string()),
+            Some("first_name".to_string()),
+            Some(self.first_name.to_string()),
+            Some("last_name".to_string()),
+            Some(self.last_name.to_string()),
+            Some("roles".to_string()),
+            Some(self.roles.to_string()),
+            Some("locale".to_string()),
+            Some(self.locale.to_string()),
+            Some("auth_service".to_string()),
+            Some(self.auth_service.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a User value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for User {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub create_at: Vec<i64>,
+            pub update_at: Vec<i64>,
+            pub delete_at: Vec<i64>,
+            pub username: Vec<String>,
+            pub email: Vec<String>,
+            pub nickname: Vec<String>,
+            pub first_name: Vec<String>,
+            pub last_name: Vec<String>,
+            pub roles: Vec<String>,
+            pub locale: Vec<String>,
+            pub auth_service: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing User".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep.id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "create_at" => intermediate_rep.create_at.push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "update_at" => intermediate_rep.update_at.push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "delete_at" => intermediate_rep.delete_at.push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "username" => intermediate_rep.username.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep.email.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "nickname" => intermediate_rep.nickname.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "first_name" => intermediate_rep.first_name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "last_name" => intermediate_rep.last_name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "roles" => intermediate_rep.roles.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "locale" => intermediate_rep.locale.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "auth_service" => intermediate_rep.auth_service.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing User".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(User {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in User".to_string())?,
+            create_at: intermediate_rep.create_at.into_iter().next().ok_or_else(|| "create_at missing in User".to_string())?,
+            update_at: intermediate_rep.update_at.into_iter().next().ok_or_else(|| "update_at missing in User".to_string())?,
+            delete_at: intermediate_rep.delete_at.into_iter().next().ok_or_else(|| "delete_at missing in User".to_string())?,
+            username: intermediate_rep.username.into_iter().next().ok_or_else(|| "username missing in User".to_string())?,
+            email: intermediate_rep.email.into_iter().next().ok_or_else(|| "email missing in User".to_string())?,
+            nickname: intermediate_rep.nickname.into_iter().next().ok_or_else(|| "nickname missing in User".to_string())?,
+            first_name: intermediate_rep.first_name.into_iter().next().ok_or_else(|| "first_name missing in User".to_string())?,
+            last_name: intermediate_rep.last_name.into_iter().next().ok_or_else(|| "last_name missing in User".to_string())?,
+            roles: intermediate_rep.roles.into_iter().next().ok_or_else(|| "roles missing in User".to_string())?,
+            locale: intermediate_rep.locale.into_iter().next().ok_or_else(|| "locale missing in User".to_string())?,
+            auth_service: intermediate_rep.auth_service.into_iter().next().ok_or_else(|| "auth_service missing in User".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<User> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<User>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<User>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Invalid header value for User - value: {hdr_value} is invalid {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<User> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <User as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(
+                            format!("Unable to convert header value '{value}' into User - {err}"))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<User>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<User>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values : Vec<String> = hdr_values.0.into_iter().map(|hdr_value| {
+            hdr_value.to_string()
+        }).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+           std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+           std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<User>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<User> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <User as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into User - {err}"))
                         }
                     })
                 }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;

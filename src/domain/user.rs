@@ -12,6 +12,9 @@ pub struct User {
     pub roles: String,
     pub create_at: i64,
     pub update_at: i64,
+    /// The argon2id PHC string; `None` for a user who cannot log in with a password. Never
+    /// leaves the server: the HTTP layer builds the user's JSON field by field.
+    pub password_hash: Option<String>,
 }
 
 impl User {
@@ -44,11 +47,19 @@ impl NewUser {
         if email.len() > 128 || !email.contains('@') || email.chars().any(char::is_whitespace) {
             return Err(format!("invalid email {:?}", self.email));
         }
-        let mut roles = if self.roles.is_empty() { vec!["system_user".to_string()] } else { self.roles };
-        roles.retain(|r| !r.trim().is_empty());
-        if let Some(bad) = roles.iter().find(|r| !r.chars().all(|c| c.is_ascii_lowercase() || c == '_')) {
-            return Err(format!("invalid role {bad:?}"));
-        }
-        Ok(User { id, username, email, roles: roles.join(" "), create_at: now, update_at: now })
+        let roles = validate_roles(self.roles)?;
+        Ok(User { id, username, email, roles, create_at: now, update_at: now, password_hash: None })
     }
+}
+
+/// Checks role names (`a-z` and `_`) and joins them; no roles means `system_user`.
+pub fn validate_roles(mut roles: Vec<String>) -> Result<String, String> {
+    roles.retain(|r| !r.trim().is_empty());
+    if roles.is_empty() {
+        roles.push("system_user".to_string());
+    }
+    if let Some(bad) = roles.iter().find(|r| !r.chars().all(|c| c.is_ascii_lowercase() || c == '_')) {
+        return Err(format!("invalid role {bad:?}: role names are a-z and '_'"));
+    }
+    Ok(roles.join(" "))
 }

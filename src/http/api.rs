@@ -2,13 +2,23 @@
 //! call the service, map its result onto the operation's response enum.
 
 use async_trait::async_trait;
-use mm_sessions_api::{models, Api, GetSessionsResponse, RevokeAllSessionsResponse, RevokeSessionResponse};
+use cookie::{time::Duration, Cookie, SameSite};
+use mm_sessions_api::{
+    models, Api, GetMeResponse, GetSessionsResponse, LoginResponse, LogoutResponse, PingResponse,
+    RevokeAllSessionsResponse, RevokeSessionResponse,
+};
 use swagger::ApiError;
 
 use super::context::RequestContext;
-use crate::domain::Session;
+use crate::domain::{now_millis, Session, User};
 use crate::error::AppError;
-use crate::service::SessionService;
+use crate::http::credentials::COOKIE_TOKEN;
+use crate::service::{LoginAttempt, SessionService};
+
+/// The cookie naming the logged-in user, for the web app's scripts.
+const COOKIE_USER_ID: &str = "MMUSERID";
+/// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
+const COOKIE_CSRF: &str = "MMCSRF";
 
 /// The handlers.
 #[derive(Clone)]
@@ -57,6 +67,41 @@ fn to_model(session: Session) -> models::Session {
         // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
         Vec::new(),
     )
+}
+
+/// The sanitized JSON form of a user: never its password hash.
+fn user_model(user: &User) -> models::User {
+    models::User::new(
+        user.id.clone(),
+        user.create_at,
+        user.update_at,
+        0,
+        user.username.clone(),
+        user.email.clone(),
+        String::new(),
+        String::new(),
+        String::new(),
+        user.roles.clone(),
+        "en".into(),
+        String::new(),
+    )
+}
+
+/// A cookie as Mattermost sets them: whole site, SameSite=Lax, `max_age` seconds (0 clears it).
+fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool) -> String {
+    Cookie::build((name, value))
+        .path("/")
+        .max_age(Duration::seconds(max_age_secs.max(0)))
+        .http_only(http_only)
+        .same_site(SameSite::Lax)
+        .build()
+        .to_string()
+}
+
+/// The JS client's `deviceId`, read from the raw body (see the LoginRequest definition).
+fn camel_case_device_id(ctx: &RequestContext) -> Option<String> {
+    let body: serde_json::Value = serde_json::from_slice(&ctx.request.body).ok()?;
+    body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
 }
 
 fn ok_status() -> models::StatusOk {
@@ -110,6 +155,69 @@ impl Api<RequestContext> for Handlers {
             Err(e) => error_response!(RevokeAllSessionsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound, 413 => PayloadTooLarge,
             }),
+        }
+    }
+
+    async fn login(&self, body: models::LoginRequest, ctx: &RequestContext) -> Result<LoginResponse, ApiError> {
+        let device_id =
+            body.device_id.filter(|d| !d.is_empty()).or_else(|| camel_case_device_id(ctx)).unwrap_or_default();
+        let attempt = LoginAttempt {
+            login_id: body.login_id,
+            password: body.password,
+            device_id,
+            ldap_only: body.ldap_only.as_deref() == Some("true"),
+            user_agent: ctx.request.user_agent.clone(),
+        };
+        match self.service.login(attempt).await {
+            Ok((user, token, session)) => {
+                if ctx.request.xhr {
+                    let max_age = if session.expires_at > 0 { (session.expires_at - now_millis()) / 1000 } else { 10 * 365 * 86400 };
+                    ctx.set_cookie(cookie(COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
+                    ctx.set_cookie(cookie(COOKIE_USER_ID, user.id.clone(), max_age, false));
+                    let csrf = session.props.get("csrf").cloned().unwrap_or_default();
+                    ctx.set_cookie(cookie(COOKIE_CSRF, csrf, max_age, false));
+                }
+                Ok(LoginResponse::LoggedIn { body: user_model(&user), token: Some(token.expose().to_owned()) })
+            }
+            Err(e) => error_response!(LoginResponse, e, ctx, {
+                400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
+            }),
+        }
+    }
+
+    async fn logout(&self, ctx: &RequestContext) -> Result<LogoutResponse, ApiError> {
+        match self.service.logout(ctx.caller()).await {
+            Ok(()) => {
+                for (name, http_only) in [(COOKIE_TOKEN, true), (COOKIE_USER_ID, false), (COOKIE_CSRF, false)] {
+                    ctx.set_cookie(cookie(name, String::new(), 0, http_only));
+                }
+                Ok(LogoutResponse::LoggedOut(ok_status()))
+            }
+            Err(e) => error_response!(LogoutResponse, e, ctx, { 404 => NotFound, 413 => PayloadTooLarge }),
+        }
+    }
+
+    async fn get_me(&self, ctx: &RequestContext) -> Result<GetMeResponse, ApiError> {
+        let result = match ctx.caller() {
+            Some(caller) => self.service.me(caller).await,
+            None => Err(AppError::SessionExpired),
+        };
+        match result {
+            Ok(user) => {
+                let e_tag = Some(format!("{}.{}", user.id, user.update_at));
+                Ok(GetMeResponse::Me { body: user_model(&user), e_tag })
+            }
+            Err(e) => error_response!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
+        }
+    }
+
+    async fn ping(&self, ctx: &RequestContext) -> Result<PingResponse, ApiError> {
+        match self.service.ping().await {
+            Ok(()) => Ok(PingResponse::Pong(ok_status())),
+            Err(e) => {
+                tracing::error!(request_id = %ctx.request_id(), error = %e, "health check failed");
+                Ok(PingResponse::Unhealthy(e.to_model(ctx.request_id())))
+            }
         }
     }
 }

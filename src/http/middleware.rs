@@ -18,13 +18,13 @@ use bytes::Bytes;
 use futures_util::future::BoxFuture;
 use http_body_util::{combinators::BoxBody, BodyExt, Full, Limited};
 use hyper::body::Incoming;
-use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, SET_COOKIE, USER_AGENT};
 use hyper::{Method, Request, Response, StatusCode};
 use mm_sessions_api::server::{ApiRequestParser, Service as GeneratedRouter};
 use swagger::RequestParser;
 
 use super::api::Handlers;
-use super::context::RequestContext;
+use super::context::{RequestContext, RequestDetails};
 use super::credentials::{self, Location};
 use crate::domain::{Id, Session};
 use crate::error::AppError;
@@ -117,11 +117,27 @@ impl Inner {
         };
 
         let caller = self.authenticate(&parts).await?;
-        let context = RequestContext::new(request_id.to_owned(), caller);
-        let response = hyper::service::Service::call(&self.router, (Request::from_parts(parts, Full::new(body)), context))
-            .await
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))?;
-        normalize(response, request_id, operation).await
+        let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let details = RequestDetails {
+            user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
+            xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
+            body: body.clone(),
+        };
+        let context = RequestContext::new(request_id.to_owned(), caller, details);
+        let response =
+            hyper::service::Service::call(&self.router, (Request::from_parts(parts, Full::new(body)), context.clone()))
+                .await
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))?;
+        let mut response = normalize(response, request_id, operation).await?;
+        for cookie in context.take_cookies() {
+            match HeaderValue::from_str(&cookie) {
+                Ok(value) => {
+                    response.headers_mut().append(SET_COOKIE, value);
+                }
+                Err(e) => return Err(AppError::Internal(anyhow::anyhow!("unencodable cookie: {e}"))),
+            }
+        }
+        Ok(response)
     }
 
     /// The caller's session, `None` when no valid credentials came (the generated layer then

@@ -78,13 +78,29 @@ impl SessionStore for MemoryStore {
         Ok(self.read().users.values().find(|u| u.username == username).cloned())
     }
 
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        Ok(self.read().users.values().find(|u| u.email == email).cloned())
+    }
+
+    async fn update_user(&self, user: &User) -> StoreResult<bool> {
+        Ok(match self.write().users.get_mut(&user.id) {
+            Some(stored) => {
+                stored.roles.clone_from(&user.roles);
+                stored.password_hash.clone_from(&user.password_hash);
+                stored.update_at = user.update_at;
+                true
+            }
+            None => false,
+        })
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         let mut users: Vec<User> = self.read().users.values().cloned().collect();
         users.sort_by(|a, b| a.username.cmp(&b.username));
         Ok(users)
     }
 
-    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let mut inner = self.write();
         if !inner.users.contains_key(&session.user_id) {
             return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)));
@@ -94,7 +110,23 @@ impl SessionStore for MemoryStore {
         }
         inner.by_token.insert(session.token_hash, session.id.as_str().to_owned());
         inner.sessions.insert(session.id.as_str().to_owned(), session.clone());
-        Ok(())
+        let mut others: Vec<(i64, i64, String)> = inner
+            .sessions
+            .values()
+            .filter(|s| s.user_id == session.user_id && s.id != session.id)
+            .map(|s| (s.last_activity_at, s.create_at, s.id.as_str().to_owned()))
+            .collect();
+        let keep = max_per_user.saturating_sub(1);
+        if others.len() <= keep {
+            return Ok(0);
+        }
+        // Most recently used first; everything past the ones we keep goes.
+        others.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
+        let evicted = others.split_off(keep);
+        for (_, _, id) in &evicted {
+            inner.remove_session(id);
+        }
+        Ok(evicted.len() as u64)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -132,5 +164,24 @@ impl SessionStore for MemoryStore {
             inner.remove_session(id);
         }
         Ok(ids.len() as u64)
+    }
+
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let ids: Vec<String> = inner
+            .sessions
+            .values()
+            .filter(|s| s.is_expired(now))
+            .take(limit)
+            .map(|s| s.id.as_str().to_owned())
+            .collect();
+        for id in &ids {
+            inner.remove_session(id);
+        }
+        Ok(ids.len() as u64)
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        Ok(())
     }
 }

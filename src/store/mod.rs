@@ -34,11 +34,17 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>>;
     /// The user with this (lower-case) username.
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
+    /// The user with this (lower-case) email.
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
+    /// Saves a user's roles, password hash and update time; `false` when there is no such user.
+    async fn update_user(&self, user: &User) -> StoreResult<bool>;
     /// Every user, by username.
     async fn list_users(&self) -> StoreResult<Vec<User>>;
 
-    /// Adds a session (its user must exist).
-    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    /// Adds a session (its user must exist). If the user then holds more than `max_per_user`
+    /// sessions, the least recently used others are deleted in the same transaction; returns
+    /// how many.
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
     /// The session whose token hashes to `hash`, expired or not.
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
     /// The session with this id.
@@ -51,6 +57,10 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_session(&self, id: &str) -> StoreResult<bool>;
     /// Deletes every session of a user; returns how many.
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64>;
+    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+    /// Answers when the store can serve (health checks).
+    async fn ping(&self) -> StoreResult<()>;
 }
 
 /// Opens the store a configuration names.

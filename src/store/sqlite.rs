@@ -23,11 +23,14 @@ use rusqlite_migration::{Migrations, M};
 use super::{SessionStore, StoreError, StoreResult};
 use crate::domain::{Id, Session, TokenHash, User};
 
-const MIGRATIONS: &[&str] = &[include_str!("sqlite_migrations/0001_users_and_sessions.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sqlite_migrations/0001_users_and_sessions.sql"),
+    include_str!("sqlite_migrations/0002_user_passwords.sql"),
+];
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
-const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at";
+const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash";
 
 /// A SQLite database file.
 #[derive(Clone)]
@@ -120,6 +123,7 @@ fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         roles: row.get(3)?,
         create_at: row.get(4)?,
         update_at: row.get(5)?,
+        password_hash: row.get(6)?,
     })
 }
 
@@ -152,8 +156,8 @@ impl SessionStore for SqliteStore {
         let u = user.clone();
         self.write(move |c| {
             c.execute(
-                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                params![u.id, u.username, u.email, u.roles, u.create_at, u.update_at],
+                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                params![u.id, u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash],
             )
             .map(drop)
         })
@@ -180,6 +184,27 @@ impl SessionStore for SqliteStore {
         .await
     }
 
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        let email = email.to_owned();
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"))?
+                .query_row([email], user_from_row)
+                .optional()
+        })
+        .await
+    }
+
+    async fn update_user(&self, user: &User) -> StoreResult<bool> {
+        let u = user.clone();
+        self.write(move |c| {
+            let changed = c
+                .prepare_cached("UPDATE users SET roles = ?2, password_hash = ?3, update_at = ?4 WHERE id = ?1")?
+                .execute(params![u.id, u.roles, u.password_hash, u.update_at])?;
+            Ok(changed > 0)
+        })
+        .await
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         self.read(|c| {
             c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"))?
@@ -189,11 +214,13 @@ impl SessionStore for SqliteStore {
         .await
     }
 
-    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let s = session.clone();
         let props = serde_json::to_string(&s.props).context("encoding props")?;
+        let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         self.write(move |c| {
-            c.prepare_cached(&format!(
+            let tx = c.unchecked_transaction()?;
+            tx.prepare_cached(&format!(
                 "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
             ))?
             .execute(params![
@@ -209,8 +236,16 @@ impl SessionStore for SqliteStore {
                 s.expired_notify,
                 s.local,
                 props
-            ])
-            .map(drop)
+            ])?;
+            // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
+            let evicted = tx
+                .prepare_cached(
+                    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
+                     ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
+                )?
+                .execute(params![s.user_id, s.id.as_str(), keep])?;
+            tx.commit()?;
+            Ok(evicted as u64)
         })
         .await
     }
@@ -266,5 +301,23 @@ impl SessionStore for SqliteStore {
         let user_id = user_id.to_owned();
         self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))
             .await
+    }
+
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.write(move |c| {
+            let deleted = c
+                .prepare_cached(
+                    "DELETE FROM sessions WHERE id IN \
+                     (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)",
+                )?
+                .execute(params![now, limit])?;
+            Ok(deleted as u64)
+        })
+        .await
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
     }
 }

@@ -44,6 +44,11 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
+    spawn_app_configured(backend, |config| config.grants = grants).await
+}
+
+/// A server whose configuration `configure` adjusts.
+pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("data").join("sessions.db");
     let database = match backend {
@@ -51,7 +56,7 @@ pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
         Backend::Sqlite => Database::Sqlite(db_path.clone()),
     };
     let mut config = ServeConfig::new(SocketAddr::from(([127, 0, 0, 1], 0)), database);
-    config.grants = grants;
+    configure(&mut config);
     let app = Application::build(config).await.expect("server builds");
     let addr = app.local_addr();
     let service = app.service();
@@ -78,6 +83,13 @@ impl TestApp {
             .expect("user created")
     }
 
+    /// A user who can log in with `password`.
+    pub async fn user_with_password(&self, username: &str, roles: &[&str], password: &str) -> User {
+        let user = self.user(username, roles).await;
+        self.service.set_password(&user, password).await.expect("password set");
+        self.service.find_user(username).await.expect("user found")
+    }
+
     /// A fresh session for `user`: (token, session).
     pub async fn login(&self, user: &User) -> (String, Session) {
         let (token, session) = self.service.issue_session(user, 30, String::new(), BTreeMap::new()).await.expect("session");
@@ -102,7 +114,7 @@ impl TestApp {
             local: false,
             props: BTreeMap::new(),
         };
-        self.service.store().create_session(&session).await.expect("expired session stored");
+        self.service.store().create_session(&session, 500).await.expect("expired session stored");
         token.expose().to_string()
     }
 

@@ -6,6 +6,7 @@ mod auth_matrix;
 mod drift_guard;
 mod errors;
 mod helpers;
+mod login;
 mod restart;
 mod sessions;
 mod store_behaviour;

@@ -53,7 +53,7 @@ async fn sessions_round_trip(store: Arc<dyn SessionStore>) {
     let alice = user("alice");
     store.create_user(&alice).await.unwrap();
     let (token, s) = session(&alice, 10);
-    store.create_session(&s).await.unwrap();
+    store.create_session(&s, 500).await.unwrap();
     assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s.clone()));
     assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap(), Some(s.clone()));
     assert_eq!(store.session_by_token(&Token::generate().hash()).await.unwrap(), None);
@@ -68,9 +68,9 @@ async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
     store.create_user(&alice).await.unwrap();
     store.create_user(&bob).await.unwrap();
     for at in [5, 30, 10] {
-        store.create_session(&session(&alice, at).1).await.unwrap();
+        store.create_session(&session(&alice, at).1, 500).await.unwrap();
     }
-    store.create_session(&session(&bob, 100).1).await.unwrap();
+    store.create_session(&session(&bob, 100).1, 500).await.unwrap();
     let order: Vec<i64> = store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(order, [30, 10, 5]);
     assert!(store.sessions_for_user("nobodynobodynobodynobodyno").await.unwrap().is_empty());
@@ -84,12 +84,12 @@ async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
     let (_, s2) = session(&alice, 2);
     let (tb, sb) = session(&bob, 3);
     for s in [&s1, &s2, &sb] {
-        store.create_session(s).await.unwrap();
+        store.create_session(s, 500).await.unwrap();
     }
     assert!(store.delete_session(s1.id.as_str()).await.unwrap());
     assert!(!store.delete_session(s1.id.as_str()).await.unwrap(), "second delete finds nothing");
     assert_eq!(store.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
-    store.create_session(&session(&alice, 4).1).await.unwrap();
+    store.create_session(&session(&alice, 4).1, 500).await.unwrap();
     assert_eq!(store.delete_sessions_for_user(&alice.id).await.unwrap(), 2);
     assert!(store.sessions_for_user(&alice.id).await.unwrap().is_empty());
     assert_eq!(store.session_by_token(&tb.hash()).await.unwrap(), Some(sb), "bob untouched");
@@ -98,13 +98,70 @@ async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
 
 async fn a_session_needs_its_user_and_a_unique_token(store: Arc<dyn SessionStore>) {
     let alice = user("alice");
-    assert!(store.create_session(&session(&alice, 1).1).await.is_err(), "no such user yet");
+    assert!(store.create_session(&session(&alice, 1).1, 500).await.is_err(), "no such user yet");
     store.create_user(&alice).await.unwrap();
     let (_, s) = session(&alice, 1);
-    store.create_session(&s).await.unwrap();
+    store.create_session(&s, 500).await.unwrap();
     let mut same_token = session(&alice, 2).1;
     same_token.token_hash = s.token_hash;
-    assert!(store.create_session(&same_token).await.is_err());
+    assert!(store.create_session(&same_token, 500).await.is_err());
+}
+
+async fn the_cap_evicts_the_least_recently_used_others(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    let bob = user("bob");
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    store.create_session(&session(&bob, 1).1, 3).await.unwrap();
+    let mut ids = Vec::new();
+    for at in [50, 10, 40] {
+        let (_, s) = session(&alice, at);
+        assert_eq!(store.create_session(&s, 3).await.unwrap(), 0, "under the cap");
+        ids.push(s.id);
+    }
+    // A fourth session: the one used least recently (at=10) goes, even though the new one is
+    // listed as older (at=5): the new session is never the one evicted.
+    let (token, newest) = session(&alice, 5);
+    assert_eq!(store.create_session(&newest, 3).await.unwrap(), 1);
+    let left: Vec<i64> = store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
+    assert_eq!(left, [50, 40, 5]);
+    assert!(store.session_by_id(ids[1].as_str()).await.unwrap().is_none());
+    assert!(store.session_by_token(&token.hash()).await.unwrap().is_some());
+    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap().len(), 1, "other users are not counted");
+}
+
+async fn expired_sessions_are_purged_in_bounded_batches(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    store.create_user(&alice).await.unwrap();
+    let now = now_millis();
+    for i in 0..5 {
+        let (_, mut s) = session(&alice, i);
+        s.expires_at = now - 1000 - i;
+        store.create_session(&s, 500).await.unwrap();
+    }
+    let (_, mut live) = session(&alice, 9);
+    live.expires_at = now + 60_000;
+    store.create_session(&live, 500).await.unwrap();
+    let (_, forever) = session(&alice, 8); // expires_at 0: never expires
+    store.create_session(&forever, 500).await.unwrap();
+    assert_eq!(store.delete_expired(now, 2).await.unwrap(), 2, "a batch never exceeds its limit");
+    assert_eq!(store.delete_expired(now, 100).await.unwrap(), 3);
+    assert_eq!(store.delete_expired(now, 100).await.unwrap(), 0);
+    let left: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(left, [live.id, forever.id]);
+}
+
+async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
+    let mut alice = user("alice");
+    store.create_user(&alice).await.unwrap();
+    assert_eq!(store.user_by_email("alice@example.com").await.unwrap(), Some(alice.clone()));
+    alice.roles = "system_user system_admin".into();
+    alice.password_hash = Some("$argon2id$stub".into());
+    alice.update_at += 5;
+    assert!(store.update_user(&alice).await.unwrap());
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice));
+    assert!(!store.update_user(&user("ghost")).await.unwrap());
+    store.ping().await.unwrap();
 }
 
 fn memory() -> (Arc<dyn SessionStore>, Option<tempfile::TempDir>) {
@@ -126,7 +183,10 @@ macro_rules! suite_for {
                 sessions_round_trip,
                 listing_is_per_user_newest_first,
                 deletes_remove_exactly_what_they_name,
-                a_session_needs_its_user_and_a_unique_token);
+                a_session_needs_its_user_and_a_unique_token,
+                the_cap_evicts_the_least_recently_used_others,
+                expired_sessions_are_purged_in_bounded_batches,
+                users_are_found_by_email_and_updated);
         }
     };
     (@tests $backend:ident; $($test:ident),*) => {
@@ -150,7 +210,7 @@ async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
     {
         let store = SqliteStore::open(&path).unwrap();
         store.create_user(&alice).await.unwrap();
-        store.create_session(&s).await.unwrap();
+        store.create_session(&s, 500).await.unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s));

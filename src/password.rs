@@ -1,0 +1,84 @@
+//! Password hashing: argon2id with the `argon2` crate's defaults (RFC 9106's second
+//! recommendation), stored as PHC strings. Hashing is deliberately slow, so it runs on tokio's
+//! blocking pool, never on an async worker.
+//!
+//! A login for an unknown user verifies against a dummy hash, so that it costs the same time as
+//! a wrong password and response times do not reveal which users exist.
+
+use std::sync::LazyLock;
+
+use anyhow::Context as _;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+/// The shortest password the admin CLI accepts.
+pub const MIN_LENGTH: usize = 8;
+/// The longest: argon2 takes any length, but unbounded input is a denial-of-service lever.
+pub const MAX_LENGTH: usize = 256;
+
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_now("a password nobody has, to spend a verification's time").unwrap_or_default());
+
+fn hash_now(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))?
+        .to_string())
+}
+
+fn verify_now(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Hashes a password for storage.
+pub async fn hash(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || hash_now(&password)).await.context("hashing task failed")?
+}
+
+/// Whether `password` matches `phc`; with `None` (no such user, or no password set) it spends
+/// the same time on a dummy hash and answers `false`.
+pub async fn verify(password: String, phc: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || match phc {
+        Some(phc) => verify_now(&password, &phc),
+        None => {
+            verify_now(&password, &DUMMY_HASH);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Computes the dummy hash ahead of the first login (at start-up), so that the first unknown
+/// user's login does not take twice as long as later ones.
+pub fn warm_up() {
+    LazyLock::force(&DUMMY_HASH);
+}
+
+/// Checks a new password's length (in characters).
+pub fn validate(password: &str) -> Result<(), String> {
+    let len = password.chars().count();
+    if (MIN_LENGTH..=MAX_LENGTH).contains(&len) {
+        Ok(())
+    } else {
+        Err(format!("a password must have {MIN_LENGTH} to {MAX_LENGTH} characters"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_and_are_salted() {
+        let a = hash("correct horse".into()).await.unwrap();
+        let b = hash("correct horse".into()).await.unwrap();
+        assert!(a.starts_with("$argon2id$"));
+        assert_ne!(a, b, "salted");
+        assert!(verify("correct horse".into(), Some(a.clone())).await);
+        assert!(!verify("wrong horse".into(), Some(a)).await);
+        assert!(!verify("correct horse".into(), None).await);
+        assert!(!verify("x".into(), Some("not a phc string".into())).await);
+    }
+}

@@ -1,0 +1,230 @@
+//! Login, logout, me and ping, as Mattermost's server answers them, and the session rules that
+//! come with logins: props from the User-Agent, mobile lifetimes, cookies with CSRF, the
+//! 500-session cap, the purge of expired sessions.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use mm_sessions::domain::now_millis;
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "correct horse battery";
+const CHROME: &str =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+
+async fn login(app: &TestApp, body: Value) -> Reply {
+    app.send(app.client.post(app.url("/users/login")).header("User-Agent", CHROME).json(&body)).await
+}
+
+fn token_of(reply: &Reply) -> String {
+    reply.headers.get("token").and_then(|v| v.to_str().ok()).expect("Token header").to_owned()
+}
+
+#[tokio::test]
+async fn login_by_username_or_email_returns_the_user_and_a_working_token() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        let alice = app.user_with_password("alice", &[], PASSWORD).await;
+        for login_id in ["alice", "ALICE", "alice@example.com", "Alice@Example.com"] {
+            let reply = login(&app, json!({"login_id": login_id, "password": PASSWORD, "token": null})).await;
+            assert_eq!(reply.status, 200, "{login_id}: {}", reply.text);
+            let user = reply.json();
+            assert_eq!(user["id"], alice.id.as_str());
+            assert_eq!(user["username"], "alice");
+            assert!(user.get("password").is_none() && !reply.text.contains("argon2"), "no password in {user}");
+            let token = token_of(&reply);
+            assert!(app.token_works(&token).await);
+        }
+        // The session records what the browser is.
+        let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
+        let token = token_of(&reply);
+        let sessions = app.get("/users/me/sessions", Some(&token)).await.json();
+        let newest = sessions.as_array().unwrap().iter().find(|s| s["props"]["browser"] == "Chrome/120.0.0.0");
+        let newest = newest.unwrap_or_else(|| panic!("no Chrome session in {sessions}"));
+        assert_eq!(newest["props"]["os"], "Linux");
+        assert_eq!(newest["props"]["isMobile"], "false");
+        assert_eq!(newest["roles"], "system_user");
+        assert!(!newest["props"]["csrf"].as_str().unwrap().is_empty());
+        let days = (newest["expires_at"].as_i64().unwrap() - now_millis()) as f64 / 86_400_000.0;
+        assert!((29.9..=30.0).contains(&days), "a web session lasts 30 days, got {days}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_401_with_mattermosts_ids() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let invalid = "api.user.login.invalid_credentials_email_username";
+    login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.assert_app_error(401, invalid);
+    login(&app, json!({"login_id": "nobody", "password": PASSWORD})).await.assert_app_error(401, invalid);
+    login(&app, json!({"login_id": "", "password": PASSWORD})).await.assert_app_error(401, invalid);
+    login(&app, json!({"login_id": "alice", "password": PASSWORD, "ldap_only": "true"}))
+        .await
+        .assert_app_error(401, invalid);
+    login(&app, json!({"login_id": "alice", "password": ""})).await.assert_app_error(401, "api.user.login.blank_pwd.app_error");
+    login(&app, json!({"login_id": "alice"})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    // A user without a password cannot log in at all.
+    app.user("nopass", &[]).await;
+    login(&app, json!({"login_id": "nopass", "password": PASSWORD})).await.assert_app_error(401, invalid);
+}
+
+#[tokio::test]
+async fn an_unknown_user_costs_as_much_time_as_a_wrong_password() {
+    let app = spawn_app(Backend::Memory).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let mut wrong = Vec::new();
+    let mut unknown = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        assert_eq!(login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.status, 401);
+        wrong.push(started.elapsed());
+        let started = Instant::now();
+        assert_eq!(login(&app, json!({"login_id": "nobody", "password": "wrong password"})).await.status, 401);
+        unknown.push(started.elapsed());
+    }
+    let (wrong, unknown) = (median(wrong), median(unknown));
+    // Without the dummy hash an unknown user answers in microseconds, a wrong password in
+    // tens of milliseconds; with it they are of one order.
+    assert!(unknown * 3 > wrong, "unknown user {unknown:?} vs wrong password {wrong:?}");
+}
+
+#[tokio::test]
+async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
+    let app = spawn_app(Backend::Memory).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    for (key, device) in [("device_id", "android-1"), ("deviceId", "ios-2")] {
+        let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD, "token": "", key: device})).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+    }
+    let sessions = app.service.store().sessions_for_user(&alice.id).await.unwrap();
+    let mut devices: Vec<&str> = sessions.iter().map(|s| s.device_id.as_str()).collect();
+    devices.sort();
+    assert_eq!(devices, ["android-1", "ios-2"]);
+    for s in &sessions {
+        assert_eq!(s.props["isMobile"], "true");
+        let days = (s.expires_at - now_millis()) as f64 / 86_400_000.0;
+        assert!((179.9..=180.0).contains(&days), "a mobile session lasts 180 days, got {days}");
+    }
+}
+
+#[tokio::test]
+async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
+    let app = spawn_app(Backend::Memory).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let reply = app
+        .send(
+            app.client
+                .post(app.url("/users/login"))
+                .header("X-Requested-With", "XMLHttpRequest")
+                .json(&json!({"login_id": "alice", "password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    let cookies: Vec<String> =
+        reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    let find = |name: &str| cookies.iter().find(|c| c.starts_with(&format!("{name}="))).cloned().unwrap_or_default();
+    let (auth, user, csrf) = (find("MMAUTHTOKEN"), find("MMUSERID"), find("MMCSRF"));
+    assert!(auth.contains("HttpOnly") && auth.contains("SameSite=Lax") && auth.contains("Path=/"), "{auth}");
+    assert!(!user.contains("HttpOnly") && user.contains(&alice.id), "{user}");
+    let value = |c: &str| c.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    assert_eq!(value(&auth), token_of(&reply), "the cookie carries the session token");
+    let csrf = value(&csrf);
+    let session = app.service.authenticate(&token_of(&reply)).await.unwrap();
+    assert_eq!(session.props["csrf"], csrf);
+
+    let cookie = format!("MMAUTHTOKEN={}", value(&auth));
+    // Without XHR or the CSRF token: refused. With the CSRF token: allowed.
+    let url = app.url("/users/me/sessions/revoke/all");
+    app.send(app.client.post(&url).header("Cookie", &cookie)).await.assert_app_error(401, SESSION_EXPIRED);
+    app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", "wrong")).await
+        .assert_app_error(401, SESSION_EXPIRED);
+    app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", &csrf)).await.assert_ok_status();
+
+    // A login without XHR sets no cookies.
+    let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
+    assert!(reply.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn logout_ends_the_calling_session_and_always_answers_ok() {
+    for backend in BACKENDS {
+        let app = spawn_app(backend).await;
+        app.user_with_password("alice", &[], PASSWORD).await;
+        let first = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
+        let second = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
+        let reply = app.post("/users/logout", Some(&first), None).await;
+        reply.assert_ok_status();
+        let cleared: Vec<&str> = reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap()).collect();
+        assert!(cleared.iter().any(|c| c.starts_with("MMAUTHTOKEN=;") && c.contains("Max-Age=0")), "{cleared:?}");
+        assert!(!app.token_works(&first).await);
+        assert!(app.token_works(&second).await, "only the calling session ends");
+        app.post("/users/logout", None, None).await.assert_ok_status();
+        app.post("/users/logout", Some("garbage"), None).await.assert_ok_status();
+        app.post("/users/logout", Some(&first), None).await.assert_ok_status();
+    }
+}
+
+#[tokio::test]
+async fn me_and_ping() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let alice = app.user_with_password("alice", &["system_user", "system_admin"], PASSWORD).await;
+    let token = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
+    let reply = app.get("/users/me", Some(&token)).await;
+    assert_eq!(reply.status, 200);
+    let me = reply.json();
+    assert_eq!((me["id"].as_str(), me["username"].as_str()), (Some(alice.id.as_str()), Some("alice")));
+    assert_eq!(me["roles"], "system_user system_admin");
+    assert!(reply.headers.get("etag").is_some_and(|v| v.to_str().unwrap().starts_with(&alice.id)));
+    app.get("/users/me", None).await.assert_app_error(401, SESSION_EXPIRED);
+    app.get("/users/me", Some("garbage")).await.assert_app_error(401, SESSION_EXPIRED);
+
+    let reply = app.get("/system/ping", None).await;
+    assert_eq!((reply.status, reply.json()), (200, json!({"status": "OK"})));
+}
+
+#[tokio::test]
+async fn the_501st_login_revokes_the_least_recently_used_session() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    assert_eq!(app.service.policy().max_per_user, 500, "Mattermost's cap is the default");
+    // 500 sessions; the one created first is made the least recently used.
+    let (oldest, oldest_session) = app.login(&alice).await;
+    app.service.store().touch_session(oldest_session.id.as_str(), 1).await.unwrap();
+    let mut others = Vec::new();
+    for _ in 1..500 {
+        others.push(app.login(&alice).await.0);
+    }
+    assert_eq!(app.service.store().sessions_for_user(&alice.id).await.unwrap().len(), 500);
+    let newest = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
+    let sessions = app.service.store().sessions_for_user(&alice.id).await.unwrap();
+    assert_eq!(sessions.len(), 500, "still at the cap");
+    assert!(sessions.iter().all(|s| s.id != oldest_session.id));
+    assert!(!app.token_works(&oldest).await, "the least recently used session is revoked");
+    assert!(app.token_works(&newest).await);
+    assert!(app.token_works(&others[0]).await && app.token_works(&others[498]).await);
+}
+
+#[tokio::test]
+async fn expired_sessions_are_purged_in_the_background() {
+    for backend in BACKENDS {
+        let app = spawn_app_configured(backend, |c| c.purge_interval = Duration::from_millis(50)).await;
+        let alice = app.user("alice", &[]).await;
+        let (live, _) = app.login(&alice).await;
+        for _ in 0..3 {
+            app.expired_token(&alice).await;
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while app.service.store().sessions_for_user(&alice.id).await.unwrap().len() > 1 {
+            assert!(Instant::now() < deadline, "{backend:?}: expired sessions still there");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(app.token_works(&live).await, "live sessions stay");
+    }
+}
