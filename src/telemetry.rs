@@ -6,7 +6,10 @@ use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber once.
 pub fn init(default_level: &str) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    // The generated router warns (via `log`) about every body field it does not model, such as
+    // the JS client's `deviceId` on each login: noise in a server log, so only its errors pass.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("{default_level},mm_sessions_api::server=error")));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

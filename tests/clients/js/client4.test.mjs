@@ -1,0 +1,112 @@
+// The official JS client, @mattermost/client's Client4 (pinned in package.json), used exactly
+// as a Mattermost web or Node app would, against the real server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import { startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const { Client4 } = require('@mattermost/client');
+
+const PASSWORD = 'correct horse battery';
+let server;
+let ids;
+
+function client() {
+  const c = new Client4();
+  c.setUrl(server.url);
+  return c;
+}
+
+async function loggedIn(loginId) {
+  const c = client();
+  const user = await c.login(loginId, PASSWORD);
+  return { c, user };
+}
+
+async function rejectsWith(promise, status, id) {
+  await assert.rejects(promise, (error) => {
+    assert.equal(error.constructor.name, 'ClientError');
+    assert.equal(error.status_code, status);
+    assert.equal(error.server_error_id, id);
+    assert.ok(error.message.length > 0);
+    return true;
+  });
+}
+
+before(async () => {
+  server = await startServer();
+  const create = (name, ...roles) =>
+    server.cli('user', 'create', '--username', name, '--email', `${name}@example.com`, '--password', PASSWORD,
+      ...roles.flatMap((r) => ['--role', r]));
+  ids = { alice: create('alice'), bob: create('bob'), admin: create('admin', 'system_user', 'system_admin') };
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+test('login with a password, then getMe with the Token header as bearer', async () => {
+  const { c, user } = await loggedIn('alice');
+  assert.equal(user.id, ids.alice);
+  assert.equal(user.username, 'alice');
+  assert.equal(user.password, undefined);
+  assert.ok(c.getToken().length > 0, 'Client4 took the Token header');
+  const me = await c.getMe();
+  assert.equal(me.id, ids.alice);
+});
+
+test('wrong password is a ClientError 401 with Mattermost\'s id', async () => {
+  await rejectsWith(client().login('alice', 'wrong password'), 401, 'api.user.login.invalid_credentials_email_username');
+});
+
+test('getSessions lists sanitized sessions; revokeSession ends one, which then gets 401', async () => {
+  const { c } = await loggedIn('alice');
+  const before = new Set((await c.getSessions(ids.alice)).map((s) => s.id));
+  const other = await loggedIn('alice');
+  const sessions = await c.getSessions(ids.alice);
+  assert.equal(sessions.length, before.size + 1);
+  for (const s of sessions) {
+    assert.equal(s.token, '');
+    assert.equal(s.user_id, ids.alice);
+  }
+  const otherSession = sessions.find((s) => !before.has(s.id));
+  assert.deepEqual(await c.revokeSession(ids.alice, otherSession.id), { status: 'OK' });
+  await rejectsWith(other.c.getMe(), 401, 'api.context.session_expired.app_error');
+  assert.equal((await c.getMe()).id, ids.alice, 'the revoking client is still logged in');
+  await rejectsWith(c.revokeSession(ids.alice, otherSession.id), 400, 'app.session.get.app_error');
+});
+
+test('another user\'s sessions are a ClientError 403', async () => {
+  const { c } = await loggedIn('alice');
+  await rejectsWith(c.getSessions(ids.bob), 403, 'api.context.permissions.app_error');
+  await rejectsWith(c.revokeAllSessionsForUser(ids.bob), 403, 'api.context.permissions.app_error');
+});
+
+test('an admin revokes another user\'s sessions', async () => {
+  const bob = await loggedIn('bob');
+  const { c } = await loggedIn('admin');
+  const sessions = await c.getSessions(ids.bob);
+  assert.ok(sessions.length >= 1);
+  assert.deepEqual(await c.revokeAllSessionsForUser(ids.bob), { status: 'OK' });
+  await rejectsWith(bob.c.getMe(), 401, 'api.context.session_expired.app_error');
+  assert.deepEqual(await c.getSessions(ids.bob), []);
+});
+
+test('revokeAllSessionsForUser on oneself ends the calling session too', async () => {
+  const { c } = await loggedIn('alice');
+  const second = await loggedIn('alice');
+  assert.deepEqual(await c.revokeAllSessionsForUser(ids.alice), { status: 'OK' });
+  await rejectsWith(c.getMe(), 401, 'api.context.session_expired.app_error');
+  await rejectsWith(second.c.getMe(), 401, 'api.context.session_expired.app_error');
+});
+
+test('logout revokes the token', async () => {
+  const { c } = await loggedIn('alice');
+  const token = c.getToken();
+  await c.logout();
+  const stale = client();
+  stale.setToken(token);
+  await rejectsWith(stale.getMe(), 401, 'api.context.session_expired.app_error');
+});

@@ -1,0 +1,56 @@
+// Starts the real mm-sessions binary on a free loopback port over a fresh SQLite file, and runs
+// its admin CLI on the same file. The binary comes from MM_SESSIONS_BIN (scripts/test sets it).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = process.env.MM_SESSIONS_BIN;
+if (!BIN) {
+  throw new Error('MM_SESSIONS_BIN is not set: run these tests through scripts/test');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-sessions-js-'));
+  const database = join(dir, 'mm-sessions.db');
+  const port = await freePort();
+  const child = spawn(BIN, ['--listen', `127.0.0.1:${port}`, '--database', database], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, RUST_LOG: 'warn,mm_sessions_api=error' },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/v4/system/ping`);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('mm-sessions did not come up');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const cli = (...args) => execFileSync(BIN, ['--database', database, ...args], { encoding: 'utf8' }).trim();
+  const stop = async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, cli, stop };
+}

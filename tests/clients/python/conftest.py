@@ -1,0 +1,64 @@
+"""Starts the real mm-sessions binary (MM_SESSIONS_BIN, set by scripts/test) on a free loopback
+port over a fresh SQLite file, with users made by its admin CLI."""
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+PASSWORD = "correct horse battery"
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, tmp_path):
+        self.bin = os.environ.get("MM_SESSIONS_BIN")
+        if not self.bin:
+            raise RuntimeError("MM_SESSIONS_BIN is not set: run these tests through scripts/test")
+        self.database = str(tmp_path / "mm-sessions.db")
+        self.port = _free_port()
+        env = dict(os.environ, RUST_LOG="warn,mm_sessions_api=error")
+        self.process = subprocess.Popen(
+            [self.bin, "--listen", f"127.0.0.1:{self.port}", "--database", self.database],
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
+        deadline = time.time() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/v4/system/ping") as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.time() > deadline:
+                self.process.kill()
+                raise RuntimeError("mm-sessions did not come up")
+            time.sleep(0.05)
+
+    def cli(self, *args):
+        out = subprocess.run([self.bin, "--database", self.database, *args], check=True, capture_output=True, text=True)
+        return out.stdout.strip()
+
+    def create_user(self, name, *roles):
+        role_args = [a for r in roles for a in ("--role", r)]
+        return self.cli("user", "create", "--username", name, "--email", f"{name}@example.com", "--password", PASSWORD, *role_args)
+
+    def stop(self):
+        self.process.terminate()
+        assert self.process.wait(timeout=15) == 0, "SIGTERM ends the server cleanly"
+
+
+@pytest.fixture
+def server(tmp_path):
+    s = Server(tmp_path)
+    s.ids = {"alice": s.create_user("alice"), "bob": s.create_user("bob"), "admin": s.create_user("admin", "system_user", "system_admin")}
+    yield s
+    s.stop()

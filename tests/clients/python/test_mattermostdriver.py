@@ -1,0 +1,97 @@
+"""mattermostdriver (PyPI, pinned in ../requirements.txt), used as a Python script would, against
+the real server: password and token logins, sessions listed and revoked, typed exceptions."""
+import pytest
+from mattermostdriver import Driver
+from mattermostdriver.exceptions import InvalidOrMissingParameters, NoAccessTokenProvided, NotEnoughPermissions
+
+from conftest import PASSWORD
+
+
+def driver(server, **options):
+    config = {"url": "127.0.0.1", "port": server.port, "scheme": "http", "basepath": "/api/v4", "timeout": 10}
+    config.update(options)
+    return Driver(config)
+
+
+def logged_in(server, login_id):
+    d = driver(server, login_id=login_id, password=PASSWORD)
+    d.login()
+    return d
+
+
+def test_password_login_then_token_login(server):
+    d = logged_in(server, "alice")
+    assert d.client.token, "the driver took the Token header"
+    assert d.client.userid == server.ids["alice"]
+    assert d.client.username == "alice"
+    # A second driver logging in with the token only: GET /users/me.
+    t = driver(server, token=d.client.token)
+    t.login()
+    assert t.client.userid == server.ids["alice"]
+
+
+def test_wrong_password_raises_the_typed_401(server):
+    d = driver(server, login_id="alice", password="wrong password")
+    with pytest.raises(NoAccessTokenProvided) as e:
+        d.login()
+    assert "valid email or username" in str(e.value)
+
+
+def test_list_and_revoke_one_session(server):
+    d = logged_in(server, "alice")
+    uid = server.ids["alice"]
+    before = {s["id"] for s in d.users.get_user_sessions(uid)}
+    other = logged_in(server, "alice")
+    sessions = d.users.get_user_sessions(uid)
+    assert len(sessions) == len(before) + 1
+    assert all(s["token"] == "" and s["user_id"] == uid for s in sessions)
+    other_id = next(s["id"] for s in sessions if s["id"] not in before)
+    assert d.users.revoke_user_session(uid, {"session_id": other_id}) == {"status": "OK"}
+    with pytest.raises(NoAccessTokenProvided):
+        other.users.get_user("me")
+    # Revoking it again: Mattermost's 400 for an unknown session.
+    with pytest.raises(InvalidOrMissingParameters):
+        d.users.revoke_user_session(uid, {"session_id": other_id})
+    assert d.users.get_user("me")["id"] == uid
+
+
+def test_another_users_sessions_are_forbidden(server):
+    d = logged_in(server, "alice")
+    with pytest.raises(NotEnoughPermissions):
+        d.users.get_user_sessions(server.ids["bob"])
+    with pytest.raises(NotEnoughPermissions):
+        d.users.revoke_all_user_sessions(server.ids["bob"])
+
+
+def test_invalid_user_id_is_the_typed_400(server):
+    d = logged_in(server, "alice")
+    with pytest.raises(InvalidOrMissingParameters):
+        d.users.get_user_sessions("not-an-id")
+
+
+def test_revoke_all_ends_every_session_including_the_callers(server):
+    d = logged_in(server, "alice")
+    other = logged_in(server, "alice")
+    assert d.users.revoke_all_user_sessions(server.ids["alice"]) == {"status": "OK"}
+    for gone in (d, other):
+        with pytest.raises(NoAccessTokenProvided):
+            gone.users.get_user("me")
+
+
+def test_admin_revokes_another_users_sessions(server):
+    bob = logged_in(server, "bob")
+    admin = logged_in(server, "admin")
+    assert len(admin.users.get_user_sessions(server.ids["bob"])) >= 1
+    assert admin.users.revoke_all_user_sessions(server.ids["bob"]) == {"status": "OK"}
+    assert admin.users.get_user_sessions(server.ids["bob"]) == []
+    with pytest.raises(NoAccessTokenProvided):
+        bob.users.get_user("me")
+
+
+def test_logout_revokes_the_token(server):
+    d = logged_in(server, "alice")
+    token = d.client.token
+    d.logout()
+    stale = driver(server, token=token)
+    with pytest.raises(NoAccessTokenProvided):
+        stale.login()
