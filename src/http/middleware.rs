@@ -77,7 +77,8 @@ impl Inner {
         let request_id = Id::generate().into_string();
         let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("-");
         let method = request.method().clone();
-        let path = request.uri().path().to_owned();
+        let uri = request.uri().clone();
+        let path = uri.path().to_owned();
 
         let mut response = match self.route(request, &request_id, operation).await {
             Ok(response) => response,
@@ -90,6 +91,12 @@ impl Inner {
         };
         if let Ok(value) = HeaderValue::from_str(&request_id) {
             response.headers_mut().insert("x-request-id", value);
+        }
+        if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+            // RFC 9110: a 405 lists the methods the resource has.
+            if let Ok(value) = HeaderValue::from_str(&allowed_methods(&uri)) {
+                response.headers_mut().insert(hyper::header::ALLOW, value);
+            }
         }
         tracing::info!(
             request_id = %request_id,
@@ -184,6 +191,22 @@ async fn normalize(response: HttpResponse, request_id: &str, operation: &str) ->
         StatusCode::PAYLOAD_TOO_LARGE => AppError::BodyTooLarge,
         _ => AppError::Internal(anyhow::anyhow!("generated layer answered {status}: {text}")),
     })
+}
+
+/// The methods the generated router has an operation for at `uri`, e.g. `GET` or `POST`.
+fn allowed_methods(uri: &hyper::Uri) -> String {
+    [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
+        .into_iter()
+        .filter(|method| {
+            Request::builder()
+                .method(method.clone())
+                .uri(uri.clone())
+                .body(())
+                .is_ok_and(|probe| ApiRequestParser::parse_operation_id(&probe).is_some())
+        })
+        .map(|method| method.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The field Mattermost names when an operation's body is unusable.

@@ -22,8 +22,10 @@ async fn unknown_routes_and_methods_are_app_errors() {
     root.assert_app_error(404, "api.context.404.app_error");
     let reply = app.send(app.client.delete(app.url("/users/me/sessions")).bearer_auth(&token)).await;
     reply.assert_app_error(405, "api.context.405.app_error");
+    assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
     let reply = app.send(app.client.get(app.url("/users/me/sessions/revoke")).bearer_auth(&token)).await;
     reply.assert_app_error(405, "api.context.405.app_error");
+    assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("POST"));
 }
 
 #[tokio::test]

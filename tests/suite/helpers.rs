@@ -127,7 +127,7 @@ impl TestApp {
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        Reply::from(request.send().await.expect("request sent")).await
+        self.send(request).await
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
@@ -138,12 +138,15 @@ impl TestApp {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        Reply::from(request.send().await.expect("request sent")).await
+        self.send(request).await
     }
 
-    /// Sends a prepared request.
+    /// Sends a prepared request; the reply is checked against the spec.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
-        Reply::from(request.send().await.expect("request sent")).await
+        let request = request.build().expect("request builds");
+        let method = request.method().to_string();
+        let response = self.client.execute(request).await.expect("request sent");
+        Reply::from(&method, response).await
     }
 
     /// Whether `token` still authenticates.
@@ -166,26 +169,18 @@ pub struct Reply {
 }
 
 impl Reply {
-    async fn from(response: reqwest::Response) -> Self {
+    async fn from(method: &str, response: reqwest::Response) -> Self {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        let path = response.url().path().to_owned();
         let text = response.text().await.expect("body read");
         let reply = Reply { status, headers, text };
-        reply.check_invariants();
-        reply
-    }
-
-    /// What every response must keep: exactly `application/json`, an `X-Request-Id`.
-    fn check_invariants(&self) {
-        assert_eq!(
-            self.headers.get("content-type").and_then(|v| v.to_str().ok()),
-            Some("application/json"),
-            "Content-Type must be exactly application/json (status {}, body {})",
-            self.status,
-            self.text
-        );
-        let id = self.request_id();
+        if let Err(problem) = crate::contract::SPEC.check(method, &path, status, &reply.headers, &reply.text) {
+            panic!("{method} {path} broke the contract of api/: {problem}");
+        }
+        let id = reply.request_id();
         assert!(Id::parse(id).is_some(), "X-Request-Id {id:?} is not an id");
+        reply
     }
 
     pub fn request_id(&self) -> &str {

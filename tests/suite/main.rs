@@ -1,8 +1,10 @@
 //! The integration suite: one test binary, one module per feature, all driving the real server
 //! (in process on a random port via [`helpers::spawn_app`], or the real binary where a process
-//! boundary matters: restarts, the CLI).
+//! boundary matters: restarts, the CLI). Every response any test receives is checked against
+//! the spec by [`contract`].
 
 mod auth_matrix;
+mod contract;
 mod drift_guard;
 mod errors;
 mod helpers;

@@ -1,0 +1,223 @@
+//! Every response the suite receives is checked against `api/`: the status must be declared
+//! for the operation, the body must be valid against the declared schema (strictly: an object
+//! with a field the spec does not list fails), declared response headers must be present, and
+//! `Content-Type` must be exactly `application/json`. A path that matches no operation must be
+//! the router's 404 AppError, a method the path lacks a 405 AppError.
+//!
+//! The checker reads the spec itself (no generated code), so it also catches a spec and a
+//! server that drift apart while the generated crate still compiles.
+
+use std::sync::LazyLock;
+
+use serde_json::{json, Value};
+
+const SPEC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/api/mattermost-sessions.yaml");
+
+/// The spec, parsed once per test process.
+pub static SPEC: LazyLock<Spec> = LazyLock::new(|| {
+    let text = std::fs::read_to_string(SPEC_PATH).expect("api/ spec readable");
+    Spec::parse(&text)
+});
+
+/// The parts of the Swagger document the checker needs.
+pub struct Spec {
+    base_path: String,
+    paths: Vec<(Vec<String>, Value)>,
+    definitions: Value,
+    responses: Value,
+}
+
+/// One operation of the spec.
+pub struct Operation<'a> {
+    pub id: &'a str,
+    pub method: &'a str,
+    pub path: String,
+}
+
+impl Spec {
+    pub fn parse(text: &str) -> Spec {
+        let doc: Value = serde_yaml_ng::from_str(text).expect("the spec is YAML");
+        let base_path = doc["basePath"].as_str().unwrap_or("").to_string();
+        let paths = doc["paths"]
+            .as_object()
+            .expect("paths")
+            .iter()
+            .map(|(template, item)| (template.split('/').map(str::to_owned).collect(), item.clone()))
+            .collect();
+        let mut definitions = doc["definitions"].clone();
+        // Strict: an object definition that lists its properties allows no others in responses.
+        for definition in definitions.as_object_mut().expect("definitions").values_mut() {
+            if definition.get("properties").is_some() && definition.get("additionalProperties").is_none() {
+                definition["additionalProperties"] = json!(false);
+            }
+        }
+        Spec { base_path, paths, definitions, responses: doc["responses"].clone() }
+    }
+
+    /// Every operation in the spec.
+    pub fn operations(&self) -> Vec<Operation<'_>> {
+        let mut ops = Vec::new();
+        for (segments, item) in &self.paths {
+            for (method, op) in item.as_object().unwrap() {
+                if let Some(id) = op["operationId"].as_str() {
+                    ops.push(Operation { id, method, path: segments.join("/") });
+                }
+            }
+        }
+        ops
+    }
+
+    /// The path item matching a request path (without the base path).
+    fn path_item(&self, path: &str) -> Option<&Value> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.paths.iter().find_map(|(template, item)| {
+            let matches = template.len() == segments.len()
+                && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
+            matches.then_some(item)
+        })
+    }
+
+    /// Checks one response; `Err` says what is wrong.
+    pub fn check(
+        &self,
+        method: &str,
+        path: &str,
+        status: u16,
+        headers: &reqwest::header::HeaderMap,
+        body: &str,
+    ) -> Result<(), String> {
+        let content_type = headers.get("content-type").and_then(|v| v.to_str().ok());
+        if content_type != Some("application/json") {
+            return Err(format!("Content-Type {content_type:?}, not exactly application/json"));
+        }
+        let body: Value = serde_json::from_str(body).map_err(|e| format!("body is not JSON ({e}): {body}"))?;
+        let relative = path.strip_prefix(&self.base_path).filter(|p| p.starts_with('/'));
+        let Some(item) = relative.and_then(|p| self.path_item(p)) else {
+            return match status {
+                404 => self.validate(&json!({"$ref": "#/definitions/AppError"}), &body),
+                _ => Err(format!("{method} {path} matches no path of the spec, yet answered {status}")),
+            };
+        };
+        let Some(operation) = item.get(method.to_ascii_lowercase()) else {
+            return match status {
+                405 => self.validate(&json!({"$ref": "#/definitions/AppError"}), &body),
+                _ => Err(format!("{method} is not an operation of {path}, yet it answered {status}")),
+            };
+        };
+        let id = operation["operationId"].as_str().unwrap_or("?");
+        let mut response = operation["responses"].get(status.to_string()).cloned().ok_or_else(|| {
+            format!("{id} answered {status}, which api/ does not declare for it; body: {body}")
+        })?;
+        if let Some(reference) = response.get("$ref").and_then(Value::as_str) {
+            let name = reference.trim_start_matches("#/responses/");
+            response = self.responses[name].clone();
+        }
+        if let Some(declared) = response.get("headers").and_then(Value::as_object) {
+            for name in declared.keys() {
+                if !headers.contains_key(name.to_ascii_lowercase().as_str()) {
+                    return Err(format!("{id} {status} lacks the declared header {name}"));
+                }
+            }
+        }
+        match response.get("schema") {
+            Some(schema) => self.validate(schema, &body).map_err(|e| format!("{id} {status}: {e}")),
+            None => Ok(()),
+        }
+    }
+
+    fn validate(&self, schema: &Value, body: &Value) -> Result<(), String> {
+        let root = json!({"definitions": self.definitions, "allOf": [schema]});
+        let validator = jsonschema::draft4::new(&root).map_err(|e| format!("the spec's schema does not compile: {e}"))?;
+        let errors: Vec<String> = validator.iter_errors(body).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("body does not match the spec: {}; body: {body}", errors.join("; ")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod checker {
+    //! The checker must be able to fail: these feed it responses the spec does not allow.
+    use super::SPEC;
+    use reqwest::header::{HeaderMap, HeaderValue};
+
+    fn json_headers() -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert("content-type", HeaderValue::from_static("application/json"));
+        h
+    }
+
+    const ERROR: &str = r#"{"id":"x","message":"m","detailed_error":"","request_id":"r","status_code":403,"is_oauth":false}"#;
+
+    #[test]
+    fn accepts_what_the_spec_declares() {
+        let h = json_headers();
+        SPEC.check("GET", "/api/v4/users/me/sessions", 200, &h, "[]").unwrap();
+        SPEC.check("GET", "/api/v4/users/me/sessions", 403, &h, ERROR).unwrap();
+        SPEC.check("GET", "/api/v4/nowhere", 404, &h, ERROR).unwrap();
+        SPEC.check("DELETE", "/api/v4/users/me/sessions", 405, &h, ERROR).unwrap();
+    }
+
+    #[test]
+    fn refuses_undeclared_statuses_fields_types_and_content_types() {
+        let h = json_headers();
+        // A status the operation does not declare.
+        assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 418, &h, ERROR).unwrap_err().contains("418"));
+        assert!(SPEC.check("POST", "/api/v4/users/logout", 401, &h, ERROR).is_err());
+        // A missing required field, an undocumented field, a wrong type.
+        let missing = r#"{"id":"x","message":"m","request_id":"r","status_code":403,"is_oauth":false}"#;
+        assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 403, &h, missing).is_err());
+        let extra = r#"{"id":"x","message":"m","detailed_error":"","request_id":"r","status_code":403,"is_oauth":false,"secret":"t"}"#;
+        assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 403, &h, extra).is_err());
+        assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 200, &h, r#"{"status":"OK"}"#).is_err());
+        assert!(SPEC.check("POST", "/api/v4/users/me/sessions/revoke/all", 200, &h, r#"{"status":"ok"}"#).is_err());
+        // Not exactly application/json.
+        let mut charset = HeaderMap::new();
+        charset.insert("content-type", HeaderValue::from_static("application/json; charset=utf-8"));
+        assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 200, &charset, "[]").is_err());
+        // A declared header missing (login's Token).
+        let user = r#"{"id":"i","create_at":1,"update_at":1,"delete_at":0,"username":"u","email":"e","nickname":"","first_name":"","last_name":"","roles":"r","locale":"en","auth_service":""}"#;
+        assert!(SPEC.check("POST", "/api/v4/users/login", 200, &h, user).unwrap_err().contains("Token"));
+        // An unknown path answering anything but 404.
+        assert!(SPEC.check("GET", "/api/v4/nowhere", 200, &h, "[]").is_err());
+    }
+}
+
+/// Every operation of the spec is called, as an authenticated user and anonymously, and each
+/// reply passes the checker (in `Reply`). A new operation in `api/` fails this test until it
+/// gets a request here.
+#[tokio::test]
+async fn every_operation_of_the_spec_is_exercised_and_conforms() {
+    use crate::helpers::{spawn_app, Backend};
+
+    let app = spawn_app(Backend::Sqlite).await;
+    let alice = app.user_with_password("alice", &[], "alice password").await;
+    let mut seen = Vec::new();
+    for op in SPEC.operations() {
+        let path = op.path.replace("{user_id}", &alice.id);
+        for authenticated in [true, false] {
+            let (token, session) = app.login(&alice).await;
+            let body = match op.id {
+                "GetSessions" | "RevokeAllSessions" | "Logout" | "GetMe" | "Ping" => None,
+                "RevokeSession" => Some(json!({"session_id": session.id.as_str()})),
+                "Login" => Some(json!({"login_id": "alice", "password": "alice password"})),
+                other => panic!("operation {other} of api/ has no request in this test: add one"),
+            };
+            let mut request = app.client.request(op.method.to_uppercase().parse().unwrap(), app.url(&path));
+            if authenticated {
+                request = request.bearer_auth(&token);
+            }
+            if let Some(body) = body {
+                request = request.json(&body);
+            }
+            let reply = app.send(request).await;
+            seen.push(format!("{} {}", op.id, reply.status));
+        }
+    }
+    let ids: Vec<&str> = SPEC.operations().iter().map(|o| o.id).collect();
+    assert_eq!(ids.len(), 7, "{ids:?}");
+    assert!(seen.contains(&"GetSessions 200".to_string()) && seen.contains(&"GetSessions 401".to_string()), "{seen:?}");
+    assert!(seen.contains(&"Login 200".to_string()) && seen.contains(&"Ping 200".to_string()), "{seen:?}");
+}
