@@ -29,7 +29,7 @@ pub struct Application {
 impl Application {
     /// Opens the store and binds the listener (port 0 picks a free port: see [`Self::local_addr`]).
     pub async fn build(config: ServeConfig) -> anyhow::Result<Self> {
-        let store = crate::store::open(&config.database)?;
+        let store = crate::store::open(&config.database).await?;
         let service = SessionService::new(store, RolePermissions::with_grants(&config.grants), config.policy.clone());
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);

@@ -174,7 +174,7 @@ where
     if *database == Database::Memory {
         eprintln!("mm-sessions: warning: the `memory` store lives only as long as this command");
     }
-    let store = crate::store::open(database)?;
+    let store = crate::store::open(database).await?;
     command(SessionService::new(store, RolePermissions::with_grants(grants), policy)).await
 }
 

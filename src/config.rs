@@ -21,6 +21,8 @@ pub enum Database {
     Sqlite(PathBuf),
     /// In process memory: gone when the process ends.
     Memory,
+    /// A PostgreSQL URL: several nodes may share the database.
+    Postgres(String),
 }
 
 impl FromStr for Database {
@@ -34,7 +36,8 @@ impl FromStr for Database {
             return Ok(Database::Memory);
         }
         if s.starts_with("postgres://") || s.starts_with("postgresql://") {
-            return Err("PostgreSQL is not supported yet; use a SQLite path or `memory`".into());
+            s.parse::<tokio_postgres::Config>().map_err(|e| format!("invalid PostgreSQL URL: {e}"))?;
+            return Ok(Database::Postgres(s.to_owned()));
         }
         Ok(Database::Sqlite(PathBuf::from(s.strip_prefix("sqlite://").unwrap_or(s))))
     }
@@ -45,6 +48,11 @@ impl std::fmt::Display for Database {
         match self {
             Database::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
             Database::Memory => f.write_str("memory"),
+            // Never the password a URL may carry.
+            Database::Postgres(url) => match url.parse::<tokio_postgres::Config>() {
+                Ok(c) => write!(f, "postgres:{:?}/{}", c.get_hosts().first(), c.get_dbname().unwrap_or("")),
+                Err(_) => f.write_str("postgres"),
+            },
         }
     }
 }

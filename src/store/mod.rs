@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use crate::domain::{Session, TokenHash, User};
 
 pub mod memory;
+pub mod postgres;
 pub mod sqlite;
 
 /// What can go wrong in a store.
@@ -64,9 +65,10 @@ pub trait SessionStore: Send + Sync + 'static {
 }
 
 /// Opens the store a configuration names.
-pub fn open(database: &crate::config::Database) -> anyhow::Result<std::sync::Arc<dyn SessionStore>> {
+pub async fn open(database: &crate::config::Database) -> anyhow::Result<std::sync::Arc<dyn SessionStore>> {
     Ok(match database {
         crate::config::Database::Sqlite(path) => std::sync::Arc::new(sqlite::SqliteStore::open(path)?),
         crate::config::Database::Memory => std::sync::Arc::new(memory::MemoryStore::new()),
+        crate::config::Database::Postgres(url) => std::sync::Arc::new(postgres::PostgresStore::connect(url).await?),
     })
 }

@@ -9,6 +9,7 @@ mod drift_guard;
 mod errors;
 mod helpers;
 mod login;
+mod pg;
 mod restart;
 mod sessions;
 mod store_behaviour;

@@ -1,11 +1,11 @@
 //! One behaviour suite for every `SessionStore` backend: the same calls, the same answers.
-//! A new backend joins by adding a line to `backends!`.
+//! A new backend joins with a constructor below and a `suite_for!` line.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
-use mm_sessions::store::{memory::MemoryStore, sqlite::SqliteStore, SessionStore, StoreError};
+use mm_sessions::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, SessionStore, StoreError};
 
 fn user(name: &str) -> User {
     NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] }
@@ -164,14 +164,23 @@ async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
     store.ping().await.unwrap();
 }
 
-fn memory() -> (Arc<dyn SessionStore>, Option<tempfile::TempDir>) {
-    (Arc::new(MemoryStore::new()), None)
+/// Whatever must live as long as the store (a temp dir, a PostgreSQL schema).
+type Guard = Box<dyn std::any::Any>;
+
+async fn memory() -> Option<(Arc<dyn SessionStore>, Guard)> {
+    Some((Arc::new(MemoryStore::new()), Box::new(())))
 }
 
-fn sqlite() -> (Arc<dyn SessionStore>, Option<tempfile::TempDir>) {
+async fn sqlite() -> Option<(Arc<dyn SessionStore>, Guard)> {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("nested/dir/s.db")).unwrap();
-    (Arc::new(store), Some(dir))
+    Some((Arc::new(store), Box::new(dir)))
+}
+
+async fn postgres() -> Option<(Arc<dyn SessionStore>, Guard)> {
+    let schema = crate::pg::schema().await?;
+    let store = PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects");
+    Some((Arc::new(store), Box::new(schema)))
 }
 
 /// One module per backend, each with every test of the suite.
@@ -192,7 +201,7 @@ macro_rules! suite_for {
     (@tests $backend:ident; $($test:ident),*) => {
         $(#[tokio::test]
         async fn $test() {
-            let (store, _dir) = super::$backend();
+            let Some((store, _guard)) = super::$backend().await else { return };
             super::$test(store).await;
         })*
     };
@@ -200,6 +209,7 @@ macro_rules! suite_for {
 
 suite_for!(memory);
 suite_for!(sqlite);
+suite_for!(postgres);
 
 #[tokio::test]
 async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
@@ -215,4 +225,18 @@ async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s));
     assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice));
+}
+
+#[tokio::test]
+async fn postgres_nodes_starting_at_once_migrate_exactly_once() {
+    let Some(schema) = crate::pg::schema().await else { return };
+    let starts = (0..4).map(|_| PostgresStore::connect(&schema.url));
+    let stores = futures_util::future::join_all(starts).await;
+    assert!(stores.iter().all(Result::is_ok), "every node starts");
+    let alice = user("alice");
+    let store = stores.into_iter().next().unwrap().unwrap();
+    store.create_user(&alice).await.unwrap();
+    // A later start finds the schema current and keeps the data.
+    let again = PostgresStore::connect(&schema.url).await.unwrap();
+    assert_eq!(again.user_by_id(&alice.id).await.unwrap(), Some(alice));
 }

@@ -1,0 +1,286 @@
+//! The PostgreSQL backend: several server nodes on one database.
+//!
+//! - **No cache**: every request reads the database, so a revocation through any node is
+//!   refused by every node on its next request (the guarantee the README states).
+//! - **Per-user serialisation**: creating a session and revoking all of a user's sessions both
+//!   lock the user's row first, so a revoke-all and racing logins on other nodes are ordered:
+//!   every session committed before the revoke-all is deleted by it, and the 500-session cap
+//!   holds under concurrent logins.
+//! - **Migrations**: versioned SQL in `postgres_migrations/`, applied on connect inside one
+//!   transaction that holds an advisory lock, so nodes starting at once migrate exactly once.
+//! - **Durability**: a call returns after PostgreSQL committed (synchronous_commit as the
+//!   server is configured; its default is on).
+
+use std::collections::BTreeMap;
+
+use anyhow::Context as _;
+use async_trait::async_trait;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{NoTls, Row};
+
+use super::{SessionStore, StoreError, StoreResult};
+use crate::domain::{Id, Session, TokenHash, User};
+
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("postgres_migrations/0001_users_and_sessions.sql"))];
+
+/// The advisory lock key migrations hold ("mm-sess" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6d6d_2d73_6573_73;
+
+const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
+     device_id, roles, is_oauth, expired_notify, local, props";
+const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash";
+
+/// A pool of connections to one PostgreSQL database.
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: Pool,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user@host:port/db`, libpq-style options allowed) and
+    /// brings the schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let config: tokio_postgres::Config = url.parse().context("parsing the PostgreSQL URL")?;
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager).max_size(16).build().context("building the PostgreSQL pool")?;
+        let store = PostgresStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> anyhow::Result<()> {
+        let mut client = self.pool.get().await.context("connecting to PostgreSQL")?;
+        let tx = client.transaction().await?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS mm_sessions_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )
+        .await?;
+        let applied: Vec<i32> =
+            tx.query("SELECT version FROM mm_sessions_migrations", &[]).await?.iter().map(|r| r.get(0)).collect();
+        for (version, sql) in MIGRATIONS {
+            if !applied.contains(version) {
+                tx.batch_execute(sql).await.with_context(|| format!("PostgreSQL migration {version}"))?;
+                tx.execute("INSERT INTO mm_sessions_migrations (version) VALUES ($1)", &[version]).await?;
+                tracing::info!(version, "PostgreSQL migration applied");
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn client(&self) -> StoreResult<deadpool_postgres::Object> {
+        self.pool.get().await.map_err(|e| StoreError::Backend(anyhow::anyhow!("no PostgreSQL connection: {e}")))
+    }
+}
+
+/// Unique violations become `Conflict` (naming the column); the rest is a failure.
+fn classify(error: tokio_postgres::Error) -> StoreError {
+    if error.code() == Some(&SqlState::UNIQUE_VIOLATION) {
+        let constraint = error.as_db_error().and_then(|e| e.constraint()).unwrap_or("value");
+        // PostgreSQL names them `<table>_<column>_key` / `<table>_pkey`.
+        let column = constraint.trim_end_matches("_key").rsplit('_').next().unwrap_or("value");
+        return StoreError::Conflict(if column == "pkey" { "id".into() } else { column.into() });
+    }
+    StoreError::Backend(error.into())
+}
+
+fn user_from_row(row: &Row) -> User {
+    User {
+        id: row.get(0),
+        username: row.get(1),
+        email: row.get(2),
+        roles: row.get(3),
+        create_at: row.get(4),
+        update_at: row.get(5),
+        password_hash: row.get(6),
+    }
+}
+
+fn session_from_row(row: &Row) -> StoreResult<Session> {
+    let id: String = row.get(0);
+    let hash: Vec<u8> = row.get(1);
+    let props: serde_json::Value = row.get(11);
+    Ok(Session {
+        id: Id::parse(&id).ok_or_else(|| anyhow::anyhow!("stored session id {id:?} is not an id"))?,
+        token_hash: TokenHash(hash.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?),
+        user_id: row.get(2),
+        create_at: row.get(3),
+        expires_at: row.get(4),
+        last_activity_at: row.get(5),
+        device_id: row.get(6),
+        roles: row.get(7),
+        is_oauth: row.get(8),
+        expired_notify: row.get(9),
+        local: row.get(10),
+        props: serde_json::from_value::<BTreeMap<String, String>>(props).context("session props")?,
+    })
+}
+
+fn sessions_from_rows(rows: Vec<Row>) -> StoreResult<Vec<Session>> {
+    rows.iter().map(session_from_row).collect()
+}
+
+#[async_trait]
+impl SessionStore for PostgresStore {
+    async fn create_user(&self, u: &User) -> StoreResult<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
+                &[&u.id, &u.username, &u.email, &u.roles, &u.create_at, &u.update_at, &u.password_hash],
+            )
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
+    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
+        let client = self.client().await?;
+        let stmt = client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")).await.map_err(classify)?;
+        Ok(client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(user_from_row))
+    }
+
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
+        let client = self.client().await?;
+        let stmt =
+            client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1")).await.map_err(classify)?;
+        Ok(client.query_opt(&stmt, &[&username]).await.map_err(classify)?.as_ref().map(user_from_row))
+    }
+
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        let client = self.client().await?;
+        let stmt = client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1")).await.map_err(classify)?;
+        Ok(client.query_opt(&stmt, &[&email]).await.map_err(classify)?.as_ref().map(user_from_row))
+    }
+
+    async fn update_user(&self, u: &User) -> StoreResult<bool> {
+        let client = self.client().await?;
+        let changed = client
+            .execute(
+                "UPDATE users SET roles = $2, password_hash = $3, update_at = $4 WHERE id = $1",
+                &[&u.id, &u.roles, &u.password_hash, &u.update_at],
+            )
+            .await
+            .map_err(classify)?;
+        Ok(changed > 0)
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        let client = self.client().await?;
+        let rows = client.query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[]).await.map_err(classify)?;
+        Ok(rows.iter().map(user_from_row).collect())
+    }
+
+    async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
+        let props = serde_json::to_value(&s.props).context("encoding props")?;
+        let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        // Serialises this user's logins and revoke-alls across nodes (see the module docs).
+        if tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id]).await.map_err(classify)?.is_none() {
+            return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id)));
+        }
+        tx.execute(
+            &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+            &[
+                &s.id.as_str(),
+                &&s.token_hash.0[..],
+                &s.user_id,
+                &s.create_at,
+                &s.expires_at,
+                &s.last_activity_at,
+                &s.device_id,
+                &s.roles,
+                &s.is_oauth,
+                &s.expired_notify,
+                &s.local,
+                &props,
+            ],
+        )
+        .await
+        .map_err(classify)?;
+        let evicted = tx
+            .execute(
+                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
+                 ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
+                &[&s.user_id, &s.id.as_str(), &keep],
+            )
+            .await
+            .map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        Ok(evicted)
+    }
+
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
+        let client = self.client().await?;
+        let stmt = client
+            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1"))
+            .await
+            .map_err(classify)?;
+        client.query_opt(&stmt, &[&&hash.0[..]]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
+    }
+
+    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
+        let client = self.client().await?;
+        let stmt =
+            client.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1")).await.map_err(classify)?;
+        client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
+    }
+
+    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+        let client = self.client().await?;
+        let stmt = client
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = $1 ORDER BY last_activity_at DESC, id"
+            ))
+            .await
+            .map_err(classify)?;
+        sessions_from_rows(client.query(&stmt, &[&user_id]).await.map_err(classify)?)
+    }
+
+    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
+        let client = self.client().await?;
+        let stmt =
+            client.prepare_cached("UPDATE sessions SET last_activity_at = $2 WHERE id = $1").await.map_err(classify)?;
+        client.execute(&stmt, &[&id, &last_activity_at]).await.map_err(classify)?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
+        let client = self.client().await?;
+        let stmt = client.prepare_cached("DELETE FROM sessions WHERE id = $1").await.map_err(classify)?;
+        Ok(client.execute(&stmt, &[&id]).await.map_err(classify)? > 0)
+    }
+
+    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id]).await.map_err(classify)?;
+        let deleted = tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id]).await.map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        Ok(deleted)
+    }
+
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let client = self.client().await?;
+        // SKIP LOCKED: several nodes purging at once share the work instead of waiting.
+        let deleted = client
+            .execute(
+                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < $1 \
+                 LIMIT $2 FOR UPDATE SKIP LOCKED)",
+                &[&now, &limit],
+            )
+            .await
+            .map_err(classify)?;
+        Ok(deleted)
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        let client = self.client().await?;
+        client.query_one("SELECT 1", &[]).await.map_err(classify)?;
+        Ok(())
+    }
+}
