@@ -21,6 +21,7 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// A bound, ready-to-run server.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     http: HttpService,
     service: SessionService,
     config: ServeConfig,
@@ -34,13 +35,22 @@ impl Application {
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
-        let http = HttpService::new(service.clone(), config.max_body);
-        Ok(Application { listener, http, service, config })
+        let metrics_listener = match config.metrics_listen {
+            Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| format!("binding {addr} for metrics"))?),
+            None => None,
+        };
+        let http = HttpService::new(service.clone(), config.max_body, metrics_listener.is_none());
+        Ok(Application { listener, metrics_listener, http, service, config })
     }
 
     /// The address actually bound.
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().unwrap_or(self.config.listen)
+    }
+
+    /// The address of the metrics-only listener, if one was configured.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// The session service the server runs on (the same store), for seeding and inspection.
@@ -57,6 +67,7 @@ impl Application {
         builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
         let graceful = GracefulShutdown::new();
         let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
+        let metrics = self.metrics_listener.map(|listener| tokio::spawn(serve_metrics(listener, self.service.clone())));
         tokio::pin!(shutdown);
         loop {
             tokio::select! {
@@ -81,6 +92,9 @@ impl Application {
         }
         drop(self.listener);
         purge.abort();
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
         tracing::info!("shutting down: refusing new connections, draining in-flight requests");
         tokio::select! {
             () = graceful.shutdown() => tracing::info!("drained; bye"),
@@ -89,6 +103,34 @@ impl Application {
             }
         }
         Ok(())
+    }
+}
+
+/// The metrics-only listener: `GET /metrics`, and 404 for anything else.
+async fn serve_metrics(listener: TcpListener, service: SessionService) {
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "metrics listening");
+    }
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let service = service.clone();
+        let handler = hyper::service::service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+            let service = service.clone();
+            async move {
+                if request.uri().path() == crate::http::middleware::METRICS_PATH {
+                    Ok::<_, std::convert::Infallible>(crate::http::middleware::metrics_response(&service).await)
+                } else {
+                    let error = crate::error::AppError::NotFound;
+                    Ok(crate::http::middleware::app_error_response(&error, &crate::domain::Id::generate().into_string()))
+                }
+            }
+        });
+        tokio::spawn(async move {
+            let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), handler).await;
+        });
     }
 }
 

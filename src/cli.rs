@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',', global = true)]
     pub grants: Vec<Grant>,
 
+    /// Serve `GET /metrics` only on this address (default: on the main listener).
+    #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", global = true)]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// Lifetime of a web login, in days.
     #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days, global = true)]
     pub web_session_days: i64,
@@ -145,7 +149,13 @@ pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli.policy() {
         Err(e) => Err(e),
         Ok(policy) => match cli.command {
-            None | Some(Command::Serve) => serve(cli.listen, cli.database, cli.grants, policy).await,
+            None | Some(Command::Serve) => {
+                let mut config = ServeConfig::new(cli.listen, cli.database);
+                config.grants = cli.grants;
+                config.policy = policy;
+                config.metrics_listen = cli.metrics_listen;
+                serve(config).await
+            }
             Some(Command::User(command)) => admin(&cli.database, &cli.grants, policy, |s| user(s, command)).await,
             Some(Command::Session(command)) => admin(&cli.database, &cli.grants, policy, |s| session(s, command)).await,
         },
@@ -159,10 +169,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr, database: Database, grants: Vec<Grant>, policy: SessionPolicy) -> anyhow::Result<()> {
-    let mut config = ServeConfig::new(listen, database);
-    config.grants = grants;
-    config.policy = policy;
+async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 

@@ -71,6 +71,8 @@ pub struct ServeConfig {
     pub policy: SessionPolicy,
     /// How often expired sessions are purged.
     pub purge_interval: Duration,
+    /// Where `GET /metrics` is served: `None` on the main listener, else only on this address.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl ServeConfig {
@@ -84,6 +86,7 @@ impl ServeConfig {
             shutdown_grace: Duration::from_secs(10),
             policy: SessionPolicy::default(),
             purge_interval: Duration::from_secs(60),
+            metrics_listen: None,
         }
     }
 }

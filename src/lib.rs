@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod fingerprint;
 pub mod http;
+pub mod metrics;
 pub mod password;
 pub mod permissions;
 pub mod service;

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::domain::{now_millis, Id, NewUser, Session, Token, TokenHash, User};
 use crate::error::AppError;
+use crate::metrics::Metrics;
 use crate::password;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
-use crate::store::{SessionStore, StoreError};
+use crate::store::{metered::MeteredStore, SessionStore, StoreError};
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
 /// that authenticated reads do not each become a write.
@@ -55,12 +56,33 @@ pub struct SessionService {
     store: Arc<dyn SessionStore>,
     roles: Arc<RolePermissions>,
     policy: SessionPolicy,
+    metrics: Arc<Metrics>,
 }
 
 impl SessionService {
-    /// A service over `store` with the given role table and session policy.
+    /// A service over `store` with the given role table and session policy. Store failures
+    /// are counted in [`Self::metrics`].
     pub fn new(store: Arc<dyn SessionStore>, roles: RolePermissions, policy: SessionPolicy) -> Self {
-        SessionService { store, roles: Arc::new(roles), policy }
+        let metrics = Arc::new(Metrics::default());
+        let store = Arc::new(MeteredStore::new(store, metrics.clone()));
+        SessionService { store, roles: Arc::new(roles), policy, metrics }
+    }
+
+    /// The process's metrics.
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// The metrics as Prometheus text, with the active sessions counted now.
+    pub async fn render_metrics(&self) -> String {
+        let active = match self.store.count_active_sessions(now_millis()).await {
+            Ok(n) => Some(n),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not count active sessions for the metrics");
+                None
+            }
+        };
+        self.metrics.render(active)
     }
 
     /// The session policy in force.
@@ -110,7 +132,9 @@ impl SessionService {
             return Err(AppError::InvalidUrlParam("user_id"));
         }
         // Gone in between (a concurrent revoke) is the same outcome: it is revoked.
-        self.store.delete_session(session.id.as_str()).await?;
+        if self.store.delete_session(session.id.as_str()).await? {
+            self.metrics.revoked("revoke", 1);
+        }
         tracing::info!(session_id = %session.id, user_id = %user_id, by = %caller.user_id, "session revoked");
         Ok(())
     }
@@ -119,6 +143,7 @@ impl SessionService {
     pub async fn revoke_all_sessions(&self, caller: &Session, user_id: &str) -> Result<u64, AppError> {
         let user_id = self.authorize(caller, user_id).await?;
         let revoked = self.store.delete_sessions_for_user(&user_id).await?;
+        self.metrics.revoked("revoke_all", revoked);
         tracing::info!(user_id = %user_id, revoked, by = %caller.user_id, "all sessions revoked");
         Ok(revoked)
     }
@@ -159,9 +184,11 @@ impl SessionService {
             Some(user) if verified => user,
             _ => {
                 tracing::info!(login_id = %attempt.login_id, "login failed: invalid credentials");
+                self.metrics.login(false);
                 return Err(AppError::InvalidCredentials);
             }
         };
+        self.metrics.login(true);
         let mobile = !attempt.device_id.is_empty();
         let (platform, os, browser) = crate::user_agent::describe(&attempt.user_agent);
         let flag = |b: bool| b.to_string();
@@ -198,7 +225,9 @@ impl SessionService {
     /// `POST /users/logout`: ends the calling session, if there is one.
     pub async fn logout(&self, caller: Option<&Session>) -> Result<(), AppError> {
         if let Some(session) = caller {
-            self.store.delete_session(session.id.as_str()).await?;
+            if self.store.delete_session(session.id.as_str()).await? {
+                self.metrics.revoked("logout", 1);
+            }
             tracing::info!(session_id = %session.id, user_id = %session.user_id, "logged out");
         }
         Ok(())
@@ -220,6 +249,7 @@ impl SessionService {
         let mut total = 0;
         loop {
             let deleted = self.store.delete_expired(now_millis(), batch).await?;
+            self.metrics.revoked("expired", deleted);
             total += deleted;
             if deleted < batch as u64 {
                 return Ok(total);
@@ -294,6 +324,7 @@ impl SessionService {
             props,
         };
         let evicted = self.store.create_session(&session, self.policy.max_per_user).await?;
+        self.metrics.revoked("cap", evicted);
         if evicted > 0 {
             tracing::info!(user_id = %user.id, evicted, "session cap reached: least recently used sessions revoked");
         }

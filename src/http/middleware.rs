@@ -50,14 +50,28 @@ struct Inner {
     router: GeneratedRouter<Handlers, RequestContext>,
     service: SessionService,
     max_body: usize,
+    serve_metrics: bool,
 }
 
 impl HttpService {
-    /// The HTTP service over `service`.
-    pub fn new(service: SessionService, max_body: usize) -> Self {
+    /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
+    pub fn new(service: SessionService, max_body: usize, serve_metrics: bool) -> Self {
         let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
-        HttpService { inner: Arc::new(Inner { router, service, max_body }) }
+        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics }) }
     }
+}
+
+/// The path metrics are served at, outside the API's base path.
+pub const METRICS_PATH: &str = "/metrics";
+
+/// `GET /metrics` as Prometheus (OpenMetrics) text.
+pub async fn metrics_response(service: &SessionService) -> HttpResponse {
+    let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(service.render_metrics().await))));
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    );
+    response
 }
 
 impl hyper::service::Service<Request<Incoming>> for HttpService {
@@ -75,7 +89,10 @@ impl Inner {
     async fn handle(&self, request: Request<Incoming>) -> HttpResponse {
         let started = Instant::now();
         let request_id = Id::generate().into_string();
-        let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("-");
+        if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
+            return metrics_response(&self.service).await;
+        }
+        let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("unknown");
         let method = request.method().clone();
         let uri = request.uri().clone();
         let path = uri.path().to_owned();
@@ -98,13 +115,15 @@ impl Inner {
                 response.headers_mut().insert(hyper::header::ALLOW, value);
             }
         }
+        let elapsed = started.elapsed();
+        self.service.metrics().request(operation, response.status().as_u16(), elapsed.as_secs_f64());
         tracing::info!(
             request_id = %request_id,
             method = %method,
             path = %path,
             operation,
             status = response.status().as_u16(),
-            latency_us = started.elapsed().as_micros() as u64,
+            latency_us = elapsed.as_micros() as u64,
             "request"
         );
         response

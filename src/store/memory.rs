@@ -181,6 +181,10 @@ impl SessionStore for MemoryStore {
         Ok(ids.len() as u64)
     }
 
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        Ok(self.read().sessions.values().filter(|s| !s.is_expired(now)).count() as u64)
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         Ok(())
     }

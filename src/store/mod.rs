@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use crate::domain::{Session, TokenHash, User};
 
 pub mod memory;
+pub mod metered;
 pub mod postgres;
 pub mod sqlite;
 
@@ -60,6 +61,8 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64>;
     /// Deletes at most `limit` sessions that expired before `now`; returns how many.
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+    /// How many sessions have not expired at `now` (the active-sessions metric).
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;
     /// Answers when the store can serve (health checks).
     async fn ping(&self) -> StoreResult<()>;
 }

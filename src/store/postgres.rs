@@ -25,7 +25,7 @@ use crate::domain::{Id, Session, TokenHash, User};
 const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("postgres_migrations/0001_users_and_sessions.sql"))];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
-const MIGRATION_LOCK: i64 = 0x6d6d_2d73_6573_73;
+const MIGRATION_LOCK: i64 = 0x006d_6d2d_7365_7373;
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
@@ -276,6 +276,15 @@ impl SessionStore for PostgresStore {
             .await
             .map_err(classify)?;
         Ok(deleted)
+    }
+
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        let client = self.client().await?;
+        let row = client
+            .query_one("SELECT count(*) FROM sessions WHERE expires_at = 0 OR expires_at >= $1", &[&now])
+            .await
+            .map_err(classify)?;
+        Ok(row.get::<_, i64>(0) as u64)
     }
 
     async fn ping(&self) -> StoreResult<()> {

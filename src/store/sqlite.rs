@@ -317,6 +317,15 @@ impl SessionStore for SqliteStore {
         .await
     }
 
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        self.read(move |c| {
+            c.prepare_cached("SELECT count(*) FROM sessions WHERE expires_at = 0 OR expires_at >= ?1")?
+                .query_row([now], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+        })
+        .await
+    }
+
     async fn ping(&self) -> StoreResult<()> {
         self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
     }

@@ -123,3 +123,10 @@ async fn matrix_on_memory() {
 async fn matrix_on_sqlite() {
     matrix(Backend::Sqlite).await;
 }
+
+#[tokio::test]
+async fn matrix_on_postgres() {
+    if backends().contains(&Backend::Postgres) {
+        matrix(Backend::Postgres).await;
+    }
+}

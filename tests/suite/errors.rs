@@ -30,7 +30,7 @@ async fn unknown_routes_and_methods_are_app_errors() {
 
 #[tokio::test]
 async fn bad_revoke_bodies_are_400_invalid_body_param() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let (app, _, token) = app_with_alice(backend).await;
         let url = app.url("/users/me/sessions/revoke");
         for body in ["", "not json", "[]", "{\"session_id\": 5}", "{\"session_id\": null}", "{\"other\": \"x\"}", "{\"session_id\":"] {

@@ -13,21 +13,35 @@ use mm_sessions::service::SessionService;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The backends every HTTP test runs against.
+/// The backends the HTTP tests run against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Memory,
     Sqlite,
+    /// Only when `MM_SESSIONS_TEST_POSTGRES` names a database (see `pg.rs`).
+    Postgres,
 }
 
-pub const BACKENDS: [Backend; 2] = [Backend::Memory, Backend::Sqlite];
+/// Every backend available here: PostgreSQL joins when it is configured.
+pub fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend::Memory, Backend::Sqlite];
+    if std::env::var(crate::pg::ENV).is_ok() {
+        all.push(Backend::Postgres);
+    } else {
+        eprintln!("!!!!! SKIPPED: the PostgreSQL backend ({} is not set)", crate::pg::ENV);
+    }
+    all
+}
 
 /// A running server.
 pub struct TestApp {
     pub base: String,
+    /// `http://ADDR` of the metrics-only listener, when configured.
+    pub metrics_base: Option<String>,
     pub service: SessionService,
     pub client: reqwest::Client,
     _dir: TempDir,
+    _schema: Option<crate::pg::PgSchema>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -51,14 +65,20 @@ pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
 pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("data").join("sessions.db");
-    let database = match backend {
-        Backend::Memory => Database::Memory,
-        Backend::Sqlite => Database::Sqlite(db_path.clone()),
+    let schema = match backend {
+        Backend::Postgres => Some(crate::pg::schema().await.expect("PostgreSQL is configured for this backend")),
+        _ => None,
+    };
+    let database = match (backend, &schema) {
+        (Backend::Memory, _) => Database::Memory,
+        (Backend::Sqlite, _) => Database::Sqlite(db_path.clone()),
+        (Backend::Postgres, schema) => Database::Postgres(schema.as_ref().map(|s| s.url.clone()).unwrap_or_default()),
     };
     let mut config = ServeConfig::new(SocketAddr::from(([127, 0, 0, 1], 0)), database);
     configure(&mut config);
     let app = Application::build(config).await.expect("server builds");
     let addr = app.local_addr();
+    let metrics_base = app.metrics_addr().map(|a| format!("http://{a}"));
     let service = app.service();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
@@ -66,9 +86,11 @@ pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut 
     }));
     TestApp {
         base: format!("http://{addr}/api/v4"),
+        metrics_base,
         service,
         client: reqwest::Client::new(),
         _dir: dir,
+        _schema: schema,
         stop: Some(stop),
     }
 }

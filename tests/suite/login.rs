@@ -24,7 +24,7 @@ fn token_of(reply: &Reply) -> String {
 
 #[tokio::test]
 async fn login_by_username_or_email_returns_the_user_and_a_working_token() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user_with_password("alice", &[], PASSWORD).await;
         for login_id in ["alice", "ALICE", "alice@example.com", "Alice@Example.com"] {
@@ -154,7 +154,7 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
 
 #[tokio::test]
 async fn logout_ends_the_calling_session_and_always_answers_ok() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         app.user_with_password("alice", &[], PASSWORD).await;
         let first = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
@@ -213,7 +213,7 @@ async fn the_501st_login_revokes_the_least_recently_used_session() {
 
 #[tokio::test]
 async fn expired_sessions_are_purged_in_the_background() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app_configured(backend, |c| c.purge_interval = Duration::from_millis(50)).await;
         let alice = app.user("alice", &[]).await;
         let (live, _) = app.login(&alice).await;

@@ -3,83 +3,20 @@
 //! a token.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mm-sessions");
+use crate::process::Node as Server;
 
 fn cli(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN).arg("--database").arg(db).args(args).output().expect("CLI runs");
-    assert!(out.status.success(), "mm-sessions {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    async fn start(db: &Path) -> Server {
-        let port = free_port();
-        let child = Command::new(BIN)
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .arg("--database")
-            .arg(db)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("server starts");
-        let base = format!("http://127.0.0.1:{port}/api/v4");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while reqwest::get(format!("{base}/users/me/sessions")).await.is_err() {
-            assert!(Instant::now() < deadline, "server did not come up");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Server { child, base }
-    }
-
-    fn stop(mut self) {
-        let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "SIGTERM ends the server cleanly, got {status}");
-                return;
-            }
-            assert!(Instant::now() < deadline, "server did not stop within 15 s of SIGTERM");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    async fn status(&self, method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>) -> u16 {
-        let mut request = reqwest::Client::new().request(method, format!("{}{path}", self.base)).bearer_auth(token);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        request.send().await.unwrap().status().as_u16()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    crate::process::cli(db.to_str().unwrap(), args)
 }
 
 #[tokio::test]
 async fn acknowledged_changes_survive_a_restart_and_no_token_is_stored() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("data").join("mm-sessions.db");
-    let server = Server::start(&db).await;
+    let server = Server::start(db.to_str().unwrap()).await;
 
     // The CLI works on the same file while the server runs.
     let alice = cli(&db, &["user", "create", "--username", "alice", "--email", "alice@example.com"]);
@@ -104,7 +41,7 @@ async fn acknowledged_changes_survive_a_restart_and_no_token_is_stored() {
     assert_eq!(server.status(reqwest::Method::GET, "/users/me/sessions", &t2, None).await, 401);
     server.stop();
 
-    let server = Server::start(&db).await;
+    let server = Server::start(db.to_str().unwrap()).await;
     assert_eq!(server.status(reqwest::Method::GET, "/users/me/sessions", &t1, None).await, 200, "kept");
     assert_eq!(server.status(reqwest::Method::GET, "/users/me/sessions", &t2, None).await, 401, "revoked stays revoked");
     server.stop();

@@ -11,7 +11,7 @@ use crate::helpers::*;
 
 #[tokio::test]
 async fn list_is_sanitized_complete_and_newest_activity_first() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let mut tokens = Vec::new();
@@ -47,7 +47,7 @@ async fn list_is_sanitized_complete_and_newest_activity_first() {
 
 #[tokio::test]
 async fn a_user_without_sessions_gets_an_empty_list_from_an_admin() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let admin = app.user("root", &["system_admin"]).await;
         let carol = app.user("carol", &[]).await;
@@ -64,7 +64,7 @@ async fn a_user_without_sessions_gets_an_empty_list_from_an_admin() {
 
 #[tokio::test]
 async fn invalid_user_ids_are_400_on_every_endpoint() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let (token, session) = app.login(&alice).await;
@@ -82,7 +82,7 @@ async fn invalid_user_ids_are_400_on_every_endpoint() {
 
 #[tokio::test]
 async fn revoke_checks_the_session_and_its_owner() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let bob = app.user("bob", &[]).await;
@@ -126,7 +126,7 @@ async fn revoke_checks_the_session_and_its_owner() {
 
 #[tokio::test]
 async fn revoke_all_ends_every_session_of_the_user_and_only_those() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let bob = app.user("bob", &[]).await;
@@ -143,7 +143,7 @@ async fn revoke_all_ends_every_session_of_the_user_and_only_those() {
 
 #[tokio::test]
 async fn edit_other_users_can_be_granted_but_never_reaches_admins_or_missing_users() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let grant: Grant = "system_user_manager=edit_other_users".parse().unwrap();
         let app = spawn_app_with(backend, vec![grant]).await;
         let manager = app.user("manager", &["system_user", "system_user_manager"]).await;
@@ -175,7 +175,7 @@ async fn edit_other_users_can_be_granted_but_never_reaches_admins_or_missing_use
 
 #[tokio::test]
 async fn activity_is_written_at_most_once_per_interval() {
-    for backend in BACKENDS {
+    for backend in backends() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let (fresh_token, fresh) = app.login(&alice).await;

@@ -1,0 +1,120 @@
+//! Metrics for operators, in Prometheus text format (`prometheus-client`), served at
+//! `GET /metrics` (outside `/api/v4`; on its own address with `--metrics-listen`).
+//!
+//! - `mm_sessions_http_requests_total{operation,status}` and
+//!   `mm_sessions_http_request_duration_seconds{operation,status}` (histogram);
+//! - `mm_sessions_logins_total{outcome}` (`success`, `invalid_credentials`);
+//! - `mm_sessions_sessions_revoked_total{reason}` (`revoke`, `revoke_all`, `logout`, `cap`,
+//!   `expired`);
+//! - `mm_sessions_store_errors_total{call}`: failed store calls, by trait method;
+//! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time.
+//!
+//! There is no session cache (every request reads the store, which is what makes revocation
+//! immediate on every node), so there are no cache hit/miss metrics.
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    operation: &'static str,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CallLabels {
+    call: &'static str,
+}
+
+type LatencyFamily = Family<RequestLabels, Histogram, fn() -> Histogram>;
+
+/// The server's metrics; one per process, shared by every request.
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    latency: LatencyFamily,
+    logins: Family<OutcomeLabels, Counter>,
+    revoked: Family<ReasonLabels, Counter>,
+    store_errors: Family<CallLabels, Counter>,
+    active_sessions: Gauge,
+}
+
+fn latency_histogram() -> Histogram {
+    // 50 µs .. ~6.5 s, doubling.
+    Histogram::new(exponential_buckets(0.000_05, 2.0, 18))
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("mm_sessions");
+        let requests = Family::<RequestLabels, Counter>::default();
+        let latency: LatencyFamily = Family::new_with_constructor(latency_histogram);
+        let logins = Family::<OutcomeLabels, Counter>::default();
+        let revoked = Family::<ReasonLabels, Counter>::default();
+        let store_errors = Family::<CallLabels, Counter>::default();
+        let active_sessions = Gauge::default();
+        registry.register("http_requests", "HTTP requests, by operation and status", requests.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer a request, by operation and status",
+            latency.clone(),
+        );
+        registry.register("logins", "Password logins, by outcome", logins.clone());
+        registry.register("sessions_revoked", "Sessions ended, by reason", revoked.clone());
+        registry.register("store_errors", "Failed store calls, by call", store_errors.clone());
+        registry.register("active_sessions", "Unexpired sessions in the store", active_sessions.clone());
+        Metrics { registry, requests, latency, logins, revoked, store_errors, active_sessions }
+    }
+}
+
+impl Metrics {
+    /// One answered request.
+    pub fn request(&self, operation: &'static str, status: u16, seconds: f64) {
+        let labels = RequestLabels { operation, status };
+        self.requests.get_or_create(&labels).inc();
+        self.latency.get_or_create(&labels).observe(seconds);
+    }
+
+    /// One login attempt.
+    pub fn login(&self, success: bool) {
+        let outcome = if success { "success" } else { "invalid_credentials" };
+        self.logins.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    /// `count` sessions ended for `reason`.
+    pub fn revoked(&self, reason: &'static str, count: u64) {
+        if count > 0 {
+            self.revoked.get_or_create(&ReasonLabels { reason }).inc_by(count);
+        }
+    }
+
+    /// A failed store call.
+    pub fn store_error(&self, call: &'static str) {
+        self.store_errors.get_or_create(&CallLabels { call }).inc();
+    }
+
+    /// The text exposition, with the active-session count measured just now.
+    pub fn render(&self, active_sessions: Option<u64>) -> String {
+        if let Some(n) = active_sessions {
+            self.active_sessions.set(i64::try_from(n).unwrap_or(i64::MAX));
+        }
+        let mut text = String::new();
+        // Writing into a String cannot fail.
+        let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);
+        text
+    }
+}

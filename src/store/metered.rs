@@ -1,0 +1,85 @@
+//! A `SessionStore` decorator that counts failed calls in the metrics, whatever the backend.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use super::{SessionStore, StoreResult};
+use crate::domain::{Session, TokenHash, User};
+use crate::metrics::Metrics;
+
+/// `inner`, with its failures counted.
+pub struct MeteredStore {
+    inner: Arc<dyn SessionStore>,
+    metrics: Arc<Metrics>,
+}
+
+impl MeteredStore {
+    /// Wraps `inner`.
+    pub fn new(inner: Arc<dyn SessionStore>, metrics: Arc<Metrics>) -> Self {
+        MeteredStore { inner, metrics }
+    }
+}
+
+/// Calls the inner store and counts a failure under the method's name.
+macro_rules! metered {
+    ($self:ident . $method:ident ( $($arg:expr),* )) => {{
+        let result = $self.inner.$method($($arg),*).await;
+        if result.is_err() {
+            $self.metrics.store_error(stringify!($method));
+        }
+        result
+    }};
+}
+
+#[async_trait]
+impl SessionStore for MeteredStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        metered!(self.create_user(user))
+    }
+    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
+        metered!(self.user_by_id(id))
+    }
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
+        metered!(self.user_by_username(username))
+    }
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        metered!(self.user_by_email(email))
+    }
+    async fn update_user(&self, user: &User) -> StoreResult<bool> {
+        metered!(self.update_user(user))
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        metered!(self.list_users())
+    }
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
+        metered!(self.create_session(session, max_per_user))
+    }
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
+        metered!(self.session_by_token(hash))
+    }
+    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
+        metered!(self.session_by_id(id))
+    }
+    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+        metered!(self.sessions_for_user(user_id))
+    }
+    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
+        metered!(self.touch_session(id, last_activity_at))
+    }
+    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
+        metered!(self.delete_session(id))
+    }
+    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+        metered!(self.delete_sessions_for_user(user_id))
+    }
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        metered!(self.delete_expired(now, limit))
+    }
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        metered!(self.count_active_sessions(now))
+    }
+    async fn ping(&self) -> StoreResult<()> {
+        metered!(self.ping())
+    }
+}

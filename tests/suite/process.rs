@@ -1,0 +1,106 @@
+//! The real `mm-sessions` binary as a child process: a server node on a given database, and the
+//! admin CLI beside it. For what only a process boundary shows: restarts, SIGTERM, SIGKILL,
+//! several nodes on one database.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_mm-sessions");
+
+/// Runs the admin CLI on `database`; returns its trimmed standard output.
+pub fn cli(database: &str, args: &[&str]) -> String {
+    let out = Command::new(BIN).args(["--database", database]).args(args).output().expect("CLI runs");
+    assert!(out.status.success(), "mm-sessions {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running server process.
+pub struct Node {
+    child: Child,
+    /// `http://127.0.0.1:PORT/api/v4`
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Node {
+    /// Starts a node on `database` and waits until it answers.
+    pub async fn start(database: &str) -> Node {
+        let port = free_port();
+        let child = Command::new(BIN)
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("server starts");
+        let base = format!("http://127.0.0.1:{port}/api/v4");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while reqwest::get(format!("{base}/system/ping")).await.is_err() {
+            assert!(Instant::now() < deadline, "server did not come up");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Node { child, base, client: reqwest::Client::new() }
+    }
+
+    /// SIGTERM, and the exit must be clean and prompt.
+    pub fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "SIGTERM ends the server cleanly, got {status}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "server did not stop within 15 s of SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// The status of a request with a bearer token.
+    pub async fn status(&self, method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>) -> u16 {
+        let mut request = self.client.request(method, format!("{}{path}", self.base)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.unwrap().status().as_u16()
+    }
+
+    /// Whether `token` authenticates on this node.
+    pub async fn token_works(&self, token: &str) -> bool {
+        match self.status(reqwest::Method::GET, "/users/me", token, None).await {
+            200 => true,
+            401 => false,
+            other => panic!("unexpected status {other}"),
+        }
+    }
+
+    /// Logs in; the token.
+    pub async fn login(&self, login_id: &str, password: &str) -> String {
+        let response = self
+            .client
+            .post(format!("{}/users/login", self.base))
+            .json(&serde_json::json!({"login_id": login_id, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        response.headers()["token"].to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
