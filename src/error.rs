@@ -32,6 +32,9 @@ pub enum AppError {
     /// `session_id` names no session (Mattermost answers 400, not 404).
     #[error("session not found")]
     SessionNotFound,
+    /// No user has the username asked for.
+    #[error("user not found")]
+    UserNotFound,
     /// No route for the path.
     #[error("no such route")]
     NotFound,
@@ -53,7 +56,7 @@ impl AppError {
             AppError::InvalidUrlParam(_) | AppError::InvalidBodyParam(_) | AppError::SessionNotFound => 400,
             AppError::SessionExpired | AppError::InvalidCredentials | AppError::BlankPassword => 401,
             AppError::Forbidden => 403,
-            AppError::NotFound => 404,
+            AppError::NotFound | AppError::UserNotFound => 404,
             AppError::MethodNotAllowed => 405,
             AppError::BodyTooLarge => 413,
             AppError::Internal(_) => 500,
@@ -71,6 +74,7 @@ impl AppError {
             AppError::BlankPassword => "api.user.login.blank_pwd.app_error",
             AppError::SessionNotFound => "app.session.get.app_error",
             AppError::NotFound => "api.context.404.app_error",
+            AppError::UserNotFound => "app.user.get_by_username.app_error",
             AppError::MethodNotAllowed => "api.context.405.app_error",
             AppError::BodyTooLarge => "api.context.body_too_large.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
@@ -88,6 +92,7 @@ impl AppError {
             AppError::BlankPassword => "Password field must not be blank".into(),
             AppError::SessionNotFound => "Unable to find the session.".into(),
             AppError::NotFound => "Sorry, we could not find the page.".into(),
+            AppError::UserNotFound => "Unable to find an existing account matching your username.".into(),
             AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),
             AppError::BodyTooLarge => "The request body is too large.".into(),
             AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),

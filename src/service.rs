@@ -238,6 +238,16 @@ impl SessionService {
         self.store.user_by_id(&caller.user_id).await?.ok_or(AppError::SessionExpired)
     }
 
+    /// `GET /users/username/{username}`: any signed-in caller may look a user up.
+    pub async fn user_by_username(&self, username: &str) -> Result<User, AppError> {
+        let valid = (1..=64).contains(&username.len())
+            && username.bytes().all(|b| b.is_ascii_alphanumeric() || b".-_".contains(&b));
+        if !valid {
+            return Err(AppError::InvalidUrlParam("username"));
+        }
+        self.store.user_by_username(&username.to_lowercase()).await?.ok_or(AppError::UserNotFound)
+    }
+
     /// `GET /system/ping`: whether the store answers.
     pub async fn ping(&self) -> Result<(), AppError> {
         Ok(self.store.ping().await?)

@@ -185,6 +185,26 @@ pub enum LogoutResponse {
     (models::AppError)
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserByUsernameResponse {
+    /// The user.
+    User
+    (models::User)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// No user has this username (`app.user.get_by_username.app_error`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+}
+
 /// API
 #[cfg_attr(feature = "mock", automock)]
 #[async_trait]
@@ -229,6 +249,12 @@ pub trait Api<C: Send + Sync> {
     async fn logout(
         &self,
         context: &C) -> Result<LogoutResponse, ApiError>;
+
+    /// Get a user by username
+    async fn get_user_by_username(
+        &self,
+        username: String,
+        context: &C) -> Result<GetUserByUsernameResponse, ApiError>;
 
 }
 
@@ -283,6 +309,12 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn logout(
         &self,
         ) -> Result<LogoutResponse, ApiError>;
+
+    /// Get a user by username
+    async fn get_user_by_username(
+        &self,
+        username: String,
+        ) -> Result<GetUserByUsernameResponse, ApiError>;
 
 }
 
@@ -371,6 +403,16 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().logout(&context).await
+    }
+
+    /// Get a user by username
+    async fn get_user_by_username(
+        &self,
+        username: String,
+        ) -> Result<GetUserByUsernameResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_user_by_username(username, &context).await
     }
 
 }

@@ -4,7 +4,8 @@
 use async_trait::async_trait;
 use cookie::{time::Duration, Cookie, SameSite};
 use mm_sessions_api::{
-    models, Api, GetMeResponse, GetSessionsResponse, LoginResponse, LogoutResponse, PingResponse,
+    models, Api, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse,
+    PingResponse,
     RevokeAllSessionsResponse, RevokeSessionResponse,
 };
 use swagger::ApiError;
@@ -208,6 +209,23 @@ impl Api<RequestContext> for Handlers {
                 Ok(GetMeResponse::Me { body: user_model(&user), e_tag })
             }
             Err(e) => error_response!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
+        }
+    }
+
+    async fn get_user_by_username(
+        &self,
+        username: String,
+        ctx: &RequestContext,
+    ) -> Result<GetUserByUsernameResponse, ApiError> {
+        let result = match ctx.caller() {
+            Some(_) => self.service.user_by_username(&username).await,
+            None => Err(AppError::SessionExpired),
+        };
+        match result {
+            Ok(user) => Ok(GetUserByUsernameResponse::User(user_model(&user))),
+            Err(e) => error_response!(GetUserByUsernameResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,
+            }),
         }
     }
 

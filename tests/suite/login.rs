@@ -228,3 +228,17 @@ async fn expired_sessions_are_purged_in_the_background() {
         assert!(app.token_works(&live).await, "live sessions stay");
     }
 }
+
+#[tokio::test]
+async fn users_are_found_by_username_by_anyone_signed_in() {
+    let app = spawn_app(Backend::Memory).await;
+    let alice = app.user("alice", &[]).await;
+    let bob = app.user("bob", &[]).await;
+    let (token, _) = app.login(&bob).await;
+    let reply = app.get("/users/username/ALICE", Some(&token)).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json()["id"], alice.id.as_str());
+    app.get("/users/username/nobody", Some(&token)).await.assert_app_error(404, "app.user.get_by_username.app_error");
+    app.get("/users/username/bad%20name", Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
+    app.get("/users/username/alice", None).await.assert_app_error(401, SESSION_EXPIRED);
+}

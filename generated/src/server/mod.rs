@@ -31,7 +31,8 @@ use crate::{Api,
      PingResponse,
      GetMeResponse,
      LoginResponse,
-     LogoutResponse
+     LogoutResponse,
+     GetUserByUsernameResponse
 };
 
 mod server_auth;
@@ -45,6 +46,7 @@ mod paths {
             r"^/api/v4/users/login$",
             r"^/api/v4/users/logout$",
             r"^/api/v4/users/me$",
+            r"^/api/v4/users/username/(?P<username>[^/?#]*)$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$"
@@ -55,21 +57,28 @@ mod paths {
     pub(crate) static ID_USERS_LOGIN: usize = 1;
     pub(crate) static ID_USERS_LOGOUT: usize = 2;
     pub(crate) static ID_USERS_ME: usize = 3;
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 4;
+    pub(crate) static ID_USERS_USERNAME_USERNAME: usize = 4;
+    lazy_static! {
+        pub static ref REGEX_USERS_USERNAME_USERNAME: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v4/users/username/(?P<username>[^/?#]*)$")
+                .expect("Unable to create regex for USERS_USERNAME_USERNAME");
+    }
+    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 5;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 5;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 6;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 6;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 7;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -288,10 +297,16 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
                 handle_logout(api_impl, uri, headers, body, context, validation).await
             },
 
+            // GetUserByUsername - GET /users/username/{username}
+            hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => {
+                handle_get_user_by_username(api_impl, uri, headers, body, context, validation).await
+            },
+
             _ if path.matched(paths::ID_SYSTEM_PING) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_LOGIN) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_LOGOUT) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_ME) => method_not_allowed(),
+            _ if path.matched(paths::ID_USERS_USERNAME_USERNAME) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL) => method_not_allowed(),
@@ -1243,6 +1258,134 @@ where
                                         Ok(response)
 }
 
+#[allow(unused_variables)]
+async fn handle_get_user_by_username<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                {
+                    let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+                        Some(ref authorization) => authorization,
+                        None => return Ok(Response::builder()
+                                                .status(StatusCode::FORBIDDEN)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_str("Unauthenticated"))
+                                                .expect("Unable to create Authentication Forbidden response")),
+                    };
+                }
+
+                // Path parameters
+                let path: &str = uri.path();
+                let path_params =
+                    paths::REGEX_USERS_USERNAME_USERNAME
+                    .captures(path)
+                    .unwrap_or_else(||
+                        panic!("Path {} matched RE USERS_USERNAME_USERNAME in set but failed match against \"{}\"", path, paths::REGEX_USERS_USERNAME_USERNAME.as_str())
+                    );
+
+                let param_username = match percent_encoding::percent_decode(path_params["username"].as_bytes()).decode_utf8() {
+                    Ok(param_username) => match param_username.parse::<String>() {
+                        Ok(param_username) => param_username,
+                        Err(e) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't parse path parameter username: {e}")))
+                                        .expect("Unable to create Bad Request response for invalid path parameter")),
+                    },
+                    Err(_) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't percent-decode path parameter as UTF-8: {}", &path_params["username"])))
+                                        .expect("Unable to create Bad Request response for invalid percent decode"))
+                };
+
+                                let result = api_impl.get_user_by_username(
+                                            param_username,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                GetUserByUsernameResponse::User
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserByUsernameResponse::BadRequest
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserByUsernameResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserByUsernameResponse::UserNotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
+}
+
 /// Request parser for `Api`.
 pub struct ApiRequestParser;
 impl<T> RequestParser<T> for ApiRequestParser {
@@ -1263,6 +1406,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGIN) => Some("Login"),
             // Logout - POST /users/logout
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGOUT) => Some("Logout"),
+            // GetUserByUsername - GET /users/username/{username}
+            hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => Some("GetUserByUsername"),
             _ => None,
         }
     }
