@@ -92,6 +92,9 @@ impl Inner {
         if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
             return metrics_response(&self.service).await;
         }
+        if let Some(page) = super::web::asset(request.method(), request.uri().path()) {
+            return page;
+        }
         let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("unknown");
         let method = request.method().clone();
         let uri = request.uri().clone();

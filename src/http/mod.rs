@@ -3,11 +3,12 @@
 //! A request passes through [`middleware::HttpService`] (request id, body limit, credentials,
 //! turning every error into an AppError, the log line), then the generated router
 //! (`mm_sessions_api::server`), then [`api::Handlers`], a thin `Api` impl over
-//! [`crate::service::SessionService`].
+//! [`crate::service::SessionService`]. [`web`] serves the sessions page at `/`.
 
 pub mod api;
 pub mod context;
 pub mod credentials;
 pub mod middleware;
+pub mod web;
 
 pub use middleware::HttpService;

@@ -18,8 +18,8 @@ async fn unknown_routes_and_methods_are_app_errors() {
     let (app, _, token) = app_with_alice(Backend::Memory).await;
     app.get("/nope", Some(&token)).await.assert_app_error(404, "api.context.404.app_error");
     app.get("/users/me/sessions/extra", None).await.assert_app_error(404, "api.context.404.app_error");
-    let root = app.send(app.client.get(app.base.replace("/api/v4", "/"))).await;
-    root.assert_app_error(404, "api.context.404.app_error");
+    let outside = app.send(app.client.get(app.base.replace("/api/v4", "/favicon.ico"))).await;
+    outside.assert_app_error(404, "api.context.404.app_error");
     let reply = app.send(app.client.delete(app.url("/users/me/sessions")).bearer_auth(&token)).await;
     reply.assert_app_error(405, "api.context.405.app_error");
     assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
@@ -122,4 +122,18 @@ async fn cookie_sessions_need_csrf_proof_for_writes() {
         .await;
     reply.assert_ok_status();
     assert!(!app.token_works(&token).await);
+}
+
+#[tokio::test]
+async fn the_sessions_page_is_served_at_the_root() {
+    let (app, _, _) = app_with_alice(Backend::Memory).await;
+    let root = app.base.replace("/api/v4", "");
+    for (path, kind) in [("/", "text/html"), ("/app.js", "text/javascript"), ("/style.css", "text/css")] {
+        let response = app.client.get(format!("{root}{path}")).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let headers = response.headers().clone();
+        assert!(headers["content-type"].to_str().unwrap().starts_with(kind), "{path}");
+        assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
+        assert!(!response.text().await.unwrap().is_empty());
+    }
 }

@@ -1,0 +1,37 @@
+//! The "active sessions" page: static files from `web/`, embedded in the binary, served at `/`.
+//! The page talks only to the public API of `api/`.
+
+use bytes::Bytes;
+use http_body_util::{combinators::BoxBody, Full};
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use hyper::{Method, Response};
+
+use super::middleware::HttpResponse;
+
+const INDEX: &str = include_str!("../../web/index.html");
+const APP_JS: &str = include_str!("../../web/app.js");
+const STYLE: &str = include_str!("../../web/style.css");
+
+/// The page's file for `path`, if `method` and `path` ask for one.
+pub fn asset(method: &Method, path: &str) -> Option<HttpResponse> {
+    if method != Method::GET && method != Method::HEAD {
+        return None;
+    }
+    let (body, content_type) = match path {
+        "/" | "/index.html" => (INDEX, "text/html; charset=utf-8"),
+        "/app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        "/style.css" => (STYLE, "text/css; charset=utf-8"),
+        _ => return None,
+    };
+    let mut response = Response::new(BoxBody::new(Full::new(Bytes::from_static(body.as_bytes()))));
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    // Only our own files; no framing (clickjacking), no inline script.
+    headers.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+    );
+    Some(response)
+}

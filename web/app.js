@@ -1,0 +1,256 @@
+// The active-sessions page. Plain JavaScript over the public API of api/ only: login (with
+// X-Requested-With, so the server sets the HttpOnly session cookie and the CSRF cookie), the
+// caller's user, sessions, revoke, revoke-all, logout, and user lookup for administrators.
+// Every write carries X-Requested-With and X-CSRF-Token, as Mattermost's web app does.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+class ApiError extends Error {
+  constructor(message, status, id) {
+    super(message);
+    this.status = status;
+    this.id = id;
+  }
+}
+
+function cookie(name) {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : '';
+}
+
+async function api(method, path, body) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest' };
+  if (cookie('MMCSRF')) headers['X-CSRF-Token'] = cookie('MMCSRF');
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch('/api/v4' + path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError((data && data.message) || response.statusText, response.status, data && data.id);
+  }
+  return data;
+}
+
+function show(section, visible) {
+  $(section).hidden = !visible;
+}
+
+function say(message) {
+  $('notice').textContent = message;
+  $('error').textContent = '';
+}
+
+function fail(error) {
+  $('notice').textContent = '';
+  $('error').textContent = error.message || String(error);
+  if (error.status === 401 && error.id === 'api.context.session_expired.app_error') {
+    signedOut();
+  }
+}
+
+function when(ms) {
+  return ms ? new Date(ms).toLocaleString() : 'Never';
+}
+
+function device(s) {
+  const p = s.props || {};
+  const browser = p.browser && p.browser !== 'Unknown' ? p.browser : 'Unknown browser';
+  const os = p.os && p.os !== 'Unknown' ? p.os : 'unknown system';
+  const mobile = s.device_id ? ` (mobile device ${s.device_id})` : '';
+  return `${browser} on ${os}${mobile}`;
+}
+
+function cell(row, label, text) {
+  const td = document.createElement('td');
+  td.dataset.label = label;
+  td.textContent = text;
+  row.appendChild(td);
+  return td;
+}
+
+// A table of sessions; `current` is the id of this browser's session (if among them);
+// `onRevoke(session)` is called by each row's button.
+function sessionTable(sessions, current, onRevoke) {
+  if (sessions.length === 0) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'No sessions.';
+    return p;
+  }
+  const table = document.createElement('table');
+  table.innerHTML =
+    '<thead><tr><th scope="col">Device</th><th scope="col">Signed in</th>' +
+    '<th scope="col">Last activity</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>';
+  const body = document.createElement('tbody');
+  for (const s of sessions) {
+    const row = document.createElement('tr');
+    row.dataset.sessionId = s.id;
+    const name = cell(row, 'Device', device(s));
+    if (s.id === current) {
+      row.className = 'current';
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'This session';
+      name.appendChild(badge);
+    }
+    cell(row, 'Signed in', when(s.create_at));
+    cell(row, 'Last activity', when(s.last_activity_at));
+    cell(row, 'Expires', when(s.expires_at));
+    const actions = cell(row, '', '');
+    if (s.id !== current) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Log out';
+      button.setAttribute('aria-label', `Log out ${device(s)}, signed in ${when(s.create_at)}`);
+      button.addEventListener('click', () => onRevoke(s).catch(fail));
+      actions.appendChild(button);
+    }
+    body.appendChild(row);
+  }
+  table.appendChild(body);
+  return table;
+}
+
+const state = { me: null, sessions: [] };
+
+function currentSessionId() {
+  // The MMCSRF cookie holds this browser's session's csrf prop: that tells it apart.
+  const csrf = cookie('MMCSRF');
+  const mine = state.sessions.find((s) => s.props && s.props.csrf && s.props.csrf === csrf);
+  return mine ? mine.id : null;
+}
+
+async function loadMine() {
+  state.sessions = await api('GET', '/users/me/sessions');
+  const current = currentSessionId();
+  $('my-sessions').replaceChildren(
+    sessionTable(state.sessions, current, async (s) => {
+      await api('POST', '/users/me/sessions/revoke', { session_id: s.id });
+      say(`Logged out ${device(s)}.`);
+      await loadMine();
+    }),
+  );
+}
+
+async function signedIn(me) {
+  state.me = me;
+  $('whoami').textContent = `Signed in as ${me.username}`;
+  show('whoami', true);
+  show('login', false);
+  show('mine', true);
+  show('admin', (me.roles || '').split(' ').includes('system_admin'));
+  await loadMine();
+}
+
+function signedOut() {
+  state.me = null;
+  show('whoami', false);
+  show('mine', false);
+  show('admin', false);
+  show('login', true);
+  $('user-sessions').replaceChildren();
+  $('login-id').focus();
+}
+
+async function showUser(username) {
+  const user = await api('GET', '/users/username/' + encodeURIComponent(username));
+  const sessions = await api('GET', `/users/${user.id}/sessions`);
+  const heading = document.createElement('h3');
+  heading.textContent = `${user.username}: ${sessions.length} session${sessions.length === 1 ? '' : 's'}`;
+  const table = sessionTable(sessions, currentSessionId(), async (s) => {
+    await api('POST', `/users/${user.id}/sessions/revoke`, { session_id: s.id });
+    say(`Logged out ${user.username} from ${device(s)}.`);
+    await showUser(username);
+  });
+  const all = document.createElement('button');
+  all.type = 'button';
+  all.className = 'danger';
+  all.textContent = `Log ${user.username} out everywhere`;
+  all.addEventListener('click', async () => {
+    try {
+      await api('POST', `/users/${user.id}/sessions/revoke/all`);
+      say(`Logged ${user.username} out everywhere.`);
+      await showUser(username);
+    } catch (e) {
+      fail(e);
+    }
+  });
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.appendChild(all);
+  $('user-sessions').replaceChildren(heading, table, actions);
+}
+
+function wire() {
+  $('login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const me = await api('POST', '/users/login', {
+        login_id: $('login-id').value,
+        password: $('password').value,
+      });
+      $('password').value = '';
+      say('');
+      await signedIn(me);
+    } catch (e) {
+      fail(e);
+    }
+  });
+  $('logout-others').addEventListener('click', async () => {
+    try {
+      const current = currentSessionId();
+      const others = state.sessions.filter((s) => s.id !== current);
+      for (const s of others) {
+        await api('POST', '/users/me/sessions/revoke', { session_id: s.id });
+      }
+      say(`Logged out ${others.length} other session${others.length === 1 ? '' : 's'}.`);
+      await loadMine();
+    } catch (e) {
+      fail(e);
+    }
+  });
+  $('logout-everywhere').addEventListener('click', async () => {
+    try {
+      await api('POST', '/users/me/sessions/revoke/all');
+      say('Logged out everywhere.');
+      signedOut();
+    } catch (e) {
+      fail(e);
+    }
+  });
+  $('sign-out').addEventListener('click', async () => {
+    try {
+      await api('POST', '/users/logout');
+      say('Signed out.');
+      signedOut();
+    } catch (e) {
+      fail(e);
+    }
+  });
+  $('lookup-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      say('');
+      await showUser($('lookup-username').value.trim());
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
+
+async function start() {
+  wire();
+  try {
+    await signedIn(await api('GET', '/users/me'));
+  } catch (e) {
+    if (e.status !== 401) fail(e);
+    signedOut();
+  }
+}
+
+start();
