@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -9,14 +10,16 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use crate::config::ServeConfig;
 use crate::http::HttpService;
 use crate::permissions::RolePermissions;
 use crate::service::SessionService;
 
-/// How long a client may take to send its request headers (slow-loris guard).
-const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// The most a request's head (request line and headers) may take; hyper answers a larger one
+/// with 431 by itself, before any of our code runs.
+const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -64,21 +67,34 @@ impl Application {
         let addr = self.local_addr();
         tracing::info!(%addr, database = %self.config.database, "mm-sessions listening");
         let mut builder = http1::Builder::new();
-        builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.config.header_read_timeout)
+            .max_buf_size(MAX_HEADER_BYTES);
+        let slots = Arc::new(Semaphore::new(self.config.max_connections));
         let graceful = GracefulShutdown::new();
         let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
         let metrics = self.metrics_listener.map(|listener| tokio::spawn(serve_metrics(listener, self.service.clone())));
         tokio::pin!(shutdown);
         loop {
+            // At the connection limit, stop accepting: new clients wait in the kernel's backlog.
+            let slot = tokio::select! {
+                slot = slots.clone().acquire_owned() => match slot {
+                    Ok(slot) => slot,
+                    Err(_) => break,
+                },
+                () = &mut shutdown => break,
+            };
             tokio::select! {
                 accepted = self.listener.accept() => match accepted {
-                    Ok((stream, _peer)) => {
-                        let connection = builder.serve_connection(TokioIo::new(stream), self.http.clone());
+                    Ok((stream, peer)) => {
+                        let connection = builder.serve_connection(TokioIo::new(stream), self.http.for_peer(peer));
                         let connection = graceful.watch(connection);
                         tokio::spawn(async move {
                             if let Err(e) = connection.await {
                                 tracing::debug!(error = %e, "connection ended with an error");
                             }
+                            drop(slot);
                         });
                     }
                     Err(e) => {
@@ -144,6 +160,7 @@ async fn purge_expired_sessions(service: SessionService, interval: Duration) {
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
+        service.forget_idle_limits();
         match service.purge_expired(PURGE_BATCH).await {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "expired sessions purged"),

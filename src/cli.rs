@@ -35,6 +35,10 @@ pub struct Cli {
     #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", global = true)]
     pub metrics_listen: Option<SocketAddr>,
 
+    /// Connections served at once; more clients wait in the listen backlog.
+    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = 1024, global = true)]
+    pub max_connections: usize,
+
     /// Lifetime of a web login, in days.
     #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days, global = true)]
     pub web_session_days: i64,
@@ -46,6 +50,15 @@ pub struct Cli {
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
     #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user, global = true)]
     pub max_sessions_per_user: usize,
+
+    /// Login attempts accepted per minute from one client address (a burst of that many, then
+    /// one every 60/N seconds); beyond it, 429 with Retry-After.
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = SessionPolicy::default().login_rate_ip, global = true)]
+    pub login_rate_ip: u32,
+
+    /// Login attempts accepted per minute for one account (login id).
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = SessionPolicy::default().login_rate_account, global = true)]
+    pub login_rate_account: u32,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -61,6 +74,8 @@ impl Cli {
             web_days: self.web_session_days,
             mobile_days: self.mobile_session_days,
             max_per_user: self.max_sessions_per_user,
+            login_rate_ip: self.login_rate_ip,
+            login_rate_account: self.login_rate_account,
         })
     }
 }
@@ -154,6 +169,7 @@ pub async fn run(cli: Cli) -> ExitCode {
                 config.grants = cli.grants;
                 config.policy = policy;
                 config.metrics_listen = cli.metrics_listen;
+                config.max_connections = cli.max_connections.max(1);
                 serve(config).await
             }
             Some(Command::User(command)) => admin(&cli.database, &cli.grants, policy, |s| user(s, command)).await,

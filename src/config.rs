@@ -73,6 +73,10 @@ pub struct ServeConfig {
     pub purge_interval: Duration,
     /// Where `GET /metrics` is served: `None` on the main listener, else only on this address.
     pub metrics_listen: Option<SocketAddr>,
+    /// Connections served at once; further clients wait in the listen backlog.
+    pub max_connections: usize,
+    /// How long a client may take to send its request headers (slow-loris guard).
+    pub header_read_timeout: Duration,
 }
 
 impl ServeConfig {
@@ -87,6 +91,8 @@ impl ServeConfig {
             policy: SessionPolicy::default(),
             purge_interval: Duration::from_secs(60),
             metrics_listen: None,
+            max_connections: 1024,
+            header_read_timeout: Duration::from_secs(10),
         }
     }
 }

@@ -26,6 +26,9 @@ pub enum AppError {
     /// A login with an empty password.
     #[error("blank password")]
     BlankPassword,
+    /// Too many login attempts; retry after the duration.
+    #[error("rate limited")]
+    RateLimited(std::time::Duration),
     /// The caller may not act on this user.
     #[error("permission denied")]
     Forbidden,
@@ -59,6 +62,7 @@ impl AppError {
             AppError::NotFound | AppError::UserNotFound => 404,
             AppError::MethodNotAllowed => 405,
             AppError::BodyTooLarge => 413,
+            AppError::RateLimited(_) => 429,
             AppError::Internal(_) => 500,
         }
     }
@@ -77,6 +81,7 @@ impl AppError {
             AppError::UserNotFound => "app.user.get_by_username.app_error",
             AppError::MethodNotAllowed => "api.context.405.app_error",
             AppError::BodyTooLarge => "api.context.body_too_large.app_error",
+            AppError::RateLimited(_) => "api.user.login.rate_limited.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
         }
     }
@@ -95,6 +100,7 @@ impl AppError {
             AppError::UserNotFound => "Unable to find an existing account matching your username.".into(),
             AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),
             AppError::BodyTooLarge => "The request body is too large.".into(),
+            AppError::RateLimited(_) => "Too many login attempts. Please wait and try again.".into(),
             AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
         }
     }

@@ -20,6 +20,7 @@ pub mod http;
 pub mod metrics;
 pub mod password;
 pub mod permissions;
+pub mod rate_limit;
 pub mod service;
 pub mod store;
 pub mod telemetry;

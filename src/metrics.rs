@@ -3,7 +3,7 @@
 //!
 //! - `mm_sessions_http_requests_total{operation,status}` and
 //!   `mm_sessions_http_request_duration_seconds{operation,status}` (histogram);
-//! - `mm_sessions_logins_total{outcome}` (`success`, `invalid_credentials`);
+//! - `mm_sessions_logins_total{outcome}` (`success`, `invalid_credentials`, `rate_limited`);
 //! - `mm_sessions_sessions_revoked_total{reason}` (`revoke`, `revoke_all`, `logout`, `cap`,
 //!   `expired`);
 //! - `mm_sessions_store_errors_total{call}`: failed store calls, by trait method;
@@ -93,6 +93,11 @@ impl Metrics {
     pub fn login(&self, success: bool) {
         let outcome = if success { "success" } else { "invalid_credentials" };
         self.logins.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    /// One login refused by the rate limits.
+    pub fn login_limited(&self) {
+        self.logins.get_or_create(&OutcomeLabels { outcome: "rate_limited" }).inc();
     }
 
     /// `count` sessions ended for `reason`.

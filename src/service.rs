@@ -8,6 +8,7 @@ use crate::domain::{now_millis, Id, NewUser, Session, Token, TokenHash, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
+use crate::rate_limit::LoginLimits;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
 use crate::store::{metered::MeteredStore, SessionStore, StoreError};
 
@@ -27,11 +28,21 @@ pub struct SessionPolicy {
     pub mobile_days: i64,
     /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
     pub max_per_user: usize,
+    /// Login attempts per minute from one client address.
+    pub login_rate_ip: u32,
+    /// Login attempts per minute for one account (login id).
+    pub login_rate_account: u32,
 }
 
 impl Default for SessionPolicy {
     fn default() -> Self {
-        SessionPolicy { web_days: DEFAULT_SESSION_DAYS, mobile_days: 180, max_per_user: 500 }
+        SessionPolicy {
+            web_days: DEFAULT_SESSION_DAYS,
+            mobile_days: 180,
+            max_per_user: 500,
+            login_rate_ip: 60,
+            login_rate_account: 20,
+        }
     }
 }
 
@@ -45,6 +56,8 @@ pub struct LoginAttempt {
     /// `ldap_only: "true"`: this server has no LDAP, so such a login always fails.
     pub ldap_only: bool,
     pub user_agent: String,
+    /// The client's address, for the per-address login budget.
+    pub client: Option<std::net::IpAddr>,
 }
 
 /// The literal that stands for the caller's own user id in URLs.
@@ -57,6 +70,7 @@ pub struct SessionService {
     roles: Arc<RolePermissions>,
     policy: SessionPolicy,
     metrics: Arc<Metrics>,
+    login_limits: Arc<LoginLimits>,
 }
 
 impl SessionService {
@@ -65,7 +79,8 @@ impl SessionService {
     pub fn new(store: Arc<dyn SessionStore>, roles: RolePermissions, policy: SessionPolicy) -> Self {
         let metrics = Arc::new(Metrics::default());
         let store = Arc::new(MeteredStore::new(store, metrics.clone()));
-        SessionService { store, roles: Arc::new(roles), policy, metrics }
+        let login_limits = Arc::new(LoginLimits::new(policy.login_rate_ip, policy.login_rate_account));
+        SessionService { store, roles: Arc::new(roles), policy, metrics, login_limits }
     }
 
     /// The process's metrics.
@@ -170,6 +185,11 @@ impl SessionService {
     /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
+        if let Err(wait) = self.login_limits.check(attempt.client, &attempt.login_id) {
+            tracing::warn!(login_id = %attempt.login_id, client = ?attempt.client, "login rate limited");
+            self.metrics.login_limited();
+            return Err(AppError::RateLimited(wait));
+        }
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
@@ -251,6 +271,11 @@ impl SessionService {
     /// `GET /system/ping`: whether the store answers.
     pub async fn ping(&self) -> Result<(), AppError> {
         Ok(self.store.ping().await?)
+    }
+
+    /// Forgets rate-limit state of clients and accounts that are back to a full budget.
+    pub fn forget_idle_limits(&self) {
+        self.login_limits.forget_idle();
     }
 
     /// Deletes expired sessions in batches of `batch` (each its own short transaction, so that

@@ -167,6 +167,16 @@ pub enum LoginResponse {
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
     (models::AppError)
+    ,
+    /// Too many login attempts from this client address or for this account (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
+    TooManyRequests
+    {
+        body: models::AppError,
+        retry_after:
+        Option<
+        i32
+        >
+    }
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]

@@ -168,6 +168,7 @@ impl Api<RequestContext> for Handlers {
             device_id,
             ldap_only: body.ldap_only.as_deref() == Some("true"),
             user_agent: ctx.request.user_agent.clone(),
+            client: ctx.request.client,
         };
         match self.service.login(attempt).await {
             Ok((user, token, session)) => {
@@ -180,6 +181,11 @@ impl Api<RequestContext> for Handlers {
                 }
                 Ok(LoginResponse::LoggedIn { body: user_model(&user), token: Some(token.expose().to_owned()) })
             }
+            Err(AppError::RateLimited(wait)) => Ok(LoginResponse::TooManyRequests {
+                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
+                // Whole seconds, rounded up: never an invitation to retry too early.
+                retry_after: Some(i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)),
+            }),
             Err(e) => error_response!(LoginResponse, e, ctx, {
                 400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
             }),

@@ -33,6 +33,8 @@ pub struct RequestDetails {
     pub xhr: bool,
     /// The raw body, for fields the generated model cannot carry (the JS client's `deviceId`).
     pub body: Bytes,
+    /// The TCP peer's address.
+    pub client: Option<std::net::IpAddr>,
 }
 
 impl RequestContext {

@@ -44,6 +44,7 @@ const JSON: HeaderValue = HeaderValue::from_static("application/json");
 #[derive(Clone)]
 pub struct HttpService {
     inner: Arc<Inner>,
+    peer: Option<std::net::SocketAddr>,
 }
 
 struct Inner {
@@ -57,7 +58,12 @@ impl HttpService {
     /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
     pub fn new(service: SessionService, max_body: usize, serve_metrics: bool) -> Self {
         let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
-        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics }) }
+        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics }), peer: None }
+    }
+
+    /// The service for one connection from `peer`.
+    pub fn for_peer(&self, peer: std::net::SocketAddr) -> Self {
+        HttpService { inner: self.inner.clone(), peer: Some(peer) }
     }
 }
 
@@ -81,12 +87,13 @@ impl hyper::service::Service<Request<Incoming>> for HttpService {
 
     fn call(&self, request: Request<Incoming>) -> Self::Future {
         let inner = self.inner.clone();
-        Box::pin(async move { Ok(inner.handle(request).await) })
+        let peer = self.peer;
+        Box::pin(async move { Ok(inner.handle(request, peer).await) })
     }
 }
 
 impl Inner {
-    async fn handle(&self, request: Request<Incoming>) -> HttpResponse {
+    async fn handle(&self, request: Request<Incoming>, peer: Option<std::net::SocketAddr>) -> HttpResponse {
         let started = Instant::now();
         let request_id = Id::generate().into_string();
         if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
@@ -100,7 +107,7 @@ impl Inner {
         let uri = request.uri().clone();
         let path = uri.path().to_owned();
 
-        let mut response = match self.route(request, &request_id, operation).await {
+        let mut response = match self.route(request, &request_id, operation, peer).await {
             Ok(response) => response,
             Err(error) => {
                 if let AppError::Internal(cause) = &error {
@@ -132,7 +139,13 @@ impl Inner {
         response
     }
 
-    async fn route(&self, request: Request<Incoming>, request_id: &str, operation: &str) -> Result<HttpResponse, AppError> {
+    async fn route(
+        &self,
+        request: Request<Incoming>,
+        request_id: &str,
+        operation: &str,
+        peer: Option<std::net::SocketAddr>,
+    ) -> Result<HttpResponse, AppError> {
         let (parts, body) = request.into_parts();
 
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
@@ -151,6 +164,7 @@ impl Inner {
             user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
             xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
             body: body.clone(),
+            client: peer.map(|p| p.ip()),
         };
         let context = RequestContext::new(request_id.to_owned(), caller, details);
         let response =

@@ -75,6 +75,9 @@ pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut 
         (Backend::Postgres, schema) => Database::Postgres(schema.as_ref().map(|s| s.url.clone()).unwrap_or_default()),
     };
     let mut config = ServeConfig::new(SocketAddr::from(([127, 0, 0, 1], 0)), database);
+    // Tests log in far faster than people; the rate-limit tests set their own budgets.
+    config.policy.login_rate_ip = 1_000_000;
+    config.policy.login_rate_account = 1_000_000;
     configure(&mut config);
     let app = Application::build(config).await.expect("server builds");
     let addr = app.local_addr();

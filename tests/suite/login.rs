@@ -242,3 +242,26 @@ async fn users_are_found_by_username_by_anyone_signed_in() {
     app.get("/users/username/bad%20name", Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
     app.get("/users/username/alice", None).await.assert_app_error(401, SESSION_EXPIRED);
 }
+
+#[tokio::test]
+async fn logins_are_rate_limited_per_account_and_per_address() {
+    let app = spawn_app_configured(Backend::Memory, |c| {
+        c.policy.login_rate_account = 3;
+        c.policy.login_rate_ip = 5;
+    })
+    .await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    app.user_with_password("bob", &[], PASSWORD).await;
+    for _ in 0..3 {
+        login(&app, json!({"login_id": "alice", "password": "guess guess"})).await.assert_app_error(401, "api.user.login.invalid_credentials_email_username");
+    }
+    let limited = "api.user.login.rate_limited.app_error";
+    // The account's budget is spent: even the right password waits, and says how long.
+    let reply = login(&app, json!({"login_id": "ALICE", "password": PASSWORD})).await;
+    reply.assert_app_error(429, limited);
+    let retry: u64 = reply.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=20).contains(&retry), "Retry-After {retry}");
+    // Another account from the same address still gets in, until the address's budget is spent.
+    assert_eq!(login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.status, 200);
+    login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.assert_app_error(429, limited);
+}

@@ -5,9 +5,11 @@
 
 mod auth_matrix;
 mod contract;
+mod crash;
 mod drift_guard;
 mod errors;
 mod helpers;
+mod limits;
 mod login;
 mod metrics;
 mod multinode;

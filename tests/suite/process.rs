@@ -32,6 +32,9 @@ impl Node {
         let port = free_port();
         let child = Command::new(BIN)
             .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database])
+            // Tests log in far faster than people do.
+            .env("MM_SESSIONS_LOGIN_RATE_IP", "1000000")
+            .env("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "1000000")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -45,10 +48,25 @@ impl Node {
         Node { child, base, client: reqwest::Client::new() }
     }
 
-    /// SIGTERM, and the exit must be clean and prompt.
-    pub fn stop(mut self) {
+    /// `127.0.0.1:PORT`
+    pub fn addr(&self) -> String {
+        self.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string()
+    }
+
+    /// Sends SIGTERM without waiting.
+    pub fn terminate(&self) {
         let pid = self.child.id().to_string();
         assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    }
+
+    /// SIGTERM, and the exit must be clean and prompt.
+    pub fn stop(self) {
+        self.terminate();
+        self.wait_for_clean_exit();
+    }
+
+    /// Waits for the process to exit 0, at most 15 s.
+    pub fn wait_for_clean_exit(mut self) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {

@@ -24,7 +24,13 @@ class Server:
             raise RuntimeError("MM_SESSIONS_BIN is not set: run these tests through scripts/test")
         self.database = str(tmp_path / "mm-sessions.db")
         self.port = _free_port()
-        env = dict(os.environ, RUST_LOG="warn,mm_sessions_api=error")
+        # Tests log in far faster than people do: lift the login rate limits.
+        env = dict(
+            os.environ,
+            RUST_LOG="warn,mm_sessions_api=error",
+            MM_SESSIONS_LOGIN_RATE_IP="1000000",
+            MM_SESSIONS_LOGIN_RATE_ACCOUNT="1000000",
+        )
         self.process = subprocess.Popen(
             [self.bin, "--listen", f"127.0.0.1:{self.port}", "--database", self.database],
             stdout=subprocess.DEVNULL,
