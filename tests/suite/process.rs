@@ -29,14 +29,24 @@ pub struct Node {
 impl Node {
     /// Starts a node on `database` and waits until it answers.
     pub async fn start(database: &str) -> Node {
+        Self::start_logging(database, None).await
+    }
+
+    /// Starts a node whose log (at `RUST_LOG=debug`) goes to `log`, if given.
+    pub async fn start_logging(database: &str, log: Option<&std::path::Path>) -> Node {
         let port = free_port();
+        let stderr = match log {
+            Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
+            None => Stdio::null(),
+        };
         let child = Command::new(BIN)
             .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database])
             // Tests log in far faster than people do.
             .env("MM_SESSIONS_LOGIN_RATE_IP", "1000000")
             .env("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "1000000")
+            .env("RUST_LOG", if log.is_some() { "debug" } else { "warn" })
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("server starts");
         let base = format!("http://127.0.0.1:{port}/api/v4");
