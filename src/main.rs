@@ -5,8 +5,19 @@ use std::process::ExitCode;
 use clap::Parser;
 use mm_sessions::cli::{self, Cli, Command};
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    mm_sessions::password::return_memory_to_the_os();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("mm-sessions: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(run())
+}
+
+async fn run() -> ExitCode {
     let cli = Cli::parse();
     let serving = matches!(cli.command, None | Some(Command::Serve));
     mm_sessions::telemetry::init(if serving { "info" } else { "warn" });
