@@ -70,14 +70,15 @@ async fn acknowledged_logins_and_logouts_survive_sigkill() {
             assert!(!node.token_works(token).await, "round {round}: an acknowledged logout came back");
         }
         let writer = tokio::spawn(stream_writes(node.base.clone()));
-        tokio::time::sleep(Duration::from_millis(random_millis(30, 400))).await;
+        tokio::time::sleep(Duration::from_millis(random_millis(50, 500))).await;
         node.kill();
         let (l, r) = writer.await.unwrap();
         live.extend(l);
         revoked.extend(r);
         assert_eq!(integrity_check(&db), "ok", "round {round}");
     }
-    assert!(live.len() >= 20 && !revoked.is_empty(), "the client got work done: {} / {}", live.len(), revoked.len());
+    // Enough work to mean something, even on a loaded machine.
+    assert!(live.len() >= 5 && revoked.len() >= 3, "the client got work done: {} / {}", live.len(), revoked.len());
     let node = Node::start(&database).await;
     for token in &live {
         assert!(node.token_works(token).await);
