@@ -112,8 +112,13 @@ async fn sigterm_drains_in_flight_requests_and_refuses_new_connections() {
     let in_flight = tokio::spawn(request);
     tokio::time::sleep(Duration::from_millis(150)).await;
     node.terminate();
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(TcpStream::connect(node.addr()).await.is_err(), "no new connections once draining");
+    // The signal is handled within moments (allow for a loaded machine); from then on the
+    // listener is closed.
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while TcpStream::connect(node.addr()).await.is_ok() {
+        assert!(std::time::Instant::now() < deadline, "still accepting connections 3 s after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let response = in_flight.await.unwrap().expect("the in-flight request is answered");
     assert_eq!(response.status(), 200, "and answered in full");
     assert!(response.headers().contains_key("token"));
