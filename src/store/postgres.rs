@@ -75,6 +75,18 @@ impl PostgresStore {
     }
 }
 
+impl PostgresStore {
+    /// The user whose `column` (a unique one) equals `value`.
+    async fn user_where(&self, column: &'static str, value: &str) -> StoreResult<Option<User>> {
+        let client = self.client().await?;
+        let stmt = client
+            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = $1"))
+            .await
+            .map_err(classify)?;
+        Ok(client.query_opt(&stmt, &[&value]).await.map_err(classify)?.as_ref().map(user_from_row))
+    }
+}
+
 /// Unique violations become `Conflict` (naming the column); the rest is a failure.
 fn classify(error: tokio_postgres::Error) -> StoreError {
     if error.code() == Some(&SqlState::UNIQUE_VIOLATION) {
@@ -137,22 +149,15 @@ impl SessionStore for PostgresStore {
     }
 
     async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
-        let client = self.client().await?;
-        let stmt = client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")).await.map_err(classify)?;
-        Ok(client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(user_from_row))
+        self.user_where("id", id).await
     }
 
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
-        let client = self.client().await?;
-        let stmt =
-            client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1")).await.map_err(classify)?;
-        Ok(client.query_opt(&stmt, &[&username]).await.map_err(classify)?.as_ref().map(user_from_row))
+        self.user_where("username", username).await
     }
 
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        let client = self.client().await?;
-        let stmt = client.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1")).await.map_err(classify)?;
-        Ok(client.query_opt(&stmt, &[&email]).await.map_err(classify)?.as_ref().map(user_from_row))
+        self.user_where("email", email).await
     }
 
     async fn update_user(&self, u: &User) -> StoreResult<bool> {

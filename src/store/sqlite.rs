@@ -102,6 +102,19 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// The user whose `column` (a unique one) equals `value`.
+    async fn user_where(&self, column: &'static str, value: &str) -> StoreResult<Option<User>> {
+        let value = value.to_owned();
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = ?1"))?
+                .query_row([value], user_from_row)
+                .optional()
+        })
+        .await
+    }
+}
+
 /// Unique-constraint violations become `Conflict` (naming the column); the rest is a failure.
 fn classify(error: rusqlite::Error) -> StoreError {
     if let rusqlite::Error::SqliteFailure(e, Some(message)) = &error {
@@ -165,33 +178,15 @@ impl SessionStore for SqliteStore {
     }
 
     async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
-        let id = id.to_owned();
-        self.read(move |c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"))?
-                .query_row([id], user_from_row)
-                .optional()
-        })
-        .await
+        self.user_where("id", id).await
     }
 
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
-        let username = username.to_owned();
-        self.read(move |c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"))?
-                .query_row([username], user_from_row)
-                .optional()
-        })
-        .await
+        self.user_where("username", username).await
     }
 
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        let email = email.to_owned();
-        self.read(move |c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"))?
-                .query_row([email], user_from_row)
-                .optional()
-        })
-        .await
+        self.user_where("email", email).await
     }
 
     async fn update_user(&self, user: &User) -> StoreResult<bool> {
