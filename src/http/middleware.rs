@@ -220,7 +220,7 @@ async fn normalize(response: HttpResponse, request_id: &str, operation: &str) ->
     Err(match status {
         // The generated check for operations with `security`: no valid credentials.
         StatusCode::FORBIDDEN => AppError::SessionExpired,
-        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam("user_id"),
+        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam(path_field(operation)),
         StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
         StatusCode::NOT_FOUND => AppError::NotFound,
         StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
@@ -243,6 +243,14 @@ fn allowed_methods(uri: &hyper::Uri) -> String {
         .map(|method| method.to_string())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The path parameter an operation has.
+fn path_field(operation: &str) -> &'static str {
+    match operation {
+        "GetUserByUsername" => "username",
+        _ => "user_id",
+    }
 }
 
 /// The field Mattermost names when an operation's body is unusable.

@@ -240,6 +240,9 @@ async fn users_are_found_by_username_by_anyone_signed_in() {
     assert_eq!(reply.json()["id"], alice.id.as_str());
     app.get("/users/username/nobody", Some(&token)).await.assert_app_error(404, "app.user.get_by_username.app_error");
     app.get("/users/username/bad%20name", Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
+    let reply = app.get("/users/username/%ff%fe", Some(&token)).await;
+    reply.assert_app_error(400, INVALID_URL_PARAM);
+    assert!(reply.json()["message"].as_str().unwrap().contains("username"), "{}", reply.text);
     app.get("/users/username/alice", None).await.assert_app_error(401, SESSION_EXPIRED);
 }
 
