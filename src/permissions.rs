@@ -5,7 +5,6 @@
 //! grant more with `--grant ROLE=PERMISSION`, e.g. `system_user_manager=edit_other_users`.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::str::FromStr;
 
 use crate::domain::{Session, User};
@@ -45,12 +44,6 @@ impl FromStr for Grant {
     fn from_str(s: &str) -> Result<Self, String> {
         let (role, permission) = s.split_once('=').ok_or_else(|| format!("expected ROLE=PERMISSION, got {s:?}"))?;
         Ok(Grant { role: role.trim().to_string(), permission: permission.trim().parse()? })
-    }
-}
-
-impl fmt::Display for Grant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}={:?}", self.role, self.permission)
     }
 }
 
