@@ -342,22 +342,7 @@ impl SessionService {
         device_id: String,
         props: BTreeMap<String, String>,
     ) -> anyhow::Result<(Token, Session)> {
-        let token = Token::generate();
-        let now = now_millis();
-        let session = Session {
-            id: Id::generate(),
-            token_hash: token.hash(),
-            user_id: user.id.clone(),
-            create_at: now,
-            expires_at: if days > 0 { now.saturating_add(days.saturating_mul(24 * 3600 * 1000)) } else { 0 },
-            last_activity_at: now,
-            device_id,
-            roles: user.roles.clone(),
-            is_oauth: false,
-            expired_notify: false,
-            local: false,
-            props,
-        };
+        let (token, session) = Session::issue(user, now_millis(), days, device_id, props);
         let evicted = self.store.create_session(&session, self.policy.max_per_user).await?;
         self.metrics.revoked("cap", evicted);
         if evicted > 0 {

@@ -1,6 +1,6 @@
 //! The in-memory backend: for tests and throwaway runs. Nothing survives the process.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
 
 use async_trait::async_trait;
@@ -19,6 +19,8 @@ struct Inner {
     users: HashMap<String, User>,
     sessions: HashMap<String, Session>,
     by_token: HashMap<TokenHash, String>,
+    /// Session ids per user id, so that a user's sessions are found without a scan.
+    by_user: HashMap<String, HashSet<String>>,
 }
 
 impl MemoryStore {
@@ -38,14 +40,31 @@ impl MemoryStore {
 }
 
 impl Inner {
+    fn insert_session(&mut self, session: Session) {
+        let id = session.id.as_str().to_owned();
+        self.by_token.insert(session.token_hash, id.clone());
+        self.by_user.entry(session.user_id.clone()).or_default().insert(id.clone());
+        self.sessions.insert(id, session);
+    }
+
     fn remove_session(&mut self, id: &str) -> bool {
         match self.sessions.remove(id) {
             Some(session) => {
                 self.by_token.remove(&session.token_hash);
+                if let Some(ids) = self.by_user.get_mut(&session.user_id) {
+                    ids.remove(id);
+                    if ids.is_empty() {
+                        self.by_user.remove(&session.user_id);
+                    }
+                }
                 true
             }
             None => false,
         }
+    }
+
+    fn user_sessions(&self, user_id: &str) -> impl Iterator<Item = &Session> {
+        self.by_user.get(user_id).into_iter().flatten().filter_map(|id| self.sessions.get(id))
     }
 }
 
@@ -108,12 +127,10 @@ impl SessionStore for MemoryStore {
         if inner.sessions.contains_key(session.id.as_str()) || inner.by_token.contains_key(&session.token_hash) {
             return Err(StoreError::Conflict("session".into()));
         }
-        inner.by_token.insert(session.token_hash, session.id.as_str().to_owned());
-        inner.sessions.insert(session.id.as_str().to_owned(), session.clone());
+        inner.insert_session(session.clone());
         let mut others: Vec<(i64, i64, String)> = inner
-            .sessions
-            .values()
-            .filter(|s| s.user_id == session.user_id && s.id != session.id)
+            .user_sessions(&session.user_id)
+            .filter(|s| s.id != session.id)
             .map(|s| (s.last_activity_at, s.create_at, s.id.as_str().to_owned()))
             .collect();
         let keep = max_per_user.saturating_sub(1);
@@ -139,8 +156,7 @@ impl SessionStore for MemoryStore {
     }
 
     async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
-        let mut sessions: Vec<Session> =
-            self.read().sessions.values().filter(|s| s.user_id == user_id).cloned().collect();
+        let mut sessions: Vec<Session> = self.read().user_sessions(user_id).cloned().collect();
         sessions.sort_by(|a, b| b.last_activity_at.cmp(&a.last_activity_at).then_with(|| a.id.cmp(&b.id)));
         Ok(sessions)
     }
@@ -158,8 +174,7 @@ impl SessionStore for MemoryStore {
 
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
         let mut inner = self.write();
-        let ids: Vec<String> =
-            inner.sessions.values().filter(|s| s.user_id == user_id).map(|s| s.id.as_str().to_owned()).collect();
+        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
         for id in &ids {
             inner.remove_session(id);
         }
@@ -183,6 +198,41 @@ impl SessionStore for MemoryStore {
 
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
         Ok(self.read().sessions.values().filter(|s| !s.is_expired(now)).count() as u64)
+    }
+
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
+        let mut inner = self.write();
+        // All or nothing: check everything before changing anything.
+        let mut ids: HashSet<&str> = inner.users.keys().map(String::as_str).collect();
+        let mut names: HashSet<&str> = inner.users.values().map(|u| u.username.as_str()).collect();
+        let mut emails: HashSet<&str> = inner.users.values().map(|u| u.email.as_str()).collect();
+        for user in users {
+            if !ids.insert(&user.id) || !names.insert(&user.username) || !emails.insert(&user.email) {
+                return Err(StoreError::Conflict(format!("user {}", user.id)));
+            }
+        }
+        let mut session_ids = HashSet::new();
+        let mut hashes = HashSet::new();
+        for session in sessions {
+            if !ids.contains(session.user_id.as_str()) {
+                return Err(StoreError::Backend(anyhow::anyhow!("no user {} for an imported session", session.user_id)));
+            }
+            if inner.sessions.contains_key(session.id.as_str())
+                || inner.by_token.contains_key(&session.token_hash)
+                || !session_ids.insert(session.id.as_str())
+                || !hashes.insert(session.token_hash)
+            {
+                return Err(StoreError::Conflict("session".into()));
+            }
+        }
+        drop((ids, names, emails));
+        for user in users {
+            inner.users.insert(user.id.clone(), user.clone());
+        }
+        for session in sessions {
+            inner.insert_session(session.clone());
+        }
+        Ok(())
     }
 
     async fn ping(&self) -> StoreResult<()> {

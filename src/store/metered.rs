@@ -79,6 +79,9 @@ impl SessionStore for MeteredStore {
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
         metered!(self.count_active_sessions(now))
     }
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
+        metered!(self.import(users, sessions))
+    }
     async fn ping(&self) -> StoreResult<()> {
         metered!(self.ping())
     }

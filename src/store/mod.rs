@@ -63,6 +63,9 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
     /// How many sessions have not expired at `now` (the active-sessions metric).
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;
+    /// Adds users and sessions in one transaction, all or nothing, without the per-user cap:
+    /// for bulk loads (the benchmark's seeding, imports), never for serving requests.
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;
     /// Answers when the store can serve (health checks).
     async fn ping(&self) -> StoreResult<()>;
 }

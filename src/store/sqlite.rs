@@ -128,6 +128,27 @@ fn classify(error: rusqlite::Error) -> StoreError {
     StoreError::Backend(error.into())
 }
 
+fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<()> {
+    c.prepare_cached(&format!(
+        "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?
+    .execute(params![
+        s.id.as_str(),
+        &s.token_hash.0[..],
+        s.user_id,
+        s.create_at,
+        s.expires_at,
+        s.last_activity_at,
+        s.device_id,
+        s.roles,
+        s.is_oauth,
+        s.expired_notify,
+        s.local,
+        props
+    ])
+    .map(drop)
+}
+
 fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
         id: row.get(0)?,
@@ -215,23 +236,7 @@ impl SessionStore for SqliteStore {
         let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         self.write(move |c| {
             let tx = c.unchecked_transaction()?;
-            tx.prepare_cached(&format!(
-                "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-            ))?
-            .execute(params![
-                s.id.as_str(),
-                &s.token_hash.0[..],
-                s.user_id,
-                s.create_at,
-                s.expires_at,
-                s.last_activity_at,
-                s.device_id,
-                s.roles,
-                s.is_oauth,
-                s.expired_notify,
-                s.local,
-                props
-            ])?;
+            insert_session(&tx, &s, &props)?;
             // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
             let evicted = tx
                 .prepare_cached(
@@ -317,6 +322,30 @@ impl SessionStore for SqliteStore {
             c.prepare_cached("SELECT count(*) FROM sessions WHERE expires_at = 0 OR expires_at >= ?1")?
                 .query_row([now], |r| r.get::<_, i64>(0))
                 .map(|n| n as u64)
+        })
+        .await
+    }
+
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
+        let users = users.to_vec();
+        let sessions = sessions
+            .iter()
+            .map(|s| Ok((s.clone(), serde_json::to_string(&s.props).context("encoding props")?)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        self.write(move |c| {
+            let tx = c.unchecked_transaction()?;
+            {
+                let mut insert_user =
+                    tx.prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))?;
+                for u in &users {
+                    insert_user
+                        .execute(params![u.id, u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash])?;
+                }
+                for (s, props) in &sessions {
+                    insert_session(&tx, s, props)?;
+                }
+            }
+            tx.commit()
         })
         .await
     }

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use mm_sessions::app::Application;
 use mm_sessions::config::{Database, ServeConfig};
-use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
+use mm_sessions::domain::{now_millis, Id, NewUser, Session, User};
 use mm_sessions::permissions::Grant;
 use mm_sessions::service::SessionService;
 use serde_json::Value;
@@ -123,22 +123,10 @@ impl TestApp {
 
     /// A token whose session expired a second ago (still stored: not yet purged).
     pub async fn expired_token(&self, user: &User) -> String {
-        let token = Token::generate();
+        // Issued ten seconds ago for a lifetime of zero days, then aged past its expiry.
         let now = now_millis();
-        let session = Session {
-            id: Id::generate(),
-            token_hash: token.hash(),
-            user_id: user.id.clone(),
-            create_at: now - 10_000,
-            expires_at: now - 1_000,
-            last_activity_at: now - 10_000,
-            device_id: String::new(),
-            roles: user.roles.clone(),
-            is_oauth: false,
-            expired_notify: false,
-            local: false,
-            props: BTreeMap::new(),
-        };
+        let (token, mut session) = Session::issue(user, now - 10_000, 0, String::new(), BTreeMap::new());
+        session.expires_at = now - 1_000;
         self.service.store().create_session(&session, 500).await.expect("expired session stored");
         token.expose().to_string()
     }

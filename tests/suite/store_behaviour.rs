@@ -164,6 +164,30 @@ async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
     store.ping().await.unwrap();
 }
 
+async fn import_is_all_or_nothing(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    let (alice_token, a1) = session(&alice, 10);
+    let (_, a2) = session(&alice, 20);
+    let (bob_token, b1) = session(&bob, 30);
+    store.import(&[alice.clone(), bob.clone()], &[a1.clone(), a2.clone(), b1.clone()]).await.unwrap();
+    assert_eq!(store.user_by_username("bob").await.unwrap(), Some(bob.clone()));
+    assert_eq!(store.session_by_token(&alice_token.hash()).await.unwrap(), Some(a1.clone()));
+    assert_eq!(store.session_by_token(&bob_token.hash()).await.unwrap(), Some(b1.clone()));
+    let listed: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(listed, [a2.id.clone(), a1.id.clone()]);
+
+    // A batch with one conflicting session (a1 again) stores none of it, not even the new user.
+    let carol = user("carol");
+    let (carol_token, c1) = session(&carol, 40);
+    assert!(store.import(&[carol.clone()], &[c1, a1]).await.is_err());
+    assert_eq!(store.user_by_id(&carol.id).await.unwrap(), None);
+    assert_eq!(store.session_by_token(&carol_token.hash()).await.unwrap(), None);
+    assert_eq!(store.sessions_for_user(&alice.id).await.unwrap().len(), 2);
+    // So does a batch with a taken username.
+    assert!(matches!(store.import(&[user("bob")], &[]).await, Err(StoreError::Conflict(_))));
+    assert_eq!(store.list_users().await.unwrap().len(), 2);
+}
+
 /// Whatever must live as long as the store (a temp dir, a PostgreSQL schema).
 type Guard = Box<dyn std::any::Any>;
 
@@ -195,7 +219,8 @@ macro_rules! suite_for {
                 a_session_needs_its_user_and_a_unique_token,
                 the_cap_evicts_the_least_recently_used_others,
                 expired_sessions_are_purged_in_bounded_batches,
-                users_are_found_by_email_and_updated);
+                users_are_found_by_email_and_updated,
+                import_is_all_or_nothing);
         }
     };
     (@tests $backend:ident; $($test:ident),*) => {
