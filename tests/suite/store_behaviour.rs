@@ -188,6 +188,37 @@ async fn import_is_all_or_nothing(store: Arc<dyn SessionStore>) {
     assert_eq!(store.list_users().await.unwrap().len(), 2);
 }
 
+async fn concurrent_writes_fail_alone(store: Arc<dyn SessionStore>) {
+    let alice = user("alice");
+    store.create_user(&alice).await.unwrap();
+    let (_, taken) = session(&alice, 1);
+    store.create_session(&taken, 500).await.unwrap();
+    // Forty new sessions and one reusing a taken id, all at once: on SQLite they share commits,
+    // and the one that fails must take nothing else down with it.
+    let mut writes = tokio::task::JoinSet::new();
+    let mut fresh = Vec::new();
+    for i in 0..40 {
+        let (_, s) = session(&alice, 100 + i);
+        fresh.push(s.id.clone());
+        let store = store.clone();
+        writes.spawn(async move { (true, store.create_session(&s, 500).await) });
+    }
+    let (_, mut clash) = session(&alice, 5);
+    clash.id = taken.id.clone();
+    let clash_store = store.clone();
+    writes.spawn(async move { (false, clash_store.create_session(&clash, 500).await) });
+    while let Some(joined) = writes.join_next().await {
+        match joined.unwrap() {
+            (true, result) => assert_eq!(result.unwrap(), 0),
+            (false, result) => assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}"),
+        }
+    }
+    let stored: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(stored.len(), 41);
+    assert!(fresh.iter().all(|id| stored.contains(id)));
+    assert_eq!(store.session_by_id(taken.id.as_str()).await.unwrap().map(|s| s.last_activity_at), Some(1));
+}
+
 /// Whatever must live as long as the store (a temp dir, a PostgreSQL schema).
 type Guard = Box<dyn std::any::Any>;
 
@@ -220,7 +251,8 @@ macro_rules! suite_for {
                 the_cap_evicts_the_least_recently_used_others,
                 expired_sessions_are_purged_in_bounded_batches,
                 users_are_found_by_email_and_updated,
-                import_is_all_or_nothing);
+                import_is_all_or_nothing,
+                concurrent_writes_fail_alone);
         }
     };
     (@tests $backend:ident; $($test:ident),*) => {

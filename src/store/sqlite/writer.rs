@@ -1,0 +1,123 @@
+//! The SQLite write path: one connection on its own thread, committing writes in groups.
+//!
+//! With `synchronous=FULL` every commit waits for an fsync of the WAL, and one fsync takes as
+//! long for one changed row as for a hundred. So the thread takes the first queued write, then
+//! everything else already queued (up to [`MAX_BATCH`]), runs them in one transaction, each in
+//! a savepoint of its own, commits once, and only after that commit answers every caller. A
+//! write that fails rolls back to its savepoint and fails alone; a failed commit fails them all
+//! (none of them is on disk). With one write queued this is exactly one transaction per write,
+//! so a lone request waits no longer than before.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::mpsc;
+
+use anyhow::Context as _;
+use rusqlite::Connection;
+
+use crate::store::{StoreError, StoreResult};
+
+/// The most writes committed together: bounds how long one transaction holds the write lock.
+pub const MAX_BATCH: usize = 256;
+
+/// Delivers a write's result once its batch is committed (or failed).
+type Reply = Box<dyn FnOnce(Result<(), &rusqlite::Error>) + Send>;
+/// A queued write: runs on the writer's connection; says whether it failed, and how to reply.
+type Job = Box<dyn FnOnce(&Connection) -> (bool, Reply) + Send>;
+
+/// The handle the store keeps; the thread ends when the last handle is dropped.
+#[derive(Clone)]
+pub struct Writer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    /// Moves `conn` to a new writer thread.
+    pub fn start(conn: Connection) -> anyhow::Result<Self> {
+        let (jobs, queue) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || run(&conn, &queue))
+            .context("starting the SQLite writer thread")?;
+        Ok(Writer { jobs })
+    }
+
+    /// Runs `f` in the next batch; returns its result once the batch is durable.
+    pub async fn write<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |conn| {
+            let result = f(conn);
+            let failed = result.is_err();
+            let reply: Reply = Box::new(move |committed| {
+                let _ = tx.send(match committed {
+                    Ok(()) => result,
+                    Err(e) => Err(StoreError::Backend(anyhow::anyhow!("commit failed: {e}"))),
+                });
+            });
+            (failed, reply)
+        });
+        self.jobs.send(job).map_err(|_| StoreError::Backend(anyhow::anyhow!("the SQLite writer thread is gone")))?;
+        // Dropped without an answer: the write panicked (and was rolled back), or its batch
+        // could not begin (the writer logged why). Either way nothing of it was stored.
+        rx.await.map_err(|_| StoreError::Backend(anyhow::anyhow!("the write was abandoned; nothing was stored")))?
+    }
+}
+
+fn run(conn: &Connection, queue: &mpsc::Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        batch.extend(queue.try_iter().take(MAX_BATCH - 1));
+        commit(conn, batch);
+    }
+    // Every handle is gone: the store was dropped. Closing the connection checkpoints the WAL.
+}
+
+/// Runs one batch in one transaction and answers every write in it.
+fn commit(conn: &Connection, batch: Vec<Job>) {
+    let size = batch.len();
+    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+        // Dropping the jobs unrun answers each caller with a failure.
+        tracing::error!(error = %e, writes = size, "cannot begin a write transaction; the writes fail");
+        return;
+    }
+    let mut replies = Vec::with_capacity(size);
+    for job in batch {
+        let savepoint = conn.prepare_cached("SAVEPOINT write").and_then(|mut s| s.execute([]));
+        if let Err(e) = savepoint {
+            tracing::error!(error = %e, "cannot open a savepoint");
+        }
+        match std::panic::catch_unwind(AssertUnwindSafe(|| job(conn))) {
+            Ok((failed, reply)) => {
+                if failed {
+                    rollback_to_savepoint(conn);
+                }
+                replies.push(reply);
+            }
+            // The caller's channel was dropped with the job: it learns the write failed.
+            Err(_) => rollback_to_savepoint(conn),
+        }
+        if let Err(e) = conn.prepare_cached("RELEASE write").and_then(|mut s| s.execute([])) {
+            tracing::error!(error = %e, "cannot release a savepoint");
+        }
+    }
+    match conn.execute_batch("COMMIT") {
+        Ok(()) => {
+            tracing::trace!(writes = size, "group committed");
+            replies.into_iter().for_each(|reply| reply(Ok(())));
+        }
+        Err(e) => {
+            tracing::error!(error = %e, writes = size, "group commit failed; every write in it failed");
+            let _ = conn.execute_batch("ROLLBACK");
+            replies.into_iter().for_each(|reply| reply(Err(&e)));
+        }
+    }
+}
+
+fn rollback_to_savepoint(conn: &Connection) {
+    if let Err(e) = conn.prepare_cached("ROLLBACK TO write").and_then(|mut s| s.execute([])) {
+        tracing::error!(error = %e, "cannot roll back a failed write");
+    }
+}
