@@ -1,0 +1,92 @@
+//! `ceiling-generated RESPONSES [ADDR]`: the generated-transport ceiling. The generated crate's
+//! own stack (its `AddContext` middleware, swagger's allow-all authenticator, the generated
+//! router, which parses paths and bodies and serialises the models) around an `Api` whose every
+//! method returns a pre-built answer: what the generated layer alone costs.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use mm_sessions_api::context::AddContext;
+use mm_sessions_api::models;
+use mm_sessions_api::server::Service as GeneratedRouter;
+use mm_sessions_api::{
+    Api, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse,
+    RevokeAllSessionsResponse, RevokeSessionResponse,
+};
+use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
+use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
+
+/// The context the generated stack builds: span id, raw auth data, then the authorization.
+type Context =
+    ContextBuilder<Option<Authorization>, ContextBuilder<Option<AuthData>, ContextBuilder<XSpanIdString, EmptyContext>>>;
+
+/// Every answer decoded once from the captured responses; each call clones one.
+#[derive(Clone)]
+struct Fixed {
+    sessions: Arc<Vec<models::Session>>,
+    revoked: models::StatusOk,
+    revoked_all: models::StatusOk,
+    user: models::User,
+    token: Option<String>,
+}
+
+fn not_benchmarked() -> ApiError {
+    ApiError("not benchmarked".into())
+}
+
+#[async_trait]
+impl<C: Send + Sync> Api<C> for Fixed {
+    async fn get_sessions(&self, _user_id: String, _context: &C) -> Result<GetSessionsResponse, ApiError> {
+        Ok(GetSessionsResponse::Sessions(self.sessions.as_ref().clone()))
+    }
+
+    async fn revoke_all_sessions(&self, _user_id: String, _context: &C) -> Result<RevokeAllSessionsResponse, ApiError> {
+        Ok(RevokeAllSessionsResponse::Revoked(self.revoked_all.clone()))
+    }
+
+    async fn revoke_session(
+        &self,
+        _user_id: String,
+        _body: models::RevokeSessionRequest,
+        _context: &C,
+    ) -> Result<RevokeSessionResponse, ApiError> {
+        Ok(RevokeSessionResponse::Revoked(self.revoked.clone()))
+    }
+
+    async fn ping(&self, _context: &C) -> Result<PingResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_me(&self, _context: &C) -> Result<GetMeResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn login(&self, _body: models::LoginRequest, _context: &C) -> Result<LoginResponse, ApiError> {
+        Ok(LoginResponse::LoggedIn { body: self.user.clone(), token: self.token.clone() })
+    }
+
+    async fn logout(&self, _context: &C) -> Result<LogoutResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_user_by_username(&self, _username: String, _context: &C) -> Result<GetUserByUsernameResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: ceiling-generated RESPONSES [ADDR]"))?;
+    let responses = mm_sessions_bench::read_responses(&path)?;
+    let body = |op: &str| responses[op].body.as_str();
+    let fixed = Fixed {
+        sessions: Arc::new(serde_json::from_str(body("GetSessions"))?),
+        revoked: serde_json::from_str(body("RevokeSession"))?,
+        revoked_all: serde_json::from_str(body("RevokeAllSessions"))?,
+        user: serde_json::from_str(body("Login"))?,
+        token: responses["Login"].headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("token")).map(|(_, v)| v.clone()),
+    };
+    let router: GeneratedRouter<Fixed, Context> = GeneratedRouter::new(fixed, false);
+    let service = AddContext::<_, EmptyContext>::new(AllowAllAuthenticator::new(router, "bench"));
+    mm_sessions_bench::serve(mm_sessions_bench::listen_arg(2)?, service).await
+}

@@ -1,0 +1,433 @@
+#!/usr/bin/env python3
+"""The benchmark (scripts/bench runs this after building release; see README, "Performance").
+
+For each operation and connection count it measures three servers on identical responses:
+  server     the real mm-sessions on a freshly seeded store;
+  generated  the generated crate's stack with a handler returning a pre-built answer;
+  bare       bare hyper answering the captured bytes;
+with wrk over loopback, and prints requests/s, p50, p99 and the ratios. It also measures the raw
+rate of single-row durable commits on the same disk (durability cost) and, with --scale, how
+latency, cold start and memory change from 10k to 1M stored sessions. Results go to reports/ as
+JSON. Only the standard library: it must run on a fresh machine.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OPS = {  # wrk BENCH_OP -> (operation id, label)
+    "get": ("GetSessions", "GET sessions"),
+    "revoke": ("RevokeSession", "POST revoke"),
+    "revoke_all": ("RevokeAllSessions", "POST revoke/all"),
+    "login": ("Login", "POST login"),
+}
+NO_LIMIT = str(2**32 - 1)  # login rate limits off: the load comes from one address
+
+
+def log(*parts):
+    print(*parts, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port, method, path, token=None, body=None, timeout=10):
+    """One HTTP request; returns (status, headers list, body text)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    headers = {}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+        body = json.dumps(body)
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    text = response.read().decode()
+    conn.close()
+    return response.status, response.getheaders(), text
+
+
+def wait_until_serving(port, proc, timeout=60.0, path="/api/v4/system/ping"):
+    """Polls until the server answers 2xx on `path` (any answer when path is None)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode} before serving")
+        try:
+            status, _, _ = request(port, "GET", path or "/", timeout=1)
+            if path is None or 200 <= status < 300:
+                return
+        except OSError:
+            pass
+        time.sleep(0.005)
+    raise SystemExit(f"server on port {port} not serving after {timeout} s")
+
+
+class Server:
+    """A process serving on a port; stopped with SIGTERM (then SIGKILL)."""
+
+    def __init__(self, argv, port, log_path, env=None, ready_path="/api/v4/system/ping"):
+        self.port = port
+        self.log = open(log_path, "ab")
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(argv, stdout=self.log, stderr=self.log, env={**os.environ, **(env or {})})
+        wait_until_serving(port, self.proc, path=ready_path)
+        self.ready_after = time.monotonic() - self.started
+
+    def memory(self):
+        """Resident and peak resident memory in MiB, from /proc."""
+        fields = {}
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    fields[key] = int(value.split()[0]) / 1024
+        return fields.get("VmRSS"), fields.get("VmHWM")
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.bin = Path(args.bin_dir)
+        self.work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.work_dir))
+        self.backend = args.database
+        self.cell = 0
+
+    def tool(self, name):
+        return str(self.bin / name)
+
+    # ---- stores -------------------------------------------------------------------------------
+
+    def seed(self, out, database, sessions, extra=()):
+        users = max(1, sessions // self.args.sessions_per_user)
+        argv = [
+            self.tool("bench-seed"), "--database", database, "--out", str(out), "--users", str(users),
+            "--sessions-per-user", str(self.args.sessions_per_user), "--sample", str(self.args.sample),
+        ] + list(extra)
+        return argv
+
+    def seeded_server(self, sessions):
+        """A fresh store with `sessions` sessions and the real server on it: (server, data dir)."""
+        self.cell += 1
+        data = self.work / f"cell-{self.cell}"
+        port = free_port()
+        logs = self.work / f"server-{self.cell}.log"
+        if self.backend == "memory":
+            argv = self.seed(data, "memory", sessions, ["--serve", f"127.0.0.1:{port}"])
+            return Server(argv, port, logs), data
+        if self.backend == "sqlite":
+            # Seeded afresh for every run, so that no run starts on another's leftovers and
+            # every session's last activity is recent (no activity writes during the load).
+            database = str(data / "store.db")
+            self.run(self.seed(data, database, sessions))
+        else:
+            self.run(self.seed(data, self.backend, sessions))
+            database = (data / "database.url").read_text()
+        argv = [
+            self.tool("mm-sessions"), "--database", database, "--listen", f"127.0.0.1:{port}",
+            "--login-rate-ip", NO_LIMIT, "--login-rate-account", NO_LIMIT, "serve",
+        ]
+        return Server(argv, port, logs), data
+
+    def run(self, argv):
+        started = time.monotonic()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        return time.monotonic() - started
+
+    # ---- load ---------------------------------------------------------------------------------
+
+    def wrk(self, port, op, connections, data, duration=None):
+        threads = min(self.args.threads, connections)
+        env = {**os.environ, "BENCH_OP": op, "BENCH_DATA": str(data), "BENCH_THREADS": str(threads)}
+        argv = [
+            "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration or self.args.duration:g}s", "--timeout", "10s",
+            "-s", str(ROOT / "bench" / "load.lua"), f"http://127.0.0.1:{port}",
+        ]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"wrk failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+        out = done.stdout
+        line = next((l for l in out.splitlines() if l.startswith("BENCH_RESULT ")), None)
+        if line is None:
+            raise SystemExit(f"wrk printed no result:\n{out}")
+        r = json.loads(line.split(" ", 1)[1])
+        r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+        return r
+
+    def capture(self, port, data):
+        """One real response per operation, from users the load never touches."""
+        probes = [l.split("\t") for l in (data / "probe.tsv").read_text().splitlines()]
+        admin = (data / "admin.token").read_text().strip()
+        login = (data / "login.tsv").read_text().splitlines()[0].split("\t")
+        (uid, token, others), (uid2, _, _) = probes
+        calls = {
+            "GetSessions": ("GET", f"/api/v4/users/{uid}/sessions", token, None),
+            "RevokeSession": ("POST", f"/api/v4/users/{uid}/sessions/revoke", token, {"session_id": others.split(",")[0]}),
+            "RevokeAllSessions": ("POST", f"/api/v4/users/{uid2}/sessions/revoke/all", admin, None),
+            "Login": ("POST", "/api/v4/users/login", None, {"login_id": login[0], "password": login[1]}),
+        }
+        captured = {}
+        for op, (method, path, tok, body) in calls.items():
+            status, headers, text = request(port, method, path, tok, body)
+            if status != 200:
+                raise SystemExit(f"capturing {op}: {status} {text}")
+            skip = {"date", "content-length", "connection", "transfer-encoding"}
+            captured[op] = {"status": status, "headers": [[k, v] for k, v in headers if k.lower() not in skip], "body": text}
+        path = self.work / "responses.json"
+        path.write_text(json.dumps(captured, indent=1))
+        return path, {op: len(c["body"]) for op, c in captured.items()}
+
+    # ---- the runs -----------------------------------------------------------------------------
+
+    def throughput(self):
+        results, ceilings, sizes = [], None, None
+        for op in self.args.ops:
+            for connections in self.args.connections:
+                server, data = self.seeded_server(self.args.sessions)
+                try:
+                    if ceilings is None:
+                        responses, sizes = self.capture(server.port, data)
+                        ceilings = {}
+                        for kind in ("generated", "bare"):
+                            port = free_port()
+                            argv = [self.tool(f"ceiling-{kind}"), str(responses), f"127.0.0.1:{port}"]
+                            ceilings[kind] = Server(argv, port, self.work / f"ceiling-{kind}.log", ready_path=None)
+                    log(f"{OPS[op][1]} at {connections} connections ...")
+                    row = {"op": op, "operation": OPS[op][0], "connections": connections,
+                           "server": self.wrk(server.port, op, connections, data)}
+                    row["rss_mib"], row["peak_rss_mib"] = server.memory()
+                finally:
+                    server.stop()
+                for kind, ceiling in ceilings.items():
+                    row[kind] = self.wrk(ceiling.port, op, connections, data)
+                results.append(row)
+        for ceiling in (ceilings or {}).values():
+            ceiling.stop()
+        return results, sizes
+
+    def raw_commits(self):
+        if self.backend == "memory":
+            return None
+        if self.backend == "sqlite":
+            argv = [self.tool("raw-commit"), "sqlite", str(self.work / "raw-commit.db"), str(self.args.duration)]
+        else:
+            argv = [self.tool("raw-commit"), "postgres", self.backend, str(self.args.duration)]
+        log("raw single-row commits ...")
+        return json.loads(subprocess.run(argv, check=True, capture_output=True, text=True).stdout)
+
+    def scale(self):
+        rows = []
+        for size in self.args.scale_sizes:
+            log(f"scale: {size} sessions ...")
+            self.cell += 1
+            data = self.work / f"scale-{size}"
+            database = f"{data}/store.db" if self.backend == "sqlite" else self.backend
+            if self.backend == "memory":
+                raise SystemExit("--scale measures a store on disk: use sqlite or postgres")
+            seconds = self.run(self.seed(data, database, size, ["--big-users", "5"]))
+            if self.backend != "sqlite":
+                database = (data / "database.url").read_text()
+            port = free_port()
+            argv = [self.tool("mm-sessions"), "--database", database,
+                    "--listen", f"127.0.0.1:{port}", "serve"]
+            server = Server(argv, port, self.work / f"scale-{size}.log")
+            try:
+                cold_start = server.ready_after
+                get = self.wrk(port, "get", 16, data)
+                admin = (data / "admin.token").read_text().strip()
+                revoke_all = []
+                for line in (data / "big.tsv").read_text().splitlines():
+                    uid = line.split("\t")[0]
+                    started = time.monotonic()
+                    status, _, text = request(port, "POST", f"/api/v4/users/{uid}/sessions/revoke/all", admin)
+                    revoke_all.append((time.monotonic() - started) * 1000)
+                    if status != 200:
+                        raise SystemExit(f"revoke/all of a 500-session user: {status} {text}")
+                rss, peak = server.memory()
+            finally:
+                server.stop()
+            db_mib = sum(f.stat().st_size for f in data.glob("store.db*")) / 2**20 if self.backend == "sqlite" else None
+            rows.append({"sessions": size, "seed_seconds": seconds, "cold_start_ms": cold_start * 1000,
+                         "get": get, "revoke_all_500_ms": revoke_all, "rss_mib": rss, "peak_rss_mib": peak,
+                         "database_mib": db_mib})
+            shutil.rmtree(data, ignore_errors=True)
+        return rows
+
+
+# ---- reporting --------------------------------------------------------------------------------
+
+def machine():
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem, "kernel": platform.release(),
+            "wrk": (wrk.stdout + wrk.stderr).split("\n")[0].strip()}
+
+
+def ms(us):
+    return f"{us / 1000:.2f}"
+
+
+def print_throughput(results):
+    print()
+    print("| operation | conns | req/s | p50 ms | p99 ms | errors | generated req/s | bare req/s | ×generated | ×bare |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        s, g, b = r["server"], r["generated"], r["bare"]
+        errors = s["errors_status"] + s["errors_socket"]
+        note = f"{errors}" + (f" (wrapped {s['wrapped']})" if s["wrapped"] else "")
+        print(f"| {OPS[r['op']][1]} | {r['connections']} | {s['rps']:.0f} | {ms(s['p50_us'])} | {ms(s['p99_us'])} | {note} "
+              f"| {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} | {s['rps'] / b['rps']:.2f} |")
+
+
+def print_scale(rows):
+    print()
+    print("| sessions | GET req/s | GET p50 ms | GET p99 ms | revoke/all (500) median ms | cold start ms | RSS MiB | peak RSS MiB | file MiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        g = r["get"]
+        file = f"{r['database_mib']:.0f}" if r["database_mib"] is not None else "-"
+        print(f"| {r['sessions']:,} | {g['rps']:.0f} | {ms(g['p50_us'])} | {ms(g['p99_us'])} "
+              f"| {statistics.median(r['revoke_all_500_ms']):.1f} | {r['cold_start_ms']:.0f} | {r['rss_mib']:.1f} "
+              f"| {r['peak_rss_mib']:.1f} | {file} |")
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        print(f"\n{first['sessions']:,} → {last['sessions']:,} sessions: GET p50 ×{last['get']['p50_us'] / first['get']['p50_us']:.2f}, "
+              f"p99 ×{last['get']['p99_us'] / first['get']['p99_us']:.2f}, revoke/all ×"
+              f"{statistics.median(last['revoke_all_500_ms']) / statistics.median(first['revoke_all_500_ms']):.2f}")
+
+
+def verdicts(report):
+    """The issue's targets, read against this run."""
+    lines = []
+    rows = {(r["op"], r["connections"]): r for r in report.get("throughput", [])}
+    get = rows.get(("get", max(report["settings"]["connections"])))
+    if get:
+        s = get["server"]
+        lines.append(("GET ≥ 0.6× bare", s["rps"] / get["bare"]["rps"], 0.6, ">="))
+        lines.append(("GET ≥ 0.9× generated", s["rps"] / get["generated"]["rps"], 0.9, ">="))
+        lines.append(("GET p99 < 5 ms", s["p99_us"] / 1000, 5.0, "<"))
+    raw = report.get("raw_commits")
+    revokes = [r for r in report.get("throughput", []) if r["op"] == "revoke"]
+    if raw and revokes:
+        best = max(r["server"]["rps"] for r in revokes)
+        lines.append(("durable revoke ≥ 1.0× raw commits", best / raw["per_second"], 1.0, ">="))
+    scale = report.get("scale")
+    if scale and len(scale) >= 2:
+        first, last = scale[0], scale[-1]
+        lines.append(("GET p50 growth ≤ 1.3×", last["get"]["p50_us"] / first["get"]["p50_us"], 1.3, "<="))
+        lines.append(("GET p99 growth ≤ 1.3×", last["get"]["p99_us"] / first["get"]["p99_us"], 1.3, "<="))
+        growth = statistics.median(last["revoke_all_500_ms"]) / statistics.median(first["revoke_all_500_ms"])
+        lines.append(("revoke/all growth ≤ 1.3×", growth, 1.3, "<="))
+        lines.append(("cold start < 1 s (largest)", max(r["cold_start_ms"] for r in scale) / 1000, 1.0, "<"))
+        lines.append(("RSS < 64 MiB (largest peak)", max(r["peak_rss_mib"] for r in scale), 64.0, "<"))
+    print()
+    out = []
+    for name, value, target, cmp in lines:
+        met = {"<": value < target, "<=": value <= target, ">=": value >= target}[cmp]
+        out.append({"target": name, "value": round(value, 3), "met": met})
+        print(f"  {'met    ' if met else 'MISSED '} {name}: {value:.2f}")
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--database", default="sqlite", help="sqlite (default), memory, or a postgres:// URL")
+    p.add_argument("--sessions", type=int, default=100_000, help="stored sessions (default 100000)")
+    p.add_argument("--sessions-per-user", type=int, default=10)
+    p.add_argument("--sample", type=int, default=20_000, help="users the load is spread over")
+    p.add_argument("--connections", default="16,64")
+    p.add_argument("--ops", default="get,revoke,revoke_all,login")
+    p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads")
+    p.add_argument("--scale", action="store_true", help="also run the scale mode")
+    p.add_argument("--scale-only", action="store_true", help="only the scale mode")
+    p.add_argument("--scale-sizes", default="10000,100000,1000000")
+    p.add_argument("--bin-dir", required=True)
+    p.add_argument("--work-dir", default=None, help="where stores go (default: the system temp dir)")
+    p.add_argument("--reports", default=str(ROOT / "reports"))
+    p.add_argument("--keep", action="store_true", help="keep the stores, logs and captured responses")
+    args = p.parse_args()
+    args.connections = [int(c) for c in args.connections.split(",")]
+    args.ops = [o for o in args.ops.split(",") if o]
+    args.scale_sizes = [int(s) for s in args.scale_sizes.split(",")]
+    for op in args.ops:
+        if op not in OPS:
+            raise SystemExit(f"unknown operation {op}; known: {', '.join(OPS)}")
+    if args.database not in ("sqlite", "memory") and not args.database.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("--database is sqlite, memory or a postgres:// URL")
+
+    bench = Bench(args)
+    report = {
+        "when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
+        "machine": machine(),
+        "settings": {k: v for k, v in vars(args).items() if k not in ("bin_dir", "work_dir", "reports", "keep")},
+    }
+    report["settings"]["database"] = "postgres" if args.database.startswith("postgres") else args.database
+    try:
+        if not args.scale_only:
+            report["raw_commits"] = bench.raw_commits()
+            report["throughput"], report["response_bytes"] = bench.throughput()
+        if args.scale or args.scale_only:
+            report["scale"] = bench.scale()
+    finally:
+        if args.keep:
+            log(f"kept {bench.work}")
+        else:
+            shutil.rmtree(bench.work, ignore_errors=True)
+
+    m = report["machine"]
+    print(f"\nmm-sessions {report['commit']} on {report['settings']['database']}, {report['when']}: "
+          f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
+          f"{args.sessions:,} sessions, {args.duration:g} s per run")
+    if "throughput" in report:
+        print_throughput(report["throughput"])
+        raw = report.get("raw_commits")
+        if raw:
+            best = max((r["server"]["rps"] for r in report["throughput"] if r["op"] == "revoke"), default=None)
+            print(f"\nraw single-row durable commits: {raw['per_second']:.0f}/s"
+                  + (f"; best durable revoke: {best:.0f}/s (×{best / raw['per_second']:.2f})" if best else ""))
+    if "scale" in report:
+        print_scale(report["scale"])
+    report["targets"] = verdicts(report)
+
+    reports = Path(args.reports)
+    reports.mkdir(parents=True, exist_ok=True)
+    stamp = report["when"].replace(":", "").replace("-", "").replace("+0000", "Z")
+    path = reports / f"bench-{stamp}.json"
+    path.write_text(json.dumps(report, indent=1))
+    print(f"\nreport: {path}")
+
+
+if __name__ == "__main__":
+    main()
