@@ -74,7 +74,9 @@ impl SqliteStore {
             .min_idle(Some(1))
             .build(manager)
             .with_context(|| format!("opening read connections to {}", path.display()))?;
-        Ok(SqliteStore { writer: writer::Writer::start(writer)?, readers })
+        let checkpointer = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
+        configure(&checkpointer)?;
+        Ok(SqliteStore { writer: writer::Writer::start(writer, checkpointer)?, readers })
     }
 
     async fn read<T, F>(&self, f: F) -> StoreResult<T>
