@@ -205,29 +205,30 @@ class Bench:
     # ---- the runs -----------------------------------------------------------------------------
 
     def throughput(self):
-        results, ceilings, sizes = [], None, None
-        for op in self.args.ops:
-            for connections in self.args.connections:
-                server, data = self.seeded_server(self.args.sessions)
-                try:
-                    if ceilings is None:
-                        responses, sizes = self.capture(server.port, data)
-                        ceilings = {}
-                        for kind in ("generated", "bare"):
-                            port = free_port()
-                            argv = [self.tool(f"ceiling-{kind}"), str(responses), f"127.0.0.1:{port}"]
-                            ceilings[kind] = Server(argv, port, self.work / f"ceiling-{kind}.log", ready_path=None)
-                    log(f"{OPS[op][1]} at {connections} connections ...")
-                    row = {"op": op, "operation": OPS[op][0], "connections": connections,
-                           "server": self.wrk(server.port, op, connections, data)}
-                    row["rss_mib"], row["peak_rss_mib"] = server.memory()
-                finally:
-                    server.stop()
-                for kind, ceiling in ceilings.items():
-                    row[kind] = self.wrk(ceiling.port, op, connections, data)
-                results.append(row)
-        for ceiling in (ceilings or {}).values():
-            ceiling.stop()
+        results, ceilings, sizes = [], {}, None
+        try:
+            for op in self.args.ops:
+                for connections in self.args.connections:
+                    server, data = self.seeded_server(self.args.sessions)
+                    try:
+                        if not ceilings:
+                            responses, sizes = self.capture(server.port, data)
+                            for kind in ("generated", "bare"):
+                                port = free_port()
+                                argv = [self.tool(f"ceiling-{kind}"), str(responses), f"127.0.0.1:{port}"]
+                                ceilings[kind] = Server(argv, port, self.work / f"ceiling-{kind}.log", ready_path=None)
+                        log(f"{OPS[op][1]} at {connections} connections ...")
+                        row = {"op": op, "operation": OPS[op][0], "connections": connections,
+                               "server": self.wrk(server.port, op, connections, data)}
+                        row["rss_mib"], row["peak_rss_mib"] = server.memory()
+                    finally:
+                        server.stop()
+                    for kind, ceiling in ceilings.items():
+                        row[kind] = self.wrk(ceiling.port, op, connections, data)
+                    results.append(row)
+        finally:
+            for ceiling in ceilings.values():
+                ceiling.stop()
         return results, sizes
 
     def raw_commits(self):

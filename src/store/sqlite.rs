@@ -40,8 +40,10 @@ const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, pa
 /// A SQLite database file.
 #[derive(Clone)]
 pub struct SqliteStore {
-    writer: writer::Writer,
+    // Fields drop in this order: the readers close first, so that the writer's side, closing
+    // last, checkpoints the WAL away on a clean exit.
     readers: r2d2::Pool<SqliteConnectionManager>,
+    writer: writer::Writer,
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {

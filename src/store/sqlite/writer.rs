@@ -14,7 +14,7 @@
 //! waiting behind them. The writer keeps a final, now small, checkpoint of its own (below).
 
 use std::panic::AssertUnwindSafe;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 
 use anyhow::Context as _;
 use rusqlite::Connection;
@@ -32,10 +32,28 @@ type Reply = Box<dyn FnOnce(Result<(), &rusqlite::Error>) + Send>;
 /// A queued write: runs on the writer's connection; says whether it failed, and how to reply.
 type Job = Box<dyn FnOnce(&Connection) -> (bool, Reply) + Send>;
 
-/// The handle the store keeps; the thread ends when the last handle is dropped.
+/// The handle the store keeps. When the last clone is dropped, the threads finish the queued
+/// writes, close their connections (the last close checkpoints the WAL into the database file)
+/// and are joined, so that a clean exit leaves no WAL behind.
 #[derive(Clone)]
 pub struct Writer {
-    jobs: mpsc::Sender<Job>,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// `None` only while dropping.
+    jobs: Option<mpsc::Sender<Job>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Closing the queue ends the writer's loop, which ends the checkpoint thread's.
+        self.jobs = None;
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Writer {
@@ -50,15 +68,15 @@ impl Writer {
         let (jobs, queue) = mpsc::channel();
         // Capacity one: commits while a checkpoint runs leave a single wake-up behind.
         let (wake, wakes) = mpsc::sync_channel::<()>(1);
-        std::thread::Builder::new()
+        let checkpoint = std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || checkpoints(&checkpointer, &wakes))
             .context("starting the SQLite checkpoint thread")?;
-        std::thread::Builder::new()
+        let writer = std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(&conn, &queue, &wake))
+            .spawn(move || run(conn, &queue, &wake))
             .context("starting the SQLite writer thread")?;
-        Ok(Writer { jobs })
+        Ok(Writer { inner: Arc::new(Inner { jobs: Some(jobs), threads: vec![writer, checkpoint] }) })
     }
 
     /// Runs `f` in the next batch; returns its result once the batch is durable.
@@ -79,21 +97,27 @@ impl Writer {
             });
             (failed, reply)
         });
-        self.jobs.send(job).map_err(|_| StoreError::Backend(anyhow::anyhow!("the SQLite writer thread is gone")))?;
+        let gone = || StoreError::Backend(anyhow::anyhow!("the SQLite writer thread is gone"));
+        self.inner.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())?;
         // Dropped without an answer: the write panicked (and was rolled back), or its batch
         // could not begin (the writer logged why). Either way nothing of it was stored.
         rx.await.map_err(|_| StoreError::Backend(anyhow::anyhow!("the write was abandoned; nothing was stored")))?
     }
 }
 
-fn run(conn: &Connection, queue: &mpsc::Receiver<Job>, wake: &mpsc::SyncSender<()>) {
+fn run(conn: Connection, queue: &mpsc::Receiver<Job>, wake: &mpsc::SyncSender<()>) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         batch.extend(queue.try_iter().take(MAX_BATCH - 1));
-        commit(conn, batch);
+        commit(&conn, batch);
         let _ = wake.try_send(());
     }
-    // Every handle is gone: the store was dropped. Closing the connection checkpoints the WAL.
+    // Every handle is gone: the store was dropped. Closed last (after the readers, which the
+    // store drops first, and the checkpointer, which ends when `wake` goes), this connection
+    // checkpoints the WAL and removes it.
+    if let Err((_, e)) = conn.close() {
+        tracing::warn!(error = %e, "closing the SQLite writer connection failed");
+    }
 }
 
 /// Checkpoints the WAL after commits, until the writer is gone. PASSIVE never waits for readers
