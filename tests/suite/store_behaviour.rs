@@ -285,6 +285,23 @@ async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
 }
 
 #[tokio::test]
+async fn sqlite_closed_leaves_no_wal_behind() {
+    // A store dropped after a large write has checkpointed and removed its WAL by the time the
+    // drop returns: the next open must not start by reading through a big WAL.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let users: Vec<User> = (0..2000).map(|i| user(&format!("user{i}"))).collect();
+    let sessions: Vec<Session> = users.iter().flat_map(|u| (0..5).map(|i| session(u, i).1)).collect();
+    let store = SqliteStore::open(&path).unwrap();
+    store.import(&users, &sessions).await.unwrap();
+    assert!(dir.path().join("s.db-wal").exists(), "the import went through the WAL");
+    drop(store);
+    assert!(!dir.path().join("s.db-wal").exists(), "WAL left behind after the store was dropped");
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.sessions_for_user(&users[1999].id).await.unwrap().len(), 5);
+}
+
+#[tokio::test]
 async fn postgres_nodes_starting_at_once_migrate_exactly_once() {
     let Some(schema) = crate::pg::schema().await else { return };
     let starts = (0..4).map(|_| PostgresStore::connect(&schema.url));
