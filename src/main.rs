@@ -20,6 +20,6 @@ fn main() -> ExitCode {
 async fn run() -> ExitCode {
     let cli = Cli::parse();
     let serving = matches!(cli.command, None | Some(Command::Serve));
-    mm_sessions::telemetry::init(if serving { "info" } else { "warn" });
+    let _log = mm_sessions::telemetry::init(if serving { "info" } else { "warn" });
     cli::run(cli).await
 }

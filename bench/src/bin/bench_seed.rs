@@ -156,8 +156,13 @@ async fn main() -> anyhow::Result<()> {
     // The load comes from one address at thousands of logins a minute.
     config.policy.login_rate_ip = u32::MAX;
     config.policy.login_rate_account = u32::MAX;
+    let mut _log = None;
     let app = match args.serve {
-        Some(_) => Some(mm_sessions::app::Application::build(config.clone()).await?),
+        // Served like the binary serves: the same log lines (scripts/bench sends them to a file).
+        Some(_) => {
+            _log = Some(mm_sessions::telemetry::init("info"));
+            Some(mm_sessions::app::Application::build(config.clone()).await?)
+        }
         None => None,
     };
     let store: Arc<dyn SessionStore> = match &app {
