@@ -172,6 +172,11 @@ impl SessionStore for MemoryStore {
         Ok(self.write().remove_session(id))
     }
 
+    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+        let mut inner = self.write();
+        Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == user_id) && inner.remove_session(id))
+    }
+
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
         let mut inner = self.write();
         let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();

@@ -70,6 +70,9 @@ impl SessionStore for MeteredStore {
     async fn delete_session(&self, id: &str) -> StoreResult<bool> {
         metered!(self.delete_session(id))
     }
+    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+        metered!(self.delete_user_session(user_id, id))
+    }
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
         metered!(self.delete_sessions_for_user(user_id))
     }

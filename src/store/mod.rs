@@ -57,6 +57,9 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()>;
     /// Deletes a session; `false` when there was none.
     async fn delete_session(&self, id: &str) -> StoreResult<bool>;
+    /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
+    /// (or it is another user's). One write, where a lookup and a delete would be two calls.
+    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool>;
     /// Deletes every session of a user; returns how many.
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64>;
     /// Deletes at most `limit` sessions that expired before `now`; returns how many.

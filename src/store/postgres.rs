@@ -259,6 +259,13 @@ impl SessionStore for PostgresStore {
         Ok(client.execute(&stmt, &[&id]).await.map_err(classify)? > 0)
     }
 
+    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+        let client = self.client().await?;
+        let stmt =
+            client.prepare_cached("DELETE FROM sessions WHERE id = $1 AND user_id = $2").await.map_err(classify)?;
+        Ok(client.execute(&stmt, &[&id, &user_id]).await.map_err(classify)? > 0)
+    }
+
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(classify)?;

@@ -296,6 +296,14 @@ impl SessionStore for SqliteStore {
         self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1")?.execute([id])? > 0)).await
     }
 
+    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+        let (user_id, id) = (user_id.to_owned(), id.to_owned());
+        self.write(move |c| {
+            Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2")?.execute([id, user_id])? > 0)
+        })
+        .await
+    }
+
     async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
         let user_id = user_id.to_owned();
         self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))

@@ -86,6 +86,12 @@ async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
     for s in [&s1, &s2, &sb] {
         store.create_session(s, 500).await.unwrap();
     }
+    // Deleting as another user's session finds nothing and leaves it; as its user, deletes it.
+    assert!(!store.delete_user_session(&bob.id, s1.id.as_str()).await.unwrap());
+    assert!(store.session_by_id(s1.id.as_str()).await.unwrap().is_some());
+    assert!(store.delete_user_session(&alice.id, s1.id.as_str()).await.unwrap());
+    assert!(store.session_by_id(s1.id.as_str()).await.unwrap().is_none());
+    store.create_session(&s1, 500).await.unwrap();
     assert!(store.delete_session(s1.id.as_str()).await.unwrap());
     assert!(!store.delete_session(s1.id.as_str()).await.unwrap(), "second delete finds nothing");
     assert_eq!(store.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
