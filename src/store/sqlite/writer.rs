@@ -138,41 +138,46 @@ fn commit(conn: &Connection, batch: Vec<Job>) {
         tracing::error!(error = %e, writes = size, "cannot begin a write transaction; the writes fail");
         return;
     }
+    // A savepoint that cannot be opened, rolled back or released leaves the transaction in a
+    // state we cannot vouch for: the whole batch is then rolled back and every write fails.
+    let mut broken: Option<rusqlite::Error> = None;
     let mut replies = Vec::with_capacity(size);
     for job in batch {
-        let savepoint = conn.prepare_cached("SAVEPOINT write").and_then(|mut s| s.execute([]));
-        if let Err(e) = savepoint {
-            tracing::error!(error = %e, "cannot open a savepoint");
+        if broken.is_some() {
+            // Dropped unrun: its caller learns that it failed.
+            continue;
         }
-        match std::panic::catch_unwind(AssertUnwindSafe(|| job(conn))) {
+        if let Err(e) = sql(conn, "SAVEPOINT write") {
+            broken = Some(e);
+            continue;
+        }
+        let undo = match std::panic::catch_unwind(AssertUnwindSafe(|| job(conn))) {
             Ok((failed, reply)) => {
-                if failed {
-                    rollback_to_savepoint(conn);
-                }
                 replies.push(reply);
+                failed
             }
             // The caller's channel was dropped with the job: it learns the write failed.
-            Err(_) => rollback_to_savepoint(conn),
-        }
-        if let Err(e) = conn.prepare_cached("RELEASE write").and_then(|mut s| s.execute([])) {
-            tracing::error!(error = %e, "cannot release a savepoint");
+            Err(_) => true,
+        };
+        let rolled_back = if undo { sql(conn, "ROLLBACK TO write") } else { Ok(()) };
+        if let Err(e) = rolled_back.and_then(|()| sql(conn, "RELEASE write")) {
+            broken = Some(e);
         }
     }
-    match conn.execute_batch("COMMIT") {
+    match broken.map_or_else(|| sql(conn, "COMMIT"), Err) {
         Ok(()) => {
             tracing::trace!(writes = size, "group committed");
             replies.into_iter().for_each(|reply| reply(Ok(())));
         }
         Err(e) => {
-            tracing::error!(error = %e, writes = size, "group commit failed; every write in it failed");
+            tracing::error!(error = %e, writes = size, "a write batch failed; none of it was stored");
             let _ = conn.execute_batch("ROLLBACK");
             replies.into_iter().for_each(|reply| reply(Err(&e)));
         }
     }
 }
 
-fn rollback_to_savepoint(conn: &Connection) {
-    if let Err(e) = conn.prepare_cached("ROLLBACK TO write").and_then(|mut s| s.execute([])) {
-        tracing::error!(error = %e, "cannot roll back a failed write");
-    }
+/// Runs one statement without parameters, prepared once per connection.
+fn sql(conn: &Connection, statement: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(statement)?.execute([]).map(drop)
 }
