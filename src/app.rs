@@ -140,7 +140,10 @@ async fn serve_metrics(listener: TcpListener, service: SessionService) {
                     Ok::<_, std::convert::Infallible>(crate::http::middleware::metrics_response(&service).await)
                 } else {
                     let error = crate::error::AppError::NotFound;
-                    Ok(crate::http::middleware::app_error_response(&error, &crate::domain::Id::generate().into_string()))
+                    Ok(crate::http::middleware::app_error_response(
+                        &error,
+                        &crate::domain::Id::generate().into_string(),
+                    ))
                 }
             }
         });

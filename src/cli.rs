@@ -28,7 +28,13 @@ pub struct Cli {
 
     /// Grant a permission to a role, e.g. `system_user_manager=edit_other_users` (repeatable;
     /// `system_admin` always holds every permission).
-    #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',', global = true)]
+    #[arg(
+        long = "grant",
+        value_name = "ROLE=PERMISSION",
+        env = "MM_SESSIONS_GRANTS",
+        value_delimiter = ',',
+        global = true
+    )]
     pub grants: Vec<Grant>,
 
     /// Serve `GET /metrics` only on this address (default: on the main listener).

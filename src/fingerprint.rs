@@ -20,8 +20,7 @@ pub const RECORDED: &str = "generated/.spec-fingerprint";
 /// The command that brings `generated/` back in step with `api/`.
 pub const REGENERATE: &str = "scripts/regenerate";
 
-const HEADER: &str =
-    "# Fingerprint of the inputs of generated/, written by scripts/regenerate, checked by build.rs.";
+const HEADER: &str = "# Fingerprint of the inputs of generated/, written by scripts/regenerate, checked by build.rs.";
 
 /// The inputs, relative to `root`, sorted as the fingerprint lists them.
 pub fn inputs(root: &Path) -> io::Result<Vec<String>> {

@@ -21,9 +21,8 @@ pub const MIN_LENGTH: usize = 8;
 pub const MAX_LENGTH: usize = 256;
 
 /// One hash per core at a time.
-static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
-    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-});
+static HASHING: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
 
 /// glibc's malloc raises its mmap threshold once such a block is freed; from then on every
 /// blocking thread's arena keeps a 19 MiB block it never returns (the soak test saw RSS climb

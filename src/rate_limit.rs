@@ -37,9 +37,7 @@ impl LoginLimits {
         if let Some(ip) = client {
             self.per_ip.check_key(&ip).map_err(|not_until| not_until.wait_time_from(now))?;
         }
-        self.per_account
-            .check_key(&login_id.trim().to_lowercase())
-            .map_err(|not_until| not_until.wait_time_from(now))
+        self.per_account.check_key(&login_id.trim().to_lowercase()).map_err(|not_until| not_until.wait_time_from(now))
     }
 
     /// Drops the state of keys that are back to a full budget, so that memory does not grow

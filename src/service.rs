@@ -8,8 +8,8 @@ use crate::domain::{now_millis, Id, NewUser, Session, Token, TokenHash, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
-use crate::rate_limit::LoginLimits;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
+use crate::rate_limit::LoginLimits;
 use crate::store::{metered::MeteredStore, SessionStore, StoreError};
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
@@ -227,7 +227,8 @@ impl SessionService {
             ("isOAuthUser".to_string(), flag(false)),
         ]);
         let days = if mobile { self.policy.mobile_days } else { self.policy.web_days };
-        let (token, session) = self.issue_session(&user, days, attempt.device_id, props).await.map_err(AppError::Internal)?;
+        let (token, session) =
+            self.issue_session(&user, days, attempt.device_id, props).await.map_err(AppError::Internal)?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         Ok((user, token, session))
     }
@@ -238,7 +239,11 @@ impl SessionService {
             return Ok(None);
         }
         let by_email = login_id.contains('@');
-        let first = if by_email { self.store.user_by_email(&login_id).await? } else { self.store.user_by_username(&login_id).await? };
+        let first = if by_email {
+            self.store.user_by_email(&login_id).await?
+        } else {
+            self.store.user_by_username(&login_id).await?
+        };
         Ok(match first {
             Some(user) => Some(user),
             None if by_email => self.store.user_by_username(&login_id).await?,

@@ -6,7 +6,13 @@ pub fn describe(user_agent: &str) -> (String, String, String) {
     let Some(ua) = woothee::parser::Parser::new().parse(user_agent) else {
         return ("Unknown".into(), "Unknown".into(), "Unknown".into());
     };
-    let known = |s: &str| if s.is_empty() || s == woothee::woothee::VALUE_UNKNOWN { "Unknown".to_string() } else { s.to_string() };
+    let known = |s: &str| {
+        if s.is_empty() || s == woothee::woothee::VALUE_UNKNOWN {
+            "Unknown".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let os = known(ua.os);
     let platform = match ua.os {
         "Mac OSX" | "iPhone" | "iPad" | "iPod" => "Macintosh".to_string(),
@@ -27,7 +33,8 @@ mod tests {
 
     #[test]
     fn common_browsers_and_unknowns() {
-        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+        let chrome =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
         assert_eq!(describe(chrome), ("Linux".into(), "Linux".into(), "Chrome/120.0.0.0".into()));
         let firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0";
         let (platform, os, browser) = describe(firefox);

@@ -24,7 +24,8 @@ pub const OPERATIONS: [&str; 4] = ["GetSessions", "RevokeSession", "RevokeAllSes
 /// Reads `responses.json`: operation id → captured response.
 pub fn read_responses(path: &str) -> anyhow::Result<HashMap<String, Captured>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
-    let responses: HashMap<String, Captured> = serde_json::from_str(&text).with_context(|| format!("parsing {path}"))?;
+    let responses: HashMap<String, Captured> =
+        serde_json::from_str(&text).with_context(|| format!("parsing {path}"))?;
     for op in OPERATIONS {
         anyhow::ensure!(responses.contains_key(op), "{path} has no response for {op}");
     }

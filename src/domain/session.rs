@@ -27,7 +27,13 @@ pub struct Session {
 impl Session {
     /// A new session for `user` with a fresh token, created at `now` (milliseconds), expiring
     /// after `days` (0: never). The token is returned once; the session keeps only its hash.
-    pub fn issue(user: &User, now: i64, days: i64, device_id: String, props: BTreeMap<String, String>) -> (Token, Self) {
+    pub fn issue(
+        user: &User,
+        now: i64,
+        days: i64,
+        device_id: String,
+        props: BTreeMap<String, String>,
+    ) -> (Token, Self) {
         let token = Token::generate();
         let session = Session {
             id: Id::generate(),

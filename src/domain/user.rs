@@ -41,7 +41,10 @@ impl NewUser {
             && username.starts_with(|c: char| c.is_ascii_lowercase())
             && username.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
         if !valid_name {
-            return Err(format!("invalid username {:?}: 1-64 characters of a-z, 0-9, '.', '-', '_', starting with a letter", self.username));
+            return Err(format!(
+                "invalid username {:?}: 1-64 characters of a-z, 0-9, '.', '-', '_', starting with a letter",
+                self.username
+            ));
         }
         let email = self.email.trim().to_lowercase();
         if email.len() > 128 || !email.contains('@') || email.chars().any(char::is_whitespace) {

@@ -5,8 +5,7 @@ use async_trait::async_trait;
 use cookie::{time::Duration, Cookie, SameSite};
 use mm_sessions_api::{
     models, Api, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse,
-    PingResponse,
-    RevokeAllSessionsResponse, RevokeSessionResponse,
+    PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
 };
 use swagger::ApiError;
 
@@ -173,7 +172,11 @@ impl Api<RequestContext> for Handlers {
         match self.service.login(attempt).await {
             Ok((user, token, session)) => {
                 if ctx.request.xhr {
-                    let max_age = if session.expires_at > 0 { (session.expires_at - now_millis()) / 1000 } else { 10 * 365 * 86400 };
+                    let max_age = if session.expires_at > 0 {
+                        (session.expires_at - now_millis()) / 1000
+                    } else {
+                        10 * 365 * 86400
+                    };
                     ctx.set_cookie(cookie(COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
                     ctx.set_cookie(cookie(COOKIE_USER_ID, user.id.clone(), max_age, false));
                     let csrf = session.props.get("csrf").cloned().unwrap_or_default();
@@ -184,7 +187,9 @@ impl Api<RequestContext> for Handlers {
             Err(AppError::RateLimited(wait)) => Ok(LoginResponse::TooManyRequests {
                 body: AppError::RateLimited(wait).to_model(ctx.request_id()),
                 // Whole seconds, rounded up: never an invitation to retry too early.
-                retry_after: Some(i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)),
+                retry_after: Some(
+                    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1),
+                ),
             }),
             Err(e) => error_response!(LoginResponse, e, ctx, {
                 400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,

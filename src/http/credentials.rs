@@ -77,9 +77,7 @@ mod tests {
     #[test]
     fn cookie_wins_then_header_then_query() {
         let p = parts(
-            Request::get("/?access_token=q")
-                .header("Cookie", "a=b; MMAUTHTOKEN=c")
-                .header("Authorization", "Bearer h"),
+            Request::get("/?access_token=q").header("Cookie", "a=b; MMAUTHTOKEN=c").header("Authorization", "Bearer h"),
         );
         assert_eq!(presented_token(&p), Some(("c".into(), Location::Cookie)));
         let p = parts(Request::get("/?access_token=q").header("Authorization", "Bearer h"));

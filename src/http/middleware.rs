@@ -73,10 +73,9 @@ pub const METRICS_PATH: &str = "/metrics";
 /// `GET /metrics` as Prometheus (OpenMetrics) text.
 pub async fn metrics_response(service: &SessionService) -> HttpResponse {
     let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(service.render_metrics().await))));
-    response.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"));
     response
 }
 

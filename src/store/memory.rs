@@ -220,7 +220,10 @@ impl SessionStore for MemoryStore {
         let mut hashes = HashSet::new();
         for session in sessions {
             if !ids.contains(session.user_id.as_str()) {
-                return Err(StoreError::Backend(anyhow::anyhow!("no user {} for an imported session", session.user_id)));
+                return Err(StoreError::Backend(anyhow::anyhow!(
+                    "no user {} for an imported session",
+                    session.user_id
+                )));
             }
             if inner.sessions.contains_key(session.id.as_str())
                 || inner.by_token.contains_key(&session.token_hash)

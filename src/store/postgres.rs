@@ -174,7 +174,10 @@ impl SessionStore for PostgresStore {
 
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         let client = self.client().await?;
-        let rows = client.query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[]).await.map_err(classify)?;
+        let rows = client
+            .query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[])
+            .await
+            .map_err(classify)?;
         Ok(rows.iter().map(user_from_row).collect())
     }
 
@@ -184,11 +187,18 @@ impl SessionStore for PostgresStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(classify)?;
         // Serialises this user's logins and revoke-alls across nodes (see the module docs).
-        if tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id]).await.map_err(classify)?.is_none() {
+        if tx
+            .query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id])
+            .await
+            .map_err(classify)?
+            .is_none()
+        {
             return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id)));
         }
         tx.execute(
-            &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+            &format!(
+                "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            ),
             &[
                 &s.id.as_str(),
                 &&s.token_hash.0[..],
@@ -229,8 +239,10 @@ impl SessionStore for PostgresStore {
 
     async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
         let client = self.client().await?;
-        let stmt =
-            client.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1")).await.map_err(classify)?;
+        let stmt = client
+            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1"))
+            .await
+            .map_err(classify)?;
         client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
     }
 

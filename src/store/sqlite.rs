@@ -341,11 +341,19 @@ impl SessionStore for SqliteStore {
             .collect::<anyhow::Result<Vec<_>>>()?;
         self.write(move |tx| {
             {
-                let mut insert_user =
-                    tx.prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))?;
+                let mut insert_user = tx.prepare_cached(&format!(
+                    "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                ))?;
                 for u in &users {
-                    insert_user
-                        .execute(params![u.id, u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash])?;
+                    insert_user.execute(params![
+                        u.id,
+                        u.username,
+                        u.email,
+                        u.roles,
+                        u.create_at,
+                        u.update_at,
+                        u.password_hash
+                    ])?;
                 }
                 for (s, props) in &sessions {
                     insert_session(&tx, s, props)?;

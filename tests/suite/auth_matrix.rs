@@ -36,7 +36,9 @@ enum Endpoint {
 /// (status, AppError id) expected for a caller acting on alice.
 fn expected(caller: Caller) -> (u16, Option<&'static str>) {
     match caller {
-        Caller::NoCredentials | Caller::GarbageToken | Caller::Expired | Caller::Revoked => (401, Some(SESSION_EXPIRED)),
+        Caller::NoCredentials | Caller::GarbageToken | Caller::Expired | Caller::Revoked => {
+            (401, Some(SESSION_EXPIRED))
+        }
         Caller::OtherUser => (403, Some(PERMISSIONS)),
         Caller::OwnSession | Caller::Admin => (200, None),
     }

@@ -105,9 +105,10 @@ impl Spec {
             };
         };
         let id = operation["operationId"].as_str().unwrap_or("?");
-        let mut response = operation["responses"].get(status.to_string()).cloned().ok_or_else(|| {
-            format!("{id} answered {status}, which api/ does not declare for it; body: {body}")
-        })?;
+        let mut response = operation["responses"]
+            .get(status.to_string())
+            .cloned()
+            .ok_or_else(|| format!("{id} answered {status}, which api/ does not declare for it; body: {body}"))?;
         if let Some(reference) = response.get("$ref").and_then(Value::as_str) {
             let name = reference.trim_start_matches("#/responses/");
             response = self.responses[name].clone();
@@ -127,8 +128,10 @@ impl Spec {
 
     fn validate(&self, schema: &Value, body: &Value) -> Result<(), String> {
         let root = json!({"definitions": self.definitions, "allOf": [schema]});
-        let validator = jsonschema::draft4::new(&root).map_err(|e| format!("the spec's schema does not compile: {e}"))?;
-        let errors: Vec<String> = validator.iter_errors(body).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        let validator =
+            jsonschema::draft4::new(&root).map_err(|e| format!("the spec's schema does not compile: {e}"))?;
+        let errors: Vec<String> =
+            validator.iter_errors(body).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         if errors.is_empty() {
             Ok(())
         } else {
@@ -149,7 +152,8 @@ mod checker {
         h
     }
 
-    const ERROR: &str = r#"{"id":"x","message":"m","detailed_error":"","request_id":"r","status_code":403,"is_oauth":false}"#;
+    const ERROR: &str =
+        r#"{"id":"x","message":"m","detailed_error":"","request_id":"r","status_code":403,"is_oauth":false}"#;
 
     #[test]
     fn accepts_what_the_spec_declares() {

@@ -33,7 +33,15 @@ async fn bad_revoke_bodies_are_400_invalid_body_param() {
     for backend in backends() {
         let (app, _, token) = app_with_alice(backend).await;
         let url = app.url("/users/me/sessions/revoke");
-        for body in ["", "not json", "[]", "{\"session_id\": 5}", "{\"session_id\": null}", "{\"other\": \"x\"}", "{\"session_id\":"] {
+        for body in [
+            "",
+            "not json",
+            "[]",
+            "{\"session_id\": 5}",
+            "{\"session_id\": null}",
+            "{\"other\": \"x\"}",
+            "{\"session_id\":",
+        ] {
             let reply = app
                 .send(app.client.post(&url).bearer_auth(&token).header("content-type", "application/json").body(body))
                 .await;
@@ -46,9 +54,8 @@ async fn bad_revoke_bodies_are_400_invalid_body_param() {
 #[tokio::test]
 async fn authentication_is_checked_before_the_body() {
     let (app, alice_id, _) = app_with_alice(Backend::Memory).await;
-    let reply = app
-        .send(app.client.post(app.url(&format!("/users/{alice_id}/sessions/revoke"))).body("not json"))
-        .await;
+    let reply =
+        app.send(app.client.post(app.url(&format!("/users/{alice_id}/sessions/revoke"))).body("not json")).await;
     reply.assert_app_error(401, SESSION_EXPIRED);
     app.post("/users/bad/sessions/revoke/all", None, None).await.assert_app_error(401, SESSION_EXPIRED);
 }
@@ -57,9 +64,7 @@ async fn authentication_is_checked_before_the_body() {
 async fn oversized_bodies_are_413() {
     let (app, _, token) = app_with_alice(Backend::Memory).await;
     let big = format!("{{\"session_id\": \"{}\"}}", "a".repeat(200 * 1024));
-    let reply = app
-        .send(app.client.post(app.url("/users/me/sessions/revoke")).bearer_auth(&token).body(big))
-        .await;
+    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke")).bearer_auth(&token).body(big)).await;
     reply.assert_app_error(413, "api.context.body_too_large.app_error");
     // Streamed without a Content-Length, the limit still holds.
     let chunks = futures_util::stream::iter((0..300).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1024])));
@@ -79,9 +84,7 @@ async fn oversized_bodies_are_413() {
 async fn what_real_clients_send_is_accepted() {
     let (app, _, token) = app_with_alice(Backend::Sqlite).await;
     // mattermostdriver: a `{}` body with Content-Type on every GET.
-    let reply = app
-        .send(app.client.get(app.url("/users/me/sessions")).bearer_auth(&token).json(&json!({})))
-        .await;
+    let reply = app.send(app.client.get(app.url("/users/me/sessions")).bearer_auth(&token).json(&json!({}))).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     // The JS client's scheme spelling, and `Token`.
     for header in [format!("BEARER {token}"), format!("token {token}")] {

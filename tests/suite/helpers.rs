@@ -117,7 +117,8 @@ impl TestApp {
 
     /// A fresh session for `user`: (token, session).
     pub async fn login(&self, user: &User) -> (String, Session) {
-        let (token, session) = self.service.issue_session(user, 30, String::new(), BTreeMap::new()).await.expect("session");
+        let (token, session) =
+            self.service.issue_session(user, 30, String::new(), BTreeMap::new()).await.expect("session");
         (token.expose().to_string(), session)
     }
 

@@ -21,7 +21,10 @@ async fn send_raw(addr: &str, request: &[u8]) -> Option<Raw> {
     let mut stream = TcpStream::connect(addr).await.expect("connects");
     stream.write_all(request).await.ok()?;
     let mut buf = Vec::new();
-    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut buf)).await.expect("answered in time").ok()?;
+    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut buf))
+        .await
+        .expect("answered in time")
+        .ok()?;
     let split = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&buf[..split]).to_lowercase();
     let status = head.split_whitespace().nth(1)?.parse().ok()?;
@@ -53,7 +56,8 @@ fn assert_app_error(what: &str, raw: Option<Raw>) {
     let raw = raw.unwrap_or_else(|| panic!("{what}: no response"));
     assert!((400..500).contains(&raw.status), "{what}: status {}", raw.status);
     assert!(raw.head.contains("content-type: application/json"), "{what}: {}", raw.head);
-    let body: serde_json::Value = serde_json::from_slice(&raw.body).unwrap_or_else(|e| panic!("{what}: not JSON ({e})"));
+    let body: serde_json::Value =
+        serde_json::from_slice(&raw.body).unwrap_or_else(|e| panic!("{what}: not JSON ({e})"));
     for key in ["id", "message", "detailed_error", "request_id", "status_code", "is_oauth"] {
         assert!(body.get(key).is_some(), "{what}: AppError lacks {key}: {body}");
     }
@@ -72,8 +76,21 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
 
         let long_id = "a".repeat(10_000);
         let ids: Vec<&[u8]> = vec![
-            b"short", long_id.as_bytes(), b"..", b"%2e%2e", b"a%2Fb", b"%2F", b"%ff%fe%fd", b"%", b"%zz", b"%00",
-            b"me%00", b"ME", b"me;x", b"%F0%9F%92%A9%F0%9F%92%A9", b"abcdefghijklmnopqrstuvwxy%C3%A9",
+            b"short",
+            long_id.as_bytes(),
+            b"..",
+            b"%2e%2e",
+            b"a%2Fb",
+            b"%2F",
+            b"%ff%fe%fd",
+            b"%",
+            b"%zz",
+            b"%00",
+            b"me%00",
+            b"ME",
+            b"me;x",
+            b"%F0%9F%92%A9%F0%9F%92%A9",
+            b"abcdefghijklmnopqrstuvwxy%C3%A9",
         ];
         for id in &ids {
             for (method, suffix, body) in [
@@ -82,7 +99,8 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
                 ("POST", b"/sessions/revoke/all", b""),
             ] {
                 let target = [b"/api/v4/users/".as_slice(), id, suffix].concat();
-                let what = format!("{method} {}", String::from_utf8_lossy(&target).chars().take(80).collect::<String>());
+                let what =
+                    format!("{method} {}", String::from_utf8_lossy(&target).chars().take(80).collect::<String>());
                 assert_app_error(&what, send_raw(&addr, &request(method, &target, auth, body)).await);
             }
         }
@@ -127,13 +145,15 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
             assert_app_error(&format!("login {what}"), raw);
         }
         // A declared length far beyond what is sent, or beyond the cap.
-        let lying = b"POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 99999999\r\n\r\n{}";
+        let lying =
+            b"POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 99999999\r\n\r\n{}";
         assert_app_error("lying content-length", send_raw(&addr, lying).await);
 
         // A thousand Authorization variants: all 401, none 5xx.
         let mut variants: Vec<Vec<u8>> = Vec::new();
         for i in 0..1000usize {
-            let noise: String = (0..(i * 13) % 3000).map(|j| char::from(b'!' + ((i * 7 + j * 31) % 94) as u8)).collect();
+            let noise: String =
+                (0..(i * 13) % 3000).map(|j| char::from(b'!' + ((i * 7 + j * 31) % 94) as u8)).collect();
             let v = match i % 10 {
                 0 => format!("Bearer {noise}"),
                 1 => format!("bearer{noise}"),

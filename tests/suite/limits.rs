@@ -28,13 +28,8 @@ async fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
 #[tokio::test]
 async fn giant_headers_are_refused_and_the_server_carries_on() {
     let app = spawn_app(Backend::Memory).await;
-    let response = app
-        .client
-        .get(app.url("/system/ping"))
-        .header("X-Padding", "a".repeat(32 * 1024))
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.get(app.url("/system/ping")).header("X-Padding", "a".repeat(32 * 1024)).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 431);
     assert_eq!(app.get("/system/ping", None).await.status, 200);
 }

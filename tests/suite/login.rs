@@ -63,7 +63,9 @@ async fn wrong_credentials_are_401_with_mattermosts_ids() {
     login(&app, json!({"login_id": "alice", "password": PASSWORD, "ldap_only": "true"}))
         .await
         .assert_app_error(401, invalid);
-    login(&app, json!({"login_id": "alice", "password": ""})).await.assert_app_error(401, "api.user.login.blank_pwd.app_error");
+    login(&app, json!({"login_id": "alice", "password": ""}))
+        .await
+        .assert_app_error(401, "api.user.login.blank_pwd.app_error");
     login(&app, json!({"login_id": "alice"})).await.assert_app_error(400, INVALID_BODY_PARAM);
     login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(400, INVALID_BODY_PARAM);
     // A user without a password cannot log in at all.
@@ -143,7 +145,8 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     // Without XHR or the CSRF token: refused. With the CSRF token: allowed.
     let url = app.url("/users/me/sessions/revoke/all");
     app.send(app.client.post(&url).header("Cookie", &cookie)).await.assert_app_error(401, SESSION_EXPIRED);
-    app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", "wrong")).await
+    app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", "wrong"))
+        .await
         .assert_app_error(401, SESSION_EXPIRED);
     app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", &csrf)).await.assert_ok_status();
 
@@ -256,7 +259,9 @@ async fn logins_are_rate_limited_per_account_and_per_address() {
     app.user_with_password("alice", &[], PASSWORD).await;
     app.user_with_password("bob", &[], PASSWORD).await;
     for _ in 0..3 {
-        login(&app, json!({"login_id": "alice", "password": "guess guess"})).await.assert_app_error(401, "api.user.login.invalid_credentials_email_username");
+        login(&app, json!({"login_id": "alice", "password": "guess guess"}))
+            .await
+            .assert_app_error(401, "api.user.login.invalid_credentials_email_username");
     }
     let limited = "api.user.login.rate_limited.app_error";
     // The account's budget is spent: even the right password waits, and says how long.

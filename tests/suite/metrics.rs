@@ -30,7 +30,10 @@ async fn metrics_count_what_happened() {
     let text = response.text().await.unwrap();
     assert_eq!(value(&text, r#"mm_sessions_http_requests_total{operation="GetSessions",status="200"}"#), 1.0);
     assert_eq!(value(&text, r#"mm_sessions_http_requests_total{operation="Login",status="401"}"#), 1.0);
-    assert_eq!(value(&text, r#"mm_sessions_http_request_duration_seconds_count{operation="RevokeSession",status="200"}"#), 1.0);
+    assert_eq!(
+        value(&text, r#"mm_sessions_http_request_duration_seconds_count{operation="RevokeSession",status="200"}"#),
+        1.0
+    );
     assert_eq!(value(&text, r#"mm_sessions_logins_total{outcome="success"}"#), 1.0);
     assert_eq!(value(&text, r#"mm_sessions_logins_total{outcome="invalid_credentials"}"#), 1.0);
     assert_eq!(value(&text, r#"mm_sessions_sessions_revoked_total{reason="revoke"}"#), 1.0);

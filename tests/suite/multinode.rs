@@ -17,17 +17,31 @@ async fn two_nodes_agree_on_logins_and_revocations() {
     let Some(schema) = crate::pg::schema().await else { return };
     let a = Node::start(&schema.url).await;
     let b = Node::start(&schema.url).await;
-    cli(&schema.url, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
+    cli(
+        &schema.url,
+        &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD],
+    );
 
     // Log in on A, use the token on B.
     let token = a.login("alice", PASSWORD).await;
     assert!(b.token_works(&token).await);
     // Revoke it on B (by id): A refuses it on its very next request.
-    let sessions: serde_json::Value =
-        b.client.get(format!("{}/users/me/sessions", b.base)).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let sessions: serde_json::Value = b
+        .client
+        .get(format!("{}/users/me/sessions", b.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let id = sessions[0]["id"].as_str().unwrap().to_owned();
     let keeper = b.login("alice", PASSWORD).await;
-    assert_eq!(b.status(Method::POST, "/users/me/sessions/revoke", &keeper, Some(json!({"session_id": id}))).await, 200);
+    assert_eq!(
+        b.status(Method::POST, "/users/me/sessions/revoke", &keeper, Some(json!({"session_id": id}))).await,
+        200
+    );
     assert!(!a.token_works(&token).await, "revoked on B, refused on A");
     assert!(a.token_works(&keeper).await);
     // Logout on A: refused on B.
@@ -40,7 +54,10 @@ async fn revoke_all_on_one_node_beats_logins_racing_on_another() {
     let Some(schema) = crate::pg::schema().await else { return };
     let a = Node::start(&schema.url).await;
     let b = Node::start(&schema.url).await;
-    cli(&schema.url, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
+    cli(
+        &schema.url,
+        &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD],
+    );
     let admin_token = a.login("alice", PASSWORD).await;
 
     // Logins on B, each recorded with the moment it was acknowledged.
@@ -70,7 +87,10 @@ async fn revoke_all_on_one_node_beats_logins_racing_on_another() {
     let before: Vec<&String> = logins.iter().filter(|(at, _)| *at < sent).map(|(_, t)| t).collect();
     assert!(!before.is_empty(), "some logins were acknowledged before the revoke-all");
     for token in before {
-        assert!(!a.token_works(token).await && !b.token_works(token).await, "a session from before the revoke-all survived");
+        assert!(
+            !a.token_works(token).await && !b.token_works(token).await,
+            "a session from before the revoke-all survived"
+        );
     }
     assert!(!a.token_works(&admin_token).await);
 }
@@ -80,7 +100,10 @@ async fn killing_a_node_loses_nothing_it_acknowledged() {
     let Some(schema) = crate::pg::schema().await else { return };
     let a = Node::start(&schema.url).await;
     let b = Node::start(&schema.url).await;
-    cli(&schema.url, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
+    cli(
+        &schema.url,
+        &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD],
+    );
     let kept = b.login("alice", PASSWORD).await;
     let revoked = b.login("alice", PASSWORD).await;
     assert_eq!(b.status(Method::POST, "/users/logout", &revoked, None).await, 200);

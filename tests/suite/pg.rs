@@ -22,7 +22,8 @@ pub async fn schema() -> Option<PgSchema> {
         return None;
     };
     let name = format!("t_{}", Id::generate().as_str().to_lowercase());
-    let (client, connection) = tokio_postgres::connect(&base, tokio_postgres::NoTls).await.expect("test database reachable");
+    let (client, connection) =
+        tokio_postgres::connect(&base, tokio_postgres::NoTls).await.expect("test database reachable");
     tokio::spawn(connection);
     client.batch_execute(&format!("CREATE SCHEMA {name}")).await.expect("schema created");
     let separator = if base.contains('?') { '&' } else { '?' };

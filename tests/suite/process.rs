@@ -95,7 +95,13 @@ impl Node {
     }
 
     /// The status of a request with a bearer token.
-    pub async fn status(&self, method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>) -> u16 {
+    pub async fn status(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> u16 {
         let mut request = self.client.request(method, format!("{}{path}", self.base)).bearer_auth(token);
         if let Some(body) = body {
             request = request.json(&body);

@@ -22,7 +22,10 @@ async fn acknowledged_changes_survive_a_restart_and_no_token_is_stored() {
     let alice = cli(&db, &["user", "create", "--username", "alice", "--email", "alice@example.com"]);
     assert_eq!(alice.len(), 26, "prints the new user's id: {alice:?}");
     let session_ids = |db: &Path| -> Vec<String> {
-        cli(db, &["session", "list", "--user", "alice"]).lines().map(|l| l.split('\t').next().unwrap().to_string()).collect()
+        cli(db, &["session", "list", "--user", "alice"])
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
     };
     let t1 = cli(&db, &["session", "create", "--user", "alice"]);
     let before = session_ids(&db);
@@ -43,7 +46,11 @@ async fn acknowledged_changes_survive_a_restart_and_no_token_is_stored() {
 
     let server = Server::start(db.to_str().unwrap()).await;
     assert_eq!(server.status(reqwest::Method::GET, "/users/me/sessions", &t1, None).await, 200, "kept");
-    assert_eq!(server.status(reqwest::Method::GET, "/users/me/sessions", &t2, None).await, 401, "revoked stays revoked");
+    assert_eq!(
+        server.status(reqwest::Method::GET, "/users/me/sessions", &t2, None).await,
+        401,
+        "revoked stays revoked"
+    );
     server.stop();
 
     // Neither the database nor its WAL holds a token, in any form we handed out.

@@ -17,8 +17,25 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
     let alice_password = "alice-Secret-Passw0rd";
     let admin_password = "admin-Secret-Passw0rd";
     let wrong_password = "wrong-Secret-Guess42";
-    cli(&database, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", alice_password]);
-    cli(&database, &["user", "create", "--username", "admin", "--email", "admin@example.com", "--password", admin_password, "--role", "system_admin"]);
+    cli(
+        &database,
+        &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", alice_password],
+    );
+    cli(
+        &database,
+        &[
+            "user",
+            "create",
+            "--username",
+            "admin",
+            "--email",
+            "admin@example.com",
+            "--password",
+            admin_password,
+            "--role",
+            "system_admin",
+        ],
+    );
     let cli_token = cli(&database, &["session", "create", "--user", "alice"]);
 
     let node = Node::start_logging(&database, Some(&log)).await;
@@ -27,8 +44,13 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
     let mut bodies = Vec::new();
     let mut tokens = vec![cli_token.clone()];
 
-    for (login_id, password, xhr) in [("alice", alice_password, false), ("alice@example.com", alice_password, true), ("admin", admin_password, false)] {
-        let mut request = client.post(url("/users/login")).json(&json!({"login_id": login_id, "password": password, "token": null}));
+    for (login_id, password, xhr) in [
+        ("alice", alice_password, false),
+        ("alice@example.com", alice_password, true),
+        ("admin", admin_password, false),
+    ] {
+        let mut request =
+            client.post(url("/users/login")).json(&json!({"login_id": login_id, "password": password, "token": null}));
         if xhr {
             request = request.header("X-Requested-With", "XMLHttpRequest");
         }
@@ -37,10 +59,20 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
         tokens.push(response.headers()["token"].to_str().unwrap().to_owned());
         bodies.push(response.text().await.unwrap());
     }
-    let wrong = client.post(url("/users/login")).json(&json!({"login_id": "alice", "password": wrong_password})).send().await.unwrap();
+    let wrong = client
+        .post(url("/users/login"))
+        .json(&json!({"login_id": "alice", "password": wrong_password}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong.status(), 401);
     bodies.push(wrong.text().await.unwrap());
-    let typed = client.post(url("/users/login")).body(format!(r#"{{"login_id":"alice","password":"{alice_password}","token":5}}"#)).send().await.unwrap();
+    let typed = client
+        .post(url("/users/login"))
+        .body(format!(r#"{{"login_id":"alice","password":"{alice_password}","token":5}}"#))
+        .send()
+        .await
+        .unwrap();
     bodies.push(typed.text().await.unwrap());
 
     let admin_token = tokens[3].clone();
@@ -49,7 +81,12 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
         ("GET", "/users/me/sessions".to_string(), &tokens[1], None),
         ("GET", format!("/users/me/sessions?access_token={}", tokens[2]), &String::new(), None),
         ("GET", "/users/username/alice".to_string(), &admin_token, None),
-        ("POST", "/users/me/sessions/revoke".to_string(), &tokens[1], Some(json!({"session_id": "abcdefghijklmnopqrstuvwxyz"}))),
+        (
+            "POST",
+            "/users/me/sessions/revoke".to_string(),
+            &tokens[1],
+            Some(json!({"session_id": "abcdefghijklmnopqrstuvwxyz"})),
+        ),
         ("POST", "/users/logout".to_string(), &tokens[2], None),
         ("POST", "/users/me/sessions/revoke/all".to_string(), &tokens[1], None),
     ] {
@@ -64,12 +101,21 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
         assert!(response.status().as_u16() < 500, "{method} {path}");
         bodies.push(response.text().await.unwrap());
     }
-    let alice_id = cli(&database, &["user", "list"]).lines().find(|l| l.contains("alice")).unwrap().split('\t').next().unwrap().to_owned();
-    let sessions = client.get(url(&format!("/users/{alice_id}/sessions"))).bearer_auth(&admin_token).send().await.unwrap();
+    let alice_id = cli(&database, &["user", "list"])
+        .lines()
+        .find(|l| l.contains("alice"))
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_owned();
+    let sessions =
+        client.get(url(&format!("/users/{alice_id}/sessions"))).bearer_auth(&admin_token).send().await.unwrap();
     bodies.push(sessions.text().await.unwrap());
     node.stop();
 
-    let secrets: Vec<&str> = tokens.iter().map(String::as_str).chain([alice_password, admin_password, wrong_password]).collect();
+    let secrets: Vec<&str> =
+        tokens.iter().map(String::as_str).chain([alice_password, admin_password, wrong_password]).collect();
     let mut haystacks: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in std::fs::read_dir(db.parent().unwrap()).unwrap() {
         let path = entry.unwrap().path();
@@ -83,7 +129,11 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
     }
     for (name, bytes) in &haystacks {
         for secret in &secrets {
-            assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{name} contains a secret ({}…)", &secret[..4]);
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{name} contains a secret ({}…)",
+                &secret[..4]
+            );
         }
     }
 }

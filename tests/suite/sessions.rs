@@ -35,7 +35,9 @@ async fn list_is_sanitized_complete_and_newest_activity_first() {
             assert_eq!(session["token"], "", "token key kept, value blanked");
             assert_eq!(session["user_id"], alice.id.as_str());
             assert_eq!(session["team_members"], json!([]));
-            for key in ["id", "create_at", "expires_at", "device_id", "roles", "is_oauth", "expired_notify", "local", "props"] {
+            for key in
+                ["id", "create_at", "expires_at", "device_id", "roles", "is_oauth", "expired_notify", "local", "props"]
+            {
                 assert!(session.get(key).is_some(), "{key} missing in {session}");
             }
         }
@@ -68,7 +70,8 @@ async fn invalid_user_ids_are_400_on_every_endpoint() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let (token, session) = app.login(&alice).await;
-        for bad in ["short", "abcdefghijklmnopqrstuvwxy-", "abcdefghijklmnopqrstuvwxyz1", "a%2Fb", "%C3%A9%C3%A9%C3%A9"] {
+        for bad in ["short", "abcdefghijklmnopqrstuvwxy-", "abcdefghijklmnopqrstuvwxyz1", "a%2Fb", "%C3%A9%C3%A9%C3%A9"]
+        {
             let base = format!("/users/{bad}/sessions");
             app.get(&base, Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
             app.post(&format!("{base}/revoke"), Some(&token), Some(json!({"session_id": session.id.as_str()})))
@@ -100,7 +103,9 @@ async fn revoke_checks_the_session_and_its_owner() {
         app.post(&revoke(&alice.id), Some(&alice_token), Some(json!({"session_id": ""})))
             .await
             .assert_app_error(400, INVALID_BODY_PARAM);
-        app.post(&revoke(&alice.id), Some(&alice_token), Some(json!({}))).await.assert_app_error(400, INVALID_BODY_PARAM);
+        app.post(&revoke(&alice.id), Some(&alice_token), Some(json!({})))
+            .await
+            .assert_app_error(400, INVALID_BODY_PARAM);
         // Bob's session under alice's id: 400 invalid_url_param, even for an admin; bob keeps it.
         app.post(&revoke(&alice.id), Some(&admin_token), Some(json!({"session_id": bob_session.id.as_str()})))
             .await
@@ -189,7 +194,10 @@ async fn activity_is_written_at_most_once_per_interval() {
         let store = app.service.store();
         let fresh_after = store.session_by_id(fresh.id.as_str()).await.unwrap().unwrap();
         let stale_after = store.session_by_id(stale.id.as_str()).await.unwrap().unwrap();
-        assert_eq!(fresh_after.last_activity_at, fresh.last_activity_at, "{backend:?}: a recent session is not rewritten");
+        assert_eq!(
+            fresh_after.last_activity_at, fresh.last_activity_at,
+            "{backend:?}: a recent session is not rewritten"
+        );
         assert!(stale_after.last_activity_at > long_ago + 5 * 60 * 1000, "{backend:?}: a stale one is refreshed");
     }
 }

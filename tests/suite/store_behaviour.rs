@@ -71,7 +71,8 @@ async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
         store.create_session(&session(&alice, at).1, 500).await.unwrap();
     }
     store.create_session(&session(&bob, 100).1, 500).await.unwrap();
-    let order: Vec<i64> = store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
+    let order: Vec<i64> =
+        store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(order, [30, 10, 5]);
     assert!(store.sessions_for_user("nobodynobodynobodynobodyno").await.unwrap().is_empty());
 }

@@ -20,7 +20,10 @@ struct Canned {
     body: Bytes,
 }
 
-async fn answer(canned: Arc<HashMap<&'static str, Canned>>, request: Request<hyper::body::Incoming>) -> Result<Reply, Infallible> {
+async fn answer(
+    canned: Arc<HashMap<&'static str, Canned>>,
+    request: Request<hyper::body::Incoming>,
+) -> Result<Reply, Infallible> {
     let op = mm_sessions_bench::operation(request.method(), request.uri().path());
     // Read the body as any real server must.
     let _ = request.into_body().collect().await;
@@ -49,7 +52,10 @@ async fn main() -> anyhow::Result<()> {
             .iter()
             .map(|(n, v)| Ok((HeaderName::try_from(n.as_str())?, HeaderValue::try_from(v.as_str())?)))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        canned.insert(op, Canned { status: StatusCode::from_u16(captured.status)?, headers, body: Bytes::from(captured.body) });
+        canned.insert(
+            op,
+            Canned { status: StatusCode::from_u16(captured.status)?, headers, body: Bytes::from(captured.body) },
+        );
     }
     let canned = Arc::new(canned);
     let service = hyper::service::service_fn(move |request| answer(canned.clone(), request));

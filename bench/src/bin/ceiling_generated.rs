@@ -17,8 +17,10 @@ use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
 
 /// The context the generated stack builds: span id, raw auth data, then the authorization.
-type Context =
-    ContextBuilder<Option<Authorization>, ContextBuilder<Option<AuthData>, ContextBuilder<XSpanIdString, EmptyContext>>>;
+type Context = ContextBuilder<
+    Option<Authorization>,
+    ContextBuilder<Option<AuthData>, ContextBuilder<XSpanIdString, EmptyContext>>,
+>;
 
 /// Every answer decoded once from the captured responses; each call clones one.
 #[derive(Clone)]
@@ -69,7 +71,11 @@ impl<C: Send + Sync> Api<C> for Fixed {
         Err(not_benchmarked())
     }
 
-    async fn get_user_by_username(&self, _username: String, _context: &C) -> Result<GetUserByUsernameResponse, ApiError> {
+    async fn get_user_by_username(
+        &self,
+        _username: String,
+        _context: &C,
+    ) -> Result<GetUserByUsernameResponse, ApiError> {
         Err(not_benchmarked())
     }
 }

@@ -55,6 +55,9 @@ async fn main() -> anyhow::Result<()> {
         other => bail!("unknown database kind {other}"),
     };
     let elapsed = started.elapsed().as_secs_f64();
-    println!("{}", serde_json::json!({ "commits": commits, "seconds": elapsed, "per_second": commits as f64 / elapsed }));
+    println!(
+        "{}",
+        serde_json::json!({ "commits": commits, "seconds": elapsed, "per_second": commits as f64 / elapsed })
+    );
     Ok(())
 }
