@@ -1,7 +1,12 @@
-//! The application builder: open the store, bind, serve until told to stop, drain.
+//! The application builder, where everything is wired: open the store (creating it only where
+//! that is asked for), wrap it for metrics, build the service with its login budgets, bind,
+//! serve until told to stop, drain. The admin CLI opens stores and services through the same
+//! functions.
 
 use std::future::Future;
+use std::io::ErrorKind;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,14 +17,89 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-use crate::config::ServeConfig;
+use crate::config::{Database, ListenAddr, ServeConfig, SessionPolicy};
 use crate::http::HttpService;
-use crate::permissions::RolePermissions;
+use crate::metrics::Metrics;
+use crate::permissions::{Grant, RolePermissions};
+use crate::rate_limit::LoginLimits;
 use crate::service::SessionService;
+use crate::store::SessionStore;
+use crate::store::{memory::MemoryStore, metered::MeteredStore, postgres::PostgresStore, sqlite::SqliteStore};
 
 /// The most a request's head (request line and headers) may take; hyper answers a larger one
 /// with 431 by itself, before any of our code runs.
 const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Whether opening a SQLite database may create it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The server and `user create`: a missing database file is created (and said so).
+    Create,
+    /// Commands that work on existing data: a missing database is an error, and nothing is
+    /// created.
+    Existing,
+}
+
+/// Opens the store a configuration names. On SQLite, a missing folder is created only for the
+/// default `./data/`; any other missing folder, or a path through a file, is an error naming it.
+pub async fn open_store(database: &Database, mode: OpenMode) -> anyhow::Result<Arc<dyn SessionStore>> {
+    Ok(match database {
+        Database::Sqlite(path) => {
+            prepare_sqlite_path(path, database.is_default(), mode)?;
+            Arc::new(SqliteStore::open(path)?)
+        }
+        Database::Memory => Arc::new(MemoryStore::new()),
+        Database::Postgres(url) => Arc::new(PostgresStore::connect(url).await?),
+    })
+}
+
+/// Checks a SQLite path before opening it, so that a typo never leaves an empty database behind.
+fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow::Result<()> {
+    let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return Ok(()),
+        Ok(_) => anyhow::bail!("{} is not a database file", shown.display()),
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) if e.kind() == ErrorKind::NotADirectory => {
+            anyhow::bail!("{}: a folder on that path is a file (not a directory)", shown.display())
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot use {}", shown.display())),
+    }
+    if mode == OpenMode::Existing {
+        anyhow::bail!("no database at {} (check --database; the server and `user create` create one)", shown.display());
+    }
+    let dir = shown.parent().unwrap_or(Path::new("/"));
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => anyhow::bail!("{} is not a directory", dir.display()),
+        Err(e) if e.kind() == ErrorKind::NotFound && is_default => {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            anyhow::bail!("the folder {} does not exist (create it, or check --database)", dir.display())
+        }
+        Err(e) if e.kind() == ErrorKind::NotADirectory => {
+            anyhow::bail!("{}: a folder on that path is a file (not a directory)", dir.display())
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot use {}", dir.display())),
+    }
+    eprintln!("mm-sessions: creating a new database at {}", shown.display());
+    Ok(())
+}
+
+/// The session service over `store`: failures counted in fresh metrics, the roles' grants and
+/// the login budgets of `policy`.
+pub fn build_service(store: Arc<dyn SessionStore>, grants: &[Grant], policy: &SessionPolicy) -> SessionService {
+    let metrics = Arc::new(Metrics::default());
+    let store = Arc::new(MeteredStore::new(store, metrics.clone()));
+    let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
+    SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits)
+}
+
+/// Binds `addr`, resolving a host name (the first of its addresses that binds).
+async fn bind(addr: &ListenAddr, what: &str) -> anyhow::Result<TcpListener> {
+    TcpListener::bind((addr.host(), addr.port())).await.with_context(|| format!("binding {addr} for {what}"))
+}
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -31,15 +111,16 @@ pub struct Application {
 }
 
 impl Application {
-    /// Opens the store and binds the listener (port 0 picks a free port: see [`Self::local_addr`]).
+    /// Opens the store (creating a missing SQLite file) and binds the listener (port 0 picks a
+    /// free port: see [`Self::local_addr`]).
     pub async fn build(config: ServeConfig) -> anyhow::Result<Self> {
-        let store = crate::store::open(&config.database).await?;
-        let service = SessionService::new(store, RolePermissions::with_grants(&config.grants), config.policy.clone());
+        let store = open_store(&config.database, OpenMode::Create).await?;
+        let service = build_service(store, &config.grants, &config.policy);
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
-        let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
-        let metrics_listener = match config.metrics_listen {
-            Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| format!("binding {addr} for metrics"))?),
+        let listener = bind(&config.listen, "the API").await?;
+        let metrics_listener = match &config.metrics_listen {
+            Some(addr) => Some(bind(addr, "metrics").await?),
             None => None,
         };
         let http = HttpService::new(service.clone(), config.max_body, metrics_listener.is_none());
@@ -48,7 +129,7 @@ impl Application {
 
     /// The address actually bound.
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().unwrap_or(self.config.listen)
+        self.listener.local_addr().unwrap_or(SocketAddr::from(([0, 0, 0, 0], self.config.listen.port())))
     }
 
     /// The address of the metrics-only listener, if one was configured.
@@ -71,10 +152,11 @@ impl Application {
             .timer(TokioTimer::new())
             .header_read_timeout(self.config.header_read_timeout)
             .max_buf_size(MAX_HEADER_BYTES);
-        let slots = Arc::new(Semaphore::new(self.config.max_connections));
+        let slots = Arc::new(Semaphore::new(self.config.max_connections.get()));
         let graceful = GracefulShutdown::new();
         let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
-        let metrics = self.metrics_listener.map(|listener| tokio::spawn(serve_metrics(listener, self.service.clone())));
+        let metrics =
+            self.metrics_listener.map(|listener| tokio::spawn(serve_metrics(listener, self.http.metrics_only())));
         tokio::pin!(shutdown);
         loop {
             // At the connection limit, stop accepting: new clients wait in the kernel's backlog.
@@ -122,33 +204,19 @@ impl Application {
     }
 }
 
-/// The metrics-only listener: `GET /metrics`, and 404 for anything else.
-async fn serve_metrics(listener: TcpListener, service: SessionService) {
+/// The metrics-only listener: `GET /metrics`, and a 404 AppError for anything else.
+async fn serve_metrics(listener: TcpListener, http: HttpService) {
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "metrics listening");
     }
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
+        let Ok((stream, peer)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
-        let service = service.clone();
-        let handler = hyper::service::service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
-            let service = service.clone();
-            async move {
-                if request.uri().path() == crate::http::middleware::METRICS_PATH {
-                    Ok::<_, std::convert::Infallible>(crate::http::middleware::metrics_response(&service).await)
-                } else {
-                    let error = crate::error::AppError::NotFound;
-                    Ok(crate::http::middleware::app_error_response(
-                        &error,
-                        &crate::domain::Id::generate().into_string(),
-                    ))
-                }
-            }
-        });
+        let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), http.for_peer(peer));
         tokio::spawn(async move {
-            let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), handler).await;
+            let _ = connection.await;
         });
     }
 }

@@ -1,88 +1,106 @@
 //! The command line: `mm-sessions` (or `mm-sessions serve`) runs the server; `user …` and
-//! `session …` are the admin commands, working on the same store (safe while the server runs on
-//! SQLite: WAL lets them in beside it).
+//! `session …` are the admin commands, working on the same store through the same service
+//! (safe while the server runs on SQLite: WAL lets them in beside it).
+//!
+//! Server flags belong to the server: an admin command's help lists only what it takes. The
+//! session policy (lifetimes, the per-user cap) is read from the environment by every command,
+//! so that `session create` obeys the same cap as the server it runs beside.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::io::BufRead as _;
+use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::app::{shutdown_signal, Application};
-use crate::config::{Database, ServeConfig, DEFAULT_DATABASE, DEFAULT_LISTEN};
+use crate::app::{self, shutdown_signal, Application, OpenMode};
+use crate::config::{Database, ListenAddr, ServeConfig, SessionPolicy, DEFAULT_DATABASE, DEFAULT_LISTEN};
 use crate::domain::NewUser;
-use crate::permissions::{Grant, RolePermissions};
-use crate::service::{SessionPolicy, SessionService, DEFAULT_SESSION_DAYS};
+use crate::permissions::Grant;
+use crate::service::SessionService;
+
+/// The environment variable that may carry a password for `user create` / `user set-password`.
+const PASSWORD_ENV: &str = "MM_SESSIONS_PASSWORD";
 
 /// A spec-first server for Mattermost's user-session API (API v4).
 #[derive(Debug, Parser)]
 #[command(name = "mm-sessions", version, about)]
 pub struct Cli {
-    /// The store: a SQLite file path, `memory`, (later) a postgres:// URL.
+    /// The store: a SQLite file path, `memory`, or a postgres:// URL.
     #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true)]
     pub database: Database,
 
-    /// Where the server listens.
-    #[arg(long, env = "MM_SESSIONS_LISTEN", default_value = DEFAULT_LISTEN, global = true)]
-    pub listen: SocketAddr,
-
-    /// Grant a permission to a role, e.g. `system_user_manager=edit_other_users` (repeatable;
-    /// `system_admin` always holds every permission).
-    #[arg(
-        long = "grant",
-        value_name = "ROLE=PERMISSION",
-        env = "MM_SESSIONS_GRANTS",
-        value_delimiter = ',',
-        global = true
-    )]
-    pub grants: Vec<Grant>,
-
-    /// Serve `GET /metrics` only on this address (default: on the main listener).
-    #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", global = true)]
-    pub metrics_listen: Option<SocketAddr>,
-
-    /// Connections served at once; more clients wait in the listen backlog.
-    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = 1024, global = true)]
-    pub max_connections: usize,
-
-    /// Lifetime of a web login, in days.
-    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days, global = true)]
-    pub web_session_days: i64,
-
-    /// Lifetime of a mobile login (one that sends a device id), in days.
-    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", default_value_t = SessionPolicy::default().mobile_days, global = true)]
-    pub mobile_session_days: i64,
-
-    /// Sessions one user may hold; a login beyond it revokes the least recently used.
-    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user, global = true)]
-    pub max_sessions_per_user: usize,
-
-    /// Login attempts accepted per minute from one client address (a burst of that many, then
-    /// one every 60/N seconds); beyond it, 429 with Retry-After.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = SessionPolicy::default().login_rate_ip, global = true)]
-    pub login_rate_ip: u32,
-
-    /// Login attempts accepted per minute for one account (login id).
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = SessionPolicy::default().login_rate_account, global = true)]
-    pub login_rate_account: u32,
+    #[command(flatten)]
+    pub server: ServerArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-impl Cli {
-    fn policy(&self) -> anyhow::Result<SessionPolicy> {
-        anyhow::ensure!(
-            self.web_session_days > 0 && self.mobile_session_days > 0 && self.max_sessions_per_user > 0,
-            "session lengths and the per-user session cap must be positive"
-        );
-        Ok(SessionPolicy {
+/// The server's flags (`mm-sessions [FLAGS]` or `mm-sessions serve [FLAGS]`).
+#[derive(Clone, Debug, Args)]
+pub struct ServerArgs {
+    /// Where the server listens: HOST:PORT, e.g. 127.0.0.1:8065 or localhost:8065.
+    #[arg(long, env = "MM_SESSIONS_LISTEN", default_value = DEFAULT_LISTEN)]
+    pub listen: ListenAddr,
+
+    /// Grant a permission to a role, e.g. `system_user_manager=edit_other_users` (repeatable;
+    /// `system_admin` always holds every permission).
+    #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',')]
+    pub grants: Vec<Grant>,
+
+    /// Serve `GET /metrics` only on this address (default: on the main listener).
+    #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", value_name = "HOST:PORT")]
+    pub metrics_listen: Option<ListenAddr>,
+
+    /// Connections served at once; more clients wait in the listen backlog.
+    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value = "1024")]
+    pub max_connections: NonZeroUsize,
+
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Session lifetimes, the cap and the login budgets: server flags, and read from the
+/// environment by the admin commands too.
+#[derive(Clone, Debug, Parser)]
+pub struct PolicyArgs {
+    /// Lifetime of a web login, in days.
+    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days)]
+    pub web_session_days: NonZeroU32,
+
+    /// Lifetime of a mobile login (one that sends a device id), in days.
+    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", default_value_t = SessionPolicy::default().mobile_days)]
+    pub mobile_session_days: NonZeroU32,
+
+    /// Sessions one user may hold; a login beyond it revokes the least recently used.
+    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user)]
+    pub max_sessions_per_user: NonZeroUsize,
+
+    /// Login attempts accepted per minute from one client address (a burst of that many, then
+    /// one every 60/N seconds); beyond it, 429 with Retry-After.
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = SessionPolicy::default().login_rate_ip)]
+    pub login_rate_ip: NonZeroU32,
+
+    /// Login attempts accepted per minute for one account (login id).
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = SessionPolicy::default().login_rate_account)]
+    pub login_rate_account: NonZeroU32,
+}
+
+impl PolicyArgs {
+    fn policy(&self) -> SessionPolicy {
+        SessionPolicy {
             web_days: self.web_session_days,
             mobile_days: self.mobile_session_days,
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,
-        })
+        }
+    }
+
+    /// The policy as the environment sets it (the admin commands take no policy flags).
+    fn from_environment() -> anyhow::Result<SessionPolicy> {
+        Ok(PolicyArgs::try_parse_from(["mm-sessions"])?.policy())
     }
 }
 
@@ -90,7 +108,7 @@ impl Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (the default).
-    Serve,
+    Serve(ServerArgs),
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
@@ -99,40 +117,84 @@ pub enum Command {
     Session(SessionCommand),
 }
 
+/// How a password reaches the command: `--password-stdin`, `MM_SESSIONS_PASSWORD`, or (with a
+/// warning: it shows in `ps` and shell history) `--password`.
+#[derive(Clone, Debug, Args)]
+pub struct PasswordArgs {
+    /// Read the password from the first line of standard input.
+    #[arg(long, conflicts_with = "password")]
+    pub password_stdin: bool,
+    /// The password (8 to 256 characters). Visible to other local users while the command
+    /// runs: prefer --password-stdin or MM_SESSIONS_PASSWORD.
+    #[arg(long)]
+    pub password: Option<String>,
+}
+
+impl PasswordArgs {
+    /// The password, if one was given in any of the three ways.
+    fn read(self) -> anyhow::Result<Option<String>> {
+        if self.password_stdin {
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            let password = line.trim_end_matches(['\r', '\n']).to_owned();
+            anyhow::ensure!(!password.is_empty(), "--password-stdin: standard input held no password");
+            return Ok(Some(password));
+        }
+        if let Some(password) = self.password {
+            eprintln!(
+                "mm-sessions: warning: a password given with --password shows in `ps` and in shell history; \
+                 use --password-stdin or {PASSWORD_ENV}"
+            );
+            return Ok(Some(password));
+        }
+        Ok(std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty()))
+    }
+}
+
 /// `mm-sessions user …`
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Create a user; prints the new user's id.
+    #[command(after_help = "Example:\n  printf '%s\\n' 'change me now' | mm-sessions user create --username admin \
+        --email admin@example.com --role system_user --role system_admin --password-stdin")]
     Create {
+        /// The login name: 1-64 characters of a-z, 0-9, '.', '-', '_', starting with a letter.
         #[arg(long)]
         username: String,
+        /// The user's email address (also accepted as the login id).
         #[arg(long)]
         email: String,
-        /// A role (repeatable); default `system_user`. `system_admin` makes an administrator.
-        #[arg(long = "role")]
+        /// A role (repeatable; default system_user). `--role system_user --role system_admin`
+        /// makes an administrator.
+        #[arg(long = "role", value_name = "ROLE")]
         roles: Vec<String>,
-        /// The password for logging in (8 to 256 characters); without it the user cannot log in
-        /// until `user set-password`.
-        #[arg(long, env = "MM_SESSIONS_PASSWORD", hide_env_values = true)]
-        password: Option<String>,
+        #[command(flatten)]
+        password: PasswordArgs,
     },
     /// Set a user's password.
+    #[command(
+        after_help = "Example:\n  printf '%s\\n' 'a new password' | mm-sessions user set-password --user alice \
+        --password-stdin"
+    )]
     SetPassword {
         /// Username or user id.
         #[arg(long)]
         user: String,
-        #[arg(long, env = "MM_SESSIONS_PASSWORD", hide_env_values = true)]
-        password: String,
+        #[command(flatten)]
+        password: PasswordArgs,
     },
     /// Replace a user's roles (existing sessions keep theirs: revoke them to apply at once).
+    #[command(after_help = "Example:\n  mm-sessions user set-roles --user alice --role system_user")]
     SetRoles {
         /// Username or user id.
         #[arg(long)]
         user: String,
-        #[arg(long = "role", required = true)]
+        /// A role (repeatable).
+        #[arg(long = "role", value_name = "ROLE", required = true)]
         roles: Vec<String>,
     },
-    /// List users: id, username, email, roles.
+    /// List users: id, username, email, roles (tab-separated).
+    #[command(after_help = "Example:\n  mm-sessions user list")]
     List,
 }
 
@@ -140,26 +202,33 @@ pub enum UserCommand {
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
     /// Issue a session for a user; prints only the token (shown this once, never stored).
+    #[command(after_help = "Example:\n  TOKEN=$(mm-sessions session create --user alice --days 1)")]
     Create {
         /// Username or user id.
         #[arg(long)]
         user: String,
         /// Lifetime in days (0: never expires).
-        #[arg(long, default_value_t = DEFAULT_SESSION_DAYS)]
-        days: i64,
+        #[arg(long, default_value_t = crate::config::DEFAULT_SESSION_DAYS)]
+        days: u32,
     },
     /// List a user's sessions: id, created, last activity, expires (ms since the epoch), device.
+    #[command(after_help = "Example:\n  mm-sessions session list --user alice")]
     List {
+        /// Username or user id.
         #[arg(long)]
         user: String,
     },
     /// Revoke one session by id.
+    #[command(after_help = "Example:\n  mm-sessions session revoke --id 8sxm1pk5e3ds9mrbhxq4g6ehfa")]
     Revoke {
+        /// The session's id (see `session list`).
         #[arg(long)]
         id: String,
     },
     /// Revoke every session of a user.
+    #[command(after_help = "Example:\n  mm-sessions session revoke-all --user alice")]
     RevokeAll {
+        /// Username or user id.
         #[arg(long)]
         user: String,
     },
@@ -167,35 +236,35 @@ pub enum SessionCommand {
 
 /// Runs what the command line asks for.
 pub async fn run(cli: Cli) -> ExitCode {
-    let result = match cli.policy() {
-        Err(e) => Err(e),
-        Ok(policy) => match cli.command {
-            None | Some(Command::Serve) => {
-                let mut config = ServeConfig::new(cli.listen, cli.database);
-                config.grants = cli.grants;
-                config.policy = policy;
-                config.metrics_listen = cli.metrics_listen;
-                config.max_connections = cli.max_connections.max(1);
-                serve(config).await
-            }
-            Some(Command::User(command)) => admin(&cli.database, &cli.grants, policy, |s| user(s, command)).await,
-            Some(Command::Session(command)) => admin(&cli.database, &cli.grants, policy, |s| session(s, command)).await,
-        },
+    let result = match cli.command {
+        None => serve(cli.database, cli.server).await,
+        Some(Command::Serve(server)) => serve(cli.database, server).await,
+        Some(Command::User(command)) => {
+            let mode =
+                if matches!(command, UserCommand::Create { .. }) { OpenMode::Create } else { OpenMode::Existing };
+            admin(&cli.database, mode, |s| user(s, command)).await
+        }
+        Some(Command::Session(command)) => admin(&cli.database, OpenMode::Existing, |s| session(s, command)).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("mm-sessions: {e:#}");
+            eprintln!("mm-sessions: {}", describe_error(&e));
             ExitCode::FAILURE
         }
     }
 }
 
-async fn serve(config: ServeConfig) -> anyhow::Result<()> {
+async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
+    let mut config = ServeConfig::new(args.listen, database);
+    config.grants = args.grants;
+    config.policy = args.policy.policy();
+    config.metrics_listen = args.metrics_listen;
+    config.max_connections = args.max_connections;
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 
-async fn admin<F, Fut>(database: &Database, grants: &[Grant], policy: SessionPolicy, command: F) -> anyhow::Result<()>
+async fn admin<F, Fut>(database: &Database, mode: OpenMode, command: F) -> anyhow::Result<()>
 where
     F: FnOnce(SessionService) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
@@ -203,35 +272,49 @@ where
     if *database == Database::Memory {
         eprintln!("mm-sessions: warning: the `memory` store lives only as long as this command");
     }
-    let store = crate::store::open(database).await?;
-    command(SessionService::new(store, RolePermissions::with_grants(grants), policy)).await
+    let store = app::open_store(database, mode).await?;
+    command(app::build_service(store, &[], &PolicyArgs::from_environment()?)).await
 }
 
 async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {
     match command {
         UserCommand::Create { username, email, roles, password } => {
+            let password = password.read()?;
             if let Some(password) = &password {
                 crate::password::validate(password).map_err(anyhow::Error::msg)?;
             }
             let user = service.create_user(NewUser { username, email, roles }).await?;
-            if let Some(password) = password {
-                service.set_password(&user, &password).await?;
+            match password {
+                Some(password) => service.set_password(&user, &password).await?,
+                None => eprintln!(
+                    "mm-sessions: note: {} has no password and cannot log in until \
+                     `mm-sessions user set-password --user {}`",
+                    user.username, user.username
+                ),
             }
             println!("{}", user.id);
+            eprintln!("created user {} ({})", user.username, user.roles);
         }
         UserCommand::SetPassword { user, password } => {
+            let password = password
+                .read()?
+                .ok_or_else(|| anyhow::anyhow!("no password given: use --password-stdin or {PASSWORD_ENV}"))?;
             let user = service.find_user(&user).await?;
             service.set_password(&user, &password).await?;
+            eprintln!("password of {} set", user.username);
         }
         UserCommand::SetRoles { user, roles } => {
             let user = service.find_user(&user).await?;
             let user = service.set_roles(&user, roles).await?;
             println!("{}", user.roles);
+            eprintln!("roles of {} set (its existing sessions keep their roles until revoked)", user.username);
         }
         UserCommand::List => {
-            for u in service.store().list_users().await? {
+            let users = service.list_users().await?;
+            for u in &users {
                 println!("{}\t{}\t{}\t{}", u.id, u.username, u.email, u.roles);
             }
+            eprintln!("{} user(s)", users.len());
         }
     }
     Ok(())
@@ -240,25 +323,76 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
 async fn session(service: SessionService, command: SessionCommand) -> anyhow::Result<()> {
     match command {
         SessionCommand::Create { user, days } => {
-            anyhow::ensure!(days >= 0, "--days must be 0 (never expires) or more");
             let user = service.find_user(&user).await?;
-            let (token, _) = service.issue_session(&user, days, String::new(), BTreeMap::new()).await?;
+            let (token, session) = service.issue_session(&user, days, String::new(), BTreeMap::new()).await?;
             println!("{}", token.expose());
+            let lifetime = if days == 0 { "never expires".to_owned() } else { format!("valid for {days} day(s)") };
+            eprintln!("issued session {} for {} ({lifetime})", session.id, user.username);
         }
         SessionCommand::List { user } => {
             let user = service.find_user(&user).await?;
-            for s in service.store().sessions_for_user(&user.id).await? {
+            let sessions = service.sessions_of(&user).await?;
+            for s in &sessions {
                 println!("{}\t{}\t{}\t{}\t{}", s.id, s.create_at, s.last_activity_at, s.expires_at, s.device_id);
             }
+            eprintln!("{} session(s) of {}", sessions.len(), user.username);
         }
         SessionCommand::Revoke { id } => {
-            anyhow::ensure!(service.store().delete_session(&id).await?, "no session {id:?}");
+            anyhow::ensure!(service.admin_revoke_session(&id).await?, "no session {id:?}");
+            eprintln!("revoked session {id}");
         }
         SessionCommand::RevokeAll { user } => {
             let user = service.find_user(&user).await?;
-            let n = service.store().delete_sessions_for_user(&user.id).await?;
+            let n = service.admin_revoke_all(&user).await?;
             eprintln!("revoked {n} session(s) of {}", user.username);
         }
     }
     Ok(())
+}
+
+/// An error as one line: each cause once (libraries often repeat their cause in their own
+/// message), then a hint for the usual PostgreSQL mistakes.
+pub fn describe_error(error: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        let known = parts.iter().any(|p| p.contains(&text));
+        match parts.last_mut() {
+            _ if known || text.is_empty() => {}
+            Some(last) if text.starts_with(last.as_str()) => *last = text,
+            _ => parts.push(text),
+        }
+    }
+    let line = parts.join(": ");
+    let hint = if line.contains("Connection refused") {
+        Some("is the database server running, and listening on that host and port?")
+    } else if line.contains("role \"") && line.contains("does not exist") {
+        Some("check the user name in the database URL")
+    } else if line.contains("database \"") && line.contains("does not exist") {
+        Some("check the database name in the URL, or create it (createdb)")
+    } else if line.contains("password authentication failed") {
+        Some("check the password in the database URL")
+    } else {
+        None
+    };
+    match hint {
+        Some(hint) => format!("{line}\n  hint: {hint}"),
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_cause_is_said_once() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("error connecting to server: {0}")]
+        struct Connect(#[source] std::io::Error);
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "Connection refused");
+        let error = anyhow::Error::new(Connect(io)).context("error connecting to server");
+        let line = describe_error(&error);
+        assert!(line.starts_with("error connecting to server: Connection refused\n  hint: "), "{line}");
+    }
 }

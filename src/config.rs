@@ -1,28 +1,43 @@
-//! Configuration: which store, where to listen, which extra grants. Parsed from flags and the
-//! environment by [`crate::cli`]; validated here.
+//! Configuration: which store, where to listen, the session policy and the limits. Every
+//! setting is checked here, by the type that holds it (a value that parses is valid), so the
+//! command line ([`crate::cli`]), the tests and the benchmark all get the same rules. This
+//! module depends on nothing else of the crate but the permission table's grants.
 
-use std::net::SocketAddr;
+use std::num::{NonZeroU32, NonZeroUsize};
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
 use crate::permissions::Grant;
-use crate::service::SessionPolicy;
 
 /// The default listen address: Mattermost's port, loopback only.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8065";
 /// The default database: a SQLite file under `./data/`.
 pub const DEFAULT_DATABASE: &str = "./data/mm-sessions.db";
+/// The largest request body accepted (Mattermost's own limit for these routes is far above what
+/// they need; a session id fits in 100 bytes).
+pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
+/// The default lifetime of a session: Mattermost's web session length, 30 days.
+pub const DEFAULT_SESSION_DAYS: u32 = 30;
 
 /// Which store backs the server.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Database {
-    /// A SQLite file (created if missing).
+    /// A SQLite file.
     Sqlite(PathBuf),
     /// In process memory: gone when the process ends.
     Memory,
-    /// A PostgreSQL URL: several nodes may share the database.
+    /// A PostgreSQL URL: several nodes may share the database. Shown only through
+    /// [`Database`]'s `Display`, which never includes a password.
     Postgres(String),
+}
+
+impl Database {
+    /// Whether this is the default SQLite file (`./data/mm-sessions.db`), the only path whose
+    /// missing folder is created without asking.
+    pub fn is_default(&self) -> bool {
+        matches!(self, Database::Sqlite(path) if path.as_path() == std::path::Path::new(DEFAULT_DATABASE))
+    }
 }
 
 impl FromStr for Database {
@@ -36,7 +51,8 @@ impl FromStr for Database {
             return Ok(Database::Memory);
         }
         if s.starts_with("postgres://") || s.starts_with("postgresql://") {
-            s.parse::<tokio_postgres::Config>().map_err(|e| format!("invalid PostgreSQL URL: {e}"))?;
+            // Not the parser's own message: it may quote the URL, password and all.
+            s.parse::<tokio_postgres::Config>().map_err(|_| "invalid PostgreSQL URL".to_string())?;
             return Ok(Database::Postgres(s.to_owned()));
         }
         Ok(Database::Sqlite(PathBuf::from(s.strip_prefix("sqlite://").unwrap_or(s))))
@@ -48,11 +64,127 @@ impl std::fmt::Display for Database {
         match self {
             Database::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
             Database::Memory => f.write_str("memory"),
-            // Never the password a URL may carry.
-            Database::Postgres(url) => match url.parse::<tokio_postgres::Config>() {
-                Ok(c) => write!(f, "postgres:{:?}/{}", c.get_hosts().first(), c.get_dbname().unwrap_or("")),
-                Err(_) => f.write_str("postgres"),
-            },
+            // The user, hosts, ports and database name; never the password a URL may carry.
+            Database::Postgres(url) => {
+                let Ok(c) = url.parse::<tokio_postgres::Config>() else { return f.write_str("postgres://") };
+                let hosts: Vec<String> = c
+                    .get_hosts()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, host)| {
+                        let host = match host {
+                            tokio_postgres::config::Host::Tcp(name) => name.clone(),
+                            #[cfg(unix)]
+                            tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
+                        };
+                        match c.get_ports().get(i).or(c.get_ports().first()) {
+                            Some(port) => format!("{host}:{port}"),
+                            None => host,
+                        }
+                    })
+                    .collect();
+                let user = c.get_user().map(|u| format!("{u}@")).unwrap_or_default();
+                write!(f, "postgres://{user}{}/{}", hosts.join(","), c.get_dbname().unwrap_or(""))
+            }
+        }
+    }
+}
+
+// Debug is Display: the derived form would print the URL with its password.
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Database({self})")
+    }
+}
+
+/// A listen address: `HOST:PORT`, where the host is an IP address (IPv6 in brackets) or a name
+/// (`localhost:8066`), resolved when the server binds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListenAddr {
+    host: String,
+    port: u16,
+}
+
+impl ListenAddr {
+    /// The host part, without brackets.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port (0: any free port).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+}
+
+impl FromStr for ListenAddr {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("invalid listen address {s:?}: expected HOST:PORT, e.g. 127.0.0.1:8065 or localhost:8065");
+        let (host, port) = s.trim().rsplit_once(':').ok_or_else(bad)?;
+        let port = port.parse::<u16>().map_err(|_| bad())?;
+        let host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            Some(v6) => v6.parse::<std::net::Ipv6Addr>().map_err(|_| bad())?.to_string(),
+            None if host.contains(':') => return Err(bad()),
+            None => host.to_owned(),
+        };
+        let valid_name = !host.is_empty()
+            && host.len() <= 253
+            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b".-_:".contains(&b));
+        if !valid_name {
+            return Err(bad());
+        }
+        Ok(ListenAddr { host, port })
+    }
+}
+
+impl std::fmt::Display for ListenAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
+        }
+    }
+}
+
+impl From<std::net::SocketAddr> for ListenAddr {
+    fn from(addr: std::net::SocketAddr) -> Self {
+        ListenAddr { host: addr.ip().to_string(), port: addr.port() }
+    }
+}
+
+/// Session lifetimes, the per-user cap and the login budgets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// Lifetime of a login without a device id, in days (Mattermost's default: 30).
+    pub web_days: NonZeroU32,
+    /// Lifetime of a login with a device id, in days.
+    pub mobile_days: NonZeroU32,
+    /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
+    pub max_per_user: NonZeroUsize,
+    /// Login attempts per minute from one client address.
+    pub login_rate_ip: NonZeroU32,
+    /// Login attempts per minute for one account (login id).
+    pub login_rate_account: NonZeroU32,
+}
+
+/// A compile-time non-zero constant.
+const fn nz32(n: u32) -> NonZeroU32 {
+    match NonZeroU32::new(n) {
+        Some(n) => n,
+        None => panic!("zero"),
+    }
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy {
+            web_days: nz32(DEFAULT_SESSION_DAYS),
+            mobile_days: nz32(180),
+            max_per_user: NonZeroUsize::new(500).unwrap_or(NonZeroUsize::MIN),
+            login_rate_ip: nz32(60),
+            login_rate_account: nz32(20),
         }
     }
 }
@@ -60,39 +192,67 @@ impl std::fmt::Display for Database {
 /// Everything the server needs to start.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
-    pub listen: SocketAddr,
+    pub listen: ListenAddr,
     pub database: Database,
+    /// Extra permissions for roles (`--grant`).
     pub grants: Vec<Grant>,
+    /// Session lifetimes, the per-user cap and the login budgets.
+    pub policy: SessionPolicy,
     /// The largest request body accepted.
     pub max_body: usize,
     /// How long in-flight requests get to finish on shutdown.
     pub shutdown_grace: Duration,
-    /// Session lifetimes and the per-user cap.
-    pub policy: SessionPolicy,
     /// How often expired sessions are purged.
     pub purge_interval: Duration,
     /// Where `GET /metrics` is served: `None` on the main listener, else only on this address.
-    pub metrics_listen: Option<SocketAddr>,
+    pub metrics_listen: Option<ListenAddr>,
     /// Connections served at once; further clients wait in the listen backlog.
-    pub max_connections: usize,
+    pub max_connections: NonZeroUsize,
     /// How long a client may take to send its request headers (slow-loris guard).
     pub header_read_timeout: Duration,
 }
 
 impl ServeConfig {
     /// Defaults on `database`, listening on `listen`.
-    pub fn new(listen: SocketAddr, database: Database) -> Self {
+    pub fn new(listen: impl Into<ListenAddr>, database: Database) -> Self {
         ServeConfig {
-            listen,
+            listen: listen.into(),
             database,
             grants: Vec::new(),
-            max_body: crate::http::middleware::DEFAULT_MAX_BODY,
-            shutdown_grace: Duration::from_secs(10),
             policy: SessionPolicy::default(),
+            max_body: DEFAULT_MAX_BODY,
+            shutdown_grace: Duration::from_secs(10),
             purge_interval: Duration::from_secs(60),
             metrics_listen: None,
-            max_connections: 1024,
+            max_connections: NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN),
             header_read_timeout: Duration::from_secs(10),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_addresses_take_names_and_ips() {
+        let a: ListenAddr = "localhost:8066".parse().unwrap();
+        assert_eq!((a.host(), a.port()), ("localhost", 8066));
+        assert_eq!("127.0.0.1:0".parse::<ListenAddr>().unwrap().to_string(), "127.0.0.1:0");
+        assert_eq!("[::1]:80".parse::<ListenAddr>().unwrap().to_string(), "[::1]:80");
+        for bad in ["localhost", ":80", "host:99999", "a b:80", "::1:80", "[nope]:80", "host:"] {
+            assert!(bad.parse::<ListenAddr>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_postgres_url_never_shows_its_password() {
+        let db: Database = "postgres://mm:s3cret@db.example:5433/sessions?sslmode=disable".parse().unwrap();
+        for shown in [db.to_string(), format!("{db:?}")] {
+            assert!(!shown.contains("s3cret"), "{shown}");
+            assert!(shown.contains("postgres://mm@db.example:5433/sessions"), "{shown}");
+        }
+        let err = "postgres://mm:s3cret@host:notaport/db".parse::<Database>().unwrap_err();
+        assert!(!err.contains("s3cret"), "{err}");
     }
 }

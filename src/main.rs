@@ -19,7 +19,7 @@ fn main() -> ExitCode {
 
 async fn run() -> ExitCode {
     let cli = Cli::parse();
-    let serving = matches!(cli.command, None | Some(Command::Serve));
+    let serving = matches!(cli.command, None | Some(Command::Serve(_)));
     let _log = mm_sessions::telemetry::init(if serving { "info" } else { "warn" });
     cli::run(cli).await
 }

@@ -19,6 +19,8 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
+use crate::domain::RevokeReason;
+
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
     operation: &'static str,
@@ -101,9 +103,9 @@ impl Metrics {
     }
 
     /// `count` sessions ended for `reason`.
-    pub fn revoked(&self, reason: &'static str, count: u64) {
+    pub fn revoked(&self, reason: RevokeReason, count: u64) {
         if count > 0 {
-            self.revoked.get_or_create(&ReasonLabels { reason }).inc_by(count);
+            self.revoked.get_or_create(&ReasonLabels { reason: reason.as_str() }).inc_by(count);
         }
     }
 

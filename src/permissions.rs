@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
-use crate::domain::{Session, User};
+use crate::domain::{Id, Session, User};
 
 /// The permissions this service checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,7 +43,8 @@ impl FromStr for Grant {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let (role, permission) = s.split_once('=').ok_or_else(|| format!("expected ROLE=PERMISSION, got {s:?}"))?;
-        Ok(Grant { role: role.trim().to_string(), permission: permission.trim().parse()? })
+        let role = crate::domain::user::validate_role(role.trim())?.to_string();
+        Ok(Grant { role, permission: permission.trim().parse()? })
     }
 }
 
@@ -76,8 +77,8 @@ impl RolePermissions {
     }
 
     /// The first steps of Mattermost's `SessionHasPermissionToUser`, which need no lookup.
-    pub fn check_user_access(&self, caller: &Session, target_id: &str) -> Access {
-        if self.session_has(caller, Permission::ManageSystem) || caller.user_id == target_id {
+    pub fn check_user_access(&self, caller: &Session, target_id: &Id) -> Access {
+        if self.session_has(caller, Permission::ManageSystem) || caller.user_id == *target_id {
             Access::Allowed
         } else if self.session_has(caller, Permission::EditOtherUsers) {
             Access::IfTargetIsEditable

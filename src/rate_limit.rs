@@ -22,12 +22,11 @@ pub struct LoginLimits {
 }
 
 impl LoginLimits {
-    /// Budgets of attempts per minute (0 is taken as 1).
-    pub fn new(per_ip_per_minute: u32, per_account_per_minute: u32) -> Self {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
+    /// Budgets of attempts per minute.
+    pub fn new(per_ip_per_minute: NonZeroU32, per_account_per_minute: NonZeroU32) -> Self {
         LoginLimits {
-            per_ip: RateLimiter::keyed(quota(per_ip_per_minute)),
-            per_account: RateLimiter::keyed(quota(per_account_per_minute)),
+            per_ip: RateLimiter::keyed(Quota::per_minute(per_ip_per_minute)),
+            per_account: RateLimiter::keyed(Quota::per_minute(per_account_per_minute)),
         }
     }
 
@@ -56,7 +55,8 @@ mod tests {
 
     #[test]
     fn each_budget_runs_out_on_its_own() {
-        let limits = LoginLimits::new(5, 3);
+        let n = |n| NonZeroU32::new(n).unwrap();
+        let limits = LoginLimits::new(n(5), n(3));
         let a: IpAddr = "10.0.0.1".parse().unwrap();
         let b: IpAddr = "10.0.0.2".parse().unwrap();
         for _ in 0..3 {

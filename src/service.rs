@@ -1,50 +1,29 @@
-//! The session service: authentication, the permission rules and the three operations, in
-//! Mattermost's order of checks. HTTP-free: the `Api` impl and the CLI both drive it.
+//! The session service: authentication, the permission rules and the operations, in
+//! Mattermost's order of checks. HTTP-free: the `Api` impl and the admin CLI both drive it, so
+//! that a revocation is checked, logged and counted the same way whichever way it came.
+//! Built and wired (metrics, the counting store wrapper, login budgets) by [`crate::app`].
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::domain::{now_millis, Id, NewUser, Session, Token, TokenHash, User};
+use crate::config::SessionPolicy;
+use crate::domain::{now_millis, Id, NewUser, RevokeReason, Session, Token, TokenHash, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
 use crate::rate_limit::LoginLimits;
-use crate::store::{metered::MeteredStore, SessionStore, StoreError};
+use crate::store::{SessionStore, StoreError};
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
 /// that authenticated reads do not each become a write.
 pub const ACTIVITY_WRITE_INTERVAL_MS: i64 = 5 * 60 * 1000;
 
-/// The default lifetime of a session: Mattermost's web session length, 30 days.
-pub const DEFAULT_SESSION_DAYS: i64 = 30;
+/// The literal that stands for the caller's own user id in URLs.
+pub const ME: &str = "me";
 
-/// Session lifetimes and the per-user cap.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionPolicy {
-    /// Lifetime of a login without a device id (Mattermost's default: 30 days).
-    pub web_days: i64,
-    /// Lifetime of a login with a device id (Mattermost's default: 180 days).
-    pub mobile_days: i64,
-    /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
-    pub max_per_user: usize,
-    /// Login attempts per minute from one client address.
-    pub login_rate_ip: u32,
-    /// Login attempts per minute for one account (login id).
-    pub login_rate_account: u32,
-}
-
-impl Default for SessionPolicy {
-    fn default() -> Self {
-        SessionPolicy {
-            web_days: DEFAULT_SESSION_DAYS,
-            mobile_days: 180,
-            max_per_user: 500,
-            login_rate_ip: 60,
-            login_rate_account: 20,
-        }
-    }
-}
+/// Who acted, in the log line of a revocation made with the admin CLI.
+const ADMIN_CLI: &str = "admin-cli";
 
 /// What a login request carries, as the service needs it.
 #[derive(Clone, Debug, Default)]
@@ -60,9 +39,6 @@ pub struct LoginAttempt {
     pub client: Option<std::net::IpAddr>,
 }
 
-/// The literal that stands for the caller's own user id in URLs.
-pub const ME: &str = "me";
-
 /// Sessions and users over a store.
 #[derive(Clone)]
 pub struct SessionService {
@@ -74,13 +50,15 @@ pub struct SessionService {
 }
 
 impl SessionService {
-    /// A service over `store` with the given role table and session policy. Store failures
-    /// are counted in [`Self::metrics`].
-    pub fn new(store: Arc<dyn SessionStore>, roles: RolePermissions, policy: SessionPolicy) -> Self {
-        let metrics = Arc::new(Metrics::default());
-        let store = Arc::new(MeteredStore::new(store, metrics.clone()));
-        let login_limits = Arc::new(LoginLimits::new(policy.login_rate_ip, policy.login_rate_account));
-        SessionService { store, roles: Arc::new(roles), policy, metrics, login_limits }
+    /// A service over `store` with these parts; [`crate::app::build_service`] wires them.
+    pub(crate) fn new(
+        store: Arc<dyn SessionStore>,
+        roles: RolePermissions,
+        policy: SessionPolicy,
+        metrics: Arc<Metrics>,
+        login_limits: LoginLimits,
+    ) -> Self {
+        SessionService { store, roles: Arc::new(roles), policy, metrics, login_limits: Arc::new(login_limits) }
     }
 
     /// The process's metrics.
@@ -105,7 +83,8 @@ impl SessionService {
         &self.policy
     }
 
-    /// The store underneath (for the CLI's listings).
+    /// The store underneath, for tests and the benchmark's seeding; operations go through the
+    /// service's own methods.
     pub fn store(&self) -> &Arc<dyn SessionStore> {
         &self.store
     }
@@ -144,17 +123,15 @@ impl SessionService {
         }
         // The common case in one write; only a miss needs a lookup, to say why (Mattermost's
         // answers: no such session, or a session of another user).
-        if self.store.delete_user_session(&user_id, session_id).await? {
-            self.metrics.revoked("revoke", 1);
-        } else {
-            match self.store.session_by_id(session_id).await? {
-                None => return Err(AppError::SessionNotFound),
-                Some(session) if session.user_id != user_id => return Err(AppError::InvalidUrlParam("user_id")),
+        if !self.store.delete_user_session(&user_id, session_id).await? {
+            return match self.store.session_by_id(session_id).await? {
+                None => Err(AppError::SessionNotFound),
+                Some(session) if session.user_id != user_id => Err(AppError::InvalidUrlParam("user_id")),
                 // Created between the two calls cannot happen (ids are random); treat as revoked.
-                Some(_) => {}
-            }
+                Some(_) => Ok(()),
+            };
         }
-        tracing::info!(session_id, user_id = %user_id, by = %caller.user_id, "session revoked");
+        self.ended(RevokeReason::Revoke, 1, &user_id, caller.user_id.as_str());
         Ok(())
     }
 
@@ -162,17 +139,23 @@ impl SessionService {
     pub async fn revoke_all_sessions(&self, caller: &Session, user_id: &str) -> Result<u64, AppError> {
         let user_id = self.authorize(caller, user_id).await?;
         let revoked = self.store.delete_sessions_for_user(&user_id).await?;
-        self.metrics.revoked("revoke_all", revoked);
-        tracing::info!(user_id = %user_id, revoked, by = %caller.user_id, "all sessions revoked");
+        self.ended(RevokeReason::RevokeAll, revoked, &user_id, caller.user_id.as_str());
         Ok(revoked)
     }
 
+    /// Counts and logs ended sessions: every revocation path reports through here.
+    fn ended(&self, reason: RevokeReason, count: u64, user_id: &Id, by: &str) {
+        self.metrics.revoked(reason, count);
+        if count > 0 {
+            tracing::info!(reason = reason.as_str(), count, user_id = %user_id, by, "sessions ended");
+        }
+    }
+
     /// Resolves `me`, validates the id, and applies Mattermost's permission rule.
-    async fn authorize(&self, caller: &Session, user_id: &str) -> Result<String, AppError> {
-        let user_id = if user_id == ME {
-            caller.user_id.clone()
-        } else {
-            Id::parse(user_id).ok_or(AppError::InvalidUrlParam("user_id"))?.into_string()
+    async fn authorize(&self, caller: &Session, user_id: &str) -> Result<Id, AppError> {
+        let user_id = match user_id {
+            ME => caller.user_id.clone(),
+            other => Id::parse(other).ok_or(AppError::InvalidUrlParam("user_id"))?,
         };
         let allowed = match self.roles.check_user_access(caller, &user_id) {
             Access::Allowed => true,
@@ -227,8 +210,7 @@ impl SessionService {
             ("isOAuthUser".to_string(), flag(false)),
         ]);
         let days = if mobile { self.policy.mobile_days } else { self.policy.web_days };
-        let (token, session) =
-            self.issue_session(&user, days, attempt.device_id, props).await.map_err(AppError::Internal)?;
+        let (token, session) = self.issue_session(&user, days.get(), attempt.device_id, props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         Ok((user, token, session))
     }
@@ -254,10 +236,8 @@ impl SessionService {
     /// `POST /users/logout`: ends the calling session, if there is one.
     pub async fn logout(&self, caller: Option<&Session>) -> Result<(), AppError> {
         if let Some(session) = caller {
-            if self.store.delete_session(session.id.as_str()).await? {
-                self.metrics.revoked("logout", 1);
-            }
-            tracing::info!(session_id = %session.id, user_id = %session.user_id, "logged out");
+            let ended = u64::from(self.store.delete_session(session.id.as_str()).await?);
+            self.ended(RevokeReason::Logout, ended, &session.user_id, session.user_id.as_str());
         }
         Ok(())
     }
@@ -293,7 +273,7 @@ impl SessionService {
         let mut total = 0;
         loop {
             let deleted = self.store.delete_expired(now_millis(), batch).await?;
-            self.metrics.revoked("expired", deleted);
+            self.metrics.revoked(RevokeReason::Expired, deleted);
             total += deleted;
             if deleted < batch as u64 {
                 return Ok(total);
@@ -324,39 +304,63 @@ impl SessionService {
 
     /// Creates a user (the admin CLI).
     pub async fn create_user(&self, new: NewUser) -> anyhow::Result<User> {
-        let user = new.validate(Id::generate().into_string(), now_millis()).map_err(anyhow::Error::msg)?;
+        let user = new.validate(Id::generate(), now_millis()).map_err(anyhow::Error::msg)?;
         match self.store.create_user(&user).await {
             Ok(()) => Ok(user),
-            Err(StoreError::Conflict(field)) => anyhow::bail!("a user with that {field} already exists"),
+            Err(StoreError::Conflict(field)) => anyhow::bail!("a user with that {} already exists", field.as_str()),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Every user, by username (the admin CLI).
+    pub async fn list_users(&self) -> anyhow::Result<Vec<User>> {
+        Ok(self.store.list_users().await?)
+    }
+
+    /// A user's sessions, most recent activity first (the admin CLI).
+    pub async fn sessions_of(&self, user: &User) -> anyhow::Result<Vec<Session>> {
+        Ok(self.store.sessions_for_user(&user.id).await?)
+    }
+
+    /// Revokes one session by id, whoever holds it (the admin CLI); `false` when there is none.
+    pub async fn admin_revoke_session(&self, session_id: &str) -> anyhow::Result<bool> {
+        let Some(session) = self.store.session_by_id(session_id).await? else { return Ok(false) };
+        let ended = self.store.delete_user_session(&session.user_id, session_id).await?;
+        self.ended(RevokeReason::Revoke, u64::from(ended), &session.user_id, ADMIN_CLI);
+        Ok(ended)
+    }
+
+    /// Revokes every session of a user (the admin CLI); returns how many.
+    pub async fn admin_revoke_all(&self, user: &User) -> anyhow::Result<u64> {
+        let revoked = self.store.delete_sessions_for_user(&user.id).await?;
+        self.ended(RevokeReason::RevokeAll, revoked, &user.id, ADMIN_CLI);
+        Ok(revoked)
     }
 
     /// Looks a user up by username, or by id.
     pub async fn find_user(&self, username_or_id: &str) -> anyhow::Result<User> {
         let by_name = self.store.user_by_username(&username_or_id.to_lowercase()).await?;
-        let found = match by_name {
-            Some(user) => Some(user),
-            None => self.store.user_by_id(username_or_id).await?,
+        let found = match (by_name, Id::parse(username_or_id)) {
+            (Some(user), _) => Some(user),
+            (None, Some(id)) => self.store.user_by_id(&id).await?,
+            (None, None) => None,
         };
         found.ok_or_else(|| anyhow::anyhow!("no user {username_or_id:?}"))
     }
 
     /// Issues a session for `user`, valid for `days` (0: never expires). The token is returned
-    /// once and never stored.
+    /// once and never stored. Sessions beyond the per-user cap are revoked, least recently used
+    /// first.
     pub async fn issue_session(
         &self,
         user: &User,
-        days: i64,
+        days: u32,
         device_id: String,
         props: BTreeMap<String, String>,
-    ) -> anyhow::Result<(Token, Session)> {
+    ) -> Result<(Token, Session), StoreError> {
         let (token, session) = Session::issue(user, now_millis(), days, device_id, props);
-        let evicted = self.store.create_session(&session, self.policy.max_per_user).await?;
-        self.metrics.revoked("cap", evicted);
-        if evicted > 0 {
-            tracing::info!(user_id = %user.id, evicted, "session cap reached: least recently used sessions revoked");
-        }
+        let evicted = self.store.create_session(&session, self.policy.max_per_user.get()).await?;
+        self.ended(RevokeReason::Cap, evicted, &user.id, "session-cap");
         Ok((token, session))
     }
 }

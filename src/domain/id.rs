@@ -62,6 +62,14 @@ pub fn is_valid(value: &str) -> bool {
     value.len() == ID_LEN && value.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+// An id reads as the text it is (it cannot be changed through this).
+impl std::ops::Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -7,7 +7,7 @@ pub mod token;
 pub mod user;
 
 pub use id::Id;
-pub use session::Session;
+pub use session::{RevokeReason, Session};
 pub use token::{Token, TokenHash};
 pub use user::{NewUser, User};
 

@@ -9,7 +9,7 @@ use super::{Id, Token, TokenHash, User};
 pub struct Session {
     pub id: Id,
     pub token_hash: TokenHash,
-    pub user_id: String,
+    pub user_id: Id,
     /// Milliseconds since the epoch, as every timestamp here.
     pub create_at: i64,
     /// 0 means the session never expires.
@@ -30,7 +30,7 @@ impl Session {
     pub fn issue(
         user: &User,
         now: i64,
-        days: i64,
+        days: u32,
         device_id: String,
         props: BTreeMap<String, String>,
     ) -> (Token, Self) {
@@ -40,7 +40,7 @@ impl Session {
             token_hash: token.hash(),
             user_id: user.id.clone(),
             create_at: now,
-            expires_at: if days > 0 { now.saturating_add(days.saturating_mul(24 * 3600 * 1000)) } else { 0 },
+            expires_at: if days > 0 { now.saturating_add(i64::from(days) * 24 * 3600 * 1000) } else { 0 },
             last_activity_at: now,
             device_id,
             roles: user.roles.clone(),
@@ -60,5 +60,33 @@ impl Session {
     /// The session's role names.
     pub fn role_names(&self) -> impl Iterator<Item = &str> {
         self.roles.split_whitespace()
+    }
+}
+
+/// Why a session ended: the one list of reasons, used by the metrics and the log lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RevokeReason {
+    /// One session revoked by id (`POST /users/{user_id}/sessions/revoke`, `session revoke`).
+    Revoke,
+    /// Every session of a user (`…/sessions/revoke/all`, `session revoke-all`).
+    RevokeAll,
+    /// The session's own logout.
+    Logout,
+    /// Evicted by a login beyond the per-user cap (least recently used first).
+    Cap,
+    /// Expired and purged.
+    Expired,
+}
+
+impl RevokeReason {
+    /// The label in metrics and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevokeReason::Revoke => "revoke",
+            RevokeReason::RevokeAll => "revoke_all",
+            RevokeReason::Logout => "logout",
+            RevokeReason::Cap => "cap",
+            RevokeReason::Expired => "expired",
+        }
     }
 }

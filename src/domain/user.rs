@@ -1,9 +1,11 @@
-//! Users: just what sessions and permission checks need (and, later, login).
+//! Users: what sessions, permission checks and password login need.
+
+use super::Id;
 
 /// A stored user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
-    pub id: String,
+    pub id: Id,
     /// Lower-cased, as Mattermost stores usernames.
     pub username: String,
     /// Lower-cased.
@@ -35,7 +37,7 @@ pub struct NewUser {
 impl NewUser {
     /// Checks the fields as Mattermost does (loosely: 1–64 characters of `a-z0-9.-_` starting with
     /// a letter for usernames, an `@` in emails) and fills in the rest.
-    pub fn validate(self, id: String, now: i64) -> Result<User, String> {
+    pub fn validate(self, id: Id, now: i64) -> Result<User, String> {
         let username = self.username.trim().to_lowercase();
         let valid_name = (1..=64).contains(&username.len())
             && username.starts_with(|c: char| c.is_ascii_lowercase())
@@ -55,14 +57,53 @@ impl NewUser {
     }
 }
 
-/// Checks role names (`a-z` and `_`) and joins them; no roles means `system_user`.
+/// The system roles Mattermost defines (`server/public/model/role.go`); a user holds some of
+/// these and nothing else. Only `system_admin` carries permissions by default; `--grant` gives
+/// the others theirs.
+pub const KNOWN_ROLES: &[&str] = &[
+    "system_user",
+    "system_admin",
+    "system_guest",
+    "system_user_manager",
+    "system_manager",
+    "system_read_only_admin",
+    "system_custom_group_admin",
+];
+
+/// Checks that `role` is one of [`KNOWN_ROLES`].
+pub fn validate_role(role: &str) -> Result<&str, String> {
+    KNOWN_ROLES
+        .iter()
+        .find(|known| **known == role)
+        .copied()
+        .ok_or_else(|| format!("unknown role {role:?} (known: {})", KNOWN_ROLES.join(", ")))
+}
+
+/// Checks role names against [`KNOWN_ROLES`] and joins them; no roles means `system_user`.
 pub fn validate_roles(mut roles: Vec<String>) -> Result<String, String> {
     roles.retain(|r| !r.trim().is_empty());
     if roles.is_empty() {
         roles.push("system_user".to_string());
     }
-    if let Some(bad) = roles.iter().find(|r| !r.chars().all(|c| c.is_ascii_lowercase() || c == '_')) {
-        return Err(format!("invalid role {bad:?}: role names are a-z and '_'"));
+    for role in &mut roles {
+        *role = validate_role(role.trim())?.to_owned();
     }
+    roles.dedup();
     Ok(roles.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_roles_are_accepted() {
+        assert_eq!(validate_roles(vec![]).unwrap(), "system_user");
+        assert_eq!(
+            validate_roles(vec!["system_user".into(), "system_admin".into()]).unwrap(),
+            "system_user system_admin"
+        );
+        let error = validate_roles(vec!["superuser".into()]).unwrap_err();
+        assert!(error.contains("superuser") && error.contains("system_admin"), "{error}");
+    }
 }

@@ -34,17 +34,14 @@ impl Handlers {
 }
 
 /// Maps an [`AppError`] onto the operation's declared error variants. A status the operation does
-/// not declare (an internal failure) becomes `Err`, which the generated layer answers 500 and
-/// [`super::middleware`] turns into an AppError; the cause is logged here, with the request id.
+/// not declare (an internal failure) goes to [`RequestContext::fail`]: the middleware renders
+/// and logs it, in the one place every such error is.
 macro_rules! error_response {
     ($response:ident, $error:expr, $ctx:expr, { $($status:literal => $variant:ident),* $(,)? }) => {{
         let error: AppError = $error;
         match error.status() {
             $($status => Ok($response::$variant(error.to_model($ctx.request_id()))),)*
-            _ => {
-                tracing::error!(request_id = %$ctx.request_id(), error = %error, "request failed");
-                Err(ApiError(error.to_string()))
-            }
+            _ => Err($ctx.fail(error)),
         }
     }};
 }
@@ -57,7 +54,7 @@ fn to_model(session: Session) -> models::Session {
         session.create_at,
         session.expires_at,
         session.last_activity_at,
-        session.user_id,
+        session.user_id.into_string(),
         session.device_id,
         session.roles,
         session.is_oauth,
@@ -72,7 +69,7 @@ fn to_model(session: Session) -> models::Session {
 /// The sanitized JSON form of a user: never its password hash.
 fn user_model(user: &User) -> models::User {
     models::User::new(
-        user.id.clone(),
+        user.id.to_string(),
         user.create_at,
         user.update_at,
         0,
@@ -111,10 +108,7 @@ fn ok_status() -> models::StatusOk {
 #[async_trait]
 impl Api<RequestContext> for Handlers {
     async fn get_sessions(&self, user_id: String, ctx: &RequestContext) -> Result<GetSessionsResponse, ApiError> {
-        let result = match ctx.caller() {
-            Some(caller) => self.service.list_sessions(caller, &user_id).await,
-            None => Err(AppError::SessionExpired),
-        };
+        let result = async { self.service.list_sessions(ctx.require_caller()?, &user_id).await }.await;
         match result {
             Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.into_iter().map(to_model).collect())),
             Err(e) => error_response!(GetSessionsResponse, e, ctx, {
@@ -129,10 +123,8 @@ impl Api<RequestContext> for Handlers {
         body: models::RevokeSessionRequest,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionResponse, ApiError> {
-        let result = match ctx.caller() {
-            Some(caller) => self.service.revoke_session(caller, &user_id, &body.session_id).await,
-            None => Err(AppError::SessionExpired),
-        };
+        let result =
+            async { self.service.revoke_session(ctx.require_caller()?, &user_id, &body.session_id).await }.await;
         match result {
             Ok(()) => Ok(RevokeSessionResponse::Revoked(ok_status())),
             Err(e) => error_response!(RevokeSessionResponse, e, ctx, {
@@ -146,10 +138,7 @@ impl Api<RequestContext> for Handlers {
         user_id: String,
         ctx: &RequestContext,
     ) -> Result<RevokeAllSessionsResponse, ApiError> {
-        let result = match ctx.caller() {
-            Some(caller) => self.service.revoke_all_sessions(caller, &user_id).await,
-            None => Err(AppError::SessionExpired),
-        };
+        let result = async { self.service.revoke_all_sessions(ctx.require_caller()?, &user_id).await }.await;
         match result {
             Ok(_) => Ok(RevokeAllSessionsResponse::Revoked(ok_status())),
             Err(e) => error_response!(RevokeAllSessionsResponse, e, ctx, {
@@ -178,7 +167,7 @@ impl Api<RequestContext> for Handlers {
                         10 * 365 * 86400
                     };
                     ctx.set_cookie(cookie(COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
-                    ctx.set_cookie(cookie(COOKIE_USER_ID, user.id.clone(), max_age, false));
+                    ctx.set_cookie(cookie(COOKIE_USER_ID, user.id.to_string(), max_age, false));
                     let csrf = session.props.get("csrf").cloned().unwrap_or_default();
                     ctx.set_cookie(cookie(COOKIE_CSRF, csrf, max_age, false));
                 }
@@ -210,10 +199,7 @@ impl Api<RequestContext> for Handlers {
     }
 
     async fn get_me(&self, ctx: &RequestContext) -> Result<GetMeResponse, ApiError> {
-        let result = match ctx.caller() {
-            Some(caller) => self.service.me(caller).await,
-            None => Err(AppError::SessionExpired),
-        };
+        let result = async { self.service.me(ctx.require_caller()?).await }.await;
         match result {
             Ok(user) => {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
@@ -228,10 +214,11 @@ impl Api<RequestContext> for Handlers {
         username: String,
         ctx: &RequestContext,
     ) -> Result<GetUserByUsernameResponse, ApiError> {
-        let result = match ctx.caller() {
-            Some(_) => self.service.user_by_username(&username).await,
-            None => Err(AppError::SessionExpired),
-        };
+        let result = async {
+            ctx.require_caller()?;
+            self.service.user_by_username(&username).await
+        }
+        .await;
         match result {
             Ok(user) => Ok(GetUserByUsernameResponse::User(user_model(&user))),
             Err(e) => error_response!(GetUserByUsernameResponse, e, ctx, {

@@ -11,6 +11,7 @@ use swagger::auth::Authorization;
 use swagger::{Has, XSpanIdString};
 
 use crate::domain::Session;
+use crate::error::AppError;
 
 /// What a handler knows about its request, and the cookies it wants set.
 #[derive(Clone, Debug)]
@@ -23,6 +24,9 @@ pub struct RequestContext {
     /// `Set-Cookie` values for the response. Swagger 2.0 cannot declare several `Set-Cookie`
     /// headers, so handlers leave them here and the middleware adds them.
     set_cookies: Arc<Mutex<Vec<String>>>,
+    /// An error the operation's responses cannot express (an internal failure), left here for
+    /// the middleware to render and log, with its cause.
+    failure: Arc<Mutex<Option<AppError>>>,
 }
 
 /// The parts of the request some handlers need beyond their parameters.
@@ -41,7 +45,7 @@ impl RequestContext {
     /// A context for a request with this id, authenticated as `caller` (if any).
     pub fn new(request_id: String, caller: Option<Session>, request: RequestDetails) -> Self {
         let authorization = caller.as_ref().map(|s| Authorization {
-            subject: s.user_id.clone(),
+            subject: s.user_id.to_string(),
             scopes: swagger::auth::Scopes::Some(s.role_names().map(str::to_owned).collect()),
             issuer: None,
         });
@@ -51,7 +55,28 @@ impl RequestContext {
             caller,
             request,
             set_cookies: Arc::default(),
+            failure: Arc::default(),
         }
+    }
+
+    /// The caller's session, or the 401 every operation with `security` answers without one.
+    /// (The generated router already refuses such operations without credentials; this keeps
+    /// the handlers total without an unreachable arm each.)
+    pub fn require_caller(&self) -> Result<&Session, AppError> {
+        self.caller.as_ref().ok_or(AppError::SessionExpired)
+    }
+
+    /// Leaves `error` for the middleware and gives the generated layer the `Err` that makes it
+    /// answer 500, which the middleware then replaces with `error`'s AppError.
+    pub fn fail(&self, error: AppError) -> swagger::ApiError {
+        let summary = swagger::ApiError(error.id().to_owned());
+        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(error);
+        summary
+    }
+
+    /// The error a handler left with [`Self::fail`], if any.
+    pub fn take_failure(&self) -> Option<AppError> {
+        self.failure.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// Asks for a `Set-Cookie` header on the response.
@@ -69,7 +94,7 @@ impl RequestContext {
         &self.request_id.0
     }
 
-    /// The authenticated caller's session.
+    /// The authenticated caller's session, if any (logout works without one).
     pub fn caller(&self) -> Option<&Session> {
         self.caller.as_ref()
     }

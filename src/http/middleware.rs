@@ -1,14 +1,16 @@
 //! The service hyper runs: everything around the generated router.
 //!
-//! For each request it
+//! For each request, whatever it asks for (the API, the page, `/metrics`), it
 //! 1. gives it an id (`X-Request-Id` on the response, `request_id` in any AppError, the log line);
-//! 2. reads the body up to the size limit (413 AppError beyond it, before anything else);
-//! 3. authenticates the presented token, if any (see [`super::credentials`]);
-//! 4. calls the generated router with a [`RequestContext`];
-//! 5. turns every error the generated layer produces on its own (plain-text 400s for bad bodies,
-//!    403 "Unauthenticated", empty 404/405, 500) into Mattermost's AppError JSON;
-//! 6. logs one line: method, path (never the query, which may hold `access_token`), operation,
-//!    status, latency, request id.
+//! 2. for the API: reads the body up to the size limit (413 AppError beyond it, before anything
+//!    else), authenticates the presented token, if any (see [`super::credentials`]), and calls
+//!    the generated router with a [`RequestContext`];
+//! 3. turns every error into Mattermost's AppError JSON in one place, [`error_response`], which
+//!    also logs internal failures, once, with their cause: a handler's undeclared error, and
+//!    what the generated layer produces on its own (plain-text 400s for bad bodies, 403
+//!    "Unauthenticated", empty 404/405, 500);
+//! 4. counts it in the metrics and logs one line: method, path (never the query, which may hold
+//!    `access_token`), operation, status, latency, request id.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -33,10 +35,6 @@ use crate::service::SessionService;
 /// A response as hyper sends it.
 pub type HttpResponse = Response<BoxBody<Bytes, Infallible>>;
 
-/// The largest request body accepted (Mattermost's own limit for these routes is far above what
-/// they need; a session id fits in 100 bytes).
-pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
-
 /// The JSON content type, exactly as the real clients compare it (no charset).
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
 
@@ -51,14 +49,29 @@ struct Inner {
     router: GeneratedRouter<Handlers, RequestContext>,
     service: SessionService,
     max_body: usize,
+    /// Answer `GET /metrics`.
     serve_metrics: bool,
+    /// Answer the API and the page (off on the metrics-only listener).
+    serve_api: bool,
 }
 
 impl HttpService {
     /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
     pub fn new(service: SessionService, max_body: usize, serve_metrics: bool) -> Self {
         let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
-        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics }), peer: None }
+        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics, serve_api: true }), peer: None }
+    }
+
+    /// The same service answering only `GET /metrics` (the `--metrics-listen` listener).
+    pub fn metrics_only(&self) -> Self {
+        let inner = Inner {
+            router: GeneratedRouter::new(Handlers::new(self.inner.service.clone()), false),
+            service: self.inner.service.clone(),
+            max_body: self.inner.max_body,
+            serve_metrics: true,
+            serve_api: false,
+        };
+        HttpService { inner: Arc::new(inner), peer: None }
     }
 
     /// The service for one connection from `peer`.
@@ -68,10 +81,10 @@ impl HttpService {
 }
 
 /// The path metrics are served at, outside the API's base path.
-pub const METRICS_PATH: &str = "/metrics";
+const METRICS_PATH: &str = "/metrics";
 
 /// `GET /metrics` as Prometheus (OpenMetrics) text.
-pub async fn metrics_response(service: &SessionService) -> HttpResponse {
+async fn metrics_response(service: &SessionService) -> HttpResponse {
     let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(service.render_metrics().await))));
     response
         .headers_mut()
@@ -95,26 +108,10 @@ impl Inner {
     async fn handle(&self, request: Request<Incoming>, peer: Option<std::net::SocketAddr>) -> HttpResponse {
         let started = Instant::now();
         let request_id = Id::generate().into_string();
-        if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
-            return metrics_response(&self.service).await;
-        }
-        if let Some(page) = super::web::asset(request.method(), request.uri().path()) {
-            return page;
-        }
-        let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("unknown");
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let path = uri.path().to_owned();
 
-        let mut response = match self.route(request, &request_id, operation, peer).await {
-            Ok(response) => response,
-            Err(error) => {
-                if let AppError::Internal(cause) = &error {
-                    tracing::error!(request_id = %request_id, error = %format!("{cause:#}"), "request failed");
-                }
-                app_error_response(&error, &request_id)
-            }
-        };
+        let (operation, mut response) = self.dispatch(request, &request_id, peer).await;
         if let Ok(value) = HeaderValue::from_str(&request_id) {
             response.headers_mut().insert("x-request-id", value);
         }
@@ -129,13 +126,37 @@ impl Inner {
         tracing::info!(
             request_id = %request_id,
             method = %method,
-            path = %path,
+            path = %uri.path(),
             operation,
             status = response.status().as_u16(),
             latency_us = elapsed.as_micros() as u64,
             "request"
         );
         response
+    }
+
+    /// What answers the request, and its name in the metrics and the log line.
+    async fn dispatch(
+        &self,
+        request: Request<Incoming>,
+        request_id: &str,
+        peer: Option<std::net::SocketAddr>,
+    ) -> (&'static str, HttpResponse) {
+        if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
+            return ("Metrics", metrics_response(&self.service).await);
+        }
+        if !self.serve_api {
+            return ("unknown", error_response(&AppError::NotFound, request_id));
+        }
+        if let Some(page) = super::web::asset(request.method(), request.uri().path()) {
+            return ("Page", page);
+        }
+        let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("unknown");
+        let response = match self.route(request, request_id, operation, peer).await {
+            Ok(response) => response,
+            Err(error) => error_response(&error, request_id),
+        };
+        (operation, response)
     }
 
     async fn route(
@@ -170,7 +191,7 @@ impl Inner {
             hyper::service::Service::call(&self.router, (Request::from_parts(parts, Full::new(body)), context.clone()))
                 .await
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))?;
-        let mut response = normalize(response, request_id, operation).await?;
+        let mut response = normalize(response, &context, operation).await?;
         for cookie in context.take_cookies() {
             match HeaderValue::from_str(&cookie) {
                 Ok(value) => {
@@ -205,12 +226,21 @@ impl Inner {
     }
 }
 
-/// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means.
-async fn normalize(response: HttpResponse, request_id: &str, operation: &str) -> Result<HttpResponse, AppError> {
+/// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means:
+/// the error the handler left in the context, or what the generated layer's own answer says.
+async fn normalize(
+    response: HttpResponse,
+    context: &RequestContext,
+    operation: &str,
+) -> Result<HttpResponse, AppError> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || response.headers().get(CONTENT_TYPE) == Some(&JSON) {
         return Ok(response);
     }
+    if let Some(failure) = context.take_failure() {
+        return Err(failure);
+    }
+    let request_id = context.request_id();
     let text = match response.into_body().collect().await {
         Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
         Err(never) => match never {},
@@ -260,8 +290,12 @@ fn body_field(operation: &str) -> &'static str {
     }
 }
 
-/// An AppError as a complete response.
-pub fn app_error_response(error: &AppError, request_id: &str) -> HttpResponse {
+/// An AppError as a complete response: the one place errors are rendered, and internal ones
+/// logged (with their cause; the client sees a generic message).
+pub fn error_response(error: &AppError, request_id: &str) -> HttpResponse {
+    if let AppError::Internal(cause) = error {
+        tracing::error!(request_id, error = %format!("{cause:#}"), "request failed");
+    }
     let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(error.to_json(request_id)))));
     *response.status_mut() = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(CONTENT_TYPE, JSON);

@@ -5,8 +5,8 @@ use std::sync::RwLock;
 
 use async_trait::async_trait;
 
-use super::{SessionStore, StoreError, StoreResult};
-use crate::domain::{Session, TokenHash, User};
+use super::{SessionStore, StoreError, StoreResult, Unique};
+use crate::domain::{Id, Session, TokenHash, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
 #[derive(Default)]
@@ -16,11 +16,11 @@ pub struct MemoryStore {
 
 #[derive(Default)]
 struct Inner {
-    users: HashMap<String, User>,
+    users: HashMap<Id, User>,
     sessions: HashMap<String, Session>,
     by_token: HashMap<TokenHash, String>,
     /// Session ids per user id, so that a user's sessions are found without a scan.
-    by_user: HashMap<String, HashSet<String>>,
+    by_user: HashMap<Id, HashSet<String>>,
 }
 
 impl MemoryStore {
@@ -63,7 +63,7 @@ impl Inner {
         }
     }
 
-    fn user_sessions(&self, user_id: &str) -> impl Iterator<Item = &Session> {
+    fn user_sessions(&self, user_id: &Id) -> impl Iterator<Item = &Session> {
         self.by_user.get(user_id).into_iter().flatten().filter_map(|id| self.sessions.get(id))
     }
 }
@@ -74,22 +74,22 @@ impl SessionStore for MemoryStore {
         let mut inner = self.write();
         if let Some(taken) = inner.users.values().find_map(|u| {
             if u.id == user.id {
-                Some("id")
+                Some(Unique::UserId)
             } else if u.username == user.username {
-                Some("username")
+                Some(Unique::Username)
             } else if u.email == user.email {
-                Some("email")
+                Some(Unique::Email)
             } else {
                 None
             }
         }) {
-            return Err(StoreError::Conflict(taken.to_string()));
+            return Err(StoreError::Conflict(taken));
         }
         inner.users.insert(user.id.clone(), user.clone());
         Ok(())
     }
 
-    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
         Ok(self.read().users.get(id).cloned())
     }
 
@@ -124,8 +124,11 @@ impl SessionStore for MemoryStore {
         if !inner.users.contains_key(&session.user_id) {
             return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)));
         }
-        if inner.sessions.contains_key(session.id.as_str()) || inner.by_token.contains_key(&session.token_hash) {
-            return Err(StoreError::Conflict("session".into()));
+        if inner.sessions.contains_key(session.id.as_str()) {
+            return Err(StoreError::Conflict(Unique::SessionId));
+        }
+        if inner.by_token.contains_key(&session.token_hash) {
+            return Err(StoreError::Conflict(Unique::TokenHash));
         }
         inner.insert_session(session.clone());
         let mut others: Vec<(i64, i64, String)> = inner
@@ -155,7 +158,7 @@ impl SessionStore for MemoryStore {
         Ok(self.read().sessions.get(id).cloned())
     }
 
-    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
         let mut sessions: Vec<Session> = self.read().user_sessions(user_id).cloned().collect();
         sessions.sort_by(|a, b| b.last_activity_at.cmp(&a.last_activity_at).then_with(|| a.id.cmp(&b.id)));
         Ok(sessions)
@@ -172,12 +175,12 @@ impl SessionStore for MemoryStore {
         Ok(self.write().remove_session(id))
     }
 
-    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
         let mut inner = self.write();
-        Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == user_id) && inner.remove_session(id))
+        Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == *user_id) && inner.remove_session(id))
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
         let mut inner = self.write();
         let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
         for id in &ids {
@@ -208,29 +211,37 @@ impl SessionStore for MemoryStore {
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
         let mut inner = self.write();
         // All or nothing: check everything before changing anything.
-        let mut ids: HashSet<&str> = inner.users.keys().map(String::as_str).collect();
+        let mut ids: HashSet<&Id> = inner.users.keys().collect();
         let mut names: HashSet<&str> = inner.users.values().map(|u| u.username.as_str()).collect();
         let mut emails: HashSet<&str> = inner.users.values().map(|u| u.email.as_str()).collect();
         for user in users {
-            if !ids.insert(&user.id) || !names.insert(&user.username) || !emails.insert(&user.email) {
-                return Err(StoreError::Conflict(format!("user {}", user.id)));
+            let clash = if !ids.insert(&user.id) {
+                Some(Unique::UserId)
+            } else if !names.insert(&user.username) {
+                Some(Unique::Username)
+            } else if !emails.insert(&user.email) {
+                Some(Unique::Email)
+            } else {
+                None
+            };
+            if let Some(field) = clash {
+                return Err(StoreError::Conflict(field));
             }
         }
         let mut session_ids = HashSet::new();
         let mut hashes = HashSet::new();
         for session in sessions {
-            if !ids.contains(session.user_id.as_str()) {
+            if !ids.contains(&session.user_id) {
                 return Err(StoreError::Backend(anyhow::anyhow!(
                     "no user {} for an imported session",
                     session.user_id
                 )));
             }
-            if inner.sessions.contains_key(session.id.as_str())
-                || inner.by_token.contains_key(&session.token_hash)
-                || !session_ids.insert(session.id.as_str())
-                || !hashes.insert(session.token_hash)
-            {
-                return Err(StoreError::Conflict("session".into()));
+            if inner.sessions.contains_key(session.id.as_str()) || !session_ids.insert(session.id.as_str()) {
+                return Err(StoreError::Conflict(Unique::SessionId));
+            }
+            if inner.by_token.contains_key(&session.token_hash) || !hashes.insert(session.token_hash) {
+                return Err(StoreError::Conflict(Unique::TokenHash));
             }
         }
         drop((ids, names, emails));

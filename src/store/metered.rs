@@ -1,11 +1,12 @@
 //! A `SessionStore` decorator that counts failed calls in the metrics, whatever the backend.
+//! A conflict (a taken username) is an answer, not a failure: only backend errors count.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::{SessionStore, StoreResult};
-use crate::domain::{Session, TokenHash, User};
+use super::{SessionStore, StoreError, StoreResult};
+use crate::domain::{Id, Session, TokenHash, User};
 use crate::metrics::Metrics;
 
 /// `inner`, with its failures counted.
@@ -25,7 +26,7 @@ impl MeteredStore {
 macro_rules! metered {
     ($self:ident . $method:ident ( $($arg:expr),* )) => {{
         let result = $self.inner.$method($($arg),*).await;
-        if result.is_err() {
+        if matches!(result, Err(StoreError::Backend(_))) {
             $self.metrics.store_error(stringify!($method));
         }
         result
@@ -37,7 +38,7 @@ impl SessionStore for MeteredStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
         metered!(self.create_user(user))
     }
-    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
         metered!(self.user_by_id(id))
     }
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -61,7 +62,7 @@ impl SessionStore for MeteredStore {
     async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
         metered!(self.session_by_id(id))
     }
-    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
         metered!(self.sessions_for_user(user_id))
     }
     async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
@@ -70,10 +71,10 @@ impl SessionStore for MeteredStore {
     async fn delete_session(&self, id: &str) -> StoreResult<bool> {
         metered!(self.delete_session(id))
     }
-    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
         metered!(self.delete_user_session(user_id, id))
     }
-    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
         metered!(self.delete_sessions_for_user(user_id))
     }
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {

@@ -1,12 +1,13 @@
 //! Where sessions and users live: the [`SessionStore`] trait and one module per backend.
 //!
-//! Every backend behaves the same; `tests/store_behaviour.rs` runs one suite against each. The
-//! store is deliberately dumb (no permissions, no expiry rules): those live in
-//! [`crate::service`], so that a new backend cannot get them wrong.
+//! Every backend behaves the same; `tests/suite/store_behaviour.rs` runs one suite against each.
+//! The store is deliberately dumb (no permissions, no expiry rules): those live in
+//! [`crate::service`], so that a new backend cannot get them wrong. Opening a store from the
+//! configuration is [`crate::app`]'s job: nothing here knows about settings.
 
 use async_trait::async_trait;
 
-use crate::domain::{Session, TokenHash, User};
+use crate::domain::{Id, Session, TokenHash, User};
 
 pub mod memory;
 pub mod metered;
@@ -16,12 +17,47 @@ pub mod sqlite;
 /// What can go wrong in a store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A unique field (username, email, id) is taken.
-    #[error("already exists: {0}")]
-    Conflict(String),
+    /// A unique field is taken; every backend names the same field for the same clash.
+    #[error("a {} that already exists", .0.as_str())]
+    Conflict(Unique),
     /// The backend failed (I/O, corruption, a bug). Logged, never shown to clients.
     #[error("store backend failed: {0}")]
     Backend(#[from] anyhow::Error),
+}
+
+/// The unique fields of users and sessions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unique {
+    UserId,
+    Username,
+    Email,
+    SessionId,
+    TokenHash,
+}
+
+impl Unique {
+    /// The field's name, as a person reads it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unique::UserId => "user id",
+            Unique::Username => "username",
+            Unique::Email => "email",
+            Unique::SessionId => "session id",
+            Unique::TokenHash => "session token",
+        }
+    }
+
+    /// The field a `table.column` pair names (SQLite's messages, PostgreSQL's constraints).
+    pub fn of_column(table: &str, column: &str) -> Option<Self> {
+        Some(match (table, column) {
+            ("users", "id") => Unique::UserId,
+            ("users", "username") => Unique::Username,
+            ("users", "email") => Unique::Email,
+            ("sessions", "id") => Unique::SessionId,
+            ("sessions", "token_hash") => Unique::TokenHash,
+            _ => return None,
+        })
+    }
 }
 
 /// A result of a store call.
@@ -33,7 +69,7 @@ pub trait SessionStore: Send + Sync + 'static {
     /// Adds a user; `Conflict` when the id, username or email is taken.
     async fn create_user(&self, user: &User) -> StoreResult<()>;
     /// The user with this id.
-    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>>;
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>>;
     /// The user with this (lower-case) username.
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
     /// The user with this (lower-case) email.
@@ -52,16 +88,16 @@ pub trait SessionStore: Send + Sync + 'static {
     /// The session with this id.
     async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>>;
     /// A user's sessions, most recent activity first, expired ones included.
-    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>>;
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
     /// Records activity on a session; no-op when it is gone.
     async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()>;
     /// Deletes a session; `false` when there was none.
     async fn delete_session(&self, id: &str) -> StoreResult<bool>;
     /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
     /// (or it is another user's). One write, where a lookup and a delete would be two calls.
-    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool>;
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool>;
     /// Deletes every session of a user; returns how many.
-    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64>;
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64>;
     /// Deletes at most `limit` sessions that expired before `now`; returns how many.
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
     /// How many sessions have not expired at `now` (the active-sessions metric).
@@ -73,11 +109,7 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn ping(&self) -> StoreResult<()>;
 }
 
-/// Opens the store a configuration names.
-pub async fn open(database: &crate::config::Database) -> anyhow::Result<std::sync::Arc<dyn SessionStore>> {
-    Ok(match database {
-        crate::config::Database::Sqlite(path) => std::sync::Arc::new(sqlite::SqliteStore::open(path)?),
-        crate::config::Database::Memory => std::sync::Arc::new(memory::MemoryStore::new()),
-        crate::config::Database::Postgres(url) => std::sync::Arc::new(postgres::PostgresStore::connect(url).await?),
-    })
+/// An id read back from a backend; one that is not an id means the data is damaged.
+fn stored_id(text: String) -> anyhow::Result<Id> {
+    Id::parse(&text).ok_or_else(|| anyhow::anyhow!("stored id {text:?} is not an id"))
 }

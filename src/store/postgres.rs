@@ -19,7 +19,7 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{NoTls, Row};
 
-use super::{SessionStore, StoreError, StoreResult};
+use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
 use crate::domain::{Id, Session, TokenHash, User};
 
 const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("postgres_migrations/0001_users_and_sessions.sql"))];
@@ -83,31 +83,39 @@ impl PostgresStore {
             .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = $1"))
             .await
             .map_err(classify)?;
-        Ok(client.query_opt(&stmt, &[&value]).await.map_err(classify)?.as_ref().map(user_from_row))
+        client.query_opt(&stmt, &[&value]).await.map_err(classify)?.as_ref().map(user_from_row).transpose()
     }
 }
 
-/// Unique violations become `Conflict` (naming the column); the rest is a failure.
+/// Unique violations become `Conflict`, by constraint name; the rest is a failure.
 fn classify(error: tokio_postgres::Error) -> StoreError {
     if error.code() == Some(&SqlState::UNIQUE_VIOLATION) {
-        let constraint = error.as_db_error().and_then(|e| e.constraint()).unwrap_or("value");
-        // PostgreSQL names them `<table>_<column>_key` / `<table>_pkey`.
-        let column = constraint.trim_end_matches("_key").rsplit('_').next().unwrap_or("value");
-        return StoreError::Conflict(if column == "pkey" { "id".into() } else { column.into() });
+        // PostgreSQL's default names, from the CREATE TABLEs in postgres_migrations/.
+        let field = match error.as_db_error().and_then(|e| e.constraint()) {
+            Some("users_pkey") => Unique::of_column("users", "id"),
+            Some("users_username_key") => Unique::of_column("users", "username"),
+            Some("users_email_key") => Unique::of_column("users", "email"),
+            Some("sessions_pkey") => Unique::of_column("sessions", "id"),
+            Some("sessions_token_hash_key") => Unique::of_column("sessions", "token_hash"),
+            _ => None,
+        };
+        if let Some(field) = field {
+            return StoreError::Conflict(field);
+        }
     }
     StoreError::Backend(error.into())
 }
 
-fn user_from_row(row: &Row) -> User {
-    User {
-        id: row.get(0),
+fn user_from_row(row: &Row) -> StoreResult<User> {
+    Ok(User {
+        id: stored_id(row.get(0))?,
         username: row.get(1),
         email: row.get(2),
         roles: row.get(3),
         create_at: row.get(4),
         update_at: row.get(5),
         password_hash: row.get(6),
-    }
+    })
 }
 
 fn session_from_row(row: &Row) -> StoreResult<Session> {
@@ -115,9 +123,9 @@ fn session_from_row(row: &Row) -> StoreResult<Session> {
     let hash: Vec<u8> = row.get(1);
     let props: serde_json::Value = row.get(11);
     Ok(Session {
-        id: Id::parse(&id).ok_or_else(|| anyhow::anyhow!("stored session id {id:?} is not an id"))?,
+        id: stored_id(id)?,
         token_hash: TokenHash(hash.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?),
-        user_id: row.get(2),
+        user_id: stored_id(row.get(2))?,
         create_at: row.get(3),
         expires_at: row.get(4),
         last_activity_at: row.get(5),
@@ -141,15 +149,15 @@ impl SessionStore for PostgresStore {
         client
             .execute(
                 &format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
-                &[&u.id, &u.username, &u.email, &u.roles, &u.create_at, &u.update_at, &u.password_hash],
+                &[&u.id.as_str(), &u.username, &u.email, &u.roles, &u.create_at, &u.update_at, &u.password_hash],
             )
             .await
             .map_err(classify)?;
         Ok(())
     }
 
-    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
-        self.user_where("id", id).await
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
+        self.user_where("id", id.as_str()).await
     }
 
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -165,7 +173,7 @@ impl SessionStore for PostgresStore {
         let changed = client
             .execute(
                 "UPDATE users SET roles = $2, password_hash = $3, update_at = $4 WHERE id = $1",
-                &[&u.id, &u.roles, &u.password_hash, &u.update_at],
+                &[&u.id.as_str(), &u.roles, &u.password_hash, &u.update_at],
             )
             .await
             .map_err(classify)?;
@@ -178,7 +186,7 @@ impl SessionStore for PostgresStore {
             .query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[])
             .await
             .map_err(classify)?;
-        Ok(rows.iter().map(user_from_row).collect())
+        rows.iter().map(user_from_row).collect()
     }
 
     async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
@@ -188,7 +196,7 @@ impl SessionStore for PostgresStore {
         let tx = client.transaction().await.map_err(classify)?;
         // Serialises this user's logins and revoke-alls across nodes (see the module docs).
         if tx
-            .query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id])
+            .query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
             .await
             .map_err(classify)?
             .is_none()
@@ -202,7 +210,7 @@ impl SessionStore for PostgresStore {
             &[
                 &s.id.as_str(),
                 &&s.token_hash.0[..],
-                &s.user_id,
+                &s.user_id.as_str(),
                 &s.create_at,
                 &s.expires_at,
                 &s.last_activity_at,
@@ -220,7 +228,7 @@ impl SessionStore for PostgresStore {
             .execute(
                 "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
                  ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
-                &[&s.user_id, &s.id.as_str(), &keep],
+                &[&s.user_id.as_str(), &s.id.as_str(), &keep],
             )
             .await
             .map_err(classify)?;
@@ -246,7 +254,7 @@ impl SessionStore for PostgresStore {
         client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
     }
 
-    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
         let client = self.client().await?;
         let stmt = client
             .prepare_cached(&format!(
@@ -254,7 +262,7 @@ impl SessionStore for PostgresStore {
             ))
             .await
             .map_err(classify)?;
-        sessions_from_rows(client.query(&stmt, &[&user_id]).await.map_err(classify)?)
+        sessions_from_rows(client.query(&stmt, &[&user_id.as_str()]).await.map_err(classify)?)
     }
 
     async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
@@ -271,18 +279,19 @@ impl SessionStore for PostgresStore {
         Ok(client.execute(&stmt, &[&id]).await.map_err(classify)? > 0)
     }
 
-    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
         let client = self.client().await?;
         let stmt =
             client.prepare_cached("DELETE FROM sessions WHERE id = $1 AND user_id = $2").await.map_err(classify)?;
-        Ok(client.execute(&stmt, &[&id, &user_id]).await.map_err(classify)? > 0)
+        Ok(client.execute(&stmt, &[&id, &user_id.as_str()]).await.map_err(classify)? > 0)
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(classify)?;
-        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id]).await.map_err(classify)?;
-        let deleted = tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id]).await.map_err(classify)?;
+        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await.map_err(classify)?;
+        let deleted =
+            tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await.map_err(classify)?;
         tx.commit().await.map_err(classify)?;
         Ok(deleted)
     }
@@ -324,7 +333,7 @@ impl SessionStore for PostgresStore {
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[])"
                 ),
                 &[
-                    &column(|u| &u.id),
+                    &column(|u| u.id.as_str()),
                     &column(|u| &u.username),
                     &column(|u| &u.email),
                     &column(|u| &u.roles),
@@ -354,7 +363,7 @@ impl SessionStore for PostgresStore {
                 &[
                     &text(|s| s.id.as_str()),
                     &chunk.iter().map(|s| &s.token_hash.0[..]).collect::<Vec<_>>(),
-                    &text(|s| &s.user_id),
+                    &text(|s| s.user_id.as_str()),
                     &int(|s| s.create_at),
                     &int(|s| s.expires_at),
                     &int(|s| s.last_activity_at),

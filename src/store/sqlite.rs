@@ -23,7 +23,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
-use super::{SessionStore, StoreError, StoreResult};
+use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
 
 mod writer;
 use crate::domain::{Id, Session, TokenHash, User};
@@ -54,11 +54,10 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens the database at `path` (creating the file, not its folder, if missing) and brings
+    /// its schema up to date. Whether a missing database may be created is the caller's call
+    /// ([`crate::app::open_store`]).
     pub fn open(path: &Path) -> anyhow::Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
         let mut writer = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
         let mode: String = writer.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         anyhow::ensure!(mode.eq_ignore_ascii_case("wal"), "{} cannot use WAL (journal_mode={mode})", path.display());
@@ -71,9 +70,13 @@ impl SqliteStore {
             configure(conn)?;
             conn.pragma_update(None, "query_only", "ON")
         });
+        // Reads run inline on the async workers (see `read`), so a checkout that waits blocks a
+        // worker: with at least one connection per worker no checkout waits on reads alone,
+        // and the timeout turns a stuck pool into an error instead of a hung worker.
         let readers = r2d2::Pool::builder()
-            .max_size(8)
+            .max_size(reader_pool_size())
             .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(5))
             .build(manager)
             .with_context(|| format!("opening read connections to {}", path.display()))?;
         let checkpointer = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
@@ -88,7 +91,7 @@ impl SqliteStore {
     {
         // Inline on the calling worker, not on the blocking pool: a read is an index lookup
         // answered from SQLite's page cache or the OS's in microseconds, less than the two
-        // thread hand-offs spawn_blocking costs (README, "Performance", has the figures).
+        // thread hand-offs spawn_blocking costs (docs/performance.md has the figures).
         let conn = self.readers.get().context("no read connection")?;
         f(&conn).map_err(classify)
     }
@@ -100,6 +103,13 @@ impl SqliteStore {
     {
         self.writer.write(move |c| f(c).map_err(classify)).await
     }
+}
+
+/// Read connections: at least the runtime's worker threads (tokio starts one per core), never
+/// fewer than 8.
+fn reader_pool_size() -> u32 {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    u32::try_from(workers).unwrap_or(u32::MAX).max(8)
 }
 
 impl SqliteStore {
@@ -115,14 +125,18 @@ impl SqliteStore {
     }
 }
 
-/// Unique-constraint violations become `Conflict` (naming the column); the rest is a failure.
+/// Unique-constraint violations become `Conflict`; the rest is a failure. SQLite's errors carry
+/// no constraint name, but its message names the column: `UNIQUE constraint failed: users.email`
+/// (each unique constraint here is on one column).
 fn classify(error: rusqlite::Error) -> StoreError {
     if let rusqlite::Error::SqliteFailure(e, Some(message)) = &error {
         if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
             || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
         {
-            let column = message.rsplit('.').next().unwrap_or("value").to_string();
-            return StoreError::Conflict(column);
+            let column = message.rsplit_once(": ").map_or("", |(_, c)| c);
+            if let Some(field) = column.split_once('.').and_then(|(t, c)| Unique::of_column(t, c)) {
+                return StoreError::Conflict(field);
+            }
         }
     }
     StoreError::Backend(error.into())
@@ -135,7 +149,7 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
     .execute(params![
         s.id.as_str(),
         &s.token_hash.0[..],
-        s.user_id,
+        s.user_id.as_str(),
         s.create_at,
         s.expires_at,
         s.last_activity_at,
@@ -149,9 +163,13 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
     .map(drop)
 }
 
+fn conversion(column: usize, error: anyhow::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, error.into())
+}
+
 fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
-        id: row.get(0)?,
+        id: stored_id(row.get(0)?).map_err(|e| conversion(0, e))?,
         username: row.get(1)?,
         email: row.get(2)?,
         roles: row.get(3)?,
@@ -162,16 +180,15 @@ fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
 }
 
 fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
-    let bad = |i: usize, e: Box<dyn std::error::Error + Send + Sync>| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
-    };
     let id: String = row.get(0)?;
     let hash: Vec<u8> = row.get(1)?;
     let props: String = row.get(11)?;
     Ok(Session {
-        id: Id::parse(&id).ok_or_else(|| bad(0, format!("stored session id {id:?} is not an id").into()))?,
-        token_hash: TokenHash(hash.try_into().map_err(|_| bad(1, "token hash is not 32 bytes".into()))?),
-        user_id: row.get(2)?,
+        id: stored_id(id).map_err(|e| conversion(0, e))?,
+        token_hash: TokenHash(
+            hash.try_into().map_err(|_| conversion(1, anyhow::anyhow!("token hash is not 32 bytes")))?,
+        ),
+        user_id: stored_id(row.get(2)?).map_err(|e| conversion(2, e))?,
         create_at: row.get(3)?,
         expires_at: row.get(4)?,
         last_activity_at: row.get(5)?,
@@ -180,7 +197,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         is_oauth: row.get(8)?,
         expired_notify: row.get(9)?,
         local: row.get(10)?,
-        props: serde_json::from_str::<BTreeMap<String, String>>(&props).map_err(|e| bad(11, e.into()))?,
+        props: serde_json::from_str::<BTreeMap<String, String>>(&props).map_err(|e| conversion(11, e.into()))?,
     })
 }
 
@@ -191,15 +208,15 @@ impl SessionStore for SqliteStore {
         self.write(move |c| {
             c.execute(
                 &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-                params![u.id, u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash],
+                params![u.id.as_str(), u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash],
             )
             .map(drop)
         })
         .await
     }
 
-    async fn user_by_id(&self, id: &str) -> StoreResult<Option<User>> {
-        self.user_where("id", id).await
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
+        self.user_where("id", id.as_str()).await
     }
 
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -215,7 +232,7 @@ impl SessionStore for SqliteStore {
         self.write(move |c| {
             let changed = c
                 .prepare_cached("UPDATE users SET roles = ?2, password_hash = ?3, update_at = ?4 WHERE id = ?1")?
-                .execute(params![u.id, u.roles, u.password_hash, u.update_at])?;
+                .execute(params![u.id.as_str(), u.roles, u.password_hash, u.update_at])?;
             Ok(changed > 0)
         })
         .await
@@ -243,7 +260,7 @@ impl SessionStore for SqliteStore {
                     "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
                      ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
                 )?
-                .execute(params![s.user_id, s.id.as_str(), keep])?;
+                .execute(params![s.user_id.as_str(), s.id.as_str(), keep])?;
             Ok(evicted as u64)
         })
         .await
@@ -269,8 +286,8 @@ impl SessionStore for SqliteStore {
         .await
     }
 
-    async fn sessions_for_user(&self, user_id: &str) -> StoreResult<Vec<Session>> {
-        let user_id = user_id.to_owned();
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
+        let user_id = user_id.as_str().to_owned();
         self.read(move |c| {
             c.prepare_cached(&format!(
                 "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = ?1 ORDER BY last_activity_at DESC, id"
@@ -296,16 +313,16 @@ impl SessionStore for SqliteStore {
         self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1")?.execute([id])? > 0)).await
     }
 
-    async fn delete_user_session(&self, user_id: &str, id: &str) -> StoreResult<bool> {
-        let (user_id, id) = (user_id.to_owned(), id.to_owned());
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
+        let (user_id, id) = (user_id.as_str().to_owned(), id.to_owned());
         self.write(move |c| {
             Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2")?.execute([id, user_id])? > 0)
         })
         .await
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &str) -> StoreResult<u64> {
-        let user_id = user_id.to_owned();
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
+        let user_id = user_id.as_str().to_owned();
         self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))
             .await
     }
@@ -346,7 +363,7 @@ impl SessionStore for SqliteStore {
                 ))?;
                 for u in &users {
                     insert_user.execute(params![
-                        u.id,
+                        u.id.as_str(),
                         u.username,
                         u.email,
                         u.roles,
@@ -356,7 +373,7 @@ impl SessionStore for SqliteStore {
                     ])?;
                 }
                 for (s, props) in &sessions {
-                    insert_session(&tx, s, props)?;
+                    insert_session(tx, s, props)?;
                 }
             }
             Ok(())

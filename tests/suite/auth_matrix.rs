@@ -116,19 +116,4 @@ async fn matrix(backend: Backend) {
     }
 }
 
-#[tokio::test]
-async fn matrix_on_memory() {
-    matrix(Backend::Memory).await;
-}
-
-#[tokio::test]
-async fn matrix_on_sqlite() {
-    matrix(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn matrix_on_postgres() {
-    if backends().contains(&Backend::Postgres) {
-        matrix(Backend::Postgres).await;
-    }
-}
+on_every_backend!(matrix);

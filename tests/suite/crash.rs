@@ -54,7 +54,7 @@ fn integrity_check(db: &std::path::Path) -> String {
 #[tokio::test]
 async fn acknowledged_logins_and_logouts_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data").join("crash.db");
+    let db = dir.path().join("crash.db");
     let database = db.to_str().unwrap().to_owned();
     cli(&database, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
     let (mut live, mut revoked): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());

@@ -1,6 +1,8 @@
 //! The drift guard `build.rs` runs, exercised on a copy of the repository's inputs so that it
-//! cannot rot: the committed generated/ matches api/; any change to an input without
-//! regenerating is refused with a message naming the regenerate command.
+//! cannot rot: an unchanged copy passes; any change to an input without regenerating is refused
+//! with a message naming the regenerate command. (Whether the committed generated/ matches api/
+//! needs no test here: `build.rs` refuses to build this suite otherwise, and `.ci/run`
+//! regenerates and compares.)
 
 use std::fs;
 use std::path::Path;
@@ -21,12 +23,6 @@ fn copy_inputs(to: &Path) {
     for file in ["scripts/generator-requirements.txt", fingerprint::RECORDED] {
         fs::copy(root.join(file), to.join(file)).unwrap();
     }
-}
-
-#[test]
-fn the_committed_generated_crate_matches_the_spec() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert_eq!(fingerprint::check(root), Ok(()));
 }
 
 #[test]

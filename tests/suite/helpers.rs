@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 
 use mm_sessions::app::Application;
 use mm_sessions::config::{Database, ServeConfig};
@@ -18,19 +19,37 @@ use tempfile::TempDir;
 pub enum Backend {
     Memory,
     Sqlite,
-    /// Only when `MM_SESSIONS_TEST_POSTGRES` names a database (see `pg.rs`).
+    /// Needs `MM_SESSIONS_TEST_POSTGRES` (see `pg.rs`).
     Postgres,
 }
 
-/// Every backend available here: PostgreSQL joins when it is configured.
-pub fn backends() -> Vec<Backend> {
-    let mut all = vec![Backend::Memory, Backend::Sqlite];
-    if std::env::var(crate::pg::ENV).is_ok() {
-        all.push(Backend::Postgres);
-    } else {
-        eprintln!("!!!!! SKIPPED: the PostgreSQL backend ({} is not set)", crate::pg::ENV);
-    }
-    all
+/// Makes each `async fn NAME(backend: Backend)` one test per backend, `NAME::memory`,
+/// `NAME::sqlite` and `NAME::postgres`, so that a failure names its backend and a skipped
+/// PostgreSQL run is counted as skipped (see `pg.rs`). With `via RUNNER;`, each test is
+/// `RUNNER(backend, NAME)` instead (the store suite hands its functions a fresh store).
+macro_rules! on_every_backend {
+    (via $runner:ident; $($test:ident),* $(,)?) => {$(
+        mod $test {
+            use crate::helpers::Backend;
+            #[tokio::test]
+            async fn memory() { super::$runner(Backend::Memory, super::$test).await }
+            #[tokio::test]
+            async fn sqlite() { super::$runner(Backend::Sqlite, super::$test).await }
+            #[tokio::test]
+            async fn postgres() { super::$runner(Backend::Postgres, super::$test).await }
+        }
+    )*};
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            use crate::helpers::Backend;
+            #[tokio::test]
+            async fn memory() { super::$test(Backend::Memory).await }
+            #[tokio::test]
+            async fn sqlite() { super::$test(Backend::Sqlite).await }
+            #[tokio::test]
+            async fn postgres() { super::$test(Backend::Postgres).await }
+        }
+    )*};
 }
 
 /// A running server.
@@ -64,9 +83,9 @@ pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
 /// A server whose configuration `configure` adjusts.
 pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db_path = dir.path().join("data").join("sessions.db");
+    let db_path = dir.path().join("sessions.db");
     let schema = match backend {
-        Backend::Postgres => Some(crate::pg::schema().await.expect("PostgreSQL is configured for this backend")),
+        Backend::Postgres => Some(crate::pg::schema().await),
         _ => None,
     };
     let database = match (backend, &schema) {
@@ -76,8 +95,8 @@ pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut 
     };
     let mut config = ServeConfig::new(SocketAddr::from(([127, 0, 0, 1], 0)), database);
     // Tests log in far faster than people; the rate-limit tests set their own budgets.
-    config.policy.login_rate_ip = 1_000_000;
-    config.policy.login_rate_account = 1_000_000;
+    config.policy.login_rate_ip = NonZeroU32::MAX;
+    config.policy.login_rate_account = NonZeroU32::MAX;
     configure(&mut config);
     let app = Application::build(config).await.expect("server builds");
     let addr = app.local_addr();

@@ -36,7 +36,7 @@ async fn giant_headers_are_refused_and_the_server_carries_on() {
 
 #[tokio::test]
 async fn connections_beyond_the_limit_wait_until_one_closes() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.max_connections = 1).await;
+    let app = spawn_app_configured(Backend::Memory, |c| c.max_connections = std::num::NonZeroUsize::MIN).await;
     let held = TcpStream::connect(addr(&app)).await.unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     let quick = reqwest::Client::builder().timeout(Duration::from_millis(500)).build().unwrap();

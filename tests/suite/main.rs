@@ -3,12 +3,14 @@
 //! boundary matters: restarts, the CLI). Every response any test receives is checked against
 //! the spec by [`contract`].
 
+#[macro_use]
+mod helpers;
+
 mod auth_matrix;
 mod contract;
 mod crash;
 mod drift_guard;
 mod errors;
-mod helpers;
 mod hostile;
 mod limits;
 mod login;

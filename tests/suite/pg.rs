@@ -1,6 +1,9 @@
-//! PostgreSQL for the tests: the URL comes from `MM_SESSIONS_TEST_POSTGRES` (scripts/test says
-//! loudly when it is unset, and `.ci/run` sets it). Each test gets a schema of its own, dropped
-//! when the test ends, so tests run in parallel on one database.
+//! PostgreSQL for the tests: the URL comes from `MM_SESSIONS_TEST_POSTGRES` (`.ci/run` sets it).
+//! Every test that needs it has `postgres` in its name (or is in `multinode`): when the variable
+//! is unset or empty, `scripts/test` leaves them out with a nextest filter
+//! (`.config/nextest.toml`), so that nextest reports them as skipped; run anyway, they fail
+//! saying why, never pass without having run. Each test gets a schema of its own, dropped when
+//! the test ends, so tests run in parallel on one database.
 
 use mm_sessions::domain::Id;
 
@@ -15,11 +18,17 @@ pub struct PgSchema {
     pub url: String,
 }
 
-/// A fresh schema, or `None` (with a loud line on stderr) when no database is configured.
-pub async fn schema() -> Option<PgSchema> {
-    let Ok(base) = std::env::var(ENV) else {
-        eprintln!("!!!!! SKIPPED: PostgreSQL test ({ENV} is not set)");
-        return None;
+/// The test database's URL; an empty value is no value.
+pub fn url() -> Option<String> {
+    std::env::var(ENV).ok().filter(|url| !url.trim().is_empty())
+}
+
+/// A fresh schema on the test database.
+pub async fn schema() -> PgSchema {
+    let Some(base) = url() else {
+        panic!(
+            "this test needs PostgreSQL: set {ENV}=postgres://user@host:port/db (scripts/test leaves it out otherwise)"
+        )
     };
     let name = format!("t_{}", Id::generate().as_str().to_lowercase());
     let (client, connection) =
@@ -28,7 +37,7 @@ pub async fn schema() -> Option<PgSchema> {
     client.batch_execute(&format!("CREATE SCHEMA {name}")).await.expect("schema created");
     let separator = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{separator}options=-c%20search_path%3D{name}");
-    Some(PgSchema { base, name, url })
+    PgSchema { base, name, url }
 }
 
 impl Drop for PgSchema {

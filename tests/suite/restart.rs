@@ -15,7 +15,7 @@ fn cli(db: &Path, args: &[&str]) -> String {
 #[tokio::test]
 async fn acknowledged_changes_survive_a_restart_and_no_token_is_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data").join("mm-sessions.db");
+    let db = dir.path().join("mm-sessions.db");
     let server = Server::start(db.to_str().unwrap()).await;
 
     // The CLI works on the same file while the server runs.

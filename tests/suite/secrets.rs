@@ -11,7 +11,7 @@ use crate::process::{cli, Node};
 #[tokio::test]
 async fn no_token_or_password_in_the_database_the_log_or_any_body() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data").join("secrets.db");
+    let db = dir.path().join("secrets.db");
     let database = db.to_str().unwrap().to_owned();
     let log = dir.path().join("server.log");
     let alice_password = "alice-Secret-Passw0rd";

@@ -4,12 +4,16 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::helpers::Backend;
+
 use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
-use mm_sessions::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, SessionStore, StoreError};
+use mm_sessions::store::{
+    memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, SessionStore, StoreError, Unique,
+};
 
 fn user(name: &str) -> User {
     NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] }
-        .validate(Id::generate().into_string(), now_millis())
+        .validate(Id::generate(), now_millis())
         .unwrap()
 }
 
@@ -40,10 +44,14 @@ async fn users_are_unique_and_found(store: Arc<dyn SessionStore>) {
     assert_eq!(store.user_by_username("bob").await.unwrap(), None);
     let mut same_name = user("alice");
     same_name.email = "other@example.com".into();
-    assert!(matches!(store.create_user(&same_name).await, Err(StoreError::Conflict(_))));
+    // Every backend names the same field for the same clash.
+    assert!(matches!(store.create_user(&same_name).await, Err(StoreError::Conflict(Unique::Username))));
     let mut same_email = user("other");
     same_email.email = alice.email.clone();
-    assert!(matches!(store.create_user(&same_email).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(store.create_user(&same_email).await, Err(StoreError::Conflict(Unique::Email))));
+    let mut same_id = user("carol");
+    same_id.id = alice.id.clone();
+    assert!(matches!(store.create_user(&same_id).await, Err(StoreError::Conflict(Unique::UserId))));
     store.create_user(&user("bob")).await.unwrap();
     let names: Vec<String> = store.list_users().await.unwrap().into_iter().map(|u| u.username).collect();
     assert_eq!(names, ["alice", "bob"]);
@@ -61,6 +69,11 @@ async fn sessions_round_trip(store: Arc<dyn SessionStore>) {
     store.touch_session(s.id.as_str(), 99).await.unwrap();
     assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap().unwrap().last_activity_at, 99);
     store.touch_session("nosuchsessionnosuchsession", 5).await.unwrap();
+    let same_id = session(&alice, 1).1;
+    let same_id = Session { id: s.id.clone(), ..same_id };
+    assert!(matches!(store.create_session(&same_id, 500).await, Err(StoreError::Conflict(Unique::SessionId))));
+    let same_token = Session { id: Id::generate(), ..s.clone() };
+    assert!(matches!(store.create_session(&same_token, 500).await, Err(StoreError::Conflict(Unique::TokenHash))));
 }
 
 async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
@@ -74,7 +87,7 @@ async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
     let order: Vec<i64> =
         store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(order, [30, 10, 5]);
-    assert!(store.sessions_for_user("nobodynobodynobodynobodyno").await.unwrap().is_empty());
+    assert!(store.sessions_for_user(&Id::parse("nobodynobodynobodynobodyno").unwrap()).await.unwrap().is_empty());
 }
 
 async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
@@ -186,7 +199,7 @@ async fn import_is_all_or_nothing(store: Arc<dyn SessionStore>) {
     // A batch with one conflicting session (a1 again) stores none of it, not even the new user.
     let carol = user("carol");
     let (carol_token, c1) = session(&carol, 40);
-    assert!(store.import(&[carol.clone()], &[c1, a1]).await.is_err());
+    assert!(store.import(std::slice::from_ref(&carol), &[c1, a1]).await.is_err());
     assert_eq!(store.user_by_id(&carol.id).await.unwrap(), None);
     assert_eq!(store.session_by_token(&carol_token.hash()).await.unwrap(), None);
     assert_eq!(store.sessions_for_user(&alice.id).await.unwrap().len(), 2);
@@ -226,54 +239,38 @@ async fn concurrent_writes_fail_alone(store: Arc<dyn SessionStore>) {
     assert_eq!(store.session_by_id(taken.id.as_str()).await.unwrap().map(|s| s.last_activity_at), Some(1));
 }
 
-/// Whatever must live as long as the store (a temp dir, a PostgreSQL schema).
-type Guard = Box<dyn std::any::Any>;
-
-async fn memory() -> Option<(Arc<dyn SessionStore>, Guard)> {
-    Some((Arc::new(MemoryStore::new()), Box::new(())))
-}
-
-async fn sqlite() -> Option<(Arc<dyn SessionStore>, Guard)> {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("nested/dir/s.db")).unwrap();
-    Some((Arc::new(store), Box::new(dir)))
-}
-
-async fn postgres() -> Option<(Arc<dyn SessionStore>, Guard)> {
-    let schema = crate::pg::schema().await?;
-    let store = PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects");
-    Some((Arc::new(store), Box::new(schema)))
-}
-
-/// One module per backend, each with every test of the suite.
-macro_rules! suite_for {
-    ($backend:ident) => {
-        mod $backend {
-            suite_for!(@tests $backend;
-                users_are_unique_and_found,
-                sessions_round_trip,
-                listing_is_per_user_newest_first,
-                deletes_remove_exactly_what_they_name,
-                a_session_needs_its_user_and_a_unique_token,
-                the_cap_evicts_the_least_recently_used_others,
-                expired_sessions_are_purged_in_bounded_batches,
-                users_are_found_by_email_and_updated,
-                import_is_all_or_nothing,
-                concurrent_writes_fail_alone);
+/// Runs a suite function on a fresh store of `backend`, kept alive (its folder or schema) until
+/// the function returns.
+async fn on_store<F, Fut>(backend: Backend, test: F)
+where
+    F: FnOnce(Arc<dyn SessionStore>) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    match backend {
+        Backend::Memory => test(Arc::new(MemoryStore::new())).await,
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            test(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap())).await;
         }
-    };
-    (@tests $backend:ident; $($test:ident),*) => {
-        $(#[tokio::test]
-        async fn $test() {
-            let Some((store, _guard)) = super::$backend().await else { return };
-            super::$test(store).await;
-        })*
-    };
+        Backend::Postgres => {
+            let schema = crate::pg::schema().await;
+            test(Arc::new(PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects"))).await;
+        }
+    }
 }
 
-suite_for!(memory);
-suite_for!(sqlite);
-suite_for!(postgres);
+on_every_backend!(via on_store;
+    users_are_unique_and_found,
+    sessions_round_trip,
+    listing_is_per_user_newest_first,
+    deletes_remove_exactly_what_they_name,
+    a_session_needs_its_user_and_a_unique_token,
+    the_cap_evicts_the_least_recently_used_others,
+    expired_sessions_are_purged_in_bounded_batches,
+    users_are_found_by_email_and_updated,
+    import_is_all_or_nothing,
+    concurrent_writes_fail_alone,
+);
 
 #[tokio::test]
 async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
@@ -310,7 +307,7 @@ async fn sqlite_closed_leaves_no_wal_behind() {
 
 #[tokio::test]
 async fn postgres_nodes_starting_at_once_migrate_exactly_once() {
-    let Some(schema) = crate::pg::schema().await else { return };
+    let schema = crate::pg::schema().await;
     let starts = (0..4).map(|_| PostgresStore::connect(&schema.url));
     let stores = futures_util::future::join_all(starts).await;
     assert!(stores.iter().all(Result::is_ok), "every node starts");

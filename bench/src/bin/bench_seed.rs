@@ -20,6 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -91,7 +92,7 @@ fn parse_args() -> anyhow::Result<Args> {
 /// A user as the admin CLI would create it.
 fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> User {
     User {
-        id: Id::generate().into_string(),
+        id: Id::generate(),
         username: name.to_owned(),
         email: format!("{name}@bench.example.com"),
         roles: roles.to_owned(),
@@ -154,8 +155,8 @@ async fn main() -> anyhow::Result<()> {
 
     let mut config = ServeConfig::new(args.serve.unwrap_or(([127, 0, 0, 1], 0).into()), args.database.clone());
     // The load comes from one address at thousands of logins a minute.
-    config.policy.login_rate_ip = u32::MAX;
-    config.policy.login_rate_account = u32::MAX;
+    config.policy.login_rate_ip = NonZeroU32::MAX;
+    config.policy.login_rate_account = NonZeroU32::MAX;
     let mut _log = None;
     let app = match args.serve {
         // Served like the binary serves: the same log lines (scripts/bench sends them to a file).
@@ -167,7 +168,7 @@ async fn main() -> anyhow::Result<()> {
     };
     let store: Arc<dyn SessionStore> = match &app {
         Some(app) => app.service().store().clone(),
-        None => mm_sessions::store::open(&args.database).await?,
+        None => mm_sessions::app::open_store(&args.database, mm_sessions::app::OpenMode::Create).await?,
     };
 
     let started = Instant::now();
