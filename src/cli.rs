@@ -27,7 +27,7 @@ const PASSWORD_ENV: &str = "MM_SESSIONS_PASSWORD";
 #[command(name = "mm-sessions", version, about)]
 pub struct Cli {
     /// The store: a SQLite file path, `memory`, or a postgres:// URL.
-    #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true)]
+    #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true, value_parser = DatabaseParser)]
     pub database: Database,
 
     #[command(flatten)]
@@ -101,6 +101,27 @@ impl PolicyArgs {
     /// The policy as the environment sets it (the admin commands take no policy flags).
     fn from_environment() -> anyhow::Result<SessionPolicy> {
         Ok(PolicyArgs::try_parse_from(["mm-sessions"])?.policy())
+    }
+}
+
+/// Parses `--database` without ever quoting the value back: a PostgreSQL URL may hold a password,
+/// and clap's own message for a bad value repeats it.
+#[derive(Clone)]
+struct DatabaseParser;
+
+impl clap::builder::TypedValueParser for DatabaseParser {
+    type Value = Database;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Database, clap::Error> {
+        let invalid = |message: String| {
+            clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("--database: {message}\n")).with_cmd(cmd)
+        };
+        value.to_str().ok_or_else(|| invalid("not valid UTF-8".into()))?.parse().map_err(invalid)
     }
 }
 

@@ -134,8 +134,15 @@ async fn the_sessions_page_is_served_at_the_root() {
         let headers = response.headers().clone();
         assert!(headers["content-type"].to_str().unwrap().starts_with(kind), "{path}");
         assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
+        let id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(mm_sessions::domain::Id::parse(id).is_some(), "{path}: X-Request-Id {id:?}");
         assert!(!response.text().await.unwrap().is_empty());
     }
+    // Counted like any request (the metrics answer carries an id too).
+    let metrics = app.client.get(format!("{root}/metrics")).send().await.unwrap();
+    assert!(metrics.headers().get("x-request-id").is_some());
+    let text = metrics.text().await.unwrap();
+    assert!(text.contains(r#"mm_sessions_http_requests_total{operation="Page",status="200"} 3"#), "{text}");
 }
 
 on_every_backend!(bad_revoke_bodies_are_400_invalid_body_param);

@@ -7,6 +7,7 @@
 mod helpers;
 
 mod auth_matrix;
+mod cli;
 mod contract;
 mod crash;
 mod drift_guard;
@@ -19,6 +20,7 @@ mod multinode;
 mod pg;
 mod process;
 mod restart;
+mod runner;
 mod secrets;
 mod sessions;
 mod store_behaviour;

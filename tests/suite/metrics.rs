@@ -43,6 +43,23 @@ async fn metrics_count_what_happened() {
 }
 
 #[tokio::test]
+async fn a_taken_username_is_no_store_failure() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.user("alice", &[]).await;
+    let again = app
+        .service
+        .create_user(mm_sessions::domain::NewUser {
+            username: "alice".into(),
+            email: "other@example.com".into(),
+            roles: vec![],
+        })
+        .await;
+    assert!(again.unwrap_err().to_string().contains("a user with that username already exists"));
+    let text = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(!text.contains("mm_sessions_store_errors_total{"), "a conflict counted as a store failure:\n{text}");
+}
+
+#[tokio::test]
 async fn metrics_can_live_on_their_own_address() {
     let app = spawn_app_configured(Backend::Memory, |c| c.metrics_listen = Some("127.0.0.1:0".parse().unwrap())).await;
     let metrics = app.metrics_base.clone().expect("a metrics listener");
@@ -51,5 +68,7 @@ async fn metrics_can_live_on_their_own_address() {
     // Not on the public listener then, and nothing but /metrics on the metrics one.
     let public = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap();
     assert_eq!(public.status(), 404);
-    assert_eq!(app.client.get(format!("{metrics}/api/v4/system/ping")).send().await.unwrap().status(), 404);
+    let other = app.client.get(format!("{metrics}/api/v4/system/ping")).send().await.unwrap();
+    assert_eq!(other.status(), 404);
+    assert!(other.headers().get("x-request-id").is_some(), "an AppError like any other");
 }

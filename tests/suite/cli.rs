@@ -1,0 +1,327 @@
+//! The admin CLI through the real binary, as a person types it: where a database may be
+//! created, what help shows, mistakes caught, each cause said once, every success confirmed.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::process::BIN;
+
+/// Runs `mm-sessions ARGS` in `dir` (no inherited database or password settings).
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    run_with(dir, args, &[], None)
+}
+
+fn run_with(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+    let mut command = Command::new(BIN);
+    command.args(args).current_dir(dir).env_remove("MM_SESSIONS_DATABASE").env_remove("MM_SESSIONS_PASSWORD");
+    command.env_remove("RUST_LOG").envs(env.iter().copied());
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the CLI starts");
+    if let Some(input) = stdin {
+        use std::io::Write as _;
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    child.wait_with_output().expect("the CLI ends")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn create_alice(dir: &Path, db: &str) -> String {
+    let out = run_with(
+        dir,
+        &[
+            "--database",
+            db,
+            "user",
+            "create",
+            "--username",
+            "alice",
+            "--email",
+            "alice@example.com",
+            "--password-stdin",
+        ],
+        &[],
+        Some("correct horse battery\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).trim().to_owned()
+}
+
+#[test]
+fn commands_on_existing_data_never_create_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing_dir = dir.path().join("nonexistent/dir/x.db");
+    let out = run_in(dir.path(), &["--database", missing_dir.to_str().unwrap(), "user", "list"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no database at"), "{}", stderr(&out));
+    assert!(!dir.path().join("nonexistent").exists(), "nothing created");
+
+    for args in [&["user", "list"][..], &["session", "list", "--user", "alice"], &["session", "revoke", "--id", "x"]] {
+        let out = run_in(dir.path(), &[&["--database", "typo.db"][..], args].concat());
+        assert!(!out.status.success(), "{args:?}");
+        let text = stderr(&out);
+        let expected = dir.path().canonicalize().unwrap().join("typo.db");
+        assert!(text.contains(&format!("no database at {}", expected.display())), "{args:?}: {text}");
+        assert!(!dir.path().join("typo.db").exists(), "{args:?} created a database");
+    }
+
+    // Run from a folder without ./data/, the default database is not made up either.
+    let out = run_in(dir.path(), &["user", "list"]);
+    assert!(!out.status.success());
+    assert!(!dir.path().join("data").exists(), "the default folder was created by `user list`");
+}
+
+#[test]
+fn user_create_and_the_server_create_a_database_and_say_where() {
+    let dir = tempfile::tempdir().unwrap();
+    // The default ./data/ folder is created; its full path is said.
+    let out = run_with(
+        dir.path(),
+        &["user", "create", "--username", "admin", "--email", "a@example.com", "--role", "system_admin"],
+        &[],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    let expected = dir.path().canonicalize().unwrap().join("data/mm-sessions.db");
+    assert!(text.contains(&format!("creating a new database at {}", expected.display())), "{text}");
+    assert!(text.contains("has no password and cannot log in"), "{text}");
+    assert!(text.contains("created user admin (system_admin)"), "{text}");
+    assert!(expected.exists());
+    // Once it exists, nothing more is said about creating it.
+    let out = run_in(dir.path(), &["user", "list"]);
+    assert!(out.status.success());
+    assert!(!stderr(&out).contains("creating"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\tadmin\ta@example.com\tsystem_admin"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("1 user(s)"));
+
+    // Anywhere but the default, a missing folder is an error that names it.
+    let elsewhere = dir.path().join("missing/x.db");
+    let out = run_in(
+        dir.path(),
+        &["--database", elsewhere.to_str().unwrap(), "user", "create", "--username", "b", "--email", "b@example.com"],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains(&format!("the folder {} does not exist", dir.path().join("missing").display())));
+    assert!(!dir.path().join("missing").exists());
+
+    // So is a path through a file: "not a directory", not "File exists".
+    let file = dir.path().join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let through = file.join("x.db");
+    for args in [&["user", "list"][..], &["user", "create", "--username", "c", "--email", "c@example.com"]] {
+        let out = run_in(dir.path(), &[&["--database", through.to_str().unwrap()][..], args].concat());
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("not a directory"), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("os error"), "{}", stderr(&out));
+    }
+
+    // The server on a missing non-default folder refuses to start, naming it.
+    let out = run_in(dir.path(), &["--database", elsewhere.to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn help_shows_what_each_command_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| {
+        let out = run_in(dir.path(), args);
+        assert!(out.status.success(), "{args:?}");
+        stdout(&out)
+    };
+    let top = help(&["--help"]);
+    assert!(top.contains("--listen") && top.contains("--grant"), "server flags at the top: {top}");
+    assert!(!top.contains("later"), "{top}");
+    assert!(top.contains("postgres:// URL"), "{top}");
+    let create = help(&["user", "create", "--help"]);
+    for server_flag in ["--listen", "--grant", "--login-rate", "--max-connections", "--metrics-listen"] {
+        assert!(!create.contains(server_flag), "`user create --help` lists {server_flag}: {create}");
+    }
+    assert!(create.contains("Example:") && create.contains("--password-stdin"), "{create}");
+    assert!(create.lines().count() < 35, "{create}");
+    for flag in ["--username <USERNAME>", "--email <EMAIL>"] {
+        let line =
+            create.lines().find(|l| l.trim_start().starts_with(flag)).unwrap_or_else(|| panic!("{flag}: {create}"));
+        assert!(line.trim().len() > flag.len() + 4, "{flag} has no description: {create}");
+    }
+    let list = help(&["session", "list", "--help"]);
+    let line = list.lines().find(|l| l.trim_start().starts_with("--user <USER>")).unwrap();
+    assert!(line.contains("Username or user id"), "{list}");
+    assert!(help(&["serve", "--help"]).contains("--listen"));
+}
+
+#[test]
+fn unknown_roles_are_refused_with_the_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "--database",
+            "x.db",
+            "user",
+            "create",
+            "--username",
+            "eve",
+            "--email",
+            "e@example.com",
+            "--role",
+            "superuser",
+        ],
+    );
+    assert!(!out.status.success());
+    let text = stderr(&out);
+    assert!(text.contains("unknown role \"superuser\"") && text.contains("system_admin"), "{text}");
+    let list = run_in(dir.path(), &["--database", "x.db", "user", "list"]);
+    assert!(!stdout(&list).contains("eve"), "the user must not exist");
+    // The server's --grant names roles the same way.
+    let out = run_in(dir.path(), &["--database", "memory", "--grant", "superuser=edit_other_users"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("unknown role"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_database_error_is_said_once_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    let out = run_in(dir.path(), &["--database", "postgres://nobody@127.0.0.1:1/x", "user", "list"]);
+    assert!(!out.status.success());
+    let text = stderr(&out);
+    assert_eq!(text.matches("Connection refused").count(), 1, "{text}");
+    assert_eq!(text.matches("error connecting to server").count(), 1, "{text}");
+    assert!(text.contains("hint: is the database server running"), "{text}");
+}
+
+#[test]
+fn every_command_confirms_what_it_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = "confirm.db";
+    create_alice(dir.path(), db);
+    let cli = |args: &[&str]| {
+        let out = run_in(dir.path(), &[&["--database", db][..], args].concat());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        (stdout(&out), stderr(&out))
+    };
+    let (out, err) = cli(&["session", "list", "--user", "alice"]);
+    assert_eq!(out, "");
+    assert!(err.contains("0 session(s) of alice"), "{err}");
+    let (token, err) = cli(&["session", "create", "--user", "alice", "--days", "0"]);
+    assert_eq!(token.trim().len(), 26);
+    assert!(err.contains("issued session") && err.contains("never expires"), "{err}");
+    let (out, _) = cli(&["session", "list", "--user", "alice"]);
+    let id = out.split('\t').next().unwrap().to_owned();
+    let (out, err) = cli(&["session", "revoke", "--id", &id]);
+    assert_eq!(out, "");
+    assert!(err.contains(&format!("revoked session {id}")), "{err}");
+    let out = run_in(dir.path(), &["--database", db, "session", "revoke", "--id", &id]);
+    assert!(!out.status.success(), "a second revoke finds nothing");
+    assert!(stderr(&out).contains("no session"), "{}", stderr(&out));
+}
+
+#[test]
+fn passwords_come_from_stdin_or_the_environment_and_argv_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = "pw.db";
+    let out = run_with(
+        dir.path(),
+        &["--database", db, "user", "create", "--username", "bob", "--email", "b@example.com", "--password-stdin"],
+        &[],
+        Some("correct horse battery\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("cannot log in"), "{}", stderr(&out));
+    let out = run_with(
+        dir.path(),
+        &["--database", db, "user", "set-password", "--user", "bob"],
+        &[("MM_SESSIONS_PASSWORD", "another good one")],
+        None,
+    );
+    assert!(out.status.success() && !stderr(&out).contains("warning"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("password of bob set"));
+    let out =
+        run_in(dir.path(), &["--database", db, "user", "set-password", "--user", "bob", "--password", "on argv!!"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: a password given with --password shows in `ps`"), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["--database", db, "user", "set-password", "--user", "bob"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no password given"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_cli_revocation_is_logged_like_an_http_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = "log.db";
+    create_alice(dir.path(), db);
+    run_in(dir.path(), &["--database", db, "session", "create", "--user", "alice"]);
+    let out = run_with(
+        dir.path(),
+        &["--database", db, "session", "revoke-all", "--user", "alice"],
+        &[("RUST_LOG", "info")],
+        None,
+    );
+    assert!(out.status.success());
+    let text = stderr(&out);
+    assert!(text.contains("sessions ended") && text.contains("reason=\"revoke_all\""), "{text}");
+    assert!(text.contains("by=\"admin-cli\""), "{text}");
+    assert!(text.contains("revoked 1 session(s) of alice"), "{text}");
+}
+
+#[test]
+fn a_database_password_never_reaches_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in ["postgres://mm:s3cret-pw@127.0.0.1:1/x", "postgres://mm:s3cret-pw@127.0.0.1:notaport/x"] {
+        for args in [&["user", "list"][..], &["--listen", "127.0.0.1:0"]] {
+            let out = run_with(dir.path(), &[&["--database", url][..], args].concat(), &[("RUST_LOG", "debug")], None);
+            assert!(!out.status.success());
+            let text = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(!text.contains("s3cret-pw"), "{url} {args:?}: {text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn postgres_url_is_logged_without_its_password() {
+    let schema = crate::pg::schema().await;
+    let url = schema.url.replacen('@', ":s3cret-pw@", 1);
+    assert!(url.contains(":s3cret-pw@"), "the test URL names a user: {}", schema.url);
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("server.log");
+    let node = crate::process::Node::start_logging(&url, Some(&log)).await;
+    node.stop();
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("mm-sessions listening") && text.contains("database=postgres://"), "{text}");
+    assert!(!text.contains("s3cret-pw"), "{text}");
+}
+
+#[tokio::test]
+async fn the_server_listens_on_a_host_name() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["--database", "memory", "--listen", &format!("localhost:{port}")])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://localhost:{port}/api/v4/system/ping");
+    let mut answered = false;
+    for _ in 0..200 {
+        if reqwest::get(&url).await.is_ok_and(|r| r.status() == 200) {
+            answered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(answered, "no answer on localhost:{port}");
+}
