@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark (scripts/bench runs this after building release; see README, "Performance").
+"""The benchmark (scripts/bench runs this after building release; see docs/performance.md).
 
 For each operation and connection count it measures three servers on identical responses:
   server     the real mm-sessions on a freshly seeded store;

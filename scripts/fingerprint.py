@@ -1,6 +1,6 @@
 """Prints the fingerprint of everything generated/ is made from.
 
-The same text is computed by build.rs (src/build_support/fingerprint.rs); keep the two in step.
+The same text is computed by build.rs (src/fingerprint.rs); keep the two in step.
 One line per input, sorted by path: the pinned generator's requirements file and every file
 directly inside api/.
 """

@@ -1,7 +1,7 @@
 //! The PostgreSQL backend: several server nodes on one database.
 //!
 //! - **No cache**: every request reads the database, so a revocation through any node is
-//!   refused by every node on its next request (the guarantee the README states).
+//!   refused by every node on its next request (the guarantee docs/operations.md states).
 //! - **Per-user serialisation**: creating a session and revoking all of a user's sessions both
 //!   lock the user's row first, so a revoke-all and racing logins on other nodes are ordered:
 //!   every session committed before the revoke-all is deleted by it, and the 500-session cap

@@ -19,6 +19,7 @@ mod metrics;
 mod multinode;
 mod pg;
 mod process;
+mod readme;
 mod restart;
 mod runner;
 mod secrets;
