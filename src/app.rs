@@ -6,29 +6,23 @@
 use std::future::Future;
 use std::io::ErrorKind;
 use std::net::SocketAddr;
+use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 
 use crate::config::{Database, ListenAddr, ServeConfig, SessionPolicy};
-use crate::http::HttpService;
+use crate::http::{listener, HttpService};
 use crate::metrics::Metrics;
 use crate::permissions::{Grant, RolePermissions};
 use crate::rate_limit::LoginLimits;
 use crate::service::SessionService;
 use crate::store::SessionStore;
 use crate::store::{memory::MemoryStore, metered::MeteredStore, postgres::PostgresStore, sqlite::SqliteStore};
-
-/// The most a request's head (request line and headers) may take; hyper answers a larger one
-/// with 431 by itself, before any of our code runs.
-const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 /// Whether opening a SQLite database may create it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +67,12 @@ fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow:
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => anyhow::bail!("{} is not a directory", dir.display()),
         Err(e) if e.kind() == ErrorKind::NotFound && is_default => {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            // Only its owner may read it: the database holds password hashes and emails.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .with_context(|| format!("creating {}", dir.display()))?;
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
             anyhow::bail!("the folder {} does not exist (create it, or check --database)", dir.display())
@@ -84,6 +83,14 @@ fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow:
         Err(e) => return Err(e).with_context(|| format!("cannot use {}", dir.display())),
     }
     eprintln!("mm-sessions: creating a new database at {}", shown.display());
+    // Created here, readable by its owner only; SQLite gives its WAL and shared-memory files
+    // the database file's permissions.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("creating {}", shown.display()))?;
     Ok(())
 }
 
@@ -94,6 +101,40 @@ pub fn build_service(store: Arc<dyn SessionStore>, grants: &[Grant], policy: &Se
     let store = Arc::new(MeteredStore::new(store, metrics.clone()));
     let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
     SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits)
+}
+
+/// Descriptors kept for everything but client connections: the store's files and connections,
+/// the metrics listener's few, the log, and slack.
+const RESERVED_DESCRIPTORS: u64 = 32;
+
+/// Raises the soft limit on open files to the hard one (as Go's runtime does for Mattermost)
+/// and lowers the connection cap to what the limit leaves for clients: a cap the process
+/// cannot reach would let stalled clients exhaust the descriptors before the cap makes room.
+fn fit_connections_to_descriptors(cap: &mut std::num::NonZeroUsize) {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit and setrlimit only read and write the struct they are given.
+    let files = unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit { rlim_cur: limit.rlim_max, rlim_max: limit.rlim_max };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+        limit.rlim_cur
+    };
+    let room = usize::try_from(files.saturating_sub(RESERVED_DESCRIPTORS)).unwrap_or(usize::MAX).max(1);
+    if cap.get() > room {
+        tracing::warn!(
+            configured = cap.get(),
+            open_files_limit = files,
+            cap = room,
+            "the connection cap is lowered to what the open-files limit allows (raise it with ulimit -n)"
+        );
+        *cap = std::num::NonZeroUsize::new(room).unwrap_or(std::num::NonZeroUsize::MIN);
+    }
 }
 
 /// Binds `addr`, resolving a host name (the first of its addresses that binds).
@@ -113,7 +154,8 @@ pub struct Application {
 impl Application {
     /// Opens the store (creating a missing SQLite file) and binds the listener (port 0 picks a
     /// free port: see [`Self::local_addr`]).
-    pub async fn build(config: ServeConfig) -> anyhow::Result<Self> {
+    pub async fn build(mut config: ServeConfig) -> anyhow::Result<Self> {
+        fit_connections_to_descriptors(&mut config.connections.max_connections);
         let store = open_store(&config.database, OpenMode::Create).await?;
         let service = build_service(store, &config.grants, &config.policy);
         // Pay for the dummy password hash now, not on the first failed login.
@@ -123,7 +165,12 @@ impl Application {
             Some(addr) => Some(bind(addr, "metrics").await?),
             None => None,
         };
-        let http = HttpService::new(service.clone(), config.max_body, metrics_listener.is_none());
+        let http = HttpService::new(
+            service.clone(),
+            config.requests.clone(),
+            config.proxies.clone(),
+            metrics_listener.is_none(),
+        );
         Ok(Application { listener, metrics_listener, http, service, config })
     }
 
@@ -147,48 +194,19 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
         let addr = self.local_addr();
         tracing::info!(%addr, database = %self.config.database, "mm-sessions listening");
-        let mut builder = http1::Builder::new();
-        builder
-            .timer(TokioTimer::new())
-            .header_read_timeout(self.config.header_read_timeout)
-            .max_buf_size(MAX_HEADER_BYTES);
-        let slots = Arc::new(Semaphore::new(self.config.max_connections.get()));
         let graceful = GracefulShutdown::new();
         let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
-        let metrics =
-            self.metrics_listener.map(|listener| tokio::spawn(serve_metrics(listener, self.http.metrics_only())));
-        tokio::pin!(shutdown);
-        loop {
-            // At the connection limit, stop accepting: new clients wait in the kernel's backlog.
-            let slot = tokio::select! {
-                slot = slots.clone().acquire_owned() => match slot {
-                    Ok(slot) => slot,
-                    Err(_) => break,
-                },
-                () = &mut shutdown => break,
-            };
-            tokio::select! {
-                accepted = self.listener.accept() => match accepted {
-                    Ok((stream, peer)) => {
-                        let connection = builder.serve_connection(TokioIo::new(stream), self.http.for_peer(peer));
-                        let connection = graceful.watch(connection);
-                        tokio::spawn(async move {
-                            if let Err(e) = connection.await {
-                                tracing::debug!(error = %e, "connection ended with an error");
-                            }
-                            drop(slot);
-                        });
-                    }
-                    Err(e) => {
-                        // Out of file descriptors and the like: back off instead of spinning.
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                    }
-                },
-                () = &mut shutdown => break,
+        let metrics = self.metrics_listener.map(|listener| {
+            if let Ok(addr) = listener.local_addr() {
+                tracing::info!(%addr, "metrics listening");
             }
-        }
-        drop(self.listener);
+            let (http, limits) = (self.http.metrics_only(), self.config.connections.for_metrics());
+            // Its connections are not drained on shutdown: a scrape can be retried.
+            tokio::spawn(async move {
+                listener::serve(listener, http, limits, &GracefulShutdown::new(), std::future::pending()).await
+            })
+        });
+        listener::serve(self.listener, self.http.clone(), self.config.connections.clone(), &graceful, shutdown).await;
         purge.abort();
         if let Some(metrics) = metrics {
             metrics.abort();
@@ -201,23 +219,6 @@ impl Application {
             }
         }
         Ok(())
-    }
-}
-
-/// The metrics-only listener: `GET /metrics`, and a 404 AppError for anything else.
-async fn serve_metrics(listener: TcpListener, http: HttpService) {
-    if let Ok(addr) = listener.local_addr() {
-        tracing::info!(%addr, "metrics listening");
-    }
-    loop {
-        let Ok((stream, peer)) = listener.accept().await else {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            continue;
-        };
-        let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), http.for_peer(peer));
-        tokio::spawn(async move {
-            let _ = connection.await;
-        });
     }
 }
 

@@ -10,11 +10,15 @@ use std::collections::BTreeMap;
 use std::io::BufRead as _;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
-use crate::config::{Database, ListenAddr, ServeConfig, SessionPolicy, DEFAULT_DATABASE, DEFAULT_LISTEN};
+use crate::config::{
+    Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies, DEFAULT_DATABASE,
+    DEFAULT_LISTEN,
+};
 use crate::domain::NewUser;
 use crate::permissions::Grant;
 use crate::service::SessionService;
@@ -53,9 +57,30 @@ pub struct ServerArgs {
     #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", value_name = "HOST:PORT")]
     pub metrics_listen: Option<ListenAddr>,
 
-    /// Connections served at once; more clients wait in the listen backlog.
+    /// Connections served at once; at the cap, the one that has waited longest for its request
+    /// is closed to make room for a new one.
     #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value = "1024")]
     pub max_connections: NonZeroUsize,
+
+    /// Seconds a whole request (head and body) may take to arrive; 408 after it (Mattermost's
+    /// ReadTimeout).
+    #[arg(long, env = "MM_SERVICESETTINGS_READTIMEOUT", default_value = "300", value_name = "SECONDS")]
+    pub read_timeout: NonZeroU32,
+
+    /// Seconds a connection may wait for its next request before it is closed (Mattermost's
+    /// IdleTimeout).
+    #[arg(long, env = "MM_SERVICESETTINGS_IDLETIMEOUT", default_value = "60", value_name = "SECONDS")]
+    pub idle_timeout: NonZeroU32,
+
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
+    /// CIDR ranges, comma-separated (e.g. 10.0.0.0/8). Default: none.
+    #[arg(long, env = "MM_SESSIONS_TRUSTED_PROXIES", default_value = "", value_name = "ADDRS")]
+    pub trusted_proxies: TrustedProxies,
+
+    /// When cookies carry Secure: `auto` (when a trusted proxy says X-Forwarded-Proto: https),
+    /// `always` or `never`.
+    #[arg(long, env = "MM_SESSIONS_SECURE_COOKIES", default_value_t = SecureCookies::Auto)]
+    pub secure_cookies: SecureCookies,
 
     #[command(flatten)]
     pub policy: PolicyArgs,
@@ -281,7 +306,10 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.grants = args.grants;
     config.policy = args.policy.policy();
     config.metrics_listen = args.metrics_listen;
-    config.max_connections = args.max_connections;
+    config.connections.max_connections = args.max_connections;
+    config.connections.idle_timeout = Duration::from_secs(u64::from(args.idle_timeout.get()));
+    config.requests.read_timeout = Duration::from_secs(u64::from(args.read_timeout.get()));
+    config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 

@@ -189,6 +189,139 @@ impl Default for SessionPolicy {
     }
 }
 
+/// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: addresses
+/// or CIDR ranges, comma-separated (`10.0.0.0/8,192.168.1.5`). Empty: none (the default).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    /// Whether `addr` is one of them.
+    pub fn contains(&self, addr: std::net::IpAddr) -> bool {
+        // An IPv4 peer may arrive as an IPv4-mapped IPv6 address on a dual-stack socket.
+        let addr = match addr {
+            std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(addr, std::net::IpAddr::V4),
+            v4 => v4,
+        };
+        self.0.iter().any(|net| net.contains(&addr))
+    }
+}
+
+impl FromStr for TrustedProxies {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut nets = Vec::new();
+        for item in s.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            let net = match item.parse::<ipnet::IpNet>() {
+                Ok(net) => net,
+                Err(_) => item
+                    .parse::<std::net::IpAddr>()
+                    .map(ipnet::IpNet::from)
+                    .map_err(|_| format!("{item:?} is not an IP address or a CIDR range"))?,
+            };
+            nets.push(net);
+        }
+        Ok(TrustedProxies(nets))
+    }
+}
+
+/// When session cookies carry `Secure`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SecureCookies {
+    /// When the request came through a trusted proxy that says `X-Forwarded-Proto: https`
+    /// (Mattermost marks cookies `Secure` for requests over TLS).
+    #[default]
+    Auto,
+    /// Always (the server is only ever reached over TLS).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl FromStr for SecureCookies {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "auto" => Ok(SecureCookies::Auto),
+            "always" => Ok(SecureCookies::Always),
+            "never" => Ok(SecureCookies::Never),
+            other => Err(format!("{other:?}: expected auto, always or never")),
+        }
+    }
+}
+
+impl std::fmt::Display for SecureCookies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SecureCookies::Auto => "auto",
+            SecureCookies::Always => "always",
+            SecureCookies::Never => "never",
+        })
+    }
+}
+
+/// What the server believes of the proxies in front of it.
+#[derive(Clone, Debug, Default)]
+pub struct ProxySettings {
+    pub trusted: TrustedProxies,
+    pub secure_cookies: SecureCookies,
+}
+
+/// Limits on each request.
+#[derive(Clone, Debug)]
+pub struct RequestLimits {
+    /// The largest request body accepted (413 beyond it).
+    pub max_body: usize,
+    /// The whole request, head and body, must arrive within this (Mattermost's `ReadTimeout`,
+    /// default 300 s); 408 after it.
+    pub read_timeout: Duration,
+    /// After this grace, the body must keep arriving at `min_body_rate` on average (Kestrel's
+    /// rule: a trickle of bytes cannot hold a connection for the whole read timeout).
+    pub body_grace: Duration,
+    /// Bytes a second (Kestrel's default: 240).
+    pub min_body_rate: NonZeroU32,
+}
+
+impl Default for RequestLimits {
+    fn default() -> Self {
+        RequestLimits {
+            max_body: DEFAULT_MAX_BODY,
+            read_timeout: Duration::from_secs(300),
+            body_grace: Duration::from_secs(5),
+            min_body_rate: nz32(240),
+        }
+    }
+}
+
+/// Limits on the connections of one listener.
+#[derive(Clone, Debug)]
+pub struct ConnectionLimits {
+    /// Connections served at once; at the cap, the one that has waited longest for its request
+    /// is closed to make room.
+    pub max_connections: NonZeroUsize,
+    /// How long a client may take to send a request's head (slow-loris guard).
+    pub header_read_timeout: Duration,
+    /// How long a connection may wait for its next request (Mattermost's `IdleTimeout`,
+    /// default 60 s).
+    pub idle_timeout: Duration,
+}
+
+impl ConnectionLimits {
+    /// The metrics listener's: a scraper needs a few connections.
+    pub fn for_metrics(&self) -> Self {
+        ConnectionLimits { max_connections: NonZeroUsize::new(8).unwrap_or(NonZeroUsize::MIN), ..self.clone() }
+    }
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits {
+            max_connections: NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN),
+            header_read_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
 /// Everything the server needs to start.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
@@ -198,18 +331,18 @@ pub struct ServeConfig {
     pub grants: Vec<Grant>,
     /// Session lifetimes, the per-user cap and the login budgets.
     pub policy: SessionPolicy,
-    /// The largest request body accepted.
-    pub max_body: usize,
+    /// Limits on each request.
+    pub requests: RequestLimits,
+    /// Trusted proxies and the cookies' `Secure` flag.
+    pub proxies: ProxySettings,
+    /// Limits on the main listener's connections (the metrics listener has a smaller cap).
+    pub connections: ConnectionLimits,
     /// How long in-flight requests get to finish on shutdown.
     pub shutdown_grace: Duration,
     /// How often expired sessions are purged.
     pub purge_interval: Duration,
     /// Where `GET /metrics` is served: `None` on the main listener, else only on this address.
     pub metrics_listen: Option<ListenAddr>,
-    /// Connections served at once; further clients wait in the listen backlog.
-    pub max_connections: NonZeroUsize,
-    /// How long a client may take to send its request headers (slow-loris guard).
-    pub header_read_timeout: Duration,
 }
 
 impl ServeConfig {
@@ -220,12 +353,12 @@ impl ServeConfig {
             database,
             grants: Vec::new(),
             policy: SessionPolicy::default(),
-            max_body: DEFAULT_MAX_BODY,
+            requests: RequestLimits::default(),
+            proxies: ProxySettings::default(),
+            connections: ConnectionLimits::default(),
             shutdown_grace: Duration::from_secs(10),
             purge_interval: Duration::from_secs(60),
             metrics_listen: None,
-            max_connections: NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN),
-            header_read_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -243,6 +376,20 @@ mod tests {
         for bad in ["localhost", ":80", "host:99999", "a b:80", "::1:80", "[nope]:80", "host:"] {
             assert!(bad.parse::<ListenAddr>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let proxies: TrustedProxies = "10.0.0.0/8, 192.168.1.5,::1".parse().unwrap();
+        for trusted in ["10.1.2.3", "192.168.1.5", "::1", "::ffff:10.0.0.1"] {
+            assert!(proxies.contains(trusted.parse().unwrap()), "{trusted}");
+        }
+        for untrusted in ["11.0.0.1", "192.168.1.6", "::2"] {
+            assert!(!proxies.contains(untrusted.parse().unwrap()), "{untrusted}");
+        }
+        assert!("10.0.0.0/33".parse::<TrustedProxies>().is_err());
+        assert!("proxy.example".parse::<TrustedProxies>().is_err());
+        assert_eq!("".parse::<TrustedProxies>().unwrap(), TrustedProxies::default());
     }
 
     #[test]

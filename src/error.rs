@@ -47,6 +47,13 @@ pub enum AppError {
     /// The body is larger than the server accepts.
     #[error("request body too large")]
     BodyTooLarge,
+    /// The request did not arrive in time (the read timeout, or the body's minimum rate).
+    #[error("request timed out")]
+    RequestTimeout,
+    /// A valid session token in the `access_token` query parameter (Mattermost accepts those
+    /// only for OAuth sessions).
+    #[error("token in the query string")]
+    TokenInQuery,
     /// Anything that is our fault. The cause is logged, not sent.
     #[error("internal error: {0:#}")]
     Internal(anyhow::Error),
@@ -57,10 +64,14 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::InvalidUrlParam(_) | AppError::InvalidBodyParam(_) | AppError::SessionNotFound => 400,
-            AppError::SessionExpired | AppError::InvalidCredentials | AppError::BlankPassword => 401,
+            AppError::SessionExpired
+            | AppError::InvalidCredentials
+            | AppError::BlankPassword
+            | AppError::TokenInQuery => 401,
             AppError::Forbidden => 403,
             AppError::NotFound | AppError::UserNotFound => 404,
             AppError::MethodNotAllowed => 405,
+            AppError::RequestTimeout => 408,
             AppError::BodyTooLarge => 413,
             AppError::RateLimited(_) => 429,
             AppError::Internal(_) => 500,
@@ -81,6 +92,8 @@ impl AppError {
             AppError::UserNotFound => "app.user.get_by_username.app_error",
             AppError::MethodNotAllowed => "api.context.405.app_error",
             AppError::BodyTooLarge => "api.context.body_too_large.app_error",
+            AppError::RequestTimeout => "api.context.request_timeout.app_error",
+            AppError::TokenInQuery => "api.context.token_provided.app_error",
             AppError::RateLimited(_) => "api.user.login.rate_limited.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
         }
@@ -100,6 +113,8 @@ impl AppError {
             AppError::UserNotFound => "Unable to find an existing account matching your username.".into(),
             AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),
             AppError::BodyTooLarge => "The request body is too large.".into(),
+            AppError::RequestTimeout => "The request did not arrive in time.".into(),
+            AppError::TokenInQuery => "Session is not OAuth but token was provided in the query string.".into(),
             AppError::RateLimited(_) => "Too many login attempts. Please wait and try again.".into(),
             AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
         }

@@ -7,6 +7,10 @@
 //! - `mm_sessions_sessions_revoked_total{reason}` (`revoke`, `revoke_all`, `logout`, `cap`,
 //!   `expired`);
 //! - `mm_sessions_store_errors_total{call}`: failed store calls, by trait method;
+//! - `mm_sessions_connections_closed_total{reason}`: connections the server closed (`cap`: to
+//!   make room at the connection cap, `idle`, `request_timeout`);
+//! - `mm_sessions_login_rejections_total{budget}`: logins refused by a budget (`address`,
+//!   `account`);
 //! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time.
 //!
 //! There is no session cache (every request reads the store, which is what makes revocation
@@ -38,6 +42,11 @@ struct ReasonLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct BudgetLabels {
+    budget: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct CallLabels {
     call: &'static str,
 }
@@ -52,6 +61,8 @@ pub struct Metrics {
     logins: Family<OutcomeLabels, Counter>,
     revoked: Family<ReasonLabels, Counter>,
     store_errors: Family<CallLabels, Counter>,
+    connections_closed: Family<ReasonLabels, Counter>,
+    login_rejections: Family<BudgetLabels, Counter>,
     active_sessions: Gauge,
 }
 
@@ -68,6 +79,8 @@ impl Default for Metrics {
         let logins = Family::<OutcomeLabels, Counter>::default();
         let revoked = Family::<ReasonLabels, Counter>::default();
         let store_errors = Family::<CallLabels, Counter>::default();
+        let connections_closed = Family::<ReasonLabels, Counter>::default();
+        let login_rejections = Family::<BudgetLabels, Counter>::default();
         let active_sessions = Gauge::default();
         registry.register("http_requests", "HTTP requests, by operation and status", requests.clone());
         registry.register(
@@ -78,8 +91,28 @@ impl Default for Metrics {
         registry.register("logins", "Password logins, by outcome", logins.clone());
         registry.register("sessions_revoked", "Sessions ended, by reason", revoked.clone());
         registry.register("store_errors", "Failed store calls, by call", store_errors.clone());
+        registry.register(
+            "connections_closed",
+            "Connections the server closed, by reason (cap, idle, request_timeout)",
+            connections_closed.clone(),
+        );
+        registry.register(
+            "login_rejections",
+            "Logins refused by a budget, by budget (address, account)",
+            login_rejections.clone(),
+        );
         registry.register("active_sessions", "Unexpired sessions in the store", active_sessions.clone());
-        Metrics { registry, requests, latency, logins, revoked, store_errors, active_sessions }
+        Metrics {
+            registry,
+            requests,
+            latency,
+            logins,
+            revoked,
+            store_errors,
+            connections_closed,
+            login_rejections,
+            active_sessions,
+        }
     }
 }
 
@@ -97,9 +130,17 @@ impl Metrics {
         self.logins.get_or_create(&OutcomeLabels { outcome }).inc();
     }
 
-    /// One login refused by the rate limits.
-    pub fn login_limited(&self) {
+    /// One login refused by the rate limits: the `address` or the `account` budget.
+    pub fn login_limited(&self, budget: &'static str) {
         self.logins.get_or_create(&OutcomeLabels { outcome: "rate_limited" }).inc();
+        self.login_rejections.get_or_create(&BudgetLabels { budget }).inc();
+    }
+
+    /// `count` connections closed by the server for `reason` (`cap`, `idle`, `request_timeout`).
+    pub fn connection_closed(&self, reason: &'static str, count: u64) {
+        if count > 0 {
+            self.connections_closed.get_or_create(&ReasonLabels { reason }).inc_by(count);
+        }
     }
 
     /// `count` sessions ended for `reason`.

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
 use crate::permissions::{target_is_editable, Access, RolePermissions};
-use crate::rate_limit::LoginLimits;
+use crate::rate_limit::{Account, LoginLimits};
 use crate::store::{SessionStore, StoreError};
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
@@ -172,9 +172,9 @@ impl SessionService {
     /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
-        if let Err(wait) = self.login_limits.check(attempt.client, &attempt.login_id) {
-            tracing::warn!(login_id = %attempt.login_id, client = ?attempt.client, "login rate limited");
-            self.metrics.login_limited();
+        if let Err(wait) = self.login_limits.check_address(attempt.client) {
+            tracing::warn!(client = ?attempt.client, "login refused: the address's login budget is spent");
+            self.metrics.login_limited("address");
             return Err(AppError::RateLimited(wait));
         }
         if attempt.password.is_empty() {
@@ -185,12 +185,27 @@ impl SessionService {
         } else {
             self.user_by_login_id(&attempt.login_id).await?
         };
+        // The login id is what the client typed (sometimes a password, in the wrong box): it is
+        // logged only at debug, escaped and cut short; info lines name the user it resolved to.
+        let login_id = crate::telemetry::untrusted(&attempt.login_id);
+        let user_id = user.as_ref().map(|u| u.id.to_string());
+        let account = match &user {
+            Some(user) => Account::User(&user.id),
+            None => Account::LoginId(&attempt.login_id),
+        };
+        if let Err(wait) = self.login_limits.check_account(&account) {
+            tracing::warn!(user_id, client = ?attempt.client, "login refused: the account's login budget is spent");
+            tracing::debug!(login_id, "login refused: the account's login budget is spent");
+            self.metrics.login_limited("account");
+            return Err(AppError::RateLimited(wait));
+        }
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = password::verify(attempt.password, hash).await;
         let user = match user {
             Some(user) if verified => user,
             _ => {
-                tracing::info!(login_id = %attempt.login_id, "login failed: invalid credentials");
+                tracing::info!(user_id, client = ?attempt.client, "login failed: invalid credentials");
+                tracing::debug!(login_id, "login failed: invalid credentials");
                 self.metrics.login(false);
                 return Err(AppError::InvalidCredentials);
             }

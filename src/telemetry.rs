@@ -29,3 +29,31 @@ pub fn init(default_level: &str) -> tracing_appender::non_blocking::WorkerGuard 
         .try_init();
     guard
 }
+
+/// The longest client-supplied text a log line quotes.
+const UNTRUSTED_MAX_CHARS: usize = 64;
+
+/// Client-supplied text made safe for a log line: quoted and escaped (a newline cannot start a
+/// forged line, an ANSI escape cannot reach a terminal) and cut to a bounded length.
+pub fn untrusted(text: &str) -> String {
+    let mut shown: String = text.chars().take(UNTRUSTED_MAX_CHARS).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    format!("{shown:?}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untrusted_text_is_escaped_and_bounded() {
+        let forged = "x\n2026-11-28T00:00:00Z  INFO logged in user_id=admin\u{1b}[31m";
+        let shown = untrusted(forged);
+        assert!(!shown.contains('\n') && !shown.contains('\u{1b}'), "{shown}");
+        assert!(shown.starts_with('"') && shown.contains("\\n"), "{shown}");
+        let long = untrusted(&"a".repeat(1000));
+        assert!(long.chars().count() <= UNTRUSTED_MAX_CHARS + 3, "{long}");
+    }
+}

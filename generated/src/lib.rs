@@ -32,7 +32,7 @@ pub enum GetSessionsResponse {
     BadRequest
     (models::AppError)
     ,
-    /// No valid session (`api.context.session_expired.app_error`).
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
     (models::AppError)
     ,
@@ -42,6 +42,14 @@ pub enum GetSessionsResponse {
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
     (models::AppError)
 }
 
@@ -56,7 +64,7 @@ pub enum RevokeAllSessionsResponse {
     BadRequest
     (models::AppError)
     ,
-    /// No valid session (`api.context.session_expired.app_error`).
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
     (models::AppError)
     ,
@@ -66,6 +74,10 @@ pub enum RevokeAllSessionsResponse {
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
     (models::AppError)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
@@ -84,7 +96,7 @@ pub enum RevokeSessionResponse {
     BadRequest
     (models::AppError)
     ,
-    /// No valid session (`api.context.session_expired.app_error`).
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
     (models::AppError)
     ,
@@ -94,6 +106,10 @@ pub enum RevokeSessionResponse {
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
     (models::AppError)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
@@ -108,8 +124,20 @@ pub enum PingResponse {
     Pong
     (models::StatusOk)
     ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
     (models::AppError)
     ,
     /// The store does not answer (`app.internal_error.app_error`).
@@ -130,12 +158,20 @@ pub enum GetMeResponse {
         >
     }
     ,
-    /// No valid session (`api.context.session_expired.app_error`).
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
     (models::AppError)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
     (models::AppError)
 }
 
@@ -164,6 +200,10 @@ pub enum LoginResponse {
     NotFound
     (models::AppError)
     ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
     (models::AppError)
@@ -186,8 +226,16 @@ pub enum LogoutResponse {
     LoggedOut
     (models::StatusOk)
     ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
     (models::AppError)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
@@ -206,12 +254,20 @@ pub enum GetUserByUsernameResponse {
     BadRequest
     (models::AppError)
     ,
-    /// No valid session (`api.context.session_expired.app_error`).
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
     (models::AppError)
     ,
     /// No user has this username (`app.user.get_by_username.app_error`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
     (models::AppError)
 }
 

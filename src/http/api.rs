@@ -84,12 +84,14 @@ fn user_model(user: &User) -> models::User {
     )
 }
 
-/// A cookie as Mattermost sets them: whole site, SameSite=Lax, `max_age` seconds (0 clears it).
-fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool) -> String {
+/// A cookie as Mattermost sets them: whole site, SameSite=Lax, `max_age` seconds (0 clears it),
+/// `Secure` when the request came over TLS (as a trusted proxy reports it) or that is forced.
+fn cookie(ctx: &RequestContext, name: &str, value: String, max_age_secs: i64, http_only: bool) -> String {
     Cookie::build((name, value))
         .path("/")
         .max_age(Duration::seconds(max_age_secs.max(0)))
         .http_only(http_only)
+        .secure(ctx.request.secure)
         .same_site(SameSite::Lax)
         .build()
         .to_string()
@@ -166,10 +168,10 @@ impl Api<RequestContext> for Handlers {
                     } else {
                         10 * 365 * 86400
                     };
-                    ctx.set_cookie(cookie(COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
-                    ctx.set_cookie(cookie(COOKIE_USER_ID, user.id.to_string(), max_age, false));
+                    ctx.set_cookie(cookie(ctx, COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
+                    ctx.set_cookie(cookie(ctx, COOKIE_USER_ID, user.id.to_string(), max_age, false));
                     let csrf = session.props.get("csrf").cloned().unwrap_or_default();
-                    ctx.set_cookie(cookie(COOKIE_CSRF, csrf, max_age, false));
+                    ctx.set_cookie(cookie(ctx, COOKIE_CSRF, csrf, max_age, false));
                 }
                 Ok(LoginResponse::LoggedIn { body: user_model(&user), token: Some(token.expose().to_owned()) })
             }
@@ -190,7 +192,7 @@ impl Api<RequestContext> for Handlers {
         match self.service.logout(ctx.caller()).await {
             Ok(()) => {
                 for (name, http_only) in [(COOKIE_TOKEN, true), (COOKIE_USER_ID, false), (COOKIE_CSRF, false)] {
-                    ctx.set_cookie(cookie(name, String::new(), 0, http_only));
+                    ctx.set_cookie(cookie(ctx, name, String::new(), 0, http_only));
                 }
                 Ok(LogoutResponse::LoggedOut(ok_status()))
             }

@@ -37,8 +37,10 @@ pub struct RequestDetails {
     pub xhr: bool,
     /// The raw body, for fields the generated model cannot carry (the JS client's `deviceId`).
     pub body: Bytes,
-    /// The TCP peer's address.
+    /// The client's address: the TCP peer, or who a trusted proxy says it is.
     pub client: Option<std::net::IpAddr>,
+    /// Whether cookies set on the answer carry `Secure` (see [`super::client::secure_cookies`]).
+    pub secure: bool,
 }
 
 impl RequestContext {

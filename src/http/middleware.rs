@@ -13,21 +13,24 @@
 //!    `access_token`), operation, status, latency, request id.
 
 use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use futures_util::future::BoxFuture;
-use http_body_util::{combinators::BoxBody, BodyExt, Full, Limited};
+use http_body_util::{combinators::BoxBody, BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, SET_COOKIE, USER_AGENT};
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONNECTION, CONTENT_LENGTH, CONTENT_TYPE, SET_COOKIE, USER_AGENT};
 use hyper::{Method, Request, Response, StatusCode};
 use mm_sessions_api::server::{ApiRequestParser, Service as GeneratedRouter};
 use swagger::RequestParser;
 
 use super::api::Handlers;
+use super::connections::Connection;
 use super::context::{RequestContext, RequestDetails};
 use super::credentials::{self, Location};
+use crate::config::{ProxySettings, RequestLimits};
 use crate::domain::{Id, Session};
 use crate::error::AppError;
 use crate::service::SessionService;
@@ -42,13 +45,22 @@ const JSON: HeaderValue = HeaderValue::from_static("application/json");
 #[derive(Clone)]
 pub struct HttpService {
     inner: Arc<Inner>,
-    peer: Option<std::net::SocketAddr>,
+    peer: Option<Peer>,
+}
+
+/// The connection a request came on.
+#[derive(Clone)]
+struct Peer {
+    addr: SocketAddr,
+    /// Its place in the listener's table: waiting for a request, or being answered.
+    connection: Arc<Connection>,
 }
 
 struct Inner {
     router: GeneratedRouter<Handlers, RequestContext>,
     service: SessionService,
-    max_body: usize,
+    limits: RequestLimits,
+    proxies: ProxySettings,
     /// Answer `GET /metrics`.
     serve_metrics: bool,
     /// Answer the API and the page (off on the metrics-only listener).
@@ -57,9 +69,10 @@ struct Inner {
 
 impl HttpService {
     /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
-    pub fn new(service: SessionService, max_body: usize, serve_metrics: bool) -> Self {
+    pub fn new(service: SessionService, limits: RequestLimits, proxies: ProxySettings, serve_metrics: bool) -> Self {
         let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
-        HttpService { inner: Arc::new(Inner { router, service, max_body, serve_metrics, serve_api: true }), peer: None }
+        let inner = Inner { router, service, limits, proxies, serve_metrics, serve_api: true };
+        HttpService { inner: Arc::new(inner), peer: None }
     }
 
     /// The same service answering only `GET /metrics` (the `--metrics-listen` listener).
@@ -67,16 +80,22 @@ impl HttpService {
         let inner = Inner {
             router: GeneratedRouter::new(Handlers::new(self.inner.service.clone()), false),
             service: self.inner.service.clone(),
-            max_body: self.inner.max_body,
+            limits: self.inner.limits.clone(),
+            proxies: self.inner.proxies.clone(),
             serve_metrics: true,
             serve_api: false,
         };
         HttpService { inner: Arc::new(inner), peer: None }
     }
 
-    /// The service for one connection from `peer`.
-    pub fn for_peer(&self, peer: std::net::SocketAddr) -> Self {
-        HttpService { inner: self.inner.clone(), peer: Some(peer) }
+    /// The service for one connection from `addr`.
+    pub fn for_connection(&self, addr: SocketAddr, connection: Arc<Connection>) -> Self {
+        HttpService { inner: self.inner.clone(), peer: Some(Peer { addr, connection }) }
+    }
+
+    /// The process's metrics.
+    pub fn metrics(&self) -> Arc<crate::metrics::Metrics> {
+        self.inner.service.metrics().clone()
     }
 }
 
@@ -99,13 +118,19 @@ impl hyper::service::Service<Request<Incoming>> for HttpService {
 
     fn call(&self, request: Request<Incoming>) -> Self::Future {
         let inner = self.inner.clone();
-        let peer = self.peer;
-        Box::pin(async move { Ok(inner.handle(request, peer).await) })
+        let peer = self.peer.clone();
+        Box::pin(async move {
+            let response = inner.handle(request, peer.as_ref()).await;
+            if let Some(peer) = &peer {
+                peer.connection.waiting();
+            }
+            Ok(response)
+        })
     }
 }
 
 impl Inner {
-    async fn handle(&self, request: Request<Incoming>, peer: Option<std::net::SocketAddr>) -> HttpResponse {
+    async fn handle(&self, request: Request<Incoming>, peer: Option<&Peer>) -> HttpResponse {
         let started = Instant::now();
         let request_id = Id::generate().into_string();
         let method = request.method().clone();
@@ -120,6 +145,16 @@ impl Inner {
             if let Ok(value) = HeaderValue::from_str(&allowed_methods(&uri)) {
                 response.headers_mut().insert(hyper::header::ALLOW, value);
             }
+        }
+        if response.status() == StatusCode::REQUEST_TIMEOUT {
+            // The rest of the body may never come: hyper closes the connection after this.
+            response.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
+            self.service.metrics().connection_closed("request_timeout", 1);
+        }
+        if response.headers().get(CONTENT_TYPE) == Some(&JSON) {
+            // A session list must not sit in a shared cache, nor be sniffed into something else.
+            response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response.headers_mut().insert("x-content-type-options", HeaderValue::from_static("nosniff"));
         }
         let elapsed = started.elapsed();
         self.service.metrics().request(operation, response.status().as_u16(), elapsed.as_secs_f64());
@@ -140,8 +175,14 @@ impl Inner {
         &self,
         request: Request<Incoming>,
         request_id: &str,
-        peer: Option<std::net::SocketAddr>,
+        peer: Option<&Peer>,
     ) -> (&'static str, HttpResponse) {
+        if let Some(peer) = peer {
+            // The head is in; the body, if any, is read below, still counted as waiting.
+            if request.headers().get(CONTENT_LENGTH).is_none() && !request.headers().contains_key("transfer-encoding") {
+                peer.connection.answering();
+            }
+        }
         if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
             return ("Metrics", metrics_response(&self.service).await);
         }
@@ -164,19 +205,18 @@ impl Inner {
         request: Request<Incoming>,
         request_id: &str,
         operation: &str,
-        peer: Option<std::net::SocketAddr>,
+        peer: Option<&Peer>,
     ) -> Result<HttpResponse, AppError> {
         let (parts, body) = request.into_parts();
 
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-        if declared.is_some_and(|len| len > self.max_body as u64) {
+        if declared.is_some_and(|len| len > self.limits.max_body as u64) {
             return Err(AppError::BodyTooLarge);
         }
-        let body = match Limited::new(body, self.max_body).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(e) if e.is::<http_body_util::LengthLimitError>() => return Err(AppError::BodyTooLarge),
-            Err(_) => return Err(AppError::InvalidBodyParam("body")),
-        };
+        let body = read_body(body, &self.limits).await?;
+        if let Some(peer) = peer {
+            peer.connection.answering();
+        }
 
         let caller = self.authenticate(&parts).await?;
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
@@ -184,7 +224,8 @@ impl Inner {
             user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
             xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
             body: body.clone(),
-            client: peer.map(|p| p.ip()),
+            client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
+            secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
         };
         let context = RequestContext::new(request_id.to_owned(), caller, details);
         let response =
@@ -214,6 +255,11 @@ impl Inner {
             Err(AppError::SessionExpired) => return Ok(None),
             Err(other) => return Err(other),
         };
+        // Mattermost takes a token from the URL only for OAuth sessions, which we never issue:
+        // a URL ends up in proxy logs and browser history.
+        if location == Location::Query && !session.is_oauth {
+            return Err(AppError::TokenInQuery);
+        }
         // Browsers send cookies on their own: a cookie alone does not authorise a write.
         if location == Location::Cookie
             && parts.method != Method::GET
@@ -223,6 +269,32 @@ impl Inner {
             return Ok(None);
         }
         Ok(Some(session))
+    }
+}
+
+/// Reads the whole body: at most `max_body` bytes (413 beyond), arriving within the read
+/// timeout and, after the grace, at the minimum rate (408 otherwise): each byte received moves
+/// the deadline by 1/rate seconds, so a client sending a byte now and then runs out of time.
+async fn read_body(mut body: Incoming, limits: &RequestLimits) -> Result<Bytes, AppError> {
+    let started = tokio::time::Instant::now();
+    let hard_deadline = started + limits.read_timeout;
+    let per_byte = 1.0 / f64::from(limits.min_body_rate.get());
+    let mut received = BytesMut::new();
+    loop {
+        let earned = Duration::from_secs_f64(received.len() as f64 * per_byte);
+        let deadline = (started + limits.body_grace + earned).min(hard_deadline);
+        let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
+            Err(_) => return Err(AppError::RequestTimeout),
+            Ok(None) => return Ok(received.freeze()),
+            Ok(Some(Err(_))) => return Err(AppError::InvalidBodyParam("body")),
+            Ok(Some(Ok(frame))) => frame,
+        };
+        if let Ok(data) = frame.into_data() {
+            if received.len() + data.len() > limits.max_body {
+                return Err(AppError::BodyTooLarge);
+            }
+            received.extend_from_slice(&data);
+        }
     }
 }
 

@@ -6,9 +6,13 @@
 //! [`crate::service::SessionService`]. [`web`] serves the sessions page at `/`.
 
 pub mod api;
+pub mod client;
+pub mod connections;
 pub mod context;
 pub mod credentials;
+pub mod listener;
 pub mod middleware;
 pub mod web;
 
+pub use client::client_address;
 pub use middleware::HttpService;

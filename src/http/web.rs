@@ -28,6 +28,8 @@ pub fn asset(method: &Method, path: &str) -> Option<HttpResponse> {
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    // The page's address never leaks to another site.
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
     // Only our own files; no framing (clickjacking), no inline script.
     headers.insert(
         "content-security-policy",

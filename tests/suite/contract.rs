@@ -169,7 +169,7 @@ mod checker {
         let h = json_headers();
         // A status the operation does not declare.
         assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 418, &h, ERROR).unwrap_err().contains("418"));
-        assert!(SPEC.check("POST", "/api/v4/users/logout", 401, &h, ERROR).is_err());
+        assert!(SPEC.check("POST", "/api/v4/users/logout", 403, &h, ERROR).is_err());
         // A missing required field, an undocumented field, a wrong type.
         let missing = r#"{"id":"x","message":"m","request_id":"r","status_code":403,"is_oauth":false}"#;
         assert!(SPEC.check("GET", "/api/v4/users/me/sessions", 403, &h, missing).is_err());

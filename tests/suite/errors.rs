@@ -88,9 +88,14 @@ async fn what_real_clients_send_is_accepted() {
         let reply = app.send(app.client.get(app.url("/users/me/sessions")).header("Authorization", header)).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
     }
-    // The access_token query parameter.
-    let reply = app.send(app.client.get(app.url(&format!("/users/me/sessions?access_token={token}")))).await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
+    // A session token in the access_token query parameter is refused, as Mattermost refuses it
+    // for every non-OAuth session; an invalid one is just no session.
+    for path in ["/users/me/sessions", "/system/ping", "/users/me"] {
+        let reply = app.send(app.client.get(app.url(&format!("{path}?access_token={token}")))).await;
+        reply.assert_app_error(401, "api.context.token_provided.app_error");
+    }
+    let reply = app.send(app.client.get(app.url("/users/me/sessions?access_token=abcdefghijklmnopqrstuvwxyz"))).await;
+    reply.assert_app_error(401, SESSION_EXPIRED);
     // mattermostdriver's revoke-all: `{}`; the JS client's: no body, no Content-Type.
     let other = app.service.find_user("alice").await.unwrap();
     let (second, _) = app.login(&other).await;
@@ -134,6 +139,8 @@ async fn the_sessions_page_is_served_at_the_root() {
         let headers = response.headers().clone();
         assert!(headers["content-type"].to_str().unwrap().starts_with(kind), "{path}");
         assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         let id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
         assert!(mm_sessions::domain::Id::parse(id).is_some(), "{path}: X-Request-Id {id:?}");
         assert!(!response.text().await.unwrap().is_empty());
@@ -146,3 +153,17 @@ async fn the_sessions_page_is_served_at_the_root() {
 }
 
 on_every_backend!(bad_revoke_bodies_are_400_invalid_body_param);
+
+#[tokio::test]
+async fn api_answers_are_never_cached_nor_sniffed() {
+    let (app, _, token) = app_with_alice(Backend::Memory).await;
+    for reply in [
+        app.get("/users/me/sessions", Some(&token)).await,
+        app.get("/users/me/sessions", None).await,
+        app.get("/system/ping", None).await,
+        app.get("/no/such/route", None).await,
+    ] {
+        assert_eq!(reply.headers["cache-control"], "no-store", "{}", reply.text);
+        assert_eq!(reply.headers["x-content-type-options"], "nosniff", "{}", reply.text);
+    }
+}

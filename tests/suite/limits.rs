@@ -1,5 +1,6 @@
-//! Limits a hostile client meets: slow headers are cut off, giant headers refused, the number of
-//! connections served at once is bounded. (Body size and login rates: `errors.rs`, `login.rs`.)
+//! Limits a hostile client meets: slow headers are cut off, giant headers refused. (Slow bodies,
+//! idle connections and the connection cap: `slow_clients.rs`; body size and login rates:
+//! `errors.rs`, `login.rs`.)
 
 use std::time::{Duration, Instant};
 
@@ -14,7 +15,8 @@ fn addr(app: &TestApp) -> String {
 
 #[tokio::test]
 async fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.header_read_timeout = Duration::from_millis(300)).await;
+    let app =
+        spawn_app_configured(Backend::Memory, |c| c.connections.header_read_timeout = Duration::from_millis(300)).await;
     let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
     slow.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n").await.unwrap();
     let started = Instant::now();
@@ -32,24 +34,4 @@ async fn giant_headers_are_refused_and_the_server_carries_on() {
         app.client.get(app.url("/system/ping")).header("X-Padding", "a".repeat(32 * 1024)).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 431);
     assert_eq!(app.get("/system/ping", None).await.status, 200);
-}
-
-#[tokio::test]
-async fn connections_beyond_the_limit_wait_until_one_closes() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.max_connections = std::num::NonZeroUsize::MIN).await;
-    let held = TcpStream::connect(addr(&app)).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    let quick = reqwest::Client::builder().timeout(Duration::from_millis(500)).build().unwrap();
-    assert!(quick.get(app.url("/system/ping")).send().await.is_err(), "a second connection is not served");
-    drop(held);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        match quick.get(app.url("/system/ping")).send().await {
-            Ok(response) => {
-                assert_eq!(response.status(), 200);
-                break;
-            }
-            Err(_) => assert!(Instant::now() < deadline, "served once the first connection closed"),
-        }
-    }
 }

@@ -24,4 +24,5 @@ mod restart;
 mod runner;
 mod secrets;
 mod sessions;
+mod slow_clients;
 mod store_behaviour;

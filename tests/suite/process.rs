@@ -34,6 +34,20 @@ impl Node {
 
     /// Starts a node whose log (at `RUST_LOG=debug`) goes to `log`, if given.
     pub async fn start_logging(database: &str, log: Option<&std::path::Path>) -> Node {
+        Self::start_with(database, log, &[]).await
+    }
+
+    /// Starts a node whose log goes to `log`, with extra environment (e.g. its `RUST_LOG`).
+    pub async fn start_with_env(database: &str, log: &std::path::Path, env: &[(&str, &str)]) -> Node {
+        Self::spawn(database, Some(log), &[], env).await
+    }
+
+    /// Starts a node with extra server flags.
+    pub async fn start_with(database: &str, log: Option<&std::path::Path>, flags: &[&str]) -> Node {
+        Self::spawn(database, log, flags, &[]).await
+    }
+
+    async fn spawn(database: &str, log: Option<&std::path::Path>, flags: &[&str], env: &[(&str, &str)]) -> Node {
         let port = free_port();
         let stderr = match log {
             Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
@@ -41,10 +55,12 @@ impl Node {
         };
         let child = Command::new(BIN)
             .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database])
+            .args(flags)
             // Tests log in far faster than people do.
             .env("MM_SESSIONS_LOGIN_RATE_IP", "1000000")
             .env("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "1000000")
             .env("RUST_LOG", if log.is_some() { "debug" } else { "warn" })
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(stderr)
             .spawn()

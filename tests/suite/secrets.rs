@@ -137,3 +137,64 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
         }
     }
 }
+
+#[tokio::test]
+async fn client_text_cannot_forge_log_lines_nor_leak_into_the_info_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("log.db").to_str().unwrap().to_owned();
+    cli(
+        &database,
+        &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", "right password"],
+    );
+    for (level, name) in [("info", "info.log"), ("debug", "debug.log")] {
+        let log = dir.path().join(name);
+        let node = Node::start_with_env(&database, &log, &[("RUST_LOG", level)]).await;
+        let forged = "alice\n2026-11-28T00:00:00.000000Z  INFO logged in user_id=admin\u{1b}[31m";
+        let typed_password_as_username = "hunter2-my-Password";
+        for login_id in [forged, typed_password_as_username, &"x".repeat(5000)] {
+            let reply = node
+                .client
+                .post(format!("{}/users/login", node.base))
+                .json(&json!({"login_id": login_id, "password": "wrong wrong"}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(reply.status(), 401);
+        }
+        node.stop();
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.contains("login failed"), "{level}: {text}");
+        assert!(!text.contains('\u{1b}'), "{level}: a raw escape reached the log");
+        assert!(!text.lines().any(|l| l.starts_with("2026-11-28T00:00:00.000000Z")), "{level}: a forged line:\n{text}");
+        assert!(text.lines().all(|l| l.len() < 1000), "{level}: a client string was not cut short");
+        match level {
+            "info" => assert!(!text.contains(typed_password_as_username), "a login id reached the info log"),
+            _ => assert!(text.contains(typed_password_as_username), "debug shows the (escaped) login id"),
+        }
+    }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_database_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = crate::process::BIN;
+    let out = std::process::Command::new(bin)
+        .args(["user", "create", "--username", "alice", "--email", "alice@example.com"])
+        .current_dir(dir.path())
+        .env_remove("MM_SESSIONS_DATABASE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let data = dir.path().join("data");
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    assert_eq!(mode(&data.join("mm-sessions.db")), 0o600, "the database file");
+    // The WAL and shared-memory files, while a server has the database open.
+    let node = Node::start(data.join("mm-sessions.db").to_str().unwrap()).await;
+    for name in ["mm-sessions.db-wal", "mm-sessions.db-shm"] {
+        assert_eq!(mode(&data.join(name)), 0o600, "{name}");
+    }
+    node.stop();
+}

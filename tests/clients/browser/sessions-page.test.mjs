@@ -49,10 +49,10 @@ async function signIn(page, loginId, password = PASSWORD) {
 before(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  const create = (name, ...roles) =>
-    server.cli('user', 'create', '--username', name, '--email', `${name}@example.com`, '--password', PASSWORD,
-      ...roles.flatMap((r) => ['--role', r]));
+  // Cookies marked Secure, as behind a TLS proxy: the page must work with them (Chromium keeps
+  // Secure cookies for http://127.0.0.1, a potentially trustworthy origin).
+  server = await startServer({ env: { MM_SESSIONS_SECURE_COOKIES: 'always' } });
+  const create = (name, ...roles) => server.createUser(name, PASSWORD, ...roles);
   create('alice');
   create('bob');
   create('admin', 'system_user', 'system_admin');

@@ -37,9 +37,7 @@ async function rejectsWith(promise, status, id) {
 
 before(async () => {
   server = await startServer();
-  const create = (name, ...roles) =>
-    server.cli('user', 'create', '--username', name, '--email', `${name}@example.com`, '--password', PASSWORD,
-      ...roles.flatMap((r) => ['--role', r]));
+  const create = (name, ...roles) => server.createUser(name, PASSWORD, ...roles);
   ids = { alice: create('alice'), bob: create('bob'), admin: create('admin', 'system_user', 'system_admin') };
 });
 

@@ -22,7 +22,8 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+// `env` adds server settings, e.g. { MM_SESSIONS_SECURE_COOKIES: 'always' }.
+export async function startServer({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mm-sessions-js-'));
   const database = join(dir, 'mm-sessions.db');
   const port = await freePort();
@@ -34,6 +35,7 @@ export async function startServer() {
       RUST_LOG: 'warn,mm_sessions_api=error',
       MM_SESSIONS_LOGIN_RATE_IP: '1000000',
       MM_SESSIONS_LOGIN_RATE_ACCOUNT: '1000000',
+      ...env,
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -52,11 +54,16 @@ export async function startServer() {
     await new Promise((r) => setTimeout(r, 50));
   }
   const cli = (...args) => execFileSync(BIN, ['--database', database, ...args], { encoding: 'utf8' }).trim();
+  // A user who can log in; the password goes in on stdin, as the README recommends.
+  const createUser = (name, password, ...roles) =>
+    execFileSync(BIN, ['--database', database, 'user', 'create', '--username', name, '--email', `${name}@example.com`,
+      '--password-stdin', ...roles.flatMap((r) => ['--role', r])], { encoding: 'utf8', input: `${password}\n`,
+      stdio: ['pipe', 'pipe', 'ignore'] }).trim();
   const stop = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, cli, stop };
+  return { url, cli, createUser, stop };
 }

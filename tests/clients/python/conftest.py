@@ -49,13 +49,14 @@ class Server:
                 raise RuntimeError("mm-sessions did not come up")
             time.sleep(0.05)
 
-    def cli(self, *args):
-        out = subprocess.run([self.bin, "--database", self.database, *args], check=True, capture_output=True, text=True)
+    def cli(self, *args, stdin=None):
+        out = subprocess.run([self.bin, "--database", self.database, *args], check=True, capture_output=True, text=True, input=stdin)
         return out.stdout.strip()
 
     def create_user(self, name, *roles):
+        # The password goes in on stdin, as the README recommends.
         role_args = [a for r in roles for a in ("--role", r)]
-        return self.cli("user", "create", "--username", name, "--email", f"{name}@example.com", "--password", PASSWORD, *role_args)
+        return self.cli("user", "create", "--username", name, "--email", f"{name}@example.com", "--password-stdin", *role_args, stdin=PASSWORD + "\n")
 
     def stop(self):
         self.process.terminate()

@@ -1,0 +1,231 @@
+//! The table of open connections and what each is doing, so that a full server makes room by
+//! closing the connection that has waited longest for its request to arrive (a slow or stalled
+//! client, or an idle keep-alive one) and never one whose request is being answered; and so that
+//! idle keep-alive connections can be closed after a while.
+//!
+//! A connection is *waiting* from the moment it is accepted, or its last answer was handed
+//! back, until its request (head and body) is in; then it is *answering* until the handler
+//! returns. Closing means waking the connection's task, which drops the connection (and so the
+//! socket): see [`super::listener`].
+
+use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::Notify;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Waiting for (or still receiving) a request, since this instant.
+    Waiting(Instant),
+    /// A handler is working on its request.
+    Answering,
+}
+
+struct Entry {
+    phase: Phase,
+    close: Arc<Notify>,
+}
+
+/// What [`Connections::make_room`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Room {
+    /// Below the cap.
+    Free,
+    /// At the cap: the connection waiting longest was told to close.
+    Made,
+    /// At the cap, and every connection is being answered.
+    None,
+}
+
+/// The open connections of one listener, and its cap.
+pub struct Connections {
+    table: Mutex<HashMap<u64, Entry>>,
+    next_id: AtomicU64,
+    cap: usize,
+    /// Woken whenever a connection leaves the table.
+    freed: Notify,
+}
+
+impl Connections {
+    /// An empty table for a listener that serves at most `cap` connections at once.
+    pub fn new(cap: NonZeroUsize) -> Arc<Self> {
+        Arc::new(Connections {
+            table: Mutex::default(),
+            next_id: AtomicU64::new(0),
+            cap: cap.get(),
+            freed: Notify::new(),
+        })
+    }
+
+    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Entry>> {
+        // Plain data: still consistent after a panic elsewhere.
+        self.table.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Connections open now.
+    pub fn len(&self) -> usize {
+        self.table().len()
+    }
+
+    /// Whether no connection is open.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Registers a just-accepted connection (waiting for its first request).
+    pub fn open(self: &Arc<Self>) -> Connection {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let close = Arc::new(Notify::new());
+        self.table().insert(id, Entry { phase: Phase::Waiting(Instant::now()), close: close.clone() });
+        Connection { id, table: self.clone(), close }
+    }
+
+    /// Makes room for one more connection: below the cap there is room; at it, the connection
+    /// that has waited longest for its request is told to close (and leaves the table now).
+    pub fn make_room(&self) -> Room {
+        let mut table = self.table();
+        if table.len() < self.cap {
+            return Room::Free;
+        }
+        Self::close_longest_waiting(&mut table)
+    }
+
+    /// Closes the connection that has waited longest for its request, whatever the count (the
+    /// process is out of file descriptors).
+    pub fn shed_longest_waiting(&self) -> Room {
+        Self::close_longest_waiting(&mut self.table())
+    }
+
+    fn close_longest_waiting(table: &mut HashMap<u64, Entry>) -> Room {
+        let oldest = table
+            .iter()
+            .filter_map(|(id, entry)| match entry.phase {
+                Phase::Waiting(since) => Some((since, *id)),
+                Phase::Answering => None,
+            })
+            .min();
+        match oldest.and_then(|(_, id)| table.remove(&id)) {
+            Some(entry) => {
+                entry.close.notify_one();
+                Room::Made
+            }
+            None => Room::None,
+        }
+    }
+
+    /// Completes when a connection leaves the table.
+    pub async fn freed(&self) {
+        self.freed.notified().await;
+    }
+
+    /// Closes the connections that have waited longer than `limit` for a request; returns how
+    /// many.
+    pub fn close_waiting_longer_than(&self, limit: Duration) -> usize {
+        let now = Instant::now();
+        let mut table = self.table();
+        let stale: Vec<u64> = table
+            .iter()
+            .filter(|(_, entry)| matches!(entry.phase, Phase::Waiting(since) if now.duration_since(since) > limit))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in &stale {
+            if let Some(entry) = table.remove(id) {
+                entry.close.notify_one();
+            }
+        }
+        stale.len()
+    }
+}
+
+/// One open connection's place in the table; leaving it when dropped.
+pub struct Connection {
+    id: u64,
+    table: Arc<Connections>,
+    close: Arc<Notify>,
+}
+
+impl Connection {
+    fn set(&self, phase: Phase) {
+        if let Some(entry) = self.table.table().get_mut(&self.id) {
+            entry.phase = phase;
+        }
+    }
+
+    /// Its request is in; a handler is answering it.
+    pub fn answering(&self) {
+        self.set(Phase::Answering);
+    }
+
+    /// Its answer is handed back; it waits for the next request.
+    pub fn waiting(&self) {
+        self.set(Phase::Waiting(Instant::now()));
+    }
+
+    /// Completes when the table asks this connection to close.
+    pub async fn closed(&self) {
+        self.close.notified().await;
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.table.table().remove(&self.id);
+        self.table.freed.notify_waiters();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn at_the_cap_the_longest_waiting_goes_and_never_one_being_answered() {
+        let table = Connections::new(NonZeroUsize::new(3).unwrap());
+        let oldest = table.open();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        let busy = table.open();
+        busy.answering();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        let younger = table.open();
+        assert_eq!(table.make_room(), Room::Made);
+        assert_eq!(table.len(), 2);
+        tokio::time::timeout(Duration::from_secs(1), oldest.closed()).await.expect("the oldest waiting one is told");
+        // Next the younger waiting one goes, never the busy one, however old.
+        let _newest = table.open();
+        assert_eq!(table.make_room(), Room::Made);
+        tokio::time::timeout(Duration::from_secs(1), younger.closed()).await.expect("the younger one is told next");
+        assert_eq!(table.len(), 2);
+        drop(busy);
+    }
+
+    #[tokio::test]
+    async fn when_everything_is_being_answered_no_room_is_made() {
+        let table = Connections::new(NonZeroUsize::new(2).unwrap());
+        let a = table.open();
+        let b = table.open();
+        a.answering();
+        b.answering();
+        assert_eq!(table.make_room(), Room::None);
+        assert_eq!(table.len(), 2);
+        drop(a);
+        assert_eq!(table.make_room(), Room::Free, "a slot freed");
+    }
+
+    #[tokio::test]
+    async fn connections_waiting_too_long_are_closed() {
+        let table = Connections::new(NonZeroUsize::new(10).unwrap());
+        let idle = table.open();
+        let busy = table.open();
+        busy.answering();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let fresh = table.open();
+        assert_eq!(table.close_waiting_longer_than(Duration::from_millis(10)), 1);
+        tokio::time::timeout(Duration::from_secs(1), idle.closed()).await.expect("the idle one is told");
+        assert_eq!(table.len(), 2);
+        drop((busy, fresh));
+        assert!(table.is_empty());
+    }
+}

@@ -1,0 +1,155 @@
+//! Serving one listener: accept connections up to its cap; at the cap make room by closing the
+//! connection that has waited longest for its request ([`super::connections`]), so that a flood
+//! of stalled clients cannot lock everyone else out; close keep-alive connections idle too long;
+//! and when accepting fails (out of file descriptors), back off instead of spinning and log it
+//! once in a while instead of on every try.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+
+use super::connections::{Connections, Room};
+use super::HttpService;
+use crate::config::ConnectionLimits;
+
+/// The most a request's head (request line and headers) may take; hyper answers a larger one
+/// with 431 by itself, before any of our code runs.
+const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Serves `listener` with `http` until `shutdown` completes; connections are watched by
+/// `graceful`, which the caller drains.
+pub async fn serve(
+    listener: TcpListener,
+    http: HttpService,
+    limits: ConnectionLimits,
+    graceful: &GracefulShutdown,
+    shutdown: impl Future<Output = ()>,
+) {
+    let table = Connections::new(limits.max_connections);
+    let metrics = http.metrics();
+    let mut builder = http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).max_buf_size(MAX_HEADER_BYTES);
+    let sweeper = tokio::spawn(close_idle(table.clone(), limits.idle_timeout, metrics.clone()));
+    let mut backoff = AcceptBackoff::default();
+    tokio::pin!(shutdown);
+    'accepting: loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => {
+                    backoff.succeeded();
+                    accepted
+                }
+                Err(e) => {
+                    // Out of descriptors: free one by closing the longest-waiting connection
+                    // (the pending client is then accepted on the next try).
+                    if matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE))
+                        && table.shed_longest_waiting() == Room::Made
+                    {
+                        metrics.connection_closed("descriptors", 1);
+                    }
+                    let (log, pause) = backoff.failed();
+                    if log {
+                        tracing::warn!(error = %e, failures = backoff.failures, "accept failed; backing off");
+                    }
+                    tokio::time::sleep(pause).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        // At the cap: close the connection waiting longest for its request; if every one is
+        // being answered, this one waits for the first to finish.
+        loop {
+            match table.make_room() {
+                Room::Free => break,
+                Room::Made => {
+                    metrics.connection_closed("cap", 1);
+                    break;
+                }
+                Room::None => tokio::select! {
+                    () = table.freed() => {}
+                    () = &mut shutdown => break 'accepting,
+                },
+            }
+        }
+        let connection = Arc::new(table.open());
+        let served = builder.serve_connection(TokioIo::new(stream), http.for_connection(peer, connection.clone()));
+        let served = graceful.watch(served);
+        tokio::spawn(async move {
+            tokio::select! {
+                result = served => if let Err(e) = result {
+                    tracing::debug!(error = %e, "connection ended with an error");
+                },
+                // Dropping the connection closes its socket.
+                () = connection.closed() => {}
+            }
+        });
+    }
+    sweeper.abort();
+}
+
+/// Closes connections that waited longer than `idle` for a request, checking a few times per
+/// `idle`.
+async fn close_idle(table: Arc<Connections>, idle: Duration, metrics: Arc<crate::metrics::Metrics>) {
+    let mut ticker = tokio::time::interval((idle / 4).clamp(Duration::from_millis(50), Duration::from_secs(1)));
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        let closed = table.close_waiting_longer_than(idle);
+        metrics.connection_closed("idle", closed as u64);
+    }
+}
+
+/// Exponential back-off on accept errors, logged when they start and then every 10 s.
+#[derive(Default)]
+struct AcceptBackoff {
+    delay: Duration,
+    failures: u64,
+    logged_at: Option<Instant>,
+}
+
+impl AcceptBackoff {
+    const FIRST: Duration = Duration::from_millis(10);
+    const MOST: Duration = Duration::from_secs(1);
+    const LOG_EVERY: Duration = Duration::from_secs(10);
+
+    /// One more failure: whether to log it, and how long to pause.
+    fn failed(&mut self) -> (bool, Duration) {
+        self.failures += 1;
+        let log = self.logged_at.is_none_or(|at| at.elapsed() >= Self::LOG_EVERY);
+        if log {
+            self.logged_at = Some(Instant::now());
+        }
+        self.delay = (self.delay * 2).clamp(Self::FIRST, Self::MOST);
+        (log, self.delay)
+    }
+
+    fn succeeded(&mut self) {
+        if self.failures > 0 {
+            tracing::info!(failures = self.failures, "accepting again");
+            *self = AcceptBackoff::default();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_failures_back_off_and_are_logged_once_in_a_while() {
+        let mut backoff = AcceptBackoff::default();
+        let decisions: Vec<(bool, Duration)> = (0..50).map(|_| backoff.failed()).collect();
+        assert_eq!(decisions.iter().filter(|(log, _)| *log).count(), 1, "one line for a burst of failures");
+        assert_eq!(decisions[0].1, AcceptBackoff::FIRST);
+        assert!(decisions.windows(2).all(|w| w[1].1 >= w[0].1), "pauses never shrink");
+        assert_eq!(decisions[49].1, AcceptBackoff::MOST);
+        backoff.succeeded();
+        assert_eq!(backoff.failed(), (true, AcceptBackoff::FIRST), "a new burst is logged again");
+    }
+}
