@@ -96,11 +96,16 @@ fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow:
 
 /// The session service over `store`: failures counted in fresh metrics, the roles' grants and
 /// the login budgets of `policy`.
-pub fn build_service(store: Arc<dyn SessionStore>, grants: &[Grant], policy: &SessionPolicy) -> SessionService {
+pub fn build_service(
+    store: Arc<dyn SessionStore>,
+    grants: &[Grant],
+    policy: &SessionPolicy,
+    clock: crate::domain::Clock,
+) -> SessionService {
     let metrics = Arc::new(Metrics::default());
     let store = Arc::new(MeteredStore::new(store, metrics.clone()));
     let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
-    SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits)
+    SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits, clock)
 }
 
 /// Descriptors kept for everything but client connections: the store's files and connections,
@@ -157,7 +162,7 @@ impl Application {
     pub async fn build(mut config: ServeConfig) -> anyhow::Result<Self> {
         fit_connections_to_descriptors(&mut config.connections.max_connections);
         let store = open_store(&config.database, OpenMode::Create).await?;
-        let service = build_service(store, &config.grants, &config.policy);
+        let service = build_service(store, &config.grants, &config.policy, config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = bind(&config.listen, "the API").await?;

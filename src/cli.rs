@@ -6,7 +6,6 @@
 //! session policy (lifetimes, the per-user cap) is read from the environment by every command,
 //! so that `session create` obeys the same cap as the server it runs beside.
 
-use std::collections::BTreeMap;
 use std::io::BufRead as _;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
@@ -16,8 +15,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
 use crate::config::{
-    Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies, DEFAULT_DATABASE,
-    DEFAULT_LISTEN,
+    self, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies,
+    DEFAULT_DATABASE, DEFAULT_LISTEN,
 };
 use crate::domain::NewUser;
 use crate::permissions::Grant;
@@ -86,17 +85,46 @@ pub struct ServerArgs {
     pub policy: PolicyArgs,
 }
 
-/// Session lifetimes, the cap and the login budgets: server flags, and read from the
-/// environment by the admin commands too.
+/// Session lifetimes and lifecycle, the cap and the login budgets: server flags, and read from
+/// the environment by the admin commands too (so `user set-password` obeys the same rules).
+/// The lifecycle settings take Mattermost's names in the environment, with its defaults.
 #[derive(Clone, Debug, Parser)]
 pub struct PolicyArgs {
-    /// Lifetime of a web login, in days.
-    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", default_value_t = SessionPolicy::default().web_days)]
-    pub web_session_days: NonZeroU32,
+    /// Lifetime of a web login, in hours [default: 720].
+    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", value_name = "HOURS")]
+    pub session_length_web_hours: Option<NonZeroU32>,
 
-    /// Lifetime of a mobile login (one that sends a device id), in days.
-    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", default_value_t = SessionPolicy::default().mobile_days)]
-    pub mobile_session_days: NonZeroU32,
+    /// Lifetime of a mobile login (one that sends a device id), in hours [default: 720].
+    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", value_name = "HOURS")]
+    pub session_length_mobile_hours: Option<NonZeroU32>,
+
+    /// Deprecated: use --session-length-web-hours.
+    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
+    pub web_session_days: Option<NonZeroU32>,
+
+    /// Deprecated: use --session-length-mobile-hours (whose default is 30 days, not 180).
+    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
+    pub mobile_session_days: Option<NonZeroU32>,
+
+    /// Minutes a web session may go unused before it is ended (0: never); applies only while
+    /// extension is off, as in Mattermost.
+    #[arg(
+        long,
+        env = "MM_SERVICESETTINGS_SESSIONIDLETIMEOUTINMINUTES",
+        default_value_t = 43_200,
+        value_name = "MINUTES"
+    )]
+    pub session_idle_timeout_minutes: u32,
+
+    /// Extend a session's expiry with activity (true/false).
+    #[arg(long, env = "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY", default_value_t = true,
+        action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub extend_session_length_with_activity: bool,
+
+    /// End a user's other sessions when their password changes (true/false).
+    #[arg(long, env = "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE", default_value_t = true,
+        action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub terminate_sessions_on_password_change: bool,
 
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
     #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user)]
@@ -107,25 +135,48 @@ pub struct PolicyArgs {
     #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = SessionPolicy::default().login_rate_ip)]
     pub login_rate_ip: NonZeroU32,
 
-    /// Login attempts accepted per minute for one account (login id).
+    /// Login attempts accepted per minute for one account.
     #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = SessionPolicy::default().login_rate_account)]
     pub login_rate_account: NonZeroU32,
 }
 
 impl PolicyArgs {
-    fn policy(&self) -> SessionPolicy {
-        SessionPolicy {
-            web_days: self.web_session_days,
-            mobile_days: self.mobile_session_days,
+    fn policy(&self) -> anyhow::Result<SessionPolicy> {
+        let length = |hours: Option<NonZeroU32>, days: Option<NonZeroU32>, new: &str, old: &str| match (hours, days) {
+            (Some(_), Some(_)) => anyhow::bail!("--{old} and --{new} set the same thing: keep --{new} only"),
+            (Some(hours), None) => Ok(config::hours(u64::from(hours.get()))),
+            (None, Some(days)) => {
+                eprintln!("mm-sessions: warning: --{old} is deprecated: use --{new} (hours)");
+                Ok(config::hours(24 * u64::from(days.get())))
+            }
+            (None, None) => Ok(config::hours(config::DEFAULT_SESSION_HOURS)),
+        };
+        let minutes = u64::from(self.session_idle_timeout_minutes);
+        Ok(SessionPolicy {
+            web_length: length(
+                self.session_length_web_hours,
+                self.web_session_days,
+                "session-length-web-hours",
+                "web-session-days",
+            )?,
+            mobile_length: length(
+                self.session_length_mobile_hours,
+                self.mobile_session_days,
+                "session-length-mobile-hours",
+                "mobile-session-days",
+            )?,
+            idle_timeout: (minutes > 0).then(|| Duration::from_secs(minutes * 60)),
+            extend_with_activity: self.extend_session_length_with_activity,
+            terminate_on_password_change: self.terminate_sessions_on_password_change,
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,
-        }
+        })
     }
 
     /// The policy as the environment sets it (the admin commands take no policy flags).
     fn from_environment() -> anyhow::Result<SessionPolicy> {
-        Ok(PolicyArgs::try_parse_from(["mm-sessions"])?.policy())
+        PolicyArgs::try_parse_from(["mm-sessions"])?.policy()
     }
 }
 
@@ -254,7 +305,7 @@ pub enum SessionCommand {
         #[arg(long)]
         user: String,
         /// Lifetime in days (0: never expires).
-        #[arg(long, default_value_t = crate::config::DEFAULT_SESSION_DAYS)]
+        #[arg(long, default_value_t = crate::config::DEFAULT_CLI_TOKEN_DAYS)]
         days: u32,
     },
     /// List a user's sessions: id, created, last activity, expires (ms since the epoch), device.
@@ -304,7 +355,7 @@ pub async fn run(cli: Cli) -> ExitCode {
 async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     let mut config = ServeConfig::new(args.listen, database);
     config.grants = args.grants;
-    config.policy = args.policy.policy();
+    config.policy = args.policy.policy()?;
     config.metrics_listen = args.metrics_listen;
     config.connections.max_connections = args.max_connections;
     config.connections.idle_timeout = Duration::from_secs(u64::from(args.idle_timeout.get()));
@@ -322,7 +373,8 @@ where
         eprintln!("mm-sessions: warning: the `memory` store lives only as long as this command");
     }
     let store = app::open_store(database, mode).await?;
-    command(app::build_service(store, &[], &PolicyArgs::from_environment()?)).await
+    let policy = PolicyArgs::from_environment()?;
+    command(app::build_service(store, &[], &policy, crate::domain::Clock::system())).await
 }
 
 async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {
@@ -334,7 +386,7 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             }
             let user = service.create_user(NewUser { username, email, roles }).await?;
             match password {
-                Some(password) => service.set_password(&user, &password).await?,
+                Some(password) => drop(service.set_password(&user, &password).await?),
                 None => eprintln!(
                     "mm-sessions: note: {} has no password and cannot log in until \
                      `mm-sessions user set-password --user {}`",
@@ -349,8 +401,8 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
                 .read()?
                 .ok_or_else(|| anyhow::anyhow!("no password given: use --password-stdin or {PASSWORD_ENV}"))?;
             let user = service.find_user(&user).await?;
-            service.set_password(&user, &password).await?;
-            eprintln!("password of {} set", user.username);
+            let ended = service.set_password(&user, &password).await?;
+            eprintln!("password of {} set; {ended} session(s) ended", user.username);
         }
         UserCommand::SetRoles { user, roles } => {
             let user = service.find_user(&user).await?;
@@ -373,7 +425,7 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
     match command {
         SessionCommand::Create { user, days } => {
             let user = service.find_user(&user).await?;
-            let (token, session) = service.issue_session(&user, days, String::new(), BTreeMap::new()).await?;
+            let (token, session) = service.issue_access_token(&user, days).await?;
             println!("{}", token.expose());
             let lifetime = if days == 0 { "never expires".to_owned() } else { format!("valid for {days} day(s)") };
             eprintln!("issued session {} for {} ({lifetime})", session.id, user.username);

@@ -17,8 +17,10 @@ pub const DEFAULT_DATABASE: &str = "./data/mm-sessions.db";
 /// The largest request body accepted (Mattermost's own limit for these routes is far above what
 /// they need; a session id fits in 100 bytes).
 pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
-/// The default lifetime of a session: Mattermost's web session length, 30 days.
-pub const DEFAULT_SESSION_DAYS: u32 = 30;
+/// The default lifetime of a session, web or mobile: Mattermost's, 720 hours (30 days).
+pub const DEFAULT_SESSION_HOURS: u64 = 720;
+/// The default lifetime of a session the admin CLI issues for scripts, in days.
+pub const DEFAULT_CLI_TOKEN_DAYS: u32 = 30;
 
 /// Which store backs the server.
 #[derive(Clone, PartialEq, Eq)]
@@ -154,19 +156,34 @@ impl From<std::net::SocketAddr> for ListenAddr {
     }
 }
 
-/// Session lifetimes, the per-user cap and the login budgets.
+/// Session lifetimes and lifecycle rules, the per-user cap and the login budgets. The
+/// lifecycle settings are Mattermost's (`ServiceSettings`), with its defaults for a new install.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionPolicy {
-    /// Lifetime of a login without a device id, in days (Mattermost's default: 30).
-    pub web_days: NonZeroU32,
-    /// Lifetime of a login with a device id, in days.
-    pub mobile_days: NonZeroU32,
+    /// Lifetime of a login without a device id (`SessionLengthWebInHours`, 720).
+    pub web_length: Duration,
+    /// Lifetime of a login with a device id (`SessionLengthMobileInHours`, 720).
+    pub mobile_length: Duration,
+    /// A web session unused this long is ended (`SessionIdleTimeoutInMinutes`, 43200; `None`:
+    /// never). Applies only while extension is off, as in Mattermost.
+    pub idle_timeout: Option<Duration>,
+    /// Each authenticated request pushes the expiry to now + the length, at most once per
+    /// threshold (`ExtendSessionLengthWithActivity`, true).
+    pub extend_with_activity: bool,
+    /// A password change ends the user's other sessions (`TerminateSessionsOnPasswordChange`,
+    /// true).
+    pub terminate_on_password_change: bool,
     /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
     pub max_per_user: NonZeroUsize,
     /// Login attempts per minute from one client address.
     pub login_rate_ip: NonZeroU32,
-    /// Login attempts per minute for one account (login id).
+    /// Login attempts per minute for one account.
     pub login_rate_account: NonZeroU32,
+}
+
+/// Hours as a duration.
+pub const fn hours(n: u64) -> Duration {
+    Duration::from_secs(n * 3600)
 }
 
 /// A compile-time non-zero constant.
@@ -180,8 +197,11 @@ const fn nz32(n: u32) -> NonZeroU32 {
 impl Default for SessionPolicy {
     fn default() -> Self {
         SessionPolicy {
-            web_days: nz32(DEFAULT_SESSION_DAYS),
-            mobile_days: nz32(180),
+            web_length: hours(DEFAULT_SESSION_HOURS),
+            mobile_length: hours(DEFAULT_SESSION_HOURS),
+            idle_timeout: Some(Duration::from_secs(43_200 * 60)),
+            extend_with_activity: true,
+            terminate_on_password_change: true,
             max_per_user: NonZeroUsize::new(500).unwrap_or(NonZeroUsize::MIN),
             login_rate_ip: nz32(60),
             login_rate_account: nz32(20),
@@ -343,6 +363,8 @@ pub struct ServeConfig {
     pub purge_interval: Duration,
     /// Where `GET /metrics` is served: `None` on the main listener, else only on this address.
     pub metrics_listen: Option<ListenAddr>,
+    /// The time the service reads (tests move it forward).
+    pub clock: crate::domain::Clock,
 }
 
 impl ServeConfig {
@@ -359,6 +381,7 @@ impl ServeConfig {
             shutdown_grace: Duration::from_secs(10),
             purge_interval: Duration::from_secs(60),
             metrics_listen: None,
+            clock: crate::domain::Clock::system(),
         }
     }
 }

@@ -32,6 +32,15 @@ pub enum AppError {
     /// The caller may not act on this user.
     #[error("permission denied")]
     Forbidden,
+    /// A password change whose `current_password` is wrong.
+    #[error("incorrect current password")]
+    IncorrectPassword,
+    /// A new password outside the allowed length (`true`: too short).
+    #[error("new password too short or too long")]
+    InvalidPassword { too_short: bool },
+    /// Changing another user's password without the permission for it.
+    #[error("may not change that user's password")]
+    PasswordChangeForbidden,
     /// `session_id` names no session (Mattermost answers 400, not 404).
     #[error("session not found")]
     SessionNotFound,
@@ -63,12 +72,16 @@ impl AppError {
     /// The HTTP status.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::InvalidUrlParam(_) | AppError::InvalidBodyParam(_) | AppError::SessionNotFound => 400,
+            AppError::InvalidUrlParam(_)
+            | AppError::InvalidBodyParam(_)
+            | AppError::SessionNotFound
+            | AppError::IncorrectPassword
+            | AppError::InvalidPassword { .. } => 400,
             AppError::SessionExpired
             | AppError::InvalidCredentials
             | AppError::BlankPassword
             | AppError::TokenInQuery => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::PasswordChangeForbidden => 403,
             AppError::NotFound | AppError::UserNotFound => 404,
             AppError::MethodNotAllowed => 405,
             AppError::RequestTimeout => 408,
@@ -88,6 +101,10 @@ impl AppError {
             AppError::InvalidCredentials => "api.user.login.invalid_credentials_email_username",
             AppError::BlankPassword => "api.user.login.blank_pwd.app_error",
             AppError::SessionNotFound => "app.session.get.app_error",
+            AppError::IncorrectPassword => "api.user.update_password.incorrect.app_error",
+            AppError::InvalidPassword { too_short: true } => "model.user.is_valid.pwd_min_length.app_error",
+            AppError::InvalidPassword { too_short: false } => "model.user.is_valid.pwd_max_length.app_error",
+            AppError::PasswordChangeForbidden => "api.user.update_password.context.app_error",
             AppError::NotFound => "api.context.404.app_error",
             AppError::UserNotFound => "app.user.get_by_username.app_error",
             AppError::MethodNotAllowed => "api.context.405.app_error",
@@ -109,6 +126,19 @@ impl AppError {
             AppError::InvalidCredentials => "Enter a valid email or username and/or password.".into(),
             AppError::BlankPassword => "Password field must not be blank".into(),
             AppError::SessionNotFound => "Unable to find the session.".into(),
+            AppError::IncorrectPassword => {
+                "The \"Current Password\" you entered is incorrect. Please check that Caps Lock is off and try again."
+                    .into()
+            }
+            AppError::InvalidPassword { too_short: true } => {
+                format!("Your password must contain at least {} characters.", crate::password::MIN_LENGTH)
+            }
+            AppError::InvalidPassword { too_short: false } => {
+                format!("Your password must contain no more than {} characters.", crate::password::MAX_LENGTH)
+            }
+            AppError::PasswordChangeForbidden => {
+                "Update password failed because context user_id did not match props user_id.".into()
+            }
             AppError::NotFound => "Sorry, we could not find the page.".into(),
             AppError::UserNotFound => "Unable to find an existing account matching your username.".into(),
             AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),

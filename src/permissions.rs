@@ -16,6 +16,8 @@ pub enum Permission {
     ManageSystem,
     /// Act on other (non-admin) users' sessions.
     EditOtherUsers,
+    /// Manage users in the System Console: set another (non-admin) user's password.
+    SysconsoleWriteUserManagementUsers,
 }
 
 impl FromStr for Permission {
@@ -24,7 +26,11 @@ impl FromStr for Permission {
         match s {
             "manage_system" => Ok(Permission::ManageSystem),
             "edit_other_users" => Ok(Permission::EditOtherUsers),
-            other => Err(format!("unknown permission {other:?} (known: manage_system, edit_other_users)")),
+            "sysconsole_write_user_management_users" => Ok(Permission::SysconsoleWriteUserManagementUsers),
+            other => Err(format!(
+                "unknown permission {other:?} (known: manage_system, edit_other_users, \
+                 sysconsole_write_user_management_users)"
+            )),
         }
     }
 }
@@ -56,7 +62,11 @@ pub struct RolePermissions {
 
 impl Default for RolePermissions {
     fn default() -> Self {
-        let admin = HashSet::from([Permission::ManageSystem, Permission::EditOtherUsers]);
+        let admin = HashSet::from([
+            Permission::ManageSystem,
+            Permission::EditOtherUsers,
+            Permission::SysconsoleWriteUserManagementUsers,
+        ]);
         RolePermissions { grants: HashMap::from([(SYSTEM_ADMIN.to_string(), admin)]) }
     }
 }

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::config::SessionPolicy;
-use crate::domain::{now_millis, Id, NewUser, RevokeReason, Session, Token, TokenHash, User};
+use crate::domain::session::{ACCESS_TOKEN_TYPE, PROP_TYPE};
+use crate::domain::{Clock, Id, NewUser, RevokeReason, Session, Token, TokenHash, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
-use crate::permissions::{target_is_editable, Access, RolePermissions};
+use crate::permissions::{target_is_editable, Access, Permission, RolePermissions, SYSTEM_ADMIN};
 use crate::rate_limit::{Account, LoginLimits};
 use crate::store::{SessionStore, StoreError};
 
@@ -47,6 +48,24 @@ pub struct SessionService {
     policy: SessionPolicy,
     metrics: Arc<Metrics>,
     login_limits: Arc<LoginLimits>,
+    clock: Clock,
+}
+
+/// A session as authentication found it, and whether this request extended it (the cookies
+/// then go out again with the new lifetime).
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    pub session: Session,
+    pub extended: bool,
+}
+
+/// What `PUT /users/{user_id}/password` carries.
+#[derive(Clone, Debug, Default)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+    /// The client's address: checking `current_password` spends from the login budgets.
+    pub client: Option<std::net::IpAddr>,
 }
 
 impl SessionService {
@@ -57,8 +76,25 @@ impl SessionService {
         policy: SessionPolicy,
         metrics: Arc<Metrics>,
         login_limits: LoginLimits,
+        clock: Clock,
     ) -> Self {
-        SessionService { store, roles: Arc::new(roles), policy, metrics, login_limits: Arc::new(login_limits) }
+        let (roles, login_limits) = (Arc::new(roles), Arc::new(login_limits));
+        SessionService { store, roles, policy, metrics, login_limits, clock }
+    }
+
+    /// The time the service reads.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now_millis()
+    }
+
+    /// The lifetime of a new or extended session, in milliseconds.
+    fn length_ms(&self, mobile: bool) -> i64 {
+        let length = if mobile { self.policy.mobile_length } else { self.policy.web_length };
+        i64::try_from(length.as_millis()).unwrap_or(i64::MAX)
     }
 
     /// The process's metrics.
@@ -68,7 +104,7 @@ impl SessionService {
 
     /// The metrics as Prometheus text, with the active sessions counted now.
     pub async fn render_metrics(&self) -> String {
-        let active = match self.store.count_active_sessions(now_millis()).await {
+        let active = match self.store.count_active_sessions(self.now()).await {
             Ok(n) => Some(n),
             Err(e) => {
                 tracing::warn!(error = %e, "could not count active sessions for the metrics");
@@ -89,16 +125,29 @@ impl SessionService {
         &self.store
     }
 
-    /// The session a presented token stands for. Unknown, revoked and expired tokens are all
-    /// `SessionExpired`, as in Mattermost; expired ones are refused whether or not they were
-    /// purged yet. Refreshes `last_activity_at` when it is older than the write interval.
-    pub async fn authenticate(&self, presented: &str) -> Result<Session, AppError> {
+    /// The session a presented token stands for, as Mattermost's `GetSession` finds it:
+    /// unknown, revoked and expired tokens are all `SessionExpired` (expired ones whether or not
+    /// they were purged yet); a web session idle past the idle timeout is ended and refused
+    /// (only while extension is off; never a mobile or access-token session); with extension
+    /// on, the expiry moves to now + the session length, at most once per threshold.
+    /// Refreshes `last_activity_at` when it is older than the write interval.
+    pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
         let mut session =
             self.store.session_by_token(&TokenHash::of(presented)).await?.ok_or(AppError::SessionExpired)?;
-        let now = now_millis();
+        let now = self.now();
         if session.is_expired(now) {
             return Err(AppError::SessionExpired);
         }
+        if let Some(idle) = self.policy.idle_timeout.filter(|_| !self.policy.extend_with_activity) {
+            let idle_ms = i64::try_from(idle.as_millis()).unwrap_or(i64::MAX);
+            let applies = !session.is_oauth && !session.is_mobile() && !session.is_access_token();
+            if applies && now - session.last_activity_at > idle_ms {
+                let ended = u64::from(self.store.delete_session(session.id.as_str()).await?);
+                self.ended(RevokeReason::Idle, ended, &session.user_id, "idle-timeout");
+                return Err(AppError::SessionExpired);
+            }
+        }
+        let extended = self.extend_if_due(&mut session, now).await;
         if now - session.last_activity_at >= ACTIVITY_WRITE_INTERVAL_MS {
             // Losing an activity timestamp is not worth failing the request for.
             match self.store.touch_session(session.id.as_str(), now).await {
@@ -106,7 +155,33 @@ impl SessionService {
                 Err(e) => tracing::warn!(session_id = %session.id, error = %e, "could not record session activity"),
             }
         }
-        Ok(session)
+        Ok(Authenticated { session, extended })
+    }
+
+    /// Mattermost's `ExtendSessionExpiryIfNeeded`: with extension on, a session (not an access
+    /// token, not a never-expiring one) whose expiry was last set at least a threshold ago —
+    /// 1% of the length, at most a day, at least 5 minutes — expires at now + the length.
+    async fn extend_if_due(&self, session: &mut Session, now: i64) -> bool {
+        if !self.policy.extend_with_activity || session.is_access_token() || session.expires_at == 0 {
+            return false;
+        }
+        let length = self.length_ms(session.is_mobile());
+        let threshold = (length / 100).clamp(5 * 60 * 1000, 24 * 3600 * 1000);
+        if now - (session.expires_at - length) < threshold {
+            return false;
+        }
+        let expires_at = now.saturating_add(length);
+        match self.store.set_session_expiry(session.id.as_str(), expires_at).await {
+            Ok(()) => {
+                session.expires_at = expires_at;
+                true
+            }
+            // The session keeps its old expiry; not worth failing the request for.
+            Err(e) => {
+                tracing::warn!(session_id = %session.id, error = %e, "could not extend the session");
+                false
+            }
+        }
     }
 
     /// `GET /users/{user_id}/sessions`: the user's sessions, newest activity first.
@@ -151,12 +226,17 @@ impl SessionService {
         }
     }
 
+    /// The user id a URL names: `me` is the caller's; anything but an id is 400.
+    fn resolve_user_id(&self, caller: &Session, user_id: &str) -> Result<Id, AppError> {
+        match user_id {
+            ME => Ok(caller.user_id.clone()),
+            other => Id::parse(other).ok_or(AppError::InvalidUrlParam("user_id")),
+        }
+    }
+
     /// Resolves `me`, validates the id, and applies Mattermost's permission rule.
     async fn authorize(&self, caller: &Session, user_id: &str) -> Result<Id, AppError> {
-        let user_id = match user_id {
-            ME => caller.user_id.clone(),
-            other => Id::parse(other).ok_or(AppError::InvalidUrlParam("user_id"))?,
-        };
+        let user_id = self.resolve_user_id(caller, user_id)?;
         let allowed = match self.roles.check_user_access(caller, &user_id) {
             Access::Allowed => true,
             Access::Denied => false,
@@ -224,8 +304,7 @@ impl SessionService {
             ("isSaml".to_string(), flag(false)),
             ("isOAuthUser".to_string(), flag(false)),
         ]);
-        let days = if mobile { self.policy.mobile_days } else { self.policy.web_days };
-        let (token, session) = self.issue_session(&user, days.get(), attempt.device_id, props).await?;
+        let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         Ok((user, token, session))
     }
@@ -287,7 +366,7 @@ impl SessionService {
     pub async fn purge_expired(&self, batch: usize) -> Result<u64, StoreError> {
         let mut total = 0;
         loop {
-            let deleted = self.store.delete_expired(now_millis(), batch).await?;
+            let deleted = self.store.delete_expired(self.now(), batch).await?;
             self.metrics.revoked(RevokeReason::Expired, deleted);
             total += deleted;
             if deleted < batch as u64 {
@@ -297,13 +376,109 @@ impl SessionService {
         }
     }
 
-    /// Sets a user's password (the admin CLI).
-    pub async fn set_password(&self, user: &User, new_password: &str) -> anyhow::Result<()> {
+    /// Sets a user's password (the admin CLI; also how the tests seed users). Returns how many
+    /// of the user's sessions ended (all of them, with `TerminateSessionsOnPasswordChange`).
+    pub async fn set_password(&self, user: &User, new_password: &str) -> anyhow::Result<u64> {
         password::validate(new_password).map_err(anyhow::Error::msg)?;
+        self.store_password(user, new_password).await?;
+        if !self.policy.terminate_on_password_change {
+            return Ok(0);
+        }
+        let ended = self.store.delete_sessions_for_user(&user.id).await?;
+        self.ended(RevokeReason::PasswordChange, ended, &user.id, ADMIN_CLI);
+        Ok(ended)
+    }
+
+    async fn store_password(&self, user: &User, new_password: &str) -> anyhow::Result<()> {
         let mut user = user.clone();
         user.password_hash = Some(password::hash(new_password.to_owned()).await?);
-        user.update_at = now_millis();
+        user.update_at = self.now();
         anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
+        Ok(())
+    }
+
+    /// `PUT /users/{user_id}/password`, in Mattermost's order: the user themself must give the
+    /// current password (a password guess, so it spends from the login budgets); anyone else
+    /// needs `manage_system` for a system admin, else `sysconsole_write_user_management_users`.
+    /// With `TerminateSessionsOnPasswordChange` the user's sessions end, all but the caller's.
+    pub async fn update_password(
+        &self,
+        caller: &Session,
+        user_id: &str,
+        change: PasswordChange,
+    ) -> Result<(), AppError> {
+        let user_id = self.resolve_user_id(caller, user_id)?;
+        let target = self.store.user_by_id(&user_id).await?;
+        let target = if user_id == caller.user_id {
+            if change.current_password.is_empty() {
+                return Err(AppError::InvalidBodyParam("current_password"));
+            }
+            let user = target.ok_or(AppError::SessionExpired)?;
+            self.spend_login_budgets(change.client, &user)?;
+            if !password::verify(change.current_password, user.password_hash.clone()).await {
+                tracing::info!(user_id = %user.id, "password change refused: wrong current password");
+                return Err(AppError::IncorrectPassword);
+            }
+            user
+        } else {
+            let needed = match &target {
+                Some(user) if user.has_role(SYSTEM_ADMIN) => Permission::ManageSystem,
+                _ => Permission::SysconsoleWriteUserManagementUsers,
+            };
+            match target {
+                Some(user) if self.roles.session_has(caller, needed) => user,
+                _ => return Err(AppError::PasswordChangeForbidden),
+            }
+        };
+        let length = change.new_password.chars().count();
+        if !(password::MIN_LENGTH..=password::MAX_LENGTH).contains(&length) {
+            return Err(AppError::InvalidPassword { too_short: length < password::MIN_LENGTH });
+        }
+        self.store_password(&target, &change.new_password).await.map_err(AppError::Internal)?;
+        tracing::info!(user_id = %target.id, by = %caller.user_id, "password changed");
+        if self.policy.terminate_on_password_change {
+            let ended = self.store.delete_other_sessions(&target.id, caller.id.as_str()).await?;
+            self.ended(RevokeReason::PasswordChange, ended, &target.id, caller.user_id.as_str());
+        }
+        Ok(())
+    }
+
+    /// Spends one attempt from the address's and the account's login budgets.
+    fn spend_login_budgets(&self, client: Option<std::net::IpAddr>, user: &User) -> Result<(), AppError> {
+        let spent = self.login_limits.check_address(client).map_err(|wait| (wait, "address"));
+        let spent = spent
+            .and_then(|()| self.login_limits.check_account(&Account::User(&user.id)).map_err(|wait| (wait, "account")));
+        spent.map_err(|(wait, budget)| {
+            tracing::warn!(user_id = %user.id, client = ?client, budget, "password check refused: login budget spent");
+            self.metrics.login_limited(budget);
+            AppError::RateLimited(wait)
+        })
+    }
+
+    /// `POST /users/sessions/revoke/all`: every session of every user, the caller's included
+    /// (`manage_system` only).
+    pub async fn revoke_everyone(&self, caller: &Session) -> Result<u64, AppError> {
+        if !self.roles.session_has(caller, Permission::ManageSystem) {
+            return Err(AppError::Forbidden);
+        }
+        let ended = self.store.delete_all_sessions().await?;
+        self.metrics.revoked(RevokeReason::RevokeEveryone, ended);
+        tracing::info!(count = ended, by = %caller.user_id, "every session of every user ended");
+        Ok(ended)
+    }
+
+    /// `PUT /users/sessions/device`: the caller's session takes the device id and the mobile
+    /// lifetime; the user's other sessions with that device id end (what the mobile app calls
+    /// after login).
+    pub async fn attach_device(&self, caller: &Session, device_id: &str) -> Result<(), AppError> {
+        if device_id.is_empty() {
+            return Err(AppError::InvalidBodyParam("device_id"));
+        }
+        let ended = self.store.delete_device_sessions(&caller.user_id, device_id, caller.id.as_str()).await?;
+        self.ended(RevokeReason::Device, ended, &caller.user_id, caller.user_id.as_str());
+        let expires_at = self.now().saturating_add(self.length_ms(true));
+        self.store.attach_device(caller.id.as_str(), device_id, expires_at).await?;
+        tracing::info!(session_id = %caller.id, user_id = %caller.user_id, "device attached");
         Ok(())
     }
 
@@ -312,14 +487,14 @@ impl SessionService {
     pub async fn set_roles(&self, user: &User, roles: Vec<String>) -> anyhow::Result<User> {
         let mut user = user.clone();
         user.roles = crate::domain::user::validate_roles(roles).map_err(anyhow::Error::msg)?;
-        user.update_at = now_millis();
+        user.update_at = self.now();
         anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
         Ok(user)
     }
 
     /// Creates a user (the admin CLI).
     pub async fn create_user(&self, new: NewUser) -> anyhow::Result<User> {
-        let user = new.validate(Id::generate(), now_millis()).map_err(anyhow::Error::msg)?;
+        let user = new.validate(Id::generate(), self.now()).map_err(anyhow::Error::msg)?;
         match self.store.create_user(&user).await {
             Ok(()) => Ok(user),
             Err(StoreError::Conflict(field)) => anyhow::bail!("a user with that {} already exists", field.as_str()),
@@ -363,19 +538,26 @@ impl SessionService {
         found.ok_or_else(|| anyhow::anyhow!("no user {username_or_id:?}"))
     }
 
-    /// Issues a session for `user`, valid for `days` (0: never expires). The token is returned
+    /// Issues a session for `user`, valid for `length_ms` milliseconds (0: never expires). The token is returned
     /// once and never stored. Sessions beyond the per-user cap are revoked, least recently used
     /// first.
     pub async fn issue_session(
         &self,
         user: &User,
-        days: u32,
+        length_ms: i64,
         device_id: String,
         props: BTreeMap<String, String>,
     ) -> Result<(Token, Session), StoreError> {
-        let (token, session) = Session::issue(user, now_millis(), days, device_id, props);
+        let (token, session) = Session::issue(user, self.now(), length_ms, device_id, props);
         let evicted = self.store.create_session(&session, self.policy.max_per_user.get()).await?;
         self.ended(RevokeReason::Cap, evicted, &user.id, "session-cap");
         Ok((token, session))
+    }
+
+    /// A session for scripts, from the admin CLI: valid for `days` (0: never expires), never
+    /// idle-timed-out nor extended (Mattermost's personal access tokens behave so).
+    pub async fn issue_access_token(&self, user: &User, days: u32) -> Result<(Token, Session), StoreError> {
+        let props = BTreeMap::from([(PROP_TYPE.to_owned(), ACCESS_TOKEN_TYPE.to_owned())]);
+        self.issue_session(user, i64::from(days) * 24 * 3600 * 1000, String::new(), props).await
     }
 }

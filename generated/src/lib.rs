@@ -23,6 +23,62 @@ pub use auth::{AuthenticationApi, Claims};
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum AttachDeviceResponse {
+    /// The device is attached to the calling session.
+    Attached
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RevokeSessionsForAllUsersResponse {
+    /// Every session of every user is revoked, the caller's included.
+    Revoked
+    (models::StatusOk)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetSessionsResponse {
     /// The user's sessions, sanitized.
     Sessions
@@ -271,11 +327,64 @@ pub enum GetUserByUsernameResponse {
     (models::AppError)
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum UpdateUserPasswordResponse {
+    /// The password is changed.
+    Updated
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+    ,
+    /// Too many password checks for this account or from this client address (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
+    TooManyRequests
+    {
+        body: models::AppError,
+        retry_after:
+        Option<
+        i32
+        >
+    }
+}
+
 /// API
 #[cfg_attr(feature = "mock", automock)]
 #[async_trait]
 #[allow(clippy::too_many_arguments, clippy::ptr_arg)]
 pub trait Api<C: Send + Sync> {
+    /// Attach mobile device
+    async fn attach_device(
+        &self,
+        body: models::AttachDeviceRequest,
+        context: &C) -> Result<AttachDeviceResponse, ApiError>;
+
+    /// Revoke all sessions from all users.
+    async fn revoke_sessions_for_all_users(
+        &self,
+        context: &C) -> Result<RevokeSessionsForAllUsersResponse, ApiError>;
+
     /// Get user's sessions
     async fn get_sessions(
         &self,
@@ -322,6 +431,13 @@ pub trait Api<C: Send + Sync> {
         username: String,
         context: &C) -> Result<GetUserByUsernameResponse, ApiError>;
 
+    /// Update a user's password
+    async fn update_user_password(
+        &self,
+        user_id: String,
+        body: models::UpdatePasswordRequest,
+        context: &C) -> Result<UpdateUserPasswordResponse, ApiError>;
+
 }
 
 /// API where `Context` isn't passed on every API call
@@ -335,6 +451,17 @@ pub trait ApiNoContext<C: Send + Sync> {
     // where F is the closure created by mockall. We use higher-rank trait bounds here to get around this.
 
     fn context(&self) -> &C;
+
+    /// Attach mobile device
+    async fn attach_device(
+        &self,
+        body: models::AttachDeviceRequest,
+        ) -> Result<AttachDeviceResponse, ApiError>;
+
+    /// Revoke all sessions from all users.
+    async fn revoke_sessions_for_all_users(
+        &self,
+        ) -> Result<RevokeSessionsForAllUsersResponse, ApiError>;
 
     /// Get user's sessions
     async fn get_sessions(
@@ -382,6 +509,13 @@ pub trait ApiNoContext<C: Send + Sync> {
         username: String,
         ) -> Result<GetUserByUsernameResponse, ApiError>;
 
+    /// Update a user's password
+    async fn update_user_password(
+        &self,
+        user_id: String,
+        body: models::UpdatePasswordRequest,
+        ) -> Result<UpdateUserPasswordResponse, ApiError>;
+
 }
 
 /// Trait to extend an API to make it easy to bind it to a context.
@@ -401,6 +535,25 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ContextWrapperExt<C> for T
 impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for ContextWrapper<T, C> {
     fn context(&self) -> &C {
         ContextWrapper::context(self)
+    }
+
+    /// Attach mobile device
+    async fn attach_device(
+        &self,
+        body: models::AttachDeviceRequest,
+        ) -> Result<AttachDeviceResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().attach_device(body, &context).await
+    }
+
+    /// Revoke all sessions from all users.
+    async fn revoke_sessions_for_all_users(
+        &self,
+        ) -> Result<RevokeSessionsForAllUsersResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().revoke_sessions_for_all_users(&context).await
     }
 
     /// Get user's sessions
@@ -479,6 +632,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().get_user_by_username(username, &context).await
+    }
+
+    /// Update a user's password
+    async fn update_user_password(
+        &self,
+        user_id: String,
+        body: models::UpdatePasswordRequest,
+        ) -> Result<UpdateUserPasswordResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().update_user_password(user_id, body, &context).await
     }
 
 }

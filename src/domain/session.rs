@@ -4,6 +4,11 @@ use std::collections::BTreeMap;
 
 use super::{Id, Token, TokenHash, User};
 
+/// The prop that says what kind of session it is.
+pub const PROP_TYPE: &str = "type";
+/// Its value for access-token sessions (Mattermost's `SessionTypeUserAccessToken`).
+pub const ACCESS_TOKEN_TYPE: &str = "UserAccessToken";
+
 /// A stored session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
@@ -26,11 +31,11 @@ pub struct Session {
 
 impl Session {
     /// A new session for `user` with a fresh token, created at `now` (milliseconds), expiring
-    /// after `days` (0: never). The token is returned once; the session keeps only its hash.
+    /// after `length_ms` milliseconds (0: never). The token is returned once; the session keeps only its hash.
     pub fn issue(
         user: &User,
         now: i64,
-        days: u32,
+        length_ms: i64,
         device_id: String,
         props: BTreeMap<String, String>,
     ) -> (Token, Self) {
@@ -40,7 +45,7 @@ impl Session {
             token_hash: token.hash(),
             user_id: user.id.clone(),
             create_at: now,
-            expires_at: if days > 0 { now.saturating_add(i64::from(days) * 24 * 3600 * 1000) } else { 0 },
+            expires_at: if length_ms > 0 { now.saturating_add(length_ms) } else { 0 },
             last_activity_at: now,
             device_id,
             roles: user.roles.clone(),
@@ -50,6 +55,17 @@ impl Session {
             props,
         };
         (token, session)
+    }
+
+    /// A session issued by the admin CLI for scripts: our equivalent of Mattermost's personal
+    /// access token sessions, which are never idle-timed-out nor extended.
+    pub fn is_access_token(&self) -> bool {
+        self.props.get(PROP_TYPE).is_some_and(|t| t == ACCESS_TOKEN_TYPE)
+    }
+
+    /// Whether it is a mobile session (it has a device id).
+    pub fn is_mobile(&self) -> bool {
+        !self.device_id.is_empty()
     }
 
     /// Mattermost's `IsExpired`: `expires_at > 0 && now > expires_at`.
@@ -76,6 +92,14 @@ pub enum RevokeReason {
     Cap,
     /// Expired and purged.
     Expired,
+    /// Idle longer than the idle timeout.
+    Idle,
+    /// The user's password changed (`TerminateSessionsOnPasswordChange`).
+    PasswordChange,
+    /// Every session of every user (`POST /users/sessions/revoke/all`).
+    RevokeEveryone,
+    /// Another session of the user took over its device id (`PUT /users/sessions/device`).
+    Device,
 }
 
 impl RevokeReason {
@@ -87,6 +111,10 @@ impl RevokeReason {
             RevokeReason::Logout => "logout",
             RevokeReason::Cap => "cap",
             RevokeReason::Expired => "expired",
+            RevokeReason::Idle => "idle",
+            RevokeReason::PasswordChange => "password_change",
+            RevokeReason::RevokeEveryone => "revoke_everyone",
+            RevokeReason::Device => "device",
         }
     }
 }

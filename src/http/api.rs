@@ -2,23 +2,18 @@
 //! call the service, map its result onto the operation's response enum.
 
 use async_trait::async_trait;
-use cookie::{time::Duration, Cookie, SameSite};
 use mm_sessions_api::{
-    models, Api, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse,
-    PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
+    models, Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
+    LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
+    UpdateUserPasswordResponse,
 };
 use swagger::ApiError;
 
 use super::context::RequestContext;
-use crate::domain::{now_millis, Session, User};
+use super::cookies;
+use crate::domain::{Session, User};
 use crate::error::AppError;
-use crate::http::credentials::COOKIE_TOKEN;
-use crate::service::{LoginAttempt, SessionService};
-
-/// The cookie naming the logged-in user, for the web app's scripts.
-const COOKIE_USER_ID: &str = "MMUSERID";
-/// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
-const COOKIE_CSRF: &str = "MMCSRF";
+use crate::service::{LoginAttempt, PasswordChange, SessionService};
 
 /// The handlers.
 #[derive(Clone)]
@@ -84,23 +79,15 @@ fn user_model(user: &User) -> models::User {
     )
 }
 
-/// A cookie as Mattermost sets them: whole site, SameSite=Lax, `max_age` seconds (0 clears it),
-/// `Secure` when the request came over TLS (as a trusted proxy reports it) or that is forced.
-fn cookie(ctx: &RequestContext, name: &str, value: String, max_age_secs: i64, http_only: bool) -> String {
-    Cookie::build((name, value))
-        .path("/")
-        .max_age(Duration::seconds(max_age_secs.max(0)))
-        .http_only(http_only)
-        .secure(ctx.request.secure)
-        .same_site(SameSite::Lax)
-        .build()
-        .to_string()
-}
-
 /// The JS client's `deviceId`, read from the raw body (see the LoginRequest definition).
 fn camel_case_device_id(ctx: &RequestContext) -> Option<String> {
     let body: serde_json::Value = serde_json::from_slice(&ctx.request.body).ok()?;
     body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
+}
+
+/// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
+fn retry_after(wait: std::time::Duration) -> i32 {
+    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)
 }
 
 fn ok_status() -> models::StatusOk {
@@ -163,24 +150,16 @@ impl Api<RequestContext> for Handlers {
         match self.service.login(attempt).await {
             Ok((user, token, session)) => {
                 if ctx.request.xhr {
-                    let max_age = if session.expires_at > 0 {
-                        (session.expires_at - now_millis()) / 1000
-                    } else {
-                        10 * 365 * 86400
-                    };
-                    ctx.set_cookie(cookie(ctx, COOKIE_TOKEN, token.expose().to_owned(), max_age, true));
-                    ctx.set_cookie(cookie(ctx, COOKIE_USER_ID, user.id.to_string(), max_age, false));
-                    let csrf = session.props.get("csrf").cloned().unwrap_or_default();
-                    ctx.set_cookie(cookie(ctx, COOKIE_CSRF, csrf, max_age, false));
+                    let now = self.service.clock().now_millis();
+                    for cookie in cookies::for_session(token.expose(), &session, now, ctx.request.secure) {
+                        ctx.set_cookie(cookie);
+                    }
                 }
                 Ok(LoginResponse::LoggedIn { body: user_model(&user), token: Some(token.expose().to_owned()) })
             }
             Err(AppError::RateLimited(wait)) => Ok(LoginResponse::TooManyRequests {
                 body: AppError::RateLimited(wait).to_model(ctx.request_id()),
-                // Whole seconds, rounded up: never an invitation to retry too early.
-                retry_after: Some(
-                    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1),
-                ),
+                retry_after: Some(retry_after(wait)),
             }),
             Err(e) => error_response!(LoginResponse, e, ctx, {
                 400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
@@ -191,8 +170,8 @@ impl Api<RequestContext> for Handlers {
     async fn logout(&self, ctx: &RequestContext) -> Result<LogoutResponse, ApiError> {
         match self.service.logout(ctx.caller()).await {
             Ok(()) => {
-                for (name, http_only) in [(COOKIE_TOKEN, true), (COOKIE_USER_ID, false), (COOKIE_CSRF, false)] {
-                    ctx.set_cookie(cookie(ctx, name, String::new(), 0, http_only));
+                for cookie in cookies::cleared(ctx.request.secure) {
+                    ctx.set_cookie(cookie);
                 }
                 Ok(LogoutResponse::LoggedOut(ok_status()))
             }
@@ -225,6 +204,58 @@ impl Api<RequestContext> for Handlers {
             Ok(user) => Ok(GetUserByUsernameResponse::User(user_model(&user))),
             Err(e) => error_response!(GetUserByUsernameResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,
+            }),
+        }
+    }
+
+    async fn update_user_password(
+        &self,
+        user_id: String,
+        body: models::UpdatePasswordRequest,
+        ctx: &RequestContext,
+    ) -> Result<UpdateUserPasswordResponse, ApiError> {
+        let change = PasswordChange {
+            current_password: body.current_password.unwrap_or_default(),
+            new_password: body.new_password.unwrap_or_default(),
+            client: ctx.request.client,
+        };
+        let result = async { self.service.update_password(ctx.require_caller()?, &user_id, change).await }.await;
+        match result {
+            Ok(()) => Ok(UpdateUserPasswordResponse::Updated(ok_status())),
+            Err(AppError::RateLimited(wait)) => Ok(UpdateUserPasswordResponse::TooManyRequests {
+                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
+                retry_after: Some(retry_after(wait)),
+            }),
+            Err(e) => error_response!(UpdateUserPasswordResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn revoke_sessions_for_all_users(
+        &self,
+        ctx: &RequestContext,
+    ) -> Result<RevokeSessionsForAllUsersResponse, ApiError> {
+        let result = async { self.service.revoke_everyone(ctx.require_caller()?).await }.await;
+        match result {
+            Ok(_) => Ok(RevokeSessionsForAllUsersResponse::Revoked(ok_status())),
+            Err(e) => error_response!(RevokeSessionsForAllUsersResponse, e, ctx, {
+                401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn attach_device(
+        &self,
+        body: models::AttachDeviceRequest,
+        ctx: &RequestContext,
+    ) -> Result<AttachDeviceResponse, ApiError> {
+        let device_id = body.device_id.unwrap_or_default();
+        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
+        match result {
+            Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
+            Err(e) => error_response!(AttachDeviceResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 404 => NotFound,
             }),
         }
     }

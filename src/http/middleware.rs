@@ -99,6 +99,9 @@ impl HttpService {
     }
 }
 
+/// A cookie session's token and session, when its cookies must go out again.
+type Refresh = Option<(String, Session)>;
+
 /// The path metrics are served at, outside the API's base path.
 const METRICS_PATH: &str = "/metrics";
 
@@ -218,7 +221,7 @@ impl Inner {
             peer.connection.answering();
         }
 
-        let caller = self.authenticate(&parts).await?;
+        let (caller, refreshed_cookies) = self.authenticate(&parts).await?;
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
         let details = RequestDetails {
             user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
@@ -227,7 +230,15 @@ impl Inner {
             client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
             secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
         };
+        let secure = details.secure;
         let context = RequestContext::new(request_id.to_owned(), caller, details);
+        if let Some((token, session)) = refreshed_cookies {
+            // An extended cookie session: its cookies go out again with the new lifetime.
+            let now = self.service.clock().now_millis();
+            for cookie in super::cookies::for_session(&token, &session, now, secure) {
+                context.set_cookie(cookie);
+            }
+        }
         let response =
             hyper::service::Service::call(&self.router, (Request::from_parts(parts, Full::new(body)), context.clone()))
                 .await
@@ -245,14 +256,16 @@ impl Inner {
     }
 
     /// The caller's session, `None` when no valid credentials came (the generated layer then
-    /// refuses operations that need them). Only a store failure is an error.
-    async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<Option<Session>, AppError> {
+    /// refuses operations that need them), and, when a cookie session was extended, its token
+    /// and session for the refreshed cookies. A token in the query string, and a store
+    /// failure, are errors.
+    async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<(Option<Session>, Refresh), AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else {
-            return Ok(None);
+            return Ok((None, None));
         };
-        let session = match self.service.authenticate(&token).await {
-            Ok(session) => session,
-            Err(AppError::SessionExpired) => return Ok(None),
+        let (session, extended) = match self.service.authenticate(&token).await {
+            Ok(found) => (found.session, found.extended),
+            Err(AppError::SessionExpired) => return Ok((None, None)),
             Err(other) => return Err(other),
         };
         // Mattermost takes a token from the URL only for OAuth sessions, which we never issue:
@@ -266,9 +279,10 @@ impl Inner {
             && !credentials::passes_csrf(parts, session.props.get("csrf").map(String::as_str))
         {
             tracing::warn!(session_id = %session.id, "cookie-authenticated write without CSRF header refused");
-            return Ok(None);
+            return Ok((None, None));
         }
-        Ok(Some(session))
+        let refresh = (extended && location == Location::Cookie).then(|| (token, session.clone()));
+        Ok((Some(session), refresh))
     }
 }
 
@@ -358,6 +372,8 @@ fn path_field(operation: &str) -> &'static str {
 fn body_field(operation: &str) -> &'static str {
     match operation {
         "RevokeSession" => "session_id",
+        "UpdateUserPassword" => "new_password",
+        "AttachDevice" => "device_id",
         _ => "body",
     }
 }

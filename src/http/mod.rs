@@ -9,6 +9,7 @@ pub mod api;
 pub mod client;
 pub mod connections;
 pub mod context;
+pub mod cookies;
 pub mod credentials;
 pub mod listener;
 pub mod middleware;

@@ -189,6 +189,53 @@ impl SessionStore for MemoryStore {
         Ok(ids.len() as u64)
     }
 
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let ids: Vec<String> =
+            inner.user_sessions(user_id).filter(|s| s.id.as_str() != keep).map(|s| s.id.as_str().to_owned()).collect();
+        for id in &ids {
+            inner.remove_session(id);
+        }
+        Ok(ids.len() as u64)
+    }
+
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let ids: Vec<String> = inner
+            .user_sessions(user_id)
+            .filter(|s| s.id.as_str() != keep && s.device_id == device_id)
+            .map(|s| s.id.as_str().to_owned())
+            .collect();
+        for id in &ids {
+            inner.remove_session(id);
+        }
+        Ok(ids.len() as u64)
+    }
+
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let count = inner.sessions.len() as u64;
+        inner.sessions.clear();
+        inner.by_token.clear();
+        inner.by_user.clear();
+        Ok(count)
+    }
+
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
+        if let Some(session) = self.write().sessions.get_mut(id) {
+            session.expires_at = expires_at;
+        }
+        Ok(())
+    }
+
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        if let Some(session) = self.write().sessions.get_mut(id) {
+            session.device_id = device_id.to_owned();
+            session.expires_at = expires_at;
+        }
+        Ok(())
+    }
+
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let mut inner = self.write();
         let ids: Vec<String> = inner

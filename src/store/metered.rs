@@ -77,6 +77,21 @@ impl SessionStore for MeteredStore {
     async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
         metered!(self.delete_sessions_for_user(user_id))
     }
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
+        metered!(self.delete_other_sessions(user_id, keep))
+    }
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
+        metered!(self.delete_device_sessions(user_id, device_id, keep))
+    }
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        metered!(self.delete_all_sessions())
+    }
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
+        metered!(self.set_session_expiry(id, expires_at))
+    }
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        metered!(self.attach_device(id, device_id, expires_at))
+    }
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         metered!(self.delete_expired(now, limit))
     }

@@ -98,6 +98,16 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool>;
     /// Deletes every session of a user; returns how many.
     async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64>;
+    /// Deletes every session of a user but `keep` (a session id); returns how many.
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64>;
+    /// Deletes the user's sessions with this device id but `keep`; returns how many.
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64>;
+    /// Deletes every session of every user; returns how many.
+    async fn delete_all_sessions(&self) -> StoreResult<u64>;
+    /// Sets a session's expiry (an extension); no-op when it is gone.
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()>;
+    /// Gives a session a device id and a new expiry (a mobile app attaching its device).
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()>;
     /// Deletes at most `limit` sessions that expired before `now`; returns how many.
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
     /// How many sessions have not expired at `now` (the active-sessions metric).

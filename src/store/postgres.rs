@@ -296,6 +296,56 @@ impl SessionStore for PostgresStore {
         Ok(deleted)
     }
 
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        // Ordered against logins racing on other nodes, like revoke-all (see the module docs).
+        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await.map_err(classify)?;
+        let deleted = tx
+            .execute("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", &[&user_id.as_str(), &keep])
+            .await
+            .map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        Ok(deleted)
+    }
+
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 AND id <> $3",
+                &[&user_id.as_str(), &device_id, &keep],
+            )
+            .await
+            .map_err(classify)
+    }
+
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        let client = self.client().await?;
+        client.execute("DELETE FROM sessions", &[]).await.map_err(classify)
+    }
+
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
+        let client = self.client().await?;
+        client
+            .execute("UPDATE sessions SET expires_at = $2 WHERE id = $1", &[&id, &expires_at])
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "UPDATE sessions SET device_id = $2, expires_at = $3 WHERE id = $1",
+                &[&id, &device_id, &expires_at],
+            )
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let client = self.client().await?;

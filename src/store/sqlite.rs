@@ -327,6 +327,48 @@ impl SessionStore for SqliteStore {
             .await
     }
 
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
+        let (user_id, keep) = (user_id.as_str().to_owned(), keep.to_owned());
+        self.write(move |c| {
+            Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND id != ?2")?.execute([user_id, keep])?
+                as u64)
+        })
+        .await
+    }
+
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
+        let (user_id, device_id, keep) = (user_id.as_str().to_owned(), device_id.to_owned(), keep.to_owned());
+        self.write(move |c| {
+            Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND device_id = ?2 AND id != ?3")?
+                .execute([user_id, device_id, keep])? as u64)
+        })
+        .await
+    }
+
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        self.write(|c| Ok(c.prepare_cached("DELETE FROM sessions")?.execute([])? as u64)).await
+    }
+
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
+        let id = id.to_owned();
+        self.write(move |c| {
+            c.prepare_cached("UPDATE sessions SET expires_at = ?2 WHERE id = ?1")?
+                .execute(params![id, expires_at])
+                .map(drop)
+        })
+        .await
+    }
+
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        let (id, device_id) = (id.to_owned(), device_id.to_owned());
+        self.write(move |c| {
+            c.prepare_cached("UPDATE sessions SET device_id = ?2, expires_at = ?3 WHERE id = ?1")?
+                .execute(params![id, device_id, expires_at])
+                .map(drop)
+        })
+        .await
+    }
+
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.write(move |c| {

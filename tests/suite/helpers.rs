@@ -52,6 +52,9 @@ macro_rules! on_every_backend {
     )*};
 }
 
+/// A web session's lifetime in the tests' own logins.
+pub const THIRTY_DAYS_MS: i64 = 30 * 24 * 3600 * 1000;
+
 /// A running server.
 pub struct TestApp {
     pub base: String,
@@ -137,7 +140,7 @@ impl TestApp {
     /// A fresh session for `user`: (token, session).
     pub async fn login(&self, user: &User) -> (String, Session) {
         let (token, session) =
-            self.service.issue_session(user, 30, String::new(), BTreeMap::new()).await.expect("session");
+            self.service.issue_session(user, THIRTY_DAYS_MS, String::new(), BTreeMap::new()).await.expect("session");
         (token.expose().to_string(), session)
     }
 

@@ -96,7 +96,8 @@ async fn an_unknown_user_costs_as_much_time_as_a_wrong_password() {
 
 #[tokio::test]
 async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
-    let app = spawn_app(Backend::Memory).await;
+    // Mobile and web lengths differ here, to tell which one a login got.
+    let app = spawn_app_configured(Backend::Memory, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     for (key, device) in [("device_id", "android-1"), ("deviceId", "ios-2")] {
         let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD, "token": "", key: device})).await;
@@ -108,8 +109,8 @@ async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
     assert_eq!(devices, ["android-1", "ios-2"]);
     for s in &sessions {
         assert_eq!(s.props["isMobile"], "true");
-        let days = (s.expires_at - now_millis()) as f64 / 86_400_000.0;
-        assert!((179.9..=180.0).contains(&days), "a mobile session lasts 180 days, got {days}");
+        let hours = (s.expires_at - now_millis()) as f64 / 3_600_000.0;
+        assert!((99.9..=100.0).contains(&hours), "a mobile session lasts the mobile length, got {hours} h");
     }
 }
 
@@ -136,7 +137,7 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     assert_eq!(value(&auth), token_of(&reply), "the cookie carries the session token");
     let csrf = value(&csrf);
     let session = app.service.authenticate(&token_of(&reply)).await.unwrap();
-    assert_eq!(session.props["csrf"], csrf);
+    assert_eq!(session.session.props["csrf"], csrf);
 
     let cookie = format!("MMAUTHTOKEN={}", value(&auth));
     // Without XHR or the CSRF token: refused. With the CSRF token: allowed.

@@ -13,6 +13,7 @@ mod crash;
 mod drift_guard;
 mod errors;
 mod hostile;
+mod lifecycle;
 mod limits;
 mod login;
 mod metrics;

@@ -89,6 +89,9 @@ fn parse_args() -> anyhow::Result<Args> {
     Ok(args)
 }
 
+/// A browser login's lifetime.
+const THIRTY_DAYS_MS: i64 = 30 * 24 * 3600 * 1000;
+
 /// A user as the admin CLI would create it.
 fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> User {
     User {
@@ -115,7 +118,7 @@ fn sessions(user: &User, count: usize, now: i64, into: &mut Vec<Session>) -> (St
     let mut first = String::new();
     let mut others = Vec::with_capacity(count);
     for i in 0..count {
-        let (token, session) = Session::issue(user, now, 30, String::new(), props.clone());
+        let (token, session) = Session::issue(user, now, THIRTY_DAYS_MS, String::new(), props.clone());
         if i == 0 {
             first = token.expose().to_owned();
         } else {

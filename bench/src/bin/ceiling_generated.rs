@@ -10,8 +10,9 @@ use mm_sessions_api::context::AddContext;
 use mm_sessions_api::models;
 use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
-    Api, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse,
-    RevokeAllSessionsResponse, RevokeSessionResponse,
+    Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
+    LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
+    UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -76,6 +77,27 @@ impl<C: Send + Sync> Api<C> for Fixed {
         _username: String,
         _context: &C,
     ) -> Result<GetUserByUsernameResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn update_user_password(
+        &self,
+        _user_id: String,
+        _body: models::UpdatePasswordRequest,
+        _context: &C,
+    ) -> Result<UpdateUserPasswordResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn revoke_sessions_for_all_users(&self, _context: &C) -> Result<RevokeSessionsForAllUsersResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn attach_device(
+        &self,
+        _body: models::AttachDeviceRequest,
+        _context: &C,
+    ) -> Result<AttachDeviceResponse, ApiError> {
         Err(not_benchmarked())
     }
 }

@@ -95,3 +95,29 @@ def test_logout_revokes_the_token(server):
     stale = driver(server, token=token)
     with pytest.raises(NoAccessTokenProvided):
         stale.login()
+
+
+def test_update_user_password_and_the_other_sessions_end(server):
+    server.create_user("carol")
+    first = logged_in(server, "carol")
+    d = logged_in(server, "carol")
+    with pytest.raises(InvalidOrMissingParameters) as e:
+        d.users.update_user_password("me", options={"current_password": "not it", "new_password": "brand new pw"})
+    assert "Current Password" in str(e.value)
+    assert d.users.update_user_password(
+        d.client.userid, options={"current_password": PASSWORD, "new_password": "brand new pw"}
+    ) == {"status": "OK"}
+    assert d.users.get_user("me")["id"] == d.client.userid
+    with pytest.raises(NoAccessTokenProvided):
+        first.users.get_user("me")
+    fresh = driver(server, login_id="carol", password="brand new pw")
+    fresh.login()
+
+
+def test_attach_mobile_device(server):
+    d = logged_in(server, "bob")
+    assert d.users.attach_mobile_device(options={"device_id": "apple_rn-v2:phone"}) == {"status": "OK"}
+    sessions = d.users.get_user_sessions(d.client.userid)
+    assert any(s["device_id"] == "apple_rn-v2:phone" for s in sessions), sessions
+    with pytest.raises(InvalidOrMissingParameters):
+        d.users.attach_mobile_device(options={"device_id": ""})

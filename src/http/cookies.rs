@@ -1,0 +1,47 @@
+//! The session cookies, as Mattermost sets them for its web app: `MMAUTHTOKEN` (the token,
+//! HttpOnly), `MMUSERID` and `MMCSRF` (read by the page's script), whole site, SameSite=Lax,
+//! `Secure` when the request came over TLS ([`super::client::secure_cookies`]). Set on a
+//! browser login, sent again when a request extends its session, cleared on logout.
+
+use cookie::{time::Duration, Cookie, SameSite};
+
+use super::credentials::COOKIE_TOKEN;
+use crate::domain::Session;
+
+/// The cookie naming the logged-in user, for the web app's scripts.
+const COOKIE_USER_ID: &str = "MMUSERID";
+/// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
+const COOKIE_CSRF: &str = "MMCSRF";
+/// The lifetime given to the cookies of a session that never expires.
+const TEN_YEARS_SECS: i64 = 10 * 365 * 86400;
+
+fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool, secure: bool) -> String {
+    Cookie::build((name, value))
+        .path("/")
+        .max_age(Duration::seconds(max_age_secs.max(0)))
+        .http_only(http_only)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build()
+        .to_string()
+}
+
+/// The three cookies of `session` (whose token is `token`), living as long as it does.
+pub fn for_session(token: &str, session: &Session, now: i64, secure: bool) -> [String; 3] {
+    let max_age = if session.expires_at > 0 { (session.expires_at - now) / 1000 } else { TEN_YEARS_SECS };
+    let csrf = session.props.get("csrf").cloned().unwrap_or_default();
+    [
+        cookie(COOKIE_TOKEN, token.to_owned(), max_age, true, secure),
+        cookie(COOKIE_USER_ID, session.user_id.to_string(), max_age, false, secure),
+        cookie(COOKIE_CSRF, csrf, max_age, false, secure),
+    ]
+}
+
+/// The three cookies, cleared.
+pub fn cleared(secure: bool) -> [String; 3] {
+    [
+        cookie(COOKIE_TOKEN, String::new(), 0, true, secure),
+        cookie(COOKIE_USER_ID, String::new(), 0, false, secure),
+        cookie(COOKIE_CSRF, String::new(), 0, false, secure),
+    ]
+}

@@ -1,0 +1,251 @@
+//! The life of a session between the seed's calls, as Mattermost runs it: idle timeout,
+//! extension with activity, password change, revoke everyone, device attach. Time is moved with
+//! the service's clock, never slept through.
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use mm_sessions::domain::now_millis;
+use mm_sessions::permissions::Grant;
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "alice password";
+const MINUTE: i64 = 60 * 1000;
+const HOUR: i64 = 60 * MINUTE;
+
+async fn login(app: &TestApp, login_id: &str, password: &str, device_id: Option<&str>) -> String {
+    let mut body = json!({"login_id": login_id, "password": password});
+    if let Some(device) = device_id {
+        body["device_id"] = json!(device);
+    }
+    let reply = app.post("/users/login", None, Some(body)).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    reply.headers["token"].to_str().unwrap().to_owned()
+}
+
+async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
+    app.send(app.client.put(app.url(path)).bearer_auth(token).json(&body)).await
+}
+
+/// The caller's own session, as the list shows it.
+async fn own_session(app: &TestApp, token: &str) -> Value {
+    let sessions = app.get("/users/me/sessions", Some(token)).await.json();
+    let stored = app.service.authenticate(token).await.expect("a live token").session;
+    sessions.as_array().unwrap().iter().find(|s| s["id"] == stored.id.as_str()).cloned().unwrap()
+}
+
+async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend: Backend) {
+    let app = spawn_app_configured(backend, |c| {
+        c.policy.extend_with_activity = false;
+        c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
+    })
+    .await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let web = login(&app, "alice", PASSWORD, None).await;
+    let kept_busy = login(&app, "alice", PASSWORD, None).await;
+    let mobile = login(&app, "alice", PASSWORD, Some("android_rn:dev1")).await;
+    let (script, _) = app.service.issue_access_token(&alice, 0).await.unwrap();
+    let script = script.expose().to_owned();
+
+    // Used every 20 minutes, a session stays; idle for 31 minutes, it is refused and gone.
+    app.service.clock().advance(20 * MINUTE);
+    assert!(app.token_works(&kept_busy).await);
+    app.service.clock().advance(11 * MINUTE);
+    assert!(app.token_works(&kept_busy).await, "used 11 minutes ago");
+    app.get("/users/me", Some(&web)).await.assert_app_error(401, SESSION_EXPIRED);
+    assert!(app.service.store().session_by_token(&mm_sessions::domain::TokenHash::of(&web)).await.unwrap().is_none());
+    // Mobile sessions and access tokens are never idle-timed-out.
+    assert!(app.token_works(&mobile).await);
+    assert!(app.token_works(&script).await);
+}
+
+async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expire(backend: Backend) {
+    let app = spawn_app_configured(backend, |c| c.policy.idle_timeout = Some(Duration::from_secs(30 * 60))).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let token = login(&app, "alice", PASSWORD, None).await;
+    let first = own_session(&app, &token).await["expires_at"].as_i64().unwrap();
+    // 720 hours: the threshold is 1% of it (7.2 h). Within it, nothing moves.
+    app.service.clock().advance(2 * HOUR);
+    assert_eq!(own_session(&app, &token).await["expires_at"].as_i64().unwrap(), first, "not extended yet");
+    // Past it, the expiry moves to now + 720 h (idle 2 h > 30 min: no timeout while extending).
+    app.service.clock().advance(6 * HOUR);
+    let now = app.service.clock().now_millis();
+    let extended = own_session(&app, &token).await["expires_at"].as_i64().unwrap();
+    assert!((extended - (now + 720 * HOUR)).abs() < MINUTE, "extended to now + 720 h: {extended} vs {now}");
+    // 800 hours of use, 8 hours apart: the session never expires.
+    for _ in 0..100 {
+        app.service.clock().advance(8 * HOUR);
+        assert!(app.token_works(&token).await);
+    }
+    // Access tokens are not extended; one that never expires stays so.
+    let (script, session) = app.service.issue_access_token(&alice, 1).await.unwrap();
+    app.service.clock().advance(12 * HOUR);
+    assert!(app.token_works(script.expose()).await);
+    let stored = app.service.store().session_by_id(session.id.as_str()).await.unwrap().unwrap();
+    assert_eq!(stored.expires_at, session.expires_at, "an access token keeps its expiry");
+    let (forever, session) = app.service.issue_access_token(&alice, 0).await.unwrap();
+    app.service.clock().advance(12 * HOUR);
+    assert!(app.token_works(forever.expose()).await);
+    assert_eq!(app.service.store().session_by_id(session.id.as_str()).await.unwrap().unwrap().expires_at, 0);
+}
+
+#[tokio::test]
+async fn an_extended_cookie_session_gets_its_cookies_again() {
+    let app = spawn_app(Backend::Memory).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let reply = app
+        .send(
+            app.client
+                .post(app.url("/users/login"))
+                .header("X-Requested-With", "XMLHttpRequest")
+                .json(&json!({"login_id": "alice", "password": PASSWORD})),
+        )
+        .await;
+    let token = reply.headers["token"].to_str().unwrap().to_owned();
+    let cookie = format!("MMAUTHTOKEN={token}");
+    let cookies = |reply: &Reply| -> Vec<String> {
+        reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+    };
+    let early = app.send(app.client.get(app.url("/users/me")).header("Cookie", &cookie)).await;
+    assert_eq!(early.status, 200);
+    assert!(cookies(&early).is_empty(), "nothing extended, nothing sent");
+    app.service.clock().advance(8 * HOUR);
+    let late = app.send(app.client.get(app.url("/users/me")).header("Cookie", &cookie)).await;
+    assert_eq!(late.status, 200);
+    let sent = cookies(&late);
+    let auth = sent.iter().find(|c| c.starts_with("MMAUTHTOKEN=")).expect("the token cookie again");
+    assert!(auth.contains(&token) && auth.contains("HttpOnly"), "{auth}");
+    let max_age: i64 = auth.split("Max-Age=").nth(1).unwrap().split(';').next().unwrap().parse().unwrap();
+    assert!((max_age - 720 * 3600).abs() < 120, "the new lifetime: {max_age}");
+    assert!(sent.iter().any(|c| c.starts_with("MMCSRF=")) && sent.iter().any(|c| c.starts_with("MMUSERID=")));
+    // A header-authenticated request gets no cookies.
+    app.service.clock().advance(8 * HOUR);
+    assert!(cookies(&app.get("/users/me", Some(&token)).await).is_empty());
+}
+
+async fn changing_ones_own_password_ends_the_other_sessions(backend: Backend) {
+    let app =
+        spawn_app_configured(backend, |c| c.policy.login_rate_account = std::num::NonZeroU32::new(8).unwrap()).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let mine = login(&app, "alice", PASSWORD, None).await;
+    let other = login(&app, "alice", PASSWORD, None).await;
+    let path = "/users/me/password";
+    put(&app, path, &mine, json!({"new_password": "a new password"})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    put(&app, path, &mine, json!({"current_password": "wrong one", "new_password": "a new password"}))
+        .await
+        .assert_app_error(400, "api.user.update_password.incorrect.app_error");
+    put(&app, path, &mine, json!({"current_password": PASSWORD, "new_password": "short"}))
+        .await
+        .assert_app_error(400, "model.user.is_valid.pwd_min_length.app_error");
+    assert!(app.token_works(&other).await, "nothing changed yet");
+    put(
+        &app,
+        &format!("/users/{}/password", alice.id),
+        &mine,
+        json!({"current_password": PASSWORD, "new_password": "a new password"}),
+    )
+    .await
+    .assert_ok_status();
+    assert!(app.token_works(&mine).await, "the caller's session stays");
+    assert!(!app.token_works(&other).await, "the other session ended");
+    assert_eq!(
+        app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD}))).await.status,
+        401
+    );
+    login(&app, "alice", "a new password", None).await;
+    // Guessing the current password spends from the login budgets (8 a minute: 2 logins, 3
+    // checks and 2 logins above).
+    let guess = json!({"current_password": "guess", "new_password": "another password"});
+    put(&app, path, &mine, guess.clone()).await.assert_app_error(400, "api.user.update_password.incorrect.app_error");
+    let limited = put(&app, path, &mine, guess).await;
+    limited.assert_app_error(429, "api.user.login.rate_limited.app_error");
+    assert!(limited.headers.contains_key("retry-after"));
+}
+
+async fn others_passwords_need_mattermosts_permissions(backend: Backend) {
+    let grant = Grant {
+        role: "system_user_manager".into(),
+        permission: "sysconsole_write_user_management_users".parse().unwrap(),
+    };
+    let app = spawn_app_with(backend, vec![grant]).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let admin = app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
+    app.user_with_password("manager", &["system_user", "system_user_manager"], "manager pw!").await;
+    app.user_with_password("bob", &[], "bob password").await;
+    let alice_token = login(&app, "alice", PASSWORD, None).await;
+    let bob = login(&app, "bob", "bob password", None).await;
+    let manager_token = login(&app, "manager", "manager pw!", None).await;
+    let admin_token = login(&app, "admin", "admin password", None).await;
+    let set = |to: &str| json!({"new_password": to});
+    let alice_path = format!("/users/{}/password", alice.id);
+    put(&app, &alice_path, &bob, set("by bob!!"))
+        .await
+        .assert_app_error(403, "api.user.update_password.context.app_error");
+    let admin_path = format!("/users/{}/password", admin.id);
+    put(&app, &admin_path, &manager_token, set("by manager"))
+        .await
+        .assert_app_error(403, "api.user.update_password.context.app_error");
+    put(&app, &alice_path, &manager_token, set("by manager")).await.assert_ok_status();
+    assert!(!app.token_works(&alice_token).await, "every session of alice ended");
+    assert!(app.token_works(&manager_token).await);
+    login(&app, "alice", "by manager", None).await;
+    put(&app, &alice_path, &admin_token, set("by the admin")).await.assert_ok_status();
+    login(&app, "alice", "by the admin", None).await;
+    put(&app, "/users/notanid/password", &admin_token, set("whatever1")).await.assert_app_error(400, INVALID_URL_PARAM);
+}
+
+#[tokio::test]
+async fn with_terminate_off_a_password_change_ends_nothing() {
+    let app = spawn_app_configured(Backend::Memory, |c| c.policy.terminate_on_password_change = false).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let mine = login(&app, "alice", PASSWORD, None).await;
+    let other = login(&app, "alice", PASSWORD, None).await;
+    put(&app, "/users/me/password", &mine, json!({"current_password": PASSWORD, "new_password": "a new password"}))
+        .await
+        .assert_ok_status();
+    assert!(app.token_works(&other).await);
+}
+
+async fn an_admin_can_sign_everyone_out(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
+    let alice = login(&app, "alice", PASSWORD, None).await;
+    let admin = login(&app, "admin", "admin password", None).await;
+    let everyone = "/users/sessions/revoke/all";
+    app.post(everyone, Some(&alice), None).await.assert_app_error(403, PERMISSIONS);
+    assert!(app.token_works(&alice).await);
+    app.post(everyone, Some(&admin), None).await.assert_ok_status();
+    assert!(!app.token_works(&alice).await);
+    assert!(!app.token_works(&admin).await, "the caller's session too");
+    assert_eq!(app.service.store().count_active_sessions(now_millis()).await.unwrap(), 0);
+}
+
+async fn attaching_a_device_makes_a_mobile_session_and_ends_its_other_sessions(backend: Backend) {
+    let app = spawn_app_configured(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let old = login(&app, "alice", PASSWORD, None).await;
+    let new = login(&app, "alice", PASSWORD, None).await;
+    let unrelated = login(&app, "alice", PASSWORD, None).await;
+    put(&app, "/users/sessions/device", &old, json!({"device_id": ""})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    put(&app, "/users/sessions/device", &old, json!({"device_id": "apple_rnbeta:phone"})).await.assert_ok_status();
+    // The app logs in again on the same phone and attaches: the old session of that device ends.
+    put(&app, "/users/sessions/device", &new, json!({"device_id": "apple_rnbeta:phone"})).await.assert_ok_status();
+    assert!(!app.token_works(&old).await);
+    assert!(app.token_works(&unrelated).await, "sessions of other devices stay");
+    let session = own_session(&app, &new).await;
+    assert_eq!(session["device_id"], "apple_rnbeta:phone");
+    let expected = app.service.clock().now_millis() + 100 * HOUR;
+    assert!((session["expires_at"].as_i64().unwrap() - expected).abs() < MINUTE, "the mobile length: {session}");
+}
+
+on_every_backend!(
+    idle_web_sessions_end_only_where_mattermost_applies_the_timeout,
+    with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expire,
+    changing_ones_own_password_ends_the_other_sessions,
+    others_passwords_need_mattermosts_permissions,
+    an_admin_can_sign_everyone_out,
+    attaching_a_device_makes_a_mobile_session_and_ends_its_other_sessions,
+);
