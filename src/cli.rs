@@ -126,6 +126,11 @@ pub struct PolicyArgs {
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub terminate_sessions_on_password_change: bool,
 
+    /// Let users deactivate themselves (true/false).
+    #[arg(long, env = "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", default_value_t = false,
+        action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub enable_user_deactivation: bool,
+
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
     #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user)]
     pub max_sessions_per_user: NonZeroUsize,
@@ -168,6 +173,7 @@ impl PolicyArgs {
             idle_timeout: (minutes > 0).then(|| Duration::from_secs(minutes * 60)),
             extend_with_activity: self.extend_session_length_with_activity,
             terminate_on_password_change: self.terminate_sessions_on_password_change,
+            enable_user_deactivation: self.enable_user_deactivation,
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,
@@ -290,7 +296,22 @@ pub enum UserCommand {
         #[arg(long = "role", value_name = "ROLE", required = true)]
         roles: Vec<String>,
     },
-    /// List users: id, username, email, roles (tab-separated).
+    /// Deactivate a user: every session of theirs ends, and they cannot log in.
+    #[command(after_help = "Example:\n  mm-sessions user deactivate --user alice")]
+    Deactivate {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+    },
+    /// Reactivate a deactivated user (their old sessions stay gone).
+    #[command(after_help = "Example:\n  mm-sessions user activate --user alice")]
+    Activate {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+    },
+    /// List users: id, username, email, roles, and `deactivated` for deactivated ones
+    /// (tab-separated).
     #[command(after_help = "Example:\n  mm-sessions user list")]
     List,
 }
@@ -410,10 +431,21 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             println!("{}", user.roles);
             eprintln!("roles of {} set (its existing sessions keep their roles until revoked)", user.username);
         }
+        UserCommand::Deactivate { user } => {
+            let user = service.find_user(&user).await?;
+            let ended = service.admin_set_active(&user, false).await?;
+            eprintln!("deactivated {}; {ended} session(s) ended", user.username);
+        }
+        UserCommand::Activate { user } => {
+            let user = service.find_user(&user).await?;
+            service.admin_set_active(&user, true).await?;
+            eprintln!("reactivated {}", user.username);
+        }
         UserCommand::List => {
             let users = service.list_users().await?;
             for u in &users {
-                println!("{}\t{}\t{}\t{}", u.id, u.username, u.email, u.roles);
+                let state = if u.is_active() { "" } else { "\tdeactivated" };
+                println!("{}\t{}\t{}\t{}{state}", u.id, u.username, u.email, u.roles);
             }
             eprintln!("{} user(s)", users.len());
         }

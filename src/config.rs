@@ -173,6 +173,8 @@ pub struct SessionPolicy {
     /// A password change ends the user's other sessions (`TerminateSessionsOnPasswordChange`,
     /// true).
     pub terminate_on_password_change: bool,
+    /// Users may deactivate themselves (`TeamSettings.EnableUserDeactivation`, false).
+    pub enable_user_deactivation: bool,
     /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
     pub max_per_user: NonZeroUsize,
     /// Login attempts per minute from one client address.
@@ -202,6 +204,7 @@ impl Default for SessionPolicy {
             idle_timeout: Some(Duration::from_secs(43_200 * 60)),
             extend_with_activity: true,
             terminate_on_password_change: true,
+            enable_user_deactivation: false,
             max_per_user: NonZeroUsize::new(500).unwrap_or(NonZeroUsize::MIN),
             login_rate_ip: nz32(60),
             login_rate_account: nz32(20),

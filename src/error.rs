@@ -32,6 +32,18 @@ pub enum AppError {
     /// The caller may not act on this user.
     #[error("permission denied")]
     Forbidden,
+    /// A login (with any password) of a deactivated user.
+    #[error("the user is deactivated")]
+    InactiveUser,
+    /// A user deactivating themselves while `EnableUserDeactivation` is off.
+    #[error("self-deactivation is not enabled")]
+    DeactivationNotEnabled,
+    /// (De)activating another user without `sysconsole_write_user_management_users`.
+    #[error("may not change whether that user is active")]
+    ActivationForbidden,
+    /// The user an operation names does not exist.
+    #[error("no such user")]
+    NoSuchUser,
     /// A password change whose `current_password` is wrong.
     #[error("incorrect current password")]
     IncorrectPassword,
@@ -80,9 +92,11 @@ impl AppError {
             AppError::SessionExpired
             | AppError::InvalidCredentials
             | AppError::BlankPassword
-            | AppError::TokenInQuery => 401,
-            AppError::Forbidden | AppError::PasswordChangeForbidden => 403,
-            AppError::NotFound | AppError::UserNotFound => 404,
+            | AppError::TokenInQuery
+            | AppError::InactiveUser
+            | AppError::DeactivationNotEnabled => 401,
+            AppError::Forbidden | AppError::PasswordChangeForbidden | AppError::ActivationForbidden => 403,
+            AppError::NotFound | AppError::UserNotFound | AppError::NoSuchUser => 404,
             AppError::MethodNotAllowed => 405,
             AppError::RequestTimeout => 408,
             AppError::BodyTooLarge => 413,
@@ -102,6 +116,10 @@ impl AppError {
             AppError::BlankPassword => "api.user.login.blank_pwd.app_error",
             AppError::SessionNotFound => "app.session.get.app_error",
             AppError::IncorrectPassword => "api.user.update_password.incorrect.app_error",
+            AppError::InactiveUser => "api.user.login.inactive.app_error",
+            AppError::DeactivationNotEnabled => "api.user.update_active.not_enable.app_error",
+            AppError::ActivationForbidden => "api.user.update_active.permissions.app_error",
+            AppError::NoSuchUser => "app.user.missing_account.const",
             AppError::InvalidPassword { too_short: true } => "model.user.is_valid.pwd_min_length.app_error",
             AppError::InvalidPassword { too_short: false } => "model.user.is_valid.pwd_max_length.app_error",
             AppError::PasswordChangeForbidden => "api.user.update_password.context.app_error",
@@ -126,6 +144,16 @@ impl AppError {
             AppError::InvalidCredentials => "Enter a valid email or username and/or password.".into(),
             AppError::BlankPassword => "Password field must not be blank".into(),
             AppError::SessionNotFound => "Unable to find the session.".into(),
+            AppError::InactiveUser => {
+                "Login failed because your account has been deactivated. Please contact an administrator.".into()
+            }
+            AppError::DeactivationNotEnabled => {
+                "You cannot deactivate yourself because this feature is not enabled. Please contact your System \
+                 Administrator."
+                    .into()
+            }
+            AppError::ActivationForbidden => "You do not have the appropriate permissions.".into(),
+            AppError::NoSuchUser => "Unable to find the user.".into(),
             AppError::IncorrectPassword => {
                 "The \"Current Password\" you entered is incorrect. Please check that Caps Lock is off and try again."
                     .into()

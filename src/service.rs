@@ -282,6 +282,12 @@ impl SessionService {
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = password::verify(attempt.password, hash).await;
         let user = match user {
+            // Mattermost answers a deactivated account so whatever the password.
+            Some(user) if !user.is_active() => {
+                tracing::info!(user_id, "login refused: the user is deactivated");
+                self.metrics.login(false);
+                return Err(AppError::InactiveUser);
+            }
             Some(user) if verified => user,
             _ => {
                 tracing::info!(user_id, client = ?attempt.client, "login failed: invalid credentials");
@@ -304,7 +310,11 @@ impl SessionService {
             ("isSaml".to_string(), flag(false)),
             ("isOAuthUser".to_string(), flag(false)),
         ]);
-        let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
+        let (token, session) =
+            self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await.map_err(|e| match e {
+                StoreError::UserInactive => AppError::InactiveUser,
+                other => other.into(),
+            })?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         Ok((user, token, session))
     }
@@ -441,6 +451,47 @@ impl SessionService {
             self.ended(RevokeReason::PasswordChange, ended, &target.id, caller.user_id.as_str());
         }
         Ok(())
+    }
+
+    /// `PUT /users/{user_id}/active`, in Mattermost's order: deactivating oneself needs
+    /// `EnableUserDeactivation`; anything else `sysconsole_write_user_management_users`, and a
+    /// system admin target `manage_system` too. Deactivation ends every session of the user at
+    /// once; reactivation lets them log in again (their old sessions stay gone).
+    pub async fn update_active(&self, caller: &Session, user_id: &str, active: bool) -> Result<(), AppError> {
+        let user_id = self.resolve_user_id(caller, user_id)?;
+        let self_deactivation = !active && user_id == caller.user_id;
+        if !self_deactivation && !self.roles.session_has(caller, Permission::SysconsoleWriteUserManagementUsers) {
+            return Err(AppError::ActivationForbidden);
+        }
+        if self_deactivation && !self.policy.enable_user_deactivation {
+            return Err(AppError::DeactivationNotEnabled);
+        }
+        let user = self.store.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
+        if user.has_role(SYSTEM_ADMIN) && !self.roles.session_has(caller, Permission::ManageSystem) {
+            return Err(AppError::Forbidden);
+        }
+        self.set_active(&user, active, caller.user_id.as_str()).await?;
+        Ok(())
+    }
+
+    /// (De)activates a user (the admin CLI); returns how many sessions ended.
+    pub async fn admin_set_active(&self, user: &User, active: bool) -> anyhow::Result<u64> {
+        Ok(self.set_active(user, active, ADMIN_CLI).await?)
+    }
+
+    async fn set_active(&self, user: &User, active: bool, by: &str) -> Result<u64, StoreError> {
+        if active {
+            self.store.reactivate_user(&user.id, self.now()).await?;
+            tracing::info!(user_id = %user.id, by, "user reactivated");
+            return Ok(0);
+        }
+        if !user.is_active() {
+            return Ok(0);
+        }
+        let ended = self.store.deactivate_user(&user.id, self.now()).await?.unwrap_or(0);
+        self.ended(RevokeReason::Deactivation, ended, &user.id, by);
+        tracing::info!(user_id = %user.id, by, "user deactivated");
+        Ok(ended)
     }
 
     /// Spends one attempt from the address's and the account's login budgets.

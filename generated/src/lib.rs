@@ -248,7 +248,7 @@ pub enum LoginResponse {
     BadRequest
     (models::AppError)
     ,
-    /// Wrong login id or password (`api.user.login.invalid_credentials_email_username`), or a blank password (`api.user.login.blank_pwd.app_error`).
+    /// Wrong login id or password (`api.user.login.invalid_credentials_email_username`), a blank password (`api.user.login.blank_pwd.app_error`), or a deactivated user, whatever the password (`api.user.login.inactive.app_error`).
     InvalidCredentials
     (models::AppError)
     ,
@@ -315,6 +315,38 @@ pub enum GetUserByUsernameResponse {
     (models::AppError)
     ,
     /// No user has this username (`app.user.get_by_username.app_error`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum UpdateUserActiveResponse {
+    /// The user's active status is set.
+    Updated
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
     (models::AppError)
     ,
@@ -431,6 +463,13 @@ pub trait Api<C: Send + Sync> {
         username: String,
         context: &C) -> Result<GetUserByUsernameResponse, ApiError>;
 
+    /// Update user active status
+    async fn update_user_active(
+        &self,
+        user_id: String,
+        body: models::UpdateUserActiveRequest,
+        context: &C) -> Result<UpdateUserActiveResponse, ApiError>;
+
     /// Update a user's password
     async fn update_user_password(
         &self,
@@ -508,6 +547,13 @@ pub trait ApiNoContext<C: Send + Sync> {
         &self,
         username: String,
         ) -> Result<GetUserByUsernameResponse, ApiError>;
+
+    /// Update user active status
+    async fn update_user_active(
+        &self,
+        user_id: String,
+        body: models::UpdateUserActiveRequest,
+        ) -> Result<UpdateUserActiveResponse, ApiError>;
 
     /// Update a user's password
     async fn update_user_password(
@@ -632,6 +678,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().get_user_by_username(username, &context).await
+    }
+
+    /// Update user active status
+    async fn update_user_active(
+        &self,
+        user_id: String,
+        body: models::UpdateUserActiveRequest,
+        ) -> Result<UpdateUserActiveResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().update_user_active(user_id, body, &context).await
     }
 
     /// Update a user's password

@@ -100,6 +100,8 @@ pub enum RevokeReason {
     RevokeEveryone,
     /// Another session of the user took over its device id (`PUT /users/sessions/device`).
     Device,
+    /// The user was deactivated.
+    Deactivation,
 }
 
 impl RevokeReason {
@@ -115,6 +117,7 @@ impl RevokeReason {
             RevokeReason::PasswordChange => "password_change",
             RevokeReason::RevokeEveryone => "revoke_everyone",
             RevokeReason::Device => "device",
+            RevokeReason::Deactivation => "deactivation",
         }
     }
 }

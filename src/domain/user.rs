@@ -17,9 +17,16 @@ pub struct User {
     /// The argon2id PHC string; `None` for a user who cannot log in with a password. Never
     /// leaves the server: the HTTP layer builds the user's JSON field by field.
     pub password_hash: Option<String>,
+    /// When the user was deactivated (0: active), as Mattermost's `DeleteAt`.
+    pub delete_at: i64,
 }
 
 impl User {
+    /// Whether the user is active (not deactivated).
+    pub fn is_active(&self) -> bool {
+        self.delete_at == 0
+    }
+
     /// Whether the user holds `role`.
     pub fn has_role(&self, role: &str) -> bool {
         self.roles.split_whitespace().any(|r| r == role)
@@ -53,7 +60,7 @@ impl NewUser {
             return Err(format!("invalid email {:?}", self.email));
         }
         let roles = validate_roles(self.roles)?;
-        Ok(User { id, username, email, roles, create_at: now, update_at: now, password_hash: None })
+        Ok(User { id, username, email, roles, create_at: now, update_at: now, password_hash: None, delete_at: 0 })
     }
 }
 

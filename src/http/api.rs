@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use mm_sessions_api::{
     models, Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
     LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
-    UpdateUserPasswordResponse,
+    UpdateUserActiveResponse, UpdateUserPasswordResponse,
 };
 use swagger::ApiError;
 
@@ -67,7 +67,7 @@ fn user_model(user: &User) -> models::User {
         user.id.to_string(),
         user.create_at,
         user.update_at,
-        0,
+        user.delete_at,
         user.username.clone(),
         user.email.clone(),
         String::new(),
@@ -228,6 +228,21 @@ impl Api<RequestContext> for Handlers {
             }),
             Err(e) => error_response!(UpdateUserPasswordResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn update_user_active(
+        &self,
+        user_id: String,
+        body: models::UpdateUserActiveRequest,
+        ctx: &RequestContext,
+    ) -> Result<UpdateUserActiveResponse, ApiError> {
+        let result = async { self.service.update_active(ctx.require_caller()?, &user_id, body.active).await }.await;
+        match result {
+            Ok(()) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
+            Err(e) => error_response!(UpdateUserActiveResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound,
             }),
         }
     }

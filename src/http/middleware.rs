@@ -374,6 +374,7 @@ fn body_field(operation: &str) -> &'static str {
         "RevokeSession" => "session_id",
         "UpdateUserPassword" => "new_password",
         "AttachDevice" => "device_id",
+        "UpdateUserActive" => "active",
         _ => "body",
     }
 }

@@ -113,6 +113,29 @@ impl SessionStore for MemoryStore {
         })
     }
 
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
+        user.delete_at = delete_at;
+        user.update_at = delete_at;
+        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
+        for id in &ids {
+            inner.remove_session(id);
+        }
+        Ok(Some(ids.len() as u64))
+    }
+
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        Ok(match self.write().users.get_mut(user_id) {
+            Some(user) => {
+                user.delete_at = 0;
+                user.update_at = update_at;
+                true
+            }
+            None => false,
+        })
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         let mut users: Vec<User> = self.read().users.values().cloned().collect();
         users.sort_by(|a, b| a.username.cmp(&b.username));
@@ -121,8 +144,12 @@ impl SessionStore for MemoryStore {
 
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let mut inner = self.write();
-        if !inner.users.contains_key(&session.user_id) {
-            return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)));
+        match inner.users.get(&session.user_id) {
+            None => {
+                return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)))
+            }
+            Some(user) if !user.is_active() => return Err(StoreError::UserInactive),
+            Some(_) => {}
         }
         if inner.sessions.contains_key(session.id.as_str()) {
             return Err(StoreError::Conflict(Unique::SessionId));

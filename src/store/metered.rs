@@ -50,6 +50,12 @@ impl SessionStore for MeteredStore {
     async fn update_user(&self, user: &User) -> StoreResult<bool> {
         metered!(self.update_user(user))
     }
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        metered!(self.deactivate_user(user_id, delete_at))
+    }
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        metered!(self.reactivate_user(user_id, update_at))
+    }
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         metered!(self.list_users())
     }

@@ -20,6 +20,9 @@ pub enum StoreError {
     /// A unique field is taken; every backend names the same field for the same clash.
     #[error("a {} that already exists", .0.as_str())]
     Conflict(Unique),
+    /// A session for a deactivated user: a login that raced its deactivation lost.
+    #[error("the user is deactivated")]
+    UserInactive,
     /// The backend failed (I/O, corruption, a bug). Logged, never shown to clients.
     #[error("store backend failed: {0}")]
     Backend(#[from] anyhow::Error),
@@ -75,11 +78,21 @@ pub trait SessionStore: Send + Sync + 'static {
     /// The user with this (lower-case) email.
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
     /// Saves a user's roles, password hash and update time; `false` when there is no such user.
+    /// Never `delete_at` (a stale copy must not undo a deactivation): that is
+    /// [`Self::deactivate_user`] and [`Self::reactivate_user`].
     async fn update_user(&self, user: &User) -> StoreResult<bool>;
+    /// Deactivates a user and deletes every session of theirs in one transaction, so that no
+    /// session outlives the deactivation; `None` when there is no such user, else how many
+    /// sessions went.
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
+    /// Marks a deactivated user active again; `false` when there is no such user.
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
     /// Every user, by username.
     async fn list_users(&self) -> StoreResult<Vec<User>>;
 
-    /// Adds a session (its user must exist). If the user then holds more than `max_per_user`
+    /// Adds a session (its user must exist and be active: `UserInactive` otherwise, checked in
+    /// the same transaction, so a login racing a deactivation cannot outlive it). If the user
+    /// then holds more than `max_per_user`
     /// sessions, the least recently used others are deleted in the same transaction; returns
     /// how many.
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;

@@ -22,14 +22,17 @@ use tokio_postgres::{NoTls, Row};
 use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
 use crate::domain::{Id, Session, TokenHash, User};
 
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("postgres_migrations/0001_users_and_sessions.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("postgres_migrations/0001_users_and_sessions.sql")),
+    (2, include_str!("postgres_migrations/0002_user_deactivation.sql")),
+];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
 const MIGRATION_LOCK: i64 = 0x006d_6d2d_7365_7373;
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
-const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash";
+const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
 
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
@@ -59,6 +62,17 @@ impl PostgresStore {
         .await?;
         let applied: Vec<i32> =
             tx.query("SELECT version FROM mm_sessions_migrations", &[]).await?.iter().map(|r| r.get(0)).collect();
+        // A node must not serve a schema it does not know: it would ignore what newer nodes
+        // rely on (a deactivation, say).
+        let known = MIGRATIONS.iter().map(|(version, _)| *version).max().unwrap_or(0);
+        if let Some(newer) = applied.iter().copied().filter(|v| *v > known).max() {
+            // Ended here, not whenever the dropped transaction's connection gets to it.
+            tx.rollback().await?;
+            anyhow::bail!(
+                "the database schema is at version {newer}, newer than this mm-sessions knows ({known}): \
+                 upgrade this node"
+            );
+        }
         for (version, sql) in MIGRATIONS {
             if !applied.contains(version) {
                 tx.batch_execute(sql).await.with_context(|| format!("PostgreSQL migration {version}"))?;
@@ -115,6 +129,7 @@ fn user_from_row(row: &Row) -> StoreResult<User> {
         create_at: row.get(4),
         update_at: row.get(5),
         password_hash: row.get(6),
+        delete_at: row.get(7),
     })
 }
 
@@ -148,8 +163,17 @@ impl SessionStore for PostgresStore {
         let client = self.client().await?;
         client
             .execute(
-                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
-                &[&u.id.as_str(), &u.username, &u.email, &u.roles, &u.create_at, &u.update_at, &u.password_hash],
+                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
+                &[
+                    &u.id.as_str(),
+                    &u.username,
+                    &u.email,
+                    &u.roles,
+                    &u.create_at,
+                    &u.update_at,
+                    &u.password_hash,
+                    &u.delete_at,
+                ],
             )
             .await
             .map_err(classify)?;
@@ -180,6 +204,32 @@ impl SessionStore for PostgresStore {
         Ok(changed > 0)
     }
 
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        // The user-row lock orders this against logins racing on other nodes (module docs).
+        let found = tx
+            .execute("UPDATE users SET delete_at = $2, update_at = $2 WHERE id = $1", &[&user_id.as_str(), &delete_at])
+            .await
+            .map_err(classify)?;
+        if found == 0 {
+            return Ok(None);
+        }
+        let deleted =
+            tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await.map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        Ok(Some(deleted))
+    }
+
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        let client = self.client().await?;
+        let changed = client
+            .execute("UPDATE users SET delete_at = 0, update_at = $2 WHERE id = $1", &[&user_id.as_str(), &update_at])
+            .await
+            .map_err(classify)?;
+        Ok(changed > 0)
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         let client = self.client().await?;
         let rows = client
@@ -195,13 +245,14 @@ impl SessionStore for PostgresStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(classify)?;
         // Serialises this user's logins and revoke-alls across nodes (see the module docs).
-        if tx
-            .query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
+        let user = tx
+            .query_opt("SELECT delete_at FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
             .await
-            .map_err(classify)?
-            .is_none()
-        {
-            return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id)));
+            .map_err(classify)?;
+        match user.map(|row| row.get::<_, i64>(0)) {
+            None => return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id))),
+            Some(delete_at) if delete_at > 0 => return Err(StoreError::UserInactive),
+            Some(_) => {}
         }
         tx.execute(
             &format!(
@@ -380,7 +431,8 @@ impl SessionStore for PostgresStore {
             tx.execute(
                 &format!(
                     "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
-                     unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[])"
+                     unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
+                     $8::bigint[])"
                 ),
                 &[
                     &column(|u| u.id.as_str()),
@@ -390,6 +442,7 @@ impl SessionStore for PostgresStore {
                     &chunk.iter().map(|u| u.create_at).collect::<Vec<_>>(),
                     &chunk.iter().map(|u| u.update_at).collect::<Vec<_>>(),
                     &chunk.iter().map(|u| u.password_hash.as_deref()).collect::<Vec<_>>(),
+                    &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
                 ],
             )
             .await

@@ -31,11 +31,12 @@ use crate::domain::{Id, Session, TokenHash, User};
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_users_and_sessions.sql"),
     include_str!("sqlite_migrations/0002_user_passwords.sql"),
+    include_str!("sqlite_migrations/0003_user_deactivation.sql"),
 ];
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
-const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash";
+const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
 
 /// A SQLite database file.
 #[derive(Clone)]
@@ -62,6 +63,15 @@ impl SqliteStore {
         let mode: String = writer.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         anyhow::ensure!(mode.eq_ignore_ascii_case("wal"), "{} cannot use WAL (journal_mode={mode})", path.display());
         configure(&writer)?;
+        // A schema newer than this binary knows would be served wrongly (ignoring what newer
+        // versions rely on): refuse it with a message that says so.
+        let version: usize = writer.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        anyhow::ensure!(
+            version <= MIGRATIONS.len(),
+            "{}: the database schema is at version {version}, newer than this mm-sessions knows ({}): upgrade mm-sessions",
+            path.display(),
+            MIGRATIONS.len()
+        );
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
             .to_latest(&mut writer)
             .with_context(|| format!("migrating {}", path.display()))?;
@@ -176,6 +186,7 @@ fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         create_at: row.get(4)?,
         update_at: row.get(5)?,
         password_hash: row.get(6)?,
+        delete_at: row.get(7)?,
     })
 }
 
@@ -207,8 +218,17 @@ impl SessionStore for SqliteStore {
         let u = user.clone();
         self.write(move |c| {
             c.execute(
-                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-                params![u.id.as_str(), u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash],
+                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                params![
+                    u.id.as_str(),
+                    u.username,
+                    u.email,
+                    u.roles,
+                    u.create_at,
+                    u.update_at,
+                    u.password_hash,
+                    u.delete_at
+                ],
             )
             .map(drop)
         })
@@ -238,6 +258,31 @@ impl SessionStore for SqliteStore {
         .await
     }
 
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        let user_id = user_id.as_str().to_owned();
+        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        self.write(move |c| {
+            let found = c
+                .prepare_cached("UPDATE users SET delete_at = ?2, update_at = ?2 WHERE id = ?1")?
+                .execute(params![user_id, delete_at])?;
+            if found == 0 {
+                return Ok(None);
+            }
+            Ok(Some(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))
+        })
+        .await
+    }
+
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        let user_id = user_id.as_str().to_owned();
+        self.write(move |c| {
+            Ok(c.prepare_cached("UPDATE users SET delete_at = 0, update_at = ?2 WHERE id = ?1")?
+                .execute(params![user_id, update_at])?
+                > 0)
+        })
+        .await
+    }
+
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         self.read(|c| {
             c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"))?
@@ -253,6 +298,14 @@ impl SessionStore for SqliteStore {
         let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         // No transaction of its own: the writer runs each write in a savepoint of its batch.
         self.write(move |tx| {
+            // Checked inside the same write as the insert: a deactivation cannot slip between.
+            let delete_at: Option<i64> = tx
+                .prepare_cached("SELECT delete_at FROM users WHERE id = ?1")?
+                .query_row([s.user_id.as_str()], |r| r.get(0))
+                .optional()?;
+            if delete_at.is_some_and(|at| at > 0) {
+                return Ok(Err(StoreError::UserInactive));
+            }
             insert_session(tx, &s, &props)?;
             // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
             let evicted = tx
@@ -261,9 +314,10 @@ impl SessionStore for SqliteStore {
                      ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
                 )?
                 .execute(params![s.user_id.as_str(), s.id.as_str(), keep])?;
-            Ok(evicted as u64)
+            Ok(Ok(evicted as u64))
         })
         .await
+        .and_then(|created| created)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -401,7 +455,7 @@ impl SessionStore for SqliteStore {
         self.write(move |tx| {
             {
                 let mut insert_user = tx.prepare_cached(&format!(
-                    "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                 ))?;
                 for u in &users {
                     insert_user.execute(params![
@@ -411,7 +465,8 @@ impl SessionStore for SqliteStore {
                         u.roles,
                         u.create_at,
                         u.update_at,
-                        u.password_hash
+                        u.password_hash,
+                        u.delete_at
                     ])?;
                 }
                 for (s, props) in &sessions {

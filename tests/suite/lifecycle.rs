@@ -249,3 +249,72 @@ on_every_backend!(
     an_admin_can_sign_everyone_out,
     attaching_a_device_makes_a_mobile_session_and_ends_its_other_sessions,
 );
+
+async fn deactivation_ends_every_session_and_blocks_logins_until_reactivation(backend: Backend) {
+    let grant = Grant {
+        role: "system_user_manager".into(),
+        permission: "sysconsole_write_user_management_users".parse().unwrap(),
+    };
+    let app = spawn_app_with(backend, vec![grant]).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let admin = app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
+    app.user_with_password("manager", &["system_user", "system_user_manager"], "manager pw!").await;
+    app.user_with_password("bob", &[], "bob password").await;
+    let alice_token = login(&app, "alice", PASSWORD, None).await;
+    let alice_mobile = login(&app, "alice", PASSWORD, Some("android_rn:dev")).await;
+    let bob = login(&app, "bob", "bob password", None).await;
+    let manager = login(&app, "manager", "manager pw!", None).await;
+    let admin_token = login(&app, "admin", "admin password", None).await;
+    let active = |id: &str| format!("/users/{id}/active");
+
+    put(&app, &active(&alice.id), &bob, json!({"active": false}))
+        .await
+        .assert_app_error(403, "api.user.update_active.permissions.app_error");
+    put(&app, "/users/me/active", &alice_token, json!({"active": false}))
+        .await
+        .assert_app_error(401, "api.user.update_active.not_enable.app_error");
+    put(&app, &active(&admin.id), &manager, json!({"active": false})).await.assert_app_error(403, PERMISSIONS);
+    put(&app, &active(&alice.id), &manager, json!({})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    put(&app, &active(&alice.id), &manager, json!({"active": "no"})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    put(&app, &active("abcdefghijklmnopqrstuvwxyz"), &admin_token, json!({"active": false}))
+        .await
+        .assert_app_error(404, "app.user.missing_account.const");
+    assert!(app.token_works(&alice_token).await, "nothing happened yet");
+
+    put(&app, &active(&alice.id), &manager, json!({"active": false})).await.assert_ok_status();
+    assert!(!app.token_works(&alice_token).await && !app.token_works(&alice_mobile).await, "every session ended");
+    for password in [PASSWORD, "wrong password"] {
+        app.post("/users/login", None, Some(json!({"login_id": "alice", "password": password})))
+            .await
+            .assert_app_error(401, "api.user.login.inactive.app_error");
+    }
+    let shown = app.get("/users/username/alice", Some(&admin_token)).await.json();
+    assert!(shown["delete_at"].as_i64().unwrap() > 0, "{shown}");
+    // Even a session issued straight through the store after the deactivation is refused.
+    let stored = app.service.find_user("alice").await.unwrap();
+    assert!(app.service.issue_access_token(&stored, 1).await.is_err(), "no session for a deactivated user");
+
+    put(&app, &active(&alice.id), &admin_token, json!({"active": true})).await.assert_ok_status();
+    let again = login(&app, "alice", PASSWORD, None).await;
+    assert!(app.token_works(&again).await);
+    assert!(!app.token_works(&alice_token).await, "old sessions stay gone");
+    assert_eq!(app.get("/users/username/alice", Some(&admin_token)).await.json()["delete_at"], 0);
+}
+
+#[tokio::test]
+async fn users_may_deactivate_themselves_when_the_setting_allows_it() {
+    let app = spawn_app_configured(Backend::Sqlite, |c| c.policy.enable_user_deactivation = true).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let token = login(&app, "alice", PASSWORD, None).await;
+    // Reactivating oneself is never the user's own call.
+    put(&app, "/users/me/active", &token, json!({"active": true}))
+        .await
+        .assert_app_error(403, "api.user.update_active.permissions.app_error");
+    put(&app, "/users/me/active", &token, json!({"active": false})).await.assert_ok_status();
+    assert!(!app.token_works(&token).await);
+    app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD})))
+        .await
+        .assert_app_error(401, "api.user.login.inactive.app_error");
+}
+
+on_every_backend!(deactivation_ends_every_session_and_blocks_logins_until_reactivation);

@@ -111,3 +111,48 @@ async fn killing_a_node_loses_nothing_it_acknowledged() {
     assert!(a.token_works(&kept).await, "a login B acknowledged survives B's death");
     assert!(!a.token_works(&revoked).await, "a logout B acknowledged survives B's death");
 }
+
+#[tokio::test]
+async fn a_password_change_or_a_deactivation_on_one_node_ends_sessions_on_the_other() {
+    let schema = crate::pg::schema().await;
+    let a = Node::start(&schema.url).await;
+    let b = Node::start(&schema.url).await;
+    for (name, roles) in [("alice", &[][..]), ("admin", &["--role", "system_user", "--role", "system_admin"][..])] {
+        let email = format!("{name}@example.com");
+        cli(
+            &schema.url,
+            &[&["user", "create", "--username", name, "--email", &email, "--password", PASSWORD][..], roles].concat(),
+        );
+    }
+    let put = |node: &Node, path: &str, token: &str, body: serde_json::Value| {
+        let request = node.client.put(format!("{}{path}", node.base)).bearer_auth(token).json(&body);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+
+    // A password change on A: alice's other session, used on B, is refused at once.
+    let changer = a.login("alice", PASSWORD).await;
+    let elsewhere = b.login("alice", PASSWORD).await;
+    assert!(b.token_works(&elsewhere).await);
+    let body = serde_json::json!({"current_password": PASSWORD, "new_password": "a new password"});
+    assert_eq!(put(&a, "/users/me/password", &changer, body).await, 200);
+    assert!(!b.token_works(&elsewhere).await, "B refuses the ended session on its next request");
+    assert!(b.token_works(&changer).await, "the changer's own session works on B too");
+
+    // A deactivation on B: alice's session, used on A, is refused at once, and A refuses her login.
+    let admin = b.login("admin", PASSWORD).await;
+    let me: serde_json::Value =
+        a.client.get(format!("{}/users/me", a.base)).bearer_auth(&changer).send().await.unwrap().json().await.unwrap();
+    let path = format!("/users/{}/active", me["id"].as_str().unwrap());
+    assert_eq!(put(&b, &path, &admin, serde_json::json!({"active": false})).await, 200);
+    assert!(!a.token_works(&changer).await);
+    let login = a
+        .client
+        .post(format!("{}/users/login", a.base))
+        .json(&serde_json::json!({"login_id": "alice", "password": "a new password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 401);
+    a.stop();
+    b.stop();
+}

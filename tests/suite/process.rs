@@ -66,9 +66,13 @@ impl Node {
             .spawn()
             .expect("server starts");
         let base = format!("http://127.0.0.1:{port}/api/v4");
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut child = child;
         while reqwest::get(format!("{base}/system/ping")).await.is_err() {
-            assert!(Instant::now() < deadline, "server did not come up");
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("the server exited before answering ({status}); its log, if kept, says why");
+            }
+            assert!(Instant::now() < deadline, "server did not come up within a minute");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Node { child, base, client: reqwest::Client::new() }

@@ -205,7 +205,7 @@ async fn under_a_low_open_files_limit_the_cap_fits_it_and_new_clients_still_get_
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}/api/v4");
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(60);
     while reqwest::get(format!("{base}/system/ping")).await.is_err() {
         assert!(Instant::now() < deadline, "the server did not come up");
         tokio::time::sleep(Duration::from_millis(50)).await;

@@ -184,6 +184,54 @@ async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
     store.ping().await.unwrap();
 }
 
+async fn deactivation_takes_every_session_and_bars_new_ones(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    for at in [1, 2] {
+        store.create_session(&session(&alice, at).1, 500).await.unwrap();
+    }
+    store.create_session(&session(&bob, 3).1, 500).await.unwrap();
+    assert_eq!(store.deactivate_user(&alice.id, 77).await.unwrap(), Some(2));
+    assert!(store.sessions_for_user(&alice.id).await.unwrap().is_empty());
+    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap().len(), 1, "only alice's");
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
+    assert!(matches!(store.create_session(&session(&alice, 4).1, 500).await, Err(StoreError::UserInactive)));
+    // A stale copy of the user saved later does not undo the deactivation.
+    assert!(store.update_user(&alice).await.unwrap());
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
+    assert!(store.reactivate_user(&alice.id, 78).await.unwrap());
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
+    store.create_session(&session(&alice, 5).1, 500).await.unwrap();
+    assert_eq!(store.deactivate_user(&user("ghost").id, 1).await.unwrap(), None);
+    assert!(!store.reactivate_user(&user("ghost").id, 1).await.unwrap());
+}
+
+async fn lifecycle_writes_touch_only_what_they_name(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    let (_, keep) = session(&alice, 1);
+    let (_, other) = session(&alice, 2);
+    let (_, bobs) = session(&bob, 3);
+    for s in [&keep, &other, &bobs] {
+        store.create_session(s, 500).await.unwrap();
+    }
+    // The fixture's sessions all have device "device".
+    assert_eq!(store.delete_device_sessions(&alice.id, "device", keep.id.as_str()).await.unwrap(), 1);
+    assert_eq!(store.delete_device_sessions(&alice.id, "other-device", keep.id.as_str()).await.unwrap(), 0);
+    store.attach_device(keep.id.as_str(), "phone", 999).await.unwrap();
+    store.set_session_expiry(bobs.id.as_str(), 555).await.unwrap();
+    let kept = store.session_by_id(keep.id.as_str()).await.unwrap().unwrap();
+    assert_eq!((kept.device_id.as_str(), kept.expires_at), ("phone", 999));
+    assert_eq!(store.session_by_id(bobs.id.as_str()).await.unwrap().unwrap().expires_at, 555);
+    store.create_session(&session(&alice, 4).1, 500).await.unwrap();
+    assert_eq!(store.delete_other_sessions(&alice.id, keep.id.as_str()).await.unwrap(), 1);
+    assert_eq!(store.sessions_for_user(&alice.id).await.unwrap().len(), 1);
+    assert_eq!(store.delete_all_sessions().await.unwrap(), 2);
+    assert_eq!(store.count_active_sessions(0).await.unwrap(), 0);
+}
+
 async fn import_is_all_or_nothing(store: Arc<dyn SessionStore>) {
     let (alice, bob) = (user("alice"), user("bob"));
     let (alice_token, a1) = session(&alice, 10);
@@ -269,6 +317,8 @@ on_every_backend!(via on_store;
     expired_sessions_are_purged_in_bounded_batches,
     users_are_found_by_email_and_updated,
     import_is_all_or_nothing,
+    deactivation_takes_every_session_and_bars_new_ones,
+    lifecycle_writes_touch_only_what_they_name,
     concurrent_writes_fail_alone,
 );
 
@@ -317,4 +367,83 @@ async fn postgres_nodes_starting_at_once_migrate_exactly_once() {
     // A later start finds the schema current and keeps the data.
     let again = PostgresStore::connect(&schema.url).await.unwrap();
     assert_eq!(again.user_by_id(&alice.id).await.unwrap(), Some(alice));
+}
+
+/// A SQLite database as the previous release wrote it: its two migrations, a user, a session.
+fn write_previous_release_sqlite(path: &std::path::Path, alice: &User, token_hash: &[u8]) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(include_str!("../../src/store/sqlite_migrations/0001_users_and_sessions.sql")).unwrap();
+    c.execute_batch(include_str!("../../src/store/sqlite_migrations/0002_user_passwords.sql")).unwrap();
+    c.pragma_update(None, "user_version", 2).unwrap();
+    c.execute(
+        "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash) VALUES (?1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash')",
+        [alice.id.as_str()],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO sessions (id, token_hash, user_id, create_at, expires_at, last_activity_at, device_id, roles, is_oauth, expired_notify, local, props) VALUES (?1, ?2, ?3, 1, 0, 1, '', 'system_user', 0, 0, 0, '{}')",
+        rusqlite::params![Id::generate().as_str(), token_hash, alice.id.as_str()],
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn sqlite_written_by_the_previous_release_opens_with_everything_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let alice = user("alice");
+    let token = Token::generate();
+    write_previous_release_sqlite(&path, &alice, &token.hash().0);
+    let store = SqliteStore::open(&path).unwrap();
+    let found = store.user_by_id(&alice.id).await.unwrap().expect("the user is still there");
+    assert_eq!((found.username.as_str(), found.delete_at), ("alice", 0));
+    assert!(store.session_by_token(&token.hash()).await.unwrap().is_some(), "the session is still there");
+}
+
+#[tokio::test]
+async fn sqlite_newer_than_this_binary_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(SqliteStore::open(&path).unwrap());
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let error = SqliteStore::open(&path).err().expect("refused").to_string();
+    assert!(error.contains("newer than this mm-sessions knows"), "{error}");
+}
+
+#[tokio::test]
+async fn postgres_written_by_the_previous_release_opens_with_everything_in_it() {
+    let schema = crate::pg::schema().await;
+    let (client, connection) = tokio_postgres::connect(&schema.url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let alice = user("alice");
+    let token = Token::generate();
+    client
+        .batch_execute(&format!(
+            "CREATE TABLE mm_sessions_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); \
+             INSERT INTO mm_sessions_migrations (version) VALUES (1); {}",
+            include_str!("../../src/store/postgres_migrations/0001_users_and_sessions.sql")
+        ))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash) VALUES ($1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash')",
+            &[&alice.id.as_str()],
+        )
+        .await
+        .unwrap();
+    client
+        .execute(
+            "INSERT INTO sessions (id, token_hash, user_id, create_at, expires_at, last_activity_at, device_id, roles, is_oauth, expired_notify, local, props) VALUES ($1, $2, $3, 1, 0, 1, '', 'system_user', false, false, false, '{}')",
+            &[&Id::generate().as_str(), &&token.hash().0[..], &alice.id.as_str()],
+        )
+        .await
+        .unwrap();
+    let store = PostgresStore::connect(&schema.url).await.unwrap();
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
+    assert!(store.session_by_token(&token.hash()).await.unwrap().is_some());
+    // A node that does not know the schema's version refuses it.
+    client.execute("INSERT INTO mm_sessions_migrations (version) VALUES (99)", &[]).await.unwrap();
+    let error = PostgresStore::connect(&schema.url).await.err().expect("refused").to_string();
+    assert!(error.contains("newer than this mm-sessions knows"), "{error}");
 }

@@ -102,6 +102,7 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
         create_at: now,
         update_at: now,
         password_hash,
+        delete_at: 0,
     }
 }
 

@@ -12,7 +12,7 @@ use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
     Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
     LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
-    UpdateUserPasswordResponse,
+    UpdateUserActiveResponse, UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -86,6 +86,15 @@ impl<C: Send + Sync> Api<C> for Fixed {
         _body: models::UpdatePasswordRequest,
         _context: &C,
     ) -> Result<UpdateUserPasswordResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn update_user_active(
+        &self,
+        _user_id: String,
+        _body: models::UpdateUserActiveRequest,
+        _context: &C,
+    ) -> Result<UpdateUserActiveResponse, ApiError> {
         Err(not_benchmarked())
     }
 

@@ -149,3 +149,15 @@ test('revokeSessionsForAllUsers: 403 for a user, and an admin signs everyone out
   await rejectsWith(c.getMe(), 401, 'api.context.session_expired.app_error');
   await rejectsWith(admin.c.getMe(), 401, 'api.context.session_expired.app_error');
 });
+
+test('updateUserActive: an admin deactivates a user, whose logins then fail, and reactivates them', async () => {
+  const daveId = server.createUser('dave', PASSWORD);
+  const dave = await loggedIn('dave');
+  await rejectsWith(dave.c.updateUserActive(daveId, false), 401, 'api.user.update_active.not_enable.app_error');
+  const admin = await loggedIn('admin');
+  assert.deepEqual(await admin.c.updateUserActive(daveId, false), { status: 'OK' });
+  await rejectsWith(dave.c.getMe(), 401, 'api.context.session_expired.app_error');
+  await rejectsWith(client().login('dave', PASSWORD), 401, 'api.user.login.inactive.app_error');
+  assert.deepEqual(await admin.c.updateUserActive(daveId, true), { status: 'OK' });
+  await client().login('dave', PASSWORD);
+});

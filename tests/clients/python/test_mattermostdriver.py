@@ -121,3 +121,19 @@ def test_attach_mobile_device(server):
     assert any(s["device_id"] == "apple_rn-v2:phone" for s in sessions), sessions
     with pytest.raises(InvalidOrMissingParameters):
         d.users.attach_mobile_device(options={"device_id": ""})
+
+
+def test_update_user_active_status(server):
+    dave = server.create_user("dave")
+    admin = logged_in(server, "admin")
+    d = logged_in(server, "dave")
+    with pytest.raises(NotEnoughPermissions):
+        d.users.update_user_active_status(server.ids["alice"], options={"active": False})
+    assert admin.users.update_user_active_status(dave, options={"active": False}) == {"status": "OK"}
+    with pytest.raises(NoAccessTokenProvided):
+        d.users.get_user("me")
+    with pytest.raises(NoAccessTokenProvided) as e:
+        logged_in(server, "dave")
+    assert "deactivated" in str(e.value)
+    assert admin.users.update_user_active_status(dave, options={"active": True}) == {"status": "OK"}
+    logged_in(server, "dave")
