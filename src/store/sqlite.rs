@@ -152,6 +152,21 @@ fn classify(error: rusqlite::Error) -> StoreError {
     StoreError::Backend(error.into())
 }
 
+fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
+    c.prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))?
+        .execute(params![
+            u.id.as_str(),
+            u.username,
+            u.email,
+            u.roles,
+            u.create_at,
+            u.update_at,
+            u.password_hash,
+            u.delete_at
+        ])
+        .map(drop)
+}
+
 fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<()> {
     c.prepare_cached(&format!(
         "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -216,23 +231,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 impl SessionStore for SqliteStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
         let u = user.clone();
-        self.write(move |c| {
-            c.execute(
-                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-                params![
-                    u.id.as_str(),
-                    u.username,
-                    u.email,
-                    u.roles,
-                    u.create_at,
-                    u.update_at,
-                    u.password_hash,
-                    u.delete_at
-                ],
-            )
-            .map(drop)
-        })
-        .await
+        self.write(move |c| insert_user(c, &u)).await
     }
 
     async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
@@ -453,25 +452,11 @@ impl SessionStore for SqliteStore {
             .map(|s| Ok((s.clone(), serde_json::to_string(&s.props).context("encoding props")?)))
             .collect::<anyhow::Result<Vec<_>>>()?;
         self.write(move |tx| {
-            {
-                let mut insert_user = tx.prepare_cached(&format!(
-                    "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                ))?;
-                for u in &users {
-                    insert_user.execute(params![
-                        u.id.as_str(),
-                        u.username,
-                        u.email,
-                        u.roles,
-                        u.create_at,
-                        u.update_at,
-                        u.password_hash,
-                        u.delete_at
-                    ])?;
-                }
-                for (s, props) in &sessions {
-                    insert_session(tx, s, props)?;
-                }
+            for u in &users {
+                insert_user(tx, u)?;
+            }
+            for (s, props) in &sessions {
+                insert_session(tx, s, props)?;
             }
             Ok(())
         })

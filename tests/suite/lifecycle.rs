@@ -164,7 +164,9 @@ async fn changing_ones_own_password_ends_the_other_sessions(backend: Backend) {
     assert!(limited.headers.contains_key("retry-after"));
 }
 
-async fn others_passwords_need_mattermosts_permissions(backend: Backend) {
+/// alice, bob, an admin, and a manager whose role is granted
+/// `sysconsole_write_user_management_users` (each with a password, see `login` above).
+async fn app_with_a_user_manager(backend: Backend) -> (TestApp, mm_sessions::domain::User, mm_sessions::domain::User) {
     let grant = Grant {
         role: "system_user_manager".into(),
         permission: "sysconsole_write_user_management_users".parse().unwrap(),
@@ -174,6 +176,11 @@ async fn others_passwords_need_mattermosts_permissions(backend: Backend) {
     let admin = app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
     app.user_with_password("manager", &["system_user", "system_user_manager"], "manager pw!").await;
     app.user_with_password("bob", &[], "bob password").await;
+    (app, alice, admin)
+}
+
+async fn others_passwords_need_mattermosts_permissions(backend: Backend) {
+    let (app, alice, admin) = app_with_a_user_manager(backend).await;
     let alice_token = login(&app, "alice", PASSWORD, None).await;
     let bob = login(&app, "bob", "bob password", None).await;
     let manager_token = login(&app, "manager", "manager pw!", None).await;
@@ -251,15 +258,7 @@ on_every_backend!(
 );
 
 async fn deactivation_ends_every_session_and_blocks_logins_until_reactivation(backend: Backend) {
-    let grant = Grant {
-        role: "system_user_manager".into(),
-        permission: "sysconsole_write_user_management_users".parse().unwrap(),
-    };
-    let app = spawn_app_with(backend, vec![grant]).await;
-    let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    let admin = app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
-    app.user_with_password("manager", &["system_user", "system_user_manager"], "manager pw!").await;
-    app.user_with_password("bob", &[], "bob password").await;
+    let (app, alice, admin) = app_with_a_user_manager(backend).await;
     let alice_token = login(&app, "alice", PASSWORD, None).await;
     let alice_mobile = login(&app, "alice", PASSWORD, Some("android_rn:dev")).await;
     let bob = login(&app, "bob", "bob password", None).await;
