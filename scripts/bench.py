@@ -149,8 +149,8 @@ class Bench:
             self.run(self.seed(data, self.backend, sessions))
             database = (data / "database.url").read_text()
         argv = [
-            self.tool("mm-sessions"), "--database", database, "--listen", f"127.0.0.1:{port}",
-            "--login-rate-ip", NO_LIMIT, "--login-rate-account", NO_LIMIT, "serve",
+            self.tool("mm-sessions"), "serve", "--database", database, "--listen", f"127.0.0.1:{port}",
+            "--login-rate-ip", NO_LIMIT, "--login-rate-account", NO_LIMIT,
         ]
         return Server(argv, port, logs), data
 
@@ -254,8 +254,8 @@ class Bench:
             if self.backend != "sqlite":
                 database = (data / "database.url").read_text()
             port = free_port()
-            argv = [self.tool("mm-sessions"), "--database", database,
-                    "--listen", f"127.0.0.1:{port}", "serve"]
+            argv = [self.tool("mm-sessions"), "serve", "--database", database,
+                    "--listen", f"127.0.0.1:{port}"]
             server = Server(argv, port, self.work / f"scale-{size}.log")
             try:
                 cold_start = server.ready_after

@@ -352,6 +352,29 @@ pub enum SessionCommand {
     },
 }
 
+/// `mm-sessions [SERVER FLAGS] serve [SERVER FLAGS]` as `mm-sessions serve [ALL OF THEM]`:
+/// server flags may come before `serve` too (they could when every flag was global, and
+/// scripts do it), but clap would give them to the top level and `serve` its defaults. Every
+/// flag before `serve` takes a value (`--flag value` or `--flag=value`), which is how `serve`
+/// is told from a flag's value; anything else leaves the arguments as they are.
+pub fn server_flags_after_serve<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else { return args };
+        if arg == "serve" {
+            let serve = args.remove(i);
+            args.insert(1, serve);
+            return args;
+        }
+        if !arg.starts_with("--") || arg == "--help" || arg == "--version" {
+            return args;
+        }
+        i += if arg.contains('=') { 1 } else { 2 };
+    }
+    args
+}
+
 /// Runs what the command line asks for.
 pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
@@ -517,6 +540,32 @@ pub fn describe_error(error: &anyhow::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_flags_before_serve_reach_serve() {
+        let args = |line: &str| line.split(' ').map(std::ffi::OsString::from).collect::<Vec<_>>();
+        let moved = server_flags_after_serve(args(
+            "mm --database x.db --listen 127.0.0.1:1 serve --grant system_manager=edit_other_users",
+        ));
+        assert_eq!(
+            moved,
+            args("mm serve --database x.db --listen 127.0.0.1:1 --grant system_manager=edit_other_users")
+        );
+        let cli = Cli::parse_from(moved);
+        match cli.command {
+            Some(Command::Serve(server)) => assert_eq!(server.listen.to_string(), "127.0.0.1:1"),
+            other => panic!("{other:?}"),
+        }
+        // A flag's value named `serve`, a subcommand, help: untouched.
+        for (line, expected) in [
+            ("mm --listen serve:1", "mm --listen serve:1"),
+            ("mm user list", "mm user list"),
+            ("mm --help serve", "mm --help serve"),
+            ("mm --database=x serve", "mm serve --database=x"),
+        ] {
+            assert_eq!(server_flags_after_serve(args(line)), args(expected), "{line}");
+        }
+    }
 
     #[test]
     fn each_cause_is_said_once() {

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
 }
 
 async fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(cli::server_flags_after_serve(std::env::args_os()));
     let serving = matches!(cli.command, None | Some(Command::Serve(_)));
     let _log = mm_sessions::telemetry::init(if serving { "info" } else { "warn" });
     cli::run(cli).await
