@@ -243,6 +243,11 @@ async fn purge_expired_sessions(service: SessionService, interval: Duration) {
             Ok(purged) => tracing::info!(purged, "expired sessions purged"),
             Err(e) => tracing::warn!(error = %e, "purging expired sessions failed; will retry"),
         }
+        match service.purge_old_audits(PURGE_BATCH).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "audit records past their retention purged"),
+            Err(e) => tracing::warn!(error = %e, "purging old audit records failed; will retry"),
+        }
     }
 }
 

@@ -131,6 +131,10 @@ pub struct PolicyArgs {
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub enable_user_deactivation: bool,
 
+    /// Days audit records are kept (purged with expired sessions).
+    #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value = "30", value_name = "DAYS")]
+    pub audit_retention_days: NonZeroU32,
+
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
     #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user)]
     pub max_sessions_per_user: NonZeroUsize,
@@ -174,6 +178,7 @@ impl PolicyArgs {
             extend_with_activity: self.extend_session_length_with_activity,
             terminate_on_password_change: self.terminate_sessions_on_password_change,
             enable_user_deactivation: self.enable_user_deactivation,
+            audit_retention: config::hours(24 * u64::from(self.audit_retention_days.get())),
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,

@@ -175,6 +175,9 @@ pub struct SessionPolicy {
     pub terminate_on_password_change: bool,
     /// Users may deactivate themselves (`TeamSettings.EnableUserDeactivation`, false).
     pub enable_user_deactivation: bool,
+    /// How long audit records are kept (30 days): failed logins write them unauthenticated, so
+    /// the table must be bounded.
+    pub audit_retention: Duration,
     /// Sessions a user may hold; a login beyond it revokes the least recently used (Mattermost: 500).
     pub max_per_user: NonZeroUsize,
     /// Login attempts per minute from one client address.
@@ -205,6 +208,7 @@ impl Default for SessionPolicy {
             extend_with_activity: true,
             terminate_on_password_change: true,
             enable_user_deactivation: false,
+            audit_retention: hours(30 * 24),
             max_per_user: NonZeroUsize::new(500).unwrap_or(NonZeroUsize::MIN),
             login_rate_ip: nz32(60),
             login_rate_account: nz32(20),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::config::SessionPolicy;
 use crate::domain::session::{ACCESS_TOKEN_TYPE, PROP_TYPE};
-use crate::domain::{Clock, Id, NewUser, RevokeReason, Session, Token, TokenHash, User};
+use crate::domain::{Audit, Clock, Id, NewUser, RevokeReason, Session, Token, TokenHash, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::password;
@@ -36,8 +36,29 @@ pub struct LoginAttempt {
     /// `ldap_only: "true"`: this server has no LDAP, so such a login always fails.
     pub ldap_only: bool,
     pub user_agent: String,
-    /// The client's address, for the per-address login budget.
+    /// Where it came from: the per-address login budget and the audit record.
+    pub origin: Origin,
+}
+
+/// Where a call came from, for its audit record and the per-address budgets.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    /// The request path (Mattermost's audit `action`), or the admin command that ran.
+    pub action: String,
+    /// The client's address.
     pub client: Option<std::net::IpAddr>,
+}
+
+impl Origin {
+    /// An admin CLI command.
+    pub fn cli(command: &str) -> Self {
+        Origin { action: format!("mm-sessions {command}"), client: None }
+    }
+
+    /// Something the server did by itself (the session cap, the idle timeout).
+    fn server(what: &str) -> Self {
+        Origin { action: format!("mm-sessions: {what}"), client: None }
+    }
 }
 
 /// Sessions and users over a store.
@@ -64,8 +85,6 @@ pub struct Authenticated {
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,
-    /// The client's address: checking `current_password` spends from the login budgets.
-    pub client: Option<std::net::IpAddr>,
 }
 
 impl SessionService {
@@ -144,6 +163,8 @@ impl SessionService {
             if applies && now - session.last_activity_at > idle_ms {
                 let ended = u64::from(self.store.delete_session(session.id.as_str()).await?);
                 self.ended(RevokeReason::Idle, ended, &session.user_id, "idle-timeout");
+                let origin = Origin::server("idle timeout");
+                self.audit(&origin, session.user_id.as_str(), session.id.as_str(), "session revoked").await;
                 return Err(AppError::SessionExpired);
             }
         }
@@ -191,7 +212,13 @@ impl SessionService {
     }
 
     /// `POST /users/{user_id}/sessions/revoke`.
-    pub async fn revoke_session(&self, caller: &Session, user_id: &str, session_id: &str) -> Result<(), AppError> {
+    pub async fn revoke_session(
+        &self,
+        caller: &Session,
+        user_id: &str,
+        session_id: &str,
+        origin: &Origin,
+    ) -> Result<(), AppError> {
         let user_id = self.authorize(caller, user_id).await?;
         if session_id.is_empty() {
             return Err(AppError::InvalidBodyParam("session_id"));
@@ -207,15 +234,47 @@ impl SessionService {
             };
         }
         self.ended(RevokeReason::Revoke, 1, &user_id, caller.user_id.as_str());
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), "").await;
         Ok(())
     }
 
     /// `POST /users/{user_id}/sessions/revoke/all`, the caller's own session included.
-    pub async fn revoke_all_sessions(&self, caller: &Session, user_id: &str) -> Result<u64, AppError> {
+    pub async fn revoke_all_sessions(&self, caller: &Session, user_id: &str, origin: &Origin) -> Result<u64, AppError> {
         let user_id = self.authorize(caller, user_id).await?;
         let revoked = self.store.delete_sessions_for_user(&user_id).await?;
         self.ended(RevokeReason::RevokeAll, revoked, &user_id, caller.user_id.as_str());
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), "").await;
         Ok(revoked)
+    }
+
+    /// Writes an audit record (a failure to is logged, not the request's failure).
+    async fn audit(&self, origin: &Origin, user_id: &str, session_id: &str, extra_info: impl Into<String>) {
+        let audit = Audit {
+            id: Id::generate(),
+            create_at: self.now(),
+            user_id: user_id.to_owned(),
+            action: origin.action.clone(),
+            extra_info: extra_info.into(),
+            ip_address: origin.client.map(|ip| ip.to_string()).unwrap_or_default(),
+            session_id: session_id.to_owned(),
+        };
+        if let Err(e) = self.store.add_audit(&audit).await {
+            tracing::warn!(error = %e, action = %audit.action, "could not write an audit record");
+        }
+    }
+
+    /// `GET /users/{user_id}/audits`: the user's audit records, newest first, `per_page` a page
+    /// (Mattermost's permission rule, as for the sessions list).
+    pub async fn audits(
+        &self,
+        caller: &Session,
+        user_id: &str,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Vec<Audit>, AppError> {
+        let user_id = self.authorize(caller, user_id).await?;
+        let per_page = per_page as usize;
+        Ok(self.store.audits_for_user(user_id.as_str(), page as usize * per_page, per_page).await?)
     }
 
     /// Counts and logs ended sessions: every revocation path reports through here.
@@ -252,8 +311,9 @@ impl SessionService {
     /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
-        if let Err(wait) = self.login_limits.check_address(attempt.client) {
-            tracing::warn!(client = ?attempt.client, "login refused: the address's login budget is spent");
+        let client = attempt.origin.client;
+        if let Err(wait) = self.login_limits.check_address(client) {
+            tracing::warn!(client = ?client, "login refused: the address's login budget is spent");
             self.metrics.login_limited("address");
             return Err(AppError::RateLimited(wait));
         }
@@ -274,25 +334,30 @@ impl SessionService {
             None => Account::LoginId(&attempt.login_id),
         };
         if let Err(wait) = self.login_limits.check_account(&account) {
-            tracing::warn!(user_id, client = ?attempt.client, "login refused: the account's login budget is spent");
+            tracing::warn!(user_id, client = ?client, "login refused: the account's login budget is spent");
             tracing::debug!(login_id, "login refused: the account's login budget is spent");
             self.metrics.login_limited("account");
             return Err(AppError::RateLimited(wait));
         }
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = password::verify(attempt.password, hash).await;
+        // Mattermost's record of a failure names the login id; it is escaped and bounded here.
+        let failure = format!("failure - login_id={login_id}");
+        let audited_user = user_id.clone().unwrap_or_default();
         let user = match user {
             // Mattermost answers a deactivated account so whatever the password.
             Some(user) if !user.is_active() => {
                 tracing::info!(user_id, "login refused: the user is deactivated");
                 self.metrics.login(false);
+                self.audit(&attempt.origin, &audited_user, "", failure).await;
                 return Err(AppError::InactiveUser);
             }
             Some(user) if verified => user,
             _ => {
-                tracing::info!(user_id, client = ?attempt.client, "login failed: invalid credentials");
+                tracing::info!(user_id, client = ?client, "login failed: invalid credentials");
                 tracing::debug!(login_id, "login failed: invalid credentials");
                 self.metrics.login(false);
+                self.audit(&attempt.origin, &audited_user, "", failure).await;
                 return Err(AppError::InvalidCredentials);
             }
         };
@@ -316,6 +381,7 @@ impl SessionService {
                 other => other.into(),
             })?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
+        self.audit(&attempt.origin, user.id.as_str(), session.id.as_str(), "success").await;
         Ok((user, token, session))
     }
 
@@ -338,10 +404,11 @@ impl SessionService {
     }
 
     /// `POST /users/logout`: ends the calling session, if there is one.
-    pub async fn logout(&self, caller: Option<&Session>) -> Result<(), AppError> {
+    pub async fn logout(&self, caller: Option<&Session>, origin: &Origin) -> Result<(), AppError> {
         if let Some(session) = caller {
             let ended = u64::from(self.store.delete_session(session.id.as_str()).await?);
             self.ended(RevokeReason::Logout, ended, &session.user_id, session.user_id.as_str());
+            self.audit(origin, session.user_id.as_str(), session.id.as_str(), "").await;
         }
         Ok(())
     }
@@ -371,6 +438,21 @@ impl SessionService {
         self.login_limits.forget_idle();
     }
 
+    /// Deletes audit records older than the retention, in batches of `batch`; returns how many.
+    pub async fn purge_old_audits(&self, batch: usize) -> Result<u64, StoreError> {
+        let retention = i64::try_from(self.policy.audit_retention.as_millis()).unwrap_or(i64::MAX);
+        let before = self.now().saturating_sub(retention);
+        let mut total = 0;
+        loop {
+            let deleted = self.store.delete_audits_before(before, batch).await?;
+            total += deleted;
+            if deleted < batch as u64 {
+                return Ok(total);
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
     /// Deletes expired sessions in batches of `batch` (each its own short transaction, so that
     /// logins and revocations interleave); returns how many went.
     pub async fn purge_expired(&self, batch: usize) -> Result<u64, StoreError> {
@@ -391,6 +473,7 @@ impl SessionService {
     pub async fn set_password(&self, user: &User, new_password: &str) -> anyhow::Result<u64> {
         password::validate(new_password).map_err(anyhow::Error::msg)?;
         self.store_password(user, new_password).await?;
+        self.audit(&Origin::cli("user set-password"), user.id.as_str(), "", "completed").await;
         if !self.policy.terminate_on_password_change {
             return Ok(0);
         }
@@ -416,15 +499,31 @@ impl SessionService {
         caller: &Session,
         user_id: &str,
         change: PasswordChange,
+        origin: &Origin,
     ) -> Result<(), AppError> {
         let user_id = self.resolve_user_id(caller, user_id)?;
+        // Mattermost's records of the call: attempted, then completed or failed.
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), "attempted").await;
+        let changed = self.change_password(caller, user_id, change, origin).await;
+        let outcome = if changed.is_ok() { "completed" } else { "failed" };
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), outcome).await;
+        changed
+    }
+
+    async fn change_password(
+        &self,
+        caller: &Session,
+        user_id: Id,
+        change: PasswordChange,
+        origin: &Origin,
+    ) -> Result<(), AppError> {
         let target = self.store.user_by_id(&user_id).await?;
         let target = if user_id == caller.user_id {
             if change.current_password.is_empty() {
                 return Err(AppError::InvalidBodyParam("current_password"));
             }
             let user = target.ok_or(AppError::SessionExpired)?;
-            self.spend_login_budgets(change.client, &user)?;
+            self.spend_login_budgets(origin.client, &user)?;
             if !password::verify(change.current_password, user.password_hash.clone()).await {
                 tracing::info!(user_id = %user.id, "password change refused: wrong current password");
                 return Err(AppError::IncorrectPassword);
@@ -457,7 +556,13 @@ impl SessionService {
     /// `EnableUserDeactivation`; anything else `sysconsole_write_user_management_users`, and a
     /// system admin target `manage_system` too. Deactivation ends every session of the user at
     /// once; reactivation lets them log in again (their old sessions stay gone).
-    pub async fn update_active(&self, caller: &Session, user_id: &str, active: bool) -> Result<(), AppError> {
+    pub async fn update_active(
+        &self,
+        caller: &Session,
+        user_id: &str,
+        active: bool,
+        origin: &Origin,
+    ) -> Result<(), AppError> {
         let user_id = self.resolve_user_id(caller, user_id)?;
         let self_deactivation = !active && user_id == caller.user_id;
         if !self_deactivation && !self.roles.session_has(caller, Permission::SysconsoleWriteUserManagementUsers) {
@@ -471,12 +576,17 @@ impl SessionService {
             return Err(AppError::Forbidden);
         }
         self.set_active(&user, active, caller.user_id.as_str()).await?;
+        let record = format!("user_id={} active={active}", user.id);
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), record).await;
         Ok(())
     }
 
     /// (De)activates a user (the admin CLI); returns how many sessions ended.
     pub async fn admin_set_active(&self, user: &User, active: bool) -> anyhow::Result<u64> {
-        Ok(self.set_active(user, active, ADMIN_CLI).await?)
+        let ended = self.set_active(user, active, ADMIN_CLI).await?;
+        let command = if active { "user activate" } else { "user deactivate" };
+        self.audit(&Origin::cli(command), user.id.as_str(), "", format!("user_id={} active={active}", user.id)).await;
+        Ok(ended)
     }
 
     async fn set_active(&self, user: &User, active: bool, by: &str) -> Result<u64, StoreError> {
@@ -508,20 +618,21 @@ impl SessionService {
 
     /// `POST /users/sessions/revoke/all`: every session of every user, the caller's included
     /// (`manage_system` only).
-    pub async fn revoke_everyone(&self, caller: &Session) -> Result<u64, AppError> {
+    pub async fn revoke_everyone(&self, caller: &Session, origin: &Origin) -> Result<u64, AppError> {
         if !self.roles.session_has(caller, Permission::ManageSystem) {
             return Err(AppError::Forbidden);
         }
         let ended = self.store.delete_all_sessions().await?;
         self.metrics.revoked(RevokeReason::RevokeEveryone, ended);
         tracing::info!(count = ended, by = %caller.user_id, "every session of every user ended");
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), "").await;
         Ok(ended)
     }
 
     /// `PUT /users/sessions/device`: the caller's session takes the device id and the mobile
     /// lifetime; the user's other sessions with that device id end (what the mobile app calls
     /// after login).
-    pub async fn attach_device(&self, caller: &Session, device_id: &str) -> Result<(), AppError> {
+    pub async fn attach_device(&self, caller: &Session, device_id: &str, origin: &Origin) -> Result<(), AppError> {
         if device_id.is_empty() {
             return Err(AppError::InvalidBodyParam("device_id"));
         }
@@ -530,6 +641,7 @@ impl SessionService {
         let expires_at = self.now().saturating_add(self.length_ms(true));
         self.store.attach_device(caller.id.as_str(), device_id, expires_at).await?;
         tracing::info!(session_id = %caller.id, user_id = %caller.user_id, "device attached");
+        self.audit(origin, caller.user_id.as_str(), caller.id.as_str(), "").await;
         Ok(())
     }
 
@@ -568,6 +680,8 @@ impl SessionService {
         let Some(session) = self.store.session_by_id(session_id).await? else { return Ok(false) };
         let ended = self.store.delete_user_session(&session.user_id, session_id).await?;
         self.ended(RevokeReason::Revoke, u64::from(ended), &session.user_id, ADMIN_CLI);
+        let record = format!("session_id={session_id}");
+        self.audit(&Origin::cli("session revoke"), session.user_id.as_str(), "", record).await;
         Ok(ended)
     }
 
@@ -575,6 +689,7 @@ impl SessionService {
     pub async fn admin_revoke_all(&self, user: &User) -> anyhow::Result<u64> {
         let revoked = self.store.delete_sessions_for_user(&user.id).await?;
         self.ended(RevokeReason::RevokeAll, revoked, &user.id, ADMIN_CLI);
+        self.audit(&Origin::cli("session revoke-all"), user.id.as_str(), "", format!("revoked={revoked}")).await;
         Ok(revoked)
     }
 
@@ -602,6 +717,10 @@ impl SessionService {
         let (token, session) = Session::issue(user, self.now(), length_ms, device_id, props);
         let evicted = self.store.create_session(&session, self.policy.max_per_user.get()).await?;
         self.ended(RevokeReason::Cap, evicted, &user.id, "session-cap");
+        if evicted > 0 {
+            let record = format!("{evicted} least recently used session(s) revoked");
+            self.audit(&Origin::server("session cap"), user.id.as_str(), session.id.as_str(), record).await;
+        }
         Ok((token, session))
     }
 

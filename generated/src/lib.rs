@@ -301,6 +301,38 @@ pub enum LogoutResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum GetUserAuditsResponse {
+    /// The user's audit records, newest first.
+    Audits
+    (Vec<models::Audit>)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetUserByUsernameResponse {
     /// The user.
     User
@@ -457,6 +489,14 @@ pub trait Api<C: Send + Sync> {
         &self,
         context: &C) -> Result<LogoutResponse, ApiError>;
 
+    /// Get user's audits
+    async fn get_user_audits(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        context: &C) -> Result<GetUserAuditsResponse, ApiError>;
+
     /// Get a user by username
     async fn get_user_by_username(
         &self,
@@ -541,6 +581,14 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn logout(
         &self,
         ) -> Result<LogoutResponse, ApiError>;
+
+    /// Get user's audits
+    async fn get_user_audits(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAuditsResponse, ApiError>;
 
     /// Get a user by username
     async fn get_user_by_username(
@@ -668,6 +716,18 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().logout(&context).await
+    }
+
+    /// Get user's audits
+    async fn get_user_audits(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAuditsResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_user_audits(user_id, page, per_page, &context).await
     }
 
     /// Get a user by username

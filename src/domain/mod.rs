@@ -1,12 +1,14 @@
 //! The values the service works with, validated where they enter: ids, tokens, sessions,
 //! users. Nothing here knows about HTTP or storage.
 
+pub mod audit;
 pub mod clock;
 pub mod id;
 pub mod session;
 pub mod token;
 pub mod user;
 
+pub use audit::Audit;
 pub use clock::Clock;
 pub use id::Id;
 pub use session::{RevokeReason, Session};

@@ -3,15 +3,15 @@
 
 use async_trait::async_trait;
 use mm_sessions_api::{
-    models, Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
-    LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
-    UpdateUserActiveResponse, UpdateUserPasswordResponse,
+    models, Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse,
+    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
+    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
 };
 use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::cookies;
-use crate::domain::{Session, User};
+use crate::domain::{Audit, Session, User};
 use crate::error::AppError;
 use crate::service::{LoginAttempt, PasswordChange, SessionService};
 
@@ -58,6 +58,19 @@ fn to_model(session: Session) -> models::Session {
         session.props.into_iter().collect(),
         // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
         Vec::new(),
+    )
+}
+
+/// An audit record's JSON form.
+fn audit_model(audit: Audit) -> models::Audit {
+    models::Audit::new(
+        audit.id.into_string(),
+        audit.create_at,
+        audit.user_id,
+        audit.action,
+        audit.extra_info,
+        audit.ip_address,
+        audit.session_id,
     )
 }
 
@@ -112,8 +125,10 @@ impl Api<RequestContext> for Handlers {
         body: models::RevokeSessionRequest,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionResponse, ApiError> {
-        let result =
-            async { self.service.revoke_session(ctx.require_caller()?, &user_id, &body.session_id).await }.await;
+        let result = async {
+            self.service.revoke_session(ctx.require_caller()?, &user_id, &body.session_id, &ctx.origin()).await
+        }
+        .await;
         match result {
             Ok(()) => Ok(RevokeSessionResponse::Revoked(ok_status())),
             Err(e) => error_response!(RevokeSessionResponse, e, ctx, {
@@ -127,7 +142,8 @@ impl Api<RequestContext> for Handlers {
         user_id: String,
         ctx: &RequestContext,
     ) -> Result<RevokeAllSessionsResponse, ApiError> {
-        let result = async { self.service.revoke_all_sessions(ctx.require_caller()?, &user_id).await }.await;
+        let result =
+            async { self.service.revoke_all_sessions(ctx.require_caller()?, &user_id, &ctx.origin()).await }.await;
         match result {
             Ok(_) => Ok(RevokeAllSessionsResponse::Revoked(ok_status())),
             Err(e) => error_response!(RevokeAllSessionsResponse, e, ctx, {
@@ -145,7 +161,7 @@ impl Api<RequestContext> for Handlers {
             device_id,
             ldap_only: body.ldap_only.as_deref() == Some("true"),
             user_agent: ctx.request.user_agent.clone(),
-            client: ctx.request.client,
+            origin: ctx.origin(),
         };
         match self.service.login(attempt).await {
             Ok((user, token, session)) => {
@@ -168,7 +184,7 @@ impl Api<RequestContext> for Handlers {
     }
 
     async fn logout(&self, ctx: &RequestContext) -> Result<LogoutResponse, ApiError> {
-        match self.service.logout(ctx.caller()).await {
+        match self.service.logout(ctx.caller(), &ctx.origin()).await {
             Ok(()) => {
                 for cookie in cookies::cleared(ctx.request.secure) {
                     ctx.set_cookie(cookie);
@@ -217,9 +233,9 @@ impl Api<RequestContext> for Handlers {
         let change = PasswordChange {
             current_password: body.current_password.unwrap_or_default(),
             new_password: body.new_password.unwrap_or_default(),
-            client: ctx.request.client,
         };
-        let result = async { self.service.update_password(ctx.require_caller()?, &user_id, change).await }.await;
+        let result =
+            async { self.service.update_password(ctx.require_caller()?, &user_id, change, &ctx.origin()).await }.await;
         match result {
             Ok(()) => Ok(UpdateUserPasswordResponse::Updated(ok_status())),
             Err(AppError::RateLimited(wait)) => Ok(UpdateUserPasswordResponse::TooManyRequests {
@@ -232,13 +248,35 @@ impl Api<RequestContext> for Handlers {
         }
     }
 
+    async fn get_user_audits(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ctx: &RequestContext,
+    ) -> Result<GetUserAuditsResponse, ApiError> {
+        // Mattermost's paging (`web/params.go`): nonsense or negative means the first page and
+        // 60 a page; more than 200 a page means 200.
+        let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
+        let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
+        let result = async { self.service.audits(ctx.require_caller()?, &user_id, page, per_page).await }.await;
+        match result {
+            Ok(audits) => Ok(GetUserAuditsResponse::Audits(audits.into_iter().map(audit_model).collect())),
+            Err(e) => error_response!(GetUserAuditsResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
     async fn update_user_active(
         &self,
         user_id: String,
         body: models::UpdateUserActiveRequest,
         ctx: &RequestContext,
     ) -> Result<UpdateUserActiveResponse, ApiError> {
-        let result = async { self.service.update_active(ctx.require_caller()?, &user_id, body.active).await }.await;
+        let result =
+            async { self.service.update_active(ctx.require_caller()?, &user_id, body.active, &ctx.origin()).await }
+                .await;
         match result {
             Ok(()) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
             Err(e) => error_response!(UpdateUserActiveResponse, e, ctx, {
@@ -251,7 +289,7 @@ impl Api<RequestContext> for Handlers {
         &self,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionsForAllUsersResponse, ApiError> {
-        let result = async { self.service.revoke_everyone(ctx.require_caller()?).await }.await;
+        let result = async { self.service.revoke_everyone(ctx.require_caller()?, &ctx.origin()).await }.await;
         match result {
             Ok(_) => Ok(RevokeSessionsForAllUsersResponse::Revoked(ok_status())),
             Err(e) => error_response!(RevokeSessionsForAllUsersResponse, e, ctx, {
@@ -266,7 +304,7 @@ impl Api<RequestContext> for Handlers {
         ctx: &RequestContext,
     ) -> Result<AttachDeviceResponse, ApiError> {
         let device_id = body.device_id.unwrap_or_default();
-        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
+        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id, &ctx.origin()).await }.await;
         match result {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
             Err(e) => error_response!(AttachDeviceResponse, e, ctx, {

@@ -39,6 +39,8 @@ pub struct RequestDetails {
     pub body: Bytes,
     /// The client's address: the TCP peer, or who a trusted proxy says it is.
     pub client: Option<std::net::IpAddr>,
+    /// The request's path (an audit record's `action`).
+    pub path: String,
     /// Whether cookies set on the answer carry `Secure` (see [`super::client::secure_cookies`]).
     pub secure: bool,
 }
@@ -94,6 +96,11 @@ impl RequestContext {
     /// The request's id (also its `X-Request-Id` and the AppError's `request_id`).
     pub fn request_id(&self) -> &str {
         &self.request_id.0
+    }
+
+    /// Where the request came from, for the service's audit records and budgets.
+    pub fn origin(&self) -> crate::service::Origin {
+        crate::service::Origin { action: self.request.path.clone(), client: self.request.client }
     }
 
     /// The authenticated caller's session, if any (logout works without one).

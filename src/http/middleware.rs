@@ -228,6 +228,7 @@ impl Inner {
             xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
             body: body.clone(),
             client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
+            path: parts.uri.path().to_owned(),
             secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
         };
         let secure = details.secure;
@@ -336,6 +337,8 @@ async fn normalize(
         // The generated check for operations with `security`: no valid credentials.
         StatusCode::FORBIDDEN => AppError::SessionExpired,
         StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam(path_field(operation)),
+        StatusCode::BAD_REQUEST if text.contains("query parameter per_page") => AppError::InvalidUrlParam("per_page"),
+        StatusCode::BAD_REQUEST if text.contains("query parameter page") => AppError::InvalidUrlParam("page"),
         StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
         StatusCode::NOT_FOUND => AppError::NotFound,
         StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,

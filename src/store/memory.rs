@@ -6,7 +6,7 @@ use std::sync::RwLock;
 use async_trait::async_trait;
 
 use super::{SessionStore, StoreError, StoreResult, Unique};
-use crate::domain::{Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
 #[derive(Default)]
@@ -19,6 +19,8 @@ struct Inner {
     users: HashMap<Id, User>,
     sessions: HashMap<String, Session>,
     by_token: HashMap<TokenHash, String>,
+    /// Audit records, oldest first.
+    audits: Vec<Audit>,
     /// Session ids per user id, so that a user's sessions are found without a scan.
     by_user: HashMap<Id, HashSet<String>>,
 }
@@ -326,6 +328,29 @@ impl SessionStore for MemoryStore {
             inner.insert_session(session.clone());
         }
         Ok(())
+    }
+
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        self.write().audits.push(audit.clone());
+        Ok(())
+    }
+
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let inner = self.read();
+        let mut audits: Vec<Audit> = inner.audits.iter().filter(|a| a.user_id == user_id).cloned().collect();
+        audits.sort_by(|a, b| b.create_at.cmp(&a.create_at).then_with(|| b.id.cmp(&a.id)));
+        Ok(audits.into_iter().skip(offset).take(limit).collect())
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let mut deleted = 0;
+        inner.audits.retain(|a| {
+            let expired = a.create_at < before && deleted < limit;
+            deleted += usize::from(expired);
+            !expired
+        });
+        Ok(deleted as u64)
     }
 
     async fn ping(&self) -> StoreResult<()> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{SessionStore, StoreError, StoreResult};
-use crate::domain::{Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
 use crate::metrics::Metrics;
 
 /// `inner`, with its failures counted.
@@ -106,6 +106,15 @@ impl SessionStore for MeteredStore {
     }
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
         metered!(self.import(users, sessions))
+    }
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        metered!(self.add_audit(audit))
+    }
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        metered!(self.audits_for_user(user_id, offset, limit))
+    }
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        metered!(self.delete_audits_before(before, limit))
     }
     async fn ping(&self) -> StoreResult<()> {
         metered!(self.ping())

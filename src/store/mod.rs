@@ -7,7 +7,7 @@
 
 use async_trait::async_trait;
 
-use crate::domain::{Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
 
 pub mod memory;
 pub mod metered;
@@ -128,6 +128,12 @@ pub trait SessionStore: Send + Sync + 'static {
     /// Adds users and sessions in one transaction, all or nothing, without the per-user cap:
     /// for bulk loads (the benchmark's seeding, imports), never for serving requests.
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;
+    /// Adds an audit record.
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()>;
+    /// A user's audit records, newest first, skipping `offset`, at most `limit`.
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>>;
+    /// Deletes at most `limit` audit records created before `before`; returns how many.
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64>;
     /// Answers when the store can serve (health checks).
     async fn ping(&self) -> StoreResult<()>;
 }

@@ -20,11 +20,12 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{NoTls, Row};
 
 use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
-use crate::domain::{Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("postgres_migrations/0001_users_and_sessions.sql")),
     (2, include_str!("postgres_migrations/0002_user_deactivation.sql")),
+    (3, include_str!("postgres_migrations/0003_audits.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -482,6 +483,58 @@ impl SessionStore for PostgresStore {
             .map_err(classify)?;
         }
         tx.commit().await.map_err(classify)
+    }
+
+    async fn add_audit(&self, a: &Audit) -> StoreResult<()> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO audits (id, create_at, user_id, action, extra_info, ip_address, session_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[&a.id.as_str(), &a.create_at, &a.user_id, &a.action, &a.extra_info, &a.ip_address, &a.session_id],
+            )
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT id, create_at, user_id, action, extra_info, ip_address, session_id FROM audits \
+                 WHERE user_id = $1 ORDER BY create_at DESC, id DESC LIMIT $2 OFFSET $3",
+                &[&user_id, &limit, &offset],
+            )
+            .await
+            .map_err(classify)?;
+        rows.iter()
+            .map(|r| {
+                Ok(Audit {
+                    id: stored_id(r.get(0))?,
+                    create_at: r.get(1),
+                    user_id: r.get(2),
+                    action: r.get(3),
+                    extra_info: r.get(4),
+                    ip_address: r.get(5),
+                    session_id: r.get(6),
+                })
+            })
+            .collect()
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let client = self.client().await?;
+        client
+            .execute(
+                "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < $1 LIMIT $2 \
+                 FOR UPDATE SKIP LOCKED)",
+                &[&before, &limit],
+            )
+            .await
+            .map_err(classify)
     }
 
     async fn ping(&self) -> StoreResult<()> {

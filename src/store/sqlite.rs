@@ -26,12 +26,13 @@ use rusqlite_migration::{Migrations, M};
 use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
 
 mod writer;
-use crate::domain::{Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_users_and_sessions.sql"),
     include_str!("sqlite_migrations/0002_user_passwords.sql"),
     include_str!("sqlite_migrations/0003_user_deactivation.sql"),
+    include_str!("sqlite_migrations/0004_audits.sql"),
 ];
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
@@ -459,6 +460,57 @@ impl SessionStore for SqliteStore {
                 insert_session(tx, s, props)?;
             }
             Ok(())
+        })
+        .await
+    }
+
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        let a = audit.clone();
+        self.write(move |c| {
+            c.prepare_cached(
+                "INSERT INTO audits (id, create_at, user_id, action, extra_info, ip_address, session_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![a.id.as_str(), a.create_at, a.user_id, a.action, a.extra_info, a.ip_address, a.session_id])
+            .map(drop)
+        })
+        .await
+    }
+
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let user_id = user_id.to_owned();
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        self.read(move |c| {
+            c.prepare_cached(
+                "SELECT id, create_at, user_id, action, extra_info, ip_address, session_id FROM audits \
+                 WHERE user_id = ?1 ORDER BY create_at DESC, id DESC LIMIT ?2 OFFSET ?3",
+            )?
+            .query_map(params![user_id, limit, offset], |r| {
+                let id: String = r.get(0)?;
+                Ok(Audit {
+                    id: stored_id(id).map_err(|e| conversion(0, e))?,
+                    create_at: r.get(1)?,
+                    user_id: r.get(2)?,
+                    action: r.get(3)?,
+                    extra_info: r.get(4)?,
+                    ip_address: r.get(5)?,
+                    session_id: r.get(6)?,
+                })
+            })?
+            .collect()
+        })
+        .await
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.write(move |c| {
+            Ok(
+                c.prepare_cached(
+                    "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < ?1 LIMIT ?2)",
+                )?
+                .execute(params![before, limit])? as u64,
+            )
         })
         .await
     }

@@ -6,6 +6,7 @@
 #[macro_use]
 mod helpers;
 
+mod audits;
 mod auth_matrix;
 mod cli;
 mod contract;

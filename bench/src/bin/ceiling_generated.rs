@@ -10,9 +10,9 @@ use mm_sessions_api::context::AddContext;
 use mm_sessions_api::models;
 use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
-    Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserByUsernameResponse, LoginResponse,
-    LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse,
-    UpdateUserActiveResponse, UpdateUserPasswordResponse,
+    Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse, GetUserByUsernameResponse,
+    LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
+    RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -86,6 +86,16 @@ impl<C: Send + Sync> Api<C> for Fixed {
         _body: models::UpdatePasswordRequest,
         _context: &C,
     ) -> Result<UpdateUserPasswordResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_user_audits(
+        &self,
+        _user_id: String,
+        _page: Option<i32>,
+        _per_page: Option<i32>,
+        _context: &C,
+    ) -> Result<GetUserAuditsResponse, ApiError> {
         Err(not_benchmarked())
     }
 

@@ -34,6 +34,7 @@ use crate::{Api,
      GetMeResponse,
      LoginResponse,
      LogoutResponse,
+     GetUserAuditsResponse,
      GetUserByUsernameResponse,
      UpdateUserActiveResponse,
      UpdateUserPasswordResponse
@@ -54,6 +55,7 @@ mod paths {
             r"^/api/v4/users/sessions/revoke/all$",
             r"^/api/v4/users/username/(?P<username>[^/?#]*)$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$",
+            r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$",
@@ -81,28 +83,35 @@ mod paths {
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$")
                 .expect("Unable to create regex for USERS_USER_ID_ACTIVE");
     }
-    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 8;
+    pub(crate) static ID_USERS_USER_ID_AUDITS: usize = 8;
+    lazy_static! {
+        pub static ref REGEX_USERS_USER_ID_AUDITS: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$")
+                .expect("Unable to create regex for USERS_USER_ID_AUDITS");
+    }
+    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 9;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_PASSWORD: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$")
                 .expect("Unable to create regex for USERS_USER_ID_PASSWORD");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 9;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 10;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 10;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 11;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 11;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 12;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -331,6 +340,11 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
                 handle_logout(api_impl, uri, headers, body, context, validation).await
             },
 
+            // GetUserAudits - GET /users/{user_id}/audits
+            hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_AUDITS) => {
+                handle_get_user_audits(api_impl, uri, headers, body, context, validation).await
+            },
+
             // GetUserByUsername - GET /users/username/{username}
             hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => {
                 handle_get_user_by_username(api_impl, uri, headers, body, context, validation).await
@@ -354,6 +368,7 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             _ if path.matched(paths::ID_USERS_SESSIONS_REVOKE_ALL) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USERNAME_USERNAME) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => method_not_allowed(),
+            _ if path.matched(paths::ID_USERS_USER_ID_AUDITS) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE) => method_not_allowed(),
@@ -1785,6 +1800,211 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_get_user_audits<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                {
+                    let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+                        Some(ref authorization) => authorization,
+                        None => return Ok(Response::builder()
+                                                .status(StatusCode::FORBIDDEN)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_str("Unauthenticated"))
+                                                .expect("Unable to create Authentication Forbidden response")),
+                    };
+                }
+
+                // Path parameters
+                let path: &str = uri.path();
+                let path_params =
+                    paths::REGEX_USERS_USER_ID_AUDITS
+                    .captures(path)
+                    .unwrap_or_else(||
+                        panic!("Path {} matched RE USERS_USER_ID_AUDITS in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_AUDITS.as_str())
+                    );
+
+                let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
+                    Ok(param_user_id) => match param_user_id.parse::<String>() {
+                        Ok(param_user_id) => param_user_id,
+                        Err(e) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't parse path parameter user_id: {e}")))
+                                        .expect("Unable to create Bad Request response for invalid path parameter")),
+                    },
+                    Err(_) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't percent-decode path parameter as UTF-8: {}", &path_params["user_id"])))
+                                        .expect("Unable to create Bad Request response for invalid percent decode"))
+                };
+
+                // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+                let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+                let param_page = query_params.iter().filter(|e| e.0 == "page").map(|e| e.1.clone())
+                    .next();
+                let param_page = match param_page {
+                    Some(param_page) => {
+                        let param_page =
+                            <i32 as std::str::FromStr>::from_str
+                                (&param_page);
+                        match param_page {
+                            Ok(param_page) => Some(param_page),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter page - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter page")),
+                        }
+                    },
+                    None => None,
+                };
+                let param_per_page = query_params.iter().filter(|e| e.0 == "per_page").map(|e| e.1.clone())
+                    .next();
+                let param_per_page = match param_per_page {
+                    Some(param_per_page) => {
+                        let param_per_page =
+                            <i32 as std::str::FromStr>::from_str
+                                (&param_per_page);
+                        match param_per_page {
+                            Ok(param_per_page) => Some(param_per_page),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter per_page - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter per_page")),
+                        }
+                    },
+                    None => None,
+                };
+
+                                let result = api_impl.get_user_audits(
+                                            param_user_id,
+                                            param_page,
+                                            param_per_page,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                GetUserAuditsResponse::Audits
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::BadRequest
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::NotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::RequestTimeout
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(408).expect("Unable to turn 408 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GetUserAuditsResponse::PayloadTooLarge
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_get_user_by_username<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -2419,6 +2639,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGIN) => Some("Login"),
             // Logout - POST /users/logout
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGOUT) => Some("Logout"),
+            // GetUserAudits - GET /users/{user_id}/audits
+            hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_AUDITS) => Some("GetUserAudits"),
             // GetUserByUsername - GET /users/username/{username}
             hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => Some("GetUserByUsername"),
             // UpdateUserActive - PUT /users/{user_id}/active

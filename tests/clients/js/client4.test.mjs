@@ -161,3 +161,14 @@ test('updateUserActive: an admin deactivates a user, whose logins then fail, and
   assert.deepEqual(await admin.c.updateUserActive(daveId, true), { status: 'OK' });
   await client().login('dave', PASSWORD);
 });
+
+test('getUserAudits: the access history, newest first, and 403 for someone else\'s', async () => {
+  const { c, user } = await loggedIn('alice');
+  const audits = await c.getUserAudits(user.id, 0, 5);
+  assert.ok(audits.length > 0 && audits.length <= 5, JSON.stringify(audits));
+  assert.equal(audits[0].action, '/api/v4/users/login');
+  assert.equal(audits[0].extra_info, 'success');
+  assert.equal(audits[0].user_id, user.id);
+  assert.ok(audits.every((a, i) => i === 0 || audits[i - 1].create_at >= a.create_at), 'newest first');
+  await rejectsWith(c.getUserAudits(ids.bob), 403, 'api.context.permissions.app_error');
+});

@@ -137,3 +137,11 @@ def test_update_user_active_status(server):
     assert "deactivated" in str(e.value)
     assert admin.users.update_user_active_status(dave, options={"active": True}) == {"status": "OK"}
     logged_in(server, "dave")
+
+
+def test_get_user_audits(server):
+    d = logged_in(server, "alice")
+    audits = d.users.get_user_audits(d.client.userid)
+    assert audits[0]["action"] == "/api/v4/users/login" and audits[0]["extra_info"] == "success", audits
+    with pytest.raises(NotEnoughPermissions):
+        d.users.get_user_audits(server.ids["bob"])
