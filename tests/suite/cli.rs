@@ -325,3 +325,69 @@ async fn the_server_listens_on_a_host_name() {
     child.wait().unwrap();
     assert!(answered, "no answer on localhost:{port}");
 }
+
+#[test]
+fn an_old_and_a_new_setting_for_the_same_thing_stop_the_program_and_the_old_one_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_with(
+        dir.path(),
+        &["--database", "memory", "--listen", "127.0.0.1:0", "--web-session-days", "5"],
+        &[("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "10")],
+        None,
+    );
+    assert!(!out.status.success());
+    let text = stderr(&out);
+    assert!(text.contains("--web-session-days and --session-length-web-hours set the same thing"), "{text}");
+    // The old one alone still works, with a deprecation line (the admin commands read it too).
+    let out = run_with(
+        dir.path(),
+        &["--database", "dep.db", "user", "create", "--username", "eve", "--email", "e@example.com"],
+        &[("MM_SESSIONS_MOBILE_SESSION_DAYS", "3")],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--mobile-session-days is deprecated: use --session-length-mobile-hours"));
+}
+
+#[tokio::test]
+async fn mattermosts_session_length_setting_is_read_from_its_environment_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("len.db");
+    let database = db.to_str().unwrap();
+    let out = run_with(
+        dir.path(),
+        &[
+            "--database",
+            database,
+            "user",
+            "create",
+            "--username",
+            "alice",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+        ],
+        &[],
+        Some("alice password\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = dir.path().join("server.log");
+    let node =
+        crate::process::Node::start_with_env(database, &log, &[("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "48")])
+            .await;
+    let token = node.login("alice", "alice password").await;
+    let sessions: serde_json::Value = node
+        .client
+        .get(format!("{}/users/me/sessions", node.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let session = &sessions[0];
+    let hours = (session["expires_at"].as_i64().unwrap() - session["create_at"].as_i64().unwrap()) / 3_600_000;
+    assert_eq!(hours, 48, "{session}");
+    node.stop();
+}
