@@ -391,3 +391,24 @@ async fn mattermosts_session_length_setting_is_read_from_its_environment_name() 
     assert_eq!(hours, 48, "{session}");
     node.stop();
 }
+
+#[test]
+fn user_set_password_obeys_the_terminate_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = "term.db";
+    create_alice(dir.path(), db);
+    let cli = |args: &[&str], env: &[(&str, &str)], stdin: Option<&str>| {
+        let out = run_with(dir.path(), &[&["--database", db][..], args].concat(), env, stdin);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    };
+    for _ in 0..2 {
+        cli(&["session", "create", "--user", "alice"], &[], None);
+    }
+    let off = [("MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE", "false")];
+    let said = cli(&["user", "set-password", "--user", "alice", "--password-stdin"], &off, Some("second password\n"));
+    assert!(said.contains("0 session(s) ended"), "{said}");
+    let said = cli(&["user", "set-password", "--user", "alice", "--password-stdin"], &[], Some("third password\n"));
+    assert!(said.contains("2 session(s) ended"), "{said}");
+    assert!(cli(&["session", "list", "--user", "alice"], &[], None).contains("0 session(s) of alice"));
+}
