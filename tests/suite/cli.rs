@@ -376,16 +376,7 @@ async fn mattermosts_session_length_setting_is_read_from_its_environment_name() 
         crate::process::Node::start_with_env(database, &log, &[("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "48")])
             .await;
     let token = node.login("alice", "alice password").await;
-    let sessions: serde_json::Value = node
-        .client
-        .get(format!("{}/users/me/sessions", node.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let sessions = node.get_json("/users/me/sessions", &token).await;
     let session = &sessions[0];
     let hours = (session["expires_at"].as_i64().unwrap() - session["create_at"].as_i64().unwrap()) / 3_600_000;
     assert_eq!(hours, 48, "{session}");

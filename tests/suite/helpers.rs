@@ -177,6 +177,13 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// A browser's login (`X-Requested-With: XMLHttpRequest`): the reply sets the cookies.
+    pub async fn browser_login(&self, login_id: &str, password: &str) -> Reply {
+        let body = serde_json::json!({"login_id": login_id, "password": password});
+        self.send(self.client.post(self.url("/users/login")).header("X-Requested-With", "XMLHttpRequest").json(&body))
+            .await
+    }
+
     /// Sends a prepared request; the reply is checked against the spec.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
         let request = request.build().expect("request builds");

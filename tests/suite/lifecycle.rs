@@ -95,14 +95,7 @@ async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expi
 async fn an_extended_cookie_session_gets_its_cookies_again() {
     let app = spawn_app(Backend::Memory).await;
     app.user_with_password("alice", &[], PASSWORD).await;
-    let reply = app
-        .send(
-            app.client
-                .post(app.url("/users/login"))
-                .header("X-Requested-With", "XMLHttpRequest")
-                .json(&json!({"login_id": "alice", "password": PASSWORD})),
-        )
-        .await;
+    let reply = app.browser_login("alice", PASSWORD).await;
     let token = reply.headers["token"].to_str().unwrap().to_owned();
     let cookie = format!("MMAUTHTOKEN={token}");
     let cookies = |reply: &Reply| -> Vec<String> {

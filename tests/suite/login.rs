@@ -118,14 +118,7 @@ async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
 async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     let app = spawn_app(Backend::Memory).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    let reply = app
-        .send(
-            app.client
-                .post(app.url("/users/login"))
-                .header("X-Requested-With", "XMLHttpRequest")
-                .json(&json!({"login_id": "alice", "password": PASSWORD})),
-        )
-        .await;
+    let reply = app.browser_login("alice", PASSWORD).await;
     assert_eq!(reply.status, 200);
     let cookies: Vec<String> =
         reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();

@@ -26,16 +26,7 @@ async fn two_nodes_agree_on_logins_and_revocations() {
     let token = a.login("alice", PASSWORD).await;
     assert!(b.token_works(&token).await);
     // Revoke it on B (by id): A refuses it on its very next request.
-    let sessions: serde_json::Value = b
-        .client
-        .get(format!("{}/users/me/sessions", b.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let sessions = b.get_json("/users/me/sessions", &token).await;
     let id = sessions[0]["id"].as_str().unwrap().to_owned();
     let keeper = b.login("alice", PASSWORD).await;
     assert_eq!(
@@ -140,8 +131,7 @@ async fn a_password_change_or_a_deactivation_on_one_node_ends_sessions_on_the_ot
 
     // A deactivation on B: alice's session, used on A, is refused at once, and A refuses her login.
     let admin = b.login("admin", PASSWORD).await;
-    let me: serde_json::Value =
-        a.client.get(format!("{}/users/me", a.base)).bearer_auth(&changer).send().await.unwrap().json().await.unwrap();
+    let me = a.get_json("/users/me", &changer).await;
     let path = format!("/users/{}/active", me["id"].as_str().unwrap());
     assert_eq!(put(&b, &path, &admin, serde_json::json!({"active": false})).await, 200);
     assert!(!a.token_works(&changer).await);

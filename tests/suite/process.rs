@@ -138,6 +138,12 @@ impl Node {
         }
     }
 
+    /// The JSON a GET with a bearer token answers.
+    pub async fn get_json(&self, path: &str, token: &str) -> serde_json::Value {
+        let response = self.client.get(format!("{}{path}", self.base)).bearer_auth(token).send().await.unwrap();
+        response.json().await.unwrap()
+    }
+
     /// Logs in; the token.
     pub async fn login(&self, login_id: &str, password: &str) -> String {
         let response = self
