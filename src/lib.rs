@@ -9,11 +9,13 @@
 //! - [`app`]: the application builder; opens the store, wires the service, binds, serves, drains.
 //! - [`cli`]: the command line: the server's flags and the admin commands (`user`, `session`).
 //! - [`config`]: every setting, validated by the type that holds it.
-//! - [`http`]: what runs around the generated router: request ids, body limit, credentials,
-//!   errors as AppError JSON ([`http::middleware`]), the `Api` impl ([`http::api`]), the page.
+//! - [`http`]: what runs around the generated router: the listener and its connection table
+//!   ([`http::listener`], [`http::connections`]), request ids, body deadlines, credentials,
+//!   errors as AppError JSON ([`http::middleware`]), the `Api` impl ([`http::api`]), cookies,
+//!   trusted proxies ([`http::client`]), the page.
 //! - [`service`]: authentication, permissions and the operations, in Mattermost's order.
 //! - [`store`]: the [`store::SessionStore`] trait, one module per backend, and the metrics wrapper.
-//! - [`domain`]: ids, tokens, sessions, users and why sessions end.
+//! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
 //! - [`password`]: argon2id hashing and verification, off the async workers.
