@@ -8,7 +8,8 @@
 //!   `expired`);
 //! - `mm_sessions_store_errors_total{call}`: failed store calls, by trait method;
 //! - `mm_sessions_connections_closed_total{reason}`: connections the server closed (`cap`: to
-//!   make room at the connection cap, `idle`, `request_timeout`);
+//!   make room at the connection cap, `descriptors`: to free a file descriptor when accepting
+//!   failed for lack of one, `idle`, `request_timeout`);
 //! - `mm_sessions_login_rejections_total{budget}`: logins refused by a budget (`address`,
 //!   `account`);
 //! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time.
@@ -93,7 +94,7 @@ impl Default for Metrics {
         registry.register("store_errors", "Failed store calls, by call", store_errors.clone());
         registry.register(
             "connections_closed",
-            "Connections the server closed, by reason (cap, idle, request_timeout)",
+            "Connections the server closed, by reason (cap, descriptors, idle, request_timeout)",
             connections_closed.clone(),
         );
         registry.register(
@@ -136,7 +137,8 @@ impl Metrics {
         self.login_rejections.get_or_create(&BudgetLabels { budget }).inc();
     }
 
-    /// `count` connections closed by the server for `reason` (`cap`, `idle`, `request_timeout`).
+    /// `count` connections closed by the server for `reason` (`cap`, `descriptors`, `idle`,
+    /// `request_timeout`).
     pub fn connection_closed(&self, reason: &'static str, count: u64) {
         if count > 0 {
             self.connections_closed.get_or_create(&ReasonLabels { reason }).inc_by(count);

@@ -180,19 +180,23 @@ impl Inner {
         request_id: &str,
         peer: Option<&Peer>,
     ) -> (&'static str, HttpResponse) {
-        if let Some(peer) = peer {
-            // The head is in; the body, if any, is read below, still counted as waiting.
-            if request.headers().get(CONTENT_LENGTH).is_none() && !request.headers().contains_key("transfer-encoding") {
+        // The metrics, the page and a 404 off the API read no body: their answer starts at once.
+        // An API request is `answering` once `route` has read its body.
+        let answering = || {
+            if let Some(peer) = peer {
                 peer.connection.answering();
             }
-        }
+        };
         if self.serve_metrics && request.uri().path() == METRICS_PATH && request.method() == Method::GET {
+            answering();
             return ("Metrics", metrics_response(&self.service).await);
         }
         if !self.serve_api {
+            answering();
             return ("unknown", error_response(&AppError::NotFound, request_id));
         }
         if let Some(page) = super::web::asset(request.method(), request.uri().path()) {
+            answering();
             return ("Page", page);
         }
         let operation = ApiRequestParser::parse_operation_id(&request).unwrap_or("unknown");
