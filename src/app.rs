@@ -21,6 +21,7 @@ use crate::metrics::Metrics;
 use crate::permissions::{Grant, RolePermissions};
 use crate::rate_limit::LoginLimits;
 use crate::service::SessionService;
+use crate::store::cached::{CacheLimits, CachedStore};
 use crate::store::SessionStore;
 use crate::store::{memory::MemoryStore, metered::MeteredStore, postgres::PostgresStore, sqlite::SqliteStore};
 
@@ -98,11 +99,16 @@ fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow:
 /// the login budgets of `policy`.
 pub fn build_service(
     store: Arc<dyn SessionStore>,
+    cache: Option<CacheLimits>,
     grants: &[Grant],
     policy: &SessionPolicy,
     clock: crate::domain::Clock,
 ) -> SessionService {
     let metrics = Arc::new(Metrics::default());
+    let store = match cache {
+        Some(limits) => Arc::new(CachedStore::new(store, limits, metrics.clone())),
+        None => store,
+    };
     let store = Arc::new(MeteredStore::new(store, metrics.clone()));
     let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
     SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits, clock)
@@ -162,7 +168,18 @@ impl Application {
     pub async fn build(mut config: ServeConfig) -> anyhow::Result<Self> {
         fit_connections_to_descriptors(&mut config.connections.max_connections);
         let store = open_store(&config.database, OpenMode::Create).await?;
-        let service = build_service(store, &config.grants, &config.policy, config.clock.clone());
+        let cache = match &config.database {
+            // Other nodes write to the same database, and nothing tells this one at once.
+            Database::Postgres(_) => None,
+            Database::Sqlite(_) | Database::Memory => config.session_cache,
+        };
+        tracing::info!(
+            sessions = cache.map(|c| c.entries.get()),
+            bytes = cache.map(|c| c.bytes.get()),
+            "session cache {}",
+            if cache.is_some() { "on" } else { "off" }
+        );
+        let service = build_service(store, cache, &config.grants, &config.policy, config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = bind(&config.listen, "the API").await?;

@@ -21,6 +21,7 @@ use crate::config::{
 use crate::domain::NewUser;
 use crate::permissions::Grant;
 use crate::service::SessionService;
+use crate::store::cached::CacheLimits;
 
 /// The environment variable that may carry a password for `user create` / `user set-password`.
 const PASSWORD_ENV: &str = "MM_SESSIONS_PASSWORD";
@@ -80,6 +81,11 @@ pub struct ServerArgs {
     /// `always` or `never`.
     #[arg(long, env = "MM_SESSIONS_SECURE_COOKIES", default_value_t = SecureCookies::Auto)]
     pub secure_cookies: SecureCookies,
+
+    /// Sessions the session cache holds (Mattermost's 35,000); 0 turns it off. Exact after every
+    /// write; never used on PostgreSQL (see docs/operations.md).
+    #[arg(long, env = "MM_SESSIONS_SESSION_CACHE_SIZE", default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
+    pub session_cache_size: usize,
 
     #[command(flatten)]
     pub policy: PolicyArgs,
@@ -410,6 +416,7 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.connections.idle_timeout = Duration::from_secs(u64::from(args.idle_timeout.get()));
     config.requests.read_timeout = Duration::from_secs(u64::from(args.read_timeout.get()));
     config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
+    config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 
@@ -423,7 +430,7 @@ where
     }
     let store = app::open_store(database, mode).await?;
     let policy = PolicyArgs::from_environment()?;
-    command(app::build_service(store, &[], &policy, crate::domain::Clock::system())).await
+    command(app::build_service(store, None, &[], &policy, crate::domain::Clock::system())).await
 }
 
 async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {

@@ -372,6 +372,9 @@ pub struct ServeConfig {
     pub metrics_listen: Option<ListenAddr>,
     /// The time the service reads (tests move it forward).
     pub clock: crate::domain::Clock,
+    /// The session cache's bounds; `None` turns it off. Never used on PostgreSQL, whose other
+    /// nodes' writes it could not see (docs/operations.md).
+    pub session_cache: Option<crate::store::cached::CacheLimits>,
 }
 
 impl ServeConfig {
@@ -389,6 +392,7 @@ impl ServeConfig {
             purge_interval: Duration::from_secs(60),
             metrics_listen: None,
             clock: crate::domain::Clock::system(),
+            session_cache: Some(crate::store::cached::CacheLimits::default()),
         }
     }
 }

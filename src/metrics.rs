@@ -12,10 +12,14 @@
 //!   failed for lack of one, `idle`, `request_timeout`);
 //! - `mm_sessions_login_rejections_total{budget}`: logins refused by a budget (`address`,
 //!   `account`);
-//! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time.
-//!
-//! There is no session cache (every request reads the store, which is what makes revocation
-//! immediate on every node), so there are no cache hit/miss metrics.
+//! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time;
+//! - the session cache ([`crate::store::cached`]; absent on PostgreSQL, which has none):
+//!   `mm_sessions_session_cache_lookups_total{lookup,result}` (`session` by token, a user's
+//!   `sessions`, a `user`; `hit` or `miss`), `mm_sessions_session_cache_invalidations_total{scope}`
+//!   (`user`: one user's entry forgotten after a write; `all`: everything, after a write by
+//!   another process or a purge), `mm_sessions_session_cache_evictions_total` (users dropped to
+//!   stay within the bounds), `mm_sessions_session_cache_entries` and
+//!   `mm_sessions_session_cache_bytes` (sessions held and their estimated size).
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -52,7 +56,53 @@ struct CallLabels {
     call: &'static str,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LookupLabels {
+    lookup: &'static str,
+    result: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ScopeLabels {
+    scope: &'static str,
+}
+
 type LatencyFamily = Family<RequestLabels, Histogram, fn() -> Histogram>;
+
+/// What the session cache was asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheLookup {
+    /// A session by its token.
+    Session,
+    /// A user's sessions.
+    Sessions,
+    /// A user by id.
+    User,
+}
+
+impl CacheLookup {
+    const ALL: [CacheLookup; 3] = [CacheLookup::Session, CacheLookup::Sessions, CacheLookup::User];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            CacheLookup::Session => "session",
+            CacheLookup::Sessions => "sessions",
+            CacheLookup::User => "user",
+        }
+    }
+}
+
+/// The session cache's counters, resolved once: a lookup is a hot-path atomic add, not a
+/// family lookup.
+struct CacheMetrics {
+    /// `[lookup][hit as usize]`.
+    lookups: [[Counter; 2]; 3],
+    forgot_user: Counter,
+    forgot_all: Counter,
+    evictions: Counter,
+    entries: Gauge,
+    bytes: Gauge,
+}
 
 /// The server's metrics; one per process, shared by every request.
 pub struct Metrics {
@@ -65,6 +115,7 @@ pub struct Metrics {
     connections_closed: Family<ReasonLabels, Counter>,
     login_rejections: Family<BudgetLabels, Counter>,
     active_sessions: Gauge,
+    cache: CacheMetrics,
 }
 
 fn latency_histogram() -> Histogram {
@@ -103,6 +154,7 @@ impl Default for Metrics {
             login_rejections.clone(),
         );
         registry.register("active_sessions", "Unexpired sessions in the store", active_sessions.clone());
+        let cache = CacheMetrics::register(&mut registry);
         Metrics {
             registry,
             requests,
@@ -113,7 +165,42 @@ impl Default for Metrics {
             connections_closed,
             login_rejections,
             active_sessions,
+            cache,
         }
+    }
+}
+
+impl CacheMetrics {
+    fn register(registry: &mut Registry) -> Self {
+        let lookups = Family::<LookupLabels, Counter>::default();
+        let invalidations = Family::<ScopeLabels, Counter>::default();
+        let evictions = Counter::default();
+        let (entries, bytes) = (Gauge::default(), Gauge::default());
+        let lookup =
+            |kind: CacheLookup, result| lookups.get_or_create(&LookupLabels { lookup: kind.as_str(), result }).clone();
+        let scope = |scope| invalidations.get_or_create(&ScopeLabels { scope }).clone();
+        let cache = CacheMetrics {
+            lookups: CacheLookup::ALL.map(|kind| [lookup(kind, "miss"), lookup(kind, "hit")]),
+            forgot_user: scope("user"),
+            forgot_all: scope("all"),
+            evictions: evictions.clone(),
+            entries: entries.clone(),
+            bytes: bytes.clone(),
+        };
+        registry.register("session_cache_lookups", "Session cache lookups, by lookup and result", lookups);
+        registry.register(
+            "session_cache_invalidations",
+            "Session cache entries forgotten after writes, by scope (user, all)",
+            invalidations,
+        );
+        registry.register(
+            "session_cache_evictions",
+            "Users dropped from the session cache to stay in bounds",
+            evictions,
+        );
+        registry.register("session_cache_entries", "Sessions (and users) held by the session cache", entries);
+        registry.register("session_cache_bytes", "Estimated bytes held by the session cache", bytes);
+        cache
     }
 }
 
@@ -155,6 +242,33 @@ impl Metrics {
     /// A failed store call.
     pub fn store_error(&self, call: &'static str) {
         self.store_errors.get_or_create(&CallLabels { call }).inc();
+    }
+
+    /// A session cache lookup and whether it hit.
+    pub fn cache_lookup(&self, lookup: CacheLookup, hit: bool) {
+        let row = match lookup {
+            CacheLookup::Session => 0,
+            CacheLookup::Sessions => 1,
+            CacheLookup::User => 2,
+        };
+        self.cache.lookups[row][usize::from(hit)].inc();
+    }
+
+    /// The session cache forgot one user's entry (`user`) or everything (`all`).
+    pub fn cache_forgot(&self, scope: &'static str) {
+        match scope {
+            "all" => self.cache.forgot_all.inc(),
+            _ => self.cache.forgot_user.inc(),
+        };
+    }
+
+    /// The session cache's size after a fill, and how many users it evicted to stay in bounds.
+    pub fn cache_size(&self, entries: usize, bytes: usize, evicted: u64) {
+        self.cache.entries.set(i64::try_from(entries).unwrap_or(i64::MAX));
+        self.cache.bytes.set(i64::try_from(bytes).unwrap_or(i64::MAX));
+        if evicted > 0 {
+            self.cache.evictions.inc_by(evicted);
+        }
     }
 
     /// The text exposition, with the active-session count measured just now.

@@ -151,6 +151,9 @@ impl SessionService {
     /// on, the expiry moves to now + the session length, at most once per threshold.
     /// Refreshes `last_activity_at` when it is older than the write interval.
     pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
+        // The first store call of every authenticated request: the session cache, if any,
+        // forgets here what another process wrote since the previous request.
+        self.store.begin_request().await?;
         let mut session =
             self.store.session_by_token(&TokenHash::of(presented)).await?.ok_or(AppError::SessionExpired)?;
         let now = self.now();

@@ -5,7 +5,7 @@ use std::sync::RwLock;
 
 use async_trait::async_trait;
 
-use super::{SessionStore, StoreError, StoreResult, Unique};
+use super::{OutsideWrites, SessionStore, StoreError, StoreResult, Unique};
 use crate::domain::{Audit, Id, Session, TokenHash, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
@@ -355,5 +355,10 @@ impl SessionStore for MemoryStore {
 
     async fn ping(&self) -> StoreResult<()> {
         Ok(())
+    }
+
+    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+        // Nothing outside this process can reach these maps.
+        Ok(OutsideWrites::None)
     }
 }

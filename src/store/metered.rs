@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::{SessionStore, StoreError, StoreResult};
+use super::{OutsideWrites, SessionStore, StoreError, StoreResult};
 use crate::domain::{Audit, Id, Session, TokenHash, User};
 use crate::metrics::Metrics;
 
@@ -118,5 +118,11 @@ impl SessionStore for MeteredStore {
     }
     async fn ping(&self) -> StoreResult<()> {
         metered!(self.ping())
+    }
+    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+        metered!(self.outside_writes())
+    }
+    async fn begin_request(&self) -> StoreResult<()> {
+        metered!(self.begin_request())
     }
 }

@@ -9,6 +9,7 @@ use async_trait::async_trait;
 
 use crate::domain::{Audit, Id, Session, TokenHash, User};
 
+pub mod cached;
 pub mod memory;
 pub mod metered;
 pub mod postgres;
@@ -65,6 +66,18 @@ impl Unique {
 
 /// A result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What a backend can tell of writes made by anyone but itself: another process on the same
+/// file, another node on the same database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutsideWrites {
+    /// Nobody else has written since the previous question.
+    None,
+    /// Someone else may have.
+    Possible,
+    /// This backend cannot tell: nothing may be cached in front of it.
+    Untracked,
+}
 
 /// Persistent sessions and users. Every write is durable once the call returns.
 #[async_trait]
@@ -136,6 +149,17 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64>;
     /// Answers when the store can serve (health checks).
     async fn ping(&self) -> StoreResult<()>;
+
+    /// Whether anyone but this store object has changed users or sessions since the previous
+    /// call (what [`cached::CachedStore`] asks before each request).
+    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+        Ok(OutsideWrites::Untracked)
+    }
+    /// Called once per request before its reads: a cache in front of the store forgets what
+    /// others may have changed. Nothing to do for a store without one.
+    async fn begin_request(&self) -> StoreResult<()> {
+        Ok(())
+    }
 }
 
 /// An id read back from a backend; one that is not an id means the data is damaged.

@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -23,16 +24,19 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
-use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
+use super::{stored_id, OutsideWrites, SessionStore, StoreError, StoreResult, Unique};
 
+mod changes;
 mod writer;
 use crate::domain::{Audit, Id, Session, TokenHash, User};
+use changes::Changes;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_users_and_sessions.sql"),
     include_str!("sqlite_migrations/0002_user_passwords.sql"),
     include_str!("sqlite_migrations/0003_user_deactivation.sql"),
     include_str!("sqlite_migrations/0004_audits.sql"),
+    include_str!("sqlite_migrations/0005_change_counter.sql"),
 ];
 
 const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
@@ -46,6 +50,13 @@ pub struct SqliteStore {
     // last, checkpoints the WAL away on a clean exit.
     readers: r2d2::Pool<SqliteConnectionManager>,
     writer: writer::Writer,
+    /// Whose commits moved the change counter (see [`changes`]).
+    changes: Arc<Changes>,
+}
+
+/// The change counter every write to users or sessions moves (migration 0005).
+fn change_counter(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("SELECT n FROM change_counter WHERE id = 1")?.query_row([], |r| r.get(0))
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
@@ -92,7 +103,8 @@ impl SqliteStore {
             .with_context(|| format!("opening read connections to {}", path.display()))?;
         let checkpointer = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
         configure(&checkpointer)?;
-        Ok(SqliteStore { writer: writer::Writer::start(writer, checkpointer)?, readers })
+        let changes = Arc::new(Changes::starting_at(change_counter(&writer)?));
+        Ok(SqliteStore { writer: writer::Writer::start(writer, checkpointer, changes.clone())?, readers, changes })
     }
 
     async fn read<T, F>(&self, f: F) -> StoreResult<T>
@@ -517,5 +529,10 @@ impl SessionStore for SqliteStore {
 
     async fn ping(&self) -> StoreResult<()> {
         self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
+    }
+
+    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+        let counter = self.read(change_counter).await?;
+        Ok(if self.changes.outside_commits(counter) { OutsideWrites::Possible } else { OutsideWrites::None })
     }
 }

@@ -8,6 +8,7 @@ mod helpers;
 
 mod audits;
 mod auth_matrix;
+mod cache_across_processes;
 mod cli;
 mod contract;
 mod crash;
@@ -25,6 +26,7 @@ mod readme;
 mod restart;
 mod runner;
 mod secrets;
+mod session_cache;
 mod sessions;
 mod slow_clients;
 mod store_behaviour;

@@ -19,6 +19,7 @@ use std::sync::{mpsc, Arc};
 use anyhow::Context as _;
 use rusqlite::Connection;
 
+use super::changes::Changes;
 use crate::store::{StoreError, StoreResult};
 
 /// The most writes committed together: bounds how long one transaction holds the write lock.
@@ -58,8 +59,9 @@ impl Drop for Inner {
 
 impl Writer {
     /// Moves `conn` to a new writer thread, and `checkpointer` (another connection to the same
-    /// file) to the thread that checkpoints for it.
-    pub fn start(conn: Connection, checkpointer: Connection) -> anyhow::Result<Self> {
+    /// file) to the thread that checkpoints for it. Every batch tells `changes` how it found
+    /// the change counter and how it left it.
+    pub fn start(conn: Connection, checkpointer: Connection, changes: Arc<Changes>) -> anyhow::Result<Self> {
         // The writer still checkpoints, past a larger WAL than SQLite's default 1000 pages: by then
         // the checkpoint thread has copied nearly everything, and only a checkpoint between two
         // write transactions can finish and let the WAL start over (one racing a stream of
@@ -74,7 +76,7 @@ impl Writer {
             .context("starting the SQLite checkpoint thread")?;
         let writer = std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(conn, &queue, &wake))
+            .spawn(move || run(conn, &queue, &wake, &changes))
             .context("starting the SQLite writer thread")?;
         Ok(Writer { inner: Arc::new(Inner { jobs: Some(jobs), threads: vec![writer, checkpoint] }) })
     }
@@ -105,11 +107,11 @@ impl Writer {
     }
 }
 
-fn run(conn: Connection, queue: &mpsc::Receiver<Job>, wake: &mpsc::SyncSender<()>) {
+fn run(conn: Connection, queue: &mpsc::Receiver<Job>, wake: &mpsc::SyncSender<()>, changes: &Changes) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         batch.extend(queue.try_iter().take(MAX_BATCH - 1));
-        commit(&conn, batch);
+        commit(&conn, batch, changes);
         let _ = wake.try_send(());
     }
     // Every handle is gone: the store was dropped. Closed last (after the readers, which the
@@ -131,13 +133,16 @@ fn checkpoints(conn: &Connection, wakes: &mpsc::Receiver<()>) {
 }
 
 /// Runs one batch in one transaction and answers every write in it.
-fn commit(conn: &Connection, batch: Vec<Job>) {
+fn commit(conn: &Connection, batch: Vec<Job>, changes: &Changes) {
     let size = batch.len();
     if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
         // Dropping the jobs unrun answers each caller with a failure.
         tracing::error!(error = %e, writes = size, "cannot begin a write transaction; the writes fail");
         return;
     }
+    // Holding the write lock: a counter other than the one we left means someone else committed.
+    // Unreadable, it counts as such (the cache forgets; it never trusts a guess).
+    changes.writer_began(super::change_counter(conn).unwrap_or(i64::MIN));
     // A savepoint that cannot be opened, rolled back or released leaves the transaction in a
     // state we cannot vouch for: the whole batch is then rolled back and every write fails.
     let mut broken: Option<rusqlite::Error> = None;
@@ -164,8 +169,14 @@ fn commit(conn: &Connection, batch: Vec<Job>) {
             broken = Some(e);
         }
     }
+    // What our own commit leaves the counter at; if unreadable, the next reader finds a value
+    // it does not know and the cache forgets (needlessly, never wrongly).
+    let left_at = if broken.is_none() { super::change_counter(conn).ok() } else { None };
     match broken.map_or_else(|| sql(conn, "COMMIT"), Err) {
         Ok(()) => {
+            if let Some(counter) = left_at {
+                changes.writer_committed(counter);
+            }
             tracing::trace!(writes = size, "group committed");
             replies.into_iter().for_each(|reply| reply(Ok(())));
         }

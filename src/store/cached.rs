@@ -1,0 +1,468 @@
+//! The session cache: a bounded cache in front of a store, exact after every write.
+//!
+//! Every Mattermost API request authenticates a token, and most of them then read the caller's
+//! user or a session list: those three reads (`session_by_token`, `sessions_for_user`,
+//! `user_by_id`) are answered from here once loaded. Mattermost keeps such a cache too (35,000
+//! sessions, cleared per user on every revocation); this one keeps the guarantee the server
+//! makes without it — a revoked token is refused on its next request:
+//!
+//! - **Writes through this store** (every write the server makes: logins, revocations, the cap,
+//!   the purge, activity and extension, password, role and lifecycle changes) forget the
+//!   affected user's entries once the write is durable and before it returns to the caller.
+//!   A write naming only a session id forgets the user whose entry holds that session.
+//! - **Writes by anyone else** (the admin CLI on the same SQLite file, an `sqlite3` shell): before
+//!   each request the server calls [`SessionStore::begin_request`], which asks the backend
+//!   ([`SessionStore::outside_writes`]) and forgets everything if someone else may have written.
+//!   A backend that cannot tell (PostgreSQL, where other nodes write) gets no cache at all.
+//! - **Reads racing writes**: a read that began before a write may finish after it, holding the
+//!   old data. Each entry is filled only if no write was forgotten since the read began (the
+//!   `generation`), so old data never lands after the write that replaced it.
+//!
+//! Entries are per user: the user row, the session list, and sessions found by token. A token
+//! is found in the list too, so `GET /users/{me}/sessions` costs one load for both. Bounded by
+//! sessions held (Mattermost's 35,000 by default) and by an estimate of the bytes they take;
+//! the least recently used users go first.
+
+use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use async_trait::async_trait;
+use lru::LruCache;
+
+use super::{OutsideWrites, SessionStore, StoreResult};
+use crate::domain::{Audit, Id, Session, TokenHash, User};
+use crate::metrics::{CacheLookup, Metrics};
+
+/// How much the cache may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CacheLimits {
+    /// Sessions held (a user row counts as one).
+    pub entries: NonZeroUsize,
+    /// The estimated bytes of what is held.
+    pub bytes: NonZeroUsize,
+}
+
+impl CacheLimits {
+    /// Mattermost's session cache size.
+    pub const DEFAULT_ENTRIES: usize = 35_000;
+    /// The bytes allowed per entry: a web session as a login makes it takes about 600 by
+    /// [`session_bytes`]'s estimate; the default cache is then at most about 24 MiB.
+    pub const BYTES_PER_ENTRY: usize = 720;
+
+    /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
+    pub fn for_entries(entries: NonZeroUsize) -> Self {
+        CacheLimits {
+            entries,
+            bytes: entries.saturating_mul(NonZeroUsize::MIN.saturating_add(Self::BYTES_PER_ENTRY - 1)),
+        }
+    }
+}
+
+impl Default for CacheLimits {
+    fn default() -> Self {
+        Self::for_entries(NonZeroUsize::new(Self::DEFAULT_ENTRIES).expect("a non-zero default"))
+    }
+}
+
+/// `inner`, with its hot reads cached.
+pub struct CachedStore {
+    inner: Arc<dyn SessionStore>,
+    entries: Mutex<Entries>,
+    limits: CacheLimits,
+    metrics: Arc<Metrics>,
+}
+
+/// What one user's entry holds.
+#[derive(Default)]
+struct UserEntry {
+    /// The user row as loaded (`Some(None)`: there is no such user).
+    user: Option<Option<User>>,
+    /// The user's sessions, as `sessions_for_user` answers.
+    list: Option<Vec<Session>>,
+    /// Sessions found by token that the list (if loaded) did not already hold.
+    by_token: Vec<Session>,
+    /// Sessions (and the user row) held, and their estimated bytes.
+    weight: usize,
+    bytes: usize,
+}
+
+impl UserEntry {
+    fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.list.iter().flatten().chain(&self.by_token)
+    }
+}
+
+struct Entries {
+    users: LruCache<Id, UserEntry>,
+    /// Token hash → the user whose entry holds that session.
+    tokens: HashMap<TokenHash, Id>,
+    /// Session id → the user whose entry holds it (for writes that name only a session).
+    sessions: HashMap<Id, Id>,
+    /// Moves on every forgetting: a read that began before it must not fill.
+    generation: u64,
+    weight: usize,
+    bytes: usize,
+}
+
+impl Entries {
+    /// Forgets one user's entry.
+    fn forget_user(&mut self, user_id: &Id) {
+        self.generation += 1;
+        if let Some(entry) = self.users.pop(user_id) {
+            self.unindex(&entry);
+        }
+    }
+
+    /// Forgets everything.
+    fn forget_all(&mut self) {
+        self.generation += 1;
+        self.users.clear();
+        self.tokens.clear();
+        self.sessions.clear();
+        self.weight = 0;
+        self.bytes = 0;
+    }
+
+    fn unindex(&mut self, entry: &UserEntry) {
+        for session in entry.sessions() {
+            self.tokens.remove(&session.token_hash);
+            self.sessions.remove(&session.id);
+        }
+        self.weight -= entry.weight;
+        self.bytes -= entry.bytes;
+    }
+
+    /// Changes one user's entry (created if missing), keeping the indexes and sizes true and
+    /// making it the most recently used.
+    fn update(&mut self, user_id: &Id, change: impl FnOnce(&mut UserEntry)) {
+        let mut entry = match self.users.pop(user_id) {
+            Some(entry) => {
+                self.unindex(&entry);
+                entry
+            }
+            None => UserEntry::default(),
+        };
+        change(&mut entry);
+        if entry.list.is_some() {
+            // The list holds every session of the user: those found by token are in it.
+            entry.by_token.clear();
+        }
+        entry.weight = usize::from(entry.user.is_some()) + entry.sessions().count();
+        entry.bytes = std::mem::size_of::<UserEntry>()
+            + entry.user.as_ref().and_then(Option::as_ref).map_or(0, user_bytes)
+            + entry.sessions().map(session_bytes).sum::<usize>();
+        for session in entry.sessions() {
+            self.tokens.insert(session.token_hash, session.user_id.clone());
+            self.sessions.insert(session.id.clone(), session.user_id.clone());
+        }
+        self.weight += entry.weight;
+        self.bytes += entry.bytes;
+        self.users.put(user_id.clone(), entry);
+    }
+
+    /// Evicts the least recently used users until within `limits`.
+    fn shrink(&mut self, limits: &CacheLimits) -> u64 {
+        let mut evicted = 0;
+        while self.weight > limits.entries.get() || self.bytes > limits.bytes.get() {
+            let Some((_, entry)) = self.users.pop_lru() else { break };
+            self.unindex(&entry);
+            evicted += 1;
+        }
+        evicted
+    }
+}
+
+/// An estimate of what a cached session takes: the struct, its strings, its props and the two
+/// index entries that point at it.
+fn session_bytes(s: &Session) -> usize {
+    const INDEX_ENTRY: usize = 32 + 2 * std::mem::size_of::<Id>() + 2 * 16;
+    let props: usize = s.props.iter().map(|(k, v)| k.len() + v.len() + 64).sum();
+    std::mem::size_of::<Session>()
+        + s.id.len()
+        + s.user_id.len()
+        + s.device_id.len()
+        + s.roles.len()
+        + props
+        + INDEX_ENTRY
+}
+
+fn user_bytes(u: &User) -> usize {
+    std::mem::size_of::<User>()
+        + u.id.len()
+        + u.username.len()
+        + u.email.len()
+        + u.roles.len()
+        + u.password_hash.as_ref().map_or(0, String::len)
+}
+
+impl CachedStore {
+    /// `inner` with a cache of at most `limits`; hits, misses and forgettings go to `metrics`.
+    pub fn new(inner: Arc<dyn SessionStore>, limits: CacheLimits, metrics: Arc<Metrics>) -> Self {
+        let entries = Entries {
+            users: LruCache::unbounded(),
+            tokens: HashMap::new(),
+            sessions: HashMap::new(),
+            generation: 0,
+            weight: 0,
+            bytes: 0,
+        };
+        CachedStore { inner, entries: Mutex::new(entries), limits, metrics }
+    }
+
+    fn entries(&self) -> MutexGuard<'_, Entries> {
+        // The maps stay consistent between statements: a panic elsewhere leaves them usable.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Fills the cache with what a read that began at `generation` found, unless a write was
+    /// forgotten since (its data may be older than that write).
+    fn fill(&self, generation: u64, user_id: &Id, change: impl FnOnce(&mut Entries)) {
+        let mut entries = self.entries();
+        if entries.generation != generation {
+            return;
+        }
+        change(&mut entries);
+        let evicted = entries.shrink(&self.limits);
+        let (weight, bytes) = (entries.weight, entries.bytes);
+        drop(entries);
+        self.metrics.cache_size(weight, bytes, evicted);
+        tracing::trace!(user_id = %user_id, "session cache filled");
+    }
+
+    fn forget_user(&self, user_id: &Id) {
+        self.entries().forget_user(user_id);
+        self.metrics.cache_forgot("user");
+    }
+
+    /// Forgets the user whose entry holds session `id`. A session no entry holds needs nothing
+    /// forgotten, but the generation still moves: a read of it may be under way.
+    fn forget_session(&self, id: &str) {
+        let mut entries = self.entries();
+        match Id::parse(id).and_then(|id| entries.sessions.get(&id).cloned()) {
+            Some(user_id) => entries.forget_user(&user_id),
+            None => entries.generation += 1,
+        }
+        drop(entries);
+        self.metrics.cache_forgot("user");
+    }
+
+    fn forget_all(&self) {
+        self.entries().forget_all();
+        self.metrics.cache_forgot("all");
+    }
+}
+
+/// Runs a write on the inner store, then forgets what it changed: whether it succeeded or not
+/// (a failed write may have changed something before it failed).
+macro_rules! write_then {
+    ($self:ident . $method:ident ( $($arg:expr),* ) ; $forget:expr) => {{
+        let result = $self.inner.$method($($arg),*).await;
+        $forget;
+        result
+    }};
+}
+
+#[async_trait]
+impl SessionStore for CachedStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        // A "no such user" may be cached under this id.
+        write_then!(self.create_user(user); self.forget_user(&user.id))
+    }
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
+        let generation = {
+            let mut entries = self.entries();
+            if let Some(user) = entries.users.get(id).and_then(|e| e.user.clone()) {
+                drop(entries);
+                self.metrics.cache_lookup(CacheLookup::User, true);
+                return Ok(user);
+            }
+            entries.generation
+        };
+        self.metrics.cache_lookup(CacheLookup::User, false);
+        let user = self.inner.user_by_id(id).await?;
+        self.fill(generation, id, |entries| entries.update(id, |entry| entry.user = Some(user.clone())));
+        Ok(user)
+    }
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
+        self.inner.user_by_username(username).await
+    }
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        self.inner.user_by_email(email).await
+    }
+    async fn update_user(&self, user: &User) -> StoreResult<bool> {
+        write_then!(self.update_user(user); self.forget_user(&user.id))
+    }
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        write_then!(self.deactivate_user(user_id, delete_at); self.forget_user(user_id))
+    }
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        write_then!(self.reactivate_user(user_id, update_at); self.forget_user(user_id))
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        self.inner.list_users().await
+    }
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
+        // The new session joins the user's list; the cap may have ended others of theirs.
+        write_then!(self.create_session(session, max_per_user); self.forget_user(&session.user_id))
+    }
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
+        let generation = {
+            let mut entries = self.entries();
+            let found = entries.tokens.get(hash).cloned().and_then(|user_id| {
+                let entry = entries.users.get(&user_id)?;
+                entry.sessions().find(|s| s.token_hash == *hash).cloned()
+            });
+            if let Some(session) = found {
+                drop(entries);
+                self.metrics.cache_lookup(CacheLookup::Session, true);
+                return Ok(Some(session));
+            }
+            entries.generation
+        };
+        self.metrics.cache_lookup(CacheLookup::Session, false);
+        // Unknown tokens are not remembered: anyone can send a new one each time.
+        let Some(session) = self.inner.session_by_token(hash).await? else { return Ok(None) };
+        self.fill(generation, &session.user_id, |entries| {
+            entries.update(&session.user_id, |entry| entry.by_token.push(session.clone()));
+        });
+        Ok(Some(session))
+    }
+    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
+        self.inner.session_by_id(id).await
+    }
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
+        let generation = {
+            let mut entries = self.entries();
+            if let Some(list) = entries.users.get(user_id).and_then(|e| e.list.clone()) {
+                drop(entries);
+                self.metrics.cache_lookup(CacheLookup::Sessions, true);
+                return Ok(list);
+            }
+            entries.generation
+        };
+        self.metrics.cache_lookup(CacheLookup::Sessions, false);
+        let list = self.inner.sessions_for_user(user_id).await?;
+        self.fill(generation, user_id, |entries| entries.update(user_id, |entry| entry.list = Some(list.clone())));
+        Ok(list)
+    }
+    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
+        write_then!(self.touch_session(id, last_activity_at); self.forget_session(id))
+    }
+    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
+        write_then!(self.delete_session(id); self.forget_session(id))
+    }
+    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
+        write_then!(self.delete_user_session(user_id, id); self.forget_user(user_id))
+    }
+    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
+        write_then!(self.delete_sessions_for_user(user_id); self.forget_user(user_id))
+    }
+    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
+        write_then!(self.delete_other_sessions(user_id, keep); self.forget_user(user_id))
+    }
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
+        write_then!(self.delete_device_sessions(user_id, device_id, keep); self.forget_user(user_id))
+    }
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        write_then!(self.delete_all_sessions(); self.forget_all())
+    }
+    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
+        write_then!(self.set_session_expiry(id, expires_at); self.forget_session(id))
+    }
+    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        write_then!(self.attach_device(id, device_id, expires_at); self.forget_session(id))
+    }
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        let result = self.inner.delete_expired(now, limit).await;
+        // Which sessions went is not returned: any at all, and every list may have changed.
+        if !matches!(result, Ok(0)) {
+            self.forget_all();
+        }
+        result
+    }
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        self.inner.count_active_sessions(now).await
+    }
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
+        write_then!(self.import(users, sessions); self.forget_all())
+    }
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        self.inner.add_audit(audit).await
+    }
+    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        self.inner.audits_for_user(user_id, offset, limit).await
+    }
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        self.inner.delete_audits_before(before, limit).await
+    }
+    async fn ping(&self) -> StoreResult<()> {
+        self.inner.ping().await
+    }
+    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+        self.inner.outside_writes().await
+    }
+    async fn begin_request(&self) -> StoreResult<()> {
+        match self.inner.outside_writes().await? {
+            OutsideWrites::None => {}
+            OutsideWrites::Possible | OutsideWrites::Untracked => {
+                tracing::debug!("another process wrote to the store: the session cache starts over");
+                self.forget_all();
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::domain::NewUser;
+    use crate::store::memory::MemoryStore;
+
+    async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) -> User {
+        let new = NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] };
+        let user = new.validate(Id::generate(), 1).unwrap();
+        store.create_user(&user).await.unwrap();
+        for _ in 0..sessions {
+            let (_, session) = Session::issue(&user, 1, 0, String::new(), BTreeMap::new());
+            store.create_session(&session, 500).await.unwrap();
+        }
+        user
+    }
+
+    #[tokio::test]
+    async fn the_cache_stays_within_its_entries_and_bytes() {
+        let metrics = Arc::new(Metrics::default());
+        let limits =
+            CacheLimits { entries: NonZeroUsize::new(25).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+        let store = CachedStore::new(Arc::new(MemoryStore::new()), limits, metrics);
+        let mut users = Vec::new();
+        for i in 0..10 {
+            users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+        }
+        for user in &users {
+            assert_eq!(store.sessions_for_user(&user.id).await.unwrap().len(), 5);
+            store.user_by_id(&user.id).await.unwrap();
+        }
+        {
+            let entries = store.entries();
+            assert!(entries.weight <= 25, "{} entries held", entries.weight);
+            // Six sessions (five and the user) per user: four users fit, the least recently used went.
+            assert_eq!(entries.users.len(), 4);
+            assert!(entries.users.contains(&users[9].id) && !entries.users.contains(&users[0].id));
+            assert_eq!(entries.tokens.len(), 20, "the indexes hold only what the entries hold");
+        }
+
+        let tight = CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes: NonZeroUsize::new(4000).unwrap() };
+        let store = CachedStore::new(store.inner.clone(), tight, Arc::new(Metrics::default()));
+        for user in &users {
+            store.sessions_for_user(&user.id).await.unwrap();
+        }
+        let entries = store.entries();
+        assert!(entries.bytes <= 4000, "{} bytes held", entries.bytes);
+        assert!(!entries.users.is_empty(), "a few users' lists fit in 4,000 bytes");
+    }
+}

@@ -1,0 +1,277 @@
+//! The session cache never answers from stale data. Each test is a loop of [`TRIES`] attempts
+//! with zero stale answers allowed: a session is put in the cache (its token used, its user's
+//! list read), ended by one revocation path, and its token used again at once; or a session is
+//! created and the user's (cached) list read at once. In the process on every backend here;
+//! from the admin CLI, an outside SQLite connection and other nodes in `cache_across_processes.rs`.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use mm_sessions::domain::{Session, User};
+
+use crate::helpers::*;
+
+/// Attempts per path; every one must be answered from fresh data.
+pub const TRIES: usize = 100;
+const PASSWORD: &str = "alice password";
+const MINUTE: i64 = 60 * 1000;
+
+/// Runs `attempt` [`TRIES`] times; each returns whether its answer was stale.
+pub async fn never_stale<F, Fut>(path: &str, mut attempt: F)
+where
+    F: FnMut(usize) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let mut stale = 0;
+    for i in 0..TRIES {
+        if attempt(i).await {
+            stale += 1;
+        }
+    }
+    assert_eq!(stale, 0, "{path}: {stale} of {TRIES} answers came from a stale cache");
+}
+
+/// A session for `user` whose token and user's list are in the cache: (token, session).
+async fn cached_session(app: &TestApp, user: &User) -> (String, Session) {
+    let (token, session) = app.login(user).await;
+    warm(app, &token).await;
+    (token, session)
+}
+
+/// Uses `token` (its session) and reads its user's list and user: all three now cached.
+async fn warm(app: &TestApp, token: &str) {
+    assert_eq!(app.get("/users/me/sessions", Some(token)).await.status, 200);
+    assert_eq!(app.get("/users/me", Some(token)).await.status, 200);
+}
+
+async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
+    app.send(app.client.put(app.url(path)).bearer_auth(token).json(&body)).await
+}
+
+/// The session ids of `token`'s user, as the list answers.
+async fn listed_ids(app: &TestApp, token: &str) -> Vec<String> {
+    let reply = app.get("/users/me/sessions", Some(token)).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    reply.json().as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect()
+}
+
+async fn revocations_by_request_are_seen_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let app = &app;
+    let alice = &app.user("alice", &[]).await;
+    let admin = &app.user("admin", &["system_user", "system_admin"]).await;
+    let (admin_token, _) = app.login(admin).await;
+    let (keeper, _) = cached_session(app, alice).await;
+
+    never_stale("revoke", |_| async {
+        let (token, session) = cached_session(app, alice).await;
+        app.post("/users/me/sessions/revoke", Some(&keeper), Some(json!({"session_id": session.id.as_str()})))
+            .await
+            .assert_ok_status();
+        app.token_works(&token).await || listed_ids(app, &keeper).await.contains(&session.id.to_string())
+    })
+    .await;
+    never_stale("revoke all", |_| async {
+        let (token, _) = cached_session(app, alice).await;
+        app.post(&format!("/users/{}/sessions/revoke/all", alice.id), Some(&admin_token), None)
+            .await
+            .assert_ok_status();
+        app.token_works(&token).await
+    })
+    .await;
+    never_stale("logout", |_| async {
+        let (token, _) = cached_session(app, alice).await;
+        app.post("/users/logout", Some(&token), None).await.assert_ok_status();
+        app.token_works(&token).await
+    })
+    .await;
+}
+
+async fn lifecycle_revocations_are_seen_at_once(backend: Backend) {
+    let app = spawn_app_configured(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
+    let app = &app;
+    let alice = &app.user_with_password("alice", &[], PASSWORD).await;
+    let admin = &app.user("admin", &["system_user", "system_admin"]).await;
+
+    never_stale("password change", |i| async move {
+        let (old, _) = cached_session(app, alice).await;
+        let (changer, _) = cached_session(app, alice).await;
+        let (current, new) = if i % 2 == 0 { (PASSWORD, "another password") } else { ("another password", PASSWORD) };
+        put(app, "/users/me/password", &changer, json!({"current_password": current, "new_password": new}))
+            .await
+            .assert_ok_status();
+        let stale = app.token_works(&old).await;
+        app.post("/users/logout", Some(&changer), None).await.assert_ok_status();
+        stale
+    })
+    .await;
+    never_stale("deactivation", |_| async {
+        let (token, _) = cached_session(app, alice).await;
+        let (admin_token, _) = app.login(admin).await;
+        let active = format!("/users/{}/active", alice.id);
+        put(app, &active, &admin_token, json!({"active": false})).await.assert_ok_status();
+        let stale = app.token_works(&token).await;
+        put(app, &active, &admin_token, json!({"active": true})).await.assert_ok_status();
+        stale
+    })
+    .await;
+    never_stale("revoke everyone", |_| async {
+        let (token, _) = cached_session(app, alice).await;
+        let (admin_token, _) = cached_session(app, admin).await;
+        app.post("/users/sessions/revoke/all", Some(&admin_token), None).await.assert_ok_status();
+        app.token_works(&token).await || app.token_works(&admin_token).await
+    })
+    .await;
+    never_stale("device attach", |i| async move {
+        let device = format!("android_rn:phone-{i}");
+        let (old, _) = cached_session(app, alice).await;
+        put(app, "/users/sessions/device", &old, json!({"device_id": device})).await.assert_ok_status();
+        let (new, _) = cached_session(app, alice).await;
+        put(app, "/users/sessions/device", &new, json!({"device_id": device})).await.assert_ok_status();
+        let stale = app.token_works(&old).await;
+        app.post("/users/logout", Some(&new), None).await.assert_ok_status();
+        stale
+    })
+    .await;
+}
+
+async fn revocations_the_server_makes_are_seen_at_once(backend: Backend) {
+    let app = spawn_app_configured(backend, |c| {
+        c.policy.max_per_user = std::num::NonZeroUsize::new(3).unwrap();
+        c.policy.extend_with_activity = false;
+        c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
+    })
+    .await;
+    let app = &app;
+    let alice = &app.user("alice", &[]).await;
+
+    never_stale("the per-user cap", |_| async {
+        let (oldest, session) = cached_session(app, alice).await;
+        // Two more fill the cap; the third pushes out the least recently used: `oldest`.
+        app.service.clock().advance(1);
+        let (_, _) = app.login(alice).await;
+        app.service.clock().advance(1);
+        let (_, _) = app.login(alice).await;
+        app.service.clock().advance(1);
+        let (newest, _) = app.login(alice).await;
+        app.token_works(&oldest).await || listed_ids(app, &newest).await.contains(&session.id.to_string())
+    })
+    .await;
+    never_stale("the idle timeout", |_| async {
+        let (idle, _) = cached_session(app, alice).await;
+        app.service.clock().advance(31 * MINUTE);
+        app.token_works(&idle).await
+    })
+    .await;
+    never_stale("expiry and the purge", |_| async {
+        let (keeper, _) = app.service.issue_session(alice, 0, String::new(), BTreeMap::new()).await.unwrap();
+        let keeper = keeper.expose().to_string();
+        let (short, session) = app.service.issue_session(alice, MINUTE, String::new(), BTreeMap::new()).await.unwrap();
+        warm(app, short.expose()).await;
+        warm(app, &keeper).await;
+        app.service.clock().advance(2 * MINUTE);
+        app.service.purge_expired(100).await.unwrap();
+        let stale =
+            app.token_works(short.expose()).await || listed_ids(app, &keeper).await.contains(&session.id.to_string());
+        app.post("/users/logout", Some(&keeper), None).await.assert_ok_status();
+        stale
+    })
+    .await;
+}
+
+async fn a_new_session_is_listed_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let app = &app;
+    let alice = &app.user_with_password("alice", &[], PASSWORD).await;
+    let (keeper, _) = app.service.issue_session(alice, 0, String::new(), BTreeMap::new()).await.unwrap();
+    let keeper = keeper.expose().to_string();
+
+    never_stale("a session issued by the service (as the CLI's session create)", |_| async {
+        warm(app, &keeper).await;
+        let (_, session) = app.login(alice).await;
+        !listed_ids(app, &keeper).await.contains(&session.id.to_string())
+    })
+    .await;
+    never_stale("a password login", |_| async {
+        warm(app, &keeper).await;
+        let reply = app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        let token = reply.headers["token"].to_str().unwrap().to_owned();
+        let id = app.service.authenticate(&token).await.unwrap().session.id.to_string();
+        let stale = !listed_ids(app, &keeper).await.contains(&id);
+        app.post("/users/logout", Some(&token), None).await.assert_ok_status();
+        stale
+    })
+    .await;
+}
+
+async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let app = &app;
+    let alice = &app.user("alice", &[]).await;
+    let (token, session) = cached_session(app, alice).await;
+    let token = &token;
+
+    never_stale("activity and extension writes", |_| async {
+        warm(app, token).await;
+        // Past the activity interval and the extension threshold (1% of 30 days, 7.2 hours).
+        app.service.clock().advance(8 * 60 * MINUTE);
+        let now = app.service.clock().now_millis();
+        assert_eq!(app.get("/users/me", Some(token)).await.status, 200);
+        let listed = app.get("/users/me/sessions", Some(token)).await.json();
+        let own = listed.as_array().unwrap().iter().find(|s| s["id"] == session.id.as_str()).cloned().unwrap();
+        // The service's clock moves on by itself too: at least `now`, not exactly.
+        own["last_activity_at"].as_i64().unwrap() < now
+            || own["expires_at"].as_i64().unwrap() < now + THIRTY_DAYS_MS - MINUTE
+    })
+    .await;
+    never_stale("role changes", |i| async move {
+        warm(app, token).await;
+        let roles = if i % 2 == 0 {
+            vec!["system_user".to_string(), "system_user_manager".to_string()]
+        } else {
+            vec!["system_user".to_string()]
+        };
+        app.service.set_roles(alice, roles.clone()).await.unwrap();
+        app.get("/users/me", Some(token)).await.json()["roles"] != roles.join(" ")
+    })
+    .await;
+}
+
+on_every_backend!(
+    revocations_by_request_are_seen_at_once,
+    lifecycle_revocations_are_seen_at_once,
+    revocations_the_server_makes_are_seen_at_once,
+    a_new_session_is_listed_at_once,
+    activity_extension_and_role_changes_are_seen_at_once,
+);
+
+/// The cache's lookups and forgettings are in `/metrics`; PostgreSQL has no cache.
+#[tokio::test]
+async fn the_cache_reports_hits_misses_and_invalidations() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let alice = &app.user("alice", &[]).await;
+    let (token, session) = cached_session(&app, alice).await;
+    for _ in 0..5 {
+        warm(&app, &token).await;
+    }
+    app.post("/users/me/sessions/revoke", Some(&token), Some(json!({"session_id": session.id.as_str()})))
+        .await
+        .assert_ok_status();
+    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let value = |name: &str| -> f64 {
+        metrics
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.rsplit(' ').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("{name} missing from /metrics:\n{metrics}"))
+    };
+    assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="session",result="hit"}"#) >= 10.0);
+    assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="sessions",result="hit"}"#) >= 5.0);
+    assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="session",result="miss"}"#) >= 1.0);
+    assert!(value(r#"mm_sessions_session_cache_invalidations_total{scope="user"}"#) >= 1.0);
+    assert!(value("mm_sessions_session_cache_entries") >= 0.0);
+}
