@@ -171,7 +171,9 @@ impl Application {
         let cache = match &config.database {
             // Other nodes write to the same database, and nothing tells this one at once.
             Database::Postgres(_) => None,
-            Database::Sqlite(_) | Database::Memory => config.session_cache,
+            // The memory store is itself in memory: a cache would hold a second copy.
+            Database::Memory => None,
+            Database::Sqlite(_) => config.session_cache,
         };
         tracing::info!(
             sessions = cache.map(|c| c.entries.get()),

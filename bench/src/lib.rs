@@ -19,7 +19,7 @@ pub struct Captured {
 }
 
 /// The operations the benchmark drives, as the spec names them.
-pub const OPERATIONS: [&str; 4] = ["GetSessions", "RevokeSession", "RevokeAllSessions", "Login"];
+pub const OPERATIONS: [&str; 5] = ["GetSessions", "RevokeSession", "RevokeAllSessions", "Login", "GetMe"];
 
 /// Reads `responses.json`: operation id → captured response.
 pub fn read_responses(path: &str) -> anyhow::Result<HashMap<String, Captured>> {
@@ -36,6 +36,7 @@ pub fn read_responses(path: &str) -> anyhow::Result<HashMap<String, Captured>> {
 pub fn operation(method: &hyper::Method, path: &str) -> Option<&'static str> {
     match (method, path.strip_prefix("/api/v4/users/")?) {
         (&hyper::Method::POST, "login") => Some("Login"),
+        (&hyper::Method::GET, "me") => Some("GetMe"),
         (&hyper::Method::GET, p) if p.ends_with("/sessions") => Some("GetSessions"),
         (&hyper::Method::POST, p) if p.ends_with("/sessions/revoke") => Some("RevokeSession"),
         (&hyper::Method::POST, p) if p.ends_with("/sessions/revoke/all") => Some("RevokeAllSessions"),

@@ -1,6 +1,7 @@
 //! A session as Mattermost's `model.Session` has it, minus the token: only its hash is kept.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Id, Token, TokenHash, User};
 
@@ -26,7 +27,8 @@ pub struct Session {
     pub is_oauth: bool,
     pub expired_notify: bool,
     pub local: bool,
-    pub props: BTreeMap<String, String>,
+    /// Shared: a copy of a session (from the session cache) does not copy its props.
+    pub props: Arc<BTreeMap<String, String>>,
 }
 
 impl Session {
@@ -52,7 +54,7 @@ impl Session {
             is_oauth: false,
             expired_notify: false,
             local: false,
-            props,
+            props: Arc::new(props),
         };
         (token, session)
     }

@@ -55,7 +55,7 @@ fn to_model(session: Session) -> models::Session {
         session.is_oauth,
         session.expired_notify,
         session.local,
-        session.props.into_iter().collect(),
+        session.props.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
         Vec::new(),
     )

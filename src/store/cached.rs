@@ -23,11 +23,12 @@
 //! sessions held (Mattermost's 35,000 by default) and by an estimate of the bytes they take;
 //! the least recently used users go first.
 
-use std::collections::HashMap;
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use async_trait::async_trait;
+use hashbrown::HashMap;
 use lru::LruCache;
 
 use super::{OutsideWrites, SessionStore, StoreResult};
@@ -71,25 +72,41 @@ pub struct CachedStore {
     entries: Mutex<Entries>,
     limits: CacheLimits,
     metrics: Arc<Metrics>,
+    /// Fills that found the cache full (see `fill`).
+    misses_when_full: AtomicU64,
 }
+
+/// When full, one fill in this many is admitted (evicting the least recently used).
+const ADMIT_WHEN_FULL: u64 = 16;
 
 /// What one user's entry holds.
 #[derive(Default)]
 struct UserEntry {
     /// The user row as loaded (`Some(None)`: there is no such user).
     user: Option<Option<User>>,
-    /// The user's sessions, as `sessions_for_user` answers.
-    list: Option<Vec<Session>>,
-    /// Sessions found by token that the list (if loaded) did not already hold.
+    /// The user's sessions, as `sessions_for_user` answers; shared, so that a hit copies it
+    /// after the lock is released.
+    list: Option<Arc<[Session]>>,
+    /// Sessions found by token while the list was not loaded.
     by_token: Vec<Session>,
-    /// Sessions (and the user row) held, and their estimated bytes.
-    weight: usize,
-    bytes: usize,
+    /// The estimated bytes of the user row, the list and the sessions found by token.
+    user_bytes: usize,
+    list_bytes: usize,
+    token_bytes: usize,
 }
 
 impl UserEntry {
     fn sessions(&self) -> impl Iterator<Item = &Session> {
-        self.list.iter().flatten().chain(&self.by_token)
+        self.list.iter().flat_map(|list| list.iter()).chain(&self.by_token)
+    }
+
+    /// Sessions (and the user row) held.
+    fn weight(&self) -> usize {
+        usize::from(self.user.is_some()) + self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
+    }
+
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes
     }
 }
 
@@ -105,23 +122,40 @@ struct Entries {
     bytes: usize,
 }
 
-impl Entries {
-    /// Forgets one user's entry.
-    fn forget_user(&mut self, user_id: &Id) {
-        self.generation += 1;
-        if let Some(entry) = self.users.pop(user_id) {
-            self.unindex(&entry);
+/// What a fill adds to a user's entry (its size estimated before the lock is taken).
+enum Fill {
+    User(Option<User>, usize),
+    List(Arc<[Session]>, usize),
+    Token(Session, usize),
+}
+
+impl Fill {
+    /// The sessions (or user rows) and the estimated bytes it adds.
+    fn size(&self) -> (usize, usize) {
+        match self {
+            Fill::User(_, bytes) | Fill::Token(_, bytes) => (1, *bytes),
+            Fill::List(list, bytes) => (list.len(), *bytes),
         }
+    }
+}
+
+impl Entries {
+    /// Forgets one user's entry; it is dropped by the caller, after the lock.
+    fn forget_user(&mut self, user_id: &Id) -> Option<UserEntry> {
+        self.generation += 1;
+        let entry = self.users.pop(user_id)?;
+        self.unindex(&entry);
+        Some(entry)
     }
 
     /// Forgets everything.
-    fn forget_all(&mut self) {
+    fn forget_all(&mut self) -> LruCache<Id, UserEntry> {
         self.generation += 1;
-        self.users.clear();
         self.tokens.clear();
         self.sessions.clear();
         self.weight = 0;
         self.bytes = 0;
+        std::mem::replace(&mut self.users, LruCache::unbounded())
     }
 
     fn unindex(&mut self, entry: &UserEntry) {
@@ -129,13 +163,13 @@ impl Entries {
             self.tokens.remove(&session.token_hash);
             self.sessions.remove(&session.id);
         }
-        self.weight -= entry.weight;
-        self.bytes -= entry.bytes;
+        self.weight -= entry.weight();
+        self.bytes -= entry.bytes();
     }
 
-    /// Changes one user's entry (created if missing), keeping the indexes and sizes true and
+    /// Adds to one user's entry (created if missing), keeping the indexes and sizes true and
     /// making it the most recently used.
-    fn update(&mut self, user_id: &Id, change: impl FnOnce(&mut UserEntry)) {
+    fn fill(&mut self, user_id: &Id, fill: Fill) {
         let mut entry = match self.users.pop(user_id) {
             Some(entry) => {
                 self.unindex(&entry);
@@ -143,53 +177,55 @@ impl Entries {
             }
             None => UserEntry::default(),
         };
-        change(&mut entry);
-        if entry.list.is_some() {
-            // The list holds every session of the user: those found by token are in it.
-            entry.by_token.clear();
+        match fill {
+            Fill::User(user, bytes) => (entry.user, entry.user_bytes) = (Some(user), bytes),
+            Fill::List(list, bytes) => {
+                // The list holds every session of the user: those found by token are in it.
+                entry.by_token.clear();
+                (entry.list, entry.list_bytes, entry.token_bytes) = (Some(list), bytes, 0);
+            }
+            Fill::Token(session, bytes) => {
+                if entry.list.is_none() {
+                    entry.by_token.push(session);
+                    entry.token_bytes += bytes;
+                }
+            }
         }
-        entry.weight = usize::from(entry.user.is_some()) + entry.sessions().count();
-        entry.bytes = std::mem::size_of::<UserEntry>()
-            + entry.user.as_ref().and_then(Option::as_ref).map_or(0, user_bytes)
-            + entry.sessions().map(session_bytes).sum::<usize>();
         for session in entry.sessions() {
             self.tokens.insert(session.token_hash, session.user_id.clone());
             self.sessions.insert(session.id.clone(), session.user_id.clone());
         }
-        self.weight += entry.weight;
-        self.bytes += entry.bytes;
+        self.weight += entry.weight();
+        self.bytes += entry.bytes();
         self.users.put(user_id.clone(), entry);
     }
 
-    /// Evicts the least recently used users until within `limits`.
-    fn shrink(&mut self, limits: &CacheLimits) -> u64 {
-        let mut evicted = 0;
+    /// Evicts the least recently used users until within `limits`; they are dropped by the
+    /// caller, after the lock.
+    fn shrink(&mut self, limits: &CacheLimits) -> Vec<UserEntry> {
+        let mut evicted = Vec::new();
         while self.weight > limits.entries.get() || self.bytes > limits.bytes.get() {
             let Some((_, entry)) = self.users.pop_lru() else { break };
             self.unindex(&entry);
-            evicted += 1;
+            evicted.push(entry);
         }
         evicted
     }
 }
 
-/// An estimate of what a cached session takes: the struct, its strings, its props and the two
-/// index entries that point at it.
+/// An estimate of what a cached session takes: the struct (ids are inline), its strings with
+/// the allocator's overhead, its props, and the two index entries that point at it.
 fn session_bytes(s: &Session) -> usize {
-    const INDEX_ENTRY: usize = 32 + 2 * std::mem::size_of::<Id>() + 2 * 16;
-    let props: usize = s.props.iter().map(|(k, v)| k.len() + v.len() + 64).sum();
-    std::mem::size_of::<Session>()
-        + s.id.len()
-        + s.user_id.len()
-        + s.device_id.len()
-        + s.roles.len()
-        + props
-        + INDEX_ENTRY
+    const HEAP: usize = 16;
+    // token hash → user id, session id → user id, each with a control byte and slack.
+    const INDEX_ENTRY: usize = std::mem::size_of::<TokenHash>() + 3 * std::mem::size_of::<Id>() + 16;
+    let props: usize =
+        s.props.iter().map(|(k, v)| k.len() + v.len() + 2 * HEAP + 2 * std::mem::size_of::<String>()).sum();
+    std::mem::size_of::<Session>() + s.device_id.len() + s.roles.len() + 2 * HEAP + props + INDEX_ENTRY
 }
 
 fn user_bytes(u: &User) -> usize {
     std::mem::size_of::<User>()
-        + u.id.len()
         + u.username.len()
         + u.email.len()
         + u.roles.len()
@@ -207,7 +243,7 @@ impl CachedStore {
             weight: 0,
             bytes: 0,
         };
-        CachedStore { inner, entries: Mutex::new(entries), limits, metrics }
+        CachedStore { inner, entries: Mutex::new(entries), limits, metrics, misses_when_full: AtomicU64::new(0) }
     }
 
     fn entries(&self) -> MutexGuard<'_, Entries> {
@@ -217,21 +253,32 @@ impl CachedStore {
 
     /// Fills the cache with what a read that began at `generation` found, unless a write was
     /// forgotten since (its data may be older than that write).
-    fn fill(&self, generation: u64, user_id: &Id, change: impl FnOnce(&mut Entries)) {
+    fn fill(&self, generation: u64, user_id: &Id, fill: Fill) {
+        let (weight, bytes) = fill.size();
         let mut entries = self.entries();
         if entries.generation != generation {
             return;
         }
-        change(&mut entries);
+        let full =
+            entries.weight + weight > self.limits.entries.get() || entries.bytes + bytes > self.limits.bytes.get();
+        // When the users in use do not fit, admitting every miss would evict a user who comes
+        // back as soon as any other (least-recently-used order meets a round-robin of users):
+        // every lookup misses and pays for the fill and the eviction. Admitting one miss in
+        // ADMIT_WHEN_FULL keeps most of what is held, so the hits stay, and still lets a new
+        // set of active users move in.
+        if full && self.misses_when_full.fetch_add(1, Ordering::Relaxed) % ADMIT_WHEN_FULL != 0 {
+            return;
+        }
+        entries.fill(user_id, fill);
         let evicted = entries.shrink(&self.limits);
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
-        self.metrics.cache_size(weight, bytes, evicted);
-        tracing::trace!(user_id = %user_id, "session cache filled");
+        self.metrics.cache_size(weight, bytes, evicted.len() as u64);
     }
 
     fn forget_user(&self, user_id: &Id) {
-        self.entries().forget_user(user_id);
+        let forgotten = self.entries().forget_user(user_id);
+        drop(forgotten);
         self.metrics.cache_forgot("user");
     }
 
@@ -239,16 +286,21 @@ impl CachedStore {
     /// forgotten, but the generation still moves: a read of it may be under way.
     fn forget_session(&self, id: &str) {
         let mut entries = self.entries();
-        match Id::parse(id).and_then(|id| entries.sessions.get(&id).cloned()) {
+        let forgotten = match Id::parse(id).and_then(|id| entries.sessions.get(&id).cloned()) {
             Some(user_id) => entries.forget_user(&user_id),
-            None => entries.generation += 1,
-        }
+            None => {
+                entries.generation += 1;
+                None
+            }
+        };
         drop(entries);
+        drop(forgotten);
         self.metrics.cache_forgot("user");
     }
 
     fn forget_all(&self) {
-        self.entries().forget_all();
+        let forgotten = self.entries().forget_all();
+        drop(forgotten);
         self.metrics.cache_forgot("all");
     }
 }
@@ -281,7 +333,8 @@ impl SessionStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
         let user = self.inner.user_by_id(id).await?;
-        self.fill(generation, id, |entries| entries.update(id, |entry| entry.user = Some(user.clone())));
+        let bytes = user.as_ref().map_or(0, user_bytes);
+        self.fill(generation, id, Fill::User(user.clone(), bytes));
         Ok(user)
     }
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -323,9 +376,8 @@ impl SessionStore for CachedStore {
         self.metrics.cache_lookup(CacheLookup::Session, false);
         // Unknown tokens are not remembered: anyone can send a new one each time.
         let Some(session) = self.inner.session_by_token(hash).await? else { return Ok(None) };
-        self.fill(generation, &session.user_id, |entries| {
-            entries.update(&session.user_id, |entry| entry.by_token.push(session.clone()));
-        });
+        let bytes = session_bytes(&session);
+        self.fill(generation, &session.user_id.clone(), Fill::Token(session.clone(), bytes));
         Ok(Some(session))
     }
     async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
@@ -337,13 +389,14 @@ impl SessionStore for CachedStore {
             if let Some(list) = entries.users.get(user_id).and_then(|e| e.list.clone()) {
                 drop(entries);
                 self.metrics.cache_lookup(CacheLookup::Sessions, true);
-                return Ok(list);
+                return Ok(list.to_vec());
             }
             entries.generation
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
         let list = self.inner.sessions_for_user(user_id).await?;
-        self.fill(generation, user_id, |entries| entries.update(user_id, |entry| entry.list = Some(list.clone())));
+        let bytes = list.iter().map(session_bytes).sum();
+        self.fill(generation, user_id, Fill::List(list.as_slice().into(), bytes));
         Ok(list)
     }
     async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
@@ -450,10 +503,14 @@ mod tests {
         {
             let entries = store.entries();
             assert!(entries.weight <= 25, "{} entries held", entries.weight);
-            // Six sessions (five and the user) per user: four users fit, the least recently used went.
-            assert_eq!(entries.users.len(), 4);
-            assert!(entries.users.contains(&users[9].id) && !entries.users.contains(&users[0].id));
-            assert_eq!(entries.tokens.len(), 20, "the indexes hold only what the entries hold");
+            // Four users (five sessions and the user row each) fill it. Full, it admits one miss
+            // in 16 (the fifth user's list, evicting the first user), not every one.
+            assert!(entries.users.contains(&users[1].id) && !entries.users.contains(&users[0].id));
+            assert!((1..=4).all(|i| entries.users.peek(&users[i].id).is_some_and(|e| e.list.is_some())));
+            assert!(!entries.users.contains(&users[9].id), "not every miss evicts a user");
+            let held: usize = entries.users.iter().map(|(_, e)| e.sessions().count()).sum();
+            assert_eq!(entries.tokens.len(), held, "the indexes hold only what the entries hold");
+            assert_eq!(entries.sessions.len(), held);
         }
 
         let tight = CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes: NonZeroUsize::new(4000).unwrap() };

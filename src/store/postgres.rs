@@ -150,7 +150,7 @@ fn session_from_row(row: &Row) -> StoreResult<Session> {
         is_oauth: row.get(8),
         expired_notify: row.get(9),
         local: row.get(10),
-        props: serde_json::from_value::<BTreeMap<String, String>>(props).context("session props")?,
+        props: std::sync::Arc::new(serde_json::from_value::<BTreeMap<String, String>>(props).context("session props")?),
     })
 }
 
@@ -241,7 +241,7 @@ impl SessionStore for PostgresStore {
     }
 
     async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
-        let props = serde_json::to_value(&s.props).context("encoding props")?;
+        let props = serde_json::to_value(&*s.props).context("encoding props")?;
         let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(classify)?;
@@ -455,7 +455,7 @@ impl SessionStore for PostgresStore {
             let flag = |f: fn(&Session) -> bool| chunk.iter().map(f).collect::<Vec<_>>();
             let props = chunk
                 .iter()
-                .map(|s| serde_json::to_value(&s.props))
+                .map(|s| serde_json::to_value(&*s.props))
                 .collect::<Result<Vec<_>, _>>()
                 .context("encoding props")?;
             tx.execute(

@@ -236,7 +236,9 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
         is_oauth: row.get(8)?,
         expired_notify: row.get(9)?,
         local: row.get(10)?,
-        props: serde_json::from_str::<BTreeMap<String, String>>(&props).map_err(|e| conversion(11, e.into()))?,
+        props: std::sync::Arc::new(
+            serde_json::from_str::<BTreeMap<String, String>>(&props).map_err(|e| conversion(11, e.into()))?,
+        ),
     })
 }
 
@@ -306,7 +308,7 @@ impl SessionStore for SqliteStore {
 
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let s = session.clone();
-        let props = serde_json::to_string(&s.props).context("encoding props")?;
+        let props = serde_json::to_string(&*s.props).context("encoding props")?;
         let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         // No transaction of its own: the writer runs each write in a savepoint of its batch.
         self.write(move |tx| {
@@ -462,7 +464,7 @@ impl SessionStore for SqliteStore {
         let users = users.to_vec();
         let sessions = sessions
             .iter()
-            .map(|s| Ok((s.clone(), serde_json::to_string(&s.props).context("encoding props")?)))
+            .map(|s| Ok((s.clone(), serde_json::to_string(&*s.props).context("encoding props")?)))
             .collect::<anyhow::Result<Vec<_>>>()?;
         self.write(move |tx| {
             for u in &users {

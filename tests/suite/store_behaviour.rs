@@ -31,7 +31,7 @@ fn session(user: &User, last_activity_at: i64) -> (Token, Session) {
         is_oauth: false,
         expired_notify: true,
         local: false,
-        props: BTreeMap::from([("os".to_string(), "Linux".to_string())]),
+        props: BTreeMap::from([("os".to_string(), "Linux".to_string())]).into(),
     };
     (token, session)
 }

@@ -161,6 +161,12 @@ async fn main() -> anyhow::Result<()> {
     // The load comes from one address at thousands of logins a minute.
     config.policy.login_rate_ip = NonZeroU32::MAX;
     config.policy.login_rate_account = NonZeroU32::MAX;
+    // The server binary's setting, read the same way (scripts/bench --session-cache-size).
+    if let Ok(size) = std::env::var("MM_SESSIONS_SESSION_CACHE_SIZE") {
+        let size: usize = size.parse().context("MM_SESSIONS_SESSION_CACHE_SIZE: not a number")?;
+        config.session_cache =
+            std::num::NonZeroUsize::new(size).map(mm_sessions::store::cached::CacheLimits::for_entries);
+    }
     let mut _log = None;
     let app = match args.serve {
         // Served like the binary serves: the same log lines (scripts/bench sends them to a file).

@@ -30,6 +30,8 @@ struct Fixed {
     revoked: models::StatusOk,
     revoked_all: models::StatusOk,
     user: models::User,
+    me: models::User,
+    me_etag: Option<String>,
     token: Option<String>,
 }
 
@@ -61,7 +63,7 @@ impl<C: Send + Sync> Api<C> for Fixed {
     }
 
     async fn get_me(&self, _context: &C) -> Result<GetMeResponse, ApiError> {
-        Err(not_benchmarked())
+        Ok(GetMeResponse::Me { body: self.me.clone(), e_tag: self.me_etag.clone() })
     }
 
     async fn login(&self, _body: models::LoginRequest, _context: &C) -> Result<LoginResponse, ApiError> {
@@ -131,6 +133,12 @@ async fn main() -> anyhow::Result<()> {
         revoked: serde_json::from_str(body("RevokeSession"))?,
         revoked_all: serde_json::from_str(body("RevokeAllSessions"))?,
         user: serde_json::from_str(body("Login"))?,
+        me: serde_json::from_str(body("GetMe"))?,
+        me_etag: responses["GetMe"]
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("etag"))
+            .map(|(_, v)| v.clone()),
         token: responses["Login"].headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("token")).map(|(_, v)| v.clone()),
     };
     let router: GeneratedRouter<Fixed, Context> = GeneratedRouter::new(fixed, false);
