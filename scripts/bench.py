@@ -380,7 +380,7 @@ def main():
     p.add_argument("--connections", default="16,64")
     p.add_argument("--ops", default="get,me,revoke,revoke_all,login")
     p.add_argument("--session-cache-size", type=int, default=None,
-                   help="the server's session cache size (default: the server's own, 35000; 0: off)")
+                   help="the server's session cache size (default: the server's own, 20000; 0: off)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
     p.add_argument("--threads", type=int, default=2, help="wrk threads")
     p.add_argument("--scale", action="store_true", help="also run the scale mode")
@@ -427,7 +427,7 @@ def main():
     print(f"\nmm-sessions {report['commit']} on {report['settings']['database']}, {report['when']}: "
           f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
           f"{args.sessions:,} sessions, {args.duration:g} s per run, session cache "
-          f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
+          f"{'default (20,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
     if "throughput" in report:
         print_throughput(report["throughput"])
         raw = report.get("raw_commits")

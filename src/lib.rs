@@ -14,7 +14,8 @@
 //!   errors as AppError JSON ([`http::middleware`]), the `Api` impl ([`http::api`]), cookies,
 //!   trusted proxies ([`http::client`]), the page.
 //! - [`service`]: authentication, permissions and the operations, in Mattermost's order.
-//! - [`store`]: the [`store::SessionStore`] trait, one module per backend, and the metrics wrapper.
+//! - [`store`]: the [`store::SessionStore`] trait, one module per backend, the session cache
+//!   ([`store::cached`]) and the metrics wrapper.
 //! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.

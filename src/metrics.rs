@@ -13,7 +13,7 @@
 //! - `mm_sessions_login_rejections_total{budget}`: logins refused by a budget (`address`,
 //!   `account`);
 //! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time;
-//! - the session cache ([`crate::store::cached`]; absent on PostgreSQL, which has none):
+//! - the session cache ([`crate::store::cached`]; SQLite only):
 //!   `mm_sessions_session_cache_lookups_total{lookup,result}` (`session` by token, a user's
 //!   `sessions`, a `user`; `hit` or `miss`), `mm_sessions_session_cache_invalidations_total{scope}`
 //!   (`user`: one user's entry forgotten after a write; `all`: everything, after a write by

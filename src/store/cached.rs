@@ -20,7 +20,8 @@
 //!
 //! Entries are per user: the user row, the session list, and sessions found by token. A token
 //! is found in the list too, so `GET /users/{me}/sessions` costs one load for both. Bounded by
-//! sessions held (Mattermost's 35,000 by default) and by an estimate of the bytes they take;
+//! sessions held (20,000 by default; Mattermost holds 35,000) and by an estimate of the bytes
+//! they take;
 //! the least recently used users go first.
 
 use std::num::NonZeroUsize;
@@ -45,11 +46,14 @@ pub struct CacheLimits {
 }
 
 impl CacheLimits {
-    /// Mattermost's session cache size.
-    pub const DEFAULT_ENTRIES: usize = 35_000;
-    /// The bytes allowed per entry: a web session as a login makes it takes about 600 by
-    /// [`session_bytes`]'s estimate; the default cache is then at most about 24 MiB.
-    pub const BYTES_PER_ENTRY: usize = 720;
+    /// Sessions held by default. Mattermost holds 35,000; a web session with its props takes
+    /// about 1.4 KB here, so 20,000 keep the cache near 28 MiB and the server under 64 MiB with
+    /// a million stored sessions (docs/performance.md). Raise it where memory allows.
+    pub const DEFAULT_ENTRIES: usize = 20_000;
+    /// The bytes allowed per entry, by [`session_bytes`]'s estimate: a web session as a login
+    /// makes it is about 1,400; this leaves room for larger props without letting them grow
+    /// the cache past its share.
+    pub const BYTES_PER_ENTRY: usize = 1_600;
 
     /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
     pub fn for_entries(entries: NonZeroUsize) -> Self {
@@ -213,23 +217,35 @@ impl Entries {
     }
 }
 
-/// An estimate of what a cached session takes: the struct (ids are inline), its strings with
-/// the allocator's overhead, its props, and the two index entries that point at it.
+/// What the allocator takes for `len` bytes on the heap (glibc: 16-byte chunks with an 8-byte
+/// header, 32 at least; nothing for an empty string).
+fn heap(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        (len + 8).next_multiple_of(16).max(32)
+    }
+}
+
+/// An estimate of what a cached session takes, allocator overheads included (checked against
+/// the resident memory of a server holding 100,000 sessions: docs/performance.md): the struct
+/// (ids are inline), its strings, its props map (a B-tree node per 11 entries, two strings per
+/// entry), and its two index entries (hash tables at their 7/8 load).
 fn session_bytes(s: &Session) -> usize {
-    const HEAP: usize = 16;
-    // token hash → user id, session id → user id, each with a control byte and slack.
-    const INDEX_ENTRY: usize = std::mem::size_of::<TokenHash>() + 3 * std::mem::size_of::<Id>() + 16;
-    let props: usize =
-        s.props.iter().map(|(k, v)| k.len() + v.len() + 2 * HEAP + 2 * std::mem::size_of::<String>()).sum();
-    std::mem::size_of::<Session>() + s.device_id.len() + s.roles.len() + 2 * HEAP + props + INDEX_ENTRY
+    const BTREE_NODE: usize = 560;
+    const INDEX_ENTRIES: usize = (std::mem::size_of::<TokenHash>() + 3 * std::mem::size_of::<Id>() + 16) * 8 / 7;
+    let props = s.props.len().div_ceil(11) * BTREE_NODE
+        + s.props.iter().map(|(k, v)| heap(k.len()) + heap(v.len())).sum::<usize>()
+        + heap(16);
+    std::mem::size_of::<Session>() + heap(s.device_id.len()) + heap(s.roles.len()) + props + INDEX_ENTRIES
 }
 
 fn user_bytes(u: &User) -> usize {
     std::mem::size_of::<User>()
-        + u.username.len()
-        + u.email.len()
-        + u.roles.len()
-        + u.password_hash.as_ref().map_or(0, String::len)
+        + heap(u.username.len())
+        + heap(u.email.len())
+        + heap(u.roles.len())
+        + u.password_hash.as_ref().map_or(0, |h| heap(h.len()))
 }
 
 impl CachedStore {

@@ -182,6 +182,34 @@ async fn two_nodes_never_stale(database: &str) {
         stale
     })
     .await;
+    never_stale("revoke all on another node", |_| async {
+        let (old, caller) = (a.login("alice", PASSWORD).await, a.login("alice", PASSWORD).await);
+        warm(b, &old).await;
+        assert_eq!(a.status(Method::POST, "/users/me/sessions/revoke/all", &caller, None).await, 200);
+        b.token_works(&old).await
+    })
+    .await;
+    never_stale("password change on another node", |i| async move {
+        let (current, new) = if i % 2 == 0 { (PASSWORD, "another password") } else { ("another password", PASSWORD) };
+        let (old, caller) = (a.login("alice", current).await, a.login("alice", current).await);
+        warm(b, &old).await;
+        let body = json!({"current_password": current, "new_password": new});
+        assert_eq!(
+            a.client
+                .put(format!("{}/users/me/password", a.base))
+                .bearer_auth(&caller)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+        let stale = b.token_works(&old).await;
+        assert_eq!(a.status(Method::POST, "/users/logout", &caller, None).await, 200);
+        stale
+    })
+    .await;
 }
 
 #[tokio::test]
