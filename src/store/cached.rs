@@ -10,8 +10,8 @@
 //!   the purge, activity and extension, password, role and lifecycle changes) forget the
 //!   affected user's entries once the write is durable and before it returns to the caller.
 //!   A write naming only a session id forgets the user whose entry holds that session.
-//! - **Writes by anyone else** (the admin CLI on the same SQLite file, an `sqlite3` shell): before
-//!   each request the server calls [`SessionStore::begin_request`], which asks the backend
+//! - **Writes by anyone else** (the admin CLI on the same SQLite file, an `sqlite3` shell, a
+//!   second server on the file): before each request the server calls [`SessionStore::begin_request`], which asks the backend
 //!   ([`SessionStore::outside_writes`]) and forgets everything if someone else may have written.
 //!   A backend that cannot tell (PostgreSQL, where other nodes write) gets no cache at all.
 //! - **Reads racing writes**: a read that began before a write may finish after it, holding the
@@ -21,8 +21,8 @@
 //! Entries are per user: the user row, the session list, and sessions found by token. A token
 //! is found in the list too, so `GET /users/{me}/sessions` costs one load for both. Bounded by
 //! sessions held (20,000 by default; Mattermost holds 35,000) and by an estimate of the bytes
-//! they take;
-//! the least recently used users go first.
+//! they take. Full, it admits one miss in `ADMIT_WHEN_FULL` (16), evicting the least recently
+//! used user (see `fill`).
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
