@@ -246,20 +246,14 @@ impl Metrics {
 
     /// A session cache lookup and whether it hit.
     pub fn cache_lookup(&self, lookup: CacheLookup, hit: bool) {
-        let row = match lookup {
-            CacheLookup::Session => 0,
-            CacheLookup::Sessions => 1,
-            CacheLookup::User => 2,
-        };
-        self.cache.lookups[row][usize::from(hit)].inc();
+        // Variants are in `CacheLookup::ALL`'s order, which is the array's.
+        self.cache.lookups[lookup as usize][usize::from(hit)].inc();
     }
 
-    /// The session cache forgot one user's entry (`user`) or everything (`all`).
-    pub fn cache_forgot(&self, scope: &'static str) {
-        match scope {
-            "all" => self.cache.forgot_all.inc(),
-            _ => self.cache.forgot_user.inc(),
-        };
+    /// The session cache forgot one user's entry, or everything (`all`).
+    pub fn cache_forgot(&self, all: bool) {
+        let counter = if all { &self.cache.forgot_all } else { &self.cache.forgot_user };
+        counter.inc();
     }
 
     /// The session cache's size after a fill, and how many users it evicted to stay in bounds.

@@ -59,7 +59,7 @@ impl CacheLimits {
     pub fn for_entries(entries: NonZeroUsize) -> Self {
         CacheLimits {
             entries,
-            bytes: entries.saturating_mul(NonZeroUsize::MIN.saturating_add(Self::BYTES_PER_ENTRY - 1)),
+            bytes: entries.saturating_mul(NonZeroUsize::new(Self::BYTES_PER_ENTRY).expect("a non-zero constant")),
         }
     }
 }
@@ -295,7 +295,7 @@ impl CachedStore {
     fn forget_user(&self, user_id: &Id) {
         let forgotten = self.entries().forget_user(user_id);
         drop(forgotten);
-        self.metrics.cache_forgot("user");
+        self.metrics.cache_forgot(false);
     }
 
     /// Forgets the user whose entry holds session `id`. A session no entry holds needs nothing
@@ -311,13 +311,13 @@ impl CachedStore {
         };
         drop(entries);
         drop(forgotten);
-        self.metrics.cache_forgot("user");
+        self.metrics.cache_forgot(false);
     }
 
     fn forget_all(&self) {
         let forgotten = self.entries().forget_all();
         drop(forgotten);
-        self.metrics.cache_forgot("all");
+        self.metrics.cache_forgot(true);
     }
 }
 
