@@ -83,7 +83,7 @@ pub struct ServerArgs {
     pub secure_cookies: SecureCookies,
 
     /// Sessions the session cache holds (about 1.4 KB each); 0 turns it off. Exact after every
-    /// write; never used on PostgreSQL (see docs/operations.md).
+    /// write; SQLite only (see docs/operations.md).
     #[arg(long, env = "MM_SESSIONS_SESSION_CACHE_SIZE", default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
     pub session_cache_size: usize,
 

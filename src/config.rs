@@ -372,8 +372,9 @@ pub struct ServeConfig {
     pub metrics_listen: Option<ListenAddr>,
     /// The time the service reads (tests move it forward).
     pub clock: crate::domain::Clock,
-    /// The session cache's bounds; `None` turns it off. Never used on PostgreSQL, whose other
-    /// nodes' writes it could not see (docs/operations.md).
+    /// The session cache's bounds; `None` turns it off. Used on SQLite only: PostgreSQL's other
+    /// nodes' writes it could not see, and the memory store is memory already
+    /// (docs/operations.md).
     pub session_cache: Option<crate::store::cached::CacheLimits>,
 }
 
