@@ -297,7 +297,7 @@ pub enum UserCommand {
         #[command(flatten)]
         password: PasswordArgs,
     },
-    /// Replace a user's roles (existing sessions keep theirs: revoke them to apply at once).
+    /// Replace a user's roles; every session of theirs takes the new roles at once.
     #[command(after_help = "Example:\n  mm-sessions user set-roles --user alice --role system_user")]
     SetRoles {
         /// Username or user id.
@@ -464,7 +464,7 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             let user = service.find_user(&user).await?;
             let user = service.set_roles(&user, roles).await?;
             println!("{}", user.roles);
-            eprintln!("roles of {} set (its existing sessions keep their roles until revoked)", user.username);
+            eprintln!("roles of {} set, on every session of theirs too", user.username);
         }
         UserCommand::Deactivate { user } => {
             let user = service.find_user(&user).await?;

@@ -486,10 +486,8 @@ impl SessionService {
     }
 
     async fn store_password(&self, user: &User, new_password: &str) -> anyhow::Result<()> {
-        let mut user = user.clone();
-        user.password_hash = Some(password::hash(new_password.to_owned()).await?);
-        user.update_at = self.now();
-        anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
+        let hash = password::hash(new_password.to_owned()).await?;
+        anyhow::ensure!(self.store.set_password_hash(&user.id, &hash, self.now()).await?, "no user {}", user.id);
         Ok(())
     }
 
@@ -648,13 +646,17 @@ impl SessionService {
         Ok(())
     }
 
-    /// Replaces a user's roles (the admin CLI). Existing sessions keep the roles they were
-    /// created with, as in Mattermost; revoke them to apply the change at once.
+    /// Replaces a user's roles (the admin CLI). Every session of the user takes the new roles in
+    /// the same write, as in Mattermost: a demoted administrator's open sessions lose the power
+    /// on their very next request, on every node.
     pub async fn set_roles(&self, user: &User, roles: Vec<String>) -> anyhow::Result<User> {
         let mut user = user.clone();
         user.roles = crate::domain::user::validate_roles(roles).map_err(anyhow::Error::msg)?;
         user.update_at = self.now();
-        anyhow::ensure!(self.store.update_user(&user).await?, "no user {}", user.id);
+        let sessions = self.store.set_roles(&user.id, &user.roles, user.update_at).await?;
+        let sessions = sessions.ok_or_else(|| anyhow::anyhow!("no user {}", user.id))?;
+        tracing::info!(user_id = %user.id, roles = %user.roles, sessions, by = ADMIN_CLI, "roles updated");
+        self.audit(&Origin::cli("user set-roles"), user.id.as_str(), "", format!("roles={}", user.roles)).await;
         Ok(user)
     }
 

@@ -359,8 +359,12 @@ impl SessionStore for CachedStore {
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
         self.inner.user_by_email(email).await
     }
-    async fn update_user(&self, user: &User) -> StoreResult<bool> {
-        write_then!(self.update_user(user); self.forget_user(&user.id))
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        write_then!(self.set_password_hash(user_id, hash, update_at); self.forget_user(user_id))
+    }
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        // The user row and every session of the user changed.
+        write_then!(self.set_roles(user_id, roles, update_at); self.forget_user(user_id))
     }
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
         write_then!(self.deactivate_user(user_id, delete_at); self.forget_user(user_id))

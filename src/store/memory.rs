@@ -103,16 +103,29 @@ impl SessionStore for MemoryStore {
         Ok(self.read().users.values().find(|u| u.email == email).cloned())
     }
 
-    async fn update_user(&self, user: &User) -> StoreResult<bool> {
-        Ok(match self.write().users.get_mut(&user.id) {
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        Ok(match self.write().users.get_mut(user_id) {
             Some(stored) => {
-                stored.roles.clone_from(&user.roles);
-                stored.password_hash.clone_from(&user.password_hash);
-                stored.update_at = user.update_at;
+                stored.password_hash = Some(hash.to_owned());
+                stored.update_at = update_at;
                 true
             }
             None => false,
         })
+    }
+
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
+        user.roles = roles.to_owned();
+        user.update_at = update_at;
+        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
+        for id in &ids {
+            if let Some(session) = inner.sessions.get_mut(id) {
+                session.roles = roles.to_owned();
+            }
+        }
+        Ok(Some(ids.len() as u64))
     }
 
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {

@@ -47,8 +47,11 @@ impl SessionStore for MeteredStore {
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
         metered!(self.user_by_email(email))
     }
-    async fn update_user(&self, user: &User) -> StoreResult<bool> {
-        metered!(self.update_user(user))
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        metered!(self.set_password_hash(user_id, hash, update_at))
+    }
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        metered!(self.set_roles(user_id, roles, update_at))
     }
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
         metered!(self.deactivate_user(user_id, delete_at))

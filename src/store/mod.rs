@@ -90,10 +90,14 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
     /// The user with this (lower-case) email.
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
-    /// Saves a user's roles, password hash and update time; `false` when there is no such user.
-    /// Never `delete_at` (a stale copy must not undo a deactivation): that is
-    /// [`Self::deactivate_user`] and [`Self::reactivate_user`].
-    async fn update_user(&self, user: &User) -> StoreResult<bool>;
+    /// Saves a user's password hash and update time; `false` when there is no such user. Only
+    /// those columns: a copy of the user read before a role change or a deactivation must not
+    /// undo it.
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
+    /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
+    /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
+    /// session opened before. `None` when there is no such user, else how many sessions changed.
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>>;
     /// Deactivates a user and deletes every session of theirs in one transaction, so that no
     /// session outlives the deactivation; `None` when there is no such user, else how many
     /// sessions went.

@@ -193,16 +193,39 @@ impl SessionStore for PostgresStore {
         self.user_where("email", email).await
     }
 
-    async fn update_user(&self, u: &User) -> StoreResult<bool> {
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
         let client = self.client().await?;
         let changed = client
             .execute(
-                "UPDATE users SET roles = $2, password_hash = $3, update_at = $4 WHERE id = $1",
-                &[&u.id.as_str(), &u.roles, &u.password_hash, &u.update_at],
+                "UPDATE users SET password_hash = $2, update_at = $3 WHERE id = $1",
+                &[&user_id.as_str(), &hash, &update_at],
             )
             .await
             .map_err(classify)?;
         Ok(changed > 0)
+    }
+
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        // The user-row lock orders this against logins racing on other nodes (module docs): a
+        // session created before it gets the new roles here, one created after copies them.
+        let found = tx
+            .execute(
+                "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1",
+                &[&user_id.as_str(), &roles, &update_at],
+            )
+            .await
+            .map_err(classify)?;
+        if found == 0 {
+            return Ok(None);
+        }
+        let sessions = tx
+            .execute("UPDATE sessions SET roles = $2 WHERE user_id = $1", &[&user_id.as_str(), &roles])
+            .await
+            .map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        Ok(Some(sessions))
     }
 
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {

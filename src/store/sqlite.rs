@@ -261,13 +261,31 @@ impl SessionStore for SqliteStore {
         self.user_where("email", email).await
     }
 
-    async fn update_user(&self, user: &User) -> StoreResult<bool> {
-        let u = user.clone();
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        let (user_id, hash) = (user_id.as_str().to_owned(), hash.to_owned());
         self.write(move |c| {
             let changed = c
-                .prepare_cached("UPDATE users SET roles = ?2, password_hash = ?3, update_at = ?4 WHERE id = ?1")?
-                .execute(params![u.id.as_str(), u.roles, u.password_hash, u.update_at])?;
+                .prepare_cached("UPDATE users SET password_hash = ?2, update_at = ?3 WHERE id = ?1")?
+                .execute(params![user_id, hash, update_at])?;
             Ok(changed > 0)
+        })
+        .await
+    }
+
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        let (user_id, roles) = (user_id.as_str().to_owned(), roles.to_owned());
+        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        self.write(move |c| {
+            let found = c
+                .prepare_cached("UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1")?
+                .execute(params![user_id, roles, update_at])?;
+            if found == 0 {
+                return Ok(None);
+            }
+            let sessions = c
+                .prepare_cached("UPDATE sessions SET roles = ?2 WHERE user_id = ?1")?
+                .execute(params![user_id, roles])?;
+            Ok(Some(sessions as u64))
         })
         .await
     }

@@ -226,3 +226,63 @@ async fn two_nodes_on_one_postgres_database_never_answer_stale() {
     create_alice(&schema.url);
     two_nodes_never_stale(&schema.url).await;
 }
+
+/// A demotion by the admin CLI reaches every node serving `database` on the very next request:
+/// the demoted administrator's open sessions (warm in each node's cache, where it has one) get
+/// 403 on an admin operation.
+async fn a_demotion_by_the_cli_reaches_every_node(database: &str) {
+    cli(
+        database,
+        &[
+            "user",
+            "create",
+            "--username",
+            "root",
+            "--email",
+            "root@example.com",
+            "--password",
+            PASSWORD,
+            "--role",
+            "system_user",
+            "--role",
+            "system_admin",
+        ],
+    );
+    let a = Node::start(database).await;
+    let b = Node::start(database).await;
+    let (a, b) = (&a, &b);
+    let alice = a.login("alice", PASSWORD).await;
+    let alice_id = a.get_json("/users/me", &alice).await["id"].as_str().unwrap().to_owned();
+    let others = format!("/users/{alice_id}/sessions");
+    never_stale("CLI user set-roles demoting an admin", |i| {
+        let others = others.clone();
+        async move {
+            let token = a.login("root", PASSWORD).await;
+            for node in [a, b] {
+                assert_eq!(node.status(Method::GET, &others, &token, None).await, 200);
+            }
+            cli(database, &["user", "set-roles", "--user", "root", "--role", "system_user"]);
+            let node = if i % 2 == 0 { a } else { b };
+            let stale = node.status(Method::GET, &others, &token, None).await != 403
+                || node.status(Method::POST, "/users/sessions/revoke/all", &token, None).await != 403;
+            cli(database, &["user", "set-roles", "--user", "root", "--role", "system_user", "--role", "system_admin"]);
+            stale
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_demotion_by_the_cli_reaches_every_node_on_one_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sessions.db").to_str().unwrap().to_owned();
+    create_alice(&db);
+    a_demotion_by_the_cli_reaches_every_node(&db).await;
+}
+
+#[tokio::test]
+async fn a_demotion_by_the_cli_reaches_every_node_on_one_postgres_database() {
+    let schema = crate::pg::schema().await;
+    create_alice(&schema.url);
+    a_demotion_by_the_cli_reaches_every_node(&schema.url).await;
+}

@@ -24,6 +24,7 @@ mod pg;
 mod process;
 mod readme;
 mod restart;
+mod roles;
 mod runner;
 mod secrets;
 mod session_cache;

@@ -175,13 +175,36 @@ async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
     let mut alice = user("alice");
     store.create_user(&alice).await.unwrap();
     assert_eq!(store.user_by_email("alice@example.com").await.unwrap(), Some(alice.clone()));
-    alice.roles = "system_user system_admin".into();
     alice.password_hash = Some("$argon2id$stub".into());
     alice.update_at += 5;
-    assert!(store.update_user(&alice).await.unwrap());
+    assert!(store.set_password_hash(&alice.id, "$argon2id$stub", alice.update_at).await.unwrap());
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
+    alice.roles = "system_user system_admin".into();
+    alice.update_at += 5;
+    assert_eq!(store.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), Some(0));
     assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice));
-    assert!(!store.update_user(&user("ghost")).await.unwrap());
+    let ghost = user("ghost");
+    assert!(!store.set_password_hash(&ghost.id, "$argon2id$stub", 1).await.unwrap());
+    assert_eq!(store.set_roles(&ghost.id, "system_user", 1).await.unwrap(), None);
     store.ping().await.unwrap();
+}
+
+async fn roles_reach_every_session_of_the_user(store: Arc<dyn SessionStore>) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.create_user(&alice).await.unwrap();
+    store.create_user(&bob).await.unwrap();
+    let (alice_token, first) = session(&alice, 1);
+    for s in [&first, &session(&alice, 2).1, &session(&bob, 3).1] {
+        store.create_session(s, 500).await.unwrap();
+    }
+    assert_eq!(store.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), Some(2));
+    for s in store.sessions_for_user(&alice.id).await.unwrap() {
+        assert_eq!(s.roles, "system_user system_admin", "every session of alice");
+    }
+    let by_token = store.session_by_token(&alice_token.hash()).await.unwrap().unwrap();
+    assert_eq!(by_token.roles, "system_user system_admin");
+    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap()[0].roles, "system_user", "only alice's");
+    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().roles, "system_user system_admin");
 }
 
 async fn deactivation_takes_every_session_and_bars_new_ones(store: Arc<dyn SessionStore>) {
@@ -197,8 +220,8 @@ async fn deactivation_takes_every_session_and_bars_new_ones(store: Arc<dyn Sessi
     assert_eq!(store.sessions_for_user(&bob.id).await.unwrap().len(), 1, "only alice's");
     assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
     assert!(matches!(store.create_session(&session(&alice, 4).1, 500).await, Err(StoreError::UserInactive)));
-    // A stale copy of the user saved later does not undo the deactivation.
-    assert!(store.update_user(&alice).await.unwrap());
+    // A password saved later (from a copy read before) does not undo the deactivation.
+    assert!(store.set_password_hash(&alice.id, "$argon2id$stub", 80).await.unwrap());
     assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
     assert!(store.reactivate_user(&alice.id, 78).await.unwrap());
     assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
@@ -316,6 +339,7 @@ on_every_backend!(via on_store;
     the_cap_evicts_the_least_recently_used_others,
     expired_sessions_are_purged_in_bounded_batches,
     users_are_found_by_email_and_updated,
+    roles_reach_every_session_of_the_user,
     import_is_all_or_nothing,
     deactivation_takes_every_session_and_bars_new_ones,
     lifecycle_writes_touch_only_what_they_name,
