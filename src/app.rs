@@ -15,15 +15,13 @@ use anyhow::Context as _;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use crate::config::{Database, ListenAddr, ServeConfig, SessionPolicy};
-use crate::http::{listener, HttpService};
+use crate::config::{CacheLimits, Database, ListenAddr, ServeConfig, SessionPolicy};
+use crate::http::{listener, HttpService, MetricsService};
 use crate::metrics::Metrics;
 use crate::permissions::{Grant, RolePermissions};
 use crate::rate_limit::LoginLimits;
 use crate::service::SessionService;
-use crate::store::cached::{CacheLimits, CachedStore};
-use crate::store::SessionStore;
-use crate::store::{memory::MemoryStore, metered::MeteredStore, postgres::PostgresStore, sqlite::SqliteStore};
+use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Stores};
 
 /// Whether opening a SQLite database may create it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,14 +35,16 @@ pub enum OpenMode {
 
 /// Opens the store a configuration names. On SQLite, a missing folder is created only for the
 /// default `./data/`; any other missing folder, or a path through a file, is an error naming it.
-pub async fn open_store(database: &Database, mode: OpenMode) -> anyhow::Result<Arc<dyn SessionStore>> {
+/// SQLite hands over its change source (a cache may go in front of it); the others do not.
+pub async fn open_store(database: &Database, mode: OpenMode) -> anyhow::Result<Stores> {
     Ok(match database {
         Database::Sqlite(path) => {
             prepare_sqlite_path(path, database.is_default(), mode)?;
-            Arc::new(SqliteStore::open(path)?)
+            let sqlite = Arc::new(SqliteStore::open(path)?);
+            Stores::of(sqlite.clone()).watching(sqlite)
         }
-        Database::Memory => Arc::new(MemoryStore::new()),
-        Database::Postgres(url) => Arc::new(PostgresStore::connect(url).await?),
+        Database::Memory => Stores::of(Arc::new(MemoryStore::new())),
+        Database::Postgres(url) => Stores::of(Arc::new(PostgresStore::connect(url).await?)),
     })
 }
 
@@ -95,23 +95,24 @@ fn prepare_sqlite_path(path: &Path, is_default: bool, mode: OpenMode) -> anyhow:
     Ok(())
 }
 
-/// The session service over `store`: failures counted in fresh metrics, the roles' grants and
-/// the login budgets of `policy`.
+/// The session service over `stores`: the session cache in front (within `cache`, where the
+/// store can have one), failures counted in fresh metrics, the roles' grants and the login
+/// budgets of `policy`.
 pub fn build_service(
-    store: Arc<dyn SessionStore>,
+    stores: Stores,
     cache: Option<CacheLimits>,
     grants: &[Grant],
     policy: &SessionPolicy,
     clock: crate::domain::Clock,
 ) -> SessionService {
     let metrics = Arc::new(Metrics::default());
-    let store = match cache {
-        Some(limits) => Arc::new(CachedStore::new(store, limits, metrics.clone())),
-        None => store,
+    let stores = match cache {
+        Some(limits) => stores.cached(limits, metrics.clone()),
+        None => stores,
     };
-    let store = Arc::new(MeteredStore::new(store, metrics.clone()));
+    let stores = stores.metered(metrics.clone());
     let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
-    SessionService::new(store, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits, clock)
+    SessionService::new(stores, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits, clock)
 }
 
 /// Descriptors kept for everything but client connections: the store's files and connections,
@@ -167,21 +168,16 @@ impl Application {
     /// free port: see [`Self::local_addr`]).
     pub async fn build(mut config: ServeConfig) -> anyhow::Result<Self> {
         fit_connections_to_descriptors(&mut config.connections.max_connections);
-        let store = open_store(&config.database, OpenMode::Create).await?;
-        let cache = match &config.database {
-            // Other nodes write to the same database, and nothing tells this one at once.
-            Database::Postgres(_) => None,
-            // The memory store is itself in memory: a cache would hold a second copy.
-            Database::Memory => None,
-            Database::Sqlite(_) => config.session_cache,
-        };
+        let stores = open_store(&config.database, OpenMode::Create).await?;
+        // Only a store that can tell writes made by anyone else can have a cache in front.
+        let cache = config.session_cache.filter(|_| stores.can_cache());
         tracing::info!(
             sessions = cache.map(|c| c.entries.get()),
             bytes = cache.map(|c| c.bytes.get()),
             "session cache {}",
             if cache.is_some() { "on" } else { "off" }
         );
-        let service = build_service(store, cache, &config.grants, &config.policy, config.clock.clone());
+        let service = build_service(stores, cache, &config.grants, &config.policy, config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = bind(&config.listen, "the API").await?;
@@ -224,7 +220,7 @@ impl Application {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "metrics listening");
             }
-            let (http, limits) = (self.http.metrics_only(), self.config.connections.for_metrics());
+            let (http, limits) = (MetricsService::new(self.service.clone()), self.config.connections.for_metrics());
             // Its connections are not drained on shutdown: a scrape can be retried.
             tokio::spawn(async move {
                 listener::serve(listener, http, limits, &GracefulShutdown::new(), std::future::pending()).await

@@ -9,19 +9,18 @@
 use std::io::BufRead as _;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
 use crate::config::{
-    self, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies,
+    self, CacheLimits, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies,
     DEFAULT_DATABASE, DEFAULT_LISTEN,
 };
 use crate::domain::NewUser;
+use crate::error::AppError;
 use crate::permissions::Grant;
-use crate::service::SessionService;
-use crate::store::cached::CacheLimits;
+use crate::service::{Actor, PasswordChange, SessionService};
 
 /// The environment variable that may carry a password for `user create` / `user set-password`.
 const PASSWORD_ENV: &str = "MM_SESSIONS_PASSWORD";
@@ -59,22 +58,24 @@ pub struct ServerArgs {
 
     /// Connections served at once; at the cap, the one that has waited longest for its request
     /// is closed to make room for a new one.
-    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value = "1024")]
+    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = config::DEFAULT_MAX_CONNECTIONS)]
     pub max_connections: NonZeroUsize,
 
     /// Seconds a whole request (head and body) may take to arrive; 408 after it (Mattermost's
     /// ReadTimeout).
-    #[arg(long, env = "MM_SERVICESETTINGS_READTIMEOUT", default_value = "300", value_name = "SECONDS")]
+    #[arg(long, env = "MM_SERVICESETTINGS_READTIMEOUT", default_value_t = config::DEFAULT_READ_TIMEOUT_SECS,
+        value_name = "SECONDS")]
     pub read_timeout: NonZeroU32,
 
     /// Seconds a connection may wait for its next request before it is closed (Mattermost's
     /// IdleTimeout).
-    #[arg(long, env = "MM_SERVICESETTINGS_IDLETIMEOUT", default_value = "60", value_name = "SECONDS")]
+    #[arg(long, env = "MM_SERVICESETTINGS_IDLETIMEOUT", default_value_t = config::DEFAULT_IDLE_TIMEOUT_SECS,
+        value_name = "SECONDS")]
     pub idle_timeout: NonZeroU32,
 
     /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
     /// CIDR ranges, comma-separated (e.g. 10.0.0.0/8). Default: none.
-    #[arg(long, env = "MM_SESSIONS_TRUSTED_PROXIES", default_value = "", value_name = "ADDRS")]
+    #[arg(long, env = "MM_SESSIONS_TRUSTED_PROXIES", default_value_t, value_name = "ADDRS")]
     pub trusted_proxies: TrustedProxies,
 
     /// When cookies carry Secure: `auto` (when a trusted proxy says X-Forwarded-Proto: https),
@@ -96,19 +97,23 @@ pub struct ServerArgs {
 /// The lifecycle settings take Mattermost's names in the environment, with its defaults.
 #[derive(Clone, Debug, Parser)]
 pub struct PolicyArgs {
-    /// Lifetime of a web login, in hours [default: 720].
-    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", value_name = "HOURS")]
+    // No default_value: an explicit value must be told from the default (the deprecated
+    // --web-session-days conflicts with an explicit one); the help shows the default.
+    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", value_name = "HOURS",
+        help = format!("Lifetime of a web login, in hours [default: {}]", config::DEFAULT_SESSION_HOURS))]
     pub session_length_web_hours: Option<NonZeroU32>,
 
-    /// Lifetime of a mobile login (one that sends a device id), in hours [default: 720].
-    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", value_name = "HOURS")]
+    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", value_name = "HOURS",
+        help = format!("Lifetime of a mobile login (one that sends a device id), in hours [default: {}]",
+            config::DEFAULT_SESSION_HOURS))]
     pub session_length_mobile_hours: Option<NonZeroU32>,
 
     /// Deprecated: use --session-length-web-hours.
     #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
     pub web_session_days: Option<NonZeroU32>,
 
-    /// Deprecated: use --session-length-mobile-hours (whose default is 30 days, not 180).
+    /// Deprecated: use --session-length-mobile-hours (its default is Mattermost's, shorter than the old
+    /// one of 180 days).
     #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
     pub mobile_session_days: Option<NonZeroU32>,
 
@@ -117,41 +122,44 @@ pub struct PolicyArgs {
     #[arg(
         long,
         env = "MM_SERVICESETTINGS_SESSIONIDLETIMEOUTINMINUTES",
-        default_value_t = 43_200,
+        default_value_t = config::DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES,
         value_name = "MINUTES"
     )]
     pub session_idle_timeout_minutes: u32,
 
     /// Extend a session's expiry with activity (true/false).
-    #[arg(long, env = "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY", default_value_t = true,
+    #[arg(long, env = "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY",
+        default_value_t = config::DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub extend_session_length_with_activity: bool,
 
     /// End a user's other sessions when their password changes (true/false).
-    #[arg(long, env = "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE", default_value_t = true,
+    #[arg(long, env = "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE",
+        default_value_t = config::DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub terminate_sessions_on_password_change: bool,
 
     /// Let users deactivate themselves (true/false).
-    #[arg(long, env = "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", default_value_t = false,
+    #[arg(long, env = "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", default_value_t = config::DEFAULT_ENABLE_USER_DEACTIVATION,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub enable_user_deactivation: bool,
 
     /// Days audit records are kept (purged with expired sessions).
-    #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value = "30", value_name = "DAYS")]
+    #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value_t = config::DEFAULT_AUDIT_RETENTION_DAYS,
+        value_name = "DAYS")]
     pub audit_retention_days: NonZeroU32,
 
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
-    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = SessionPolicy::default().max_per_user)]
+    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = config::DEFAULT_MAX_SESSIONS_PER_USER)]
     pub max_sessions_per_user: NonZeroUsize,
 
     /// Login attempts accepted per minute from one client address (a burst of that many, then
     /// one every 60/N seconds); beyond it, 429 with Retry-After.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = SessionPolicy::default().login_rate_ip)]
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = config::DEFAULT_LOGIN_RATE_IP)]
     pub login_rate_ip: NonZeroU32,
 
     /// Login attempts accepted per minute for one account.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = SessionPolicy::default().login_rate_account)]
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT)]
     pub login_rate_account: NonZeroU32,
 }
 
@@ -164,9 +172,8 @@ impl PolicyArgs {
                 eprintln!("mm-sessions: warning: --{old} is deprecated: use --{new} (hours)");
                 Ok(config::hours(24 * u64::from(days.get())))
             }
-            (None, None) => Ok(config::hours(config::DEFAULT_SESSION_HOURS)),
+            (None, None) => Ok(config::hours(u64::from(config::DEFAULT_SESSION_HOURS.get()))),
         };
-        let minutes = u64::from(self.session_idle_timeout_minutes);
         Ok(SessionPolicy {
             web_length: length(
                 self.session_length_web_hours,
@@ -180,11 +187,11 @@ impl PolicyArgs {
                 "session-length-mobile-hours",
                 "mobile-session-days",
             )?,
-            idle_timeout: (minutes > 0).then(|| Duration::from_secs(minutes * 60)),
+            idle_timeout: config::idle_timeout(self.session_idle_timeout_minutes),
             extend_with_activity: self.extend_session_length_with_activity,
             terminate_on_password_change: self.terminate_sessions_on_password_change,
             enable_user_deactivation: self.enable_user_deactivation,
-            audit_retention: config::hours(24 * u64::from(self.audit_retention_days.get())),
+            audit_retention: config::days(self.audit_retention_days),
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,
@@ -413,8 +420,8 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.policy = args.policy.policy()?;
     config.metrics_listen = args.metrics_listen;
     config.connections.max_connections = args.max_connections;
-    config.connections.idle_timeout = Duration::from_secs(u64::from(args.idle_timeout.get()));
-    config.requests.read_timeout = Duration::from_secs(u64::from(args.read_timeout.get()));
+    config.connections.idle_timeout = config::seconds(args.idle_timeout);
+    config.requests.read_timeout = config::seconds(args.read_timeout);
     config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     Application::build(config).await?.run_until(shutdown_signal()).await
@@ -433,6 +440,16 @@ where
     command(app::build_service(store, None, &[], &policy, crate::domain::Clock::system())).await
 }
 
+/// The admin CLI running `command`, as the actor of an operation.
+fn cli(command: &'static str) -> Actor<'static> {
+    Actor::AdminCli { command }
+}
+
+/// A new password, for `user create` and `user set-password`.
+fn new_password(password: String) -> PasswordChange {
+    PasswordChange { current_password: String::new(), new_password: password }
+}
+
 async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<()> {
     match command {
         UserCommand::Create { username, email, roles, password } => {
@@ -442,7 +459,9 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             }
             let user = service.create_user(NewUser { username, email, roles }).await?;
             match password {
-                Some(password) => drop(service.set_password(&user, &password).await?),
+                Some(password) => {
+                    service.update_password(cli("user set-password"), &user.id, new_password(password)).await?;
+                }
                 None => eprintln!(
                     "mm-sessions: note: {} has no password and cannot log in until \
                      `mm-sessions user set-password --user {}`",
@@ -457,7 +476,7 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
                 .read()?
                 .ok_or_else(|| anyhow::anyhow!("no password given: use --password-stdin or {PASSWORD_ENV}"))?;
             let user = service.find_user(&user).await?;
-            let ended = service.set_password(&user, &password).await?;
+            let ended = service.update_password(cli("user set-password"), &user.id, new_password(password)).await?;
             eprintln!("password of {} set; {ended} session(s) ended", user.username);
         }
         UserCommand::SetRoles { user, roles } => {
@@ -468,12 +487,12 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
         }
         UserCommand::Deactivate { user } => {
             let user = service.find_user(&user).await?;
-            let ended = service.admin_set_active(&user, false).await?;
+            let ended = service.update_active(cli("user deactivate"), &user.id, false).await?;
             eprintln!("deactivated {}; {ended} session(s) ended", user.username);
         }
         UserCommand::Activate { user } => {
             let user = service.find_user(&user).await?;
-            service.admin_set_active(&user, true).await?;
+            service.update_active(cli("user activate"), &user.id, true).await?;
             eprintln!("reactivated {}", user.username);
         }
         UserCommand::List => {
@@ -499,19 +518,24 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
         }
         SessionCommand::List { user } => {
             let user = service.find_user(&user).await?;
-            let sessions = service.sessions_of(&user).await?;
+            let sessions = service.list_sessions(cli("session list"), &user.id).await?;
             for s in &sessions {
                 println!("{}\t{}\t{}\t{}\t{}", s.id, s.create_at, s.last_activity_at, s.expires_at, s.device_id);
             }
             eprintln!("{} session(s) of {}", sessions.len(), user.username);
         }
         SessionCommand::Revoke { id } => {
-            anyhow::ensure!(service.admin_revoke_session(&id).await?, "no session {id:?}");
+            let no_session = || anyhow::anyhow!("no session {id:?}");
+            let owner = service.session_owner(&id).await?.ok_or_else(no_session)?;
+            match service.revoke_session(cli("session revoke"), &owner, &id).await {
+                Err(AppError::SessionNotFound) => return Err(no_session()),
+                other => other?,
+            }
             eprintln!("revoked session {id}");
         }
         SessionCommand::RevokeAll { user } => {
             let user = service.find_user(&user).await?;
-            let n = service.admin_revoke_all(&user).await?;
+            let n = service.revoke_all_sessions(cli("session revoke-all"), &user.id).await?;
             eprintln!("revoked {n} session(s) of {}", user.username);
         }
     }

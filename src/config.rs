@@ -1,7 +1,14 @@
 //! Configuration: which store, where to listen, the session policy and the limits. Every
 //! setting is checked here, by the type that holds it (a value that parses is valid), so the
-//! command line ([`crate::cli`]), the tests and the benchmark all get the same rules. This
-//! module depends on nothing else of the crate but the permission table's grants.
+//! command line ([`crate::cli`]), the tests and the benchmark all get the same rules.
+//!
+//! **The one source of defaults**: every default is a named constant below (`DEFAULT_…`), used by
+//! the `Default` impls and by the command line's `default_value_t`, so `mm-sessions serve --help`
+//! shows the number the server runs with. A new setting gets its constant here, its field in
+//! the type it belongs to, and its flag in `cli.rs` reading that constant.
+//!
+//! A leaf: this module uses only value types (`domain`, the permission grants), nothing of
+//! `http`, `service`, `store`, `cli` or `app`.
 
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::path::PathBuf;
@@ -17,10 +24,71 @@ pub const DEFAULT_DATABASE: &str = "./data/mm-sessions.db";
 /// The largest request body accepted (Mattermost's own limit for these routes is far above what
 /// they need; a session id fits in 100 bytes).
 pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
-/// The default lifetime of a session, web or mobile: Mattermost's, 720 hours (30 days).
-pub const DEFAULT_SESSION_HOURS: u64 = 720;
+/// The default lifetime of a session, web or mobile: Mattermost's `SessionLengthWebInHours` and
+/// `SessionLengthMobileInHours`, 720 hours (30 days).
+pub const DEFAULT_SESSION_HOURS: NonZeroU32 = nz32(720);
 /// The default lifetime of a session the admin CLI issues for scripts, in days.
 pub const DEFAULT_CLI_TOKEN_DAYS: u32 = 30;
+/// Mattermost's `SessionIdleTimeoutInMinutes`: 43,200 minutes (30 days).
+pub const DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES: u32 = 43_200;
+/// Mattermost's `ExtendSessionLengthWithActivity`.
+pub const DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY: bool = true;
+/// Mattermost's `TerminateSessionsOnPasswordChange` (true on a new install).
+pub const DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE: bool = true;
+/// Mattermost's `TeamSettings.EnableUserDeactivation`.
+pub const DEFAULT_ENABLE_USER_DEACTIVATION: bool = false;
+/// Days audit records are kept.
+pub const DEFAULT_AUDIT_RETENTION_DAYS: NonZeroU32 = nz32(30);
+/// Sessions one user may hold (Mattermost's 500).
+pub const DEFAULT_MAX_SESSIONS_PER_USER: NonZeroUsize = nzusize(500);
+/// Login attempts a minute from one client address.
+pub const DEFAULT_LOGIN_RATE_IP: NonZeroU32 = nz32(60);
+/// Login attempts a minute for one account.
+pub const DEFAULT_LOGIN_RATE_ACCOUNT: NonZeroU32 = nz32(20);
+/// Connections served at once.
+pub const DEFAULT_MAX_CONNECTIONS: NonZeroUsize = nzusize(1024);
+/// Connections to the metrics listener: a scraper needs a few.
+pub const DEFAULT_METRICS_CONNECTIONS: NonZeroUsize = nzusize(8);
+/// Seconds a whole request may take to arrive (Mattermost's `ReadTimeout`).
+pub const DEFAULT_READ_TIMEOUT_SECS: NonZeroU32 = nz32(300);
+/// Seconds a connection may wait for its next request (Mattermost's `IdleTimeout`).
+pub const DEFAULT_IDLE_TIMEOUT_SECS: NonZeroU32 = nz32(60);
+/// Seconds a client may take to send a request's head (the slow-loris guard).
+pub const DEFAULT_HEADER_READ_TIMEOUT_SECS: u64 = 10;
+/// After this many seconds a body must keep arriving at the minimum rate.
+pub const DEFAULT_BODY_GRACE_SECS: u64 = 5;
+/// The minimum body rate, in bytes a second (Kestrel's).
+pub const DEFAULT_MIN_BODY_RATE: NonZeroU32 = nz32(240);
+/// Seconds in-flight requests get to finish on shutdown.
+pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 10;
+/// Seconds between purges of expired sessions and old audit records.
+pub const DEFAULT_PURGE_INTERVAL_SECS: u64 = 60;
+
+/// A compile-time non-zero constant.
+const fn nz32(n: u32) -> NonZeroU32 {
+    match NonZeroU32::new(n) {
+        Some(n) => n,
+        None => panic!("zero"),
+    }
+}
+
+/// A compile-time non-zero constant.
+const fn nzusize(n: usize) -> NonZeroUsize {
+    match NonZeroUsize::new(n) {
+        Some(n) => n,
+        None => panic!("zero"),
+    }
+}
+
+/// Seconds as a duration.
+pub fn seconds(n: NonZeroU32) -> Duration {
+    Duration::from_secs(u64::from(n.get()))
+}
+
+/// Days as a duration.
+pub fn days(n: NonZeroU32) -> Duration {
+    hours(24 * u64::from(n.get()))
+}
 
 /// Which store backs the server.
 #[derive(Clone, PartialEq, Eq)]
@@ -191,27 +259,24 @@ pub const fn hours(n: u64) -> Duration {
     Duration::from_secs(n * 3600)
 }
 
-/// A compile-time non-zero constant.
-const fn nz32(n: u32) -> NonZeroU32 {
-    match NonZeroU32::new(n) {
-        Some(n) => n,
-        None => panic!("zero"),
-    }
+/// An idle timeout in minutes as the setting has it: 0 is none.
+pub fn idle_timeout(minutes: u32) -> Option<Duration> {
+    (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60))
 }
 
 impl Default for SessionPolicy {
     fn default() -> Self {
         SessionPolicy {
-            web_length: hours(DEFAULT_SESSION_HOURS),
-            mobile_length: hours(DEFAULT_SESSION_HOURS),
-            idle_timeout: Some(Duration::from_secs(43_200 * 60)),
-            extend_with_activity: true,
-            terminate_on_password_change: true,
-            enable_user_deactivation: false,
-            audit_retention: hours(30 * 24),
-            max_per_user: NonZeroUsize::new(500).unwrap_or(NonZeroUsize::MIN),
-            login_rate_ip: nz32(60),
-            login_rate_account: nz32(20),
+            web_length: hours(u64::from(DEFAULT_SESSION_HOURS.get())),
+            mobile_length: hours(u64::from(DEFAULT_SESSION_HOURS.get())),
+            idle_timeout: idle_timeout(DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES),
+            extend_with_activity: DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY,
+            terminate_on_password_change: DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE,
+            enable_user_deactivation: DEFAULT_ENABLE_USER_DEACTIVATION,
+            audit_retention: days(DEFAULT_AUDIT_RETENTION_DAYS),
+            max_per_user: DEFAULT_MAX_SESSIONS_PER_USER,
+            login_rate_ip: DEFAULT_LOGIN_RATE_IP,
+            login_rate_account: DEFAULT_LOGIN_RATE_ACCOUNT,
         }
     }
 }
@@ -248,6 +313,13 @@ impl FromStr for TrustedProxies {
             nets.push(net);
         }
         Ok(TrustedProxies(nets))
+    }
+}
+
+impl std::fmt::Display for TrustedProxies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let nets: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&nets.join(","))
     }
 }
 
@@ -312,9 +384,9 @@ impl Default for RequestLimits {
     fn default() -> Self {
         RequestLimits {
             max_body: DEFAULT_MAX_BODY,
-            read_timeout: Duration::from_secs(300),
-            body_grace: Duration::from_secs(5),
-            min_body_rate: nz32(240),
+            read_timeout: seconds(DEFAULT_READ_TIMEOUT_SECS),
+            body_grace: Duration::from_secs(DEFAULT_BODY_GRACE_SECS),
+            min_body_rate: DEFAULT_MIN_BODY_RATE,
         }
     }
 }
@@ -335,17 +407,48 @@ pub struct ConnectionLimits {
 impl ConnectionLimits {
     /// The metrics listener's: a scraper needs a few connections.
     pub fn for_metrics(&self) -> Self {
-        ConnectionLimits { max_connections: NonZeroUsize::new(8).unwrap_or(NonZeroUsize::MIN), ..self.clone() }
+        ConnectionLimits { max_connections: DEFAULT_METRICS_CONNECTIONS, ..self.clone() }
     }
 }
 
 impl Default for ConnectionLimits {
     fn default() -> Self {
         ConnectionLimits {
-            max_connections: NonZeroUsize::new(1024).unwrap_or(NonZeroUsize::MIN),
-            header_read_timeout: Duration::from_secs(10),
-            idle_timeout: Duration::from_secs(60),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            header_read_timeout: Duration::from_secs(DEFAULT_HEADER_READ_TIMEOUT_SECS),
+            idle_timeout: seconds(DEFAULT_IDLE_TIMEOUT_SECS),
         }
+    }
+}
+
+/// How much the session cache may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CacheLimits {
+    /// Sessions held (a user row counts as one).
+    pub entries: NonZeroUsize,
+    /// The estimated bytes of what is held.
+    pub bytes: NonZeroUsize,
+}
+
+impl CacheLimits {
+    /// Sessions held by default. Mattermost holds 35,000; a web session with its props takes
+    /// about 1.4 KB here, so 20,000 keep the cache near 28 MiB and the server under 64 MiB with
+    /// a million stored sessions (docs/performance.md). Raise it where memory allows.
+    pub const DEFAULT_ENTRIES: usize = 20_000;
+    /// The bytes allowed per entry, by the cache's estimate of what a session takes: a web session as a login
+    /// makes it is about 1,400; this leaves room for larger props without letting them grow
+    /// the cache past its share.
+    pub const BYTES_PER_ENTRY: usize = 1_600;
+
+    /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
+    pub fn for_entries(entries: NonZeroUsize) -> Self {
+        CacheLimits { entries, bytes: entries.saturating_mul(nzusize(Self::BYTES_PER_ENTRY)) }
+    }
+}
+
+impl Default for CacheLimits {
+    fn default() -> Self {
+        Self::for_entries(nzusize(Self::DEFAULT_ENTRIES))
     }
 }
 
@@ -372,10 +475,9 @@ pub struct ServeConfig {
     pub metrics_listen: Option<ListenAddr>,
     /// The time the service reads (tests move it forward).
     pub clock: crate::domain::Clock,
-    /// The session cache's bounds; `None` turns it off. Used on SQLite only: PostgreSQL's other
-    /// nodes' writes it could not see, and the memory store is memory already
-    /// (docs/operations.md).
-    pub session_cache: Option<crate::store::cached::CacheLimits>,
+    /// The session cache's bounds; `None` turns it off. Only a store that can tell writes made
+    /// by anyone else gets one (`store::Stores::cached`).
+    pub session_cache: Option<CacheLimits>,
 }
 
 impl ServeConfig {
@@ -389,11 +491,11 @@ impl ServeConfig {
             requests: RequestLimits::default(),
             proxies: ProxySettings::default(),
             connections: ConnectionLimits::default(),
-            shutdown_grace: Duration::from_secs(10),
-            purge_interval: Duration::from_secs(60),
+            shutdown_grace: Duration::from_secs(DEFAULT_SHUTDOWN_GRACE_SECS),
+            purge_interval: Duration::from_secs(DEFAULT_PURGE_INTERVAL_SECS),
             metrics_listen: None,
             clock: crate::domain::Clock::system(),
-            session_cache: Some(crate::store::cached::CacheLimits::default()),
+            session_cache: Some(CacheLimits::default()),
         }
     }
 }

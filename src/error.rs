@@ -3,6 +3,9 @@
 //! Each variant fixes the HTTP status, the AppError `id` (Mattermost's, so that clients that
 //! switch on ids keep working) and the message, here and nowhere else. Internal failures carry
 //! their cause for the log; the client gets a generic message and `detailed_error: ""`.
+//!
+//! The service's operations return it whoever called them: a client sees [`AppError::message`],
+//! the admin CLI prints the `Display` form, which is written for an operator.
 
 use mm_sessions_api::models;
 
@@ -44,11 +47,23 @@ pub enum AppError {
     /// The user an operation names does not exist.
     #[error("no such user")]
     NoSuchUser,
+    /// No user has this username or id (the admin CLI's `--user`).
+    #[error("no user {0:?}")]
+    NoUserNamed(String),
+    /// A new user's fields are not valid (what is wrong, for the operator).
+    #[error("{0}")]
+    InvalidUser(String),
+    /// A new user's username or email (the field named) is taken.
+    #[error("a user with that {0} already exists")]
+    UserExists(&'static str),
+    /// A role that does not exist (what is wrong, with the known roles, for the operator).
+    #[error("{0}")]
+    UnknownRole(String),
     /// A password change whose `current_password` is wrong.
     #[error("incorrect current password")]
     IncorrectPassword,
     /// A new password outside the allowed length (`true`: too short).
-    #[error("new password too short or too long")]
+    #[error("a password must have {} to {} characters", crate::password::MIN_LENGTH, crate::password::MAX_LENGTH)]
     InvalidPassword { too_short: bool },
     /// Changing another user's password without the permission for it.
     #[error("may not change that user's password")]
@@ -88,6 +103,9 @@ impl AppError {
             | AppError::InvalidBodyParam(_)
             | AppError::SessionNotFound
             | AppError::IncorrectPassword
+            | AppError::InvalidUser(_)
+            | AppError::UserExists(_)
+            | AppError::UnknownRole(_)
             | AppError::InvalidPassword { .. } => 400,
             AppError::SessionExpired
             | AppError::InvalidCredentials
@@ -96,7 +114,7 @@ impl AppError {
             | AppError::InactiveUser
             | AppError::DeactivationNotEnabled => 401,
             AppError::Forbidden | AppError::PasswordChangeForbidden | AppError::ActivationForbidden => 403,
-            AppError::NotFound | AppError::UserNotFound | AppError::NoSuchUser => 404,
+            AppError::NotFound | AppError::UserNotFound | AppError::NoSuchUser | AppError::NoUserNamed(_) => 404,
             AppError::MethodNotAllowed => 405,
             AppError::RequestTimeout => 408,
             AppError::BodyTooLarge => 413,
@@ -119,7 +137,12 @@ impl AppError {
             AppError::InactiveUser => "api.user.login.inactive.app_error",
             AppError::DeactivationNotEnabled => "api.user.update_active.not_enable.app_error",
             AppError::ActivationForbidden => "api.user.update_active.permissions.app_error",
-            AppError::NoSuchUser => "app.user.missing_account.const",
+            AppError::NoSuchUser | AppError::NoUserNamed(_) => "app.user.missing_account.const",
+            AppError::InvalidUser(_) => "api.context.invalid_body_param.app_error",
+            AppError::UserExists("username") => "app.user.save.username_exists.app_error",
+            AppError::UserExists("email") => "app.user.save.email_exists.app_error",
+            AppError::UserExists(_) => "app.user.save.existing.app_error",
+            AppError::UnknownRole(_) => "app.role.check_roles_exist.role_not_found",
             AppError::InvalidPassword { too_short: true } => "model.user.is_valid.pwd_min_length.app_error",
             AppError::InvalidPassword { too_short: false } => "model.user.is_valid.pwd_max_length.app_error",
             AppError::PasswordChangeForbidden => "api.user.update_password.context.app_error",
@@ -153,7 +176,12 @@ impl AppError {
                     .into()
             }
             AppError::ActivationForbidden => "You do not have the appropriate permissions.".into(),
-            AppError::NoSuchUser => "Unable to find the user.".into(),
+            AppError::NoSuchUser | AppError::NoUserNamed(_) => "Unable to find the user.".into(),
+            AppError::InvalidUser(_) => "Invalid or missing user in request body.".into(),
+            AppError::UserExists("username") => "An account with that username already exists.".into(),
+            AppError::UserExists("email") => "An account with that email already exists.".into(),
+            AppError::UserExists(_) => "This account already exists.".into(),
+            AppError::UnknownRole(_) => "The provided role does not exist".into(),
             AppError::IncorrectPassword => {
                 "The \"Current Password\" you entered is incorrect. Please check that Caps Lock is off and try again."
                     .into()

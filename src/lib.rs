@@ -8,14 +8,14 @@
 //!
 //! - [`app`]: the application builder; opens the store, wires the service, binds, serves, drains.
 //! - [`cli`]: the command line: the server's flags and the admin commands (`user`, `session`).
-//! - [`config`]: every setting, validated by the type that holds it.
-//! - [`http`]: what runs around the generated router: the listener and its connection table
-//!   ([`http::listener`], [`http::connections`]), request ids, body deadlines, credentials,
-//!   errors as AppError JSON ([`http::middleware`]), the `Api` impl ([`http::api`]), cookies,
-//!   trusted proxies ([`http::client`]), the page.
-//! - [`service`]: authentication, permissions and the operations, in Mattermost's order.
-//! - [`store`]: the [`store::SessionStore`] trait, one module per backend, the session cache
-//!   ([`store::cached`]) and the metrics wrapper.
+//! - [`config`]: every setting, validated by the type that holds it, and every default, once.
+//! - [`http`]: what runs around the generated router: the listener and its connection table,
+//!   each request's steps as named functions ([`http::pipeline`]), the `Api` impl
+//!   ([`http::api`]), cookies, trusted proxies, the page, `/metrics`.
+//! - [`service`]: the operations, one file per concern, in Mattermost's order of checks; shared
+//!   by the `Api` impl and the admin CLI (an [`service::Actor`] says who acts).
+//! - [`store`]: one small trait per capability ([`store::UserStore`], [`store::SessionStore`],
+//!   …), one module per backend, the session cache ([`store::cached`]) and the metrics wrapper.
 //! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
@@ -25,6 +25,22 @@
 //! - [`telemetry`]: logging to stderr.
 //! - [`user_agent`]: the platform, OS and browser a login's User-Agent names.
 //! - [`fingerprint`]: ties `generated/` to `api/` (checked by `build.rs`).
+//!
+//! # Where a change goes
+//!
+//! - **A new operation**: the path in `api/mattermost-sessions.yaml`, then `scripts/regenerate`;
+//!   its handler in [`http::api`] (the compiler names the missing trait method), thin: it calls a
+//!   method of [`service::SessionService`] in the `service/` file of its concern (a new concern
+//!   gets a file of its own there), which takes an [`service::Actor`] and returns an
+//!   [`error::AppError`]; a new error in [`error`]. If the admin CLI does the same, its command in
+//!   [`cli`] calls the same method.
+//! - **A new backend**: a module in `store/` implementing every capability trait, a line in
+//!   [`app::open_store`], and a constructor in `tests/suite/store_behaviour.rs`. If it can tell
+//!   writes made by anyone else, it hands its [`store::ChangeSource`] to
+//!   [`store::Stores::watching`] and may have the session cache.
+//! - **A new setting**: its default as a `DEFAULT_…` constant in [`config`], its field in the
+//!   type it belongs to there (checked by its type), and its flag in [`cli`] reading the
+//!   constant (`default_value_t`), with Mattermost's name in the environment where it has one.
 
 pub mod app;
 pub mod cli;

@@ -62,6 +62,61 @@ impl Id {
     }
 }
 
+/// Ids that name one kind of thing: a session's id is not a user's, and the compiler says so.
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Id);
+
+        impl $name {
+            /// A fresh random id.
+            pub fn generate() -> Self {
+                $name(Id::generate())
+            }
+
+            /// Accepts `value` if it is a valid id (26 ASCII letters or digits).
+            pub fn parse(value: &str) -> Option<Self> {
+                Id::parse(value).map($name)
+            }
+
+            /// The id's text.
+            pub fn as_str(&self) -> &str {
+                self.0.as_str()
+            }
+
+            /// The id's text, owned.
+            pub fn into_string(self) -> String {
+                self.0.into_string()
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.as_str())
+            }
+        }
+    };
+}
+
+typed_id!(
+    /// A session's id (what `POST …/sessions/revoke` names), never its token.
+    SessionId
+);
+
 /// `IsValidId`, restricted to ASCII.
 pub fn is_valid(value: &str) -> bool {
     value.len() == ID_LEN && value.bytes().all(|b| b.is_ascii_alphanumeric())

@@ -10,7 +10,7 @@ pub mod user;
 
 pub use audit::Audit;
 pub use clock::Clock;
-pub use id::Id;
+pub use id::{Id, SessionId};
 pub use session::{RevokeReason, Session};
 pub use token::{Token, TokenHash};
 pub use user::{NewUser, User};

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::{Id, Token, TokenHash, User};
+use super::{Id, SessionId, Token, TokenHash, User};
 
 /// The prop that says what kind of session it is.
 pub const PROP_TYPE: &str = "type";
@@ -13,7 +13,7 @@ pub const ACCESS_TOKEN_TYPE: &str = "UserAccessToken";
 /// A stored session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
-    pub id: Id,
+    pub id: SessionId,
     pub token_hash: TokenHash,
     pub user_id: Id,
     /// Milliseconds since the epoch, as every timestamp here.
@@ -43,7 +43,7 @@ impl Session {
     ) -> (Token, Self) {
         let token = Token::generate();
         let session = Session {
-            id: Id::generate(),
+            id: SessionId::generate(),
             token_hash: token.hash(),
             user_id: user.id.clone(),
             create_at: now,

@@ -29,9 +29,9 @@ impl Handlers {
 }
 
 /// Maps an [`AppError`] onto the operation's declared error variants. A status the operation does
-/// not declare (an internal failure) goes to [`RequestContext::fail`]: the middleware renders
-/// and logs it, in the one place every such error is.
-macro_rules! error_response {
+/// not declare (an internal failure) goes to [`RequestContext::fail`]: the pipeline renders and
+/// logs it, in the one place every such error is (`super::response::render_error`).
+macro_rules! declared_error {
     ($response:ident, $error:expr, $ctx:expr, { $($status:literal => $variant:ident),* $(,)? }) => {{
         let error: AppError = $error;
         match error.status() {
@@ -110,10 +110,10 @@ fn ok_status() -> models::StatusOk {
 #[async_trait]
 impl Api<RequestContext> for Handlers {
     async fn get_sessions(&self, user_id: String, ctx: &RequestContext) -> Result<GetSessionsResponse, ApiError> {
-        let result = async { self.service.list_sessions(ctx.require_caller()?, &user_id).await }.await;
+        let result = async { self.service.list_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
             Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.into_iter().map(to_model).collect())),
-            Err(e) => error_response!(GetSessionsResponse, e, ctx, {
+            Err(e) => declared_error!(GetSessionsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
         }
@@ -125,13 +125,10 @@ impl Api<RequestContext> for Handlers {
         body: models::RevokeSessionRequest,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionResponse, ApiError> {
-        let result = async {
-            self.service.revoke_session(ctx.require_caller()?, &user_id, &body.session_id, &ctx.origin()).await
-        }
-        .await;
+        let result = async { self.service.revoke_session(ctx.actor()?, &user_id, &body.session_id).await }.await;
         match result {
             Ok(()) => Ok(RevokeSessionResponse::Revoked(ok_status())),
-            Err(e) => error_response!(RevokeSessionResponse, e, ctx, {
+            Err(e) => declared_error!(RevokeSessionResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound, 413 => PayloadTooLarge,
             }),
         }
@@ -142,11 +139,10 @@ impl Api<RequestContext> for Handlers {
         user_id: String,
         ctx: &RequestContext,
     ) -> Result<RevokeAllSessionsResponse, ApiError> {
-        let result =
-            async { self.service.revoke_all_sessions(ctx.require_caller()?, &user_id, &ctx.origin()).await }.await;
+        let result = async { self.service.revoke_all_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
             Ok(_) => Ok(RevokeAllSessionsResponse::Revoked(ok_status())),
-            Err(e) => error_response!(RevokeAllSessionsResponse, e, ctx, {
+            Err(e) => declared_error!(RevokeAllSessionsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound, 413 => PayloadTooLarge,
             }),
         }
@@ -161,7 +157,7 @@ impl Api<RequestContext> for Handlers {
             device_id,
             ldap_only: body.ldap_only.as_deref() == Some("true"),
             user_agent: ctx.request.user_agent.clone(),
-            origin: ctx.origin(),
+            origin: ctx.origin().clone(),
         };
         match self.service.login(attempt).await {
             Ok((user, token, session)) => {
@@ -177,21 +173,21 @@ impl Api<RequestContext> for Handlers {
                 body: AppError::RateLimited(wait).to_model(ctx.request_id()),
                 retry_after: Some(retry_after(wait)),
             }),
-            Err(e) => error_response!(LoginResponse, e, ctx, {
+            Err(e) => declared_error!(LoginResponse, e, ctx, {
                 400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
             }),
         }
     }
 
     async fn logout(&self, ctx: &RequestContext) -> Result<LogoutResponse, ApiError> {
-        match self.service.logout(ctx.caller(), &ctx.origin()).await {
+        match self.service.logout(ctx.caller()).await {
             Ok(()) => {
                 for cookie in cookies::cleared(ctx.request.secure) {
                     ctx.set_cookie(cookie);
                 }
                 Ok(LogoutResponse::LoggedOut(ok_status()))
             }
-            Err(e) => error_response!(LogoutResponse, e, ctx, { 404 => NotFound, 413 => PayloadTooLarge }),
+            Err(e) => declared_error!(LogoutResponse, e, ctx, { 404 => NotFound, 413 => PayloadTooLarge }),
         }
     }
 
@@ -202,7 +198,7 @@ impl Api<RequestContext> for Handlers {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
                 Ok(GetMeResponse::Me { body: user_model(&user), e_tag })
             }
-            Err(e) => error_response!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
+            Err(e) => declared_error!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
         }
     }
 
@@ -218,7 +214,7 @@ impl Api<RequestContext> for Handlers {
         .await;
         match result {
             Ok(user) => Ok(GetUserByUsernameResponse::User(user_model(&user))),
-            Err(e) => error_response!(GetUserByUsernameResponse, e, ctx, {
+            Err(e) => declared_error!(GetUserByUsernameResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,
             }),
         }
@@ -234,15 +230,14 @@ impl Api<RequestContext> for Handlers {
             current_password: body.current_password.unwrap_or_default(),
             new_password: body.new_password.unwrap_or_default(),
         };
-        let result =
-            async { self.service.update_password(ctx.require_caller()?, &user_id, change, &ctx.origin()).await }.await;
+        let result = async { self.service.update_password(ctx.actor()?, &user_id, change).await }.await;
         match result {
-            Ok(()) => Ok(UpdateUserPasswordResponse::Updated(ok_status())),
+            Ok(_) => Ok(UpdateUserPasswordResponse::Updated(ok_status())),
             Err(AppError::RateLimited(wait)) => Ok(UpdateUserPasswordResponse::TooManyRequests {
                 body: AppError::RateLimited(wait).to_model(ctx.request_id()),
                 retry_after: Some(retry_after(wait)),
             }),
-            Err(e) => error_response!(UpdateUserPasswordResponse, e, ctx, {
+            Err(e) => declared_error!(UpdateUserPasswordResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
         }
@@ -259,10 +254,10 @@ impl Api<RequestContext> for Handlers {
         // 60 a page; more than 200 a page means 200.
         let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
         let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
-        let result = async { self.service.audits(ctx.require_caller()?, &user_id, page, per_page).await }.await;
+        let result = async { self.service.audits(ctx.actor()?, &user_id, page, per_page).await }.await;
         match result {
             Ok(audits) => Ok(GetUserAuditsResponse::Audits(audits.into_iter().map(audit_model).collect())),
-            Err(e) => error_response!(GetUserAuditsResponse, e, ctx, {
+            Err(e) => declared_error!(GetUserAuditsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
         }
@@ -274,12 +269,10 @@ impl Api<RequestContext> for Handlers {
         body: models::UpdateUserActiveRequest,
         ctx: &RequestContext,
     ) -> Result<UpdateUserActiveResponse, ApiError> {
-        let result =
-            async { self.service.update_active(ctx.require_caller()?, &user_id, body.active, &ctx.origin()).await }
-                .await;
+        let result = async { self.service.update_active(ctx.actor()?, &user_id, body.active).await }.await;
         match result {
-            Ok(()) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
-            Err(e) => error_response!(UpdateUserActiveResponse, e, ctx, {
+            Ok(_) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
+            Err(e) => declared_error!(UpdateUserActiveResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound,
             }),
         }
@@ -289,10 +282,10 @@ impl Api<RequestContext> for Handlers {
         &self,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionsForAllUsersResponse, ApiError> {
-        let result = async { self.service.revoke_everyone(ctx.require_caller()?, &ctx.origin()).await }.await;
+        let result = async { self.service.revoke_everyone(ctx.require_caller()?).await }.await;
         match result {
             Ok(_) => Ok(RevokeSessionsForAllUsersResponse::Revoked(ok_status())),
-            Err(e) => error_response!(RevokeSessionsForAllUsersResponse, e, ctx, {
+            Err(e) => declared_error!(RevokeSessionsForAllUsersResponse, e, ctx, {
                 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
         }
@@ -304,10 +297,10 @@ impl Api<RequestContext> for Handlers {
         ctx: &RequestContext,
     ) -> Result<AttachDeviceResponse, ApiError> {
         let device_id = body.device_id.unwrap_or_default();
-        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id, &ctx.origin()).await }.await;
+        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
         match result {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
-            Err(e) => error_response!(AttachDeviceResponse, e, ctx, {
+            Err(e) => declared_error!(AttachDeviceResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => NotFound,
             }),
         }

@@ -12,6 +12,7 @@ use swagger::{Has, XSpanIdString};
 
 use crate::domain::Session;
 use crate::error::AppError;
+use crate::service::{Actor, Caller, Origin};
 
 /// What a handler knows about its request, and the cookies it wants set.
 #[derive(Clone, Debug)]
@@ -21,11 +22,13 @@ pub struct RequestContext {
     caller: Option<Session>,
     /// Request details the generated signatures do not carry.
     pub request: RequestDetails,
+    /// Where the request came from, for the service's audit records and budgets.
+    origin: Origin,
     /// `Set-Cookie` values for the response. Swagger 2.0 cannot declare several `Set-Cookie`
-    /// headers, so handlers leave them here and the middleware adds them.
+    /// headers, so handlers leave them here and the pipeline adds them.
     set_cookies: Arc<Mutex<Vec<String>>>,
     /// An error the operation's responses cannot express (an internal failure), left here for
-    /// the middleware to render and log, with its cause.
+    /// the pipeline to render and log, with its cause.
     failure: Arc<Mutex<Option<AppError>>>,
 }
 
@@ -53,25 +56,32 @@ impl RequestContext {
             scopes: swagger::auth::Scopes::Some(s.role_names().map(str::to_owned).collect()),
             issuer: None,
         });
+        let origin = Origin { action: request.path.clone(), client: request.client };
         RequestContext {
             request_id: XSpanIdString(request_id),
             authorization,
             caller,
+            origin,
             request,
             set_cookies: Arc::default(),
             failure: Arc::default(),
         }
     }
 
-    /// The caller's session, or the 401 every operation with `security` answers without one.
-    /// (The generated router already refuses such operations without credentials; this keeps
-    /// the handlers total without an unreachable arm each.)
-    pub fn require_caller(&self) -> Result<&Session, AppError> {
-        self.caller.as_ref().ok_or(AppError::SessionExpired)
+    /// The caller, or the 401 every operation with `security` answers without one. (The
+    /// generated router already refuses such operations without credentials; this keeps the
+    /// handlers total without an unreachable arm each.)
+    pub fn require_caller(&self) -> Result<Caller<'_>, AppError> {
+        self.caller().ok_or(AppError::SessionExpired)
     }
 
-    /// Leaves `error` for the middleware and gives the generated layer the `Err` that makes it
-    /// answer 500, which the middleware then replaces with `error`'s AppError.
+    /// The caller, as the actor of an operation.
+    pub fn actor(&self) -> Result<Actor<'_>, AppError> {
+        self.require_caller().map(Actor::Request)
+    }
+
+    /// Leaves `error` for the pipeline and gives the generated layer the `Err` that makes it
+    /// answer 500, which the pipeline then replaces with `error`'s AppError.
     pub fn fail(&self, error: AppError) -> swagger::ApiError {
         let summary = swagger::ApiError(error.id().to_owned());
         *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(error);
@@ -99,13 +109,13 @@ impl RequestContext {
     }
 
     /// Where the request came from, for the service's audit records and budgets.
-    pub fn origin(&self) -> crate::service::Origin {
-        crate::service::Origin { action: self.request.path.clone(), client: self.request.client }
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
-    /// The authenticated caller's session, if any (logout works without one).
-    pub fn caller(&self) -> Option<&Session> {
-        self.caller.as_ref()
+    /// The authenticated caller, if any (logout works without one).
+    pub fn caller(&self) -> Option<Caller<'_>> {
+        self.caller.as_ref().map(|session| Caller { session, origin: &self.origin })
     }
 }
 

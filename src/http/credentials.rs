@@ -2,7 +2,7 @@
 //! `ParseAuthTokenFromRequest`): the `MMAUTHTOKEN` cookie; an `Authorization` header whose first
 //! six characters are `bearer` in any case (token from the 8th character on); one whose first five
 //! are `token` in any case (from the 7th on); the `access_token` query parameter, which the
-//! middleware then refuses for every session we issue (as Mattermost does for non-OAuth ones).
+//! pipeline then refuses for every session we issue (as Mattermost does for non-OAuth ones).
 
 use hyper::header::{AUTHORIZATION, COOKIE};
 use hyper::http::request::Parts;

@@ -4,18 +4,52 @@
 //! and when accepting fails (out of file descriptors), back off instead of spinning and log it
 //! once in a while instead of on every try.
 
+use std::convert::Infallible;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
+use hyper::Request;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use super::connections::{Connections, Room};
-use super::HttpService;
+use super::connections::{Connection, Connections, Room};
+use super::response::HttpResponse;
 use crate::config::ConnectionLimits;
+use crate::metrics::Metrics;
+
+/// What a listener serves: a hyper service, one copy per connection.
+pub trait ConnectionService:
+    hyper::service::Service<Request<Incoming>, Response = HttpResponse, Error = Infallible> + Clone + Send + 'static
+{
+    /// The copy that serves the connection from `peer`.
+    fn for_connection(&self, peer: Peer) -> Self;
+    /// Where the listener counts the connections it closes.
+    fn metrics(&self) -> Arc<Metrics>;
+}
+
+/// The connection a request came on: its address, and its place in the listener's table.
+#[derive(Clone)]
+pub struct Peer {
+    pub addr: SocketAddr,
+    connection: Arc<Connection>,
+}
+
+impl Peer {
+    /// Its request is in: from now on it is being answered, and never closed to make room.
+    pub fn answering(&self) {
+        self.connection.answering();
+    }
+
+    /// Its answer is handed back: it waits for its next request.
+    pub fn waiting(&self) {
+        self.connection.waiting();
+    }
+}
 
 /// The most a request's head (request line and headers) may take; hyper answers a larger one
 /// with 431 by itself, before any of our code runs.
@@ -23,13 +57,16 @@ const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 /// Serves `listener` with `http` until `shutdown` completes; connections are watched by
 /// `graceful`, which the caller drains.
-pub async fn serve(
+pub async fn serve<S>(
     listener: TcpListener,
-    http: HttpService,
+    http: S,
     limits: ConnectionLimits,
     graceful: &GracefulShutdown,
     shutdown: impl Future<Output = ()>,
-) {
+) where
+    S: ConnectionService,
+    S::Future: Send + 'static,
+{
     let table = Connections::new(limits.max_connections);
     let metrics = http.metrics();
     let mut builder = http1::Builder::new();
@@ -78,7 +115,8 @@ pub async fn serve(
             }
         }
         let connection = Arc::new(table.open());
-        let served = builder.serve_connection(TokioIo::new(stream), http.for_connection(peer, connection.clone()));
+        let service = http.for_connection(Peer { addr: peer, connection: connection.clone() });
+        let served = builder.serve_connection(TokioIo::new(stream), service);
         let served = graceful.watch(served);
         tokio::spawn(async move {
             tokio::select! {
@@ -95,7 +133,7 @@ pub async fn serve(
 
 /// Closes connections that waited longer than `idle` for a request, checking a few times per
 /// `idle`.
-async fn close_idle(table: Arc<Connections>, idle: Duration, metrics: Arc<crate::metrics::Metrics>) {
+async fn close_idle(table: Arc<Connections>, idle: Duration, metrics: Arc<Metrics>) {
     let mut ticker = tokio::time::interval((idle / 4).clamp(Duration::from_millis(50), Duration::from_secs(1)));
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

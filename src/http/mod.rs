@@ -1,22 +1,35 @@
-//! The HTTP side: the generated crate is the transport; this module wraps it.
+//! The HTTP side: the generated crate is the transport; this module runs around it.
 //!
-//! [`listener`] accepts connections and keeps them in a [`connections`] table (the cap, idle
-//! timeout). A request passes through [`middleware::HttpService`] (request id, body limit and
-//! deadline, credentials from [`credentials`], the client behind a proxy from [`client`],
-//! turning every error into an AppError, the log line), then the generated router
-//! (`mm_sessions_api::server`), then [`api::Handlers`], a thin `Api` impl over
-//! [`crate::service::SessionService`] that takes its per-request details from [`context`] and
-//! sets [`cookies`]. [`web`] serves the sessions page at `/`.
+//! - [`listener`] accepts connections and keeps them in a [`connections`] table (the cap, the
+//!   idle timeout); it serves any [`listener::ConnectionService`].
+//! - [`pipeline::HttpService`] is the API listener's service: each request's steps, in order, as
+//!   named functions (its module doc lists them), using [`body`] (the body under its limits),
+//!   [`credentials`] (where a token comes from, CSRF), [`client`] (the client behind a trusted
+//!   proxy), [`generated`] (the generated router's own answers as AppErrors) and [`response`]
+//!   (error rendering, the final headers, the log line).
+//! - The generated router (`mm_sessions_api::server`) calls [`api::Handlers`], a thin `Api` impl
+//!   over [`crate::service::SessionService`] that takes its per-request details from
+//!   [`context`] and sets [`cookies`].
+//! - [`web`] serves the sessions page at `/`; [`metrics_endpoint`] `GET /metrics`, on the API
+//!   listener or on a listener of its own.
+//!
+//! A new operation needs only a handler in [`api`]; a new step of every request, a function in
+//! [`pipeline`] and a line in its doc.
 
 pub mod api;
+pub mod body;
 pub mod client;
 pub mod connections;
 pub mod context;
 pub mod cookies;
 pub mod credentials;
+pub mod generated;
 pub mod listener;
-pub mod middleware;
+pub mod metrics_endpoint;
+pub mod pipeline;
+pub mod response;
 pub mod web;
 
 pub use client::client_address;
-pub use middleware::HttpService;
+pub use metrics_endpoint::MetricsService;
+pub use pipeline::HttpService;

@@ -6,7 +6,7 @@ use http_body_util::{combinators::BoxBody, Full};
 use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
 use hyper::{Method, Response};
 
-use super::middleware::HttpResponse;
+use super::response::HttpResponse;
 
 const INDEX: &str = include_str!("../../web/index.html");
 const APP_JS: &str = include_str!("../../web/app.js");

@@ -11,9 +11,10 @@
 //!   affected user's entries once the write is durable and before it returns to the caller.
 //!   A write naming only a session id forgets the user whose entry holds that session.
 //! - **Writes by anyone else** (the admin CLI on the same SQLite file, an `sqlite3` shell, a
-//!   second server on the file): before each request the server calls [`SessionStore::begin_request`], which asks the backend
-//!   ([`SessionStore::outside_writes`]) and forgets everything if someone else may have written.
-//!   A backend that cannot tell (PostgreSQL, where other nodes write) gets no cache at all.
+//!   second server on the file): before each request the server calls
+//!   [`CachedStore::begin_request`], which asks the backend's [`ChangeSource`] and forgets
+//!   everything if someone else may have written. A backend that cannot tell (PostgreSQL, where
+//!   other nodes write) hands no change source, and gets no cache (`Stores::cached`).
 //! - **Reads racing writes**: a read that began before a write may finish after it, holding the
 //!   old data. Each entry is filled only if no write was forgotten since the read began (the
 //!   `generation`), so old data never lands after the write that replaced it.
@@ -24,7 +25,6 @@
 //! they take. Full, it admits one miss in `ADMIT_WHEN_FULL` (16), evicting the least recently
 //! used user (see `fill`).
 
-use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -32,47 +32,17 @@ use async_trait::async_trait;
 use hashbrown::HashMap;
 use lru::LruCache;
 
-use super::{OutsideWrites, SessionStore, StoreResult};
-use crate::domain::{Audit, Id, Session, TokenHash, User};
+use super::{ChangeSource, SessionStore, StoreResult, UserStore};
+use crate::config::CacheLimits;
+use crate::domain::{Id, Session, SessionId, TokenHash, User};
 use crate::metrics::{CacheLookup, Metrics};
 
-/// How much the cache may hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CacheLimits {
-    /// Sessions held (a user row counts as one).
-    pub entries: NonZeroUsize,
-    /// The estimated bytes of what is held.
-    pub bytes: NonZeroUsize,
-}
-
-impl CacheLimits {
-    /// Sessions held by default. Mattermost holds 35,000; a web session with its props takes
-    /// about 1.4 KB here, so 20,000 keep the cache near 28 MiB and the server under 64 MiB with
-    /// a million stored sessions (docs/performance.md). Raise it where memory allows.
-    pub const DEFAULT_ENTRIES: usize = 20_000;
-    /// The bytes allowed per entry, by [`session_bytes`]'s estimate: a web session as a login
-    /// makes it is about 1,400; this leaves room for larger props without letting them grow
-    /// the cache past its share.
-    pub const BYTES_PER_ENTRY: usize = 1_600;
-
-    /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
-    pub fn for_entries(entries: NonZeroUsize) -> Self {
-        CacheLimits {
-            entries,
-            bytes: entries.saturating_mul(NonZeroUsize::new(Self::BYTES_PER_ENTRY).expect("a non-zero constant")),
-        }
-    }
-}
-
-impl Default for CacheLimits {
-    fn default() -> Self {
-        Self::for_entries(NonZeroUsize::new(Self::DEFAULT_ENTRIES).expect("a non-zero default"))
-    }
-}
-
-/// `inner`, with its hot reads cached.
+/// `users` and `sessions`, with their hot reads cached.
 pub struct CachedStore {
-    inner: Arc<dyn SessionStore>,
+    users: Arc<dyn UserStore>,
+    sessions: Arc<dyn SessionStore>,
+    /// The backend's word on writes made by anyone else.
+    changes: Arc<dyn ChangeSource>,
     entries: Mutex<Entries>,
     limits: CacheLimits,
     metrics: Arc<Metrics>,
@@ -119,7 +89,7 @@ struct Entries {
     /// Token hash → the user whose entry holds that session.
     tokens: HashMap<TokenHash, Id>,
     /// Session id → the user whose entry holds it (for writes that name only a session).
-    sessions: HashMap<Id, Id>,
+    sessions: HashMap<SessionId, Id>,
     /// Moves on every forgetting: a read that began before it must not fill.
     generation: u64,
     weight: usize,
@@ -249,8 +219,15 @@ fn user_bytes(u: &User) -> usize {
 }
 
 impl CachedStore {
-    /// `inner` with a cache of at most `limits`; hits, misses and forgettings go to `metrics`.
-    pub fn new(inner: Arc<dyn SessionStore>, limits: CacheLimits, metrics: Arc<Metrics>) -> Self {
+    /// `users` and `sessions` with a cache of at most `limits`, forgetting everything when
+    /// `changes` reports a write by anyone else; hits, misses and forgettings go to `metrics`.
+    pub fn new(
+        users: Arc<dyn UserStore>,
+        sessions: Arc<dyn SessionStore>,
+        changes: Arc<dyn ChangeSource>,
+        limits: CacheLimits,
+        metrics: Arc<Metrics>,
+    ) -> Self {
         let entries = Entries {
             users: LruCache::unbounded(),
             tokens: HashMap::new(),
@@ -259,7 +236,15 @@ impl CachedStore {
             weight: 0,
             bytes: 0,
         };
-        CachedStore { inner, entries: Mutex::new(entries), limits, metrics, misses_when_full: AtomicU64::new(0) }
+        CachedStore {
+            users,
+            sessions,
+            changes,
+            entries: Mutex::new(entries),
+            limits,
+            metrics,
+            misses_when_full: AtomicU64::new(0),
+        }
     }
 
     fn entries(&self) -> MutexGuard<'_, Entries> {
@@ -300,9 +285,9 @@ impl CachedStore {
 
     /// Forgets the user whose entry holds session `id`. A session no entry holds needs nothing
     /// forgotten, but the generation still moves: a read of it may be under way.
-    fn forget_session(&self, id: &str) {
+    fn forget_session(&self, id: &SessionId) {
         let mut entries = self.entries();
-        let forgotten = match Id::parse(id).and_then(|id| entries.sessions.get(&id).cloned()) {
+        let forgotten = match entries.sessions.get(id).cloned() {
             Some(user_id) => entries.forget_user(&user_id),
             None => {
                 entries.generation += 1;
@@ -324,18 +309,30 @@ impl CachedStore {
 /// Runs a write on the inner store, then forgets what it changed: whether it succeeded or not
 /// (a failed write may have changed something before it failed).
 macro_rules! write_then {
-    ($self:ident . $method:ident ( $($arg:expr),* ) ; $forget:expr) => {{
-        let result = $self.inner.$method($($arg),*).await;
+    ($self:ident . $inner:ident . $method:ident ( $($arg:expr),* ) ; $forget:expr) => {{
+        let result = $self.$inner.$method($($arg),*).await;
         $forget;
         result
     }};
 }
 
+impl CachedStore {
+    /// Before a request's reads: if anyone else may have written since the previous request,
+    /// everything is forgotten.
+    pub async fn begin_request(&self) -> StoreResult<()> {
+        if self.changes.outside_writes().await? {
+            tracing::debug!("another process wrote to the store: the session cache starts over");
+            self.forget_all();
+        }
+        Ok(())
+    }
+}
+
 #[async_trait]
-impl SessionStore for CachedStore {
+impl UserStore for CachedStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
         // A "no such user" may be cached under this id.
-        write_then!(self.create_user(user); self.forget_user(&user.id))
+        write_then!(self.users.create_user(user); self.forget_user(&user.id))
     }
     async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
         let generation = {
@@ -348,36 +345,40 @@ impl SessionStore for CachedStore {
             entries.generation
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
-        let user = self.inner.user_by_id(id).await?;
+        let user = self.users.user_by_id(id).await?;
         let bytes = user.as_ref().map_or(0, user_bytes);
         self.fill(generation, id, Fill::User(user.clone(), bytes));
         Ok(user)
     }
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
-        self.inner.user_by_username(username).await
+        self.users.user_by_username(username).await
     }
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        self.inner.user_by_email(email).await
+        self.users.user_by_email(email).await
+    }
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        self.users.list_users().await
     }
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        write_then!(self.set_password_hash(user_id, hash, update_at); self.forget_user(user_id))
+        write_then!(self.users.set_password_hash(user_id, hash, update_at); self.forget_user(user_id))
     }
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
         // The user row and every session of the user changed.
-        write_then!(self.set_roles(user_id, roles, update_at); self.forget_user(user_id))
+        write_then!(self.users.set_roles(user_id, roles, update_at); self.forget_user(user_id))
     }
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
-        write_then!(self.deactivate_user(user_id, delete_at); self.forget_user(user_id))
+        write_then!(self.users.deactivate_user(user_id, delete_at); self.forget_user(user_id))
     }
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
-        write_then!(self.reactivate_user(user_id, update_at); self.forget_user(user_id))
+        write_then!(self.users.reactivate_user(user_id, update_at); self.forget_user(user_id))
     }
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        self.inner.list_users().await
-    }
+}
+
+#[async_trait]
+impl SessionStore for CachedStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         // The new session joins the user's list; the cap may have ended others of theirs.
-        write_then!(self.create_session(session, max_per_user); self.forget_user(&session.user_id))
+        write_then!(self.sessions.create_session(session, max_per_user); self.forget_user(&session.user_id))
     }
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
         let generation = {
@@ -395,13 +396,13 @@ impl SessionStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::Session, false);
         // Unknown tokens are not remembered: anyone can send a new one each time.
-        let Some(session) = self.inner.session_by_token(hash).await? else { return Ok(None) };
+        let Some(session) = self.sessions.session_by_token(hash).await? else { return Ok(None) };
         let bytes = session_bytes(&session);
         self.fill(generation, &session.user_id.clone(), Fill::Token(session.clone(), bytes));
         Ok(Some(session))
     }
-    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
-        self.inner.session_by_id(id).await
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
+        self.sessions.session_by_id(id).await
     }
     async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
         let generation = {
@@ -414,76 +415,50 @@ impl SessionStore for CachedStore {
             entries.generation
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
-        let list = self.inner.sessions_for_user(user_id).await?;
+        let list = self.sessions.sessions_for_user(user_id).await?;
         let bytes = list.iter().map(session_bytes).sum();
         self.fill(generation, user_id, Fill::List(list.as_slice().into(), bytes));
         Ok(list)
     }
-    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
-        write_then!(self.touch_session(id, last_activity_at); self.forget_session(id))
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        self.sessions.count_active_sessions(now).await
     }
-    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
-        write_then!(self.delete_session(id); self.forget_session(id))
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()> {
+        write_then!(self.sessions.touch_session(id, last_activity_at); self.forget_session(id))
     }
-    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
-        write_then!(self.delete_user_session(user_id, id); self.forget_user(user_id))
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()> {
+        write_then!(self.sessions.set_session_expiry(id, expires_at); self.forget_session(id))
     }
-    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
-        write_then!(self.delete_sessions_for_user(user_id); self.forget_user(user_id))
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        write_then!(self.sessions.attach_device(id, device_id, expires_at); self.forget_session(id))
     }
-    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
-        write_then!(self.delete_other_sessions(user_id, keep); self.forget_user(user_id))
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
+        write_then!(self.sessions.delete_session(id); self.forget_session(id))
     }
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
-        write_then!(self.delete_device_sessions(user_id, device_id, keep); self.forget_user(user_id))
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
+        write_then!(self.sessions.delete_user_session(user_id, id); self.forget_user(user_id))
+    }
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+        write_then!(self.sessions.delete_sessions_for_user(user_id, keep); self.forget_user(user_id))
+    }
+    async fn delete_device_sessions(
+        &self,
+        user_id: &Id,
+        device_id: &str,
+        keep: Option<&SessionId>,
+    ) -> StoreResult<u64> {
+        write_then!(self.sessions.delete_device_sessions(user_id, device_id, keep); self.forget_user(user_id))
     }
     async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        write_then!(self.delete_all_sessions(); self.forget_all())
-    }
-    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
-        write_then!(self.set_session_expiry(id, expires_at); self.forget_session(id))
-    }
-    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
-        write_then!(self.attach_device(id, device_id, expires_at); self.forget_session(id))
+        write_then!(self.sessions.delete_all_sessions(); self.forget_all())
     }
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
-        let result = self.inner.delete_expired(now, limit).await;
+        let result = self.sessions.delete_expired(now, limit).await;
         // Which sessions went is not returned: any at all, and every list may have changed.
         if !matches!(result, Ok(0)) {
             self.forget_all();
         }
         result
-    }
-    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
-        self.inner.count_active_sessions(now).await
-    }
-    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
-        write_then!(self.import(users, sessions); self.forget_all())
-    }
-    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
-        self.inner.add_audit(audit).await
-    }
-    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
-        self.inner.audits_for_user(user_id, offset, limit).await
-    }
-    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
-        self.inner.delete_audits_before(before, limit).await
-    }
-    async fn ping(&self) -> StoreResult<()> {
-        self.inner.ping().await
-    }
-    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
-        self.inner.outside_writes().await
-    }
-    async fn begin_request(&self) -> StoreResult<()> {
-        match self.inner.outside_writes().await? {
-            OutsideWrites::None => {}
-            OutsideWrites::Possible | OutsideWrites::Untracked => {
-                tracing::debug!("another process wrote to the store: the session cache starts over");
-                self.forget_all();
-            }
-        }
-        Ok(())
     }
 }
 
@@ -491,9 +466,25 @@ impl SessionStore for CachedStore {
 mod tests {
     use std::collections::BTreeMap;
 
+    use std::num::NonZeroUsize;
+
     use super::*;
     use crate::domain::NewUser;
     use crate::store::memory::MemoryStore;
+
+    /// Nobody else writes to a memory store.
+    struct NoOneElse;
+
+    #[async_trait]
+    impl ChangeSource for NoOneElse {
+        async fn outside_writes(&self) -> StoreResult<bool> {
+            Ok(false)
+        }
+    }
+
+    fn cached(inner: &Arc<MemoryStore>, limits: CacheLimits) -> CachedStore {
+        CachedStore::new(inner.clone(), inner.clone(), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
+    }
 
     async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) -> User {
         let new = NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] };
@@ -508,10 +499,10 @@ mod tests {
 
     #[tokio::test]
     async fn the_cache_stays_within_its_entries_and_bytes() {
-        let metrics = Arc::new(Metrics::default());
         let limits =
             CacheLimits { entries: NonZeroUsize::new(25).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
-        let store = CachedStore::new(Arc::new(MemoryStore::new()), limits, metrics);
+        let memory = Arc::new(MemoryStore::new());
+        let store = cached(&memory, limits);
         let mut users = Vec::new();
         for i in 0..10 {
             users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
@@ -534,7 +525,7 @@ mod tests {
         }
 
         let tight = CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes: NonZeroUsize::new(4000).unwrap() };
-        let store = CachedStore::new(store.inner.clone(), tight, Arc::new(Metrics::default()));
+        let store = cached(&memory, tight);
         for user in &users {
             store.sessions_for_user(&user.id).await.unwrap();
         }

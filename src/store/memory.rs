@@ -5,8 +5,8 @@ use std::sync::RwLock;
 
 use async_trait::async_trait;
 
-use super::{OutsideWrites, SessionStore, StoreError, StoreResult, Unique};
-use crate::domain::{Audit, Id, Session, TokenHash, User};
+use super::{AuditStore, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
+use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
 #[derive(Default)]
@@ -17,12 +17,12 @@ pub struct MemoryStore {
 #[derive(Default)]
 struct Inner {
     users: HashMap<Id, User>,
-    sessions: HashMap<String, Session>,
-    by_token: HashMap<TokenHash, String>,
+    sessions: HashMap<SessionId, Session>,
+    by_token: HashMap<TokenHash, SessionId>,
     /// Audit records, oldest first.
     audits: Vec<Audit>,
     /// Session ids per user id, so that a user's sessions are found without a scan.
-    by_user: HashMap<Id, HashSet<String>>,
+    by_user: HashMap<Id, HashSet<SessionId>>,
 }
 
 impl MemoryStore {
@@ -43,13 +43,13 @@ impl MemoryStore {
 
 impl Inner {
     fn insert_session(&mut self, session: Session) {
-        let id = session.id.as_str().to_owned();
+        let id = session.id.clone();
         self.by_token.insert(session.token_hash, id.clone());
         self.by_user.entry(session.user_id.clone()).or_default().insert(id.clone());
         self.sessions.insert(id, session);
     }
 
-    fn remove_session(&mut self, id: &str) -> bool {
+    fn remove_session(&mut self, id: &SessionId) -> bool {
         match self.sessions.remove(id) {
             Some(session) => {
                 self.by_token.remove(&session.token_hash);
@@ -68,10 +68,19 @@ impl Inner {
     fn user_sessions(&self, user_id: &Id) -> impl Iterator<Item = &Session> {
         self.by_user.get(user_id).into_iter().flatten().filter_map(|id| self.sessions.get(id))
     }
+
+    /// Removes the user's sessions that `doomed` picks; how many.
+    fn remove_user_sessions(&mut self, user_id: &Id, doomed: impl Fn(&Session) -> bool) -> u64 {
+        let ids: Vec<SessionId> = self.user_sessions(user_id).filter(|s| doomed(s)).map(|s| s.id.clone()).collect();
+        for id in &ids {
+            self.remove_session(id);
+        }
+        ids.len() as u64
+    }
 }
 
 #[async_trait]
-impl SessionStore for MemoryStore {
+impl UserStore for MemoryStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
         let mut inner = self.write();
         if let Some(taken) = inner.users.values().find_map(|u| {
@@ -103,6 +112,12 @@ impl SessionStore for MemoryStore {
         Ok(self.read().users.values().find(|u| u.email == email).cloned())
     }
 
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        let mut users: Vec<User> = self.read().users.values().cloned().collect();
+        users.sort_by(|a, b| a.username.cmp(&b.username));
+        Ok(users)
+    }
+
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
         Ok(match self.write().users.get_mut(user_id) {
             Some(stored) => {
@@ -119,7 +134,7 @@ impl SessionStore for MemoryStore {
         let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
         user.roles = roles.to_owned();
         user.update_at = update_at;
-        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
+        let ids: Vec<SessionId> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
         for id in &ids {
             if let Some(session) = inner.sessions.get_mut(id) {
                 session.roles = roles.to_owned();
@@ -133,11 +148,7 @@ impl SessionStore for MemoryStore {
         let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
         user.delete_at = delete_at;
         user.update_at = delete_at;
-        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
-        for id in &ids {
-            inner.remove_session(id);
-        }
-        Ok(Some(ids.len() as u64))
+        Ok(Some(inner.remove_user_sessions(user_id, |_| true)))
     }
 
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
@@ -150,13 +161,10 @@ impl SessionStore for MemoryStore {
             None => false,
         })
     }
+}
 
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        let mut users: Vec<User> = self.read().users.values().cloned().collect();
-        users.sort_by(|a, b| a.username.cmp(&b.username));
-        Ok(users)
-    }
-
+#[async_trait]
+impl SessionStore for MemoryStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let mut inner = self.write();
         match inner.users.get(&session.user_id) {
@@ -166,17 +174,17 @@ impl SessionStore for MemoryStore {
             Some(user) if !user.is_active() => return Err(StoreError::UserInactive),
             Some(_) => {}
         }
-        if inner.sessions.contains_key(session.id.as_str()) {
+        if inner.sessions.contains_key(&session.id) {
             return Err(StoreError::Conflict(Unique::SessionId));
         }
         if inner.by_token.contains_key(&session.token_hash) {
             return Err(StoreError::Conflict(Unique::TokenHash));
         }
         inner.insert_session(session.clone());
-        let mut others: Vec<(i64, i64, String)> = inner
+        let mut others: Vec<(i64, i64, SessionId)> = inner
             .user_sessions(&session.user_id)
             .filter(|s| s.id != session.id)
-            .map(|s| (s.last_activity_at, s.create_at, s.id.as_str().to_owned()))
+            .map(|s| (s.last_activity_at, s.create_at, s.id.clone()))
             .collect();
         let keep = max_per_user.saturating_sub(1);
         if others.len() <= keep {
@@ -196,7 +204,7 @@ impl SessionStore for MemoryStore {
         Ok(inner.by_token.get(hash).and_then(|id| inner.sessions.get(id)).cloned())
     }
 
-    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
         Ok(self.read().sessions.get(id).cloned())
     }
 
@@ -206,52 +214,52 @@ impl SessionStore for MemoryStore {
         Ok(sessions)
     }
 
-    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        Ok(self.read().sessions.values().filter(|s| !s.is_expired(now)).count() as u64)
+    }
+
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()> {
         if let Some(session) = self.write().sessions.get_mut(id) {
             session.last_activity_at = last_activity_at;
         }
         Ok(())
     }
 
-    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()> {
+        if let Some(session) = self.write().sessions.get_mut(id) {
+            session.expires_at = expires_at;
+        }
+        Ok(())
+    }
+
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        if let Some(session) = self.write().sessions.get_mut(id) {
+            session.device_id = device_id.to_owned();
+            session.expires_at = expires_at;
+        }
+        Ok(())
+    }
+
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
         Ok(self.write().remove_session(id))
     }
 
-    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
         let mut inner = self.write();
         Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == *user_id) && inner.remove_session(id))
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
-        let mut inner = self.write();
-        let ids: Vec<String> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
-        for id in &ids {
-            inner.remove_session(id);
-        }
-        Ok(ids.len() as u64)
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep))
     }
 
-    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
-        let mut inner = self.write();
-        let ids: Vec<String> =
-            inner.user_sessions(user_id).filter(|s| s.id.as_str() != keep).map(|s| s.id.as_str().to_owned()).collect();
-        for id in &ids {
-            inner.remove_session(id);
-        }
-        Ok(ids.len() as u64)
-    }
-
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
-        let mut inner = self.write();
-        let ids: Vec<String> = inner
-            .user_sessions(user_id)
-            .filter(|s| s.id.as_str() != keep && s.device_id == device_id)
-            .map(|s| s.id.as_str().to_owned())
-            .collect();
-        for id in &ids {
-            inner.remove_session(id);
-        }
-        Ok(ids.len() as u64)
+    async fn delete_device_sessions(
+        &self,
+        user_id: &Id,
+        device_id: &str,
+        keep: Option<&SessionId>,
+    ) -> StoreResult<u64> {
+        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep && s.device_id == device_id))
     }
 
     async fn delete_all_sessions(&self) -> StoreResult<u64> {
@@ -263,38 +271,48 @@ impl SessionStore for MemoryStore {
         Ok(count)
     }
 
-    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
-        if let Some(session) = self.write().sessions.get_mut(id) {
-            session.expires_at = expires_at;
-        }
-        Ok(())
-    }
-
-    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
-        if let Some(session) = self.write().sessions.get_mut(id) {
-            session.device_id = device_id.to_owned();
-            session.expires_at = expires_at;
-        }
-        Ok(())
-    }
-
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let mut inner = self.write();
-        let ids: Vec<String> = inner
-            .sessions
-            .values()
-            .filter(|s| s.is_expired(now))
-            .take(limit)
-            .map(|s| s.id.as_str().to_owned())
-            .collect();
+        let ids: Vec<SessionId> =
+            inner.sessions.values().filter(|s| s.is_expired(now)).take(limit).map(|s| s.id.clone()).collect();
         for id in &ids {
             inner.remove_session(id);
         }
         Ok(ids.len() as u64)
     }
+}
 
-    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
-        Ok(self.read().sessions.values().filter(|s| !s.is_expired(now)).count() as u64)
+#[async_trait]
+impl AuditStore for MemoryStore {
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        self.write().audits.push(audit.clone());
+        Ok(())
+    }
+
+    async fn audits_for_user(&self, user_id: Option<&Id>, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let inner = self.read();
+        let mut audits: Vec<Audit> =
+            inner.audits.iter().filter(|a| a.user_id == user_id.map_or("", |id| id.as_str())).cloned().collect();
+        audits.sort_by(|a, b| b.create_at.cmp(&a.create_at).then_with(|| b.id.cmp(&a.id)));
+        Ok(audits.into_iter().skip(offset).take(limit).collect())
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let mut inner = self.write();
+        let mut deleted = 0;
+        inner.audits.retain(|a| {
+            let expired = a.create_at < before && deleted < limit;
+            deleted += usize::from(expired);
+            !expired
+        });
+        Ok(deleted as u64)
+    }
+}
+
+#[async_trait]
+impl Maintenance for MemoryStore {
+    async fn ping(&self) -> StoreResult<()> {
+        Ok(())
     }
 
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
@@ -326,7 +344,7 @@ impl SessionStore for MemoryStore {
                     session.user_id
                 )));
             }
-            if inner.sessions.contains_key(session.id.as_str()) || !session_ids.insert(session.id.as_str()) {
+            if inner.sessions.contains_key(&session.id) || !session_ids.insert(&session.id) {
                 return Err(StoreError::Conflict(Unique::SessionId));
             }
             if inner.by_token.contains_key(&session.token_hash) || !hashes.insert(session.token_hash) {
@@ -341,37 +359,5 @@ impl SessionStore for MemoryStore {
             inner.insert_session(session.clone());
         }
         Ok(())
-    }
-
-    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
-        self.write().audits.push(audit.clone());
-        Ok(())
-    }
-
-    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
-        let inner = self.read();
-        let mut audits: Vec<Audit> = inner.audits.iter().filter(|a| a.user_id == user_id).cloned().collect();
-        audits.sort_by(|a, b| b.create_at.cmp(&a.create_at).then_with(|| b.id.cmp(&a.id)));
-        Ok(audits.into_iter().skip(offset).take(limit).collect())
-    }
-
-    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
-        let mut inner = self.write();
-        let mut deleted = 0;
-        inner.audits.retain(|a| {
-            let expired = a.create_at < before && deleted < limit;
-            deleted += usize::from(expired);
-            !expired
-        });
-        Ok(deleted as u64)
-    }
-
-    async fn ping(&self) -> StoreResult<()> {
-        Ok(())
-    }
-
-    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
-        // Nothing outside this process can reach these maps.
-        Ok(OutsideWrites::None)
     }
 }

@@ -1,18 +1,37 @@
-//! Where sessions and users live: the [`SessionStore`] trait and one module per backend.
+//! Where users, sessions and audit records live: one small trait per capability, one module per
+//! backend, and the two wrappers that go around them.
 //!
-//! Every backend behaves the same; `tests/suite/store_behaviour.rs` runs one suite against each.
-//! The store is deliberately dumb (no permissions, no expiry rules): those live in
-//! [`crate::service`], so that a new backend cannot get them wrong. Opening a store from the
-//! configuration is [`crate::app`]'s job: nothing here knows about settings.
+//! # The shape
+//!
+//! - **Capabilities**: [`UserStore`], [`SessionStore`], [`AuditStore`] and [`Maintenance`] (the
+//!   store as a whole: health checks, bulk loads). A new capability (personal access tokens, say)
+//!   is a new trait here, implemented by every backend.
+//! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`]. A new backend
+//!   is a module that does, plus a line in `app::open_store`; `tests/suite/store_behaviour.rs`
+//!   runs one suite against each, so they all answer alike.
+//! - **Holding them**: [`Stores`] holds one `Arc<dyn …>` per capability, all pointing at the same
+//!   backend when it is opened ([`Stores::of`]). A wrapper replaces only the capabilities it
+//!   changes: the session cache ([`cached`]) takes `users` and `sessions`, nothing else; the
+//!   metrics wrapper ([`metered`]) counts the failures of every call, so it takes them all.
+//! - **Caching is a fact of the backend's type**: a backend that can tell writes made by anyone
+//!   else (another process on the same file) hands [`Stores::watching`] its [`ChangeSource`];
+//!   only then can [`Stores::cached`] put a cache in front of it. PostgreSQL, where other nodes
+//!   write and nothing tells this one at once, and memory, which is memory already, hand none.
+//!
+//! The stores are deliberately dumb (no permissions, no expiry rules): those live in
+//! [`crate::service`], so that a new backend cannot get them wrong. Nothing here reads settings.
+
+use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::domain::{Audit, Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
 
 pub mod cached;
 pub mod memory;
 pub mod metered;
 pub mod postgres;
+mod rows;
 pub mod sqlite;
 
 /// What can go wrong in a store.
@@ -67,21 +86,9 @@ impl Unique {
 /// A result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// What a backend can tell of writes made by anyone but itself: another process on the same
-/// file, another node on the same database.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutsideWrites {
-    /// Nobody else has written since the previous question.
-    None,
-    /// Someone else may have.
-    Possible,
-    /// This backend cannot tell: nothing may be cached in front of it.
-    Untracked,
-}
-
-/// Persistent sessions and users. Every write is durable once the call returns.
+/// Users. Every write is durable once the call returns.
 #[async_trait]
-pub trait SessionStore: Send + Sync + 'static {
+pub trait UserStore: Send + Sync + 'static {
     /// Adds a user; `Conflict` when the id, username or email is taken.
     async fn create_user(&self, user: &User) -> StoreResult<()>;
     /// The user with this id.
@@ -90,6 +97,8 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
     /// The user with this (lower-case) email.
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
+    /// Every user, by username.
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
     /// Saves a user's password hash and update time; `false` when there is no such user. Only
     /// those columns: a copy of the user read before a role change or a deactivation must not
     /// undo it.
@@ -104,65 +113,149 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
     /// Marks a deactivated user active again; `false` when there is no such user.
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
-    /// Every user, by username.
-    async fn list_users(&self) -> StoreResult<Vec<User>>;
+}
 
+/// Sessions, found by token hash, by id or by user. Every write is durable once the call
+/// returns; writes naming a session that is gone do nothing.
+#[async_trait]
+pub trait SessionStore: Send + Sync + 'static {
     /// Adds a session (its user must exist and be active: `UserInactive` otherwise, checked in
     /// the same transaction, so a login racing a deactivation cannot outlive it). If the user
-    /// then holds more than `max_per_user`
-    /// sessions, the least recently used others are deleted in the same transaction; returns
-    /// how many.
+    /// then holds more than `max_per_user` sessions, the least recently used others are deleted
+    /// in the same transaction; returns how many.
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
     /// The session whose token hashes to `hash`, expired or not.
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
     /// The session with this id.
-    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>>;
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;
     /// A user's sessions, most recent activity first, expired ones included.
     async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
-    /// Records activity on a session; no-op when it is gone.
-    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()>;
-    /// Deletes a session; `false` when there was none.
-    async fn delete_session(&self, id: &str) -> StoreResult<bool>;
-    /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
-    /// (or it is another user's). One write, where a lookup and a delete would be two calls.
-    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool>;
-    /// Deletes every session of a user; returns how many.
-    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64>;
-    /// Deletes every session of a user but `keep` (a session id); returns how many.
-    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64>;
-    /// Deletes the user's sessions with this device id but `keep`; returns how many.
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64>;
-    /// Deletes every session of every user; returns how many.
-    async fn delete_all_sessions(&self) -> StoreResult<u64>;
-    /// Sets a session's expiry (an extension); no-op when it is gone.
-    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()>;
-    /// Gives a session a device id and a new expiry (a mobile app attaching its device).
-    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()>;
-    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
-    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
     /// How many sessions have not expired at `now` (the active-sessions metric).
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;
+    /// Records activity on a session.
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()>;
+    /// Sets a session's expiry (an extension).
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()>;
+    /// Gives a session a device id and a new expiry (a mobile app attaching its device).
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()>;
+    /// Deletes a session; `false` when there was none.
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool>;
+    /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
+    /// (or it is another user's). One write, where a lookup and a delete would be two calls.
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool>;
+    /// Deletes every session of a user but `keep`, if given; returns how many.
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64>;
+    /// Deletes the user's sessions with this device id but `keep`, if given; returns how many.
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>)
+        -> StoreResult<u64>;
+    /// Deletes every session of every user; returns how many.
+    async fn delete_all_sessions(&self) -> StoreResult<u64>;
+    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+}
+
+/// Audit records (Mattermost's `Audits` table).
+#[async_trait]
+pub trait AuditStore: Send + Sync + 'static {
+    /// Adds an audit record.
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()>;
+    /// A user's audit records (`None`: those naming no user, such as failed logins of unknown
+    /// login ids), newest first, skipping `offset`, at most `limit`.
+    async fn audits_for_user(&self, user_id: Option<&Id>, offset: usize, limit: usize) -> StoreResult<Vec<Audit>>;
+    /// Deletes at most `limit` audit records created before `before`; returns how many.
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64>;
+}
+
+/// The store as a whole.
+#[async_trait]
+pub trait Maintenance: Send + Sync + 'static {
+    /// Answers when the store can serve (health checks).
+    async fn ping(&self) -> StoreResult<()>;
     /// Adds users and sessions in one transaction, all or nothing, without the per-user cap:
     /// for bulk loads (the benchmark's seeding, imports), never for serving requests.
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;
-    /// Adds an audit record.
-    async fn add_audit(&self, audit: &Audit) -> StoreResult<()>;
-    /// A user's audit records, newest first, skipping `offset`, at most `limit`.
-    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>>;
-    /// Deletes at most `limit` audit records created before `before`; returns how many.
-    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64>;
-    /// Answers when the store can serve (health checks).
-    async fn ping(&self) -> StoreResult<()>;
+}
 
-    /// Whether anyone but this store object has changed users or sessions since the previous
-    /// call (what [`cached::CachedStore`] asks before each request).
-    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
-        Ok(OutsideWrites::Untracked)
+/// What a backend can tell of writes made by anyone but itself (another process on the same
+/// file): what the session cache asks before each request.
+#[async_trait]
+pub trait ChangeSource: Send + Sync + 'static {
+    /// Whether anyone but this store object may have changed users or sessions since the
+    /// previous call. Never `false` when someone did.
+    async fn outside_writes(&self) -> StoreResult<bool>;
+}
+
+/// Every capability of one backend, as the service holds them: one `Arc<dyn …>` each.
+#[derive(Clone)]
+pub struct Stores {
+    pub users: Arc<dyn UserStore>,
+    pub sessions: Arc<dyn SessionStore>,
+    pub audits: Arc<dyn AuditStore>,
+    pub maintenance: Arc<dyn Maintenance>,
+    /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
+    changes: Option<Arc<dyn ChangeSource>>,
+    /// Set by [`Self::cached`]: the cache in front of `users` and `sessions`.
+    cache: Option<Arc<cached::CachedStore>>,
+    /// Set by [`Self::metered`]: where [`Self::begin_request`]'s failures are counted too.
+    metrics: Option<Arc<crate::metrics::Metrics>>,
+}
+
+impl Stores {
+    /// Every capability of `backend`, with nothing in front.
+    pub fn of<B>(backend: Arc<B>) -> Self
+    where
+        B: UserStore + SessionStore + AuditStore + Maintenance,
+    {
+        Stores {
+            users: backend.clone(),
+            sessions: backend.clone(),
+            audits: backend.clone(),
+            maintenance: backend,
+            changes: None,
+            cache: None,
+            metrics: None,
+        }
     }
-    /// Called once per request before its reads: a cache in front of the store forgets what
-    /// others may have changed. Nothing to do for a store without one.
-    async fn begin_request(&self) -> StoreResult<()> {
-        Ok(())
+
+    /// These stores, whose backend tells outside writes through `changes`: a cache may go in
+    /// front of them.
+    pub fn watching(mut self, changes: Arc<dyn ChangeSource>) -> Self {
+        self.changes = Some(changes);
+        self
+    }
+
+    /// Whether [`Self::cached`] would put a cache in front (the backend hands a change source).
+    pub fn can_cache(&self) -> bool {
+        self.changes.is_some()
+    }
+
+    /// These stores with the session cache in front of `users` and `sessions`, if the backend
+    /// can tell outside writes; as they are otherwise.
+    pub fn cached(mut self, limits: crate::config::CacheLimits, metrics: Arc<crate::metrics::Metrics>) -> Self {
+        let Some(changes) = self.changes.clone() else { return self };
+        let cache =
+            Arc::new(cached::CachedStore::new(self.users.clone(), self.sessions.clone(), changes, limits, metrics));
+        self.users = cache.clone();
+        self.sessions = cache.clone();
+        self.cache = Some(cache);
+        self
+    }
+
+    /// These stores with every call's failure counted in `metrics`.
+    pub fn metered(self, metrics: Arc<crate::metrics::Metrics>) -> Self {
+        let wrap = metered::Metered::new(self.clone(), metrics.clone());
+        Stores { cache: self.cache, changes: self.changes, metrics: Some(metrics), ..Stores::of(Arc::new(wrap)) }
+    }
+
+    /// Called once per request before its reads: the cache, if any, forgets what others may have
+    /// written since the previous request.
+    pub async fn begin_request(&self) -> StoreResult<()> {
+        let Some(cache) = &self.cache else { return Ok(()) };
+        let result = cache.begin_request().await;
+        if let (Err(StoreError::Backend(_)), Some(metrics)) = (&result, &self.metrics) {
+            metrics.store_error("begin_request");
+        }
+        result
     }
 }
 

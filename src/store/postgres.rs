@@ -11,16 +11,16 @@
 //! - **Durability**: a call returns after PostgreSQL committed (synchronous_commit as the
 //!   server is configured; its default is on).
 
-use std::collections::BTreeMap;
-
 use anyhow::Context as _;
 use async_trait::async_trait;
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
 
-use super::{stored_id, SessionStore, StoreError, StoreResult, Unique};
-use crate::domain::{Audit, Id, Session, TokenHash, User};
+use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, USER_COLUMNS};
+use super::{AuditStore, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
+use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("postgres_migrations/0001_users_and_sessions.sql")),
@@ -30,10 +30,6 @@ const MIGRATIONS: &[(i32, &str)] = &[
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
 const MIGRATION_LOCK: i64 = 0x006d_6d2d_7365_7373;
-
-const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
-     device_id, roles, is_oauth, expired_notify, local, props";
-const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
 
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
@@ -88,17 +84,71 @@ impl PostgresStore {
     async fn client(&self) -> StoreResult<deadpool_postgres::Object> {
         self.pool.get().await.map_err(|e| StoreError::Backend(anyhow::anyhow!("no PostgreSQL connection: {e}")))
     }
+
+    /// Runs one statement on a pooled connection; how many rows it changed.
+    async fn execute(&self, sql: &str, params: &Params<'_>) -> StoreResult<u64> {
+        execute(&self.client().await?, sql, params).await
+    }
+
+    /// The rows one query answers, each mapped by `map`.
+    async fn query<T>(
+        &self,
+        sql: &str,
+        params: &Params<'_>,
+        map: fn(&Row) -> anyhow::Result<T>,
+    ) -> StoreResult<Vec<T>> {
+        let client = self.client().await?;
+        let statement = client.prepare_cached(sql).await.map_err(classify)?;
+        let rows = client.query(&statement, params).await.map_err(classify)?;
+        Ok(rows.iter().map(map).collect::<anyhow::Result<_>>()?)
+    }
+
+    /// The row (if any) one query answers, mapped by `map`.
+    async fn query_opt<T>(
+        &self,
+        sql: &str,
+        params: &Params<'_>,
+        map: fn(&Row) -> anyhow::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        let client = self.client().await?;
+        let statement = client.prepare_cached(sql).await.map_err(classify)?;
+        let row = client.query_opt(&statement, params).await.map_err(classify)?;
+        Ok(row.as_ref().map(map).transpose()?)
+    }
+
+    /// Runs `statements` in one transaction that first locks the user's row: the
+    /// per-user serialisation the module doc describes. `None` when there is no such user.
+    async fn locking_user<T>(
+        &self,
+        user_id: &Id,
+        statements: impl AsyncFnOnce(&deadpool_postgres::Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<Option<T>> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        let user = tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await;
+        if user.map_err(classify)?.is_none() {
+            return Ok(None);
+        }
+        let result = statements(&tx).await?;
+        tx.commit().await.map_err(classify)?;
+        Ok(Some(result))
+    }
+}
+
+/// A statement's parameters.
+type Params<'a> = [&'a (dyn ToSql + Sync)];
+
+/// Runs one statement (prepared once per connection) on a connection or in a transaction; how
+/// many rows it changed.
+async fn execute(client: &impl GenericClient, sql: &str, params: &Params<'_>) -> StoreResult<u64> {
+    let statement = client.prepare_cached(sql).await.map_err(classify)?;
+    client.execute(&statement, params).await.map_err(classify)
 }
 
 impl PostgresStore {
     /// The user whose `column` (a unique one) equals `value`.
     async fn user_where(&self, column: &'static str, value: &str) -> StoreResult<Option<User>> {
-        let client = self.client().await?;
-        let stmt = client
-            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = $1"))
-            .await
-            .map_err(classify)?;
-        client.query_opt(&stmt, &[&value]).await.map_err(classify)?.as_ref().map(user_from_row).transpose()
+        self.query_opt(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = $1"), &[&value], user_row).await
     }
 }
 
@@ -121,64 +171,54 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
     StoreError::Backend(error.into())
 }
 
-fn user_from_row(row: &Row) -> StoreResult<User> {
-    Ok(User {
-        id: stored_id(row.get(0))?,
-        username: row.get(1),
-        email: row.get(2),
-        roles: row.get(3),
-        create_at: row.get(4),
-        update_at: row.get(5),
-        password_hash: row.get(6),
-        delete_at: row.get(7),
-    })
+impl Columns for Row {
+    fn text(&self, i: usize) -> anyhow::Result<String> {
+        Ok(self.try_get(i)?)
+    }
+    fn optional_text(&self, i: usize) -> anyhow::Result<Option<String>> {
+        Ok(self.try_get(i)?)
+    }
+    fn int(&self, i: usize) -> anyhow::Result<i64> {
+        Ok(self.try_get(i)?)
+    }
+    fn flag(&self, i: usize) -> anyhow::Result<bool> {
+        Ok(self.try_get(i)?)
+    }
+    fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
+        Ok(self.try_get(i)?)
+    }
+    fn string_map(&self, i: usize) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+        Ok(serde_json::from_value(self.try_get(i)?)?)
+    }
 }
 
-fn session_from_row(row: &Row) -> StoreResult<Session> {
-    let id: String = row.get(0);
-    let hash: Vec<u8> = row.get(1);
-    let props: serde_json::Value = row.get(11);
-    Ok(Session {
-        id: stored_id(id)?,
-        token_hash: TokenHash(hash.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?),
-        user_id: stored_id(row.get(2))?,
-        create_at: row.get(3),
-        expires_at: row.get(4),
-        last_activity_at: row.get(5),
-        device_id: row.get(6),
-        roles: row.get(7),
-        is_oauth: row.get(8),
-        expired_notify: row.get(9),
-        local: row.get(10),
-        props: std::sync::Arc::new(serde_json::from_value::<BTreeMap<String, String>>(props).context("session props")?),
-    })
+fn user_row(row: &Row) -> anyhow::Result<User> {
+    rows::user(row)
 }
 
-fn sessions_from_rows(rows: Vec<Row>) -> StoreResult<Vec<Session>> {
-    rows.iter().map(session_from_row).collect()
+fn session_row(row: &Row) -> anyhow::Result<Session> {
+    rows::session(row)
+}
+
+fn audit_row(row: &Row) -> anyhow::Result<Audit> {
+    rows::audit(row)
 }
 
 #[async_trait]
-impl SessionStore for PostgresStore {
+impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let client = self.client().await?;
-        client
-            .execute(
-                &format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
-                &[
-                    &u.id.as_str(),
-                    &u.username,
-                    &u.email,
-                    &u.roles,
-                    &u.create_at,
-                    &u.update_at,
-                    &u.password_hash,
-                    &u.delete_at,
-                ],
-            )
-            .await
-            .map_err(classify)?;
-        Ok(())
+        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+        let row: [&(dyn ToSql + Sync); 8] = [
+            &u.id.as_str(),
+            &u.username,
+            &u.email,
+            &u.roles,
+            &u.create_at,
+            &u.update_at,
+            &u.password_hash,
+            &u.delete_at,
+        ];
+        self.execute(&sql, &row).await.map(drop)
     }
 
     async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
@@ -193,76 +233,44 @@ impl SessionStore for PostgresStore {
         self.user_where("email", email).await
     }
 
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        self.query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[], user_row).await
+    }
+
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let client = self.client().await?;
-        let changed = client
-            .execute(
-                "UPDATE users SET password_hash = $2, update_at = $3 WHERE id = $1",
-                &[&user_id.as_str(), &hash, &update_at],
-            )
-            .await
-            .map_err(classify)?;
-        Ok(changed > 0)
+        let sql = "UPDATE users SET password_hash = $2, update_at = $3 WHERE id = $1";
+        Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        // The user-row lock orders this against logins racing on other nodes (module docs): a
-        // session created before it gets the new roles here, one created after copies them.
-        let found = tx
-            .execute(
-                "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1",
-                &[&user_id.as_str(), &roles, &update_at],
-            )
-            .await
-            .map_err(classify)?;
-        if found == 0 {
-            return Ok(None);
-        }
-        let sessions = tx
-            .execute("UPDATE sessions SET roles = $2 WHERE user_id = $1", &[&user_id.as_str(), &roles])
-            .await
-            .map_err(classify)?;
-        tx.commit().await.map_err(classify)?;
-        Ok(Some(sessions))
+        // Under the user-row lock: a session created before gets the new roles here, one created
+        // after copies them from the row.
+        self.locking_user(user_id, async |tx| {
+            let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
+            execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
+            execute(tx, "UPDATE sessions SET roles = $2 WHERE user_id = $1", &[&user_id.as_str(), &roles]).await
+        })
+        .await
     }
 
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        // The user-row lock orders this against logins racing on other nodes (module docs).
-        let found = tx
-            .execute("UPDATE users SET delete_at = $2, update_at = $2 WHERE id = $1", &[&user_id.as_str(), &delete_at])
-            .await
-            .map_err(classify)?;
-        if found == 0 {
-            return Ok(None);
-        }
-        let deleted =
-            tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await.map_err(classify)?;
-        tx.commit().await.map_err(classify)?;
-        Ok(Some(deleted))
+        // Under the user-row lock, which orders it against logins racing on other nodes.
+        self.locking_user(user_id, async |tx| {
+            let sql = "UPDATE users SET delete_at = $2, update_at = $2 WHERE id = $1";
+            execute(tx, sql, &[&user_id.as_str(), &delete_at]).await?;
+            execute(tx, "DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await
+        })
+        .await
     }
 
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
-        let client = self.client().await?;
-        let changed = client
-            .execute("UPDATE users SET delete_at = 0, update_at = $2 WHERE id = $1", &[&user_id.as_str(), &update_at])
-            .await
-            .map_err(classify)?;
-        Ok(changed > 0)
+        let sql = "UPDATE users SET delete_at = 0, update_at = $2 WHERE id = $1";
+        Ok(self.execute(sql, &[&user_id.as_str(), &update_at]).await? > 0)
     }
+}
 
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        let client = self.client().await?;
-        let rows = client
-            .query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[])
-            .await
-            .map_err(classify)?;
-        rows.iter().map(user_from_row).collect()
-    }
-
+#[async_trait]
+impl SessionStore for PostgresStore {
     async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
         let props = serde_json::to_value(&*s.props).context("encoding props")?;
         let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
@@ -278,171 +286,145 @@ impl SessionStore for PostgresStore {
             Some(delete_at) if delete_at > 0 => return Err(StoreError::UserInactive),
             Some(_) => {}
         }
-        tx.execute(
-            &format!(
-                "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-            ),
-            &[
-                &s.id.as_str(),
-                &&s.token_hash.0[..],
-                &s.user_id.as_str(),
-                &s.create_at,
-                &s.expires_at,
-                &s.last_activity_at,
-                &s.device_id,
-                &s.roles,
-                &s.is_oauth,
-                &s.expired_notify,
-                &s.local,
-                &props,
-            ],
+        let sql = format!(
+            "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        );
+        let row: [&(dyn ToSql + Sync); 12] = [
+            &s.id.as_str(),
+            &&s.token_hash.0[..],
+            &s.user_id.as_str(),
+            &s.create_at,
+            &s.expires_at,
+            &s.last_activity_at,
+            &s.device_id,
+            &s.roles,
+            &s.is_oauth,
+            &s.expired_notify,
+            &s.local,
+            &props,
+        ];
+        execute(&tx, &sql, &row).await?;
+        let evicted = execute(
+            &tx,
+            "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
+             ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
+            &[&s.user_id.as_str(), &s.id.as_str(), &keep],
         )
-        .await
-        .map_err(classify)?;
-        let evicted = tx
-            .execute(
-                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
-                 ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
-                &[&s.user_id.as_str(), &s.id.as_str(), &keep],
-            )
-            .await
-            .map_err(classify)?;
+        .await?;
         tx.commit().await.map_err(classify)?;
         Ok(evicted)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
-        let client = self.client().await?;
-        let stmt = client
-            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1"))
-            .await
-            .map_err(classify)?;
-        client.query_opt(&stmt, &[&&hash.0[..]]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1");
+        self.query_opt(&sql, &[&&hash.0[..]], session_row).await
     }
 
-    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
-        let client = self.client().await?;
-        let stmt = client
-            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1"))
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
+        self.query_opt(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1"), &[&id.as_str()], session_row)
             .await
-            .map_err(classify)?;
-        client.query_opt(&stmt, &[&id]).await.map_err(classify)?.as_ref().map(session_from_row).transpose()
     }
 
     async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
-        let client = self.client().await?;
-        let stmt = client
-            .prepare_cached(&format!(
-                "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = $1 ORDER BY last_activity_at DESC, id"
-            ))
-            .await
-            .map_err(classify)?;
-        sessions_from_rows(client.query(&stmt, &[&user_id.as_str()]).await.map_err(classify)?)
+        let sql =
+            format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = $1 ORDER BY last_activity_at DESC, id");
+        self.query(&sql, &[&user_id.as_str()], session_row).await
     }
 
-    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
-        let client = self.client().await?;
-        let stmt =
-            client.prepare_cached("UPDATE sessions SET last_activity_at = $2 WHERE id = $1").await.map_err(classify)?;
-        client.execute(&stmt, &[&id, &last_activity_at]).await.map_err(classify)?;
-        Ok(())
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
+        let sql = "SELECT count(*) FROM sessions WHERE expires_at = 0 OR expires_at >= $1";
+        let count = self.query_opt(sql, &[&now], |row| Ok(row.try_get::<_, i64>(0)?)).await?;
+        Ok(count.unwrap_or(0) as u64)
     }
 
-    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
-        let client = self.client().await?;
-        let stmt = client.prepare_cached("DELETE FROM sessions WHERE id = $1").await.map_err(classify)?;
-        Ok(client.execute(&stmt, &[&id]).await.map_err(classify)? > 0)
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()> {
+        let sql = "UPDATE sessions SET last_activity_at = $2 WHERE id = $1";
+        self.execute(sql, &[&id.as_str(), &last_activity_at]).await.map(drop)
     }
 
-    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
-        let client = self.client().await?;
-        let stmt =
-            client.prepare_cached("DELETE FROM sessions WHERE id = $1 AND user_id = $2").await.map_err(classify)?;
-        Ok(client.execute(&stmt, &[&id, &user_id.as_str()]).await.map_err(classify)? > 0)
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()> {
+        self.execute("UPDATE sessions SET expires_at = $2 WHERE id = $1", &[&id.as_str(), &expires_at]).await.map(drop)
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await.map_err(classify)?;
-        let deleted =
-            tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await.map_err(classify)?;
-        tx.commit().await.map_err(classify)?;
-        Ok(deleted)
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        let sql = "UPDATE sessions SET device_id = $2, expires_at = $3 WHERE id = $1";
+        self.execute(sql, &[&id.as_str(), &device_id, &expires_at]).await.map(drop)
     }
 
-    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        // Ordered against logins racing on other nodes, like revoke-all (see the module docs).
-        tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await.map_err(classify)?;
-        let deleted = tx
-            .execute("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", &[&user_id.as_str(), &keep])
-            .await
-            .map_err(classify)?;
-        tx.commit().await.map_err(classify)?;
-        Ok(deleted)
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
+        Ok(self.execute("DELETE FROM sessions WHERE id = $1", &[&id.as_str()]).await? > 0)
     }
 
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 AND id <> $3",
-                &[&user_id.as_str(), &device_id, &keep],
-            )
-            .await
-            .map_err(classify)
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
+        let sql = "DELETE FROM sessions WHERE id = $1 AND user_id = $2";
+        Ok(self.execute(sql, &[&id.as_str(), &user_id.as_str()]).await? > 0)
+    }
+
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+        let keep = keep.map_or("", |k| k.as_str());
+        // Ordered against logins racing on other nodes (see the module docs).
+        let deleted = self
+            .locking_user(user_id, async |tx| {
+                execute(tx, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", &[&user_id.as_str(), &keep]).await
+            })
+            .await?;
+        Ok(deleted.unwrap_or(0))
+    }
+
+    async fn delete_device_sessions(
+        &self,
+        user_id: &Id,
+        device_id: &str,
+        keep: Option<&SessionId>,
+    ) -> StoreResult<u64> {
+        let keep = keep.map_or("", |k| k.as_str());
+        let sql = "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 AND id <> $3";
+        self.execute(sql, &[&user_id.as_str(), &device_id, &keep]).await
     }
 
     async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        let client = self.client().await?;
-        client.execute("DELETE FROM sessions", &[]).await.map_err(classify)
-    }
-
-    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
-        let client = self.client().await?;
-        client
-            .execute("UPDATE sessions SET expires_at = $2 WHERE id = $1", &[&id, &expires_at])
-            .await
-            .map_err(classify)?;
-        Ok(())
-    }
-
-    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "UPDATE sessions SET device_id = $2, expires_at = $3 WHERE id = $1",
-                &[&id, &device_id, &expires_at],
-            )
-            .await
-            .map_err(classify)?;
-        Ok(())
+        self.execute("DELETE FROM sessions", &[]).await
     }
 
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let client = self.client().await?;
         // SKIP LOCKED: several nodes purging at once share the work instead of waiting.
-        let deleted = client
-            .execute(
-                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < $1 \
-                 LIMIT $2 FOR UPDATE SKIP LOCKED)",
-                &[&now, &limit],
-            )
-            .await
-            .map_err(classify)?;
-        Ok(deleted)
+        let sql = "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < $1 \
+                   LIMIT $2 FOR UPDATE SKIP LOCKED)";
+        self.execute(sql, &[&now, &limit]).await
+    }
+}
+
+#[async_trait]
+impl AuditStore for PostgresStore {
+    async fn add_audit(&self, a: &Audit) -> StoreResult<()> {
+        let sql = format!("INSERT INTO audits ({AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+        let row: [&(dyn ToSql + Sync); 7] =
+            [&a.id.as_str(), &a.create_at, &a.user_id, &a.action, &a.extra_info, &a.ip_address, &a.session_id];
+        self.execute(&sql, &row).await.map(drop)
     }
 
-    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
-        let client = self.client().await?;
-        let row = client
-            .query_one("SELECT count(*) FROM sessions WHERE expires_at = 0 OR expires_at >= $1", &[&now])
-            .await
-            .map_err(classify)?;
-        Ok(row.get::<_, i64>(0) as u64)
+    async fn audits_for_user(&self, user_id: Option<&Id>, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        let sql = format!(
+            "SELECT {AUDIT_COLUMNS} FROM audits WHERE user_id = $1 ORDER BY create_at DESC, id DESC LIMIT $2 OFFSET $3"
+        );
+        let user_id = user_id.map_or("", |id| id.as_str());
+        self.query(&sql, &[&user_id, &limit, &offset], audit_row).await
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < $1 LIMIT $2 \
+                   FOR UPDATE SKIP LOCKED)";
+        self.execute(sql, &[&before, &limit]).await
+    }
+}
+
+#[async_trait]
+impl Maintenance for PostgresStore {
+    async fn ping(&self) -> StoreResult<()> {
+        self.query_opt("SELECT 1", &[], |_| Ok(())).await.map(drop)
     }
 
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
@@ -506,63 +488,5 @@ impl SessionStore for PostgresStore {
             .map_err(classify)?;
         }
         tx.commit().await.map_err(classify)
-    }
-
-    async fn add_audit(&self, a: &Audit) -> StoreResult<()> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "INSERT INTO audits (id, create_at, user_id, action, extra_info, ip_address, session_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                &[&a.id.as_str(), &a.create_at, &a.user_id, &a.action, &a.extra_info, &a.ip_address, &a.session_id],
-            )
-            .await
-            .map_err(classify)?;
-        Ok(())
-    }
-
-    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
-        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
-        let client = self.client().await?;
-        let rows = client
-            .query(
-                "SELECT id, create_at, user_id, action, extra_info, ip_address, session_id FROM audits \
-                 WHERE user_id = $1 ORDER BY create_at DESC, id DESC LIMIT $2 OFFSET $3",
-                &[&user_id, &limit, &offset],
-            )
-            .await
-            .map_err(classify)?;
-        rows.iter()
-            .map(|r| {
-                Ok(Audit {
-                    id: stored_id(r.get(0))?,
-                    create_at: r.get(1),
-                    user_id: r.get(2),
-                    action: r.get(3),
-                    extra_info: r.get(4),
-                    ip_address: r.get(5),
-                    session_id: r.get(6),
-                })
-            })
-            .collect()
-    }
-
-    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let client = self.client().await?;
-        client
-            .execute(
-                "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < $1 LIMIT $2 \
-                 FOR UPDATE SKIP LOCKED)",
-                &[&before, &limit],
-            )
-            .await
-            .map_err(classify)
-    }
-
-    async fn ping(&self) -> StoreResult<()> {
-        let client = self.client().await?;
-        client.query_one("SELECT 1", &[]).await.map_err(classify)?;
-        Ok(())
     }
 }

@@ -13,7 +13,6 @@
 //! - **Schema**: versioned migrations in `sqlite_migrations/`, embedded in the binary and applied
 //!   on open (`rusqlite_migration`, which tracks the version in `PRAGMA user_version`).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,11 +23,12 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
-use super::{stored_id, OutsideWrites, SessionStore, StoreError, StoreResult, Unique};
+use super::rows::{self, Columns, SESSION_COLUMNS, USER_COLUMNS};
+use super::{AuditStore, ChangeSource, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
 
 mod changes;
 mod writer;
-use crate::domain::{Audit, Id, Session, TokenHash, User};
+use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
 use changes::Changes;
 
 const MIGRATIONS: &[&str] = &[
@@ -38,10 +38,6 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0004_audits.sql"),
     include_str!("sqlite_migrations/0005_change_counter.sql"),
 ];
-
-const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
-     device_id, roles, is_oauth, expired_notify, local, props";
-const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
 
 /// A SQLite database file.
 #[derive(Clone)]
@@ -141,11 +137,24 @@ impl SqliteStore {
         let value = value.to_owned();
         self.read(move |c| {
             c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = ?1"))?
-                .query_row([value], user_from_row)
+                .query_row([value], |r| mapped(r, rows::user))
                 .optional()
         })
         .await
     }
+
+    /// Runs one write statement; how many rows it changed.
+    async fn execute<P>(&self, sql: &'static str, params: P) -> StoreResult<u64>
+    where
+        P: rusqlite::Params + Send + 'static,
+    {
+        self.write(move |c| execute(c, sql, params)).await
+    }
+}
+
+/// Runs one statement, prepared once per connection; how many rows it changed.
+fn execute(c: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<u64> {
+    Ok(c.prepare_cached(sql)?.execute(params)? as u64)
 }
 
 /// Unique-constraint violations become `Conflict`; the rest is a failure. SQLite's errors carry
@@ -166,25 +175,16 @@ fn classify(error: rusqlite::Error) -> StoreError {
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
-    c.prepare_cached(&format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))?
-        .execute(params![
-            u.id.as_str(),
-            u.username,
-            u.email,
-            u.roles,
-            u.create_at,
-            u.update_at,
-            u.password_hash,
-            u.delete_at
-        ])
-        .map(drop)
+    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    let row =
+        params![u.id.as_str(), u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash, u.delete_at];
+    execute(c, &sql, row).map(drop)
 }
 
 fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<()> {
-    c.prepare_cached(&format!(
-        "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    ))?
-    .execute(params![
+    let sql =
+        format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    let row = params![
         s.id.as_str(),
         &s.token_hash.0[..],
         s.user_id.as_str(),
@@ -197,53 +197,43 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
         s.expired_notify,
         s.local,
         props
-    ])
-    .map(drop)
+    ];
+    execute(c, &sql, row).map(drop)
 }
 
-fn conversion(column: usize, error: anyhow::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, error.into())
+/// A row mapped by one of [`rows`]' functions, its failure as SQLite's conversion error.
+fn mapped<'r, T>(row: &Row<'r>, map: impl FnOnce(&Row<'r>) -> anyhow::Result<T>) -> rusqlite::Result<T> {
+    map(row).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
 }
 
-fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
-    Ok(User {
-        id: stored_id(row.get(0)?).map_err(|e| conversion(0, e))?,
-        username: row.get(1)?,
-        email: row.get(2)?,
-        roles: row.get(3)?,
-        create_at: row.get(4)?,
-        update_at: row.get(5)?,
-        password_hash: row.get(6)?,
-        delete_at: row.get(7)?,
-    })
+impl Columns for Row<'_> {
+    fn text(&self, i: usize) -> anyhow::Result<String> {
+        Ok(self.get(i)?)
+    }
+    fn optional_text(&self, i: usize) -> anyhow::Result<Option<String>> {
+        Ok(self.get(i)?)
+    }
+    fn int(&self, i: usize) -> anyhow::Result<i64> {
+        Ok(self.get(i)?)
+    }
+    fn flag(&self, i: usize) -> anyhow::Result<bool> {
+        Ok(self.get(i)?)
+    }
+    fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
+        Ok(self.get(i)?)
+    }
+    fn string_map(&self, i: usize) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+        Ok(serde_json::from_str(&self.get::<_, String>(i)?)?)
+    }
 }
 
-fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
-    let id: String = row.get(0)?;
-    let hash: Vec<u8> = row.get(1)?;
-    let props: String = row.get(11)?;
-    Ok(Session {
-        id: stored_id(id).map_err(|e| conversion(0, e))?,
-        token_hash: TokenHash(
-            hash.try_into().map_err(|_| conversion(1, anyhow::anyhow!("token hash is not 32 bytes")))?,
-        ),
-        user_id: stored_id(row.get(2)?).map_err(|e| conversion(2, e))?,
-        create_at: row.get(3)?,
-        expires_at: row.get(4)?,
-        last_activity_at: row.get(5)?,
-        device_id: row.get(6)?,
-        roles: row.get(7)?,
-        is_oauth: row.get(8)?,
-        expired_notify: row.get(9)?,
-        local: row.get(10)?,
-        props: std::sync::Arc::new(
-            serde_json::from_str::<BTreeMap<String, String>>(&props).map_err(|e| conversion(11, e.into()))?,
-        ),
-    })
+/// The id's text, owned, for a statement that runs on the writer's thread.
+fn owned(id: &str) -> String {
+    id.to_owned()
 }
 
 #[async_trait]
-impl SessionStore for SqliteStore {
+impl UserStore for SqliteStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
         let u = user.clone();
         self.write(move |c| insert_user(c, &u)).await
@@ -261,69 +251,54 @@ impl SessionStore for SqliteStore {
         self.user_where("email", email).await
     }
 
-    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let (user_id, hash) = (user_id.as_str().to_owned(), hash.to_owned());
-        self.write(move |c| {
-            let changed = c
-                .prepare_cached("UPDATE users SET password_hash = ?2, update_at = ?3 WHERE id = ?1")?
-                .execute(params![user_id, hash, update_at])?;
-            Ok(changed > 0)
-        })
-        .await
-    }
-
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
-        let (user_id, roles) = (user_id.as_str().to_owned(), roles.to_owned());
-        // One write: the writer runs it in a savepoint of its batch, all or nothing.
-        self.write(move |c| {
-            let found = c
-                .prepare_cached("UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1")?
-                .execute(params![user_id, roles, update_at])?;
-            if found == 0 {
-                return Ok(None);
-            }
-            let sessions = c
-                .prepare_cached("UPDATE sessions SET roles = ?2 WHERE user_id = ?1")?
-                .execute(params![user_id, roles])?;
-            Ok(Some(sessions as u64))
-        })
-        .await
-    }
-
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
-        let user_id = user_id.as_str().to_owned();
-        // One write: the writer runs it in a savepoint of its batch, all or nothing.
-        self.write(move |c| {
-            let found = c
-                .prepare_cached("UPDATE users SET delete_at = ?2, update_at = ?2 WHERE id = ?1")?
-                .execute(params![user_id, delete_at])?;
-            if found == 0 {
-                return Ok(None);
-            }
-            Ok(Some(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))
-        })
-        .await
-    }
-
-    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
-        let user_id = user_id.as_str().to_owned();
-        self.write(move |c| {
-            Ok(c.prepare_cached("UPDATE users SET delete_at = 0, update_at = ?2 WHERE id = ?1")?
-                .execute(params![user_id, update_at])?
-                > 0)
-        })
-        .await
-    }
-
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         self.read(|c| {
             c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"))?
-                .query_map([], user_from_row)?
+                .query_map([], |r| mapped(r, rows::user))?
                 .collect()
         })
         .await
     }
 
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3 WHERE id = ?1";
+        Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
+    }
+
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+        let (user_id, roles) = (owned(user_id), owned(roles));
+        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        self.write(move |c| {
+            let sql = "UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1";
+            if execute(c, sql, params![user_id, roles, update_at])? == 0 {
+                return Ok(None);
+            }
+            execute(c, "UPDATE sessions SET roles = ?2 WHERE user_id = ?1", params![user_id, roles]).map(Some)
+        })
+        .await
+    }
+
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        let user_id = owned(user_id);
+        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        self.write(move |c| {
+            let sql = "UPDATE users SET delete_at = ?2, update_at = ?2 WHERE id = ?1";
+            if execute(c, sql, params![user_id, delete_at])? == 0 {
+                return Ok(None);
+            }
+            execute(c, "DELETE FROM sessions WHERE user_id = ?1", [user_id]).map(Some)
+        })
+        .await
+    }
+
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        let sql = "UPDATE users SET delete_at = 0, update_at = ?2 WHERE id = ?1";
+        Ok(self.execute(sql, (owned(user_id), update_at)).await? > 0)
+    }
+}
+
+#[async_trait]
+impl SessionStore for SqliteStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let s = session.clone();
         let props = serde_json::to_string(&*s.props).context("encoding props")?;
@@ -340,13 +315,13 @@ impl SessionStore for SqliteStore {
             }
             insert_session(tx, &s, &props)?;
             // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
-            let evicted = tx
-                .prepare_cached(
-                    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
-                     ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
-                )?
-                .execute(params![s.user_id.as_str(), s.id.as_str(), keep])?;
-            Ok(Ok(evicted as u64))
+            let evicted = execute(
+                tx,
+                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
+                 ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
+                params![s.user_id.as_str(), s.id.as_str(), keep],
+            )?;
+            Ok(Ok(evicted))
         })
         .await
         .and_then(|created| created)
@@ -356,115 +331,30 @@ impl SessionStore for SqliteStore {
         let hash = *hash;
         self.read(move |c| {
             c.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = ?1"))?
-                .query_row([&hash.0[..]], session_from_row)
+                .query_row([&hash.0[..]], |r| mapped(r, rows::session))
                 .optional()
         })
         .await
     }
 
-    async fn session_by_id(&self, id: &str) -> StoreResult<Option<Session>> {
-        let id = id.to_owned();
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
+        let id = owned(id);
         self.read(move |c| {
             c.prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"))?
-                .query_row([id], session_from_row)
+                .query_row([id], |r| mapped(r, rows::session))
                 .optional()
         })
         .await
     }
 
     async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
-        let user_id = user_id.as_str().to_owned();
+        let user_id = owned(user_id);
         self.read(move |c| {
             c.prepare_cached(&format!(
                 "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = ?1 ORDER BY last_activity_at DESC, id"
             ))?
-            .query_map([user_id], session_from_row)?
+            .query_map([user_id], |r| mapped(r, rows::session))?
             .collect()
-        })
-        .await
-    }
-
-    async fn touch_session(&self, id: &str, last_activity_at: i64) -> StoreResult<()> {
-        let id = id.to_owned();
-        self.write(move |c| {
-            c.prepare_cached("UPDATE sessions SET last_activity_at = ?2 WHERE id = ?1")?
-                .execute(params![id, last_activity_at])
-                .map(drop)
-        })
-        .await
-    }
-
-    async fn delete_session(&self, id: &str) -> StoreResult<bool> {
-        let id = id.to_owned();
-        self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1")?.execute([id])? > 0)).await
-    }
-
-    async fn delete_user_session(&self, user_id: &Id, id: &str) -> StoreResult<bool> {
-        let (user_id, id) = (user_id.as_str().to_owned(), id.to_owned());
-        self.write(move |c| {
-            Ok(c.prepare_cached("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2")?.execute([id, user_id])? > 0)
-        })
-        .await
-    }
-
-    async fn delete_sessions_for_user(&self, user_id: &Id) -> StoreResult<u64> {
-        let user_id = user_id.as_str().to_owned();
-        self.write(move |c| Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?.execute([user_id])? as u64))
-            .await
-    }
-
-    async fn delete_other_sessions(&self, user_id: &Id, keep: &str) -> StoreResult<u64> {
-        let (user_id, keep) = (user_id.as_str().to_owned(), keep.to_owned());
-        self.write(move |c| {
-            Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND id != ?2")?.execute([user_id, keep])?
-                as u64)
-        })
-        .await
-    }
-
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: &str) -> StoreResult<u64> {
-        let (user_id, device_id, keep) = (user_id.as_str().to_owned(), device_id.to_owned(), keep.to_owned());
-        self.write(move |c| {
-            Ok(c.prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND device_id = ?2 AND id != ?3")?
-                .execute([user_id, device_id, keep])? as u64)
-        })
-        .await
-    }
-
-    async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        self.write(|c| Ok(c.prepare_cached("DELETE FROM sessions")?.execute([])? as u64)).await
-    }
-
-    async fn set_session_expiry(&self, id: &str, expires_at: i64) -> StoreResult<()> {
-        let id = id.to_owned();
-        self.write(move |c| {
-            c.prepare_cached("UPDATE sessions SET expires_at = ?2 WHERE id = ?1")?
-                .execute(params![id, expires_at])
-                .map(drop)
-        })
-        .await
-    }
-
-    async fn attach_device(&self, id: &str, device_id: &str, expires_at: i64) -> StoreResult<()> {
-        let (id, device_id) = (id.to_owned(), device_id.to_owned());
-        self.write(move |c| {
-            c.prepare_cached("UPDATE sessions SET device_id = ?2, expires_at = ?3 WHERE id = ?1")?
-                .execute(params![id, device_id, expires_at])
-                .map(drop)
-        })
-        .await
-    }
-
-    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.write(move |c| {
-            let deleted = c
-                .prepare_cached(
-                    "DELETE FROM sessions WHERE id IN \
-                     (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)",
-                )?
-                .execute(params![now, limit])?;
-            Ok(deleted as u64)
         })
         .await
     }
@@ -476,6 +366,96 @@ impl SessionStore for SqliteStore {
                 .map(|n| n as u64)
         })
         .await
+    }
+
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()> {
+        let sql = "UPDATE sessions SET last_activity_at = ?2 WHERE id = ?1";
+        self.execute(sql, (owned(id), last_activity_at)).await.map(drop)
+    }
+
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()> {
+        self.execute("UPDATE sessions SET expires_at = ?2 WHERE id = ?1", (owned(id), expires_at)).await.map(drop)
+    }
+
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()> {
+        let sql = "UPDATE sessions SET device_id = ?2, expires_at = ?3 WHERE id = ?1";
+        self.execute(sql, (owned(id), owned(device_id), expires_at)).await.map(drop)
+    }
+
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
+        Ok(self.execute("DELETE FROM sessions WHERE id = ?1", [owned(id)]).await? > 0)
+    }
+
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
+        Ok(self.execute("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2", [owned(id), owned(user_id)]).await? > 0)
+    }
+
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+        let keep = keep.map(|k| owned(k)).unwrap_or_default();
+        self.execute("DELETE FROM sessions WHERE user_id = ?1 AND id != ?2", [owned(user_id), keep]).await
+    }
+
+    async fn delete_device_sessions(
+        &self,
+        user_id: &Id,
+        device_id: &str,
+        keep: Option<&SessionId>,
+    ) -> StoreResult<u64> {
+        let keep = keep.map(|k| owned(k)).unwrap_or_default();
+        let sql = "DELETE FROM sessions WHERE user_id = ?1 AND device_id = ?2 AND id != ?3";
+        self.execute(sql, [owned(user_id), owned(device_id), keep]).await
+    }
+
+    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+        self.execute("DELETE FROM sessions", []).await
+    }
+
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = "DELETE FROM sessions WHERE id IN \
+                   (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)";
+        self.execute(sql, [now, limit]).await
+    }
+}
+
+#[async_trait]
+impl AuditStore for SqliteStore {
+    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
+        let a = audit.clone();
+        self.write(move |c| {
+            let sql = format!("INSERT INTO audits ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", rows::AUDIT_COLUMNS);
+            let row =
+                params![a.id.as_str(), a.create_at, a.user_id, a.action, a.extra_info, a.ip_address, a.session_id];
+            execute(c, &sql, row).map(drop)
+        })
+        .await
+    }
+
+    async fn audits_for_user(&self, user_id: Option<&Id>, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
+        let user_id = user_id.map(|id| owned(id)).unwrap_or_default();
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        self.read(move |c| {
+            c.prepare_cached(&format!(
+                "SELECT {} FROM audits WHERE user_id = ?1 ORDER BY create_at DESC, id DESC LIMIT ?2 OFFSET ?3",
+                rows::AUDIT_COLUMNS
+            ))?
+            .query_map(params![user_id, limit, offset], |r| mapped(r, rows::audit))?
+            .collect()
+        })
+        .await
+    }
+
+    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < ?1 LIMIT ?2)";
+        self.execute(sql, [before, limit]).await
+    }
+}
+
+#[async_trait]
+impl Maintenance for SqliteStore {
+    async fn ping(&self) -> StoreResult<()> {
+        self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
     }
 
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
@@ -495,64 +475,12 @@ impl SessionStore for SqliteStore {
         })
         .await
     }
+}
 
-    async fn add_audit(&self, audit: &Audit) -> StoreResult<()> {
-        let a = audit.clone();
-        self.write(move |c| {
-            c.prepare_cached(
-                "INSERT INTO audits (id, create_at, user_id, action, extra_info, ip_address, session_id) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![a.id.as_str(), a.create_at, a.user_id, a.action, a.extra_info, a.ip_address, a.session_id])
-            .map(drop)
-        })
-        .await
-    }
-
-    async fn audits_for_user(&self, user_id: &str, offset: usize, limit: usize) -> StoreResult<Vec<Audit>> {
-        let user_id = user_id.to_owned();
-        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
-        self.read(move |c| {
-            c.prepare_cached(
-                "SELECT id, create_at, user_id, action, extra_info, ip_address, session_id FROM audits \
-                 WHERE user_id = ?1 ORDER BY create_at DESC, id DESC LIMIT ?2 OFFSET ?3",
-            )?
-            .query_map(params![user_id, limit, offset], |r| {
-                let id: String = r.get(0)?;
-                Ok(Audit {
-                    id: stored_id(id).map_err(|e| conversion(0, e))?,
-                    create_at: r.get(1)?,
-                    user_id: r.get(2)?,
-                    action: r.get(3)?,
-                    extra_info: r.get(4)?,
-                    ip_address: r.get(5)?,
-                    session_id: r.get(6)?,
-                })
-            })?
-            .collect()
-        })
-        .await
-    }
-
-    async fn delete_audits_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.write(move |c| {
-            Ok(
-                c.prepare_cached(
-                    "DELETE FROM audits WHERE id IN (SELECT id FROM audits WHERE create_at < ?1 LIMIT ?2)",
-                )?
-                .execute(params![before, limit])? as u64,
-            )
-        })
-        .await
-    }
-
-    async fn ping(&self) -> StoreResult<()> {
-        self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
-    }
-
-    async fn outside_writes(&self) -> StoreResult<OutsideWrites> {
+#[async_trait]
+impl ChangeSource for SqliteStore {
+    async fn outside_writes(&self) -> StoreResult<bool> {
         let counter = self.read(change_counter).await?;
-        Ok(if self.changes.outside_commits(counter) { OutsideWrites::Possible } else { OutsideWrites::None })
+        Ok(self.changes.outside_commits(counter))
     }
 }

@@ -8,10 +8,6 @@ use crate::helpers::*;
 
 const PASSWORD: &str = "alice password";
 
-async fn login(app: &TestApp, login_id: &str, password: &str) -> Reply {
-    app.post("/users/login", None, Some(json!({"login_id": login_id, "password": password}))).await
-}
-
 fn actions(audits: &Value) -> Vec<(String, String)> {
     audits
         .as_array()
@@ -25,27 +21,29 @@ async fn what_happens_is_recorded_newest_first_without_secrets(backend: Backend)
     let app = spawn_app(backend).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     app.user_with_password("bob", &[], "bob password").await;
-    assert_eq!(login(&app, "alice", "wrong password").await.status, 401);
-    let first = login(&app, "alice", PASSWORD).await;
+    assert_eq!(app.login("alice", "wrong password").await.status, 401);
+    let first = app.login("alice", PASSWORD).await;
     let token = first.headers["token"].to_str().unwrap().to_owned();
-    let second = login(&app, "ALICE@example.com", PASSWORD).await.headers["token"].to_str().unwrap().to_owned();
+    let second = app.login("ALICE@example.com", PASSWORD).await.token();
     // A third session, revoked by id from the first.
-    let third = login(&app, "alice", PASSWORD).await.headers["token"].to_str().unwrap().to_owned();
+    let third = app.login("alice", PASSWORD).await.token();
     let third_id = app.service.authenticate(&third).await.unwrap().session.id;
     // Records of the same millisecond come in no particular order (Mattermost orders by
     // CreateAt alone), and a fast request can share one with the previous: a step each.
     let step = || app.service.clock().advance(1);
     step();
-    app.post("/users/me/sessions/revoke", Some(&token), Some(json!({"session_id": third_id.as_str()})))
+    app.post("/users/me/sessions/revoke")
+        .token(&token)
+        .json(json!({"session_id": third_id.as_str()}))
         .await
         .assert_ok_status();
     step();
-    app.post("/users/logout", Some(&second), None).await.assert_ok_status();
+    app.post("/users/logout").token(&second).await.assert_ok_status();
     step();
     let change = json!({"current_password": PASSWORD, "new_password": "a new password"});
-    app.send(app.client.put(app.url("/users/me/password")).bearer_auth(&token).json(&change)).await.assert_ok_status();
+    app.put("/users/me/password").token(&token).json(change).await.assert_ok_status();
 
-    let reply = app.get(&format!("/users/{}/audits", alice.id), Some(&token)).await;
+    let reply = app.get(&format!("/users/{}/audits", alice.id)).token(&token).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     let audits = reply.json();
     let got = actions(&audits);
@@ -75,14 +73,14 @@ async fn what_happens_is_recorded_newest_first_without_secrets(backend: Backend)
     }
     // Paged: 3 a page.
     let page = |n: u32| format!("/users/me/audits?page={n}&per_page=3");
-    assert_eq!(actions(&app.get(&page(0), Some(&token)).await.json()), got[..3]);
-    assert_eq!(actions(&app.get(&page(2), Some(&token)).await.json()), got[6..9]);
+    assert_eq!(actions(&app.get(&page(0)).token(&token).await.json()), got[..3]);
+    assert_eq!(actions(&app.get(&page(2)).token(&token).await.json()), got[6..9]);
     // Mattermost's paging: negative means the defaults, past 200 means 200. (Not a number at all
     // is refused by the generated layer, where Mattermost takes the default.)
-    assert_eq!(actions(&app.get("/users/me/audits?page=-1&per_page=-5", Some(&token)).await.json()), got);
-    app.get("/users/me/audits?per_page=x", Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
-    assert_eq!(app.get("/users/me/audits?per_page=0", Some(&token)).await.json(), json!([]));
-    assert_eq!(actions(&app.get("/users/me/audits?per_page=100000", Some(&token)).await.json()), got);
+    assert_eq!(actions(&app.get("/users/me/audits?page=-1&per_page=-5").token(&token).await.json()), got);
+    app.get("/users/me/audits?per_page=x").token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
+    assert_eq!(app.get("/users/me/audits?per_page=0").token(&token).await.json(), json!([]));
+    assert_eq!(actions(&app.get("/users/me/audits?per_page=100000").token(&token).await.json()), got);
 }
 
 async fn audits_follow_the_sessions_permission_rule(backend: Backend) {
@@ -90,33 +88,33 @@ async fn audits_follow_the_sessions_permission_rule(backend: Backend) {
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     app.user_with_password("bob", &[], "bob password").await;
     app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
-    let bob = login(&app, "bob", "bob password").await.headers["token"].to_str().unwrap().to_owned();
-    let admin = login(&app, "admin", "admin password").await.headers["token"].to_str().unwrap().to_owned();
+    let bob = app.login("bob", "bob password").await.token();
+    let admin = app.login("admin", "admin password").await.token();
     let path = format!("/users/{}/audits", alice.id);
-    app.get(&path, Some(&bob)).await.assert_app_error(403, PERMISSIONS);
-    assert_eq!(app.get(&path, Some(&admin)).await.status, 200);
-    app.get(&path, None).await.assert_app_error(401, SESSION_EXPIRED);
+    app.get(&path).token(&bob).await.assert_app_error(403, PERMISSIONS);
+    assert_eq!(app.get(&path).token(&admin).await.status, 200);
+    app.get(&path).await.assert_app_error(401, SESSION_EXPIRED);
     // A failed login naming nobody is recorded with no user, its login id escaped and cut.
     let forged = format!("nobody\n{}", "x".repeat(500));
-    assert_eq!(login(&app, &forged, "whatever").await.status, 401);
-    let stored = app.service.store().audits_for_user("", 0, 10).await.unwrap();
+    assert_eq!(app.login(&forged, "whatever").await.status, 401);
+    let stored = app.service.stores().audits.audits_for_user(None, 0, 10).await.unwrap();
     let record = &stored[0].extra_info;
     assert!(record.starts_with("failure - login_id=\"nobody\\n") && record.len() < 120, "{record}");
 }
 
 async fn server_side_revocations_are_recorded_and_old_records_purged(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| {
+    let app = spawn_app_with(backend, |c| {
         c.policy.extend_with_activity = false;
         c.policy.idle_timeout = Some(std::time::Duration::from_secs(60));
         c.policy.max_per_user = std::num::NonZeroUsize::new(1).unwrap();
     })
     .await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    login(&app, "alice", PASSWORD).await;
-    let token = login(&app, "alice", PASSWORD).await.headers["token"].to_str().unwrap().to_owned();
+    app.login("alice", PASSWORD).await;
+    let token = app.login("alice", PASSWORD).await.token();
     app.service.clock().advance(2 * 60 * 1000);
-    app.get("/users/me", Some(&token)).await.assert_app_error(401, SESSION_EXPIRED);
-    let stored = app.service.store().audits_for_user(alice.id.as_str(), 0, 10).await.unwrap();
+    app.get("/users/me").token(&token).await.assert_app_error(401, SESSION_EXPIRED);
+    let stored = app.service.stores().audits.audits_for_user(Some(&alice.id), 0, 10).await.unwrap();
     let actions: Vec<&str> = stored.iter().map(|a| a.action.as_str()).collect();
     assert!(
         actions.contains(&"mm-sessions: idle timeout") && actions.contains(&"mm-sessions: session cap"),
@@ -125,7 +123,7 @@ async fn server_side_revocations_are_recorded_and_old_records_purged(backend: Ba
     // Past the retention (30 days), the purge takes them.
     app.service.clock().advance(31 * 24 * 3600 * 1000);
     assert!(app.service.purge_old_audits(2).await.unwrap() >= stored.len() as u64);
-    assert!(app.service.store().audits_for_user(alice.id.as_str(), 0, 10).await.unwrap().is_empty());
+    assert!(app.service.stores().audits.audits_for_user(Some(&alice.id), 0, 10).await.unwrap().is_empty());
 }
 
 on_every_backend!(

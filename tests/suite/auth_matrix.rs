@@ -49,40 +49,40 @@ async fn run_cell(backend: Backend, endpoint: Endpoint, caller: Caller) {
     let alice = app.user("alice", &[]).await;
     let bob = app.user("bob", &[]).await;
     let admin = app.user("root", &["system_user", "system_admin"]).await;
-    let (alice_token, _) = app.login(&alice).await;
-    let (_, alice_other) = app.login(&alice).await;
+    let (alice_token, _) = app.issue_session(&alice).await;
+    let (_, alice_other) = app.issue_session(&alice).await;
     let token = match caller {
         Caller::NoCredentials => None,
         Caller::GarbageToken => Some("definitely-not-a-token".to_string()),
         Caller::Expired => Some(app.expired_token(&alice).await),
         Caller::Revoked => {
-            let (token, session) = app.login(&alice).await;
-            app.service.store().delete_session(session.id.as_str()).await.unwrap();
+            let (token, session) = app.issue_session(&alice).await;
+            app.service.stores().sessions.delete_session(&session.id).await.unwrap();
             Some(token)
         }
         Caller::OwnSession => Some(alice_token.clone()),
-        Caller::OtherUser => Some(app.login(&bob).await.0),
-        Caller::Admin => Some(app.login(&admin).await.0),
+        Caller::OtherUser => Some(app.issue_session(&bob).await.0),
+        Caller::Admin => Some(app.issue_session(&admin).await.0),
     };
     // Live sessions only: the background purge may remove the expired one at any moment.
     let live = |sessions: Vec<mm_sessions::domain::Session>| {
         let now = mm_sessions::domain::now_millis();
         sessions.into_iter().filter(|s| !s.is_expired(now)).collect::<Vec<_>>()
     };
-    let before = live(app.service.store().sessions_for_user(&alice.id).await.unwrap()).len();
+    let before = live(app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap()).len();
 
     let path = format!("/users/{}/sessions", alice.id);
     let reply = match endpoint {
-        Endpoint::List => app.get(&path, token.as_deref()).await,
+        Endpoint::List => app.get(&path).maybe_token(token.as_deref()).await,
         Endpoint::Revoke => {
-            app.post(&format!("{path}/revoke"), token.as_deref(), Some(json!({"session_id": alice_other.id.as_str()})))
-                .await
+            let body = json!({"session_id": alice_other.id.as_str()});
+            app.post(&format!("{path}/revoke")).maybe_token(token.as_deref()).json(body).await
         }
-        Endpoint::RevokeAll => app.post(&format!("{path}/revoke/all"), token.as_deref(), None).await,
+        Endpoint::RevokeAll => app.post(&format!("{path}/revoke/all")).maybe_token(token.as_deref()).await,
     };
 
     let context = format!("{backend:?} {endpoint:?} as {caller:?}");
-    let after = live(app.service.store().sessions_for_user(&alice.id).await.unwrap());
+    let after = live(app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap());
     match expected(caller) {
         (status, Some(id)) => {
             reply.assert_app_error(status, id);

@@ -294,7 +294,7 @@ async fn postgres_url_is_logged_without_its_password() {
     assert!(url.contains(":s3cret-pw@"), "the test URL names a user: {}", schema.url);
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("server.log");
-    let node = crate::process::Node::start_logging(&url, Some(&log)).await;
+    let node = crate::process::Node::with(&url).log(&log).start().await;
     node.stop();
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("mm-sessions listening") && text.contains("database=postgres://"), "{text}");
@@ -372,9 +372,11 @@ async fn mattermosts_session_length_setting_is_read_from_its_environment_name() 
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let log = dir.path().join("server.log");
-    let node =
-        crate::process::Node::start_with_env(database, &log, &[("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "48")])
-            .await;
+    let node = crate::process::Node::with(database)
+        .log(&log)
+        .env("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "48")
+        .start()
+        .await;
     let token = node.login("alice", "alice password").await;
     let sessions = node.get_json("/users/me/sessions", &token).await;
     let session = &sessions[0];

@@ -9,21 +9,21 @@ use crate::helpers::*;
 async fn app_with_alice(backend: Backend) -> (TestApp, String, String) {
     let app = spawn_app(backend).await;
     let alice = app.user("alice", &[]).await;
-    let (token, _) = app.login(&alice).await;
+    let (token, _) = app.issue_session(&alice).await;
     (app, alice.id.into_string(), token)
 }
 
 #[tokio::test]
 async fn unknown_routes_and_methods_are_app_errors() {
     let (app, _, token) = app_with_alice(Backend::Memory).await;
-    app.get("/nope", Some(&token)).await.assert_app_error(404, "api.context.404.app_error");
-    app.get("/users/me/sessions/extra", None).await.assert_app_error(404, "api.context.404.app_error");
+    app.get("/nope").token(&token).await.assert_app_error(404, "api.context.404.app_error");
+    app.get("/users/me/sessions/extra").await.assert_app_error(404, "api.context.404.app_error");
     let outside = app.send(app.client.get(app.base.replace("/api/v4", "/favicon.ico"))).await;
     outside.assert_app_error(404, "api.context.404.app_error");
     let reply = app.send(app.client.delete(app.url("/users/me/sessions")).bearer_auth(&token)).await;
     reply.assert_app_error(405, "api.context.405.app_error");
     assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET"));
-    let reply = app.send(app.client.get(app.url("/users/me/sessions/revoke")).bearer_auth(&token)).await;
+    let reply = app.get("/users/me/sessions/revoke").token(&token).await;
     reply.assert_app_error(405, "api.context.405.app_error");
     assert_eq!(reply.headers.get("allow").and_then(|v| v.to_str().ok()), Some("POST"));
 }
@@ -54,7 +54,7 @@ async fn authentication_is_checked_before_the_body() {
     let reply =
         app.send(app.client.post(app.url(&format!("/users/{alice_id}/sessions/revoke"))).body("not json")).await;
     reply.assert_app_error(401, SESSION_EXPIRED);
-    app.post("/users/bad/sessions/revoke/all", None, None).await.assert_app_error(401, SESSION_EXPIRED);
+    app.post("/users/bad/sessions/revoke/all").await.assert_app_error(401, SESSION_EXPIRED);
 }
 
 #[tokio::test]
@@ -85,26 +85,26 @@ async fn what_real_clients_send_is_accepted() {
     assert_eq!(reply.status, 200, "{}", reply.text);
     // The JS client's scheme spelling, and `Token`.
     for header in [format!("BEARER {token}"), format!("token {token}")] {
-        let reply = app.send(app.client.get(app.url("/users/me/sessions")).header("Authorization", header)).await;
+        let reply = app.get("/users/me/sessions").header("Authorization", &header).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
     }
     // A session token in the access_token query parameter is refused, as Mattermost refuses it
     // for every non-OAuth session; an invalid one is just no session.
     for path in ["/users/me/sessions", "/system/ping", "/users/me"] {
-        let reply = app.send(app.client.get(app.url(&format!("{path}?access_token={token}")))).await;
+        let reply = app.get(&format!("{path}?access_token={token}")).await;
         reply.assert_app_error(401, "api.context.token_provided.app_error");
     }
-    let reply = app.send(app.client.get(app.url("/users/me/sessions?access_token=abcdefghijklmnopqrstuvwxyz"))).await;
+    let reply = app.get("/users/me/sessions?access_token=abcdefghijklmnopqrstuvwxyz").await;
     reply.assert_app_error(401, SESSION_EXPIRED);
     // mattermostdriver's revoke-all: `{}`; the JS client's: no body, no Content-Type.
     let other = app.service.find_user("alice").await.unwrap();
-    let (second, _) = app.login(&other).await;
-    app.post("/users/me/sessions/revoke/all", Some(&token), Some(json!({}))).await.assert_ok_status();
-    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).bearer_auth(&second)).await;
+    let (second, _) = app.issue_session(&other).await;
+    app.post("/users/me/sessions/revoke/all").token(&token).json(json!({})).await.assert_ok_status();
+    let reply = app.post("/users/me/sessions/revoke/all").token(&second).await;
     // `second` was revoked by the first call: the request is refused, not misparsed.
     reply.assert_app_error(401, SESSION_EXPIRED);
-    let (third, _) = app.login(&other).await;
-    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).bearer_auth(&third)).await;
+    let (third, _) = app.issue_session(&other).await;
+    let reply = app.post("/users/me/sessions/revoke/all").token(&third).await;
     reply.assert_ok_status();
 }
 
@@ -112,9 +112,9 @@ async fn what_real_clients_send_is_accepted() {
 async fn cookie_sessions_need_csrf_proof_for_writes() {
     let (app, _, token) = app_with_alice(Backend::Memory).await;
     let cookie = format!("MMAUTHTOKEN={token}");
-    let reply = app.send(app.client.get(app.url("/users/me/sessions")).header("Cookie", &cookie)).await;
+    let reply = app.get("/users/me/sessions").cookie(&cookie).await;
     assert_eq!(reply.status, 200, "a cookie authenticates reads");
-    let reply = app.send(app.client.post(app.url("/users/me/sessions/revoke/all")).header("Cookie", &cookie)).await;
+    let reply = app.post("/users/me/sessions/revoke/all").cookie(&cookie).await;
     reply.assert_app_error(401, SESSION_EXPIRED);
     assert!(app.token_works(&token).await, "the forged write changed nothing");
     let reply = app
@@ -158,10 +158,10 @@ on_every_backend!(bad_revoke_bodies_are_400_invalid_body_param);
 async fn api_answers_are_never_cached_nor_sniffed() {
     let (app, _, token) = app_with_alice(Backend::Memory).await;
     for reply in [
-        app.get("/users/me/sessions", Some(&token)).await,
-        app.get("/users/me/sessions", None).await,
-        app.get("/system/ping", None).await,
-        app.get("/no/such/route", None).await,
+        app.get("/users/me/sessions").token(&token).await,
+        app.get("/users/me/sessions").await,
+        app.get("/system/ping").await,
+        app.get("/no/such/route").await,
     ] {
         assert_eq!(reply.headers["cache-control"], "no-store", "{}", reply.text);
         assert_eq!(reply.headers["x-content-type-options"], "nosniff", "{}", reply.text);

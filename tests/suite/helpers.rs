@@ -1,6 +1,7 @@
-//! `spawn_app()` and friends: a server on a random port over a chosen backend, users and tokens
-//! seeded straight through the service, and an HTTP client whose replies check the invariants
-//! every response must keep.
+//! `spawn_app()`: a server on a random port over a chosen backend; users and sessions seeded
+//! straight through the service (`user`, `issue_session`) or logged in through the API
+//! (`login`); requests built as `app.get(path).token(t)` and awaited for a [`Reply`], which is
+//! checked against the invariants every response must keep.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -9,8 +10,7 @@ use std::num::NonZeroU32;
 use mm_sessions::app::Application;
 use mm_sessions::config::{Database, ServeConfig};
 use mm_sessions::domain::{now_millis, Id, NewUser, Session, User};
-use mm_sessions::permissions::Grant;
-use mm_sessions::service::SessionService;
+use mm_sessions::service::{Actor, PasswordChange, SessionService};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -75,16 +75,13 @@ impl Drop for TestApp {
     }
 }
 
+/// A server on `backend` with the default configuration.
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with(backend, Vec::new()).await
+    spawn_app_with(backend, |_| {}).await
 }
 
-pub async fn spawn_app_with(backend: Backend, grants: Vec<Grant>) -> TestApp {
-    spawn_app_configured(backend, |config| config.grants = grants).await
-}
-
-/// A server whose configuration `configure` adjusts.
-pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> TestApp {
+/// A server on `backend` whose configuration `configure` adjusts.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("sessions.db");
     let schema = match backend {
@@ -121,7 +118,7 @@ pub async fn spawn_app_configured(backend: Backend, configure: impl FnOnce(&mut 
 }
 
 impl TestApp {
-    /// A user with these roles (`system_user` when empty).
+    /// A user with these roles (`system_user` when empty), made through the service.
     pub async fn user(&self, username: &str, roles: &[&str]) -> User {
         let roles = roles.iter().map(|r| r.to_string()).collect();
         self.service
@@ -130,15 +127,17 @@ impl TestApp {
             .expect("user created")
     }
 
-    /// A user who can log in with `password`.
+    /// A user who can log in with `password` (set as `user set-password` sets it).
     pub async fn user_with_password(&self, username: &str, roles: &[&str], password: &str) -> User {
         let user = self.user(username, roles).await;
-        self.service.set_password(&user, password).await.expect("password set");
+        let change = PasswordChange { current_password: String::new(), new_password: password.to_owned() };
+        let cli = Actor::AdminCli { command: "user set-password" };
+        self.service.update_password(cli, &user.id, change).await.expect("password set");
         self.service.find_user(username).await.expect("user found")
     }
 
-    /// A fresh session for `user`: (token, session).
-    pub async fn login(&self, user: &User) -> (String, Session) {
+    /// A fresh web session for `user`, issued through the service (no login): (token, session).
+    pub async fn issue_session(&self, user: &User) -> (String, Session) {
         let (token, session) =
             self.service.issue_session(user, THIRTY_DAYS_MS, String::new(), BTreeMap::new()).await.expect("session");
         (token.expose().to_string(), session)
@@ -150,7 +149,7 @@ impl TestApp {
         let now = now_millis();
         let (token, mut session) = Session::issue(user, now - 10_000, 0, String::new(), BTreeMap::new());
         session.expires_at = now - 1_000;
-        self.service.store().create_session(&session, 500).await.expect("expired session stored");
+        self.service.stores().sessions.create_session(&session, 500).await.expect("expired session stored");
         token.expose().to_string()
     }
 
@@ -158,30 +157,43 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
-        let mut request = self.client.get(self.url(path));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        self.send(request).await
+    /// A request to the API at `path` (under `/api/v4`); add credentials and a body, then await
+    /// it for the [`Reply`].
+    pub fn request(&self, method: reqwest::Method, path: &str) -> Call<'_> {
+        Call { app: self, request: self.client.request(method, self.url(path)) }
     }
 
-    pub async fn post(&self, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
-        let mut request = self.client.post(self.url(path));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        self.send(request).await
+    pub fn get(&self, path: &str) -> Call<'_> {
+        self.request(reqwest::Method::GET, path)
+    }
+
+    pub fn post(&self, path: &str) -> Call<'_> {
+        self.request(reqwest::Method::POST, path)
+    }
+
+    pub fn put(&self, path: &str) -> Call<'_> {
+        self.request(reqwest::Method::PUT, path)
+    }
+
+    /// `POST /users/login` with a login id and a password, as the API sees it.
+    pub async fn login(&self, login_id: &str, password: &str) -> Reply {
+        self.login_with(serde_json::json!({"login_id": login_id, "password": password})).await
+    }
+
+    /// `POST /users/login` with this body.
+    pub async fn login_with(&self, body: Value) -> Reply {
+        self.post("/users/login").json(body).await
+    }
+
+    /// A successful login's token.
+    pub async fn login_token(&self, login_id: &str, password: &str) -> String {
+        self.login(login_id, password).await.token()
     }
 
     /// A browser's login (`X-Requested-With: XMLHttpRequest`): the reply sets the cookies.
     pub async fn browser_login(&self, login_id: &str, password: &str) -> Reply {
         let body = serde_json::json!({"login_id": login_id, "password": password});
-        self.send(self.client.post(self.url("/users/login")).header("X-Requested-With", "XMLHttpRequest").json(&body))
-            .await
+        self.post("/users/login").header("X-Requested-With", "XMLHttpRequest").json(body).await
     }
 
     /// Sends a prepared request; the reply is checked against the spec.
@@ -194,12 +206,58 @@ impl TestApp {
 
     /// Whether `token` still authenticates.
     pub async fn token_works(&self, token: &str) -> bool {
-        let reply = self.get("/users/me/sessions", Some(token)).await;
+        let reply = self.get("/users/me/sessions").token(token).await;
         match reply.status {
             200 => true,
             401 => false,
             other => panic!("unexpected status {other}: {}", reply.text),
         }
+    }
+}
+
+/// A request being built: `app.get(path).token(t)`, `app.post(path).json(body)`; awaiting it
+/// sends it and reads the [`Reply`].
+pub struct Call<'a> {
+    app: &'a TestApp,
+    request: reqwest::RequestBuilder,
+}
+
+impl Call<'_> {
+    /// `Authorization: Bearer <token>`.
+    pub fn token(self, token: &str) -> Self {
+        Call { request: self.request.bearer_auth(token), ..self }
+    }
+
+    /// The token, if there is one (an anonymous request otherwise).
+    pub fn maybe_token(self, token: Option<&str>) -> Self {
+        match token {
+            Some(token) => self.token(token),
+            None => self,
+        }
+    }
+
+    /// A `Cookie` header.
+    pub fn cookie(self, cookie: &str) -> Self {
+        self.header("Cookie", cookie)
+    }
+
+    /// Any header.
+    pub fn header(self, name: &str, value: &str) -> Self {
+        Call { request: self.request.header(name, value), ..self }
+    }
+
+    /// A JSON body.
+    pub fn json(self, body: Value) -> Self {
+        Call { request: self.request.json(&body), ..self }
+    }
+}
+
+impl<'a> std::future::IntoFuture for Call<'a> {
+    type Output = Reply;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Reply> + Send + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.app.send(self.request))
     }
 }
 
@@ -232,6 +290,12 @@ impl Reply {
 
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", self.text))
+    }
+
+    /// The `Token` header of a successful login.
+    pub fn token(&self) -> String {
+        assert_eq!(self.status, 200, "a login that failed: {}", self.text);
+        self.headers.get("token").and_then(|v| v.to_str().ok()).expect("Token header").to_owned()
     }
 
     /// Asserts a 200 `{"status":"OK"}`.

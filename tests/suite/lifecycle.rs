@@ -15,37 +15,26 @@ const PASSWORD: &str = "alice password";
 const MINUTE: i64 = 60 * 1000;
 const HOUR: i64 = 60 * MINUTE;
 
-async fn login(app: &TestApp, login_id: &str, password: &str, device_id: Option<&str>) -> String {
-    let mut body = json!({"login_id": login_id, "password": password});
-    if let Some(device) = device_id {
-        body["device_id"] = json!(device);
-    }
-    let reply = app.post("/users/login", None, Some(body)).await;
-    assert_eq!(reply.status, 200, "{}", reply.text);
-    reply.headers["token"].to_str().unwrap().to_owned()
-}
-
-async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
-    app.send(app.client.put(app.url(path)).bearer_auth(token).json(&body)).await
-}
-
 /// The caller's own session, as the list shows it.
 async fn own_session(app: &TestApp, token: &str) -> Value {
-    let sessions = app.get("/users/me/sessions", Some(token)).await.json();
+    let sessions = app.get("/users/me/sessions").token(token).await.json();
     let stored = app.service.authenticate(token).await.expect("a live token").session;
     sessions.as_array().unwrap().iter().find(|s| s["id"] == stored.id.as_str()).cloned().unwrap()
 }
 
 async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| {
+    let app = spawn_app_with(backend, |c| {
         c.policy.extend_with_activity = false;
         c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
     })
     .await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    let web = login(&app, "alice", PASSWORD, None).await;
-    let kept_busy = login(&app, "alice", PASSWORD, None).await;
-    let mobile = login(&app, "alice", PASSWORD, Some("android_rn:dev1")).await;
+    let web = app.login_token("alice", PASSWORD).await;
+    let kept_busy = app.login_token("alice", PASSWORD).await;
+    let mobile = app
+        .login_with(json!({"login_id": "alice", "password": PASSWORD, "device_id": "android_rn:dev1"}))
+        .await
+        .token();
     let (script, _) = app.service.issue_access_token(&alice, 0).await.unwrap();
     let script = script.expose().to_owned();
 
@@ -54,17 +43,24 @@ async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend
     assert!(app.token_works(&kept_busy).await);
     app.service.clock().advance(11 * MINUTE);
     assert!(app.token_works(&kept_busy).await, "used 11 minutes ago");
-    app.get("/users/me", Some(&web)).await.assert_app_error(401, SESSION_EXPIRED);
-    assert!(app.service.store().session_by_token(&mm_sessions::domain::TokenHash::of(&web)).await.unwrap().is_none());
+    app.get("/users/me").token(&web).await.assert_app_error(401, SESSION_EXPIRED);
+    assert!(app
+        .service
+        .stores()
+        .sessions
+        .session_by_token(&mm_sessions::domain::TokenHash::of(&web))
+        .await
+        .unwrap()
+        .is_none());
     // Mobile sessions and access tokens are never idle-timed-out.
     assert!(app.token_works(&mobile).await);
     assert!(app.token_works(&script).await);
 }
 
 async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expire(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| c.policy.idle_timeout = Some(Duration::from_secs(30 * 60))).await;
+    let app = spawn_app_with(backend, |c| c.policy.idle_timeout = Some(Duration::from_secs(30 * 60))).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    let token = login(&app, "alice", PASSWORD, None).await;
+    let token = app.login_token("alice", PASSWORD).await;
     let first = own_session(&app, &token).await["expires_at"].as_i64().unwrap();
     // 720 hours: the threshold is 1% of it (7.2 h). Within it, nothing moves.
     app.service.clock().advance(2 * HOUR);
@@ -83,12 +79,12 @@ async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expi
     let (script, session) = app.service.issue_access_token(&alice, 1).await.unwrap();
     app.service.clock().advance(12 * HOUR);
     assert!(app.token_works(script.expose()).await);
-    let stored = app.service.store().session_by_id(session.id.as_str()).await.unwrap().unwrap();
+    let stored = app.service.stores().sessions.session_by_id(&session.id).await.unwrap().unwrap();
     assert_eq!(stored.expires_at, session.expires_at, "an access token keeps its expiry");
     let (forever, session) = app.service.issue_access_token(&alice, 0).await.unwrap();
     app.service.clock().advance(12 * HOUR);
     assert!(app.token_works(forever.expose()).await);
-    assert_eq!(app.service.store().session_by_id(session.id.as_str()).await.unwrap().unwrap().expires_at, 0);
+    assert_eq!(app.service.stores().sessions.session_by_id(&session.id).await.unwrap().unwrap().expires_at, 0);
 }
 
 #[tokio::test]
@@ -101,11 +97,11 @@ async fn an_extended_cookie_session_gets_its_cookies_again() {
     let cookies = |reply: &Reply| -> Vec<String> {
         reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
     };
-    let early = app.send(app.client.get(app.url("/users/me")).header("Cookie", &cookie)).await;
+    let early = app.get("/users/me").cookie(&cookie).await;
     assert_eq!(early.status, 200);
     assert!(cookies(&early).is_empty(), "nothing extended, nothing sent");
     app.service.clock().advance(8 * HOUR);
-    let late = app.send(app.client.get(app.url("/users/me")).header("Cookie", &cookie)).await;
+    let late = app.get("/users/me").cookie(&cookie).await;
     assert_eq!(late.status, 200);
     let sent = cookies(&late);
     let auth = sent.iter().find(|c| c.starts_with("MMAUTHTOKEN=")).expect("the token cookie again");
@@ -115,44 +111,46 @@ async fn an_extended_cookie_session_gets_its_cookies_again() {
     assert!(sent.iter().any(|c| c.starts_with("MMCSRF=")) && sent.iter().any(|c| c.starts_with("MMUSERID=")));
     // A header-authenticated request gets no cookies.
     app.service.clock().advance(8 * HOUR);
-    assert!(cookies(&app.get("/users/me", Some(&token)).await).is_empty());
+    assert!(cookies(&app.get("/users/me").token(&token).await).is_empty());
 }
 
 async fn changing_ones_own_password_ends_the_other_sessions(backend: Backend) {
-    let app =
-        spawn_app_configured(backend, |c| c.policy.login_rate_account = std::num::NonZeroU32::new(8).unwrap()).await;
+    let app = spawn_app_with(backend, |c| c.policy.login_rate_account = std::num::NonZeroU32::new(8).unwrap()).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
-    let mine = login(&app, "alice", PASSWORD, None).await;
-    let other = login(&app, "alice", PASSWORD, None).await;
+    let mine = app.login_token("alice", PASSWORD).await;
+    let other = app.login_token("alice", PASSWORD).await;
     let path = "/users/me/password";
-    put(&app, path, &mine, json!({"new_password": "a new password"})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    put(&app, path, &mine, json!({"current_password": "wrong one", "new_password": "a new password"}))
+    app.put(path)
+        .token(&mine)
+        .json(json!({"new_password": "a new password"}))
+        .await
+        .assert_app_error(400, INVALID_BODY_PARAM);
+    app.put(path)
+        .token(&mine)
+        .json(json!({"current_password": "wrong one", "new_password": "a new password"}))
         .await
         .assert_app_error(400, "api.user.update_password.incorrect.app_error");
-    put(&app, path, &mine, json!({"current_password": PASSWORD, "new_password": "short"}))
+    app.put(path)
+        .token(&mine)
+        .json(json!({"current_password": PASSWORD, "new_password": "short"}))
         .await
         .assert_app_error(400, "model.user.is_valid.pwd_min_length.app_error");
     assert!(app.token_works(&other).await, "nothing changed yet");
-    put(
-        &app,
-        &format!("/users/{}/password", alice.id),
-        &mine,
-        json!({"current_password": PASSWORD, "new_password": "a new password"}),
-    )
-    .await
-    .assert_ok_status();
+    let change = json!({"current_password": PASSWORD, "new_password": "a new password"});
+    app.put(&format!("/users/{}/password", alice.id)).token(&mine).json(change).await.assert_ok_status();
     assert!(app.token_works(&mine).await, "the caller's session stays");
     assert!(!app.token_works(&other).await, "the other session ended");
-    assert_eq!(
-        app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD}))).await.status,
-        401
-    );
-    login(&app, "alice", "a new password", None).await;
+    assert_eq!(app.post("/users/login").json(json!({"login_id": "alice", "password": PASSWORD})).await.status, 401);
+    app.login_token("alice", "a new password").await;
     // Guessing the current password spends from the login budgets (8 a minute: 2 logins, 3
     // checks and 2 logins above).
     let guess = json!({"current_password": "guess", "new_password": "another password"});
-    put(&app, path, &mine, guess.clone()).await.assert_app_error(400, "api.user.update_password.incorrect.app_error");
-    let limited = put(&app, path, &mine, guess).await;
+    app.put(path)
+        .token(&mine)
+        .json(guess.clone())
+        .await
+        .assert_app_error(400, "api.user.update_password.incorrect.app_error");
+    let limited = app.put(path).token(&mine).json(guess).await;
     limited.assert_app_error(429, "api.user.login.rate_limited.app_error");
     assert!(limited.headers.contains_key("retry-after"));
 }
@@ -164,7 +162,7 @@ async fn app_with_a_user_manager(backend: Backend) -> (TestApp, mm_sessions::dom
         role: "system_user_manager".into(),
         permission: "sysconsole_write_user_management_users".parse().unwrap(),
     };
-    let app = spawn_app_with(backend, vec![grant]).await;
+    let app = spawn_app_with(backend, |c| c.grants = vec![grant]).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     let admin = app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
     app.user_with_password("manager", &["system_user", "system_user_manager"], "manager pw!").await;
@@ -174,35 +172,45 @@ async fn app_with_a_user_manager(backend: Backend) -> (TestApp, mm_sessions::dom
 
 async fn others_passwords_need_mattermosts_permissions(backend: Backend) {
     let (app, alice, admin) = app_with_a_user_manager(backend).await;
-    let alice_token = login(&app, "alice", PASSWORD, None).await;
-    let bob = login(&app, "bob", "bob password", None).await;
-    let manager_token = login(&app, "manager", "manager pw!", None).await;
-    let admin_token = login(&app, "admin", "admin password", None).await;
+    let alice_token = app.login_token("alice", PASSWORD).await;
+    let bob = app.login_token("bob", "bob password").await;
+    let manager_token = app.login_token("manager", "manager pw!").await;
+    let admin_token = app.login_token("admin", "admin password").await;
     let set = |to: &str| json!({"new_password": to});
     let alice_path = format!("/users/{}/password", alice.id);
-    put(&app, &alice_path, &bob, set("by bob!!"))
+    app.put(&alice_path)
+        .token(&bob)
+        .json(set("by bob!!"))
         .await
         .assert_app_error(403, "api.user.update_password.context.app_error");
     let admin_path = format!("/users/{}/password", admin.id);
-    put(&app, &admin_path, &manager_token, set("by manager"))
+    app.put(&admin_path)
+        .token(&manager_token)
+        .json(set("by manager"))
         .await
         .assert_app_error(403, "api.user.update_password.context.app_error");
-    put(&app, &alice_path, &manager_token, set("by manager")).await.assert_ok_status();
+    app.put(&alice_path).token(&manager_token).json(set("by manager")).await.assert_ok_status();
     assert!(!app.token_works(&alice_token).await, "every session of alice ended");
     assert!(app.token_works(&manager_token).await);
-    login(&app, "alice", "by manager", None).await;
-    put(&app, &alice_path, &admin_token, set("by the admin")).await.assert_ok_status();
-    login(&app, "alice", "by the admin", None).await;
-    put(&app, "/users/notanid/password", &admin_token, set("whatever1")).await.assert_app_error(400, INVALID_URL_PARAM);
+    app.login_token("alice", "by manager").await;
+    app.put(&alice_path).token(&admin_token).json(set("by the admin")).await.assert_ok_status();
+    app.login_token("alice", "by the admin").await;
+    app.put("/users/notanid/password")
+        .token(&admin_token)
+        .json(set("whatever1"))
+        .await
+        .assert_app_error(400, INVALID_URL_PARAM);
 }
 
 #[tokio::test]
 async fn with_terminate_off_a_password_change_ends_nothing() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.policy.terminate_on_password_change = false).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.policy.terminate_on_password_change = false).await;
     app.user_with_password("alice", &[], PASSWORD).await;
-    let mine = login(&app, "alice", PASSWORD, None).await;
-    let other = login(&app, "alice", PASSWORD, None).await;
-    put(&app, "/users/me/password", &mine, json!({"current_password": PASSWORD, "new_password": "a new password"}))
+    let mine = app.login_token("alice", PASSWORD).await;
+    let other = app.login_token("alice", PASSWORD).await;
+    app.put("/users/me/password")
+        .token(&mine)
+        .json(json!({"current_password": PASSWORD, "new_password": "a new password"}))
         .await
         .assert_ok_status();
     assert!(app.token_works(&other).await);
@@ -212,27 +220,39 @@ async fn an_admin_can_sign_everyone_out(backend: Backend) {
     let app = spawn_app(backend).await;
     app.user_with_password("alice", &[], PASSWORD).await;
     app.user_with_password("admin", &["system_user", "system_admin"], "admin password").await;
-    let alice = login(&app, "alice", PASSWORD, None).await;
-    let admin = login(&app, "admin", "admin password", None).await;
+    let alice = app.login_token("alice", PASSWORD).await;
+    let admin = app.login_token("admin", "admin password").await;
     let everyone = "/users/sessions/revoke/all";
-    app.post(everyone, Some(&alice), None).await.assert_app_error(403, PERMISSIONS);
+    app.post(everyone).token(&alice).await.assert_app_error(403, PERMISSIONS);
     assert!(app.token_works(&alice).await);
-    app.post(everyone, Some(&admin), None).await.assert_ok_status();
+    app.post(everyone).token(&admin).await.assert_ok_status();
     assert!(!app.token_works(&alice).await);
     assert!(!app.token_works(&admin).await, "the caller's session too");
-    assert_eq!(app.service.store().count_active_sessions(now_millis()).await.unwrap(), 0);
+    assert_eq!(app.service.stores().sessions.count_active_sessions(now_millis()).await.unwrap(), 0);
 }
 
 async fn attaching_a_device_makes_a_mobile_session_and_ends_its_other_sessions(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
+    let app = spawn_app_with(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
     app.user_with_password("alice", &[], PASSWORD).await;
-    let old = login(&app, "alice", PASSWORD, None).await;
-    let new = login(&app, "alice", PASSWORD, None).await;
-    let unrelated = login(&app, "alice", PASSWORD, None).await;
-    put(&app, "/users/sessions/device", &old, json!({"device_id": ""})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    put(&app, "/users/sessions/device", &old, json!({"device_id": "apple_rnbeta:phone"})).await.assert_ok_status();
+    let old = app.login_token("alice", PASSWORD).await;
+    let new = app.login_token("alice", PASSWORD).await;
+    let unrelated = app.login_token("alice", PASSWORD).await;
+    app.put("/users/sessions/device")
+        .token(&old)
+        .json(json!({"device_id": ""}))
+        .await
+        .assert_app_error(400, INVALID_BODY_PARAM);
+    app.put("/users/sessions/device")
+        .token(&old)
+        .json(json!({"device_id": "apple_rnbeta:phone"}))
+        .await
+        .assert_ok_status();
     // The app logs in again on the same phone and attaches: the old session of that device ends.
-    put(&app, "/users/sessions/device", &new, json!({"device_id": "apple_rnbeta:phone"})).await.assert_ok_status();
+    app.put("/users/sessions/device")
+        .token(&new)
+        .json(json!({"device_id": "apple_rnbeta:phone"}))
+        .await
+        .assert_ok_status();
     assert!(!app.token_works(&old).await);
     assert!(app.token_works(&unrelated).await, "sessions of other devices stay");
     let session = own_session(&app, &new).await;
@@ -252,59 +272,74 @@ on_every_backend!(
 
 async fn deactivation_ends_every_session_and_blocks_logins_until_reactivation(backend: Backend) {
     let (app, alice, admin) = app_with_a_user_manager(backend).await;
-    let alice_token = login(&app, "alice", PASSWORD, None).await;
-    let alice_mobile = login(&app, "alice", PASSWORD, Some("android_rn:dev")).await;
-    let bob = login(&app, "bob", "bob password", None).await;
-    let manager = login(&app, "manager", "manager pw!", None).await;
-    let admin_token = login(&app, "admin", "admin password", None).await;
+    let alice_token = app.login_token("alice", PASSWORD).await;
+    let alice_mobile =
+        app.login_with(json!({"login_id": "alice", "password": PASSWORD, "device_id": "android_rn:dev"})).await.token();
+    let bob = app.login_token("bob", "bob password").await;
+    let manager = app.login_token("manager", "manager pw!").await;
+    let admin_token = app.login_token("admin", "admin password").await;
     let active = |id: &str| format!("/users/{id}/active");
 
-    put(&app, &active(&alice.id), &bob, json!({"active": false}))
+    app.put(&active(&alice.id))
+        .token(&bob)
+        .json(json!({"active": false}))
         .await
         .assert_app_error(403, "api.user.update_active.permissions.app_error");
-    put(&app, "/users/me/active", &alice_token, json!({"active": false}))
+    app.put("/users/me/active")
+        .token(&alice_token)
+        .json(json!({"active": false}))
         .await
         .assert_app_error(401, "api.user.update_active.not_enable.app_error");
-    put(&app, &active(&admin.id), &manager, json!({"active": false})).await.assert_app_error(403, PERMISSIONS);
-    put(&app, &active(&alice.id), &manager, json!({})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    put(&app, &active(&alice.id), &manager, json!({"active": "no"})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    put(&app, &active("abcdefghijklmnopqrstuvwxyz"), &admin_token, json!({"active": false}))
+    app.put(&active(&admin.id)).token(&manager).json(json!({"active": false})).await.assert_app_error(403, PERMISSIONS);
+    app.put(&active(&alice.id)).token(&manager).json(json!({})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    app.put(&active(&alice.id))
+        .token(&manager)
+        .json(json!({"active": "no"}))
+        .await
+        .assert_app_error(400, INVALID_BODY_PARAM);
+    app.put(&active("abcdefghijklmnopqrstuvwxyz"))
+        .token(&admin_token)
+        .json(json!({"active": false}))
         .await
         .assert_app_error(404, "app.user.missing_account.const");
     assert!(app.token_works(&alice_token).await, "nothing happened yet");
 
-    put(&app, &active(&alice.id), &manager, json!({"active": false})).await.assert_ok_status();
+    app.put(&active(&alice.id)).token(&manager).json(json!({"active": false})).await.assert_ok_status();
     assert!(!app.token_works(&alice_token).await && !app.token_works(&alice_mobile).await, "every session ended");
     for password in [PASSWORD, "wrong password"] {
-        app.post("/users/login", None, Some(json!({"login_id": "alice", "password": password})))
+        app.post("/users/login")
+            .json(json!({"login_id": "alice", "password": password}))
             .await
             .assert_app_error(401, "api.user.login.inactive.app_error");
     }
-    let shown = app.get("/users/username/alice", Some(&admin_token)).await.json();
+    let shown = app.get("/users/username/alice").token(&admin_token).await.json();
     assert!(shown["delete_at"].as_i64().unwrap() > 0, "{shown}");
     // Even a session issued straight through the store after the deactivation is refused.
     let stored = app.service.find_user("alice").await.unwrap();
     assert!(app.service.issue_access_token(&stored, 1).await.is_err(), "no session for a deactivated user");
 
-    put(&app, &active(&alice.id), &admin_token, json!({"active": true})).await.assert_ok_status();
-    let again = login(&app, "alice", PASSWORD, None).await;
+    app.put(&active(&alice.id)).token(&admin_token).json(json!({"active": true})).await.assert_ok_status();
+    let again = app.login_token("alice", PASSWORD).await;
     assert!(app.token_works(&again).await);
     assert!(!app.token_works(&alice_token).await, "old sessions stay gone");
-    assert_eq!(app.get("/users/username/alice", Some(&admin_token)).await.json()["delete_at"], 0);
+    assert_eq!(app.get("/users/username/alice").token(&admin_token).await.json()["delete_at"], 0);
 }
 
 #[tokio::test]
 async fn users_may_deactivate_themselves_when_the_setting_allows_it() {
-    let app = spawn_app_configured(Backend::Sqlite, |c| c.policy.enable_user_deactivation = true).await;
+    let app = spawn_app_with(Backend::Sqlite, |c| c.policy.enable_user_deactivation = true).await;
     app.user_with_password("alice", &[], PASSWORD).await;
-    let token = login(&app, "alice", PASSWORD, None).await;
+    let token = app.login_token("alice", PASSWORD).await;
     // Reactivating oneself is never the user's own call.
-    put(&app, "/users/me/active", &token, json!({"active": true}))
+    app.put("/users/me/active")
+        .token(&token)
+        .json(json!({"active": true}))
         .await
         .assert_app_error(403, "api.user.update_active.permissions.app_error");
-    put(&app, "/users/me/active", &token, json!({"active": false})).await.assert_ok_status();
+    app.put("/users/me/active").token(&token).json(json!({"active": false})).await.assert_ok_status();
     assert!(!app.token_works(&token).await);
-    app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD})))
+    app.post("/users/login")
+        .json(json!({"login_id": "alice", "password": PASSWORD}))
         .await
         .assert_app_error(401, "api.user.login.inactive.app_error");
 }

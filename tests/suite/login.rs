@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use mm_sessions::domain::now_millis;
 
@@ -14,31 +14,28 @@ const PASSWORD: &str = "correct horse battery";
 const CHROME: &str =
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 
-async fn login(app: &TestApp, body: Value) -> Reply {
-    app.send(app.client.post(app.url("/users/login")).header("User-Agent", CHROME).json(&body)).await
-}
-
-fn token_of(reply: &Reply) -> String {
-    reply.headers.get("token").and_then(|v| v.to_str().ok()).expect("Token header").to_owned()
+/// A login from Chrome on Linux (the session's props come from the User-Agent).
+async fn chrome_login(app: &TestApp, body: serde_json::Value) -> Reply {
+    app.post("/users/login").header("User-Agent", CHROME).json(body).await
 }
 
 async fn login_by_username_or_email_returns_the_user_and_a_working_token(backend: Backend) {
     let app = spawn_app(backend).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     for login_id in ["alice", "ALICE", "alice@example.com", "Alice@Example.com"] {
-        let reply = login(&app, json!({"login_id": login_id, "password": PASSWORD, "token": null})).await;
+        let reply = chrome_login(&app, json!({"login_id": login_id, "password": PASSWORD, "token": null})).await;
         assert_eq!(reply.status, 200, "{login_id}: {}", reply.text);
         let user = reply.json();
         assert_eq!(user["id"], alice.id.as_str());
         assert_eq!(user["username"], "alice");
         assert!(user.get("password").is_none() && !reply.text.contains("argon2"), "no password in {user}");
-        let token = token_of(&reply);
+        let token = reply.token();
         assert!(app.token_works(&token).await);
     }
     // The session records what the browser is.
-    let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
-    let token = token_of(&reply);
-    let sessions = app.get("/users/me/sessions", Some(&token)).await.json();
+    let reply = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
+    let token = reply.token();
+    let sessions = app.get("/users/me/sessions").token(&token).await.json();
     let newest = sessions.as_array().unwrap().iter().find(|s| s["props"]["browser"] == "Chrome/120.0.0.0");
     let newest = newest.unwrap_or_else(|| panic!("no Chrome session in {sessions}"));
     assert_eq!(newest["props"]["os"], "Linux");
@@ -54,20 +51,20 @@ async fn wrong_credentials_are_401_with_mattermosts_ids() {
     let app = spawn_app(Backend::Sqlite).await;
     app.user_with_password("alice", &[], PASSWORD).await;
     let invalid = "api.user.login.invalid_credentials_email_username";
-    login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.assert_app_error(401, invalid);
-    login(&app, json!({"login_id": "nobody", "password": PASSWORD})).await.assert_app_error(401, invalid);
-    login(&app, json!({"login_id": "", "password": PASSWORD})).await.assert_app_error(401, invalid);
-    login(&app, json!({"login_id": "alice", "password": PASSWORD, "ldap_only": "true"}))
+    chrome_login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.assert_app_error(401, invalid);
+    chrome_login(&app, json!({"login_id": "nobody", "password": PASSWORD})).await.assert_app_error(401, invalid);
+    chrome_login(&app, json!({"login_id": "", "password": PASSWORD})).await.assert_app_error(401, invalid);
+    chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD, "ldap_only": "true"}))
         .await
         .assert_app_error(401, invalid);
-    login(&app, json!({"login_id": "alice", "password": ""}))
+    chrome_login(&app, json!({"login_id": "alice", "password": ""}))
         .await
         .assert_app_error(401, "api.user.login.blank_pwd.app_error");
-    login(&app, json!({"login_id": "alice"})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    chrome_login(&app, json!({"login_id": "alice"})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    chrome_login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(400, INVALID_BODY_PARAM);
     // A user without a password cannot log in at all.
     app.user("nopass", &[]).await;
-    login(&app, json!({"login_id": "nopass", "password": PASSWORD})).await.assert_app_error(401, invalid);
+    chrome_login(&app, json!({"login_id": "nopass", "password": PASSWORD})).await.assert_app_error(401, invalid);
 }
 
 #[tokio::test]
@@ -82,10 +79,10 @@ async fn an_unknown_user_costs_as_much_time_as_a_wrong_password() {
     let mut unknown = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        assert_eq!(login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.status, 401);
+        assert_eq!(chrome_login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.status, 401);
         wrong.push(started.elapsed());
         let started = Instant::now();
-        assert_eq!(login(&app, json!({"login_id": "nobody", "password": "wrong password"})).await.status, 401);
+        assert_eq!(chrome_login(&app, json!({"login_id": "nobody", "password": "wrong password"})).await.status, 401);
         unknown.push(started.elapsed());
     }
     let (wrong, unknown) = (median(wrong), median(unknown));
@@ -97,13 +94,14 @@ async fn an_unknown_user_costs_as_much_time_as_a_wrong_password() {
 #[tokio::test]
 async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
     // Mobile and web lengths differ here, to tell which one a login got.
-    let app = spawn_app_configured(Backend::Memory, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     for (key, device) in [("device_id", "android-1"), ("deviceId", "ios-2")] {
-        let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD, "token": "", key: device})).await;
+        let reply =
+            chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD, "token": "", key: device})).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
     }
-    let sessions = app.service.store().sessions_for_user(&alice.id).await.unwrap();
+    let sessions = app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap();
     let mut devices: Vec<&str> = sessions.iter().map(|s| s.device_id.as_str()).collect();
     devices.sort();
     assert_eq!(devices, ["android-1", "ios-2"]);
@@ -127,9 +125,9 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     assert!(auth.contains("HttpOnly") && auth.contains("SameSite=Lax") && auth.contains("Path=/"), "{auth}");
     assert!(!user.contains("HttpOnly") && user.contains(alice.id.as_str()), "{user}");
     let value = |c: &str| c.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
-    assert_eq!(value(&auth), token_of(&reply), "the cookie carries the session token");
+    assert_eq!(value(&auth), reply.token(), "the cookie carries the session token");
     let csrf = value(&csrf);
-    let session = app.service.authenticate(&token_of(&reply)).await.unwrap();
+    let session = app.service.authenticate(&reply.token()).await.unwrap();
     assert_eq!(session.session.props["csrf"], csrf);
 
     let cookie = format!("MMAUTHTOKEN={}", value(&auth));
@@ -142,41 +140,41 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     app.send(app.client.post(&url).header("Cookie", &cookie).header("X-CSRF-Token", &csrf)).await.assert_ok_status();
 
     // A login without XHR sets no cookies.
-    let reply = login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
+    let reply = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await;
     assert!(reply.headers.get("set-cookie").is_none());
 }
 
 async fn logout_ends_the_calling_session_and_always_answers_ok(backend: Backend) {
     let app = spawn_app(backend).await;
     app.user_with_password("alice", &[], PASSWORD).await;
-    let first = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
-    let second = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
-    let reply = app.post("/users/logout", Some(&first), None).await;
+    let first = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await.token();
+    let second = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await.token();
+    let reply = app.post("/users/logout").token(&first).await;
     reply.assert_ok_status();
     let cleared: Vec<&str> = reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap()).collect();
     assert!(cleared.iter().any(|c| c.starts_with("MMAUTHTOKEN=;") && c.contains("Max-Age=0")), "{cleared:?}");
     assert!(!app.token_works(&first).await);
     assert!(app.token_works(&second).await, "only the calling session ends");
-    app.post("/users/logout", None, None).await.assert_ok_status();
-    app.post("/users/logout", Some("garbage"), None).await.assert_ok_status();
-    app.post("/users/logout", Some(&first), None).await.assert_ok_status();
+    app.post("/users/logout").await.assert_ok_status();
+    app.post("/users/logout").token("garbage").await.assert_ok_status();
+    app.post("/users/logout").token(&first).await.assert_ok_status();
 }
 
 #[tokio::test]
 async fn me_and_ping() {
     let app = spawn_app(Backend::Sqlite).await;
     let alice = app.user_with_password("alice", &["system_user", "system_admin"], PASSWORD).await;
-    let token = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
-    let reply = app.get("/users/me", Some(&token)).await;
+    let token = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await.token();
+    let reply = app.get("/users/me").token(&token).await;
     assert_eq!(reply.status, 200);
     let me = reply.json();
     assert_eq!((me["id"].as_str(), me["username"].as_str()), (Some(alice.id.as_str()), Some("alice")));
     assert_eq!(me["roles"], "system_user system_admin");
     assert!(reply.headers.get("etag").is_some_and(|v| v.to_str().unwrap().starts_with(alice.id.as_str())));
-    app.get("/users/me", None).await.assert_app_error(401, SESSION_EXPIRED);
-    app.get("/users/me", Some("garbage")).await.assert_app_error(401, SESSION_EXPIRED);
+    app.get("/users/me").await.assert_app_error(401, SESSION_EXPIRED);
+    app.get("/users/me").token("garbage").await.assert_app_error(401, SESSION_EXPIRED);
 
-    let reply = app.get("/system/ping", None).await;
+    let reply = app.get("/system/ping").await;
     assert_eq!((reply.status, reply.json()), (200, json!({"status": "OK"})));
 }
 
@@ -186,15 +184,15 @@ async fn the_501st_login_revokes_the_least_recently_used_session() {
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     assert_eq!(app.service.policy().max_per_user.get(), 500, "Mattermost's cap is the default");
     // 500 sessions; the one created first is made the least recently used.
-    let (oldest, oldest_session) = app.login(&alice).await;
-    app.service.store().touch_session(oldest_session.id.as_str(), 1).await.unwrap();
+    let (oldest, oldest_session) = app.issue_session(&alice).await;
+    app.service.stores().sessions.touch_session(&oldest_session.id, 1).await.unwrap();
     let mut others = Vec::new();
     for _ in 1..500 {
-        others.push(app.login(&alice).await.0);
+        others.push(app.issue_session(&alice).await.0);
     }
-    assert_eq!(app.service.store().sessions_for_user(&alice.id).await.unwrap().len(), 500);
-    let newest = token_of(&login(&app, json!({"login_id": "alice", "password": PASSWORD})).await);
-    let sessions = app.service.store().sessions_for_user(&alice.id).await.unwrap();
+    assert_eq!(app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap().len(), 500);
+    let newest = chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD})).await.token();
+    let sessions = app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap();
     assert_eq!(sessions.len(), 500, "still at the cap");
     assert!(sessions.iter().all(|s| s.id != oldest_session.id));
     assert!(!app.token_works(&oldest).await, "the least recently used session is revoked");
@@ -203,14 +201,14 @@ async fn the_501st_login_revokes_the_least_recently_used_session() {
 }
 
 async fn expired_sessions_are_purged_in_the_background(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| c.purge_interval = Duration::from_millis(50)).await;
+    let app = spawn_app_with(backend, |c| c.purge_interval = Duration::from_millis(50)).await;
     let alice = app.user("alice", &[]).await;
-    let (live, _) = app.login(&alice).await;
+    let (live, _) = app.issue_session(&alice).await;
     for _ in 0..3 {
         app.expired_token(&alice).await;
     }
     let deadline = Instant::now() + Duration::from_secs(10);
-    while app.service.store().sessions_for_user(&alice.id).await.unwrap().len() > 1 {
+    while app.service.stores().sessions.sessions_for_user(&alice.id).await.unwrap().len() > 1 {
         assert!(Instant::now() < deadline, "{backend:?}: expired sessions still there");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
@@ -222,21 +220,21 @@ async fn users_are_found_by_username_by_anyone_signed_in() {
     let app = spawn_app(Backend::Memory).await;
     let alice = app.user("alice", &[]).await;
     let bob = app.user("bob", &[]).await;
-    let (token, _) = app.login(&bob).await;
-    let reply = app.get("/users/username/ALICE", Some(&token)).await;
+    let (token, _) = app.issue_session(&bob).await;
+    let reply = app.get("/users/username/ALICE").token(&token).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.json()["id"], alice.id.as_str());
-    app.get("/users/username/nobody", Some(&token)).await.assert_app_error(404, "app.user.get_by_username.app_error");
-    app.get("/users/username/bad%20name", Some(&token)).await.assert_app_error(400, INVALID_URL_PARAM);
-    let reply = app.get("/users/username/%ff%fe", Some(&token)).await;
+    app.get("/users/username/nobody").token(&token).await.assert_app_error(404, "app.user.get_by_username.app_error");
+    app.get("/users/username/bad%20name").token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
+    let reply = app.get("/users/username/%ff%fe").token(&token).await;
     reply.assert_app_error(400, INVALID_URL_PARAM);
     assert!(reply.json()["message"].as_str().unwrap().contains("username"), "{}", reply.text);
-    app.get("/users/username/alice", None).await.assert_app_error(401, SESSION_EXPIRED);
+    app.get("/users/username/alice").await.assert_app_error(401, SESSION_EXPIRED);
 }
 
 #[tokio::test]
 async fn logins_are_rate_limited_per_account_and_per_address() {
-    let app = spawn_app_configured(Backend::Memory, |c| {
+    let app = spawn_app_with(Backend::Memory, |c| {
         c.policy.login_rate_account = std::num::NonZeroU32::new(3).unwrap();
         c.policy.login_rate_ip = std::num::NonZeroU32::new(5).unwrap();
     })
@@ -244,37 +242,39 @@ async fn logins_are_rate_limited_per_account_and_per_address() {
     app.user_with_password("alice", &[], PASSWORD).await;
     app.user_with_password("bob", &[], PASSWORD).await;
     for _ in 0..3 {
-        login(&app, json!({"login_id": "alice", "password": "guess guess"}))
+        chrome_login(&app, json!({"login_id": "alice", "password": "guess guess"}))
             .await
             .assert_app_error(401, "api.user.login.invalid_credentials_email_username");
     }
     let limited = "api.user.login.rate_limited.app_error";
     // The account's budget is spent: even the right password waits, and says how long.
-    let reply = login(&app, json!({"login_id": "ALICE", "password": PASSWORD})).await;
+    let reply = chrome_login(&app, json!({"login_id": "ALICE", "password": PASSWORD})).await;
     reply.assert_app_error(429, limited);
     let retry: u64 = reply.headers["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=20).contains(&retry), "Retry-After {retry}");
     // Another account from the same address still gets in, until the address's budget is spent.
-    assert_eq!(login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.status, 200);
-    login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.assert_app_error(429, limited);
+    assert_eq!(chrome_login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.status, 200);
+    chrome_login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.assert_app_error(429, limited);
 }
 
 #[tokio::test]
 async fn a_username_and_its_email_share_one_account_budget() {
-    let app = spawn_app_configured(Backend::Sqlite, |c| {
+    let app = spawn_app_with(Backend::Sqlite, |c| {
         c.policy.login_rate_account = std::num::NonZeroU32::new(4).unwrap();
     })
     .await;
     app.user_with_password("dave", &[], PASSWORD).await;
     let wrong = "api.user.login.invalid_credentials_email_username";
     for login_id in ["dave", "DAVE@Example.com", "dave@example.com", " Dave "] {
-        login(&app, json!({"login_id": login_id, "password": "guess guess"})).await.assert_app_error(401, wrong);
+        chrome_login(&app, json!({"login_id": login_id, "password": "guess guess"})).await.assert_app_error(401, wrong);
     }
     let limited = "api.user.login.rate_limited.app_error";
-    login(&app, json!({"login_id": "DAVE@Example.com", "password": PASSWORD})).await.assert_app_error(429, limited);
-    login(&app, json!({"login_id": "dave", "password": PASSWORD})).await.assert_app_error(429, limited);
+    chrome_login(&app, json!({"login_id": "DAVE@Example.com", "password": PASSWORD}))
+        .await
+        .assert_app_error(429, limited);
+    chrome_login(&app, json!({"login_id": "dave", "password": PASSWORD})).await.assert_app_error(429, limited);
     // A login id that names nobody has a budget of its own.
-    login(&app, json!({"login_id": "nobody", "password": "guess guess"})).await.assert_app_error(401, wrong);
+    chrome_login(&app, json!({"login_id": "nobody", "password": "guess guess"})).await.assert_app_error(401, wrong);
     let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="account"} 2"#), "{metrics}");
 }

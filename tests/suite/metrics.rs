@@ -15,13 +15,13 @@ fn value(text: &str, series: &str) -> f64 {
 async fn metrics_count_what_happened() {
     let app = spawn_app(Backend::Sqlite).await;
     let alice = app.user_with_password("alice", &[], "alice password").await;
-    let ok = app.post("/users/login", None, Some(json!({"login_id": "alice", "password": "alice password"}))).await;
+    let ok = app.post("/users/login").json(json!({"login_id": "alice", "password": "alice password"})).await;
     assert_eq!(ok.status, 200);
     let token = ok.headers["token"].to_str().unwrap().to_owned();
-    app.post("/users/login", None, Some(json!({"login_id": "alice", "password": "nope nope"}))).await;
-    let (_, other) = app.login(&alice).await;
-    app.get("/users/me/sessions", Some(&token)).await;
-    app.post("/users/me/sessions/revoke", Some(&token), Some(json!({"session_id": other.id.as_str()}))).await;
+    app.post("/users/login").json(json!({"login_id": "alice", "password": "nope nope"})).await;
+    let (_, other) = app.issue_session(&alice).await;
+    app.get("/users/me/sessions").token(&token).await;
+    app.post("/users/me/sessions/revoke").token(&token).json(json!({"session_id": other.id.as_str()})).await;
     app.expired_token(&alice).await;
 
     let response = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap();
@@ -61,7 +61,7 @@ async fn a_taken_username_is_no_store_failure() {
 
 #[tokio::test]
 async fn metrics_can_live_on_their_own_address() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.metrics_listen = Some("127.0.0.1:0".parse().unwrap())).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.metrics_listen = Some("127.0.0.1:0".parse().unwrap())).await;
     let metrics = app.metrics_base.clone().expect("a metrics listener");
     let text = app.client.get(format!("{metrics}/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(text.contains("mm_sessions_active_sessions"), "{text}");

@@ -26,41 +26,47 @@ pub struct Node {
     pub client: reqwest::Client,
 }
 
-impl Node {
-    /// Starts a node on `database` and waits until it answers.
-    pub async fn start(database: &str) -> Node {
-        Self::start_logging(database, None).await
+/// How to start a node: [`Node::with`], then `log`, `flags`, `env`, and `start`.
+pub struct NodeOptions<'a> {
+    database: &'a str,
+    log: Option<&'a std::path::Path>,
+    flags: Vec<&'a str>,
+    env: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> NodeOptions<'a> {
+    /// Its log (at `RUST_LOG=debug`, unless `env` says otherwise) goes to this file.
+    pub fn log(self, path: &'a std::path::Path) -> Self {
+        NodeOptions { log: Some(path), ..self }
     }
 
-    /// Starts a node whose log (at `RUST_LOG=debug`) goes to `log`, if given.
-    pub async fn start_logging(database: &str, log: Option<&std::path::Path>) -> Node {
-        Self::start_with(database, log, &[]).await
+    /// Extra server flags.
+    pub fn flags(mut self, flags: &[&'a str]) -> Self {
+        self.flags.extend_from_slice(flags);
+        self
     }
 
-    /// Starts a node whose log goes to `log`, with extra environment (e.g. its `RUST_LOG`).
-    pub async fn start_with_env(database: &str, log: &std::path::Path, env: &[(&str, &str)]) -> Node {
-        Self::spawn(database, Some(log), &[], env).await
+    /// Extra environment (e.g. a Mattermost setting, or its `RUST_LOG`).
+    pub fn env(mut self, name: &'a str, value: &'a str) -> Self {
+        self.env.push((name, value));
+        self
     }
 
-    /// Starts a node with extra server flags.
-    pub async fn start_with(database: &str, log: Option<&std::path::Path>, flags: &[&str]) -> Node {
-        Self::spawn(database, log, flags, &[]).await
-    }
-
-    async fn spawn(database: &str, log: Option<&std::path::Path>, flags: &[&str], env: &[(&str, &str)]) -> Node {
+    /// Starts the node and waits until it answers.
+    pub async fn start(self) -> Node {
         let port = free_port();
-        let stderr = match log {
+        let stderr = match self.log {
             Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
             None => Stdio::null(),
         };
         let child = Command::new(BIN)
-            .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database])
-            .args(flags)
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--database", self.database])
+            .args(&self.flags)
             // Tests log in far faster than people do.
             .env("MM_SESSIONS_LOGIN_RATE_IP", "1000000")
             .env("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "1000000")
-            .env("RUST_LOG", if log.is_some() { "debug" } else { "warn" })
-            .envs(env.iter().copied())
+            .env("RUST_LOG", if self.log.is_some() { "debug" } else { "warn" })
+            .envs(self.env.iter().copied())
             .stdout(Stdio::null())
             .stderr(stderr)
             .spawn()
@@ -76,6 +82,18 @@ impl Node {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Node { child, base, client: reqwest::Client::new() }
+    }
+}
+
+impl Node {
+    /// Starts a node on `database` with the defaults and waits until it answers.
+    pub async fn start(database: &str) -> Node {
+        Node::with(database).start().await
+    }
+
+    /// A node on `database`, to be configured, then started.
+    pub fn with(database: &str) -> NodeOptions<'_> {
+        NodeOptions { database, log: None, flags: Vec::new(), env: Vec::new() }
     }
 
     /// `127.0.0.1:PORT`

@@ -38,7 +38,7 @@ async fn no_token_or_password_in_the_database_the_log_or_any_body() {
     );
     let cli_token = cli(&database, &["session", "create", "--user", "alice"]);
 
-    let node = Node::start_logging(&database, Some(&log)).await;
+    let node = Node::with(&database).log(&log).start().await;
     let client = &node.client;
     let url = |path: &str| format!("{}{path}", node.base);
     let mut bodies = Vec::new();
@@ -148,7 +148,7 @@ async fn client_text_cannot_forge_log_lines_nor_leak_into_the_info_log() {
     );
     for (level, name) in [("info", "info.log"), ("debug", "debug.log")] {
         let log = dir.path().join(name);
-        let node = Node::start_with_env(&database, &log, &[("RUST_LOG", level)]).await;
+        let node = Node::with(&database).log(&log).env("RUST_LOG", level).start().await;
         let forged = "alice\n2026-11-28T00:00:00.000000Z  INFO logged in user_id=admin\u{1b}[31m";
         let typed_password_as_username = "hunter2-my-Password";
         for login_id in [forged, typed_password_as_username, &"x".repeat(5000)] {

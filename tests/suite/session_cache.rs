@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use mm_sessions::domain::{Session, User};
 
@@ -36,24 +36,20 @@ where
 
 /// A session for `user` whose token and user's list are in the cache: (token, session).
 async fn cached_session(app: &TestApp, user: &User) -> (String, Session) {
-    let (token, session) = app.login(user).await;
+    let (token, session) = app.issue_session(user).await;
     warm(app, &token).await;
     (token, session)
 }
 
 /// Uses `token` (its session) and reads its user's list and user: all three now cached.
 async fn warm(app: &TestApp, token: &str) {
-    assert_eq!(app.get("/users/me/sessions", Some(token)).await.status, 200);
-    assert_eq!(app.get("/users/me", Some(token)).await.status, 200);
-}
-
-async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
-    app.send(app.client.put(app.url(path)).bearer_auth(token).json(&body)).await
+    assert_eq!(app.get("/users/me/sessions").token(token).await.status, 200);
+    assert_eq!(app.get("/users/me").token(token).await.status, 200);
 }
 
 /// The session ids of `token`'s user, as the list answers.
 async fn listed_ids(app: &TestApp, token: &str) -> Vec<String> {
-    let reply = app.get("/users/me/sessions", Some(token)).await;
+    let reply = app.get("/users/me/sessions").token(token).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     reply.json().as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect()
 }
@@ -63,12 +59,14 @@ async fn revocations_by_request_are_seen_at_once(backend: Backend) {
     let app = &app;
     let alice = &app.user("alice", &[]).await;
     let admin = &app.user("admin", &["system_user", "system_admin"]).await;
-    let (admin_token, _) = app.login(admin).await;
+    let (admin_token, _) = app.issue_session(admin).await;
     let (keeper, _) = cached_session(app, alice).await;
 
     never_stale("revoke", |_| async {
         let (token, session) = cached_session(app, alice).await;
-        app.post("/users/me/sessions/revoke", Some(&keeper), Some(json!({"session_id": session.id.as_str()})))
+        app.post("/users/me/sessions/revoke")
+            .token(&keeper)
+            .json(json!({"session_id": session.id.as_str()}))
             .await
             .assert_ok_status();
         app.token_works(&token).await || listed_ids(app, &keeper).await.contains(&session.id.to_string())
@@ -76,22 +74,20 @@ async fn revocations_by_request_are_seen_at_once(backend: Backend) {
     .await;
     never_stale("revoke all", |_| async {
         let (token, _) = cached_session(app, alice).await;
-        app.post(&format!("/users/{}/sessions/revoke/all", alice.id), Some(&admin_token), None)
-            .await
-            .assert_ok_status();
+        app.post(&format!("/users/{}/sessions/revoke/all", alice.id)).token(&admin_token).await.assert_ok_status();
         app.token_works(&token).await
     })
     .await;
     never_stale("logout", |_| async {
         let (token, _) = cached_session(app, alice).await;
-        app.post("/users/logout", Some(&token), None).await.assert_ok_status();
+        app.post("/users/logout").token(&token).await.assert_ok_status();
         app.token_works(&token).await
     })
     .await;
 }
 
 async fn lifecycle_revocations_are_seen_at_once(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
+    let app = spawn_app_with(backend, |c| c.policy.mobile_length = mm_sessions::config::hours(100)).await;
     let app = &app;
     let alice = &app.user_with_password("alice", &[], PASSWORD).await;
     let admin = &app.user("admin", &["system_user", "system_admin"]).await;
@@ -100,46 +96,48 @@ async fn lifecycle_revocations_are_seen_at_once(backend: Backend) {
         let (old, _) = cached_session(app, alice).await;
         let (changer, _) = cached_session(app, alice).await;
         let (current, new) = if i % 2 == 0 { (PASSWORD, "another password") } else { ("another password", PASSWORD) };
-        put(app, "/users/me/password", &changer, json!({"current_password": current, "new_password": new}))
+        app.put("/users/me/password")
+            .token(&changer)
+            .json(json!({"current_password": current, "new_password": new}))
             .await
             .assert_ok_status();
         let stale = app.token_works(&old).await;
-        app.post("/users/logout", Some(&changer), None).await.assert_ok_status();
+        app.post("/users/logout").token(&changer).await.assert_ok_status();
         stale
     })
     .await;
     never_stale("deactivation", |_| async {
         let (token, _) = cached_session(app, alice).await;
-        let (admin_token, _) = app.login(admin).await;
+        let (admin_token, _) = app.issue_session(admin).await;
         let active = format!("/users/{}/active", alice.id);
-        put(app, &active, &admin_token, json!({"active": false})).await.assert_ok_status();
+        app.put(&active).token(&admin_token).json(json!({"active": false})).await.assert_ok_status();
         let stale = app.token_works(&token).await;
-        put(app, &active, &admin_token, json!({"active": true})).await.assert_ok_status();
+        app.put(&active).token(&admin_token).json(json!({"active": true})).await.assert_ok_status();
         stale
     })
     .await;
     never_stale("revoke everyone", |_| async {
         let (token, _) = cached_session(app, alice).await;
         let (admin_token, _) = cached_session(app, admin).await;
-        app.post("/users/sessions/revoke/all", Some(&admin_token), None).await.assert_ok_status();
+        app.post("/users/sessions/revoke/all").token(&admin_token).await.assert_ok_status();
         app.token_works(&token).await || app.token_works(&admin_token).await
     })
     .await;
     never_stale("device attach", |i| async move {
         let device = format!("android_rn:phone-{i}");
         let (old, _) = cached_session(app, alice).await;
-        put(app, "/users/sessions/device", &old, json!({"device_id": device})).await.assert_ok_status();
+        app.put("/users/sessions/device").token(&old).json(json!({"device_id": device})).await.assert_ok_status();
         let (new, _) = cached_session(app, alice).await;
-        put(app, "/users/sessions/device", &new, json!({"device_id": device})).await.assert_ok_status();
+        app.put("/users/sessions/device").token(&new).json(json!({"device_id": device})).await.assert_ok_status();
         let stale = app.token_works(&old).await;
-        app.post("/users/logout", Some(&new), None).await.assert_ok_status();
+        app.post("/users/logout").token(&new).await.assert_ok_status();
         stale
     })
     .await;
 }
 
 async fn revocations_the_server_makes_are_seen_at_once(backend: Backend) {
-    let app = spawn_app_configured(backend, |c| {
+    let app = spawn_app_with(backend, |c| {
         c.policy.max_per_user = std::num::NonZeroUsize::new(3).unwrap();
         c.policy.extend_with_activity = false;
         c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
@@ -152,11 +150,11 @@ async fn revocations_the_server_makes_are_seen_at_once(backend: Backend) {
         let (oldest, session) = cached_session(app, alice).await;
         // Two more fill the cap; the third pushes out the least recently used: `oldest`.
         app.service.clock().advance(1);
-        let (_, _) = app.login(alice).await;
+        let (_, _) = app.issue_session(alice).await;
         app.service.clock().advance(1);
-        let (_, _) = app.login(alice).await;
+        let (_, _) = app.issue_session(alice).await;
         app.service.clock().advance(1);
-        let (newest, _) = app.login(alice).await;
+        let (newest, _) = app.issue_session(alice).await;
         app.token_works(&oldest).await || listed_ids(app, &newest).await.contains(&session.id.to_string())
     })
     .await;
@@ -176,7 +174,7 @@ async fn revocations_the_server_makes_are_seen_at_once(backend: Backend) {
         app.service.purge_expired(100).await.unwrap();
         let stale =
             app.token_works(short.expose()).await || listed_ids(app, &keeper).await.contains(&session.id.to_string());
-        app.post("/users/logout", Some(&keeper), None).await.assert_ok_status();
+        app.post("/users/logout").token(&keeper).await.assert_ok_status();
         stale
     })
     .await;
@@ -191,18 +189,18 @@ async fn a_new_session_is_listed_at_once(backend: Backend) {
 
     never_stale("a session issued by the service (as the CLI's session create)", |_| async {
         warm(app, &keeper).await;
-        let (_, session) = app.login(alice).await;
+        let (_, session) = app.issue_session(alice).await;
         !listed_ids(app, &keeper).await.contains(&session.id.to_string())
     })
     .await;
     never_stale("a password login", |_| async {
         warm(app, &keeper).await;
-        let reply = app.post("/users/login", None, Some(json!({"login_id": "alice", "password": PASSWORD}))).await;
+        let reply = app.post("/users/login").json(json!({"login_id": "alice", "password": PASSWORD})).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
         let token = reply.headers["token"].to_str().unwrap().to_owned();
         let id = app.service.authenticate(&token).await.unwrap().session.id.to_string();
         let stale = !listed_ids(app, &keeper).await.contains(&id);
-        app.post("/users/logout", Some(&token), None).await.assert_ok_status();
+        app.post("/users/logout").token(&token).await.assert_ok_status();
         stale
     })
     .await;
@@ -220,8 +218,8 @@ async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) 
         // Past the activity interval and the extension threshold (1% of 30 days, 7.2 hours).
         app.service.clock().advance(8 * 60 * MINUTE);
         let now = app.service.clock().now_millis();
-        assert_eq!(app.get("/users/me", Some(token)).await.status, 200);
-        let listed = app.get("/users/me/sessions", Some(token)).await.json();
+        assert_eq!(app.get("/users/me").token(token).await.status, 200);
+        let listed = app.get("/users/me/sessions").token(token).await.json();
         let own = listed.as_array().unwrap().iter().find(|s| s["id"] == session.id.as_str()).cloned().unwrap();
         // The service's clock moves on by itself too: at least `now`, not exactly.
         own["last_activity_at"].as_i64().unwrap() < now
@@ -236,7 +234,7 @@ async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) 
             vec!["system_user".to_string()]
         };
         app.service.set_roles(alice, roles.clone()).await.unwrap();
-        app.get("/users/me", Some(token)).await.json()["roles"] != roles.join(" ")
+        app.get("/users/me").token(token).await.json()["roles"] != roles.join(" ")
     })
     .await;
 }
@@ -258,7 +256,9 @@ async fn the_cache_reports_hits_misses_and_invalidations() {
     for _ in 0..5 {
         warm(&app, &token).await;
     }
-    app.post("/users/me/sessions/revoke", Some(&token), Some(json!({"session_id": session.id.as_str()})))
+    app.post("/users/me/sessions/revoke")
+        .token(&token)
+        .json(json!({"session_id": session.id.as_str()}))
         .await
         .assert_ok_status();
     let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();

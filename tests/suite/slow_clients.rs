@@ -40,7 +40,7 @@ fn fresh_client() -> reqwest::Client {
 
 #[tokio::test]
 async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes() {
-    let app = spawn_app_configured(Backend::Memory, |c| {
+    let app = spawn_app_with(Backend::Memory, |c| {
         c.requests.body_grace = Duration::from_millis(300);
         c.requests.read_timeout = Duration::from_secs(2);
     })
@@ -73,15 +73,12 @@ async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes(
     let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="request_timeout"}"#), "{metrics}");
     // A whole body sent at once is unaffected.
-    assert_eq!(
-        app.post("/users/login", None, Some(serde_json::json!({"login_id": "x", "password": "y"}))).await.status,
-        401
-    );
+    assert_eq!(app.post("/users/login").json(serde_json::json!({"login_id": "x", "password": "y"})).await.status, 401);
 }
 
 #[tokio::test]
 async fn idle_connections_are_closed() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.connections.idle_timeout = Duration::from_millis(300)).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.connections.idle_timeout = Duration::from_millis(300)).await;
     let mut silent = TcpStream::connect(addr(&app)).await.unwrap();
     let mut kept_alive = TcpStream::connect(addr(&app)).await.unwrap();
     kept_alive.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
@@ -94,8 +91,7 @@ async fn idle_connections_are_closed() {
 
 #[tokio::test]
 async fn at_the_cap_a_new_client_displaces_the_longest_waiting_never_one_being_answered() {
-    let app =
-        spawn_app_configured(Backend::Memory, |c| c.connections.max_connections = std::num::NonZeroUsize::MIN).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.connections.max_connections = std::num::NonZeroUsize::MIN).await;
     // One connection holds the only place, sending nothing: a new client displaces it.
     let mut held = TcpStream::connect(addr(&app)).await.unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -128,7 +124,7 @@ async fn slow_bodies_beyond_the_cap_from_one_address_do_not_lock_out_a_new_clien
     // The real binary with a small cap, and more stalled connections than the cap, all from
     // 127.0.0.1 like the client that pings throughout.
     const CAP: usize = 20;
-    let node = Node::start_with("memory", None, &["--max-connections", &CAP.to_string()]).await;
+    let node = Node::with("memory").flags(&["--max-connections", &CAP.to_string()]).start().await;
     let mut attackers = Vec::new();
     let mut answered = 0;
     let mut slowest = Duration::ZERO;
@@ -168,7 +164,7 @@ async fn slow_bodies_beyond_the_cap_from_one_address_do_not_lock_out_a_new_clien
 
 #[tokio::test]
 async fn the_metrics_listener_has_a_small_cap_of_its_own() {
-    let app = spawn_app_configured(Backend::Memory, |c| c.metrics_listen = Some("127.0.0.1:0".parse().unwrap())).await;
+    let app = spawn_app_with(Backend::Memory, |c| c.metrics_listen = Some("127.0.0.1:0".parse().unwrap())).await;
     let metrics = app.metrics_base.clone().unwrap();
     let metrics_addr = metrics.trim_start_matches("http://").to_string();
     let mut idle = Vec::new();
@@ -186,7 +182,7 @@ async fn the_metrics_listener_has_a_small_cap_of_its_own() {
     // Scrapes still get in, and the API is untouched.
     let text = fresh_client().get(format!("{metrics}/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(text.contains(r#"mm_sessions_connections_closed_total{reason="cap"}"#), "{text}");
-    assert_eq!(app.get("/system/ping", None).await.status, 200);
+    assert_eq!(app.get("/system/ping").await.status, 200);
 }
 
 #[tokio::test]

@@ -1,4 +1,4 @@
-//! One behaviour suite for every `SessionStore` backend: the same calls, the same answers.
+//! One behaviour suite for every store backend: the same calls, the same answers.
 //! A new backend joins with a constructor below and a `suite_for!` line.
 
 use std::collections::BTreeMap;
@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::helpers::Backend;
 
-use mm_sessions::domain::{now_millis, Id, NewUser, Session, Token, User};
+use mm_sessions::domain::{now_millis, Id, NewUser, Session, SessionId, Token, User};
 use mm_sessions::store::{
-    memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, SessionStore, StoreError, Unique,
+    memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Maintenance, SessionStore, StoreError, Stores,
+    Unique, UserStore,
 };
 
 fn user(name: &str) -> User {
@@ -20,7 +21,7 @@ fn user(name: &str) -> User {
 fn session(user: &User, last_activity_at: i64) -> (Token, Session) {
     let token = Token::generate();
     let session = Session {
-        id: Id::generate(),
+        id: SessionId::generate(),
         token_hash: token.hash(),
         user_id: user.id.clone(),
         create_at: 1,
@@ -36,254 +37,266 @@ fn session(user: &User, last_activity_at: i64) -> (Token, Session) {
     (token, session)
 }
 
-async fn users_are_unique_and_found(store: Arc<dyn SessionStore>) {
+async fn users_are_unique_and_found(store: Stores) {
     let alice = user("alice");
-    store.create_user(&alice).await.unwrap();
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
-    assert_eq!(store.user_by_username("alice").await.unwrap(), Some(alice.clone()));
-    assert_eq!(store.user_by_username("bob").await.unwrap(), None);
+    store.users.create_user(&alice).await.unwrap();
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
+    assert_eq!(store.users.user_by_username("alice").await.unwrap(), Some(alice.clone()));
+    assert_eq!(store.users.user_by_username("bob").await.unwrap(), None);
     let mut same_name = user("alice");
     same_name.email = "other@example.com".into();
     // Every backend names the same field for the same clash.
-    assert!(matches!(store.create_user(&same_name).await, Err(StoreError::Conflict(Unique::Username))));
+    assert!(matches!(store.users.create_user(&same_name).await, Err(StoreError::Conflict(Unique::Username))));
     let mut same_email = user("other");
     same_email.email = alice.email.clone();
-    assert!(matches!(store.create_user(&same_email).await, Err(StoreError::Conflict(Unique::Email))));
+    assert!(matches!(store.users.create_user(&same_email).await, Err(StoreError::Conflict(Unique::Email))));
     let mut same_id = user("carol");
     same_id.id = alice.id.clone();
-    assert!(matches!(store.create_user(&same_id).await, Err(StoreError::Conflict(Unique::UserId))));
-    store.create_user(&user("bob")).await.unwrap();
-    let names: Vec<String> = store.list_users().await.unwrap().into_iter().map(|u| u.username).collect();
+    assert!(matches!(store.users.create_user(&same_id).await, Err(StoreError::Conflict(Unique::UserId))));
+    store.users.create_user(&user("bob")).await.unwrap();
+    let names: Vec<String> = store.users.list_users().await.unwrap().into_iter().map(|u| u.username).collect();
     assert_eq!(names, ["alice", "bob"]);
 }
 
-async fn sessions_round_trip(store: Arc<dyn SessionStore>) {
+async fn sessions_round_trip(store: Stores) {
     let alice = user("alice");
-    store.create_user(&alice).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
     let (token, s) = session(&alice, 10);
-    store.create_session(&s, 500).await.unwrap();
-    assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s.clone()));
-    assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap(), Some(s.clone()));
-    assert_eq!(store.session_by_token(&Token::generate().hash()).await.unwrap(), None);
-    assert_eq!(store.session_by_id("nosuchsessionnosuchsession").await.unwrap(), None);
-    store.touch_session(s.id.as_str(), 99).await.unwrap();
-    assert_eq!(store.session_by_id(s.id.as_str()).await.unwrap().unwrap().last_activity_at, 99);
-    store.touch_session("nosuchsessionnosuchsession", 5).await.unwrap();
+    store.sessions.create_session(&s, 500).await.unwrap();
+    assert_eq!(store.sessions.session_by_token(&token.hash()).await.unwrap(), Some(s.clone()));
+    assert_eq!(store.sessions.session_by_id(&s.id).await.unwrap(), Some(s.clone()));
+    assert_eq!(store.sessions.session_by_token(&Token::generate().hash()).await.unwrap(), None);
+    assert_eq!(
+        store.sessions.session_by_id(&SessionId::parse("nosuchsessionnosuchsession").unwrap()).await.unwrap(),
+        None
+    );
+    store.sessions.touch_session(&s.id, 99).await.unwrap();
+    assert_eq!(store.sessions.session_by_id(&s.id).await.unwrap().unwrap().last_activity_at, 99);
+    store.sessions.touch_session(&SessionId::parse("nosuchsessionnosuchsession").unwrap(), 5).await.unwrap();
     let same_id = session(&alice, 1).1;
     let same_id = Session { id: s.id.clone(), ..same_id };
-    assert!(matches!(store.create_session(&same_id, 500).await, Err(StoreError::Conflict(Unique::SessionId))));
-    let same_token = Session { id: Id::generate(), ..s.clone() };
-    assert!(matches!(store.create_session(&same_token, 500).await, Err(StoreError::Conflict(Unique::TokenHash))));
+    assert!(matches!(store.sessions.create_session(&same_id, 500).await, Err(StoreError::Conflict(Unique::SessionId))));
+    let same_token = Session { id: SessionId::generate(), ..s.clone() };
+    assert!(matches!(
+        store.sessions.create_session(&same_token, 500).await,
+        Err(StoreError::Conflict(Unique::TokenHash))
+    ));
 }
 
-async fn listing_is_per_user_newest_first(store: Arc<dyn SessionStore>) {
+async fn listing_is_per_user_newest_first(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
     for at in [5, 30, 10] {
-        store.create_session(&session(&alice, at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
     }
-    store.create_session(&session(&bob, 100).1, 500).await.unwrap();
+    store.sessions.create_session(&session(&bob, 100).1, 500).await.unwrap();
     let order: Vec<i64> =
-        store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
+        store.sessions.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(order, [30, 10, 5]);
-    assert!(store.sessions_for_user(&Id::parse("nobodynobodynobodynobodyno").unwrap()).await.unwrap().is_empty());
+    assert!(store
+        .sessions
+        .sessions_for_user(&Id::parse("nobodynobodynobodynobodyno").unwrap())
+        .await
+        .unwrap()
+        .is_empty());
 }
 
-async fn deletes_remove_exactly_what_they_name(store: Arc<dyn SessionStore>) {
+async fn deletes_remove_exactly_what_they_name(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
     let (t1, s1) = session(&alice, 1);
     let (_, s2) = session(&alice, 2);
     let (tb, sb) = session(&bob, 3);
     for s in [&s1, &s2, &sb] {
-        store.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500).await.unwrap();
     }
     // Deleting as another user's session finds nothing and leaves it; as its user, deletes it.
-    assert!(!store.delete_user_session(&bob.id, s1.id.as_str()).await.unwrap());
-    assert!(store.session_by_id(s1.id.as_str()).await.unwrap().is_some());
-    assert!(store.delete_user_session(&alice.id, s1.id.as_str()).await.unwrap());
-    assert!(store.session_by_id(s1.id.as_str()).await.unwrap().is_none());
-    store.create_session(&s1, 500).await.unwrap();
-    assert!(store.delete_session(s1.id.as_str()).await.unwrap());
-    assert!(!store.delete_session(s1.id.as_str()).await.unwrap(), "second delete finds nothing");
-    assert_eq!(store.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
-    store.create_session(&session(&alice, 4).1, 500).await.unwrap();
-    assert_eq!(store.delete_sessions_for_user(&alice.id).await.unwrap(), 2);
-    assert!(store.sessions_for_user(&alice.id).await.unwrap().is_empty());
-    assert_eq!(store.session_by_token(&tb.hash()).await.unwrap(), Some(sb), "bob untouched");
-    assert_eq!(store.delete_sessions_for_user(&alice.id).await.unwrap(), 0);
+    assert!(!store.sessions.delete_user_session(&bob.id, &s1.id).await.unwrap());
+    assert!(store.sessions.session_by_id(&s1.id).await.unwrap().is_some());
+    assert!(store.sessions.delete_user_session(&alice.id, &s1.id).await.unwrap());
+    assert!(store.sessions.session_by_id(&s1.id).await.unwrap().is_none());
+    store.sessions.create_session(&s1, 500).await.unwrap();
+    assert!(store.sessions.delete_session(&s1.id).await.unwrap());
+    assert!(!store.sessions.delete_session(&s1.id).await.unwrap(), "second delete finds nothing");
+    assert_eq!(store.sessions.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
+    store.sessions.create_session(&session(&alice, 4).1, 500).await.unwrap();
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None).await.unwrap(), 2);
+    assert!(store.sessions.sessions_for_user(&alice.id).await.unwrap().is_empty());
+    assert_eq!(store.sessions.session_by_token(&tb.hash()).await.unwrap(), Some(sb), "bob untouched");
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None).await.unwrap(), 0);
 }
 
-async fn a_session_needs_its_user_and_a_unique_token(store: Arc<dyn SessionStore>) {
+async fn a_session_needs_its_user_and_a_unique_token(store: Stores) {
     let alice = user("alice");
-    assert!(store.create_session(&session(&alice, 1).1, 500).await.is_err(), "no such user yet");
-    store.create_user(&alice).await.unwrap();
+    assert!(store.sessions.create_session(&session(&alice, 1).1, 500).await.is_err(), "no such user yet");
+    store.users.create_user(&alice).await.unwrap();
     let (_, s) = session(&alice, 1);
-    store.create_session(&s, 500).await.unwrap();
+    store.sessions.create_session(&s, 500).await.unwrap();
     let mut same_token = session(&alice, 2).1;
     same_token.token_hash = s.token_hash;
-    assert!(store.create_session(&same_token, 500).await.is_err());
+    assert!(store.sessions.create_session(&same_token, 500).await.is_err());
 }
 
-async fn the_cap_evicts_the_least_recently_used_others(store: Arc<dyn SessionStore>) {
+async fn the_cap_evicts_the_least_recently_used_others(store: Stores) {
     let alice = user("alice");
     let bob = user("bob");
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
-    store.create_session(&session(&bob, 1).1, 3).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
+    store.sessions.create_session(&session(&bob, 1).1, 3).await.unwrap();
     let mut ids = Vec::new();
     for at in [50, 10, 40] {
         let (_, s) = session(&alice, at);
-        assert_eq!(store.create_session(&s, 3).await.unwrap(), 0, "under the cap");
+        assert_eq!(store.sessions.create_session(&s, 3).await.unwrap(), 0, "under the cap");
         ids.push(s.id);
     }
     // A fourth session: the one used least recently (at=10) goes, even though the new one is
     // listed as older (at=5): the new session is never the one evicted.
     let (token, newest) = session(&alice, 5);
-    assert_eq!(store.create_session(&newest, 3).await.unwrap(), 1);
-    let left: Vec<i64> = store.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
+    assert_eq!(store.sessions.create_session(&newest, 3).await.unwrap(), 1);
+    let left: Vec<i64> =
+        store.sessions.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(left, [50, 40, 5]);
-    assert!(store.session_by_id(ids[1].as_str()).await.unwrap().is_none());
-    assert!(store.session_by_token(&token.hash()).await.unwrap().is_some());
-    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap().len(), 1, "other users are not counted");
+    assert!(store.sessions.session_by_id(&ids[1]).await.unwrap().is_none());
+    assert!(store.sessions.session_by_token(&token.hash()).await.unwrap().is_some());
+    assert_eq!(store.sessions.sessions_for_user(&bob.id).await.unwrap().len(), 1, "other users are not counted");
 }
 
-async fn expired_sessions_are_purged_in_bounded_batches(store: Arc<dyn SessionStore>) {
+async fn expired_sessions_are_purged_in_bounded_batches(store: Stores) {
     let alice = user("alice");
-    store.create_user(&alice).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
     let now = now_millis();
     for i in 0..5 {
         let (_, mut s) = session(&alice, i);
         s.expires_at = now - 1000 - i;
-        store.create_session(&s, 500).await.unwrap();
+        store.sessions.create_session(&s, 500).await.unwrap();
     }
     let (_, mut live) = session(&alice, 9);
     live.expires_at = now + 60_000;
-    store.create_session(&live, 500).await.unwrap();
+    store.sessions.create_session(&live, 500).await.unwrap();
     let (_, forever) = session(&alice, 8); // expires_at 0: never expires
-    store.create_session(&forever, 500).await.unwrap();
-    assert_eq!(store.delete_expired(now, 2).await.unwrap(), 2, "a batch never exceeds its limit");
-    assert_eq!(store.delete_expired(now, 100).await.unwrap(), 3);
-    assert_eq!(store.delete_expired(now, 100).await.unwrap(), 0);
-    let left: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    store.sessions.create_session(&forever, 500).await.unwrap();
+    assert_eq!(store.sessions.delete_expired(now, 2).await.unwrap(), 2, "a batch never exceeds its limit");
+    assert_eq!(store.sessions.delete_expired(now, 100).await.unwrap(), 3);
+    assert_eq!(store.sessions.delete_expired(now, 100).await.unwrap(), 0);
+    let left: Vec<_> = store.sessions.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(left, [live.id, forever.id]);
 }
 
-async fn users_are_found_by_email_and_updated(store: Arc<dyn SessionStore>) {
+async fn users_are_found_by_email_and_updated(store: Stores) {
     let mut alice = user("alice");
-    store.create_user(&alice).await.unwrap();
-    assert_eq!(store.user_by_email("alice@example.com").await.unwrap(), Some(alice.clone()));
+    store.users.create_user(&alice).await.unwrap();
+    assert_eq!(store.users.user_by_email("alice@example.com").await.unwrap(), Some(alice.clone()));
     alice.password_hash = Some("$argon2id$stub".into());
     alice.update_at += 5;
-    assert!(store.set_password_hash(&alice.id, "$argon2id$stub", alice.update_at).await.unwrap());
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
+    assert!(store.users.set_password_hash(&alice.id, "$argon2id$stub", alice.update_at).await.unwrap());
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
     alice.roles = "system_user system_admin".into();
     alice.update_at += 5;
-    assert_eq!(store.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), Some(0));
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap(), Some(alice));
+    assert_eq!(store.users.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), Some(0));
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice));
     let ghost = user("ghost");
-    assert!(!store.set_password_hash(&ghost.id, "$argon2id$stub", 1).await.unwrap());
-    assert_eq!(store.set_roles(&ghost.id, "system_user", 1).await.unwrap(), None);
-    store.ping().await.unwrap();
+    assert!(!store.users.set_password_hash(&ghost.id, "$argon2id$stub", 1).await.unwrap());
+    assert_eq!(store.users.set_roles(&ghost.id, "system_user", 1).await.unwrap(), None);
+    store.maintenance.ping().await.unwrap();
 }
 
-async fn roles_reach_every_session_of_the_user(store: Arc<dyn SessionStore>) {
+async fn roles_reach_every_session_of_the_user(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
     let (alice_token, first) = session(&alice, 1);
     for s in [&first, &session(&alice, 2).1, &session(&bob, 3).1] {
-        store.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500).await.unwrap();
     }
-    assert_eq!(store.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), Some(2));
-    for s in store.sessions_for_user(&alice.id).await.unwrap() {
+    assert_eq!(store.users.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), Some(2));
+    for s in store.sessions.sessions_for_user(&alice.id).await.unwrap() {
         assert_eq!(s.roles, "system_user system_admin", "every session of alice");
     }
-    let by_token = store.session_by_token(&alice_token.hash()).await.unwrap().unwrap();
+    let by_token = store.sessions.session_by_token(&alice_token.hash()).await.unwrap().unwrap();
     assert_eq!(by_token.roles, "system_user system_admin");
-    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap()[0].roles, "system_user", "only alice's");
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().roles, "system_user system_admin");
+    assert_eq!(store.sessions.sessions_for_user(&bob.id).await.unwrap()[0].roles, "system_user", "only alice's");
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().roles, "system_user system_admin");
 }
 
-async fn deactivation_takes_every_session_and_bars_new_ones(store: Arc<dyn SessionStore>) {
+async fn deactivation_takes_every_session_and_bars_new_ones(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
     for at in [1, 2] {
-        store.create_session(&session(&alice, at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
     }
-    store.create_session(&session(&bob, 3).1, 500).await.unwrap();
-    assert_eq!(store.deactivate_user(&alice.id, 77).await.unwrap(), Some(2));
-    assert!(store.sessions_for_user(&alice.id).await.unwrap().is_empty());
-    assert_eq!(store.sessions_for_user(&bob.id).await.unwrap().len(), 1, "only alice's");
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
-    assert!(matches!(store.create_session(&session(&alice, 4).1, 500).await, Err(StoreError::UserInactive)));
+    store.sessions.create_session(&session(&bob, 3).1, 500).await.unwrap();
+    assert_eq!(store.users.deactivate_user(&alice.id, 77).await.unwrap(), Some(2));
+    assert!(store.sessions.sessions_for_user(&alice.id).await.unwrap().is_empty());
+    assert_eq!(store.sessions.sessions_for_user(&bob.id).await.unwrap().len(), 1, "only alice's");
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
+    assert!(matches!(store.sessions.create_session(&session(&alice, 4).1, 500).await, Err(StoreError::UserInactive)));
     // A password saved later (from a copy read before) does not undo the deactivation.
-    assert!(store.set_password_hash(&alice.id, "$argon2id$stub", 80).await.unwrap());
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
-    assert!(store.reactivate_user(&alice.id, 78).await.unwrap());
-    assert_eq!(store.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
-    store.create_session(&session(&alice, 5).1, 500).await.unwrap();
-    assert_eq!(store.deactivate_user(&user("ghost").id, 1).await.unwrap(), None);
-    assert!(!store.reactivate_user(&user("ghost").id, 1).await.unwrap());
+    assert!(store.users.set_password_hash(&alice.id, "$argon2id$stub", 80).await.unwrap());
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
+    assert!(store.users.reactivate_user(&alice.id, 78).await.unwrap());
+    assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
+    store.sessions.create_session(&session(&alice, 5).1, 500).await.unwrap();
+    assert_eq!(store.users.deactivate_user(&user("ghost").id, 1).await.unwrap(), None);
+    assert!(!store.users.reactivate_user(&user("ghost").id, 1).await.unwrap());
 }
 
-async fn lifecycle_writes_touch_only_what_they_name(store: Arc<dyn SessionStore>) {
+async fn lifecycle_writes_touch_only_what_they_name(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
-    store.create_user(&alice).await.unwrap();
-    store.create_user(&bob).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
     let (_, keep) = session(&alice, 1);
     let (_, other) = session(&alice, 2);
     let (_, bobs) = session(&bob, 3);
     for s in [&keep, &other, &bobs] {
-        store.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500).await.unwrap();
     }
     // The fixture's sessions all have device "device".
-    assert_eq!(store.delete_device_sessions(&alice.id, "device", keep.id.as_str()).await.unwrap(), 1);
-    assert_eq!(store.delete_device_sessions(&alice.id, "other-device", keep.id.as_str()).await.unwrap(), 0);
-    store.attach_device(keep.id.as_str(), "phone", 999).await.unwrap();
-    store.set_session_expiry(bobs.id.as_str(), 555).await.unwrap();
-    let kept = store.session_by_id(keep.id.as_str()).await.unwrap().unwrap();
+    assert_eq!(store.sessions.delete_device_sessions(&alice.id, "device", Some(&keep.id)).await.unwrap(), 1);
+    assert_eq!(store.sessions.delete_device_sessions(&alice.id, "other-device", Some(&keep.id)).await.unwrap(), 0);
+    store.sessions.attach_device(&keep.id, "phone", 999).await.unwrap();
+    store.sessions.set_session_expiry(&bobs.id, 555).await.unwrap();
+    let kept = store.sessions.session_by_id(&keep.id).await.unwrap().unwrap();
     assert_eq!((kept.device_id.as_str(), kept.expires_at), ("phone", 999));
-    assert_eq!(store.session_by_id(bobs.id.as_str()).await.unwrap().unwrap().expires_at, 555);
-    store.create_session(&session(&alice, 4).1, 500).await.unwrap();
-    assert_eq!(store.delete_other_sessions(&alice.id, keep.id.as_str()).await.unwrap(), 1);
-    assert_eq!(store.sessions_for_user(&alice.id).await.unwrap().len(), 1);
-    assert_eq!(store.delete_all_sessions().await.unwrap(), 2);
-    assert_eq!(store.count_active_sessions(0).await.unwrap(), 0);
+    assert_eq!(store.sessions.session_by_id(&bobs.id).await.unwrap().unwrap().expires_at, 555);
+    store.sessions.create_session(&session(&alice, 4).1, 500).await.unwrap();
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, Some(&keep.id)).await.unwrap(), 1);
+    assert_eq!(store.sessions.sessions_for_user(&alice.id).await.unwrap().len(), 1);
+    assert_eq!(store.sessions.delete_all_sessions().await.unwrap(), 2);
+    assert_eq!(store.sessions.count_active_sessions(0).await.unwrap(), 0);
 }
 
-async fn import_is_all_or_nothing(store: Arc<dyn SessionStore>) {
+async fn import_is_all_or_nothing(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
     let (alice_token, a1) = session(&alice, 10);
     let (_, a2) = session(&alice, 20);
     let (bob_token, b1) = session(&bob, 30);
-    store.import(&[alice.clone(), bob.clone()], &[a1.clone(), a2.clone(), b1.clone()]).await.unwrap();
-    assert_eq!(store.user_by_username("bob").await.unwrap(), Some(bob.clone()));
-    assert_eq!(store.session_by_token(&alice_token.hash()).await.unwrap(), Some(a1.clone()));
-    assert_eq!(store.session_by_token(&bob_token.hash()).await.unwrap(), Some(b1.clone()));
-    let listed: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    store.maintenance.import(&[alice.clone(), bob.clone()], &[a1.clone(), a2.clone(), b1.clone()]).await.unwrap();
+    assert_eq!(store.users.user_by_username("bob").await.unwrap(), Some(bob.clone()));
+    assert_eq!(store.sessions.session_by_token(&alice_token.hash()).await.unwrap(), Some(a1.clone()));
+    assert_eq!(store.sessions.session_by_token(&bob_token.hash()).await.unwrap(), Some(b1.clone()));
+    let listed: Vec<_> = store.sessions.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(listed, [a2.id.clone(), a1.id.clone()]);
 
     // A batch with one conflicting session (a1 again) stores none of it, not even the new user.
     let carol = user("carol");
     let (carol_token, c1) = session(&carol, 40);
-    assert!(store.import(std::slice::from_ref(&carol), &[c1, a1]).await.is_err());
-    assert_eq!(store.user_by_id(&carol.id).await.unwrap(), None);
-    assert_eq!(store.session_by_token(&carol_token.hash()).await.unwrap(), None);
-    assert_eq!(store.sessions_for_user(&alice.id).await.unwrap().len(), 2);
+    assert!(store.maintenance.import(std::slice::from_ref(&carol), &[c1, a1]).await.is_err());
+    assert_eq!(store.users.user_by_id(&carol.id).await.unwrap(), None);
+    assert_eq!(store.sessions.session_by_token(&carol_token.hash()).await.unwrap(), None);
+    assert_eq!(store.sessions.sessions_for_user(&alice.id).await.unwrap().len(), 2);
     // So does a batch with a taken username.
-    assert!(matches!(store.import(&[user("bob")], &[]).await, Err(StoreError::Conflict(_))));
-    assert_eq!(store.list_users().await.unwrap().len(), 2);
+    assert!(matches!(store.maintenance.import(&[user("bob")], &[]).await, Err(StoreError::Conflict(_))));
+    assert_eq!(store.users.list_users().await.unwrap().len(), 2);
 }
 
-async fn concurrent_writes_fail_alone(store: Arc<dyn SessionStore>) {
+async fn concurrent_writes_fail_alone(store: Stores) {
     let alice = user("alice");
-    store.create_user(&alice).await.unwrap();
+    store.users.create_user(&alice).await.unwrap();
     let (_, taken) = session(&alice, 1);
-    store.create_session(&taken, 500).await.unwrap();
+    store.sessions.create_session(&taken, 500).await.unwrap();
     // Forty new sessions and one reusing a taken id, all at once: on SQLite they share commits,
     // and the one that fails must take nothing else down with it.
     let mut writes = tokio::task::JoinSet::new();
@@ -292,40 +305,41 @@ async fn concurrent_writes_fail_alone(store: Arc<dyn SessionStore>) {
         let (_, s) = session(&alice, 100 + i);
         fresh.push(s.id.clone());
         let store = store.clone();
-        writes.spawn(async move { (true, store.create_session(&s, 500).await) });
+        writes.spawn(async move { (true, store.sessions.create_session(&s, 500).await) });
     }
     let (_, mut clash) = session(&alice, 5);
     clash.id = taken.id.clone();
     let clash_store = store.clone();
-    writes.spawn(async move { (false, clash_store.create_session(&clash, 500).await) });
+    writes.spawn(async move { (false, clash_store.sessions.create_session(&clash, 500).await) });
     while let Some(joined) = writes.join_next().await {
         match joined.unwrap() {
             (true, result) => assert_eq!(result.unwrap(), 0),
             (false, result) => assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}"),
         }
     }
-    let stored: Vec<_> = store.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
+    let stored: Vec<_> = store.sessions.sessions_for_user(&alice.id).await.unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(stored.len(), 41);
     assert!(fresh.iter().all(|id| stored.contains(id)));
-    assert_eq!(store.session_by_id(taken.id.as_str()).await.unwrap().map(|s| s.last_activity_at), Some(1));
+    assert_eq!(store.sessions.session_by_id(&taken.id).await.unwrap().map(|s| s.last_activity_at), Some(1));
 }
 
 /// Runs a suite function on a fresh store of `backend`, kept alive (its folder or schema) until
 /// the function returns.
 async fn on_store<F, Fut>(backend: Backend, test: F)
 where
-    F: FnOnce(Arc<dyn SessionStore>) -> Fut,
+    F: FnOnce(Stores) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     match backend {
-        Backend::Memory => test(Arc::new(MemoryStore::new())).await,
+        Backend::Memory => test(Stores::of(Arc::new(MemoryStore::new()))).await,
         Backend::Sqlite => {
             let dir = tempfile::tempdir().unwrap();
-            test(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap())).await;
+            test(Stores::of(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap()))).await;
         }
         Backend::Postgres => {
             let schema = crate::pg::schema().await;
-            test(Arc::new(PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects"))).await;
+            test(Stores::of(Arc::new(PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects"))))
+                .await;
         }
     }
 }

@@ -22,13 +22,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _};
 use mm_sessions::config::{Database, ServeConfig};
 use mm_sessions::domain::{now_millis, Id, Session, User};
-use mm_sessions::store::SessionStore;
+use mm_sessions::store::Stores;
 
 /// The password every login user gets.
 const PASSWORD: &str = "bench-password-1";
@@ -164,8 +163,7 @@ async fn main() -> anyhow::Result<()> {
     // The server binary's setting, read the same way (scripts/bench --session-cache-size).
     if let Ok(size) = std::env::var("MM_SESSIONS_SESSION_CACHE_SIZE") {
         let size: usize = size.parse().context("MM_SESSIONS_SESSION_CACHE_SIZE: not a number")?;
-        config.session_cache =
-            std::num::NonZeroUsize::new(size).map(mm_sessions::store::cached::CacheLimits::for_entries);
+        config.session_cache = std::num::NonZeroUsize::new(size).map(mm_sessions::config::CacheLimits::for_entries);
     }
     let mut _log = None;
     let app = match args.serve {
@@ -176,8 +174,8 @@ async fn main() -> anyhow::Result<()> {
         }
         None => None,
     };
-    let store: Arc<dyn SessionStore> = match &app {
-        Some(app) => app.service().store().clone(),
+    let store: Stores = match &app {
+        Some(app) => app.service().stores().clone(),
         None => mm_sessions::app::open_store(&args.database, mm_sessions::app::OpenMode::Create).await?,
     };
 
@@ -212,7 +210,7 @@ async fn main() -> anyhow::Result<()> {
         users.push(u);
     }
     total_sessions += batch.len();
-    store.import(&users, &batch).await.context("importing the admin, login and big users")?;
+    store.maintenance.import(&users, &batch).await.context("importing the admin, login and big users")?;
 
     // The bulk, in chunks; every `step`-th user goes into the sample the load generator uses.
     let step = args.users.div_ceil(args.sample.max(1)).max(1);
@@ -231,7 +229,7 @@ async fn main() -> anyhow::Result<()> {
             users.push(u);
         }
         total_sessions += batch.len();
-        store.import(&users, &batch).await.with_context(|| format!("importing users {next}..{end}"))?;
+        store.maintenance.import(&users, &batch).await.with_context(|| format!("importing users {next}..{end}"))?;
         next = end;
     }
 

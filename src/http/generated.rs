@@ -1,0 +1,94 @@
+//! The generated router's own answers, translated into Mattermost's AppError JSON.
+//!
+//! openapi-generator's rust-server router answers some requests before any handler runs, in
+//! plain text: 403 "Unauthenticated" for an operation with `security` and no credentials, 400
+//! for a body or parameter it cannot parse (its text names a path parameter, a query parameter
+//! or the body), empty 404 for no route and 405 for a wrong method, and a plain 500 when a
+//! handler returns `Err`. This module turns each into the AppError it means (docs/generator.md
+//! lists them): the 403 is Mattermost's 401, a 500 is the error the handler left in the
+//! request context ([`super::context::RequestContext::fail`]).
+
+use http_body_util::BodyExt;
+use hyper::header::CONTENT_TYPE;
+use hyper::{Method, Request, StatusCode};
+use mm_sessions_api::server::ApiRequestParser;
+use swagger::RequestParser;
+
+use super::context::RequestContext;
+use super::response::{HttpResponse, JSON};
+use crate::error::AppError;
+
+/// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means:
+/// the error the handler left in the context, or what the generated layer's own answer says.
+/// Anything else passes through.
+pub async fn translate(
+    response: HttpResponse,
+    context: &RequestContext,
+    operation: &str,
+) -> Result<HttpResponse, AppError> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || response.headers().get(CONTENT_TYPE) == Some(&JSON) {
+        return Ok(response);
+    }
+    if let Some(failure) = context.take_failure() {
+        return Err(failure);
+    }
+    let request_id = context.request_id();
+    let text = match response.into_body().collect().await {
+        Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
+        Err(never) => match never {},
+    };
+    tracing::debug!(request_id, operation, status = status.as_u16(), generated = %text, "rewriting a generated error");
+    Err(match status {
+        // The generated check for operations with `security`: no valid credentials.
+        StatusCode::FORBIDDEN => AppError::SessionExpired,
+        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam(path_field(operation)),
+        StatusCode::BAD_REQUEST if text.contains("query parameter per_page") => AppError::InvalidUrlParam("per_page"),
+        StatusCode::BAD_REQUEST if text.contains("query parameter page") => AppError::InvalidUrlParam("page"),
+        StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::BodyTooLarge,
+        _ => AppError::Internal(anyhow::anyhow!("generated layer answered {status}: {text}")),
+    })
+}
+
+/// The operation the generated router would run for a request, by its method and path.
+pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
+    ApiRequestParser::parse_operation_id(request)
+}
+
+/// The methods the generated router has an operation for at `uri`, e.g. `GET` or `POST`.
+pub fn allowed_methods(uri: &hyper::Uri) -> String {
+    [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
+        .into_iter()
+        .filter(|method| {
+            Request::builder()
+                .method(method.clone())
+                .uri(uri.clone())
+                .body(())
+                .is_ok_and(|probe| operation_of(&probe).is_some())
+        })
+        .map(|method| method.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The path parameter an operation has.
+fn path_field(operation: &str) -> &'static str {
+    match operation {
+        "GetUserByUsername" => "username",
+        _ => "user_id",
+    }
+}
+
+/// The field Mattermost names when an operation's body is unusable.
+fn body_field(operation: &str) -> &'static str {
+    match operation {
+        "RevokeSession" => "session_id",
+        "UpdateUserPassword" => "new_password",
+        "AttachDevice" => "device_id",
+        "UpdateUserActive" => "active",
+        _ => "body",
+    }
+}

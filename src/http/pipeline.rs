@@ -1,0 +1,263 @@
+//! The service hyper runs on the API listener: every request, whatever it asks for (the API, the
+//! page, `/metrics`), goes through these steps, in this order, each a named function below:
+//!
+//! 1. [`Inner::handle`] gives it an id (`X-Request-Id` on the response, `request_id` in any
+//!    AppError, the log line);
+//! 2. [`Inner::serve_static`]: `/metrics` (when it is served here) and the page answer at once,
+//!    reading no body;
+//! 3. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
+//!    anything else) and under its deadline (408);
+//! 4. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
+//!    session, or none;
+//! 5. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
+//!    served as if it carried no credentials;
+//! 6. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
+//!    ([`super::api`]);
+//! 7. [`super::generated::translate`]: the generated layer's own plain-text errors become the
+//!    AppErrors they mean;
+//! 8. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
+//!    this request extended;
+//! 9. [`super::response::render_error`]: every error as Mattermost's AppError JSON, internal ones
+//!    logged once with their cause;
+//! 10. [`super::response::finish_headers`]: the request id, `Allow`, `Connection: close` after a
+//!     408, `no-store` and `nosniff` on JSON;
+//! 11. [`super::response::log_and_count`]: the metrics, and one line at debug: method, path (never the
+//!     query, which may hold `access_token`), operation, status, latency, request id.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures_util::future::BoxFuture;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_LENGTH, SET_COOKIE, USER_AGENT};
+use hyper::{Method, Request};
+use mm_sessions_api::server::Service as GeneratedRouter;
+
+use super::api::Handlers;
+use super::context::{RequestContext, RequestDetails};
+use super::credentials::{self, Location};
+use super::listener::{ConnectionService, Peer};
+use super::metrics_endpoint::{self, METRICS_PATH};
+use super::response::{self, HttpResponse};
+use crate::config::{ProxySettings, RequestLimits};
+use crate::domain::{Id, Session};
+use crate::error::AppError;
+use crate::metrics::Metrics;
+use crate::service::SessionService;
+
+/// The API listener's service, cheap to clone (one per connection).
+#[derive(Clone)]
+pub struct HttpService {
+    inner: Arc<Inner>,
+    peer: Option<Peer>,
+}
+
+struct Inner {
+    router: GeneratedRouter<Handlers, RequestContext>,
+    service: SessionService,
+    limits: RequestLimits,
+    proxies: ProxySettings,
+    /// Answer `GET /metrics` here (no metrics listener of its own).
+    serve_metrics: bool,
+}
+
+/// What authentication found: the caller's session, and how its token came.
+struct Credentials {
+    token: String,
+    location: Location,
+    session: Session,
+    /// This request extended the session: a cookie session's cookies go out again.
+    extended: bool,
+}
+
+impl HttpService {
+    /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
+    pub fn new(service: SessionService, limits: RequestLimits, proxies: ProxySettings, serve_metrics: bool) -> Self {
+        let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
+        HttpService { inner: Arc::new(Inner { router, service, limits, proxies, serve_metrics }), peer: None }
+    }
+}
+
+impl ConnectionService for HttpService {
+    fn for_connection(&self, peer: Peer) -> Self {
+        HttpService { inner: self.inner.clone(), peer: Some(peer) }
+    }
+
+    fn metrics(&self) -> Arc<Metrics> {
+        self.inner.service.metrics().clone()
+    }
+}
+
+impl hyper::service::Service<Request<Incoming>> for HttpService {
+    type Response = HttpResponse;
+    type Error = Infallible;
+    type Future = BoxFuture<'static, Result<HttpResponse, Infallible>>;
+
+    fn call(&self, request: Request<Incoming>) -> Self::Future {
+        let inner = self.inner.clone();
+        let peer = self.peer.clone();
+        Box::pin(async move {
+            let response = inner.handle(request, peer.as_ref()).await;
+            if let Some(peer) = &peer {
+                peer.waiting();
+            }
+            Ok(response)
+        })
+    }
+}
+
+impl Inner {
+    /// Step 1, and the frame of the others: the request's id, its answer, the final headers, the
+    /// count and the log line.
+    async fn handle(&self, request: Request<Incoming>, peer: Option<&Peer>) -> HttpResponse {
+        let started = Instant::now();
+        let request_id = Id::generate().into_string();
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        let (operation, mut response) = match self.serve_static(&request, peer).await {
+            Some(answered) => answered,
+            None => {
+                let operation = super::generated::operation_of(&request).unwrap_or("unknown");
+                let response = match self.serve_api(request, &request_id, operation, peer).await {
+                    Ok(response) => response,
+                    Err(error) => response::render_error(&error, &request_id),
+                };
+                (operation, response)
+            }
+        };
+        response::finish_headers(&mut response, &request_id, || super::generated::allowed_methods(&uri));
+        response::log_and_count(self.service.metrics(), &request_id, &method, &uri, operation, &response, started);
+        response
+    }
+
+    /// Step 2: what answers without reading a body (its answer starts at once): `/metrics`
+    /// when served here, the page. `None`: the API's.
+    async fn serve_static(
+        &self,
+        request: &Request<Incoming>,
+        peer: Option<&Peer>,
+    ) -> Option<(&'static str, HttpResponse)> {
+        let path = request.uri().path();
+        let answer = if self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET {
+            ("Metrics", metrics_endpoint::answer(&self.service).await)
+        } else {
+            ("Page", super::web::asset(request.method(), path)?)
+        };
+        if let Some(peer) = peer {
+            peer.answering();
+        }
+        Some(answer)
+    }
+
+    /// Steps 3 to 8 for an API request.
+    async fn serve_api(
+        &self,
+        request: Request<Incoming>,
+        request_id: &str,
+        operation: &str,
+        peer: Option<&Peer>,
+    ) -> Result<HttpResponse, AppError> {
+        let (parts, body) = request.into_parts();
+        let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        let body = super::body::read(body, declared, &self.limits).await?;
+        // The request is in: it is being answered from here on.
+        if let Some(peer) = peer {
+            peer.answering();
+        }
+        let credentials = self.authenticate(&parts).await?;
+        let credentials = credentials.filter(|found| self.check_csrf(&parts, found));
+        let context =
+            self.context(&parts, request_id, body.clone(), credentials.as_ref().map(|c| c.session.clone()), peer);
+        let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
+        let mut response = super::generated::translate(response, &context, operation).await?;
+        self.set_cookies(&mut response, &context, credentials)?;
+        Ok(response)
+    }
+
+    /// Step 4: the session the presented token stands for; `None` when no valid credentials
+    /// came (the generated layer then refuses operations that need them). A token in the query
+    /// string, and a store failure, are errors.
+    async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<Option<Credentials>, AppError> {
+        let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
+        let found = match self.service.authenticate(&token).await {
+            Ok(found) => found,
+            Err(AppError::SessionExpired) => return Ok(None),
+            Err(other) => return Err(other),
+        };
+        // Mattermost takes a token from the URL only for OAuth sessions, which we never issue:
+        // a URL ends up in proxy logs and browser history.
+        if location == Location::Query && !found.session.is_oauth {
+            return Err(AppError::TokenInQuery);
+        }
+        Ok(Some(Credentials { token, location, session: found.session, extended: found.extended }))
+    }
+
+    /// Step 5: browsers send cookies on their own, so a cookie alone does not authorise a write:
+    /// whether these credentials may be used for this request.
+    fn check_csrf(&self, parts: &hyper::http::request::Parts, found: &Credentials) -> bool {
+        if found.location != Location::Cookie || parts.method == Method::GET {
+            return true;
+        }
+        let passes = credentials::passes_csrf(parts, found.session.props.get("csrf").map(String::as_str));
+        if !passes {
+            tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");
+        }
+        passes
+    }
+
+    /// The context the handlers see: the caller, and what the generated signatures do not carry.
+    fn context(
+        &self,
+        parts: &hyper::http::request::Parts,
+        request_id: &str,
+        body: bytes::Bytes,
+        caller: Option<Session>,
+        peer: Option<&Peer>,
+    ) -> RequestContext {
+        let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let details = RequestDetails {
+            user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
+            xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
+            body,
+            client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
+            path: parts.uri.path().to_owned(),
+            secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
+        };
+        RequestContext::new(request_id.to_owned(), caller, details)
+    }
+
+    /// Step 6: the generated router and the handler it calls.
+    async fn dispatch(
+        &self,
+        request: Request<Full<bytes::Bytes>>,
+        context: &RequestContext,
+    ) -> Result<HttpResponse, AppError> {
+        hyper::service::Service::call(&self.router, (request, context.clone()))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))
+    }
+
+    /// Step 8: the cookies of a cookie session this request extended (they go out again with the
+    /// new lifetime), then those the handler asked for.
+    fn set_cookies(
+        &self,
+        response: &mut HttpResponse,
+        context: &RequestContext,
+        credentials: Option<Credentials>,
+    ) -> Result<(), AppError> {
+        let mut cookies = Vec::new();
+        if let Some(found) = credentials.filter(|c| c.extended && c.location == Location::Cookie) {
+            let now = self.service.clock().now_millis();
+            cookies.extend(super::cookies::for_session(&found.token, &found.session, now, context.request.secure));
+        }
+        cookies.extend(context.take_cookies());
+        for cookie in cookies {
+            let value = HeaderValue::from_str(&cookie)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("unencodable cookie: {e}")))?;
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+        Ok(())
+    }
+}

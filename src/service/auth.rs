@@ -1,0 +1,94 @@
+//! Authentication: the session a presented token stands for, with Mattermost's session
+//! lifecycle applied on the way (expiry, the idle timeout, extension with activity, the activity
+//! timestamp).
+
+use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
+use crate::domain::{RevokeReason, Session, TokenHash};
+use crate::error::AppError;
+
+/// A session as authentication found it, and whether this request extended it (the cookies
+/// then go out again with the new lifetime).
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    pub session: Session,
+    pub extended: bool,
+}
+
+impl SessionService {
+    /// The session a presented token stands for, as Mattermost's `GetSession` finds it:
+    /// unknown, revoked and expired tokens are all `SessionExpired` (expired ones whether or not
+    /// they were purged yet); a web session idle past the idle timeout is ended and refused
+    /// (only while extension is off; never a mobile or access-token session); with extension
+    /// on, the expiry moves to now + the session length, at most once per threshold.
+    /// Refreshes `last_activity_at` when it is older than the write interval.
+    pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
+        // The first store call of every authenticated request: the session cache, if any,
+        // forgets here what another process wrote since the previous request.
+        self.stores.begin_request().await?;
+        let mut session =
+            self.stores.sessions.session_by_token(&TokenHash::of(presented)).await?.ok_or(AppError::SessionExpired)?;
+        let now = self.now();
+        if session.is_expired(now) {
+            return Err(AppError::SessionExpired);
+        }
+        if self.idle_too_long(&session, now) {
+            self.end_idle(&session).await?;
+            return Err(AppError::SessionExpired);
+        }
+        let extended = self.extend_if_due(&mut session, now).await;
+        if now - session.last_activity_at >= ACTIVITY_WRITE_INTERVAL_MS {
+            // Losing an activity timestamp is not worth failing the request for.
+            match self.stores.sessions.touch_session(&session.id, now).await {
+                Ok(()) => session.last_activity_at = now,
+                Err(e) => tracing::warn!(session_id = %session.id, error = %e, "could not record session activity"),
+            }
+        }
+        Ok(Authenticated { session, extended })
+    }
+
+    /// Mattermost's idle timeout: only while extension is off, and never for a mobile, OAuth or
+    /// access-token session.
+    fn idle_too_long(&self, session: &Session, now: i64) -> bool {
+        let Some(idle) = self.policy.idle_timeout.filter(|_| !self.policy.extend_with_activity) else {
+            return false;
+        };
+        let idle_ms = i64::try_from(idle.as_millis()).unwrap_or(i64::MAX);
+        let applies = !session.is_oauth && !session.is_mobile() && !session.is_access_token();
+        applies && now - session.last_activity_at > idle_ms
+    }
+
+    /// Ends a session the idle timeout caught, and records it.
+    async fn end_idle(&self, session: &Session) -> Result<(), AppError> {
+        let ended = u64::from(self.stores.sessions.delete_session(&session.id).await?);
+        self.ended(RevokeReason::Idle, ended, Whose::User(&session.user_id), "idle-timeout");
+        let origin = super::audit::server_origin("idle timeout");
+        self.record(&origin, session.user_id.as_str(), session.id.as_str(), "session revoked").await;
+        Ok(())
+    }
+
+    /// Mattermost's `ExtendSessionExpiryIfNeeded`: with extension on, a session (not an access
+    /// token, not a never-expiring one) whose expiry was last set at least a threshold ago —
+    /// 1% of the length, at most a day, at least 5 minutes — expires at now + the length.
+    async fn extend_if_due(&self, session: &mut Session, now: i64) -> bool {
+        if !self.policy.extend_with_activity || session.is_access_token() || session.expires_at == 0 {
+            return false;
+        }
+        let length = self.length_ms(session.is_mobile());
+        let threshold = (length / 100).clamp(5 * 60 * 1000, 24 * 3600 * 1000);
+        if now - (session.expires_at - length) < threshold {
+            return false;
+        }
+        let expires_at = now.saturating_add(length);
+        match self.stores.sessions.set_session_expiry(&session.id, expires_at).await {
+            Ok(()) => {
+                session.expires_at = expires_at;
+                true
+            }
+            // The session keeps its old expiry; not worth failing the request for.
+            Err(e) => {
+                tracing::warn!(session_id = %session.id, error = %e, "could not extend the session");
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Password login and logout, and the login budgets every password check spends from (a login,
+//! or the current password a password change asks for).
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use super::{Actor, Caller, Origin, SessionService, Whose};
+use crate::domain::{Id, RevokeReason, Session, Token, User};
+use crate::error::AppError;
+use crate::password;
+use crate::rate_limit::Account;
+
+/// What a login request carries, as the service needs it.
+#[derive(Clone, Debug, Default)]
+pub struct LoginAttempt {
+    pub login_id: String,
+    pub password: String,
+    /// A mobile device id; "" for web logins.
+    pub device_id: String,
+    /// `ldap_only: "true"`: this server has no LDAP, so such a login always fails.
+    pub ldap_only: bool,
+    pub user_agent: String,
+    /// Where it came from: the per-address login budget and the audit record.
+    pub origin: Origin,
+}
+
+/// What a password check is for, in the log line of a refusal.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Budget {
+    Login,
+    PasswordCheck,
+}
+
+impl SessionService {
+    /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
+    /// password verification, whether or not the user exists.
+    pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
+        let client = attempt.origin.client;
+        self.spend(Budget::Login, client, None)?;
+        if attempt.password.is_empty() {
+            return Err(AppError::BlankPassword);
+        }
+        let user = if attempt.ldap_only || attempt.password.chars().count() > password::MAX_LENGTH {
+            None
+        } else {
+            self.user_by_login_id(&attempt.login_id).await?
+        };
+        // The login id is what the client typed (sometimes a password, in the wrong box): it is
+        // logged only at debug, escaped and cut short; info lines name the user it resolved to.
+        let login_id = crate::telemetry::untrusted(&attempt.login_id);
+        let user_id = user.as_ref().map(|u| u.id.to_string());
+        let account = match &user {
+            Some(user) => Account::User(&user.id),
+            None => Account::LoginId(&attempt.login_id),
+        };
+        if let Err(refused) = self.spend(Budget::Login, client, Some(&account)) {
+            tracing::debug!(login_id, "login refused: the account's login budget is spent");
+            return Err(refused);
+        }
+        let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        let verified = password::verify(attempt.password, hash).await;
+        // Mattermost's record of a failure names the login id; it is escaped and bounded here.
+        let failure = format!("failure - login_id={login_id}");
+        let audited_user = user_id.clone().unwrap_or_default();
+        let user = match user {
+            // Mattermost answers a deactivated account so whatever the password.
+            Some(user) if !user.is_active() => {
+                tracing::info!(user_id, "login refused: the user is deactivated");
+                self.metrics.login(false);
+                self.record(&attempt.origin, &audited_user, "", failure).await;
+                return Err(AppError::InactiveUser);
+            }
+            Some(user) if verified => user,
+            _ => {
+                tracing::info!(user_id, client = ?client, "login failed: invalid credentials");
+                tracing::debug!(login_id, "login failed: invalid credentials");
+                self.metrics.login(false);
+                self.record(&attempt.origin, &audited_user, "", failure).await;
+                return Err(AppError::InvalidCredentials);
+            }
+        };
+        self.metrics.login(true);
+        let mobile = !attempt.device_id.is_empty();
+        let props = login_props(&user, &attempt.user_agent, mobile);
+        let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
+        tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
+        self.record(&attempt.origin, user.id.as_str(), session.id.as_str(), "success").await;
+        Ok((user, token, session))
+    }
+
+    /// The user a login id names: by email if it looks like one, else by username; then the
+    /// other way round (Mattermost looks both up).
+    async fn user_by_login_id(&self, login_id: &str) -> Result<Option<User>, AppError> {
+        let login_id = login_id.trim().to_lowercase();
+        if login_id.is_empty() {
+            return Ok(None);
+        }
+        let users = &self.stores.users;
+        let by_email = login_id.contains('@');
+        let first =
+            if by_email { users.user_by_email(&login_id).await? } else { users.user_by_username(&login_id).await? };
+        Ok(match first {
+            Some(user) => Some(user),
+            None if by_email => users.user_by_username(&login_id).await?,
+            None => users.user_by_email(&login_id).await?,
+        })
+    }
+
+    /// `POST /users/logout`: ends the calling session, if there is one.
+    pub async fn logout(&self, caller: Option<Caller<'_>>) -> Result<(), AppError> {
+        if let Some(caller) = caller {
+            let session = caller.session;
+            let ended = u64::from(self.stores.sessions.delete_session(&session.id).await?);
+            self.ended(RevokeReason::Logout, ended, Whose::User(&session.user_id), session.user_id.as_str());
+            self.audit(Actor::Request(caller), session.user_id.as_str(), "", String::new).await;
+        }
+        Ok(())
+    }
+
+    /// Spends one attempt from the client address's budget (`account`: `None`) or from the
+    /// account's; a spent budget is 429, logged and counted.
+    fn spend(&self, why: Budget, client: Option<IpAddr>, account: Option<&Account<'_>>) -> Result<(), AppError> {
+        let (budget, spent) = match account {
+            None => ("address", self.login_limits.check_address(client)),
+            Some(account) => ("account", self.login_limits.check_account(account)),
+        };
+        let Err(wait) = spent else { return Ok(()) };
+        let user_id = match account {
+            Some(Account::User(id)) => Some(id.as_str()),
+            _ => None,
+        };
+        match (why, account) {
+            (Budget::Login, None) => {
+                tracing::warn!(client = ?client, "login refused: the address's login budget is spent");
+            }
+            (Budget::Login, Some(_)) => {
+                tracing::warn!(user_id, client = ?client, "login refused: the account's login budget is spent");
+            }
+            (Budget::PasswordCheck, _) => {
+                tracing::warn!(user_id, client = ?client, budget, "password check refused: login budget spent");
+            }
+        }
+        self.metrics.login_limited(budget);
+        Err(AppError::RateLimited(wait))
+    }
+
+    /// Spends one attempt from the address's and then the user's budget.
+    pub(super) fn spend_budgets(&self, why: Budget, client: Option<IpAddr>, user: &User) -> Result<(), AppError> {
+        self.spend(why, client, None)?;
+        self.spend(why, client, Some(&Account::User(&user.id)))
+    }
+}
+
+/// The props Mattermost gives a login's session: what the User-Agent says, a CSRF token, and
+/// flags.
+fn login_props(user: &User, user_agent: &str, mobile: bool) -> BTreeMap<String, String> {
+    let (platform, os, browser) = crate::user_agent::describe(user_agent);
+    let flag = |b: bool| b.to_string();
+    BTreeMap::from([
+        ("platform".to_string(), platform),
+        ("os".to_string(), os),
+        ("browser".to_string(), browser),
+        ("csrf".to_string(), Id::generate().into_string()),
+        ("isMobile".to_string(), flag(mobile)),
+        ("is_guest".to_string(), flag(user.has_role("system_guest"))),
+        ("isSaml".to_string(), flag(false)),
+        ("isOAuthUser".to_string(), flag(false)),
+    ])
+}

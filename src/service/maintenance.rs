@@ -1,0 +1,60 @@
+//! What the server does by itself, and what operators ask of it: purging expired sessions and
+//! old audit records, forgetting idle login budgets, the health check and the metrics.
+
+use super::{SessionService, Whose};
+use crate::domain::RevokeReason;
+use crate::error::AppError;
+
+impl SessionService {
+    /// Deletes expired sessions in batches of `batch` (each its own short transaction, so that
+    /// logins and revocations interleave); returns how many went.
+    pub async fn purge_expired(&self, batch: usize) -> Result<u64, AppError> {
+        let mut total = 0;
+        loop {
+            let deleted = self.stores.sessions.delete_expired(self.now(), batch).await?;
+            self.ended(RevokeReason::Expired, deleted, Whose::Expired, "purge");
+            total += deleted;
+            if deleted < batch as u64 {
+                return Ok(total);
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Deletes audit records older than the retention, in batches of `batch`; returns how many.
+    pub async fn purge_old_audits(&self, batch: usize) -> Result<u64, AppError> {
+        let retention = i64::try_from(self.policy.audit_retention.as_millis()).unwrap_or(i64::MAX);
+        let before = self.now().saturating_sub(retention);
+        let mut total = 0;
+        loop {
+            let deleted = self.stores.audits.delete_audits_before(before, batch).await?;
+            total += deleted;
+            if deleted < batch as u64 {
+                return Ok(total);
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Forgets rate-limit state of clients and accounts that are back to a full budget.
+    pub fn forget_idle_limits(&self) {
+        self.login_limits.forget_idle();
+    }
+
+    /// `GET /system/ping`: whether the store answers.
+    pub async fn ping(&self) -> Result<(), AppError> {
+        Ok(self.stores.maintenance.ping().await?)
+    }
+
+    /// The metrics as Prometheus text, with the active sessions counted now.
+    pub async fn render_metrics(&self) -> String {
+        let active = match self.stores.sessions.count_active_sessions(self.now()).await {
+            Ok(n) => Some(n),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not count active sessions for the metrics");
+                None
+            }
+        };
+        self.metrics.render(active)
+    }
+}

@@ -1,0 +1,208 @@
+//! The session service: authentication, the permission rules and the operations, in
+//! Mattermost's order of checks. HTTP-free: the `Api` impl and the admin CLI both drive it.
+//!
+//! # Where things are
+//!
+//! One file per concern, each an `impl SessionService` block:
+//!
+//! - [`auth`]: a presented token → its session (expiry, idle timeout, extension, activity).
+//! - [`login`]: password login and logout, and the login budgets every password check spends.
+//! - [`sessions`]: listing, revoking and issuing sessions; attaching a device.
+//! - [`users`]: looking users up, creating them, their roles, (de)activation.
+//! - [`passwords`]: changing a password.
+//! - [`audit`]: writing audit records and listing them.
+//! - [`maintenance`]: what the server does by itself (purges, health, metrics).
+//!
+//! A new operation goes in the file of its concern (a new concern, such as access tokens, gets a
+//! file of its own), returns [`AppError`], and takes an [`Actor`]: the HTTP handler and the admin
+//! command that do the same thing call the same method, so that a revocation is checked,
+//! audited, counted and logged the same way whichever way it came. What differs by who acts
+//! (permission checks, what the audit record says) is decided by the actor, in one place each.
+
+use std::sync::Arc;
+
+use crate::config::SessionPolicy;
+use crate::domain::{Clock, Id, RevokeReason, Session};
+use crate::error::AppError;
+use crate::metrics::Metrics;
+use crate::permissions::{target_is_editable, Access, Permission, RolePermissions};
+use crate::rate_limit::LoginLimits;
+use crate::store::Stores;
+
+mod audit;
+mod auth;
+mod login;
+mod maintenance;
+mod passwords;
+mod sessions;
+mod users;
+
+pub use auth::Authenticated;
+pub use login::LoginAttempt;
+pub use passwords::PasswordChange;
+
+/// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
+/// that authenticated reads do not each become a write.
+pub const ACTIVITY_WRITE_INTERVAL_MS: i64 = 5 * 60 * 1000;
+
+/// The literal that stands for the caller's own user id in URLs.
+pub const ME: &str = "me";
+
+/// Who acted, in the log line of something the admin CLI did.
+const ADMIN_CLI: &str = "admin-cli";
+
+/// Where a request came from, for its audit record and the per-address budgets.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    /// The request path (Mattermost's audit `action`).
+    pub action: String,
+    /// The client's address.
+    pub client: Option<std::net::IpAddr>,
+}
+
+/// A request's authenticated session and where the request came from.
+#[derive(Clone, Copy, Debug)]
+pub struct Caller<'a> {
+    pub session: &'a Session,
+    pub origin: &'a Origin,
+}
+
+/// Who performs an operation.
+#[derive(Clone, Copy, Debug)]
+pub enum Actor<'a> {
+    /// A request, with the permissions of its session's roles.
+    Request(Caller<'a>),
+    /// The admin CLI on the server's machine, running `command` (e.g. `session revoke`): it holds
+    /// every permission (whoever runs it can open the database anyway).
+    AdminCli { command: &'static str },
+}
+
+impl<'a> Actor<'a> {
+    /// The request's caller, if a request acts.
+    pub fn caller(&self) -> Option<Caller<'a>> {
+        match self {
+            Actor::Request(caller) => Some(*caller),
+            Actor::AdminCli { .. } => None,
+        }
+    }
+
+    /// Who acted, as the log lines name them: the caller's user id, or `admin-cli`.
+    fn name(&self) -> &'a str {
+        match self {
+            Actor::Request(caller) => caller.session.user_id.as_str(),
+            Actor::AdminCli { .. } => ADMIN_CLI,
+        }
+    }
+}
+
+/// Whose sessions ended, for [`SessionService::ended`].
+#[derive(Clone, Copy, Debug)]
+enum Whose<'a> {
+    User(&'a Id),
+    /// Every user's (revoke everyone).
+    Everyone,
+    /// Expired ones, purged (the purge logs its total once).
+    Expired,
+}
+
+/// Sessions and users over a store.
+#[derive(Clone)]
+pub struct SessionService {
+    stores: Stores,
+    roles: Arc<RolePermissions>,
+    policy: SessionPolicy,
+    metrics: Arc<Metrics>,
+    login_limits: Arc<LoginLimits>,
+    clock: Clock,
+}
+
+impl SessionService {
+    /// A service over `stores` with these parts; [`crate::app::build_service`] wires them.
+    pub(crate) fn new(
+        stores: Stores,
+        roles: RolePermissions,
+        policy: SessionPolicy,
+        metrics: Arc<Metrics>,
+        login_limits: LoginLimits,
+        clock: Clock,
+    ) -> Self {
+        let (roles, login_limits) = (Arc::new(roles), Arc::new(login_limits));
+        SessionService { stores, roles, policy, metrics, login_limits, clock }
+    }
+
+    /// The time the service reads.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now_millis()
+    }
+
+    /// The lifetime of a new or extended session, in milliseconds.
+    fn length_ms(&self, mobile: bool) -> i64 {
+        let length = if mobile { self.policy.mobile_length } else { self.policy.web_length };
+        i64::try_from(length.as_millis()).unwrap_or(i64::MAX)
+    }
+
+    /// The process's metrics.
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    /// The session policy in force.
+    pub fn policy(&self) -> &SessionPolicy {
+        &self.policy
+    }
+
+    /// The stores underneath, for tests and the benchmark's seeding; operations go through the
+    /// service's own methods.
+    pub fn stores(&self) -> &Stores {
+        &self.stores
+    }
+
+    /// Counts and logs ended sessions: every path that ends sessions reports through here.
+    fn ended(&self, reason: RevokeReason, count: u64, whose: Whose<'_>, by: &str) {
+        self.metrics.revoked(reason, count);
+        match whose {
+            Whose::User(user_id) if count > 0 => {
+                tracing::info!(reason = reason.as_str(), count, user_id = %user_id, by, "sessions ended");
+            }
+            Whose::Everyone => tracing::info!(count, by, "every session of every user ended"),
+            Whose::User(_) | Whose::Expired => {}
+        }
+    }
+
+    /// Whether `actor` holds `permission` (the admin CLI holds every one).
+    fn may(&self, actor: Actor<'_>, permission: Permission) -> bool {
+        match actor {
+            Actor::Request(caller) => self.roles.session_has(caller.session, permission),
+            Actor::AdminCli { .. } => true,
+        }
+    }
+
+    /// The user id a URL names: `me` is the caller's; anything but an id is 400.
+    fn resolve_user_id(&self, actor: Actor<'_>, user_id: &str) -> Result<Id, AppError> {
+        match (user_id, actor) {
+            (ME, Actor::Request(caller)) => Ok(caller.session.user_id.clone()),
+            (other, _) => Id::parse(other).ok_or(AppError::InvalidUrlParam("user_id")),
+        }
+    }
+
+    /// Resolves `me`, validates the id, and applies Mattermost's rule for acting on a user
+    /// (`SessionHasPermissionToUser`).
+    async fn authorize(&self, actor: Actor<'_>, user_id: &str) -> Result<Id, AppError> {
+        let user_id = self.resolve_user_id(actor, user_id)?;
+        let Actor::Request(caller) = actor else { return Ok(user_id) };
+        let allowed = match self.roles.check_user_access(caller.session, &user_id) {
+            Access::Allowed => true,
+            Access::Denied => false,
+            Access::IfTargetIsEditable => target_is_editable(self.stores.users.user_by_id(&user_id).await?.as_ref()),
+        };
+        if allowed {
+            Ok(user_id)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}

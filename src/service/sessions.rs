@@ -1,0 +1,121 @@
+//! Sessions: listing a user's, revoking one, all of a user's or everyone's, issuing them (logins,
+//! scripts' tokens), and a mobile app attaching its device to its session.
+
+use std::collections::BTreeMap;
+
+use super::{Actor, Caller, SessionService, Whose};
+use crate::domain::session::{ACCESS_TOKEN_TYPE, PROP_TYPE};
+use crate::domain::{Id, RevokeReason, Session, SessionId, Token, User};
+use crate::error::AppError;
+use crate::permissions::Permission;
+use crate::store::StoreError;
+
+impl SessionService {
+    /// `GET /users/{user_id}/sessions` (and `session list`): the user's sessions, newest
+    /// activity first.
+    pub async fn list_sessions(&self, actor: Actor<'_>, user_id: &str) -> Result<Vec<Session>, AppError> {
+        let user_id = self.authorize(actor, user_id).await?;
+        Ok(self.stores.sessions.sessions_for_user(&user_id).await?)
+    }
+
+    /// The user who holds session `session_id`, if any (the admin CLI names sessions alone).
+    pub async fn session_owner(&self, session_id: &str) -> Result<Option<Id>, AppError> {
+        let Some(id) = SessionId::parse(session_id) else { return Ok(None) };
+        Ok(self.stores.sessions.session_by_id(&id).await?.map(|s| s.user_id))
+    }
+
+    /// `POST /users/{user_id}/sessions/revoke` (and `session revoke`).
+    pub async fn revoke_session(&self, actor: Actor<'_>, user_id: &str, session_id: &str) -> Result<(), AppError> {
+        let user_id = self.authorize(actor, user_id).await?;
+        if session_id.is_empty() {
+            return Err(AppError::InvalidBodyParam("session_id"));
+        }
+        // Not an id: it names no session.
+        let id = SessionId::parse(session_id).ok_or(AppError::SessionNotFound)?;
+        // The common case in one write; only a miss needs a lookup, to say why (Mattermost's
+        // answers: no such session, or a session of another user).
+        if !self.stores.sessions.delete_user_session(&user_id, &id).await? {
+            return match self.stores.sessions.session_by_id(&id).await? {
+                None => Err(AppError::SessionNotFound),
+                Some(session) if session.user_id != user_id => Err(AppError::InvalidUrlParam("user_id")),
+                // Created between the two calls cannot happen (ids are random); treat as revoked.
+                Some(_) => Ok(()),
+            };
+        }
+        self.ended(RevokeReason::Revoke, 1, Whose::User(&user_id), actor.name());
+        self.audit(actor, user_id.as_str(), "", || format!("session_id={session_id}")).await;
+        Ok(())
+    }
+
+    /// `POST /users/{user_id}/sessions/revoke/all` (and `session revoke-all`): every session
+    /// of the user, the caller's own included; how many.
+    pub async fn revoke_all_sessions(&self, actor: Actor<'_>, user_id: &str) -> Result<u64, AppError> {
+        let user_id = self.authorize(actor, user_id).await?;
+        let revoked = self.stores.sessions.delete_sessions_for_user(&user_id, None).await?;
+        self.ended(RevokeReason::RevokeAll, revoked, Whose::User(&user_id), actor.name());
+        self.audit(actor, user_id.as_str(), "", || format!("revoked={revoked}")).await;
+        Ok(revoked)
+    }
+
+    /// `POST /users/sessions/revoke/all`: every session of every user, the caller's included
+    /// (`manage_system` only).
+    pub async fn revoke_everyone(&self, caller: Caller<'_>) -> Result<u64, AppError> {
+        let actor = Actor::Request(caller);
+        if !self.may(actor, Permission::ManageSystem) {
+            return Err(AppError::Forbidden);
+        }
+        let ended = self.stores.sessions.delete_all_sessions().await?;
+        self.ended(RevokeReason::RevokeEveryone, ended, Whose::Everyone, actor.name());
+        self.audit(actor, "", "", String::new).await;
+        Ok(ended)
+    }
+
+    /// `PUT /users/sessions/device`: the caller's session takes the device id and the mobile
+    /// lifetime; the user's other sessions with that device id end (what the mobile app calls
+    /// after login).
+    pub async fn attach_device(&self, caller: Caller<'_>, device_id: &str) -> Result<(), AppError> {
+        if device_id.is_empty() {
+            return Err(AppError::InvalidBodyParam("device_id"));
+        }
+        let (session, user_id) = (&caller.session.id, &caller.session.user_id);
+        let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session)).await?;
+        self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
+        let expires_at = self.now().saturating_add(self.length_ms(true));
+        self.stores.sessions.attach_device(session, device_id, expires_at).await?;
+        tracing::info!(session_id = %session, user_id = %user_id, "device attached");
+        self.audit(Actor::Request(caller), user_id.as_str(), "", String::new).await;
+        Ok(())
+    }
+
+    /// Issues a session for `user`, valid for `length_ms` milliseconds (0: never expires). The
+    /// token is returned once and never stored. Sessions beyond the per-user cap are revoked,
+    /// least recently used first. A deactivated user gets none (`InactiveUser`).
+    pub async fn issue_session(
+        &self,
+        user: &User,
+        length_ms: i64,
+        device_id: String,
+        props: BTreeMap<String, String>,
+    ) -> Result<(Token, Session), AppError> {
+        let (token, session) = Session::issue(user, self.now(), length_ms, device_id, props);
+        let evicted = match self.stores.sessions.create_session(&session, self.policy.max_per_user.get()).await {
+            Ok(evicted) => evicted,
+            Err(StoreError::UserInactive) => return Err(AppError::InactiveUser),
+            Err(other) => return Err(other.into()),
+        };
+        self.ended(RevokeReason::Cap, evicted, Whose::User(&user.id), "session-cap");
+        if evicted > 0 {
+            let record = format!("{evicted} least recently used session(s) revoked");
+            let origin = super::audit::server_origin("session cap");
+            self.record(&origin, user.id.as_str(), session.id.as_str(), record).await;
+        }
+        Ok((token, session))
+    }
+
+    /// A session for scripts, from the admin CLI: valid for `days` (0: never expires), never
+    /// idle-timed-out nor extended (Mattermost's personal access tokens behave so).
+    pub async fn issue_access_token(&self, user: &User, days: u32) -> Result<(Token, Session), AppError> {
+        let props = BTreeMap::from([(PROP_TYPE.to_owned(), ACCESS_TOKEN_TYPE.to_owned())]);
+        self.issue_session(user, i64::from(days) * 24 * 3600 * 1000, String::new(), props).await
+    }
+}

@@ -1,0 +1,105 @@
+//! Users: looking them up, creating them, their roles, and (de)activation.
+
+use super::{Actor, Caller, SessionService, Whose};
+use crate::domain::user::validate_roles;
+use crate::domain::{Id, NewUser, RevokeReason, User};
+use crate::error::AppError;
+use crate::permissions::{Permission, SYSTEM_ADMIN};
+use crate::store::StoreError;
+
+impl SessionService {
+    /// `GET /users/me`: the caller's user. A session whose user is gone is no session.
+    pub async fn me(&self, caller: Caller<'_>) -> Result<User, AppError> {
+        self.stores.users.user_by_id(&caller.session.user_id).await?.ok_or(AppError::SessionExpired)
+    }
+
+    /// `GET /users/username/{username}`: any signed-in caller may look a user up.
+    pub async fn user_by_username(&self, username: &str) -> Result<User, AppError> {
+        let valid = (1..=64).contains(&username.len())
+            && username.bytes().all(|b| b.is_ascii_alphanumeric() || b".-_".contains(&b));
+        if !valid {
+            return Err(AppError::InvalidUrlParam("username"));
+        }
+        self.stores.users.user_by_username(&username.to_lowercase()).await?.ok_or(AppError::UserNotFound)
+    }
+
+    /// Looks a user up by username, or by id (the admin CLI's `--user`).
+    pub async fn find_user(&self, username_or_id: &str) -> Result<User, AppError> {
+        let by_name = self.stores.users.user_by_username(&username_or_id.to_lowercase()).await?;
+        let found = match (by_name, Id::parse(username_or_id)) {
+            (Some(user), _) => Some(user),
+            (None, Some(id)) => self.stores.users.user_by_id(&id).await?,
+            (None, None) => None,
+        };
+        found.ok_or_else(|| AppError::NoUserNamed(username_or_id.to_owned()))
+    }
+
+    /// Every user, by username (the admin CLI).
+    pub async fn list_users(&self) -> Result<Vec<User>, AppError> {
+        Ok(self.stores.users.list_users().await?)
+    }
+
+    /// Creates a user (the admin CLI).
+    pub async fn create_user(&self, new: NewUser) -> Result<User, AppError> {
+        let user = new.validate(Id::generate(), self.now()).map_err(AppError::InvalidUser)?;
+        match self.stores.users.create_user(&user).await {
+            Ok(()) => Ok(user),
+            Err(StoreError::Conflict(field)) => Err(AppError::UserExists(field.as_str())),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Replaces a user's roles (the admin CLI). Every session of the user takes the new roles in
+    /// the same write, as in Mattermost: a demoted administrator's open sessions lose the power
+    /// on their very next request, on every node.
+    pub async fn set_roles(&self, user: &User, roles: Vec<String>) -> Result<User, AppError> {
+        let mut user = user.clone();
+        user.roles = validate_roles(roles).map_err(AppError::UnknownRole)?;
+        user.update_at = self.now();
+        let sessions = self.stores.users.set_roles(&user.id, &user.roles, user.update_at).await?;
+        let sessions = sessions.ok_or(AppError::NoSuchUser)?;
+        tracing::info!(user_id = %user.id, roles = %user.roles, sessions, by = super::ADMIN_CLI, "roles updated");
+        let actor = Actor::AdminCli { command: "user set-roles" };
+        self.audit(actor, user.id.as_str(), "", || format!("roles={}", user.roles)).await;
+        Ok(user)
+    }
+
+    /// `PUT /users/{user_id}/active` (and `user activate`/`user deactivate`), in Mattermost's
+    /// order: deactivating oneself needs `EnableUserDeactivation`; anything else
+    /// `sysconsole_write_user_management_users`, and a system admin target `manage_system` too.
+    /// Deactivation ends every session of the user at once; reactivation lets them log in again
+    /// (their old sessions stay gone). Returns how many sessions ended.
+    pub async fn update_active(&self, actor: Actor<'_>, user_id: &str, active: bool) -> Result<u64, AppError> {
+        let user_id = self.resolve_user_id(actor, user_id)?;
+        let self_deactivation = !active && actor.caller().is_some_and(|c| c.session.user_id == user_id);
+        if !self_deactivation && !self.may(actor, Permission::SysconsoleWriteUserManagementUsers) {
+            return Err(AppError::ActivationForbidden);
+        }
+        if self_deactivation && !self.policy.enable_user_deactivation {
+            return Err(AppError::DeactivationNotEnabled);
+        }
+        let user = self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
+        if user.has_role(SYSTEM_ADMIN) && !self.may(actor, Permission::ManageSystem) {
+            return Err(AppError::Forbidden);
+        }
+        let ended = self.set_active(&user, active, actor.name()).await?;
+        let record = format!("user_id={} active={active}", user.id);
+        self.audit(actor, user.id.as_str(), record.clone(), || record).await;
+        Ok(ended)
+    }
+
+    async fn set_active(&self, user: &User, active: bool, by: &str) -> Result<u64, AppError> {
+        if active {
+            self.stores.users.reactivate_user(&user.id, self.now()).await?;
+            tracing::info!(user_id = %user.id, by, "user reactivated");
+            return Ok(0);
+        }
+        if !user.is_active() {
+            return Ok(0);
+        }
+        let ended = self.stores.users.deactivate_user(&user.id, self.now()).await?.unwrap_or(0);
+        self.ended(RevokeReason::Deactivation, ended, Whose::User(&user.id), by);
+        tracing::info!(user_id = %user.id, by, "user deactivated");
+        Ok(ended)
+    }
+}

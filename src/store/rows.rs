@@ -1,0 +1,74 @@
+//! The columns of the `users`, `sessions` and `audits` tables and the one mapping from a row to
+//! a domain value, shared by SQLite and PostgreSQL: their dialects agree on the column names and
+//! order; each backend only says how it reads one column ([`Columns`]).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::stored_id;
+use crate::domain::{Audit, Session, SessionId, TokenHash, User};
+
+/// The columns of `users`, in the order [`user`] reads them.
+pub const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
+/// The columns of `sessions`, in the order [`session`] reads them.
+pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
+     device_id, roles, is_oauth, expired_notify, local, props";
+/// The columns of `audits`, in the order [`audit`] reads them.
+pub const AUDIT_COLUMNS: &str = "id, create_at, user_id, action, extra_info, ip_address, session_id";
+
+/// One row, as a backend reads its columns.
+pub trait Columns {
+    fn text(&self, i: usize) -> anyhow::Result<String>;
+    fn optional_text(&self, i: usize) -> anyhow::Result<Option<String>>;
+    fn int(&self, i: usize) -> anyhow::Result<i64>;
+    fn flag(&self, i: usize) -> anyhow::Result<bool>;
+    fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>>;
+    /// A JSON object of strings (TEXT on SQLite, JSONB on PostgreSQL).
+    fn string_map(&self, i: usize) -> anyhow::Result<BTreeMap<String, String>>;
+}
+
+/// A user from the columns of [`USER_COLUMNS`].
+pub fn user(row: &impl Columns) -> anyhow::Result<User> {
+    Ok(User {
+        id: stored_id(row.text(0)?)?,
+        username: row.text(1)?,
+        email: row.text(2)?,
+        roles: row.text(3)?,
+        create_at: row.int(4)?,
+        update_at: row.int(5)?,
+        password_hash: row.optional_text(6)?,
+        delete_at: row.int(7)?,
+    })
+}
+
+/// A session from the columns of [`SESSION_COLUMNS`].
+pub fn session(row: &impl Columns) -> anyhow::Result<Session> {
+    let hash = row.bytes(1)?;
+    Ok(Session {
+        id: SessionId::parse(&row.text(0)?).ok_or_else(|| anyhow::anyhow!("a stored session id is not an id"))?,
+        token_hash: TokenHash(hash.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?),
+        user_id: stored_id(row.text(2)?)?,
+        create_at: row.int(3)?,
+        expires_at: row.int(4)?,
+        last_activity_at: row.int(5)?,
+        device_id: row.text(6)?,
+        roles: row.text(7)?,
+        is_oauth: row.flag(8)?,
+        expired_notify: row.flag(9)?,
+        local: row.flag(10)?,
+        props: Arc::new(row.string_map(11)?),
+    })
+}
+
+/// An audit record from the columns of [`AUDIT_COLUMNS`].
+pub fn audit(row: &impl Columns) -> anyhow::Result<Audit> {
+    Ok(Audit {
+        id: stored_id(row.text(0)?)?,
+        create_at: row.int(1)?,
+        user_id: row.text(2)?,
+        action: row.text(3)?,
+        extra_info: row.text(4)?,
+        ip_address: row.text(5)?,
+        session_id: row.text(6)?,
+    })
+}
