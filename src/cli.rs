@@ -1,5 +1,5 @@
-//! The command line: `mm-sessions` (or `mm-sessions serve`) runs the server; `user …` and
-//! `session …` are the admin commands, working on the same store through the same service
+//! The command line: `mm-sessions` (or `mm-sessions serve`) runs the server; `user …`,
+//! `session …` and `token …` are the admin commands, working on the same store through the same service
 //! (safe while the server runs on SQLite: WAL lets them in beside it).
 //!
 //! Server flags belong to the server: an admin command's help lists only what it takes. The
@@ -20,7 +20,7 @@ use crate::config::{
 use crate::domain::NewUser;
 use crate::error::AppError;
 use crate::permissions::Grant;
-use crate::service::{Actor, PasswordChange, SessionService};
+use crate::service::{Actor, NewToken, PasswordChange, SessionService};
 
 /// The environment variable that may carry a password for `user create` / `user set-password`.
 const PASSWORD_ENV: &str = "MM_SESSIONS_PASSWORD";
@@ -144,6 +144,18 @@ pub struct PolicyArgs {
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub enable_user_deactivation: bool,
 
+    /// Let users make personal access tokens, and accept them (true/false); off, the sessions
+    /// tokens opened are refused too.
+    #[arg(long, env = "MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS",
+        default_value_t = config::DEFAULT_ENABLE_USER_ACCESS_TOKENS, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub enable_user_access_tokens: bool,
+
+    /// The most days a new personal access token may live; it must then carry an expiry (0: no
+    /// limit).
+    #[arg(long, env = "MM_SERVICESETTINGS_MAXIMUMPERSONALACCESSTOKENLIFETIMEDAYS",
+        default_value_t = config::DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS, value_name = "DAYS")]
+    pub maximum_personal_access_token_lifetime_days: u32,
+
     /// Days audit records are kept (purged with expired sessions).
     #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value_t = config::DEFAULT_AUDIT_RETENTION_DAYS,
         value_name = "DAYS")]
@@ -191,6 +203,8 @@ impl PolicyArgs {
             extend_with_activity: self.extend_session_length_with_activity,
             terminate_on_password_change: self.terminate_sessions_on_password_change,
             enable_user_deactivation: self.enable_user_deactivation,
+            enable_user_access_tokens: self.enable_user_access_tokens,
+            max_token_lifetime_days: NonZeroU32::new(self.maximum_personal_access_token_lifetime_days),
             audit_retention: config::days(self.audit_retention_days),
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
@@ -236,6 +250,9 @@ pub enum Command {
     /// Manage sessions.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// Manage personal access tokens (what scripts and bots authenticate with).
+    #[command(subcommand)]
+    Token(TokenCommand),
 }
 
 /// How a password reaches the command: `--password-stdin`, `MM_SESSIONS_PASSWORD`, or (with a
@@ -337,7 +354,9 @@ pub enum UserCommand {
 /// `mm-sessions session …`
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
-    /// Issue a session for a user; prints only the token (shown this once, never stored).
+    /// Issue a session for a user, as a login would (without the password); prints only its
+    /// token (shown this once, never stored). For a script, make a personal access token
+    /// (`token create`) instead.
     #[command(after_help = "Example:\n  TOKEN=$(mm-sessions session create --user alice --days 1)")]
     Create {
         /// Username or user id.
@@ -367,6 +386,57 @@ pub enum SessionCommand {
         /// Username or user id.
         #[arg(long)]
         user: String,
+    },
+}
+
+/// `mm-sessions token …`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a personal access token for a user; prints only its secret (shown this once, never
+    /// stored). Needs EnableUserAccessTokens, as the API does.
+    #[command(
+        after_help = "Example:\n  MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS=true \\\n    mm-sessions token create --user ci-bot --description 'nightly build'"
+    )]
+    Create {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+        /// What the token is for (at most 255 bytes).
+        #[arg(long)]
+        description: String,
+        /// Days until it expires (default: never, unless MaximumPersonalAccessTokenLifetimeDays
+        /// asks for an expiry).
+        #[arg(long, value_name = "DAYS")]
+        expires_days: Option<NonZeroU32>,
+    },
+    /// List a user's tokens: id, active or disabled, expires (ms since the epoch; 0: never),
+    /// description (tab-separated).
+    #[command(after_help = "Example:\n  mm-sessions token list --user ci-bot")]
+    List {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+    },
+    /// Revoke a token: it and its session end at once.
+    #[command(after_help = "Example:\n  mm-sessions token revoke --id 8sxm1pk5e3ds9mrbhxq4g6ehfa")]
+    Revoke {
+        /// The token's id (see `token list`).
+        #[arg(long)]
+        id: String,
+    },
+    /// Disable a token: its session ends, and it is refused until enabled again.
+    #[command(after_help = "Example:\n  mm-sessions token disable --id 8sxm1pk5e3ds9mrbhxq4g6ehfa")]
+    Disable {
+        /// The token's id.
+        #[arg(long)]
+        id: String,
+    },
+    /// Enable a disabled token.
+    #[command(after_help = "Example:\n  mm-sessions token enable --id 8sxm1pk5e3ds9mrbhxq4g6ehfa")]
+    Enable {
+        /// The token's id.
+        #[arg(long)]
+        id: String,
     },
 }
 
@@ -404,6 +474,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             admin(&cli.database, mode, |s| user(s, command)).await
         }
         Some(Command::Session(command)) => admin(&cli.database, OpenMode::Existing, |s| session(s, command)).await,
+        Some(Command::Token(command)) => admin(&cli.database, OpenMode::Existing, |s| token(s, command)).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -455,7 +526,8 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
         UserCommand::Create { username, email, roles, password } => {
             let password = password.read()?;
             if let Some(password) = &password {
-                crate::password::validate(password).map_err(anyhow::Error::msg)?;
+                // Checked before the user exists: a refused password leaves no user behind.
+                crate::password::check_length(password).map_err(|too_short| AppError::InvalidPassword { too_short })?;
             }
             let user = service.create_user(NewUser { username, email, roles }).await?;
             match password {
@@ -481,8 +553,9 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
         }
         UserCommand::SetRoles { user, roles } => {
             let user = service.find_user(&user).await?;
-            let user = service.set_roles(&user, roles).await?;
-            println!("{}", user.roles);
+            let roles = roles.iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
+            service.update_roles(cli("user set-roles"), &user.id, &roles).await?;
+            println!("{roles}");
             eprintln!("roles of {} set, on every session of theirs too", user.username);
         }
         UserCommand::Deactivate { user } => {
@@ -511,7 +584,8 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
     match command {
         SessionCommand::Create { user, days } => {
             let user = service.find_user(&user).await?;
-            let (token, session) = service.issue_access_token(&user, days).await?;
+            let length_ms = i64::from(days) * 24 * 3600 * 1000;
+            let (token, session) = service.issue_session(&user, length_ms, String::new(), Default::default()).await?;
             println!("{}", token.expose());
             let lifetime = if days == 0 { "never expires".to_owned() } else { format!("valid for {days} day(s)") };
             eprintln!("issued session {} for {} ({lifetime})", session.id, user.username);
@@ -537,6 +611,50 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
             let user = service.find_user(&user).await?;
             let n = service.revoke_all_sessions(cli("session revoke-all"), &user.id).await?;
             eprintln!("revoked {n} session(s) of {}", user.username);
+        }
+    }
+    Ok(())
+}
+
+async fn token(service: SessionService, command: TokenCommand) -> anyhow::Result<()> {
+    match command {
+        TokenCommand::Create { user, description, expires_days } => {
+            let user = service.find_user(&user).await?;
+            let now = service.clock().now_millis();
+            let expires_at = expires_days.map_or(0, |days| now + i64::from(days.get()) * 24 * 3600 * 1000);
+            let new = NewToken { description, expires_at };
+            let (secret, token) = service.create_token(cli("token create"), &user.id, new).await?;
+            println!("{}", secret.expose());
+            eprintln!("created personal access token {} for {}", token.id, user.username);
+        }
+        TokenCommand::List { user } => {
+            let user = service.find_user(&user).await?;
+            let mut tokens = Vec::new();
+            for page in 0.. {
+                let batch = service.tokens_of(cli("token list"), &user.id, page, 200).await?;
+                let last = batch.len() < 200;
+                tokens.extend(batch);
+                if last {
+                    break;
+                }
+            }
+            for t in &tokens {
+                let state = if t.is_active { "active" } else { "disabled" };
+                println!("{}\t{state}\t{}\t{}", t.id, t.expires_at, t.description);
+            }
+            eprintln!("{} token(s) of {}", tokens.len(), user.username);
+        }
+        TokenCommand::Revoke { id } => {
+            service.revoke_token(cli("token revoke"), &id).await?;
+            eprintln!("revoked personal access token {id}");
+        }
+        TokenCommand::Disable { id } => {
+            service.set_token_active(cli("token disable"), &id, false).await?;
+            eprintln!("disabled personal access token {id}");
+        }
+        TokenCommand::Enable { id } => {
+            service.set_token_active(cli("token enable"), &id, true).await?;
+            eprintln!("enabled personal access token {id}");
         }
     }
     Ok(())

@@ -37,6 +37,10 @@ pub const DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY: bool = true;
 pub const DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE: bool = true;
 /// Mattermost's `TeamSettings.EnableUserDeactivation`.
 pub const DEFAULT_ENABLE_USER_DEACTIVATION: bool = false;
+/// Mattermost's `EnableUserAccessTokens`: personal access tokens are off on a new install.
+pub const DEFAULT_ENABLE_USER_ACCESS_TOKENS: bool = false;
+/// Mattermost's `MaximumPersonalAccessTokenLifetimeDays`: 0, no limit (nor a required expiry).
+pub const DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS: u32 = 0;
 /// Days audit records are kept.
 pub const DEFAULT_AUDIT_RETENTION_DAYS: NonZeroU32 = nz32(30);
 /// Sessions one user may hold (Mattermost's 500).
@@ -243,6 +247,12 @@ pub struct SessionPolicy {
     pub terminate_on_password_change: bool,
     /// Users may deactivate themselves (`TeamSettings.EnableUserDeactivation`, false).
     pub enable_user_deactivation: bool,
+    /// Personal access tokens may be made and used (`EnableUserAccessTokens`, false); off, the
+    /// sessions they opened are refused too.
+    pub enable_user_access_tokens: bool,
+    /// The longest a personal access token may live, in days; a new token must then carry an
+    /// expiry (`MaximumPersonalAccessTokenLifetimeDays`; `None`: no limit).
+    pub max_token_lifetime_days: Option<NonZeroU32>,
     /// How long audit records are kept (30 days): failed logins write them unauthenticated, so
     /// the table must be bounded.
     pub audit_retention: Duration,
@@ -273,6 +283,8 @@ impl Default for SessionPolicy {
             extend_with_activity: DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY,
             terminate_on_password_change: DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE,
             enable_user_deactivation: DEFAULT_ENABLE_USER_DEACTIVATION,
+            enable_user_access_tokens: DEFAULT_ENABLE_USER_ACCESS_TOKENS,
+            max_token_lifetime_days: NonZeroU32::new(DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS),
             audit_retention: days(DEFAULT_AUDIT_RETENTION_DAYS),
             max_per_user: DEFAULT_MAX_SESSIONS_PER_USER,
             login_rate_ip: DEFAULT_LOGIN_RATE_IP,

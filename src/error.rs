@@ -59,6 +59,30 @@ pub enum AppError {
     /// A role that does not exist (what is wrong, with the known roles, for the operator).
     #[error("{0}")]
     UnknownRole(String),
+    /// A role change naming a user that does not exist (Mattermost answers it 400, not 404).
+    #[error("no such user")]
+    NoUserToUpdate,
+    /// New roles that would leave no active system admin.
+    #[error("cannot demote the last system admin")]
+    LastAdmin,
+    /// Personal access tokens are off (`EnableUserAccessTokens`).
+    #[error("personal access tokens are disabled (EnableUserAccessTokens)")]
+    TokensDisabled,
+    /// No personal access token has the id asked for.
+    #[error("no such personal access token")]
+    TokenNotFound,
+    /// A token's description longer than Mattermost's 255 bytes.
+    #[error("a token's description must be at most 255 bytes")]
+    TokenDescriptionTooLong,
+    /// A token without an expiry, where `MaximumPersonalAccessTokenLifetimeDays` requires one.
+    #[error("a personal access token must expire (MaximumPersonalAccessTokenLifetimeDays)")]
+    TokenExpiryRequired,
+    /// A token whose expiry is not in the future.
+    #[error("the token's expiry is in the past")]
+    TokenExpiryInPast,
+    /// A token expiring later than `MaximumPersonalAccessTokenLifetimeDays` allows.
+    #[error("the token's expiry is more than {days} days away (MaximumPersonalAccessTokenLifetimeDays)")]
+    TokenExpiryTooFar { days: u32 },
     /// A password change whose `current_password` is wrong.
     #[error("incorrect current password")]
     IncorrectPassword,
@@ -91,7 +115,7 @@ pub enum AppError {
     #[error("token in the query string")]
     TokenInQuery,
     /// Anything that is our fault. The cause is logged, not sent.
-    #[error("internal error: {0:#}")]
+    #[error("{0:#}")]
     Internal(anyhow::Error),
 }
 
@@ -106,6 +130,12 @@ impl AppError {
             | AppError::InvalidUser(_)
             | AppError::UserExists(_)
             | AppError::UnknownRole(_)
+            | AppError::NoUserToUpdate
+            | AppError::LastAdmin
+            | AppError::TokenDescriptionTooLong
+            | AppError::TokenExpiryRequired
+            | AppError::TokenExpiryInPast
+            | AppError::TokenExpiryTooFar { .. }
             | AppError::InvalidPassword { .. } => 400,
             AppError::SessionExpired
             | AppError::InvalidCredentials
@@ -114,12 +144,17 @@ impl AppError {
             | AppError::InactiveUser
             | AppError::DeactivationNotEnabled => 401,
             AppError::Forbidden | AppError::PasswordChangeForbidden | AppError::ActivationForbidden => 403,
-            AppError::NotFound | AppError::UserNotFound | AppError::NoSuchUser | AppError::NoUserNamed(_) => 404,
+            AppError::NotFound
+            | AppError::UserNotFound
+            | AppError::NoSuchUser
+            | AppError::NoUserNamed(_)
+            | AppError::TokenNotFound => 404,
             AppError::MethodNotAllowed => 405,
             AppError::RequestTimeout => 408,
             AppError::BodyTooLarge => 413,
             AppError::RateLimited(_) => 429,
             AppError::Internal(_) => 500,
+            AppError::TokensDisabled => 501,
         }
     }
 
@@ -137,7 +172,16 @@ impl AppError {
             AppError::InactiveUser => "api.user.login.inactive.app_error",
             AppError::DeactivationNotEnabled => "api.user.update_active.not_enable.app_error",
             AppError::ActivationForbidden => "api.user.update_active.permissions.app_error",
-            AppError::NoSuchUser | AppError::NoUserNamed(_) => "app.user.missing_account.const",
+            AppError::NoSuchUser | AppError::NoUserNamed(_) | AppError::NoUserToUpdate => {
+                "app.user.missing_account.const"
+            }
+            AppError::LastAdmin => "app.user.update.lastAdmin.app_error",
+            AppError::TokensDisabled => "app.user_access_token.disabled",
+            AppError::TokenNotFound => "app.user_access_token.get_by_user.app_error",
+            AppError::TokenDescriptionTooLong => "model.user_access_token.is_valid.description.app_error",
+            AppError::TokenExpiryRequired => "app.user_access_token.expires_at_required.app_error",
+            AppError::TokenExpiryInPast => "app.user_access_token.expires_at_in_past.app_error",
+            AppError::TokenExpiryTooFar { .. } => "app.user_access_token.expires_at_too_far.app_error",
             AppError::InvalidUser(_) => "api.context.invalid_body_param.app_error",
             AppError::UserExists("username") => "app.user.save.username_exists.app_error",
             AppError::UserExists("email") => "app.user.save.email_exists.app_error",
@@ -176,7 +220,26 @@ impl AppError {
                     .into()
             }
             AppError::ActivationForbidden => "You do not have the appropriate permissions.".into(),
-            AppError::NoSuchUser | AppError::NoUserNamed(_) => "Unable to find the user.".into(),
+            AppError::NoSuchUser | AppError::NoUserNamed(_) | AppError::NoUserToUpdate => {
+                "Unable to find the user.".into()
+            }
+            AppError::LastAdmin => "Cannot demote last System Admin.".into(),
+            AppError::TokensDisabled => {
+                "Personal access tokens are disabled on this server. Please contact your system administrator for \
+                 details."
+                    .into()
+            }
+            AppError::TokenNotFound => "Unable to get the personal access tokens by user.".into(),
+            AppError::TokenDescriptionTooLong => "Invalid description, must be 255 or less characters.".into(),
+            AppError::TokenExpiryRequired => {
+                "Personal access tokens must include an expiry date because the server enforces a maximum token \
+                 lifetime."
+                    .into()
+            }
+            AppError::TokenExpiryInPast => "The provided expires_at is in the past.".into(),
+            AppError::TokenExpiryTooFar { days } => format!(
+                "The provided expires_at exceeds the configured maximum personal access token lifetime ({days} days)."
+            ),
             AppError::InvalidUser(_) => "Invalid or missing user in request body.".into(),
             AppError::UserExists("username") => "An account with that username already exists.".into(),
             AppError::UserExists("email") => "An account with that email already exists.".into(),

@@ -78,13 +78,14 @@ pub fn warm_up() {
     LazyLock::force(&DUMMY_HASH);
 }
 
-/// Checks a new password's length (in characters).
-pub fn validate(password: &str) -> Result<(), String> {
+/// Checks a new password's length, in characters: `Err(true)` when it is too short,
+/// `Err(false)` when it is too long.
+pub fn check_length(password: &str) -> Result<(), bool> {
     let len = password.chars().count();
     if (MIN_LENGTH..=MAX_LENGTH).contains(&len) {
         Ok(())
     } else {
-        Err(format!("a password must have {MIN_LENGTH} to {MAX_LENGTH} characters"))
+        Err(len < MIN_LENGTH)
     }
 }
 

@@ -1,8 +1,10 @@
 //! Which roles carry which permissions: the one table of it, and Mattermost's rule for acting
 //! on another user (`SessionHasPermissionToUser`).
 //!
-//! By default only `system_admin` holds anything (it holds every permission). A deployment can
-//! grant more with `--grant ROLE=PERMISSION`, e.g. `system_user_manager=edit_other_users`.
+//! By default `system_admin` holds every permission and `system_user_access_token` the three
+//! personal access token permissions, as in Mattermost's default roles; nothing else holds
+//! anything. A deployment can grant more with `--grant ROLE=PERMISSION`, e.g.
+//! `system_user_manager=edit_other_users`.
 
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
@@ -18,25 +20,43 @@ pub enum Permission {
     EditOtherUsers,
     /// Manage users in the System Console: set another (non-admin) user's password.
     SysconsoleWriteUserManagementUsers,
+    /// Change users' roles (`PUT /users/{user_id}/roles`).
+    ManageRoles,
+    /// Make personal access tokens (and enable them).
+    CreateUserAccessToken,
+    /// Read personal access tokens (never their secrets).
+    ReadUserAccessToken,
+    /// Revoke and disable personal access tokens.
+    RevokeUserAccessToken,
+}
+
+impl Permission {
+    /// Every permission, by its Mattermost name.
+    pub const ALL: [(&'static str, Permission); 7] = [
+        ("manage_system", Permission::ManageSystem),
+        ("edit_other_users", Permission::EditOtherUsers),
+        ("sysconsole_write_user_management_users", Permission::SysconsoleWriteUserManagementUsers),
+        ("manage_roles", Permission::ManageRoles),
+        ("create_user_access_token", Permission::CreateUserAccessToken),
+        ("read_user_access_token", Permission::ReadUserAccessToken),
+        ("revoke_user_access_token", Permission::RevokeUserAccessToken),
+    ];
 }
 
 impl FromStr for Permission {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "manage_system" => Ok(Permission::ManageSystem),
-            "edit_other_users" => Ok(Permission::EditOtherUsers),
-            "sysconsole_write_user_management_users" => Ok(Permission::SysconsoleWriteUserManagementUsers),
-            other => Err(format!(
-                "unknown permission {other:?} (known: manage_system, edit_other_users, \
-                 sysconsole_write_user_management_users)"
-            )),
-        }
+        Permission::ALL.iter().find(|(name, _)| *name == s).map(|(_, p)| *p).ok_or_else(|| {
+            let known: Vec<&str> = Permission::ALL.iter().map(|(name, _)| *name).collect();
+            format!("unknown permission {s:?} (known: {})", known.join(", "))
+        })
     }
 }
 
 /// The role that holds every permission and that `edit_other_users` can never act on.
 pub const SYSTEM_ADMIN: &str = "system_admin";
+/// The role that may make, read and revoke personal access tokens (Mattermost's default).
+pub const SYSTEM_USER_ACCESS_TOKEN: &str = "system_user_access_token";
 
 /// A grant on the command line: `ROLE=PERMISSION`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,12 +82,15 @@ pub struct RolePermissions {
 
 impl Default for RolePermissions {
     fn default() -> Self {
-        let admin = HashSet::from([
-            Permission::ManageSystem,
-            Permission::EditOtherUsers,
-            Permission::SysconsoleWriteUserManagementUsers,
+        let admin = Permission::ALL.iter().map(|(_, p)| *p).collect();
+        let tokens = HashSet::from([
+            Permission::CreateUserAccessToken,
+            Permission::ReadUserAccessToken,
+            Permission::RevokeUserAccessToken,
         ]);
-        RolePermissions { grants: HashMap::from([(SYSTEM_ADMIN.to_string(), admin)]) }
+        RolePermissions {
+            grants: HashMap::from([(SYSTEM_ADMIN.to_string(), admin), (SYSTEM_USER_ACCESS_TOKEN.to_string(), tokens)]),
+        }
     }
 }
 
@@ -83,7 +106,12 @@ impl RolePermissions {
 
     /// Whether any of the session's roles carries `permission`.
     pub fn session_has(&self, session: &Session, permission: Permission) -> bool {
-        session.role_names().any(|role| self.grants.get(role).is_some_and(|p| p.contains(&permission)))
+        self.roles_have(&session.roles, permission)
+    }
+
+    /// Whether any of `roles` (space-separated) carries `permission`.
+    pub fn roles_have(&self, roles: &str, permission: Permission) -> bool {
+        roles.split_whitespace().any(|role| self.grants.get(role).is_some_and(|p| p.contains(&permission)))
     }
 
     /// The first steps of Mattermost's `SessionHasPermissionToUser`, which need no lookup.

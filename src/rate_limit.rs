@@ -1,7 +1,10 @@
 //! Login rate limiting, so that passwords cannot be guessed at line rate: a budget of attempts
-//! per client address and one per account, both checked before any password is verified. The
-//! account is the user a login id resolves to (so `dave` and `DAVE@example.com` share one
-//! budget), or the normalised login id when it resolves to none. GCRA via `governor`: a budget
+//! per client address and one per account, both checked before any password is verified. A
+//! login's account budget is keyed by the login id as typed (trimmed, lower-cased), whether or
+//! not it names a user: keyed by the user it resolves to, a budget spent as `dave` would answer
+//! 429 to `dave@example.com` and so tell that both are one account. A password check within a
+//! session (a password change) spends from the budget of every login id naming the user. GCRA
+//! via `governor`: a budget
 //! of N per minute allows a burst of N, then one attempt every 60/N seconds.
 //!
 //! The client address is the TCP peer, or the address a trusted proxy reports
@@ -14,14 +17,6 @@ use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-
-/// Whose budget a login attempt spends.
-pub enum Account<'a> {
-    /// The user the login id resolved to.
-    User(&'a crate::domain::Id),
-    /// A login id that names no user.
-    LoginId(&'a str),
-}
 
 /// The two budgets.
 pub struct LoginLimits {
@@ -45,12 +40,10 @@ impl LoginLimits {
         self.per_ip.check_key(&ip).map_err(|not_until| not_until.wait_time_from(now))
     }
 
-    /// Spends one attempt from an account's budget; `Err` is how long to wait.
-    pub fn check_account(&self, account: &Account<'_>) -> Result<(), Duration> {
-        let key = match account {
-            Account::User(id) => format!("user:{id}"),
-            Account::LoginId(login_id) => format!("login:{}", login_id.trim().to_lowercase()),
-        };
+    /// Spends one attempt from the budget of a login id (trimmed, lower-cased); `Err` is how
+    /// long to wait.
+    pub fn check_login_id(&self, login_id: &str) -> Result<(), Duration> {
+        let key = login_id.trim().to_lowercase();
         let now = DefaultClock::default().now();
         self.per_account.check_key(&key).map_err(|not_until| not_until.wait_time_from(now))
     }
@@ -79,9 +72,9 @@ mod tests {
         let a: IpAddr = "10.0.0.1".parse().unwrap();
         let b: IpAddr = "10.0.0.2".parse().unwrap();
         for _ in 0..3 {
-            assert!(limits.check_account(&Account::LoginId("alice")).is_ok());
+            assert!(limits.check_login_id("alice").is_ok());
         }
-        let wait = limits.check_account(&Account::LoginId(" Alice ")).unwrap_err();
+        let wait = limits.check_login_id(" Alice ").unwrap_err();
         assert!(wait > Duration::ZERO && wait <= Duration::from_secs(20), "{wait:?}");
         for _ in 0..5 {
             assert!(limits.check_address(Some(a)).is_ok());
@@ -91,12 +84,11 @@ mod tests {
     }
 
     #[test]
-    fn a_user_has_one_budget_whatever_the_login_id() {
+    fn each_login_id_has_its_own_budget() {
         let limits = LoginLimits::new(n(100), n(2));
-        let dave = crate::domain::Id::generate();
-        assert!(limits.check_account(&Account::User(&dave)).is_ok());
-        assert!(limits.check_account(&Account::User(&dave)).is_ok());
-        assert!(limits.check_account(&Account::User(&dave)).is_err());
-        assert!(limits.check_account(&Account::LoginId("dave")).is_ok(), "a login id naming nobody is its own key");
+        assert!(limits.check_login_id("dave").is_ok());
+        assert!(limits.check_login_id(" DAVE ").is_ok());
+        assert!(limits.check_login_id("Dave").is_err(), "one login id, however it is cased or padded");
+        assert!(limits.check_login_id("dave@example.com").is_ok(), "another login id is another budget");
     }
 }

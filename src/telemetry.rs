@@ -10,6 +10,9 @@
 
 use tracing_subscriber::EnvFilter;
 
+/// The generated router's log, capped (see [`init`]).
+const GENERATED_ROUTER_LOG: &str = "mm_sessions_api::server=error";
+
 /// Installs the global subscriber once; the guard flushes the log when dropped.
 #[must_use = "dropping the guard stops the log writer"]
 pub fn init(default_level: &str) -> tracing_appender::non_blocking::WorkerGuard {
@@ -17,10 +20,13 @@ pub fn init(default_level: &str) -> tracing_appender::non_blocking::WorkerGuard 
         .lossy(false)
         .thread_name("log-writer")
         .finish(std::io::stderr());
-    // The generated router warns (via `log`) about every body field it does not model, such as
-    // the JS client's `deviceId` on each login: noise in a server log, so only its errors pass.
+    // The generated router warns (via `log`) about every body field it does not model, with the
+    // field's name raw: a client could forge log lines with a newline in a key, and write one
+    // line per key. Only its errors pass, whatever RUST_LOG says; our layer logs the fields
+    // once, escaped, at debug (`http::generated::quiet_unknown_fields`).
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new(format!("{default_level},mm_sessions_api::server=error")));
+        .unwrap_or_else(|_| EnvFilter::new(default_level))
+        .add_directive(GENERATED_ROUTER_LOG.parse().expect("a valid directive"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)

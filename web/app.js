@@ -57,8 +57,17 @@ function when(ms) {
   return ms ? new Date(ms).toLocaleString() : 'Never';
 }
 
+// A session a personal access token opened (a script's or a bot's): ending it does not revoke
+// the token, which opens a new session on its next use.
+function isTokenSession(s) {
+  return (s.props || {}).type === 'UserAccessToken';
+}
+
 function device(s) {
   const p = s.props || {};
+  if (isTokenSession(s)) {
+    return `Personal access token ${p.user_access_token_id || ''}`.trim();
+  }
   const browser = p.browser && p.browser !== 'Unknown' ? p.browser : 'Unknown browser';
   const os = p.os && p.os !== 'Unknown' ? p.os : 'unknown system';
   const mobile = s.device_id ? ` (mobile device ${s.device_id})` : '';
@@ -91,8 +100,15 @@ function sessionTable(sessions, current, onRevoke) {
     const row = document.createElement('tr');
     row.dataset.sessionId = s.id;
     const name = cell(row, 'Device', device(s));
+    if (isTokenSession(s)) {
+      row.classList.add('token');
+      const note = document.createElement('span');
+      note.className = 'note';
+      note.textContent = 'Logging it out does not revoke the token: its next use signs in again.';
+      name.appendChild(note);
+    }
     if (s.id === current) {
-      row.className = 'current';
+      row.classList.add('current');
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = 'This session';

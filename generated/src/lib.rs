@@ -203,6 +203,266 @@ pub enum PingResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum DisableUserAccessTokenResponse {
+    /// The token is disabled and its sessions are gone.
+    Disabled
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum EnableUserAccessTokenResponse {
+    /// The token is enabled.
+    Enabled
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserAccessTokensResponse {
+    /// Tokens, sanitized.
+    Tokens
+    (Vec<models::UserAccessToken>)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RevokeUserAccessTokenResponse {
+    /// The token is gone, and its sessions.
+    Revoked
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum SearchUserAccessTokensResponse {
+    /// The matching tokens, sanitized.
+    Tokens
+    (Vec<models::UserAccessToken>)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateUserAccessTokenResponse {
+    /// The new token, with its secret (shown once).
+    Created
+    (models::UserAccessToken)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+    ,
+    /// Personal access tokens are off (`EnableUserAccessTokens`; `app.user_access_token.disabled`).
+    Disabled
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserAccessTokenResponse {
+    /// The token, sanitized.
+    Token
+    (models::UserAccessToken)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserAccessTokensForUserResponse {
+    /// The user's tokens, sanitized.
+    Tokens
+    (Vec<models::UserAccessToken>)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetMeResponse {
     /// The caller's user.
     Me
@@ -433,6 +693,38 @@ pub enum UpdateUserPasswordResponse {
     }
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum UpdateUserRolesResponse {
+    /// The roles are set.
+    Updated
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
 /// API
 #[cfg_attr(feature = "mock", automock)]
 #[async_trait]
@@ -472,6 +764,58 @@ pub trait Api<C: Send + Sync> {
     async fn ping(
         &self,
         context: &C) -> Result<PingResponse, ApiError>;
+
+    /// Disable personal access token
+    async fn disable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        context: &C) -> Result<DisableUserAccessTokenResponse, ApiError>;
+
+    /// Enable personal access token
+    async fn enable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        context: &C) -> Result<EnableUserAccessTokenResponse, ApiError>;
+
+    /// Get user access tokens
+    async fn get_user_access_tokens(
+        &self,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        context: &C) -> Result<GetUserAccessTokensResponse, ApiError>;
+
+    /// Revoke a user access token
+    async fn revoke_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        context: &C) -> Result<RevokeUserAccessTokenResponse, ApiError>;
+
+    /// Search tokens
+    async fn search_user_access_tokens(
+        &self,
+        body: models::UserAccessTokenSearch,
+        context: &C) -> Result<SearchUserAccessTokensResponse, ApiError>;
+
+    /// Create a user access token
+    async fn create_user_access_token(
+        &self,
+        user_id: String,
+        body: models::CreateUserAccessTokenRequest,
+        context: &C) -> Result<CreateUserAccessTokenResponse, ApiError>;
+
+    /// Get a user access token
+    async fn get_user_access_token(
+        &self,
+        token_id: String,
+        context: &C) -> Result<GetUserAccessTokenResponse, ApiError>;
+
+    /// Get user access tokens
+    async fn get_user_access_tokens_for_user(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        context: &C) -> Result<GetUserAccessTokensForUserResponse, ApiError>;
 
     /// Get the caller's user
     async fn get_me(
@@ -516,6 +860,13 @@ pub trait Api<C: Send + Sync> {
         user_id: String,
         body: models::UpdatePasswordRequest,
         context: &C) -> Result<UpdateUserPasswordResponse, ApiError>;
+
+    /// Update a user's roles
+    async fn update_user_roles(
+        &self,
+        user_id: String,
+        body: models::UpdateRolesRequest,
+        context: &C) -> Result<UpdateUserRolesResponse, ApiError>;
 
 }
 
@@ -566,6 +917,58 @@ pub trait ApiNoContext<C: Send + Sync> {
         &self,
         ) -> Result<PingResponse, ApiError>;
 
+    /// Disable personal access token
+    async fn disable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<DisableUserAccessTokenResponse, ApiError>;
+
+    /// Enable personal access token
+    async fn enable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<EnableUserAccessTokenResponse, ApiError>;
+
+    /// Get user access tokens
+    async fn get_user_access_tokens(
+        &self,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAccessTokensResponse, ApiError>;
+
+    /// Revoke a user access token
+    async fn revoke_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<RevokeUserAccessTokenResponse, ApiError>;
+
+    /// Search tokens
+    async fn search_user_access_tokens(
+        &self,
+        body: models::UserAccessTokenSearch,
+        ) -> Result<SearchUserAccessTokensResponse, ApiError>;
+
+    /// Create a user access token
+    async fn create_user_access_token(
+        &self,
+        user_id: String,
+        body: models::CreateUserAccessTokenRequest,
+        ) -> Result<CreateUserAccessTokenResponse, ApiError>;
+
+    /// Get a user access token
+    async fn get_user_access_token(
+        &self,
+        token_id: String,
+        ) -> Result<GetUserAccessTokenResponse, ApiError>;
+
+    /// Get user access tokens
+    async fn get_user_access_tokens_for_user(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAccessTokensForUserResponse, ApiError>;
+
     /// Get the caller's user
     async fn get_me(
         &self,
@@ -609,6 +1012,13 @@ pub trait ApiNoContext<C: Send + Sync> {
         user_id: String,
         body: models::UpdatePasswordRequest,
         ) -> Result<UpdateUserPasswordResponse, ApiError>;
+
+    /// Update a user's roles
+    async fn update_user_roles(
+        &self,
+        user_id: String,
+        body: models::UpdateRolesRequest,
+        ) -> Result<UpdateUserRolesResponse, ApiError>;
 
 }
 
@@ -690,6 +1100,90 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().ping(&context).await
     }
 
+    /// Disable personal access token
+    async fn disable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<DisableUserAccessTokenResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().disable_user_access_token(body, &context).await
+    }
+
+    /// Enable personal access token
+    async fn enable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<EnableUserAccessTokenResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().enable_user_access_token(body, &context).await
+    }
+
+    /// Get user access tokens
+    async fn get_user_access_tokens(
+        &self,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAccessTokensResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_user_access_tokens(page, per_page, &context).await
+    }
+
+    /// Revoke a user access token
+    async fn revoke_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ) -> Result<RevokeUserAccessTokenResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().revoke_user_access_token(body, &context).await
+    }
+
+    /// Search tokens
+    async fn search_user_access_tokens(
+        &self,
+        body: models::UserAccessTokenSearch,
+        ) -> Result<SearchUserAccessTokensResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().search_user_access_tokens(body, &context).await
+    }
+
+    /// Create a user access token
+    async fn create_user_access_token(
+        &self,
+        user_id: String,
+        body: models::CreateUserAccessTokenRequest,
+        ) -> Result<CreateUserAccessTokenResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().create_user_access_token(user_id, body, &context).await
+    }
+
+    /// Get a user access token
+    async fn get_user_access_token(
+        &self,
+        token_id: String,
+        ) -> Result<GetUserAccessTokenResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_user_access_token(token_id, &context).await
+    }
+
+    /// Get user access tokens
+    async fn get_user_access_tokens_for_user(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ) -> Result<GetUserAccessTokensForUserResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().get_user_access_tokens_for_user(user_id, page, per_page, &context).await
+    }
+
     /// Get the caller's user
     async fn get_me(
         &self,
@@ -760,6 +1254,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().update_user_password(user_id, body, &context).await
+    }
+
+    /// Update a user's roles
+    async fn update_user_roles(
+        &self,
+        user_id: String,
+        body: models::UpdateRolesRequest,
+        ) -> Result<UpdateUserRolesResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().update_user_roles(user_id, body, &context).await
     }
 
 }

@@ -117,6 +117,11 @@ typed_id!(
     SessionId
 );
 
+typed_id!(
+    /// A personal access token's id (what `GET /users/tokens/{token_id}` names), never its secret.
+    TokenId
+);
+
 /// `IsValidId`, restricted to ASCII.
 pub fn is_valid(value: &str) -> bool {
     value.len() == ID_LEN && value.bytes().all(|b| b.is_ascii_alphanumeric())

@@ -1,6 +1,7 @@
 //! The values the service works with, validated where they enter: ids, tokens, sessions,
-//! users. Nothing here knows about HTTP or storage.
+//! users, personal access tokens. Nothing here knows about HTTP or storage.
 
+pub mod access_token;
 pub mod audit;
 pub mod clock;
 pub mod id;
@@ -8,9 +9,10 @@ pub mod session;
 pub mod token;
 pub mod user;
 
+pub use access_token::AccessToken;
 pub use audit::Audit;
 pub use clock::Clock;
-pub use id::{Id, SessionId};
+pub use id::{Id, SessionId, TokenId};
 pub use session::{RevokeReason, Session};
 pub use token::{Token, TokenHash};
 pub use user::{NewUser, User};

@@ -7,8 +7,10 @@ use super::{Id, SessionId, Token, TokenHash, User};
 
 /// The prop that says what kind of session it is.
 pub const PROP_TYPE: &str = "type";
-/// Its value for access-token sessions (Mattermost's `SessionTypeUserAccessToken`).
+/// Its value for personal access token sessions (Mattermost's `SessionTypeUserAccessToken`).
 pub const ACCESS_TOKEN_TYPE: &str = "UserAccessToken";
+/// The prop naming the personal access token a session was opened with.
+pub const PROP_ACCESS_TOKEN_ID: &str = "user_access_token_id";
 
 /// A stored session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +61,8 @@ impl Session {
         (token, session)
     }
 
-    /// A session issued by the admin CLI for scripts: our equivalent of Mattermost's personal
-    /// access token sessions, which are never idle-timed-out nor extended.
+    /// A session a personal access token opened: never idle-timed-out nor extended, and
+    /// refused while `EnableUserAccessTokens` is off.
     pub fn is_access_token(&self) -> bool {
         self.props.get(PROP_TYPE).is_some_and(|t| t == ACCESS_TOKEN_TYPE)
     }
@@ -104,6 +106,10 @@ pub enum RevokeReason {
     Device,
     /// The user was deactivated.
     Deactivation,
+    /// The personal access token it was opened with was revoked.
+    TokenRevoked,
+    /// The personal access token it was opened with was disabled.
+    TokenDisabled,
 }
 
 impl RevokeReason {
@@ -120,6 +126,8 @@ impl RevokeReason {
             RevokeReason::RevokeEveryone => "revoke_everyone",
             RevokeReason::Device => "device",
             RevokeReason::Deactivation => "deactivation",
+            RevokeReason::TokenRevoked => "token_revoke",
+            RevokeReason::TokenDisabled => "token_disable",
         }
     }
 }

@@ -65,8 +65,8 @@ impl NewUser {
 }
 
 /// The system roles Mattermost defines (`server/public/model/role.go`); a user holds some of
-/// these and nothing else. Only `system_admin` carries permissions by default; `--grant` gives
-/// the others theirs.
+/// these and nothing else. Only `system_admin` and `system_user_access_token` carry permissions
+/// by default (`crate::permissions`); `--grant` gives the others theirs.
 pub const KNOWN_ROLES: &[&str] = &[
     "system_user",
     "system_admin",
@@ -75,6 +75,7 @@ pub const KNOWN_ROLES: &[&str] = &[
     "system_manager",
     "system_read_only_admin",
     "system_custom_group_admin",
+    "system_user_access_token",
 ];
 
 /// Checks that `role` is one of [`KNOWN_ROLES`].
@@ -99,6 +100,20 @@ pub fn validate_roles(mut roles: Vec<String>) -> Result<String, String> {
     Ok(roles.join(" "))
 }
 
+/// Mattermost's `IsValidUserRoles` (`model/user.go`): every space-separated role is 1 to 64 of
+/// `a-z`, `0-9`, `_`, and `system_admin` does not stand alone. The empty string passes.
+pub fn roles_are_well_formed(roles: &str) -> bool {
+    let names: Vec<&str> = roles.split_whitespace().collect();
+    let valid_name =
+        |r: &str| r.len() <= 64 && r.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    names.iter().all(|r| valid_name(r)) && names != ["system_admin"]
+}
+
+/// Mattermost's `CheckRolesExist`: the first role of `roles` that is not one of [`KNOWN_ROLES`].
+pub fn unknown_role(roles: &str) -> Option<&str> {
+    roles.split_whitespace().find(|role| !KNOWN_ROLES.contains(role))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +127,17 @@ mod tests {
         );
         let error = validate_roles(vec!["superuser".into()]).unwrap_err();
         assert!(error.contains("superuser") && error.contains("system_admin"), "{error}");
+    }
+
+    #[test]
+    fn role_strings_follow_is_valid_user_roles() {
+        for good in ["", "  ", "system_user", "system_user system_admin", "system_admin system_user", "a_1"] {
+            assert!(roles_are_well_formed(good), "{good:?}");
+        }
+        for bad in ["system_admin", " system_admin ", "System_user", "system-user", &"a".repeat(65)] {
+            assert!(!roles_are_well_formed(bad), "{bad:?}");
+        }
+        assert_eq!(unknown_role("system_user superuser system_admin"), Some("superuser"));
+        assert_eq!(unknown_role("system_user system_user_access_token"), None);
     }
 }

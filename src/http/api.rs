@@ -3,17 +3,20 @@
 
 use async_trait::async_trait;
 use mm_sessions_api::{
-    models, Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse,
-    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
-    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
+    models, Api, AttachDeviceResponse, CreateUserAccessTokenResponse, DisableUserAccessTokenResponse,
+    EnableUserAccessTokenResponse, GetMeResponse, GetSessionsResponse, GetUserAccessTokenResponse,
+    GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse, GetUserAuditsResponse, GetUserByUsernameResponse,
+    LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
+    RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse, SearchUserAccessTokensResponse,
+    UpdateUserActiveResponse, UpdateUserPasswordResponse, UpdateUserRolesResponse,
 };
 use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::cookies;
-use crate::domain::{Audit, Session, User};
+use crate::domain::{AccessToken, Audit, Session, User};
 use crate::error::AppError;
-use crate::service::{LoginAttempt, PasswordChange, SessionService};
+use crate::service::{LoginAttempt, NewToken, PasswordChange, SessionService};
 
 /// The handlers.
 #[derive(Clone)]
@@ -90,6 +93,34 @@ fn user_model(user: &User) -> models::User {
         "en".into(),
         String::new(),
     )
+}
+
+/// A personal access token's JSON form, sanitized: never its secret.
+fn token_model(token: AccessToken) -> models::UserAccessToken {
+    models::UserAccessToken::new(
+        token.id.into_string(),
+        token.user_id.into_string(),
+        token.description,
+        token.is_active,
+        token.expires_at,
+    )
+}
+
+/// A value of a body Mattermost reads as a map of strings (`model.MapFromJSON`): a string is
+/// itself; anything else (a number, `false`, `null`, absent) reads as "".
+fn map_string(value: Option<serde_json::Value>) -> String {
+    match value {
+        Some(serde_json::Value::String(text)) => text,
+        _ => String::new(),
+    }
+}
+
+/// Mattermost's paging (`web/params.go`): nonsense or negative means the first page and 60 a
+/// page; more than 200 a page means 200.
+fn paging(page: Option<i32>, per_page: Option<i32>) -> (u32, u32) {
+    let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
+    let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
+    (page, per_page)
 }
 
 /// The JS client's `deviceId`, read from the raw body (see the LoginRequest definition).
@@ -228,7 +259,7 @@ impl Api<RequestContext> for Handlers {
     ) -> Result<UpdateUserPasswordResponse, ApiError> {
         let change = PasswordChange {
             current_password: body.current_password.unwrap_or_default(),
-            new_password: body.new_password.unwrap_or_default(),
+            new_password: body.new_password,
         };
         let result = async { self.service.update_password(ctx.actor()?, &user_id, change).await }.await;
         match result {
@@ -250,10 +281,7 @@ impl Api<RequestContext> for Handlers {
         per_page: Option<i32>,
         ctx: &RequestContext,
     ) -> Result<GetUserAuditsResponse, ApiError> {
-        // Mattermost's paging (`web/params.go`): nonsense or negative means the first page and
-        // 60 a page; more than 200 a page means 200.
-        let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
-        let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
+        let (page, per_page) = paging(page, per_page);
         let result = async { self.service.audits(ctx.actor()?, &user_id, page, per_page).await }.await;
         match result {
             Ok(audits) => Ok(GetUserAuditsResponse::Audits(audits.into_iter().map(audit_model).collect())),
@@ -296,7 +324,7 @@ impl Api<RequestContext> for Handlers {
         body: models::AttachDeviceRequest,
         ctx: &RequestContext,
     ) -> Result<AttachDeviceResponse, ApiError> {
-        let device_id = body.device_id.unwrap_or_default();
+        let device_id = body.device_id;
         let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
         match result {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
@@ -313,6 +341,149 @@ impl Api<RequestContext> for Handlers {
                 tracing::error!(request_id = %ctx.request_id(), error = %e, "health check failed");
                 Ok(PingResponse::Unhealthy(e.to_model(ctx.request_id())))
             }
+        }
+    }
+
+    async fn update_user_roles(
+        &self,
+        user_id: String,
+        body: models::UpdateRolesRequest,
+        ctx: &RequestContext,
+    ) -> Result<UpdateUserRolesResponse, ApiError> {
+        let roles = map_string(body.roles);
+        let result = async { self.service.update_roles(ctx.actor()?, &user_id, &roles).await }.await;
+        match result {
+            Ok(()) => Ok(UpdateUserRolesResponse::Updated(ok_status())),
+            Err(e) => declared_error!(UpdateUserRolesResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn create_user_access_token(
+        &self,
+        user_id: String,
+        body: models::CreateUserAccessTokenRequest,
+        ctx: &RequestContext,
+    ) -> Result<CreateUserAccessTokenResponse, ApiError> {
+        let new = NewToken { description: body.description, expires_at: body.expires_at.unwrap_or(0) };
+        let result = async { self.service.create_token(ctx.actor()?, &user_id, new).await }.await;
+        match result {
+            Ok((secret, token)) => {
+                let mut model = token_model(token);
+                // Shown this once: it is stored only as a hash.
+                model.token = Some(secret.expose().to_owned());
+                Ok(CreateUserAccessTokenResponse::Created(model))
+            }
+            Err(e) => declared_error!(CreateUserAccessTokenResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
+            }),
+        }
+    }
+
+    async fn get_user_access_tokens_for_user(
+        &self,
+        user_id: String,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ctx: &RequestContext,
+    ) -> Result<GetUserAccessTokensForUserResponse, ApiError> {
+        let (page, per_page) = paging(page, per_page);
+        let result = async { self.service.tokens_of(ctx.actor()?, &user_id, page, per_page).await }.await;
+        match result {
+            Ok(tokens) => Ok(GetUserAccessTokensForUserResponse::Tokens(tokens.into_iter().map(token_model).collect())),
+            Err(e) => declared_error!(GetUserAccessTokensForUserResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn get_user_access_tokens(
+        &self,
+        page: Option<i32>,
+        per_page: Option<i32>,
+        ctx: &RequestContext,
+    ) -> Result<GetUserAccessTokensResponse, ApiError> {
+        let (page, per_page) = paging(page, per_page);
+        let result = async { self.service.all_tokens(ctx.require_caller()?, page, per_page).await }.await;
+        match result {
+            Ok(tokens) => Ok(GetUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),
+            Err(e) => declared_error!(GetUserAccessTokensResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn search_user_access_tokens(
+        &self,
+        body: models::UserAccessTokenSearch,
+        ctx: &RequestContext,
+    ) -> Result<SearchUserAccessTokensResponse, ApiError> {
+        let result = async { self.service.search_tokens(ctx.require_caller()?, &body.term).await }.await;
+        match result {
+            Ok(tokens) => Ok(SearchUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),
+            Err(e) => declared_error!(SearchUserAccessTokensResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn get_user_access_token(
+        &self,
+        token_id: String,
+        ctx: &RequestContext,
+    ) -> Result<GetUserAccessTokenResponse, ApiError> {
+        let result = async { self.service.token(ctx.actor()?, &token_id).await }.await;
+        match result {
+            Ok(token) => Ok(GetUserAccessTokenResponse::Token(token_model(token))),
+            Err(e) => declared_error!(GetUserAccessTokenResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn revoke_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ctx: &RequestContext,
+    ) -> Result<RevokeUserAccessTokenResponse, ApiError> {
+        let token_id = map_string(body.token_id);
+        let result = async { self.service.revoke_token(ctx.actor()?, &token_id).await }.await;
+        match result {
+            Ok(()) => Ok(RevokeUserAccessTokenResponse::Revoked(ok_status())),
+            Err(e) => declared_error!(RevokeUserAccessTokenResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn disable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ctx: &RequestContext,
+    ) -> Result<DisableUserAccessTokenResponse, ApiError> {
+        let token_id = map_string(body.token_id);
+        let result = async { self.service.set_token_active(ctx.actor()?, &token_id, false).await }.await;
+        match result {
+            Ok(()) => Ok(DisableUserAccessTokenResponse::Disabled(ok_status())),
+            Err(e) => declared_error!(DisableUserAccessTokenResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn enable_user_access_token(
+        &self,
+        body: models::TokenIdRequest,
+        ctx: &RequestContext,
+    ) -> Result<EnableUserAccessTokenResponse, ApiError> {
+        let token_id = map_string(body.token_id);
+        let result = async { self.service.set_token_active(ctx.actor()?, &token_id, true).await }.await;
+        match result {
+            Ok(()) => Ok(EnableUserAccessTokenResponse::Enabled(ok_status())),
+            Err(e) => declared_error!(EnableUserAccessTokenResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
+            }),
         }
     }
 }

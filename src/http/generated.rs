@@ -4,7 +4,8 @@
 //! plain text: 403 "Unauthenticated" for an operation with `security` and no credentials, 400
 //! for a body or parameter it cannot parse (its text names a path parameter, a query parameter
 //! or the body), empty 404 for no route and 405 for a wrong method, and a plain 500 when a
-//! handler returns `Err`. This module turns each into the AppError it means (docs/generator.md
+//! handler returns `Err`; and it names body fields it does not model in a `Warning` header. This
+//! module turns each error into the AppError it means (docs/generator.md
 //! lists them): the 403 is Mattermost's 401, a 500 is the error the handler left in the
 //! request context ([`super::context::RequestContext::fail`]).
 
@@ -53,6 +54,18 @@ pub async fn translate(
     })
 }
 
+/// The generated router names the body fields it does not model in a `Warning` header of its
+/// answer (and logs each, raw, through `log` at WARN: `telemetry` keeps its target at `error`,
+/// since a client's field names would forge log lines). The header goes; what it said is logged
+/// here once, at debug, escaped and cut short (it is client text).
+pub fn quiet_unknown_fields(response: &mut HttpResponse, request_id: &str, operation: &str) {
+    let Some(warning) = response.headers_mut().remove(hyper::header::WARNING) else { return };
+    let warning = String::from_utf8_lossy(warning.as_bytes());
+    // "Ignoring unknown fields in body: [...]": the list is what the client wrote.
+    let fields = warning.split_once(": ").map_or(&*warning, |(_, fields)| fields);
+    tracing::debug!(request_id, operation, fields = %crate::telemetry::untrusted(fields), "body fields ignored");
+}
+
 /// The operation the generated router would run for a request, by its method and path.
 pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
     ApiRequestParser::parse_operation_id(request)
@@ -78,6 +91,7 @@ pub fn allowed_methods(uri: &hyper::Uri) -> String {
 fn path_field(operation: &str) -> &'static str {
     match operation {
         "GetUserByUsername" => "username",
+        "GetUserAccessToken" => "token_id",
         _ => "user_id",
     }
 }
@@ -89,6 +103,10 @@ fn body_field(operation: &str) -> &'static str {
         "UpdateUserPassword" => "new_password",
         "AttachDevice" => "device_id",
         "UpdateUserActive" => "active",
+        "UpdateUserRoles" => "roles",
+        "CreateUserAccessToken" => "user_access_token",
+        "SearchUserAccessTokens" => "user_access_token_search",
+        "RevokeUserAccessToken" | "DisableUserAccessToken" | "EnableUserAccessToken" => "token_id",
         _ => "body",
     }
 }

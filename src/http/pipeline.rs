@@ -10,11 +10,12 @@
 //! 4. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
 //!    session, or none;
 //! 5. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
-//!    served as if it carried no credentials;
+//!    refused (401), whatever it asks for;
 //! 6. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
 //!    ([`super::api`]);
 //! 7. [`super::generated::translate`]: the generated layer's own plain-text errors become the
-//!    AppErrors they mean;
+//!    AppErrors they mean, and [`super::generated::quiet_unknown_fields`] takes its `Warning`
+//!    header about body fields it does not model off the answer (logged once, at debug);
 //! 8. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
 //!    this request extended;
 //! 9. [`super::response::render_error`]: every error as Mattermost's AppError JSON, internal ones
@@ -140,15 +141,16 @@ impl Inner {
         peer: Option<&Peer>,
     ) -> Option<(&'static str, HttpResponse)> {
         let path = request.uri().path();
-        let answer = if self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET {
-            ("Metrics", metrics_endpoint::answer(&self.service).await)
-        } else {
-            ("Page", super::web::asset(request.method(), path)?)
-        };
+        let metrics = self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET;
+        let page = if metrics { None } else { Some(super::web::asset(request.method(), path)?) };
+        // Answering from here on (rendering the metrics counts the sessions in the store).
         if let Some(peer) = peer {
             peer.answering();
         }
-        Some(answer)
+        Some(match page {
+            Some(page) => ("Page", page),
+            None => ("Metrics", metrics_endpoint::answer(&self.service).await),
+        })
     }
 
     /// Steps 3 to 8 for an API request.
@@ -167,11 +169,14 @@ impl Inner {
             peer.answering();
         }
         let credentials = self.authenticate(&parts).await?;
-        let credentials = credentials.filter(|found| self.check_csrf(&parts, found));
+        if let Some(found) = &credentials {
+            self.check_csrf(&parts, found)?;
+        }
         let context =
             self.context(&parts, request_id, body.clone(), credentials.as_ref().map(|c| c.session.clone()), peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
+        super::generated::quiet_unknown_fields(&mut response, request_id, operation);
         self.set_cookies(&mut response, &context, credentials)?;
         Ok(response)
     }
@@ -194,17 +199,19 @@ impl Inner {
         Ok(Some(Credentials { token, location, session: found.session, extended: found.extended }))
     }
 
-    /// Step 5: browsers send cookies on their own, so a cookie alone does not authorise a write:
-    /// whether these credentials may be used for this request.
-    fn check_csrf(&self, parts: &hyper::http::request::Parts, found: &Credentials) -> bool {
+    /// Step 5: browsers send cookies on their own, so a cookie alone does not authorise a write.
+    /// As Mattermost's `checkCSRFToken`: a cookie-authenticated request other than a GET without
+    /// the CSRF header is 401 `api.context.session_expired.app_error` and changes nothing,
+    /// whatever it asks for (a logout, a login, a revocation).
+    fn check_csrf(&self, parts: &hyper::http::request::Parts, found: &Credentials) -> Result<(), AppError> {
         if found.location != Location::Cookie || parts.method == Method::GET {
-            return true;
+            return Ok(());
         }
-        let passes = credentials::passes_csrf(parts, found.session.props.get("csrf").map(String::as_str));
-        if !passes {
-            tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");
+        if credentials::passes_csrf(parts, found.session.props.get("csrf").map(String::as_str)) {
+            return Ok(());
         }
-        passes
+        tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");
+        Err(AppError::SessionExpired)
     }
 
     /// The context the handlers see: the caller, and what the generated signatures do not carry.

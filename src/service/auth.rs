@@ -1,6 +1,6 @@
-//! Authentication: the session a presented token stands for, with Mattermost's session
-//! lifecycle applied on the way (expiry, the idle timeout, extension with activity, the activity
-//! timestamp).
+//! Authentication: the session a presented token stands for (a personal access token opens one
+//! on its first use), with Mattermost's session lifecycle applied on the way (expiry, the idle
+//! timeout, extension with activity, the activity timestamp).
 
 use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
 use crate::domain::{RevokeReason, Session, TokenHash};
@@ -25,10 +25,18 @@ impl SessionService {
         // The first store call of every authenticated request: the session cache, if any,
         // forgets here what another process wrote since the previous request.
         self.stores.begin_request().await?;
-        let mut session =
-            self.stores.sessions.session_by_token(&TokenHash::of(presented)).await?.ok_or(AppError::SessionExpired)?;
+        let hash = TokenHash::of(presented);
+        let mut session = match self.stores.sessions.session_by_token(&hash).await? {
+            Some(session) => session,
+            // No session: a personal access token opens one on its first use.
+            None => self.open_token_session(&hash).await?,
+        };
         let now = self.now();
         if session.is_expired(now) {
+            return Err(AppError::SessionExpired);
+        }
+        // Mattermost refuses the sessions tokens opened while tokens are off.
+        if session.is_access_token() && !self.policy.enable_user_access_tokens {
             return Err(AppError::SessionExpired);
         }
         if self.idle_too_long(&session, now) {

@@ -8,7 +8,6 @@ use super::{Actor, Caller, Origin, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
 use crate::password;
-use crate::rate_limit::Account;
 
 /// What a login request carries, as the service needs it.
 #[derive(Clone, Debug, Default)]
@@ -36,7 +35,8 @@ impl SessionService {
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
         let client = attempt.origin.client;
-        self.spend(Budget::Login, client, None)?;
+        check_device_id(&attempt.device_id)?;
+        self.spend(Budget::Login, client, None, None)?;
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
@@ -49,11 +49,10 @@ impl SessionService {
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
         let login_id = crate::telemetry::untrusted(&attempt.login_id);
         let user_id = user.as_ref().map(|u| u.id.to_string());
-        let account = match &user {
-            Some(user) => Account::User(&user.id),
-            None => Account::LoginId(&attempt.login_id),
-        };
-        if let Err(refused) = self.spend(Budget::Login, client, Some(&account)) {
+        // Keyed by what was typed, never by the account it names: a budget spent as `Carol`
+        // must not tell that `carol@example.com` is the same account (docs/security.md).
+        let spent = self.spend(Budget::Login, client, Some(&attempt.login_id), user.as_ref().map(|u| &u.id));
+        if let Err(refused) = spent {
             tracing::debug!(login_id, "login refused: the account's login budget is spent");
             return Err(refused);
         }
@@ -81,6 +80,11 @@ impl SessionService {
         };
         self.metrics.login(true);
         let mobile = !attempt.device_id.is_empty();
+        if mobile {
+            // Mattermost's `DoLogin`: the device's earlier sessions of this user end.
+            let ended = self.stores.sessions.delete_device_sessions(&user.id, &attempt.device_id, None).await?;
+            self.ended(RevokeReason::Device, ended, Whose::User(&user.id), user.id.as_str());
+        }
         let props = login_props(&user, &attempt.user_agent, mobile);
         let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
@@ -117,38 +121,59 @@ impl SessionService {
         Ok(())
     }
 
-    /// Spends one attempt from the client address's budget (`account`: `None`) or from the
-    /// account's; a spent budget is 429, logged and counted.
-    fn spend(&self, why: Budget, client: Option<IpAddr>, account: Option<&Account<'_>>) -> Result<(), AppError> {
-        let (budget, spent) = match account {
+    /// Spends one attempt from the client address's budget (`login_id`: `None`) or from the
+    /// login id's; a spent budget is 429, logged (naming `user`, if known) and counted.
+    fn spend(
+        &self,
+        why: Budget,
+        client: Option<IpAddr>,
+        login_id: Option<&str>,
+        user: Option<&Id>,
+    ) -> Result<(), AppError> {
+        let (budget, spent) = match login_id {
             None => ("address", self.login_limits.check_address(client)),
-            Some(account) => ("account", self.login_limits.check_account(account)),
+            Some(login_id) => ("account", self.login_limits.check_login_id(login_id)),
         };
         let Err(wait) = spent else { return Ok(()) };
-        let user_id = match account {
-            Some(Account::User(id)) => Some(id.as_str()),
-            _ => None,
-        };
-        match (why, account) {
+        match (why, login_id) {
             (Budget::Login, None) => {
                 tracing::warn!(client = ?client, "login refused: the address's login budget is spent");
             }
             (Budget::Login, Some(_)) => {
+                let user_id = user.map(Id::as_str);
                 tracing::warn!(user_id, client = ?client, "login refused: the account's login budget is spent");
             }
             (Budget::PasswordCheck, _) => {
-                tracing::warn!(user_id, client = ?client, budget, "password check refused: login budget spent");
+                let user_id = user.map(Id::to_string).unwrap_or_default();
+                tracing::warn!(user_id = %user_id, client = ?client, budget, "password check refused: login budget spent");
             }
         }
         self.metrics.login_limited(budget);
         Err(AppError::RateLimited(wait))
     }
 
-    /// Spends one attempt from the address's and then the user's budget.
+    /// Spends one attempt from the address's budget, then from the budget of every login id
+    /// that names the user (their username, email and id): a password guessed within a session
+    /// costs what a login guess costs, whichever login id that one would use.
     pub(super) fn spend_budgets(&self, why: Budget, client: Option<IpAddr>, user: &User) -> Result<(), AppError> {
-        self.spend(why, client, None)?;
-        self.spend(why, client, Some(&Account::User(&user.id)))
+        self.spend(why, client, None, Some(&user.id))?;
+        for login_id in [user.username.as_str(), user.email.as_str(), user.id.as_str()] {
+            self.spend(why, client, Some(login_id), Some(&user.id))?;
+        }
+        Ok(())
     }
+}
+
+/// The longest device id accepted (Mattermost's column is `varchar(512)`, and a longer one fails
+/// its insert; here it is a clear 400).
+pub const MAX_DEVICE_ID_CHARS: usize = 512;
+
+/// A device id, at login or attach, is at most [`MAX_DEVICE_ID_CHARS`] characters.
+pub(super) fn check_device_id(device_id: &str) -> Result<(), AppError> {
+    if device_id.chars().count() > MAX_DEVICE_ID_CHARS {
+        return Err(AppError::InvalidBodyParam("device_id"));
+    }
+    Ok(())
 }
 
 /// The props Mattermost gives a login's session: what the User-Agent says, a CSRF token, and

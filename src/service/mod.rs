@@ -8,13 +8,15 @@
 //! - [`auth`]: a presented token → its session (expiry, idle timeout, extension, activity).
 //! - [`login`]: password login and logout, and the login budgets every password check spends.
 //! - [`sessions`]: listing, revoking and issuing sessions; attaching a device.
+//! - [`tokens`]: personal access tokens, and the session one opens on its first use.
 //! - [`users`]: looking users up, creating them, their roles, (de)activation.
 //! - [`passwords`]: changing a password.
 //! - [`audit`]: writing audit records and listing them.
 //! - [`maintenance`]: what the server does by itself (purges, health, metrics).
 //!
-//! A new operation goes in the file of its concern (a new concern, such as access tokens, gets a
-//! file of its own), returns [`AppError`], and takes an [`Actor`]: the HTTP handler and the admin
+//! A new operation goes in the file of its concern (a new concern gets a file of its own),
+//! returns [`AppError`], and takes an [`Actor`] (a [`Caller`] where only a request can do it):
+//! the HTTP handler and the admin
 //! command that do the same thing call the same method, so that a revocation is checked,
 //! audited, counted and logged the same way whichever way it came. What differs by who acts
 //! (permission checks, what the audit record says) is decided by the actor, in one place each.
@@ -35,11 +37,13 @@ mod login;
 mod maintenance;
 mod passwords;
 mod sessions;
+mod tokens;
 mod users;
 
 pub use auth::Authenticated;
 pub use login::LoginAttempt;
 pub use passwords::PasswordChange;
+pub use tokens::NewToken;
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
 /// that authenticated reads do not each become a write.
@@ -168,7 +172,7 @@ impl SessionService {
             Whose::User(user_id) if count > 0 => {
                 tracing::info!(reason = reason.as_str(), count, user_id = %user_id, by, "sessions ended");
             }
-            Whose::Everyone => tracing::info!(count, by, "every session of every user ended"),
+            Whose::Everyone => tracing::info!(count, by = %by, "every session of every user ended"),
             Whose::User(_) | Whose::Expired => {}
         }
     }

@@ -70,10 +70,7 @@ impl SessionService {
             }
             Actor::AdminCli { .. } => target.ok_or(AppError::NoSuchUser)?,
         };
-        let length = change.new_password.chars().count();
-        if !(password::MIN_LENGTH..=password::MAX_LENGTH).contains(&length) {
-            return Err(AppError::InvalidPassword { too_short: length < password::MIN_LENGTH });
-        }
+        password::check_length(&change.new_password).map_err(|too_short| AppError::InvalidPassword { too_short })?;
         self.store_password(&target, &change.new_password).await?;
         if let Some(caller) = actor.caller() {
             tracing::info!(user_id = %target.id, by = %caller.session.user_id, "password changed");
@@ -92,7 +89,8 @@ impl SessionService {
         if self.stores.users.set_password_hash(&user.id, &hash, self.now()).await? {
             Ok(())
         } else {
-            Err(AppError::NoSuchUser)
+            // Deleted since it was read: nothing a caller did wrong.
+            Err(AppError::Internal(anyhow::anyhow!("no user {}", user.id)))
         }
     }
 }

@@ -1,10 +1,9 @@
-//! Sessions: listing a user's, revoking one, all of a user's or everyone's, issuing them (logins,
-//! scripts' tokens), and a mobile app attaching its device to its session.
+//! Sessions: listing a user's, revoking one, all of a user's or everyone's, issuing them, and a
+//! mobile app attaching its device to its session.
 
 use std::collections::BTreeMap;
 
 use super::{Actor, Caller, SessionService, Whose};
-use crate::domain::session::{ACCESS_TOKEN_TYPE, PROP_TYPE};
 use crate::domain::{Id, RevokeReason, Session, SessionId, Token, User};
 use crate::error::AppError;
 use crate::permissions::Permission;
@@ -77,6 +76,7 @@ impl SessionService {
         if device_id.is_empty() {
             return Err(AppError::InvalidBodyParam("device_id"));
         }
+        super::login::check_device_id(device_id)?;
         let (session, user_id) = (&caller.session.id, &caller.session.user_id);
         let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session)).await?;
         self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
@@ -103,19 +103,17 @@ impl SessionService {
             Err(StoreError::UserInactive) => return Err(AppError::InactiveUser),
             Err(other) => return Err(other.into()),
         };
+        self.capped(user, &session, evicted).await;
+        Ok((token, session))
+    }
+
+    /// Reports the sessions the per-user cap ended to make room for `session`.
+    pub(super) async fn capped(&self, user: &User, session: &Session, evicted: u64) {
         self.ended(RevokeReason::Cap, evicted, Whose::User(&user.id), "session-cap");
         if evicted > 0 {
             let record = format!("{evicted} least recently used session(s) revoked");
             let origin = super::audit::server_origin("session cap");
             self.record(&origin, user.id.as_str(), session.id.as_str(), record).await;
         }
-        Ok((token, session))
-    }
-
-    /// A session for scripts, from the admin CLI: valid for `days` (0: never expires), never
-    /// idle-timed-out nor extended (Mattermost's personal access tokens behave so).
-    pub async fn issue_access_token(&self, user: &User, days: u32) -> Result<(Token, Session), AppError> {
-        let props = BTreeMap::from([(PROP_TYPE.to_owned(), ACCESS_TOKEN_TYPE.to_owned())]);
-        self.issue_session(user, i64::from(days) * 24 * 3600 * 1000, String::new(), props).await
     }
 }

@@ -1,11 +1,11 @@
 //! Users: looking them up, creating them, their roles, and (de)activation.
 
 use super::{Actor, Caller, SessionService, Whose};
-use crate::domain::user::validate_roles;
+use crate::domain::user::{roles_are_well_formed, unknown_role, KNOWN_ROLES};
 use crate::domain::{Id, NewUser, RevokeReason, User};
 use crate::error::AppError;
 use crate::permissions::{Permission, SYSTEM_ADMIN};
-use crate::store::StoreError;
+use crate::store::{RolesSet, StoreError};
 
 impl SessionService {
     /// `GET /users/me`: the caller's user. A session whose user is gone is no session.
@@ -49,19 +49,35 @@ impl SessionService {
         }
     }
 
-    /// Replaces a user's roles (the admin CLI). Every session of the user takes the new roles in
-    /// the same write, as in Mattermost: a demoted administrator's open sessions lose the power
-    /// on their very next request, on every node.
-    pub async fn set_roles(&self, user: &User, roles: Vec<String>) -> Result<User, AppError> {
-        let mut user = user.clone();
-        user.roles = validate_roles(roles).map_err(AppError::UnknownRole)?;
-        user.update_at = self.now();
-        let sessions = self.stores.users.set_roles(&user.id, &user.roles, user.update_at).await?;
-        let sessions = sessions.ok_or(AppError::NoSuchUser)?;
-        tracing::info!(user_id = %user.id, roles = %user.roles, sessions, by = super::ADMIN_CLI, "roles updated");
-        let actor = Actor::AdminCli { command: "user set-roles" };
-        self.audit(actor, user.id.as_str(), "", || format!("roles={}", user.roles)).await;
-        Ok(user)
+    /// `PUT /users/{user_id}/roles` (and `user set-roles`), in Mattermost's order: the roles'
+    /// form, `manage_roles`, the user (400 when missing, as Mattermost answers), that every role
+    /// exists, and the last-admin rule (checked in the store, in the same transaction as the
+    /// change). The user **and every session of theirs** take the new roles in one write: a
+    /// demoted administrator's open sessions lose the power on their very next request, on
+    /// every node.
+    pub async fn update_roles(&self, actor: Actor<'_>, user_id: &str, roles: &str) -> Result<(), AppError> {
+        let user_id = self.resolve_user_id(actor, user_id)?;
+        if !roles_are_well_formed(roles) {
+            return Err(AppError::InvalidBodyParam("roles"));
+        }
+        if !self.may(actor, Permission::ManageRoles) {
+            return Err(AppError::Forbidden);
+        }
+        self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoUserToUpdate)?;
+        if let Some(role) = unknown_role(roles) {
+            let known = KNOWN_ROLES.join(", ");
+            return Err(AppError::UnknownRole(format!("unknown role {role:?} (known: {known})")));
+        }
+        let roles = roles.split_whitespace().collect::<Vec<_>>().join(" ");
+        let sessions = match self.stores.users.set_roles(&user_id, &roles, self.now()).await? {
+            RolesSet::Set(sessions) => sessions,
+            RolesSet::NoSuchUser => return Err(AppError::NoUserToUpdate),
+            RolesSet::LastAdmin => return Err(AppError::LastAdmin),
+        };
+        tracing::info!(user_id = %user_id, roles = %roles, sessions, by = actor.name(), "roles updated");
+        let record = format!("user={user_id} roles={roles}");
+        self.audit(actor, user_id.as_str(), record.clone(), || record).await;
+        Ok(())
     }
 
     /// `PUT /users/{user_id}/active` (and `user activate`/`user deactivate`), in Mattermost's

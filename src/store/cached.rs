@@ -7,8 +7,9 @@
 //! makes without it — a revoked token is refused on its next request:
 //!
 //! - **Writes through this store** (every write the server makes: logins, revocations, the cap,
-//!   the purge, activity and extension, password, role and lifecycle changes) forget the
-//!   affected user's entries once the write is durable and before it returns to the caller.
+//!   the purge, activity and extension, password, role and lifecycle changes, personal access
+//!   tokens revoked, disabled or opening a session, bulk imports) forget the affected user's
+//!   entries (or everything) once the write is durable and before it returns to the caller.
 //!   A write naming only a session id forgets the user whose entry holds that session.
 //! - **Writes by anyone else** (the admin CLI on the same SQLite file, an `sqlite3` shell, a
 //!   second server on the file): before each request the server calls
@@ -32,15 +33,18 @@ use async_trait::async_trait;
 use hashbrown::HashMap;
 use lru::LruCache;
 
-use super::{ChangeSource, SessionStore, StoreResult, UserStore};
+use super::{ChangeSource, Maintenance, RolesSet, SessionStore, StoreResult, Stores, TokenStore, UserStore};
 use crate::config::CacheLimits;
-use crate::domain::{Id, Session, SessionId, TokenHash, User};
+use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::{CacheLookup, Metrics};
 
-/// `users` and `sessions`, with their hot reads cached.
+/// A backend's `users`, `sessions` and `tokens` (and `maintenance`, for bulk imports), with the
+/// hot reads cached.
 pub struct CachedStore {
     users: Arc<dyn UserStore>,
     sessions: Arc<dyn SessionStore>,
+    tokens: Arc<dyn TokenStore>,
+    maintenance: Arc<dyn Maintenance>,
     /// The backend's word on writes made by anyone else.
     changes: Arc<dyn ChangeSource>,
     entries: Mutex<Entries>,
@@ -219,15 +223,9 @@ fn user_bytes(u: &User) -> usize {
 }
 
 impl CachedStore {
-    /// `users` and `sessions` with a cache of at most `limits`, forgetting everything when
-    /// `changes` reports a write by anyone else; hits, misses and forgettings go to `metrics`.
-    pub fn new(
-        users: Arc<dyn UserStore>,
-        sessions: Arc<dyn SessionStore>,
-        changes: Arc<dyn ChangeSource>,
-        limits: CacheLimits,
-        metrics: Arc<Metrics>,
-    ) -> Self {
+    /// `inner`'s stores with a cache of at most `limits`, forgetting everything when `changes`
+    /// reports a write by anyone else; hits, misses and forgettings go to `metrics`.
+    pub fn new(inner: &Stores, changes: Arc<dyn ChangeSource>, limits: CacheLimits, metrics: Arc<Metrics>) -> Self {
         let entries = Entries {
             users: LruCache::unbounded(),
             tokens: HashMap::new(),
@@ -237,8 +235,10 @@ impl CachedStore {
             bytes: 0,
         };
         CachedStore {
-            users,
-            sessions,
+            users: inner.users.clone(),
+            sessions: inner.sessions.clone(),
+            tokens: inner.tokens.clone(),
+            maintenance: inner.maintenance.clone(),
             changes,
             entries: Mutex::new(entries),
             limits,
@@ -362,7 +362,7 @@ impl UserStore for CachedStore {
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
         write_then!(self.users.set_password_hash(user_id, hash, update_at); self.forget_user(user_id))
     }
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
         // The user row and every session of the user changed.
         write_then!(self.users.set_roles(user_id, roles, update_at); self.forget_user(user_id))
     }
@@ -462,6 +462,53 @@ impl SessionStore for CachedStore {
     }
 }
 
+#[async_trait]
+impl TokenStore for CachedStore {
+    async fn create_token(&self, token: &AccessToken) -> StoreResult<()> {
+        self.tokens.create_token(token).await
+    }
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>> {
+        self.tokens.token_by_id(id).await
+    }
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>> {
+        self.tokens.token_by_hash(hash).await
+    }
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        self.tokens.tokens_for_user(user_id, offset, limit).await
+    }
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        self.tokens.all_tokens(offset, limit).await
+    }
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>> {
+        self.tokens.search_tokens(term).await
+    }
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+        // The token's sessions are its user's.
+        write_then!(self.tokens.delete_token(token); self.forget_user(&token.user_id))
+    }
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+        write_then!(self.tokens.set_token_active(token, active); self.forget_user(&token.user_id))
+    }
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>> {
+        write_then!(self.tokens.create_token_session(token, session, max_per_user); self.forget_user(&session.user_id))
+    }
+}
+
+#[async_trait]
+impl Maintenance for CachedStore {
+    async fn ping(&self) -> StoreResult<()> {
+        self.maintenance.ping().await
+    }
+    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
+        write_then!(self.maintenance.import(users, sessions); self.forget_all())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -483,7 +530,7 @@ mod tests {
     }
 
     fn cached(inner: &Arc<MemoryStore>, limits: CacheLimits) -> CachedStore {
-        CachedStore::new(inner.clone(), inner.clone(), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
+        CachedStore::new(&Stores::of(inner.clone()), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
     }
 
     async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) -> User {

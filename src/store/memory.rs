@@ -5,8 +5,8 @@ use std::sync::RwLock;
 
 use async_trait::async_trait;
 
-use super::{AuditStore, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
-use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
+use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique, UserStore};
+use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
 #[derive(Default)]
@@ -23,6 +23,7 @@ struct Inner {
     audits: Vec<Audit>,
     /// Session ids per user id, so that a user's sessions are found without a scan.
     by_user: HashMap<Id, HashSet<SessionId>>,
+    tokens: HashMap<TokenId, AccessToken>,
 }
 
 impl MemoryStore {
@@ -67,6 +68,48 @@ impl Inner {
 
     fn user_sessions(&self, user_id: &Id) -> impl Iterator<Item = &Session> {
         self.by_user.get(user_id).into_iter().flatten().filter_map(|id| self.sessions.get(id))
+    }
+
+    /// Adds a session of an active user, then removes the least recently used others beyond
+    /// `max_per_user`; how many.
+    fn insert_capped(&mut self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
+        match self.users.get(&session.user_id) {
+            None => {
+                return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)))
+            }
+            Some(user) if !user.is_active() => return Err(StoreError::UserInactive),
+            Some(_) => {}
+        }
+        if self.sessions.contains_key(&session.id) {
+            return Err(StoreError::Conflict(Unique::SessionId));
+        }
+        if self.by_token.contains_key(&session.token_hash) {
+            return Err(StoreError::Conflict(Unique::TokenHash));
+        }
+        self.insert_session(session.clone());
+        let mut others: Vec<(i64, i64, SessionId)> = self
+            .user_sessions(&session.user_id)
+            .filter(|s| s.id != session.id)
+            .map(|s| (s.last_activity_at, s.create_at, s.id.clone()))
+            .collect();
+        let keep = max_per_user.saturating_sub(1);
+        if others.len() <= keep {
+            return Ok(0);
+        }
+        // Most recently used first; everything past the ones we keep goes.
+        others.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
+        let evicted = others.split_off(keep);
+        for (_, _, id) in &evicted {
+            self.remove_session(id);
+        }
+        Ok(evicted.len() as u64)
+    }
+
+    /// The tokens `pick` picks, by id.
+    fn tokens_where(&self, pick: impl Fn(&AccessToken) -> bool) -> Vec<AccessToken> {
+        let mut tokens: Vec<AccessToken> = self.tokens.values().filter(|t| pick(t)).cloned().collect();
+        tokens.sort_by(|a, b| a.id.cmp(&b.id));
+        tokens
     }
 
     /// Removes the user's sessions that `doomed` picks; how many.
@@ -129,18 +172,25 @@ impl UserStore for MemoryStore {
         })
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
         let mut inner = self.write();
-        let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
-        user.roles = roles.to_owned();
-        user.update_at = update_at;
+        let Some(current) = inner.users.get(user_id).map(|u| u.roles.clone()) else { return Ok(RolesSet::NoSuchUser) };
+        let admins =
+            inner.users.values().filter(|u| u.is_active() && u.has_role(crate::permissions::SYSTEM_ADMIN)).count();
+        if super::rows::demotes_last_admin(&current, roles, admins as i64) {
+            return Ok(RolesSet::LastAdmin);
+        }
+        if let Some(user) = inner.users.get_mut(user_id) {
+            user.roles = roles.to_owned();
+            user.update_at = update_at;
+        }
         let ids: Vec<SessionId> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
         for id in &ids {
             if let Some(session) = inner.sessions.get_mut(id) {
                 session.roles = roles.to_owned();
             }
         }
-        Ok(Some(ids.len() as u64))
+        Ok(RolesSet::Set(ids.len() as u64))
     }
 
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
@@ -166,37 +216,7 @@ impl UserStore for MemoryStore {
 #[async_trait]
 impl SessionStore for MemoryStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
-        let mut inner = self.write();
-        match inner.users.get(&session.user_id) {
-            None => {
-                return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)))
-            }
-            Some(user) if !user.is_active() => return Err(StoreError::UserInactive),
-            Some(_) => {}
-        }
-        if inner.sessions.contains_key(&session.id) {
-            return Err(StoreError::Conflict(Unique::SessionId));
-        }
-        if inner.by_token.contains_key(&session.token_hash) {
-            return Err(StoreError::Conflict(Unique::TokenHash));
-        }
-        inner.insert_session(session.clone());
-        let mut others: Vec<(i64, i64, SessionId)> = inner
-            .user_sessions(&session.user_id)
-            .filter(|s| s.id != session.id)
-            .map(|s| (s.last_activity_at, s.create_at, s.id.clone()))
-            .collect();
-        let keep = max_per_user.saturating_sub(1);
-        if others.len() <= keep {
-            return Ok(0);
-        }
-        // Most recently used first; everything past the ones we keep goes.
-        others.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
-        let evicted = others.split_off(keep);
-        for (_, _, id) in &evicted {
-            inner.remove_session(id);
-        }
-        Ok(evicted.len() as u64)
+        self.write().insert_capped(session, max_per_user)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -279,6 +299,77 @@ impl SessionStore for MemoryStore {
             inner.remove_session(id);
         }
         Ok(ids.len() as u64)
+    }
+}
+
+#[async_trait]
+impl TokenStore for MemoryStore {
+    async fn create_token(&self, token: &AccessToken) -> StoreResult<()> {
+        let mut inner = self.write();
+        if inner.tokens.contains_key(&token.id) {
+            return Err(StoreError::Conflict(Unique::AccessTokenId));
+        }
+        if inner.tokens.values().any(|t| t.token_hash == token.token_hash) {
+            return Err(StoreError::Conflict(Unique::AccessTokenHash));
+        }
+        if !inner.users.contains_key(&token.user_id) {
+            return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new token", token.user_id)));
+        }
+        inner.tokens.insert(token.id.clone(), token.clone());
+        Ok(())
+    }
+
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>> {
+        Ok(self.read().tokens.get(id).cloned())
+    }
+
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>> {
+        Ok(self.read().tokens.values().find(|t| t.token_hash == *hash).cloned())
+    }
+
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        Ok(self.read().tokens_where(|t| t.user_id == *user_id).into_iter().skip(offset).take(limit).collect())
+    }
+
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        Ok(self.read().tokens_where(|_| true).into_iter().skip(offset).take(limit).collect())
+    }
+
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>> {
+        let inner = self.read();
+        let username = |t: &AccessToken| inner.users.get(&t.user_id).map(|u| u.username.as_str());
+        Ok(inner.tokens_where(|t| t.id.as_str() == term || t.user_id.as_str() == term || username(t) == Some(term)))
+    }
+
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        if inner.tokens.remove(&token.id).is_none() {
+            return Ok(None);
+        }
+        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash)))
+    }
+
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        let Some(stored) = inner.tokens.get_mut(&token.id) else { return Ok(None) };
+        stored.is_active = active;
+        if active {
+            return Ok(Some(0));
+        }
+        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash)))
+    }
+
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        if !inner.tokens.get(&token.id).is_some_and(|t| t.is_active) {
+            return Ok(None);
+        }
+        inner.insert_capped(session, max_per_user).map(Some)
     }
 }
 

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::{AuditStore, Maintenance, SessionStore, StoreError, StoreResult, Stores, UserStore};
-use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
+use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, Stores, TokenStore, UserStore};
+use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
 
 /// `inner`'s capabilities, with their failures counted.
@@ -26,7 +26,7 @@ impl Metered {
 
 /// Forwards each listed call to the inner capability and counts a failure under its name.
 macro_rules! metered {
-    ($trait:ident, $field:ident, { $(fn $method:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)* }) => {
+    ($trait:ident, $field:ident, { $(fn $method:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty;)* }) => {
         #[async_trait]
         impl $trait for Metered {
             $(
@@ -49,7 +49,7 @@ metered!(UserStore, users, {
     fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
     fn list_users(&self) -> StoreResult<Vec<User>>;
     fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
-    fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>>;
+    fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet>;
     fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
     fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
 });
@@ -69,6 +69,23 @@ metered!(SessionStore, sessions, {
     fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>) -> StoreResult<u64>;
     fn delete_all_sessions(&self) -> StoreResult<u64>;
     fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+});
+
+metered!(TokenStore, tokens, {
+    fn create_token(&self, token: &AccessToken) -> StoreResult<()>;
+    fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>>;
+    fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>>;
+    fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>>;
+    fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>>;
+    fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>>;
+    fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>>;
 });
 
 metered!(AuditStore, audits, {

@@ -3,16 +3,17 @@
 //!
 //! # The shape
 //!
-//! - **Capabilities**: [`UserStore`], [`SessionStore`], [`AuditStore`] and [`Maintenance`] (the
-//!   store as a whole: health checks, bulk loads). A new capability (personal access tokens, say)
-//!   is a new trait here, implemented by every backend.
+//! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
+//!   tokens), [`AuditStore`] and [`Maintenance`] (the store as a whole: health checks, bulk
+//!   loads). A new capability is a new trait here, implemented by every backend.
 //! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`]. A new backend
 //!   is a module that does, plus a line in `app::open_store`; `tests/suite/store_behaviour.rs`
 //!   runs one suite against each, so they all answer alike.
 //! - **Holding them**: [`Stores`] holds one `Arc<dyn …>` per capability, all pointing at the same
 //!   backend when it is opened ([`Stores::of`]). A wrapper replaces only the capabilities it
-//!   changes: the session cache ([`cached`]) takes `users` and `sessions`, nothing else; the
-//!   metrics wrapper ([`metered`]) counts the failures of every call, so it takes them all.
+//!   changes: the session cache ([`cached`]) takes `users`, `sessions`, `tokens` (whose writes
+//!   end sessions) and `maintenance` (a bulk import), not `audits`; the metrics wrapper ([`metered`]) counts the failures of every
+//!   call, so it takes them all.
 //! - **Caching is a fact of the backend's type**: a backend that can tell writes made by anyone
 //!   else (another process on the same file) hands [`Stores::watching`] its [`ChangeSource`];
 //!   only then can [`Stores::cached`] put a cache in front of it. PostgreSQL, where other nodes
@@ -25,7 +26,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
+use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
 pub mod cached;
 pub mod memory;
@@ -56,6 +57,8 @@ pub enum Unique {
     Email,
     SessionId,
     TokenHash,
+    AccessTokenId,
+    AccessTokenHash,
 }
 
 impl Unique {
@@ -67,6 +70,8 @@ impl Unique {
             Unique::Email => "email",
             Unique::SessionId => "session id",
             Unique::TokenHash => "session token",
+            Unique::AccessTokenId => "personal access token id",
+            Unique::AccessTokenHash => "personal access token",
         }
     }
 
@@ -78,6 +83,8 @@ impl Unique {
             ("users", "email") => Unique::Email,
             ("sessions", "id") => Unique::SessionId,
             ("sessions", "token_hash") => Unique::TokenHash,
+            ("user_access_tokens", "id") => Unique::AccessTokenId,
+            ("user_access_tokens", "token_hash") => Unique::AccessTokenHash,
             _ => return None,
         })
     }
@@ -85,6 +92,18 @@ impl Unique {
 
 /// A result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What [`UserStore::set_roles`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RolesSet {
+    /// The user and this many sessions of theirs have the new roles.
+    Set(u64),
+    /// There is no such user.
+    NoSuchUser,
+    /// Refused: the user is a system admin, the new roles are not, and no other active system
+    /// admin would be left (Mattermost's last-admin rule).
+    LastAdmin,
+}
 
 /// Users. Every write is durable once the call returns.
 #[async_trait]
@@ -105,8 +124,9 @@ pub trait UserStore: Send + Sync + 'static {
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
     /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
     /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
-    /// session opened before. `None` when there is no such user, else how many sessions changed.
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>>;
+    /// session opened before. Mattermost's last-admin rule is checked in the same transaction,
+    /// so two admins demoting each other at once cannot leave none.
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet>;
     /// Deactivates a user and deletes every session of theirs in one transaction, so that no
     /// session outlives the deactivation; `None` when there is no such user, else how many
     /// sessions went.
@@ -154,6 +174,41 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
 }
 
+/// Personal access tokens, and the sessions they open. A token's session carries the token's
+/// hash as its own token hash, so the session a token opened is found, and deleted, by it.
+#[async_trait]
+pub trait TokenStore: Send + Sync + 'static {
+    /// Adds a token; `Conflict` when its id or hash is taken.
+    async fn create_token(&self, token: &AccessToken) -> StoreResult<()>;
+    /// The token with this id.
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>>;
+    /// The token whose secret hashes to `hash`.
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>>;
+    /// A user's tokens, by id, skipping `offset`, at most `limit`.
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    /// Every token, by id, skipping `offset`, at most `limit`.
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    /// The tokens whose id, user id or user's username equals `term`, by id.
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>>;
+    /// Deletes `token` and every session it opened, in one transaction; `None` when it was
+    /// gone, else how many sessions ended.
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>>;
+    /// Enables or disables `token`; disabling deletes every session it opened in the same
+    /// transaction. `None` when it was gone, else how many sessions ended.
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>>;
+    /// Adds the session `token` opens (as [`SessionStore::create_session`], the cap included)
+    /// if the token is still there and active, checked in the same transaction as the insert:
+    /// a revoke or disable racing it on another node wins. `None` when the token is gone or
+    /// disabled, else how many sessions the cap evicted. `Conflict(TokenHash)` when the token's
+    /// session exists already (another request made it first).
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>>;
+}
+
 /// Audit records (Mattermost's `Audits` table).
 #[async_trait]
 pub trait AuditStore: Send + Sync + 'static {
@@ -190,6 +245,7 @@ pub trait ChangeSource: Send + Sync + 'static {
 pub struct Stores {
     pub users: Arc<dyn UserStore>,
     pub sessions: Arc<dyn SessionStore>,
+    pub tokens: Arc<dyn TokenStore>,
     pub audits: Arc<dyn AuditStore>,
     pub maintenance: Arc<dyn Maintenance>,
     /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
@@ -204,11 +260,12 @@ impl Stores {
     /// Every capability of `backend`, with nothing in front.
     pub fn of<B>(backend: Arc<B>) -> Self
     where
-        B: UserStore + SessionStore + AuditStore + Maintenance,
+        B: UserStore + SessionStore + TokenStore + AuditStore + Maintenance,
     {
         Stores {
             users: backend.clone(),
             sessions: backend.clone(),
+            tokens: backend.clone(),
             audits: backend.clone(),
             maintenance: backend,
             changes: None,
@@ -229,14 +286,15 @@ impl Stores {
         self.changes.is_some()
     }
 
-    /// These stores with the session cache in front of `users` and `sessions`, if the backend
+    /// These stores with the session cache in front of everything but `audits`, if the backend
     /// can tell outside writes; as they are otherwise.
     pub fn cached(mut self, limits: crate::config::CacheLimits, metrics: Arc<crate::metrics::Metrics>) -> Self {
         let Some(changes) = self.changes.clone() else { return self };
-        let cache =
-            Arc::new(cached::CachedStore::new(self.users.clone(), self.sessions.clone(), changes, limits, metrics));
+        let cache = Arc::new(cached::CachedStore::new(&self, changes, limits, metrics));
         self.users = cache.clone();
         self.sessions = cache.clone();
+        self.tokens = cache.clone();
+        self.maintenance = cache.clone();
         self.cache = Some(cache);
         self
     }

@@ -18,14 +18,15 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
 
-use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, USER_COLUMNS};
-use super::{AuditStore, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
-use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
+use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
+use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique, UserStore};
+use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("postgres_migrations/0001_users_and_sessions.sql")),
     (2, include_str!("postgres_migrations/0002_user_deactivation.sql")),
     (3, include_str!("postgres_migrations/0003_audits.sql")),
+    (4, include_str!("postgres_migrations/0004_access_tokens.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -116,22 +117,45 @@ impl PostgresStore {
         Ok(row.as_ref().map(map).transpose()?)
     }
 
-    /// Runs `statements` in one transaction that first locks the user's row: the
-    /// per-user serialisation the module doc describes. `None` when there is no such user.
+    /// Runs `statements` in one transaction, always ended here: committed when they succeed,
+    /// rolled back when they fail. (A transaction merely dropped is rolled back only when its
+    /// connection is next used, holding its row locks meanwhile: a login of a deactivated user
+    /// would block that user's next change.)
+    async fn transaction<T>(
+        &self,
+        statements: impl AsyncFnOnce(&deadpool_postgres::Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(classify)?;
+        match statements(&tx).await {
+            Ok(value) => {
+                tx.commit().await.map_err(classify)?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) = tx.rollback().await {
+                    tracing::warn!(error = %rollback, "rolling back a failed PostgreSQL transaction failed");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `statements` in one transaction that first locks the user's row: the per-user
+    /// serialisation the module doc describes. `None` when there is no such user.
     async fn locking_user<T>(
         &self,
         user_id: &Id,
         statements: impl AsyncFnOnce(&deadpool_postgres::Transaction<'_>) -> StoreResult<T>,
     ) -> StoreResult<Option<T>> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        let user = tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await;
-        if user.map_err(classify)?.is_none() {
-            return Ok(None);
-        }
-        let result = statements(&tx).await?;
-        tx.commit().await.map_err(classify)?;
-        Ok(Some(result))
+        self.transaction(async |tx| {
+            let user = tx.query_opt("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await;
+            if user.map_err(classify)?.is_none() {
+                return Ok(None);
+            }
+            statements(tx).await.map(Some)
+        })
+        .await
     }
 }
 
@@ -162,6 +186,8 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
             Some("users_email_key") => Unique::of_column("users", "email"),
             Some("sessions_pkey") => Unique::of_column("sessions", "id"),
             Some("sessions_token_hash_key") => Unique::of_column("sessions", "token_hash"),
+            Some("user_access_tokens_pkey") => Unique::of_column("user_access_tokens", "id"),
+            Some("user_access_tokens_token_hash_key") => Unique::of_column("user_access_tokens", "token_hash"),
             _ => None,
         };
         if let Some(field) = field {
@@ -192,6 +218,47 @@ impl Columns for Row {
     }
 }
 
+/// Adds a session in `tx`: its user's row is locked first (which serialises this user's logins
+/// and revoke-alls across nodes, see the module docs) and must be active; then the least
+/// recently used others beyond `max_per_user` are deleted; how many.
+async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max_per_user: usize) -> StoreResult<u64> {
+    let props = serde_json::to_value(&*s.props).context("encoding props")?;
+    let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
+    let user = tx
+        .query_opt("SELECT delete_at FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
+        .await
+        .map_err(classify)?;
+    match user.map(|row| row.get::<_, i64>(0)) {
+        None => return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id))),
+        Some(delete_at) if delete_at > 0 => return Err(StoreError::UserInactive),
+        Some(_) => {}
+    }
+    let sql =
+        format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+    let row: [&(dyn ToSql + Sync); 12] = [
+        &s.id.as_str(),
+        &&s.token_hash.0[..],
+        &s.user_id.as_str(),
+        &s.create_at,
+        &s.expires_at,
+        &s.last_activity_at,
+        &s.device_id,
+        &s.roles,
+        &s.is_oauth,
+        &s.expired_notify,
+        &s.local,
+        &props,
+    ];
+    execute(tx, &sql, &row).await?;
+    execute(
+        tx,
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
+         ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
+        &[&s.user_id.as_str(), &s.id.as_str(), &keep],
+    )
+    .await
+}
+
 fn user_row(row: &Row) -> anyhow::Result<User> {
     rows::user(row)
 }
@@ -202,6 +269,10 @@ fn session_row(row: &Row) -> anyhow::Result<Session> {
 
 fn audit_row(row: &Row) -> anyhow::Result<Audit> {
     rows::audit(row)
+}
+
+fn token_row(row: &Row) -> anyhow::Result<AccessToken> {
+    rows::access_token(row)
 }
 
 #[async_trait]
@@ -242,13 +313,27 @@ impl UserStore for PostgresStore {
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
-        // Under the user-row lock: a session created before gets the new roles here, one created
-        // after copies them from the row.
-        self.locking_user(user_id, async |tx| {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
+        // New roles without system_admin may demote the last admin: every active admin's row is
+        // locked first (in id order, so two demotions at once queue instead of deadlocking),
+        // and the count holds until this commits. Then the user's row, which orders this
+        // against logins racing on other nodes: a session created before gets the new roles
+        // here, one created after copies them from the row.
+        self.transaction(async |tx| {
+            let mut admins = i64::MAX;
+            if !roles.contains(crate::permissions::SYSTEM_ADMIN) {
+                let sql = format!("SELECT id FROM users WHERE {} ORDER BY id FOR UPDATE", rows::ACTIVE_ADMIN);
+                admins = tx.query(&sql, &[]).await.map_err(classify)?.len() as i64;
+            }
+            let current = tx.query_opt("SELECT roles FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await;
+            let Some(current) = current.map_err(classify)? else { return Ok(RolesSet::NoSuchUser) };
+            if rows::demotes_last_admin(current.get(0), roles, admins) {
+                return Ok(RolesSet::LastAdmin);
+            }
             let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
             execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
-            execute(tx, "UPDATE sessions SET roles = $2 WHERE user_id = $1", &[&user_id.as_str(), &roles]).await
+            let sql = "UPDATE sessions SET roles = $2 WHERE user_id = $1";
+            execute(tx, sql, &[&user_id.as_str(), &roles]).await.map(RolesSet::Set)
         })
         .await
     }
@@ -272,47 +357,7 @@ impl UserStore for PostgresStore {
 #[async_trait]
 impl SessionStore for PostgresStore {
     async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
-        let props = serde_json::to_value(&*s.props).context("encoding props")?;
-        let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        // Serialises this user's logins and revoke-alls across nodes (see the module docs).
-        let user = tx
-            .query_opt("SELECT delete_at FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
-            .await
-            .map_err(classify)?;
-        match user.map(|row| row.get::<_, i64>(0)) {
-            None => return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id))),
-            Some(delete_at) if delete_at > 0 => return Err(StoreError::UserInactive),
-            Some(_) => {}
-        }
-        let sql = format!(
-            "INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-        );
-        let row: [&(dyn ToSql + Sync); 12] = [
-            &s.id.as_str(),
-            &&s.token_hash.0[..],
-            &s.user_id.as_str(),
-            &s.create_at,
-            &s.expires_at,
-            &s.last_activity_at,
-            &s.device_id,
-            &s.roles,
-            &s.is_oauth,
-            &s.expired_notify,
-            &s.local,
-            &props,
-        ];
-        execute(&tx, &sql, &row).await?;
-        let evicted = execute(
-            &tx,
-            "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
-             ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
-            &[&s.user_id.as_str(), &s.id.as_str(), &keep],
-        )
-        .await?;
-        tx.commit().await.map_err(classify)?;
-        Ok(evicted)
+        self.transaction(async |tx| insert_capped(tx, s, max_per_user).await).await
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -396,6 +441,90 @@ impl SessionStore for PostgresStore {
 }
 
 #[async_trait]
+impl TokenStore for PostgresStore {
+    async fn create_token(&self, t: &AccessToken) -> StoreResult<()> {
+        let sql = format!("INSERT INTO user_access_tokens ({TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)");
+        let row: [&(dyn ToSql + Sync); 6] =
+            [&t.id.as_str(), &&t.token_hash.0[..], &t.user_id.as_str(), &t.description, &t.is_active, &t.expires_at];
+        self.execute(&sql, &row).await.map(drop)
+    }
+
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>> {
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE id = $1");
+        self.query_opt(&sql, &[&id.as_str()], token_row).await
+    }
+
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>> {
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE token_hash = $1");
+        self.query_opt(&sql, &[&&hash.0[..]], token_row).await
+    }
+
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        let sql =
+            format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE user_id = $1 ORDER BY id LIMIT $2 OFFSET $3");
+        self.query(&sql, &[&user_id.as_str(), &limit, &offset], token_row).await
+    }
+
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens ORDER BY id LIMIT $1 OFFSET $2");
+        self.query(&sql, &[&limit, &offset], token_row).await
+    }
+
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>> {
+        let sql = format!(
+            "SELECT {} FROM user_access_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.id = $1 OR t.user_id = $1 OR u.username = $1 ORDER BY t.id",
+            rows::prefixed(TOKEN_COLUMNS, "t")
+        );
+        self.query(&sql, &[&term], token_row).await
+    }
+
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+        // The row lock orders this against a first use opening a session on another node.
+        self.transaction(async |tx| {
+            if execute(tx, "DELETE FROM user_access_tokens WHERE id = $1", &[&token.id.as_str()]).await? == 0 {
+                return Ok(None);
+            }
+            execute(tx, "DELETE FROM sessions WHERE token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
+        })
+        .await
+    }
+
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+        self.transaction(async |tx| {
+            let sql = "UPDATE user_access_tokens SET is_active = $2 WHERE id = $1";
+            if execute(tx, sql, &[&token.id.as_str(), &active]).await? == 0 {
+                return Ok(None);
+            }
+            if active {
+                return Ok(Some(0));
+            }
+            execute(tx, "DELETE FROM sessions WHERE token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
+        })
+        .await
+    }
+
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>> {
+        self.transaction(async |tx| {
+            // Locked for the insert: a revoke or disable on another node waits, or has won.
+            let sql = "SELECT 1 FROM user_access_tokens WHERE id = $1 AND is_active FOR SHARE";
+            if tx.query_opt(sql, &[&token.id.as_str()]).await.map_err(classify)?.is_none() {
+                return Ok(None);
+            }
+            insert_capped(tx, session, max_per_user).await.map(Some)
+        })
+        .await
+    }
+}
+
+#[async_trait]
 impl AuditStore for PostgresStore {
     async fn add_audit(&self, a: &Audit) -> StoreResult<()> {
         let sql = format!("INSERT INTO audits ({AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)");
@@ -430,63 +559,64 @@ impl Maintenance for PostgresStore {
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
         // Column arrays unnested server-side: one statement per chunk instead of one per row.
         const CHUNK: usize = 10_000;
-        let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(classify)?;
-        for chunk in users.chunks(CHUNK) {
-            let column = |f: fn(&User) -> &str| chunk.iter().map(f).collect::<Vec<_>>();
-            tx.execute(
-                &format!(
-                    "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
+        self.transaction(async |tx| {
+            for chunk in users.chunks(CHUNK) {
+                let column = |f: fn(&User) -> &str| chunk.iter().map(f).collect::<Vec<_>>();
+                tx.execute(
+                    &format!(
+                        "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
                      $8::bigint[])"
-                ),
-                &[
-                    &column(|u| u.id.as_str()),
-                    &column(|u| &u.username),
-                    &column(|u| &u.email),
-                    &column(|u| &u.roles),
-                    &chunk.iter().map(|u| u.create_at).collect::<Vec<_>>(),
-                    &chunk.iter().map(|u| u.update_at).collect::<Vec<_>>(),
-                    &chunk.iter().map(|u| u.password_hash.as_deref()).collect::<Vec<_>>(),
-                    &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
-                ],
-            )
-            .await
-            .map_err(classify)?;
-        }
-        for chunk in sessions.chunks(CHUNK) {
-            let text = |f: fn(&Session) -> &str| chunk.iter().map(f).collect::<Vec<_>>();
-            let int = |f: fn(&Session) -> i64| chunk.iter().map(f).collect::<Vec<_>>();
-            let flag = |f: fn(&Session) -> bool| chunk.iter().map(f).collect::<Vec<_>>();
-            let props = chunk
-                .iter()
-                .map(|s| serde_json::to_value(&*s.props))
-                .collect::<Result<Vec<_>, _>>()
-                .context("encoding props")?;
-            tx.execute(
-                &format!(
-                    "INSERT INTO sessions ({SESSION_COLUMNS}) SELECT * FROM \
+                    ),
+                    &[
+                        &column(|u| u.id.as_str()),
+                        &column(|u| &u.username),
+                        &column(|u| &u.email),
+                        &column(|u| &u.roles),
+                        &chunk.iter().map(|u| u.create_at).collect::<Vec<_>>(),
+                        &chunk.iter().map(|u| u.update_at).collect::<Vec<_>>(),
+                        &chunk.iter().map(|u| u.password_hash.as_deref()).collect::<Vec<_>>(),
+                        &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
+                    ],
+                )
+                .await
+                .map_err(classify)?;
+            }
+            for chunk in sessions.chunks(CHUNK) {
+                let text = |f: fn(&Session) -> &str| chunk.iter().map(f).collect::<Vec<_>>();
+                let int = |f: fn(&Session) -> i64| chunk.iter().map(f).collect::<Vec<_>>();
+                let flag = |f: fn(&Session) -> bool| chunk.iter().map(f).collect::<Vec<_>>();
+                let props = chunk
+                    .iter()
+                    .map(|s| serde_json::to_value(&*s.props))
+                    .collect::<Result<Vec<_>, _>>()
+                    .context("encoding props")?;
+                tx.execute(
+                    &format!(
+                        "INSERT INTO sessions ({SESSION_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::bytea[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], \
                      $7::text[], $8::text[], $9::bool[], $10::bool[], $11::bool[], $12::jsonb[])"
-                ),
-                &[
-                    &text(|s| s.id.as_str()),
-                    &chunk.iter().map(|s| &s.token_hash.0[..]).collect::<Vec<_>>(),
-                    &text(|s| s.user_id.as_str()),
-                    &int(|s| s.create_at),
-                    &int(|s| s.expires_at),
-                    &int(|s| s.last_activity_at),
-                    &text(|s| &s.device_id),
-                    &text(|s| &s.roles),
-                    &flag(|s| s.is_oauth),
-                    &flag(|s| s.expired_notify),
-                    &flag(|s| s.local),
-                    &props,
-                ],
-            )
-            .await
-            .map_err(classify)?;
-        }
-        tx.commit().await.map_err(classify)
+                    ),
+                    &[
+                        &text(|s| s.id.as_str()),
+                        &chunk.iter().map(|s| &s.token_hash.0[..]).collect::<Vec<_>>(),
+                        &text(|s| s.user_id.as_str()),
+                        &int(|s| s.create_at),
+                        &int(|s| s.expires_at),
+                        &int(|s| s.last_activity_at),
+                        &text(|s| &s.device_id),
+                        &text(|s| &s.roles),
+                        &flag(|s| s.is_oauth),
+                        &flag(|s| s.expired_notify),
+                        &flag(|s| s.local),
+                        &props,
+                    ],
+                )
+                .await
+                .map_err(classify)?;
+            }
+            Ok(())
+        })
+        .await
     }
 }

@@ -1,4 +1,4 @@
-//! The columns of the `users`, `sessions` and `audits` tables and the one mapping from a row to
+//! The columns of the `users`, `sessions`, `user_access_tokens` and `audits` tables and the one mapping from a row to
 //! a domain value, shared by SQLite and PostgreSQL: their dialects agree on the column names and
 //! order; each backend only says how it reads one column ([`Columns`]).
 
@@ -6,15 +6,33 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::stored_id;
-use crate::domain::{Audit, Session, SessionId, TokenHash, User};
+use crate::domain::{AccessToken, Audit, Session, SessionId, TokenHash, TokenId, User};
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
 /// The columns of `sessions`, in the order [`session`] reads them.
 pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
+/// The columns of `user_access_tokens`, in the order [`access_token`] reads them.
+pub const TOKEN_COLUMNS: &str = "id, token_hash, user_id, description, is_active, expires_at";
 /// The columns of `audits`, in the order [`audit`] reads them.
 pub const AUDIT_COLUMNS: &str = "id, create_at, user_id, action, extra_info, ip_address, session_id";
+
+/// The condition (on `users`) of an active system admin, as Mattermost counts them for its
+/// last-admin rule (its `Count` with `Roles: ["system_admin"]`, bots aside: there are none).
+pub const ACTIVE_ADMIN: &str = "delete_at = 0 AND (' ' || roles || ' ') LIKE '% system_admin %'";
+
+/// Mattermost's last-admin rule (`UpdateUserRolesWithUser`): refuse new roles that drop
+/// `system_admin` from a system admin when at most one active system admin exists.
+pub fn demotes_last_admin(current_roles: &str, new_roles: &str, active_admins: i64) -> bool {
+    let is_admin = current_roles.split_whitespace().any(|r| r == crate::permissions::SYSTEM_ADMIN);
+    is_admin && !new_roles.contains(crate::permissions::SYSTEM_ADMIN) && active_admins <= 1
+}
+
+/// `columns` (a comma-separated list) each qualified by the table alias `table`.
+pub fn prefixed(columns: &str, table: &str) -> String {
+    columns.split(", ").map(|c| format!("{table}.{c}")).collect::<Vec<_>>().join(", ")
+}
 
 /// One row, as a backend reads its columns.
 pub trait Columns {
@@ -43,10 +61,9 @@ pub fn user(row: &impl Columns) -> anyhow::Result<User> {
 
 /// A session from the columns of [`SESSION_COLUMNS`].
 pub fn session(row: &impl Columns) -> anyhow::Result<Session> {
-    let hash = row.bytes(1)?;
     Ok(Session {
         id: SessionId::parse(&row.text(0)?).ok_or_else(|| anyhow::anyhow!("a stored session id is not an id"))?,
-        token_hash: TokenHash(hash.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?),
+        token_hash: hash(row.bytes(1)?)?,
         user_id: stored_id(row.text(2)?)?,
         create_at: row.int(3)?,
         expires_at: row.int(4)?,
@@ -58,6 +75,22 @@ pub fn session(row: &impl Columns) -> anyhow::Result<Session> {
         local: row.flag(10)?,
         props: Arc::new(row.string_map(11)?),
     })
+}
+
+/// A personal access token from the columns of [`TOKEN_COLUMNS`].
+pub fn access_token(row: &impl Columns) -> anyhow::Result<AccessToken> {
+    Ok(AccessToken {
+        id: TokenId::parse(&row.text(0)?).ok_or_else(|| anyhow::anyhow!("a stored token id is not an id"))?,
+        token_hash: hash(row.bytes(1)?)?,
+        user_id: stored_id(row.text(2)?)?,
+        description: row.text(3)?,
+        is_active: row.flag(4)?,
+        expires_at: row.int(5)?,
+    })
+}
+
+fn hash(bytes: Vec<u8>) -> anyhow::Result<TokenHash> {
+    Ok(TokenHash(bytes.try_into().map_err(|_| anyhow::anyhow!("token hash is not 32 bytes"))?))
 }
 
 /// An audit record from the columns of [`AUDIT_COLUMNS`].

@@ -23,12 +23,15 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rusqlite_migration::{Migrations, M};
 
-use super::rows::{self, Columns, SESSION_COLUMNS, USER_COLUMNS};
-use super::{AuditStore, ChangeSource, Maintenance, SessionStore, StoreError, StoreResult, Unique, UserStore};
+use super::rows::{self, Columns, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
+use super::{
+    AuditStore, ChangeSource, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
+    UserStore,
+};
 
 mod changes;
 mod writer;
-use crate::domain::{Audit, Id, Session, SessionId, TokenHash, User};
+use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use changes::Changes;
 
 const MIGRATIONS: &[&str] = &[
@@ -37,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0003_user_deactivation.sql"),
     include_str!("sqlite_migrations/0004_audits.sql"),
     include_str!("sqlite_migrations/0005_change_counter.sql"),
+    include_str!("sqlite_migrations/0006_access_tokens.sql"),
 ];
 
 /// A SQLite database file.
@@ -201,6 +205,28 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
     execute(c, &sql, row).map(drop)
 }
 
+/// Adds a session if its user is active (checked in the same write: a deactivation cannot slip
+/// between), then deletes the least recently used others beyond `max_per_user`; how many.
+fn insert_capped(tx: &Connection, s: &Session, props: &str, max_per_user: usize) -> rusqlite::Result<StoreResult<u64>> {
+    let delete_at: Option<i64> = tx
+        .prepare_cached("SELECT delete_at FROM users WHERE id = ?1")?
+        .query_row([s.user_id.as_str()], |r| r.get(0))
+        .optional()?;
+    if delete_at.is_some_and(|at| at > 0) {
+        return Ok(Err(StoreError::UserInactive));
+    }
+    insert_session(tx, s, props)?;
+    // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
+    let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
+    let evicted = execute(
+        tx,
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
+         ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
+        params![s.user_id.as_str(), s.id.as_str(), keep],
+    )?;
+    Ok(Ok(evicted))
+}
+
 /// A row mapped by one of [`rows`]' functions, its failure as SQLite's conversion error.
 fn mapped<'r, T>(row: &Row<'r>, map: impl FnOnce(&Row<'r>) -> anyhow::Result<T>) -> rusqlite::Result<T> {
     map(row).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
@@ -265,15 +291,28 @@ impl UserStore for SqliteStore {
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<Option<u64>> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
         let (user_id, roles) = (owned(user_id), owned(roles));
-        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        // One write: the writer runs it in a savepoint of its batch, all or nothing; being the
+        // only writer, nothing changes between the last-admin check and the update.
         self.write(move |c| {
-            let sql = "UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1";
-            if execute(c, sql, params![user_id, roles, update_at])? == 0 {
-                return Ok(None);
+            let current: Option<String> = c
+                .prepare_cached("SELECT roles FROM users WHERE id = ?1")?
+                .query_row([&user_id], |r| r.get(0))
+                .optional()?;
+            let Some(current) = current else { return Ok(RolesSet::NoSuchUser) };
+            let admins: i64 = c
+                .prepare_cached(&format!("SELECT count(*) FROM users WHERE {}", rows::ACTIVE_ADMIN))?
+                .query_row([], |r| r.get(0))?;
+            if rows::demotes_last_admin(&current, &roles, admins) {
+                return Ok(RolesSet::LastAdmin);
             }
-            execute(c, "UPDATE sessions SET roles = ?2 WHERE user_id = ?1", params![user_id, roles]).map(Some)
+            execute(
+                c,
+                "UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1",
+                params![user_id, roles, update_at],
+            )?;
+            execute(c, "UPDATE sessions SET roles = ?2 WHERE user_id = ?1", params![user_id, roles]).map(RolesSet::Set)
         })
         .await
     }
@@ -302,29 +341,8 @@ impl SessionStore for SqliteStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let s = session.clone();
         let props = serde_json::to_string(&*s.props).context("encoding props")?;
-        let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
         // No transaction of its own: the writer runs each write in a savepoint of its batch.
-        self.write(move |tx| {
-            // Checked inside the same write as the insert: a deactivation cannot slip between.
-            let delete_at: Option<i64> = tx
-                .prepare_cached("SELECT delete_at FROM users WHERE id = ?1")?
-                .query_row([s.user_id.as_str()], |r| r.get(0))
-                .optional()?;
-            if delete_at.is_some_and(|at| at > 0) {
-                return Ok(Err(StoreError::UserInactive));
-            }
-            insert_session(tx, &s, &props)?;
-            // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
-            let evicted = execute(
-                tx,
-                "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
-                 ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
-                params![s.user_id.as_str(), s.id.as_str(), keep],
-            )?;
-            Ok(Ok(evicted))
-        })
-        .await
-        .and_then(|created| created)
+        self.write(move |tx| insert_capped(tx, &s, &props, max_per_user)).await.and_then(|created| created)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -415,6 +433,127 @@ impl SessionStore for SqliteStore {
         let sql = "DELETE FROM sessions WHERE id IN \
                    (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)";
         self.execute(sql, [now, limit]).await
+    }
+}
+
+#[async_trait]
+impl TokenStore for SqliteStore {
+    async fn create_token(&self, token: &AccessToken) -> StoreResult<()> {
+        let t = token.clone();
+        self.write(move |c| {
+            let sql = format!("INSERT INTO user_access_tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+            let row = params![
+                t.id.as_str(),
+                &t.token_hash.0[..],
+                t.user_id.as_str(),
+                t.description,
+                t.is_active,
+                t.expires_at
+            ];
+            execute(c, &sql, row).map(drop)
+        })
+        .await
+    }
+
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>> {
+        let id = owned(id);
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE id = ?1"))?
+                .query_row([id], |r| mapped(r, rows::access_token))
+                .optional()
+        })
+        .await
+    }
+
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>> {
+        let hash = *hash;
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE token_hash = ?1"))?
+                .query_row([&hash.0[..]], |r| mapped(r, rows::access_token))
+                .optional()
+        })
+        .await
+    }
+
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        let user_id = owned(user_id);
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        self.read(move |c| {
+            c.prepare_cached(&format!(
+                "SELECT {TOKEN_COLUMNS} FROM user_access_tokens WHERE user_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
+            ))?
+            .query_map(params![user_id, limit, offset], |r| mapped(r, rows::access_token))?
+            .collect()
+        })
+        .await
+    }
+
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
+        let (offset, limit) = (i64::try_from(offset).unwrap_or(i64::MAX), i64::try_from(limit).unwrap_or(i64::MAX));
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {TOKEN_COLUMNS} FROM user_access_tokens ORDER BY id LIMIT ?1 OFFSET ?2"))?
+                .query_map(params![limit, offset], |r| mapped(r, rows::access_token))?
+                .collect()
+        })
+        .await
+    }
+
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>> {
+        let term = owned(term);
+        self.read(move |c| {
+            c.prepare_cached(&format!(
+                "SELECT {} FROM user_access_tokens t JOIN users u ON u.id = t.user_id \
+                 WHERE t.id = ?1 OR t.user_id = ?1 OR u.username = ?1 ORDER BY t.id",
+                rows::prefixed(TOKEN_COLUMNS, "t")
+            ))?
+            .query_map([term], |r| mapped(r, rows::access_token))?
+            .collect()
+        })
+        .await
+    }
+
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+        let (id, hash) = (owned(&token.id), token.token_hash);
+        self.write(move |c| {
+            if execute(c, "DELETE FROM user_access_tokens WHERE id = ?1", [&id])? == 0 {
+                return Ok(None);
+            }
+            execute(c, "DELETE FROM sessions WHERE token_hash = ?1", [&hash.0[..]]).map(Some)
+        })
+        .await
+    }
+
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+        let (id, hash) = (owned(&token.id), token.token_hash);
+        self.write(move |c| {
+            if execute(c, "UPDATE user_access_tokens SET is_active = ?2 WHERE id = ?1", params![id, active])? == 0 {
+                return Ok(None);
+            }
+            if active {
+                return Ok(Some(0));
+            }
+            execute(c, "DELETE FROM sessions WHERE token_hash = ?1", [&hash.0[..]]).map(Some)
+        })
+        .await
+    }
+
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>> {
+        let (id, s) = (owned(&token.id), session.clone());
+        let props = serde_json::to_string(&*s.props).context("encoding props")?;
+        self.write(move |tx| {
+            let sql = "SELECT 1 FROM user_access_tokens WHERE id = ?1 AND is_active";
+            if tx.prepare_cached(sql)?.query_row([id], |_| Ok(())).optional()?.is_none() {
+                return Ok(Ok(None));
+            }
+            Ok(insert_capped(tx, &s, &props, max_per_user)?.map(Some))
+        })
+        .await
+        .and_then(|created| created)
     }
 }
 

@@ -231,23 +231,12 @@ async fn two_nodes_on_one_postgres_database_never_answer_stale() {
 /// the demoted administrator's open sessions (warm in each node's cache, where it has one) get
 /// 403 on an admin operation.
 async fn a_demotion_by_the_cli_reaches_every_node(database: &str) {
-    cli(
-        database,
-        &[
-            "user",
-            "create",
-            "--username",
-            "root",
-            "--email",
-            "root@example.com",
-            "--password",
-            PASSWORD,
-            "--role",
-            "system_user",
-            "--role",
-            "system_admin",
-        ],
-    );
+    // Two admins: demoting one is not demoting the last.
+    for admin in ["root", "another-admin"] {
+        let email = format!("{admin}@example.com");
+        let args = ["user", "create", "--username", admin, "--email", &email, "--password", PASSWORD];
+        cli(database, &[&args[..], &["--role", "system_user", "--role", "system_admin"]].concat());
+    }
     let a = Node::start(database).await;
     let b = Node::start(database).await;
     let (a, b) = (&a, &b);

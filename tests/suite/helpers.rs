@@ -10,7 +10,7 @@ use std::num::NonZeroU32;
 use mm_sessions::app::Application;
 use mm_sessions::config::{Database, ServeConfig};
 use mm_sessions::domain::{now_millis, Id, NewUser, Session, User};
-use mm_sessions::service::{Actor, PasswordChange, SessionService};
+use mm_sessions::service::{Actor, NewToken, PasswordChange, SessionService};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -143,6 +143,21 @@ impl TestApp {
         (token.expose().to_string(), session)
     }
 
+    /// A personal access token for `user`, made as `token create` makes one (the server must
+    /// have them enabled): its secret.
+    pub async fn access_token(&self, user: &User, expires_at: i64) -> String {
+        let cli = Actor::AdminCli { command: "token create" };
+        let new = NewToken { description: "a test's token".into(), expires_at };
+        let (secret, _) = self.service.create_token(cli, &user.id, new).await.expect("token created");
+        secret.expose().to_owned()
+    }
+
+    /// Sets a user's roles as `user set-roles` does.
+    pub async fn set_roles(&self, user: &User, roles: &str) {
+        let cli = Actor::AdminCli { command: "user set-roles" };
+        self.service.update_roles(cli, &user.id, roles).await.expect("roles set");
+    }
+
     /// A token whose session expired a second ago (still stored: not yet purged).
     pub async fn expired_token(&self, user: &User) -> String {
         // Issued ten seconds ago for a lifetime of zero days, then aged past its expiry.
@@ -202,6 +217,16 @@ impl TestApp {
         let method = request.method().to_string();
         let response = self.client.execute(request).await.expect("request sent");
         Reply::from(&method, response).await
+    }
+
+    /// Whether `token` may `GET path` (200), or is refused (401 or 403).
+    pub async fn token_works_for(&self, token: &str, path: &str) -> bool {
+        let reply = self.get(path).token(token).await;
+        match reply.status {
+            200 => true,
+            401 | 403 => false,
+            other => panic!("unexpected status {other}: {}", reply.text),
+        }
     }
 
     /// Whether `token` still authenticates.

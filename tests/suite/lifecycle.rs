@@ -26,6 +26,7 @@ async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend
     let app = spawn_app_with(backend, |c| {
         c.policy.extend_with_activity = false;
         c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
+        c.policy.enable_user_access_tokens = true;
     })
     .await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
@@ -35,8 +36,8 @@ async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend
         .login_with(json!({"login_id": "alice", "password": PASSWORD, "device_id": "android_rn:dev1"}))
         .await
         .token();
-    let (script, _) = app.service.issue_access_token(&alice, 0).await.unwrap();
-    let script = script.expose().to_owned();
+    let script = app.access_token(&alice, 0).await;
+    assert!(app.token_works(&script).await, "its first use opens its session");
 
     // Used every 20 minutes, a session stays; idle for 31 minutes, it is refused and gone.
     app.service.clock().advance(20 * MINUTE);
@@ -58,7 +59,11 @@ async fn idle_web_sessions_end_only_where_mattermost_applies_the_timeout(backend
 }
 
 async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expire(backend: Backend) {
-    let app = spawn_app_with(backend, |c| c.policy.idle_timeout = Some(Duration::from_secs(30 * 60))).await;
+    let app = spawn_app_with(backend, |c| {
+        c.policy.idle_timeout = Some(Duration::from_secs(30 * 60));
+        c.policy.enable_user_access_tokens = true;
+    })
+    .await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     let token = app.login_token("alice", PASSWORD).await;
     let first = own_session(&app, &token).await["expires_at"].as_i64().unwrap();
@@ -75,16 +80,21 @@ async fn with_extension_on_there_is_no_idle_timeout_and_used_sessions_never_expi
         app.service.clock().advance(8 * HOUR);
         assert!(app.token_works(&token).await);
     }
-    // Access tokens are not extended; one that never expires stays so.
-    let (script, session) = app.service.issue_access_token(&alice, 1).await.unwrap();
+    // Personal access token sessions are not extended: they live as long as their token.
+    let day_from_now = app.service.clock().now_millis() + 24 * HOUR;
+    let script = app.access_token(&alice, day_from_now).await;
+    let session = app.service.authenticate(&script).await.unwrap().session;
+    assert_eq!(session.expires_at, day_from_now, "the session ends when its token does");
     app.service.clock().advance(12 * HOUR);
-    assert!(app.token_works(script.expose()).await);
+    assert!(app.token_works(&script).await);
     let stored = app.service.stores().sessions.session_by_id(&session.id).await.unwrap().unwrap();
     assert_eq!(stored.expires_at, session.expires_at, "an access token keeps its expiry");
-    let (forever, session) = app.service.issue_access_token(&alice, 0).await.unwrap();
+    let forever = app.access_token(&alice, 0).await;
+    let session = app.service.authenticate(&forever).await.unwrap().session;
     app.service.clock().advance(12 * HOUR);
-    assert!(app.token_works(forever.expose()).await);
-    assert_eq!(app.service.stores().sessions.session_by_id(&session.id).await.unwrap().unwrap().expires_at, 0);
+    assert!(app.token_works(&forever).await);
+    let stored = app.service.stores().sessions.session_by_id(&session.id).await.unwrap().unwrap();
+    assert_eq!(stored.expires_at, session.expires_at, "one that never expires keeps its 100 years");
 }
 
 #[tokio::test]
@@ -316,7 +326,8 @@ async fn deactivation_ends_every_session_and_blocks_logins_until_reactivation(ba
     assert!(shown["delete_at"].as_i64().unwrap() > 0, "{shown}");
     // Even a session issued straight through the store after the deactivation is refused.
     let stored = app.service.find_user("alice").await.unwrap();
-    assert!(app.service.issue_access_token(&stored, 1).await.is_err(), "no session for a deactivated user");
+    let issued = app.service.issue_session(&stored, HOUR, String::new(), Default::default()).await;
+    assert!(issued.is_err(), "no session for a deactivated user");
 
     app.put(&active(&alice.id)).token(&admin_token).json(json!({"active": true})).await.assert_ok_status();
     let again = app.login_token("alice", PASSWORD).await;

@@ -257,28 +257,6 @@ async fn logins_are_rate_limited_per_account_and_per_address() {
     chrome_login(&app, json!({"login_id": "bob", "password": PASSWORD})).await.assert_app_error(429, limited);
 }
 
-#[tokio::test]
-async fn a_username_and_its_email_share_one_account_budget() {
-    let app = spawn_app_with(Backend::Sqlite, |c| {
-        c.policy.login_rate_account = std::num::NonZeroU32::new(4).unwrap();
-    })
-    .await;
-    app.user_with_password("dave", &[], PASSWORD).await;
-    let wrong = "api.user.login.invalid_credentials_email_username";
-    for login_id in ["dave", "DAVE@Example.com", "dave@example.com", " Dave "] {
-        chrome_login(&app, json!({"login_id": login_id, "password": "guess guess"})).await.assert_app_error(401, wrong);
-    }
-    let limited = "api.user.login.rate_limited.app_error";
-    chrome_login(&app, json!({"login_id": "DAVE@Example.com", "password": PASSWORD}))
-        .await
-        .assert_app_error(429, limited);
-    chrome_login(&app, json!({"login_id": "dave", "password": PASSWORD})).await.assert_app_error(429, limited);
-    // A login id that names nobody has a budget of its own.
-    chrome_login(&app, json!({"login_id": "nobody", "password": "guess guess"})).await.assert_app_error(401, wrong);
-    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
-    assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="account"} 2"#), "{metrics}");
-}
-
 on_every_backend!(
     login_by_username_or_email_returns_the_user_and_a_working_token,
     logout_ends_the_calling_session_and_always_answers_ok,

@@ -17,7 +17,9 @@ async fn a_demoted_admin_loses_admin_power_on_open_sessions(backend: Backend) {
     assert_eq!(app.get(&bobs).token(&token).await.status, 200);
     assert_eq!(app.get("/users/me/sessions").token(&token).await.status, 200);
 
-    app.service.set_roles(&admin, vec!["system_user".into()]).await.unwrap();
+    // Another admin stays: this is not the last one.
+    app.user("root2", &["system_user", "system_admin"]).await;
+    app.set_roles(&admin, "system_user").await;
 
     app.get(&bobs).token(&token).await.assert_app_error(403, PERMISSIONS);
     let password = json!({"new_password": "a new password"});
@@ -31,8 +33,97 @@ async fn a_demoted_admin_loses_admin_power_on_open_sessions(backend: Backend) {
     assert!(app.service.find_user("bob").await.unwrap().is_active(), "nothing was done to bob");
 
     // And back: promoted, the same session may act at once.
-    app.service.set_roles(&admin, vec!["system_user".into(), "system_admin".into()]).await.unwrap();
+    app.set_roles(&admin, "system_user system_admin").await;
     assert_eq!(app.get(&bobs).token(&token).await.status, 200);
 }
 
 on_every_backend!(a_demoted_admin_loses_admin_power_on_open_sessions);
+
+/// `PUT /users/{user_id}/roles`, with Mattermost's checks in its order.
+async fn updating_roles_checks_what_mattermost_checks_in_its_order(backend: Backend) {
+    let app = spawn_app_with(backend, |c| c.policy.enable_user_access_tokens = true).await;
+    let admin = app.user("root", &["system_user", "system_admin"]).await;
+    let alice = app.user("alice", &[]).await;
+    let (admin_token, _) = app.issue_session(&admin).await;
+    let (alice_token, _) = app.issue_session(&alice).await;
+    let put = |token: &str, user: &str, roles: serde_json::Value| {
+        app.put(&format!("/users/{user}/roles")).token(token).json(json!({"roles": roles}))
+    };
+    let alice_id = alice.id.as_str();
+    // The roles' form first: before the permission, so even an admin gets 400.
+    for bad in ["system_admin", "System_user", "system-user"] {
+        put(&admin_token, alice_id, json!(bad)).await.assert_app_error(400, INVALID_BODY_PARAM);
+    }
+    // Then manage_roles: a non-admin sending an unknown (well-formed) role gets 403.
+    put(&alice_token, alice_id, json!("superuser")).await.assert_app_error(403, PERMISSIONS);
+    put(&alice_token, "me", json!("system_user system_admin")).await.assert_app_error(403, PERMISSIONS);
+    // Then the user (400, as Mattermost forces), then that every role exists.
+    put(&admin_token, "abcdefghijklmnopqrstuvwxyz", json!("system_user"))
+        .await
+        .assert_app_error(400, "app.user.missing_account.const");
+    put(&admin_token, alice_id, json!("system_user superuser"))
+        .await
+        .assert_app_error(400, "app.role.check_roles_exist.role_not_found");
+    put(&admin_token, "notanid", json!("system_user")).await.assert_app_error(400, INVALID_URL_PARAM);
+    // Then the last admin.
+    put(&admin_token, "me", json!("system_user")).await.assert_app_error(400, "app.user.update.lastAdmin.app_error");
+
+    // Every session of the user, a token's included, takes the new roles at once.
+    let (alice_other, _) = app.issue_session(&alice).await;
+    put(&admin_token, alice_id, json!("system_user system_user_access_token")).await.assert_ok_status();
+    let secret = app.access_token(&alice, 0).await;
+    assert!(app.token_works(&secret).await);
+    put(&admin_token, alice_id, json!("system_user  system_admin")).await.assert_ok_status();
+    let listed = app.get("/users/me/sessions").token(&alice_other).await.json();
+    let roles: Vec<&str> = listed.as_array().unwrap().iter().map(|s| s["roles"].as_str().unwrap()).collect();
+    assert_eq!(roles.len(), 3, "{listed}");
+    assert!(roles.iter().all(|r| *r == "system_user system_admin"), "{roles:?}");
+    assert_eq!(app.get("/users/me").token(&alice_token).await.json()["roles"], "system_user system_admin");
+    // Now two admins: either may be demoted.
+    put(&alice_token, "me", json!("system_user")).await.assert_ok_status();
+    assert!(!app.token_works_for(&alice_token, &format!("/users/{}/sessions", admin.id)).await, "demoted at once");
+
+    // A value that is not a string reads as "", as Mattermost's map-of-strings body: no roles.
+    put(&admin_token, alice_id, json!(false)).await.assert_ok_status();
+    assert_eq!(app.get("/users/me").token(&alice_token).await.json()["roles"], "");
+    // Audited, under the acting admin.
+    let audits = app.get("/users/me/audits").token(&admin_token).await.json();
+    let changed = audits.as_array().unwrap().iter().filter(|a| {
+        a["action"] == format!("/api/v4/users/{alice_id}/roles")
+            && a["extra_info"].as_str().unwrap().starts_with("user=")
+    });
+    assert_eq!(changed.count(), 3, "{audits}");
+}
+
+on_every_backend!(updating_roles_checks_what_mattermost_checks_in_its_order);
+
+/// Two admins demoting each other at once leave one admin, not none.
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one() {
+    for backend in [Backend::Memory, Backend::Sqlite] {
+        let app = spawn_app(backend).await;
+        let a = app.user("a", &["system_user", "system_admin"]).await;
+        let b = app.user("b", &["system_user", "system_admin"]).await;
+        let cli = mm_sessions::service::Actor::AdminCli { command: "test" };
+        let (x, y) = tokio::join!(
+            app.service.update_roles(cli, &a.id, "system_user"),
+            app.service.update_roles(cli, &b.id, "system_user")
+        );
+        assert!(x.is_ok() != y.is_ok(), "{backend:?}: exactly one demotion: {x:?} {y:?}");
+    }
+}
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one_on_postgres() {
+    for _ in 0..5 {
+        let app = spawn_app(Backend::Postgres).await;
+        let a = app.user("a", &["system_user", "system_admin"]).await;
+        let b = app.user("b", &["system_user", "system_admin"]).await;
+        let cli = mm_sessions::service::Actor::AdminCli { command: "test" };
+        let (x, y) = tokio::join!(
+            app.service.update_roles(cli, &a.id, "system_user"),
+            app.service.update_roles(cli, &b.id, "system_user")
+        );
+        assert!(x.is_ok() != y.is_ok(), "exactly one demotion: {x:?} {y:?}");
+    }
+}

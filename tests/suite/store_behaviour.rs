@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::helpers::Backend;
 
-use mm_sessions::domain::{now_millis, Id, NewUser, Session, SessionId, Token, User};
+use mm_sessions::domain::{now_millis, AccessToken, Id, NewUser, Session, SessionId, Token, User};
 use mm_sessions::store::{
-    memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Maintenance, SessionStore, StoreError, Stores,
-    Unique, UserStore,
+    memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Maintenance, RolesSet, SessionStore, StoreError,
+    Stores, Unique, UserStore,
 };
 
 fn user(name: &str) -> User {
@@ -194,11 +194,11 @@ async fn users_are_found_by_email_and_updated(store: Stores) {
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
     alice.roles = "system_user system_admin".into();
     alice.update_at += 5;
-    assert_eq!(store.users.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), Some(0));
+    assert_eq!(store.users.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), RolesSet::Set(0));
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice));
     let ghost = user("ghost");
     assert!(!store.users.set_password_hash(&ghost.id, "$argon2id$stub", 1).await.unwrap());
-    assert_eq!(store.users.set_roles(&ghost.id, "system_user", 1).await.unwrap(), None);
+    assert_eq!(store.users.set_roles(&ghost.id, "system_user", 1).await.unwrap(), RolesSet::NoSuchUser);
     store.maintenance.ping().await.unwrap();
 }
 
@@ -210,7 +210,7 @@ async fn roles_reach_every_session_of_the_user(store: Stores) {
     for s in [&first, &session(&alice, 2).1, &session(&bob, 3).1] {
         store.sessions.create_session(s, 500).await.unwrap();
     }
-    assert_eq!(store.users.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), Some(2));
+    assert_eq!(store.users.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), RolesSet::Set(2));
     for s in store.sessions.sessions_for_user(&alice.id).await.unwrap() {
         assert_eq!(s.roles, "system_user system_admin", "every session of alice");
     }
@@ -344,6 +344,79 @@ where
     }
 }
 
+async fn tokens_round_trip_and_take_their_sessions_with_them(store: Stores) {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
+    let (secret, token) = AccessToken::issue(alice.id.clone(), "ci".into(), 0);
+    store.tokens.create_token(&token).await.unwrap();
+    let (_, bobs) = AccessToken::issue(bob.id.clone(), "bob's".into(), 77);
+    store.tokens.create_token(&bobs).await.unwrap();
+    let (_, same_id) = AccessToken::issue(alice.id.clone(), "again".into(), 0);
+    let same_id = AccessToken { id: token.id.clone(), ..same_id };
+    assert!(matches!(store.tokens.create_token(&same_id).await, Err(StoreError::Conflict(Unique::AccessTokenId))));
+    let same_secret = AccessToken { id: mm_sessions::domain::TokenId::generate(), ..token.clone() };
+    assert!(matches!(
+        store.tokens.create_token(&same_secret).await,
+        Err(StoreError::Conflict(Unique::AccessTokenHash))
+    ));
+    assert_eq!(store.tokens.token_by_id(&token.id).await.unwrap(), Some(token.clone()));
+    assert_eq!(store.tokens.token_by_hash(&secret.hash()).await.unwrap(), Some(token.clone()));
+    assert_eq!(store.tokens.tokens_for_user(&alice.id, 0, 10).await.unwrap(), std::slice::from_ref(&token));
+    assert_eq!(store.tokens.all_tokens(0, 10).await.unwrap().len(), 2);
+    assert_eq!(store.tokens.all_tokens(1, 10).await.unwrap().len(), 1);
+    assert_eq!(store.tokens.search_tokens("bob").await.unwrap(), std::slice::from_ref(&bobs));
+    assert_eq!(store.tokens.search_tokens(alice.id.as_str()).await.unwrap(), std::slice::from_ref(&token));
+    assert_eq!(store.tokens.search_tokens(token.id.as_str()).await.unwrap(), std::slice::from_ref(&token));
+    assert!(store.tokens.search_tokens("bo").await.unwrap().is_empty());
+
+    // The session it opens carries its hash; one only.
+    let opened = Session::for_access_token(&alice, &token, 5);
+    assert_eq!(store.tokens.create_token_session(&token, &opened, 500).await.unwrap(), Some(0));
+    let again = Session::for_access_token(&alice, &token, 6);
+    assert!(matches!(
+        store.tokens.create_token_session(&token, &again, 500).await,
+        Err(StoreError::Conflict(Unique::TokenHash))
+    ));
+    assert_eq!(store.sessions.session_by_token(&secret.hash()).await.unwrap().map(|s| s.id), Some(opened.id.clone()));
+    // Disabled: its session goes, and none opens until it is enabled.
+    assert_eq!(store.tokens.set_token_active(&token, false).await.unwrap(), Some(1));
+    assert!(store.sessions.session_by_token(&secret.hash()).await.unwrap().is_none());
+    assert!(!store.tokens.token_by_id(&token.id).await.unwrap().unwrap().is_active);
+    assert_eq!(store.tokens.create_token_session(&token, &again, 500).await.unwrap(), None);
+    assert_eq!(store.tokens.set_token_active(&token, true).await.unwrap(), Some(0));
+    assert_eq!(store.tokens.create_token_session(&token, &again, 500).await.unwrap(), Some(0));
+    // Deleted: with its session.
+    assert_eq!(store.tokens.delete_token(&token).await.unwrap(), Some(1));
+    assert!(store.sessions.session_by_token(&secret.hash()).await.unwrap().is_none());
+    assert_eq!(store.tokens.delete_token(&token).await.unwrap(), None);
+    assert_eq!(store.tokens.set_token_active(&token, true).await.unwrap(), None);
+    assert_eq!(
+        store.tokens.create_token_session(&token, &Session::for_access_token(&alice, &token, 7), 500).await.unwrap(),
+        None
+    );
+    assert_eq!(store.tokens.token_by_id(&bobs.id).await.unwrap(), Some(bobs), "only alice's went");
+}
+
+async fn the_last_active_admin_keeps_the_role(store: Stores) {
+    let mut admin = user("admin");
+    admin.roles = "system_user system_admin".into();
+    let mut deactivated = user("gone");
+    deactivated.roles = "system_user system_admin".into();
+    store.users.create_user(&admin).await.unwrap();
+    store.users.create_user(&deactivated).await.unwrap();
+    store.users.deactivate_user(&deactivated.id, 5).await.unwrap();
+    // A deactivated admin does not count.
+    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9).await.unwrap(), RolesSet::LastAdmin);
+    assert_eq!(store.users.user_by_id(&admin.id).await.unwrap().unwrap().roles, "system_user system_admin");
+    assert_eq!(store.users.set_roles(&admin.id, "system_admin system_user", 9).await.unwrap(), RolesSet::Set(0));
+    let mut other = user("other");
+    other.roles = "system_user system_admin".into();
+    store.users.create_user(&other).await.unwrap();
+    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9).await.unwrap(), RolesSet::Set(0));
+    assert_eq!(store.users.set_roles(&other.id, "", 9).await.unwrap(), RolesSet::LastAdmin);
+}
+
 on_every_backend!(via on_store;
     users_are_unique_and_found,
     sessions_round_trip,
@@ -354,6 +427,8 @@ on_every_backend!(via on_store;
     expired_sessions_are_purged_in_bounded_batches,
     users_are_found_by_email_and_updated,
     roles_reach_every_session_of_the_user,
+    tokens_round_trip_and_take_their_sessions_with_them,
+    the_last_active_admin_keeps_the_role,
     import_is_all_or_nothing,
     deactivation_takes_every_session_and_bars_new_ones,
     lifecycle_writes_touch_only_what_they_name,
@@ -484,4 +559,106 @@ async fn postgres_written_by_the_previous_release_opens_with_everything_in_it() 
     client.execute("INSERT INTO mm_sessions_migrations (version) VALUES (99)", &[]).await.unwrap();
     let error = PostgresStore::connect(&schema.url).await.err().expect("refused").to_string();
     assert!(error.contains("newer than this mm-sessions knows"), "{error}");
+}
+
+/// A script session as the admin CLI issued them before personal access tokens existed: its
+/// type said `UserAccessToken`, with no token behind it.
+const SCRIPT_PROPS: &str = r#"{"type":"UserAccessToken"}"#;
+
+/// A SQLite database as the release before personal access tokens wrote it (migrations 1 to 5),
+/// with a user and a CLI script session.
+fn write_release_before_tokens(path: &std::path::Path, alice: &User, token_hash: &[u8]) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let migrations = [
+        include_str!("../../src/store/sqlite_migrations/0001_users_and_sessions.sql"),
+        include_str!("../../src/store/sqlite_migrations/0002_user_passwords.sql"),
+        include_str!("../../src/store/sqlite_migrations/0003_user_deactivation.sql"),
+        include_str!("../../src/store/sqlite_migrations/0004_audits.sql"),
+        include_str!("../../src/store/sqlite_migrations/0005_change_counter.sql"),
+    ];
+    for sql in migrations {
+        c.execute_batch(sql).unwrap();
+    }
+    c.pragma_update(None, "user_version", migrations.len()).unwrap();
+    c.execute(
+        "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash, delete_at) \
+         VALUES (?1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash', 0)",
+        [alice.id.as_str()],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO sessions (id, token_hash, user_id, create_at, expires_at, last_activity_at, device_id, roles, \
+         is_oauth, expired_notify, local, props) VALUES (?1, ?2, ?3, 1, 0, 1, '', 'system_user', 0, 0, 0, ?4)",
+        rusqlite::params![Id::generate().as_str(), token_hash, alice.id.as_str(), SCRIPT_PROPS],
+    )
+    .unwrap();
+}
+
+/// After the upgrade a CLI script session is an ordinary session: still there, still working
+/// (with personal access tokens off, as by default), no longer claiming to be a token's.
+async fn the_script_session_survives_the_upgrade(stores: Stores, token: &Token) {
+    let session = stores.sessions.session_by_token(&token.hash()).await.unwrap().expect("the session is still there");
+    assert!(!session.is_access_token(), "{:?}", session.props);
+    let app = mm_sessions::app::build_service(
+        stores,
+        None,
+        &[],
+        &mm_sessions::config::SessionPolicy::default(),
+        mm_sessions::domain::Clock::system(),
+    );
+    assert!(app.authenticate(token.expose()).await.is_ok(), "the script's token still authenticates");
+}
+
+#[tokio::test]
+async fn sqlite_script_sessions_of_the_release_before_tokens_keep_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let alice = user("alice");
+    let token = Token::generate();
+    write_release_before_tokens(&path, &alice, &token.hash().0);
+    let store = Arc::new(SqliteStore::open(&path).unwrap());
+    the_script_session_survives_the_upgrade(Stores::of(store), &token).await;
+}
+
+#[tokio::test]
+async fn postgres_script_sessions_of_the_release_before_tokens_keep_working() {
+    let schema = crate::pg::schema().await;
+    let (client, connection) = tokio_postgres::connect(&schema.url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let migrations = [
+        include_str!("../../src/store/postgres_migrations/0001_users_and_sessions.sql"),
+        include_str!("../../src/store/postgres_migrations/0002_user_deactivation.sql"),
+        include_str!("../../src/store/postgres_migrations/0003_audits.sql"),
+    ];
+    client
+        .batch_execute(
+            "CREATE TABLE mm_sessions_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); \
+             INSERT INTO mm_sessions_migrations (version) VALUES (1), (2), (3);",
+        )
+        .await
+        .unwrap();
+    for sql in migrations {
+        client.batch_execute(sql).await.unwrap();
+    }
+    let alice = user("alice");
+    let token = Token::generate();
+    client
+        .execute(
+            "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash) \
+             VALUES ($1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash')",
+            &[&alice.id.as_str()],
+        )
+        .await
+        .unwrap();
+    let props: serde_json::Value = serde_json::from_str(SCRIPT_PROPS).unwrap();
+    client
+        .execute(
+            "INSERT INTO sessions (id, token_hash, user_id, create_at, expires_at, last_activity_at, device_id, roles, \
+             is_oauth, expired_notify, local, props) VALUES ($1, $2, $3, 1, 0, 1, '', 'system_user', false, false, false, $4)",
+            &[&Id::generate().as_str(), &&token.hash().0[..], &alice.id.as_str(), &props],
+        )
+        .await
+        .unwrap();
+    let store = Arc::new(PostgresStore::connect(&schema.url).await.unwrap());
+    the_script_session_survives_the_upgrade(Stores::of(store), &token).await;
 }

@@ -70,6 +70,83 @@ impl<C: Send + Sync> Api<C> for Fixed {
         Ok(LoginResponse::LoggedIn { body: self.user.clone(), token: self.token.clone() })
     }
 
+    async fn update_user_roles(
+        &self,
+        _user_id: String,
+        _body: models::UpdateRolesRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::UpdateUserRolesResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn create_user_access_token(
+        &self,
+        _user_id: String,
+        _body: models::CreateUserAccessTokenRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::CreateUserAccessTokenResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_user_access_tokens_for_user(
+        &self,
+        _user_id: String,
+        _page: Option<i32>,
+        _per_page: Option<i32>,
+        _context: &C,
+    ) -> Result<mm_sessions_api::GetUserAccessTokensForUserResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_user_access_tokens(
+        &self,
+        _page: Option<i32>,
+        _per_page: Option<i32>,
+        _context: &C,
+    ) -> Result<mm_sessions_api::GetUserAccessTokensResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn search_user_access_tokens(
+        &self,
+        _body: models::UserAccessTokenSearch,
+        _context: &C,
+    ) -> Result<mm_sessions_api::SearchUserAccessTokensResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn get_user_access_token(
+        &self,
+        _token_id: String,
+        _context: &C,
+    ) -> Result<mm_sessions_api::GetUserAccessTokenResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn revoke_user_access_token(
+        &self,
+        _body: models::TokenIdRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::RevokeUserAccessTokenResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn disable_user_access_token(
+        &self,
+        _body: models::TokenIdRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::DisableUserAccessTokenResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn enable_user_access_token(
+        &self,
+        _body: models::TokenIdRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::EnableUserAccessTokenResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
     async fn logout(&self, _context: &C) -> Result<LogoutResponse, ApiError> {
         Err(not_benchmarked())
     }
