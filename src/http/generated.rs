@@ -71,20 +71,32 @@ pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
     ApiRequestParser::parse_operation_id(request)
 }
 
-/// The methods the generated router has an operation for at `uri`, e.g. `GET` or `POST`.
+/// The methods the generated router has an operation for at `uri`, e.g. `GET` or `POST`: those
+/// of the most literal route, as the spec lists them. (`/users/tokens/disable` is a route of
+/// its own for POST; GET matches it only as `/users/tokens/{token_id}`, and is not listed.)
 pub fn allowed_methods(uri: &hyper::Uri) -> String {
-    [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
+    let operation = |method: &Method, path: &str| {
+        Request::builder().method(method.clone()).uri(path).body(()).ok().and_then(|probe| operation_of(&probe))
+    };
+    let path = uri.path();
+    let segments: Vec<&str> = path.split('/').collect();
+    // How many of the path's segments a method's route matches literally: replaced by something
+    // no route names, a parameter still matches, a literal does not.
+    let literal = |method: &Method, found: &str| {
+        (1..segments.len())
+            .filter(|&i| {
+                let mut probe = segments.clone();
+                probe[i] = "x-probe-x";
+                operation(method, &probe.join("/")) != Some(found)
+            })
+            .count()
+    };
+    let routes: Vec<(Method, usize)> = [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
         .into_iter()
-        .filter(|method| {
-            Request::builder()
-                .method(method.clone())
-                .uri(uri.clone())
-                .body(())
-                .is_ok_and(|probe| operation_of(&probe).is_some())
-        })
-        .map(|method| method.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .filter_map(|method| operation(&method, path).map(|found| (method.clone(), literal(&method, found))))
+        .collect();
+    let most = routes.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    routes.into_iter().filter(|(_, n)| *n == most).map(|(method, _)| method.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The path parameter an operation has.

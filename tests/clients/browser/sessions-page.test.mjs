@@ -51,11 +51,14 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // Cookies marked Secure, as behind a TLS proxy: the page must work with them (Chromium keeps
   // Secure cookies for http://127.0.0.1, a potentially trustworthy origin).
-  server = await startServer({ env: { MM_SESSIONS_SECURE_COOKIES: 'always' } });
+  server = await startServer({
+    env: { MM_SESSIONS_SECURE_COOKIES: 'always', MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true' },
+  });
   const create = (name, ...roles) => server.createUser(name, PASSWORD, ...roles);
   create('alice');
   create('bob');
   create('admin', 'system_user', 'system_admin');
+  create('carol', 'system_user', 'system_user_access_token');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -146,5 +149,26 @@ test('the page reads at phone width and "log out everywhere" ends every session'
   await page.getByRole('button', { name: 'Log out everywhere' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.equal(await tokenWorks(other), false);
+  await page.close();
+});
+
+test('a personal access token\'s session says what it is, and logging it out leaves the token', async () => {
+  const session = await apiLogin('carol', AGENTS.firefox);
+  const made = await fetch(`${server.url}/api/v4/users/me/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${session}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ description: 'nightly build' }),
+  });
+  assert.equal(made.status, 200);
+  const { token, id } = await made.json();
+  assert.equal(await tokenWorks(token), true, 'its first use opens its session');
+  const page = await browser.newPage();
+  await signIn(page, 'carol');
+  await page.getByText(`Personal access token ${id}`).waitFor();
+  await page.getByText('Logging it out does not revoke the token').waitFor();
+  await shot(page, '08-token-session');
+  await page.getByRole('button', { name: /Log out Personal access token/ }).click();
+  await page.getByRole('status').filter({ hasText: 'Logged out Personal access token' }).waitFor();
+  assert.equal(await tokenWorks(token), true, 'the token opens a new session on its next use');
   await page.close();
 });

@@ -18,7 +18,7 @@ def _free_port():
 
 
 class Server:
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, **settings):
         self.bin = os.environ.get("MM_SESSIONS_BIN")
         if not self.bin:
             raise RuntimeError("MM_SESSIONS_BIN is not set: run these tests through scripts/test")
@@ -30,6 +30,7 @@ class Server:
             RUST_LOG="warn,mm_sessions_api=error",
             MM_SESSIONS_LOGIN_RATE_IP="1000000",
             MM_SESSIONS_LOGIN_RATE_ACCOUNT="1000000",
+            **settings,
         )
         self.process = subprocess.Popen(
             [self.bin, "--listen", f"127.0.0.1:{self.port}", "--database", self.database],
@@ -67,5 +68,14 @@ class Server:
 def server(tmp_path):
     s = Server(tmp_path)
     s.ids = {"alice": s.create_user("alice"), "bob": s.create_user("bob"), "admin": s.create_user("admin", "system_user", "system_admin")}
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def token_server(tmp_path):
+    """A server with personal access tokens on, a user who may make them, and an admin."""
+    s = Server(tmp_path, MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS="true")
+    s.ids = {"bot": s.create_user("ci-bot", "system_user", "system_user_access_token"), "admin": s.create_user("admin", "system_user", "system_admin")}
     yield s
     s.stop()

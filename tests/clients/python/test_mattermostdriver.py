@@ -145,3 +145,22 @@ def test_get_user_audits(server):
     assert audits[0]["action"] == "/api/v4/users/login" and audits[0]["extra_info"] == "success", audits
     with pytest.raises(NotEnoughPermissions):
         d.users.get_user_audits(server.ids["bob"])
+
+
+def test_a_personal_access_token_logs_a_driver_in_and_an_admin_finds_it(token_server):
+    bot = logged_in(token_server, "ci-bot")
+    made = bot.users.create_user_access_token(token_server.ids["bot"], {"description": "nightly build"})
+    assert made["user_id"] == token_server.ids["bot"] and len(made["token"]) == 26
+    # A script's Driver, given only the personal access token.
+    script = driver(token_server, token=made["token"])
+    script.login()
+    assert script.users.get_user("me")["id"] == token_server.ids["bot"]
+    admin = logged_in(token_server, "admin")
+    found = admin.users.search_tokens({"term": "ci-bot"})
+    assert [t["id"] for t in found] == [made["id"]]
+    assert all("token" not in t for t in found), "sanitized"
+    with pytest.raises(NotEnoughPermissions):
+        bot.users.search_tokens({"term": "ci-bot"})
+    admin.users.disable_personal_access_token({"token_id": made["id"]})
+    with pytest.raises(NoAccessTokenProvided):
+        script.users.get_user("me")
