@@ -189,6 +189,7 @@ impl Application {
             service.clone(),
             config.requests.clone(),
             config.proxies.clone(),
+            config.client_requirements.clone(),
             metrics_listener.is_none(),
         );
         Ok(Application { listener, metrics_listener, http, service, config })

@@ -89,7 +89,38 @@ pub struct ServerArgs {
     pub session_cache_size: usize,
 
     #[command(flatten)]
+    pub client_requirements: ClientRequirementsArgs,
+
+    #[command(flatten)]
     pub policy: PolicyArgs,
+}
+
+/// Mattermost's `ClientRequirements`: the mobile apps' versions `GET /system/ping` reports.
+#[derive(Clone, Debug, Args)]
+pub struct ClientRequirementsArgs {
+    /// The newest Android app version (reported by GET /system/ping).
+    #[arg(long, env = "MM_CLIENTREQUIREMENTS_ANDROIDLATESTVERSION", default_value = "", value_name = "VERSION")]
+    pub android_latest_version: String,
+    /// The oldest Android app version that may connect (reported by GET /system/ping).
+    #[arg(long, env = "MM_CLIENTREQUIREMENTS_ANDROIDMINVERSION", default_value = "", value_name = "VERSION")]
+    pub android_min_version: String,
+    /// The newest iOS app version (reported by GET /system/ping).
+    #[arg(long, env = "MM_CLIENTREQUIREMENTS_IOSLATESTVERSION", default_value = "", value_name = "VERSION")]
+    pub ios_latest_version: String,
+    /// The oldest iOS app version that may connect (reported by GET /system/ping).
+    #[arg(long, env = "MM_CLIENTREQUIREMENTS_IOSMINVERSION", default_value = "", value_name = "VERSION")]
+    pub ios_min_version: String,
+}
+
+impl From<ClientRequirementsArgs> for config::ClientRequirements {
+    fn from(args: ClientRequirementsArgs) -> Self {
+        config::ClientRequirements {
+            android_latest_version: args.android_latest_version,
+            android_min_version: args.android_min_version,
+            ios_latest_version: args.ios_latest_version,
+            ios_min_version: args.ios_min_version,
+        }
+    }
 }
 
 /// Session lifetimes and lifecycle, the cap and the login budgets: server flags, and read from
@@ -362,8 +393,9 @@ pub enum SessionCommand {
         /// Username or user id.
         #[arg(long)]
         user: String,
-        /// Lifetime in days (0: never expires).
-        #[arg(long, default_value_t = crate::config::DEFAULT_CLI_TOKEN_DAYS)]
+        /// Lifetime in days (0: never expires); like any session's, use extends it while
+        /// ExtendSessionLengthWithActivity is on.
+        #[arg(long, default_value_t = crate::config::DEFAULT_CLI_SESSION_DAYS)]
         days: u32,
     },
     /// List a user's sessions: id, created, last activity, expires (ms since the epoch), device.
@@ -494,6 +526,7 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.connections.idle_timeout = config::seconds(args.idle_timeout);
     config.requests.read_timeout = config::seconds(args.read_timeout);
     config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
+    config.client_requirements = args.client_requirements.into();
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     Application::build(config).await?.run_until(shutdown_signal()).await
 }

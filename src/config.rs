@@ -27,8 +27,8 @@ pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
 /// The default lifetime of a session, web or mobile: Mattermost's `SessionLengthWebInHours` and
 /// `SessionLengthMobileInHours`, 720 hours (30 days).
 pub const DEFAULT_SESSION_HOURS: NonZeroU32 = nz32(720);
-/// The default lifetime of a session the admin CLI issues for scripts, in days.
-pub const DEFAULT_CLI_TOKEN_DAYS: u32 = 30;
+/// The default lifetime of a session `session create` issues, in days.
+pub const DEFAULT_CLI_SESSION_DAYS: u32 = 30;
 /// Mattermost's `SessionIdleTimeoutInMinutes`: 43,200 minutes (30 days).
 pub const DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES: u32 = 43_200;
 /// Mattermost's `ExtendSessionLengthWithActivity`.
@@ -464,6 +464,16 @@ impl Default for CacheLimits {
     }
 }
 
+/// The mobile apps' versions `GET /system/ping` reports (Mattermost's `ClientRequirements`:
+/// empty by default, which the apps read as no requirement).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientRequirements {
+    pub android_latest_version: String,
+    pub android_min_version: String,
+    pub ios_latest_version: String,
+    pub ios_min_version: String,
+}
+
 /// Everything the server needs to start.
 #[derive(Clone, Debug)]
 pub struct ServeConfig {
@@ -477,6 +487,8 @@ pub struct ServeConfig {
     pub requests: RequestLimits,
     /// Trusted proxies and the cookies' `Secure` flag.
     pub proxies: ProxySettings,
+    /// What `GET /system/ping` says of the mobile apps' versions.
+    pub client_requirements: ClientRequirements,
     /// Limits on the main listener's connections (the metrics listener has a smaller cap).
     pub connections: ConnectionLimits,
     /// How long in-flight requests get to finish on shutdown.
@@ -502,6 +514,7 @@ impl ServeConfig {
             policy: SessionPolicy::default(),
             requests: RequestLimits::default(),
             proxies: ProxySettings::default(),
+            client_requirements: ClientRequirements::default(),
             connections: ConnectionLimits::default(),
             shutdown_grace: Duration::from_secs(DEFAULT_SHUTDOWN_GRACE_SECS),
             purge_interval: Duration::from_secs(DEFAULT_PURGE_INTERVAL_SECS),

@@ -127,6 +127,7 @@ impl AppError {
             | AppError::InvalidBodyParam(_)
             | AppError::SessionNotFound
             | AppError::IncorrectPassword
+            | AppError::BlankPassword
             | AppError::InvalidUser(_)
             | AppError::UserExists(_)
             | AppError::UnknownRole(_)
@@ -139,7 +140,6 @@ impl AppError {
             | AppError::InvalidPassword { .. } => 400,
             AppError::SessionExpired
             | AppError::InvalidCredentials
-            | AppError::BlankPassword
             | AppError::TokenInQuery
             | AppError::InactiveUser
             | AppError::DeactivationNotEnabled => 401,

@@ -252,7 +252,7 @@ function wire() {
     event.preventDefault();
     try {
       say('');
-      await showUser($('lookup-username').value.trim());
+      await showUser($('lookup-username').value.trim().toLowerCase());
     } catch (e) {
       fail(e);
     }

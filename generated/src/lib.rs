@@ -176,9 +176,25 @@ pub enum RevokeSessionResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 pub enum PingResponse {
-    /// The server is healthy.
+    /// The server's status.
     Pong
-    (models::StatusOk)
+    {
+        body: models::SystemStatus,
+        database_status:
+        Option<
+        String
+        >
+        ,
+        status:
+        Option<
+        String
+        >
+        ,
+        filestore_status:
+        Option<
+        String
+        >
+    }
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
@@ -196,9 +212,25 @@ pub enum PingResponse {
     PayloadTooLarge
     (models::AppError)
     ,
-    /// The store does not answer (`app.internal_error.app_error`).
+    /// A check failed (`status` is `UNHEALTHY`), and `use_rest_semantics` is not \"true\".
     Unhealthy
-    (models::AppError)
+    {
+        body: models::SystemStatus,
+        database_status:
+        Option<
+        String
+        >
+        ,
+        status:
+        Option<
+        String
+        >
+        ,
+        filestore_status:
+        Option<
+        String
+        >
+    }
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -508,7 +540,7 @@ pub enum LoginResponse {
     BadRequest
     (models::AppError)
     ,
-    /// Wrong login id or password (`api.user.login.invalid_credentials_email_username`), a blank password (`api.user.login.blank_pwd.app_error`), or a deactivated user, whatever the password (`api.user.login.inactive.app_error`).
+    /// Wrong login id (or `id`) or password (`api.user.login.invalid_credentials_email_username`), or a deactivated user, whatever the password (`api.user.login.inactive.app_error`).
     InvalidCredentials
     (models::AppError)
     ,
@@ -763,6 +795,9 @@ pub trait Api<C: Send + Sync> {
     /// Check system health
     async fn ping(
         &self,
+        get_server_status: Option<String>,
+        device_id: Option<String>,
+        use_rest_semantics: Option<String>,
         context: &C) -> Result<PingResponse, ApiError>;
 
     /// Disable personal access token
@@ -915,6 +950,9 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// Check system health
     async fn ping(
         &self,
+        get_server_status: Option<String>,
+        device_id: Option<String>,
+        use_rest_semantics: Option<String>,
         ) -> Result<PingResponse, ApiError>;
 
     /// Disable personal access token
@@ -1094,10 +1132,13 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     /// Check system health
     async fn ping(
         &self,
+        get_server_status: Option<String>,
+        device_id: Option<String>,
+        use_rest_semantics: Option<String>,
         ) -> Result<PingResponse, ApiError>
     {
         let context = self.context().clone();
-        self.api().ping(&context).await
+        self.api().ping(get_server_status, device_id, use_rest_semantics, &context).await
     }
 
     /// Disable personal access token

@@ -244,6 +244,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a `device_id` that is not a string reads as \"\", and a body that is not a JSON object as an empty map; either is refused as a missing `device_id` (400 `api.context.invalid_body_param.app_error`), and nothing is checked before it, so the schema says exactly that.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct AttachDeviceRequest {
@@ -672,13 +673,19 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// Nothing is `required`, so that a missing description is answered as Mattermost answers it (400 naming `description`, after the user is found), not as a body that does not parse.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct CreateUserAccessTokenRequest {
     /// What the token is for (non-empty; at most 255 bytes).
     #[serde(rename = "description")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
 
-    pub description: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub description: Option<String>,
 
     /// When the token stops working, in milliseconds since the epoch; 0 or absent: never (unless `MaximumPersonalAccessTokenLifetimeDays` requires one).
     #[serde(rename = "expires_at")]
@@ -711,9 +718,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for CreateUserAccessTo
 
 impl CreateUserAccessTokenRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new(description: String, ) -> CreateUserAccessTokenRequest {
+    pub fn new() -> CreateUserAccessTokenRequest {
         CreateUserAccessTokenRequest {
-            description,
+            description: None,
             expires_at: None,
         }
     }
@@ -725,8 +732,12 @@ impl CreateUserAccessTokenRequest {
 impl std::fmt::Display for CreateUserAccessTokenRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            Some("description".to_string()),
-            Some(self.description.to_string()),
+            self.description.as_ref().map(|description| {
+                [
+                    "description".to_string(),
+                    description.to_string(),
+                ].join(",")
+            }),
             self.expires_at.as_ref().map(|expires_at| {
                 [
                     "expires_at".to_string(),
@@ -783,7 +794,7 @@ impl std::str::FromStr for CreateUserAccessTokenRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(CreateUserAccessTokenRequest {
-            description: intermediate_rep.description.into_iter().next().ok_or_else(|| "description missing in CreateUserAccessTokenRequest".to_string())?,
+            description: intermediate_rep.description.into_iter().next(),
             expires_at: intermediate_rep.expires_at.into_iter().next(),
         })
     }
@@ -867,42 +878,45 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// Mattermost reads the login body as a map of strings. `token` (the MFA code) may be a JSON null (mattermostdriver sends one) or \"\". The official JS client spells the device id `deviceId`, others `device_id`: both are accepted. `deviceId` is not listed as a property because openapi-generator's rust-server maps both spellings to one Rust field name (a compile error); the server reads it from the raw body, where `device_id` is absent.
+/// Mattermost reads the login body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as \"\" and the other keys stay, so `\"ldap_only\": false` (a boolean, the type Mattermost's published reference gives it) or `\"token\": null` (mattermostdriver sends one) log in as usual. So no property has a type here, and none is required: a missing or empty `password` is 400 `api.user.login.blank_pwd.app_error`. The official JS client spells the device id `deviceId`, others `device_id`: both are accepted. `deviceId` is not listed as a property because openapi-generator's rust-server maps both spellings to one Rust field name (a compile error); the server reads it from the raw body, where `device_id` is absent. A body that is not a JSON object reads as an empty map (so a blank password), and so the body has no type either.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LoginRequest {
-    /// Username or email.
-    #[serde(rename = "login_id")]
-
-    pub login_id: String,
-
-    #[serde(rename = "password")]
-
-    pub password: String,
-
-    /// MFA code; this server has no MFA and ignores it.
-    #[serde(rename = "token")]
-    #[serde(deserialize_with = "swagger::nullable_format::deserialize_optional_nullable")]
-    #[serde(default = "swagger::nullable_format::default_optional_nullable")]
+    /// A user id: when given (the Go driver's `LoginById`), the user is looked up by it alone and `login_id` is not read, as Mattermost's `GetUserForLogin` does.
+    #[serde(rename = "id")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub token: Option<swagger::Nullable<String>>,
+    pub id: Option<serde_json::Value>,
+
+    /// A username or an email (matched case-insensitively).
+    #[serde(rename = "login_id")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub login_id: Option<serde_json::Value>,
+
+    /// The password; missing or empty is 400.
+    #[serde(rename = "password")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub password: Option<serde_json::Value>,
+
+    /// The MFA code (this server has no MFA yet and ignores it).
+    #[serde(rename = "token")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub token: Option<serde_json::Value>,
 
     /// A mobile device id; makes the session a mobile one, and ends the user's other sessions with the same device id (Mattermost's `DoLogin`). Longer than 512 characters is 400.
     #[serde(rename = "device_id")]
-    #[cfg_attr(not(feature = "validate"), validate(
-            length(max = 512),
-        ))]
-    #[cfg_attr(feature = "validate", validate(max_length = 512))]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub device_id: Option<String>,
+    pub device_id: Option<serde_json::Value>,
 
-    /// \"true\" or \"false\"; this server has no LDAP, so \"true\" always fails.
+    /// Ignored, as Mattermost's current server ignores it (`AuthenticateUserForLogin` takes it and does not use it); this server has no LDAP.
     #[serde(rename = "ldap_only")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub ldap_only: Option<String>,
+    pub ldap_only: Option<serde_json::Value>,
 
 }
 
@@ -929,10 +943,11 @@ impl serde_valid::validation::ValidateCompositedMaxLength for LoginRequest {
 
 impl LoginRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new(login_id: String, password: String, ) -> LoginRequest {
+    pub fn new() -> LoginRequest {
         LoginRequest {
-            login_id,
-            password,
+            id: None,
+            login_id: None,
+            password: None,
             token: None,
             device_id: None,
             ldap_only: None,
@@ -946,28 +961,12 @@ impl LoginRequest {
 impl std::fmt::Display for LoginRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            Some("login_id".to_string()),
-            Some(self.login_id.to_string()),
-            Some("password".to_string()),
-            Some(self.password.to_string()),
-            self.token.as_ref().map(|token| {
-                [
-                    "token".to_string(),
-                    token.as_ref().map_or("null".to_string(), |x| x.to_string()),
-                ].join(",")
-            }),
-            self.device_id.as_ref().map(|device_id| {
-                [
-                    "device_id".to_string(),
-                    device_id.to_string(),
-                ].join(",")
-            }),
-            self.ldap_only.as_ref().map(|ldap_only| {
-                [
-                    "ldap_only".to_string(),
-                    ldap_only.to_string(),
-                ].join(",")
-            }),
+            // Skipping non-primitive type id in query parameter serialization
+            // Skipping non-primitive type login_id in query parameter serialization
+            // Skipping non-primitive type password in query parameter serialization
+            // Skipping non-primitive type token in query parameter serialization
+            // Skipping non-primitive type device_id in query parameter serialization
+            // Skipping non-primitive type ldap_only in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -985,11 +984,12 @@ impl std::str::FromStr for LoginRequest {
         #[derive(Default)]
         #[allow(dead_code)]
         struct IntermediateRep {
-            pub login_id: Vec<String>,
-            pub password: Vec<String>,
-            pub token: Vec<swagger::Nullable<String>>,
-            pub device_id: Vec<String>,
-            pub ldap_only: Vec<String>,
+            pub id: Vec<serde_json::Value>,
+            pub login_id: Vec<serde_json::Value>,
+            pub password: Vec<serde_json::Value>,
+            pub token: Vec<serde_json::Value>,
+            pub device_id: Vec<serde_json::Value>,
+            pub ldap_only: Vec<serde_json::Value>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -1008,14 +1008,17 @@ impl std::str::FromStr for LoginRequest {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "login_id" => intermediate_rep.login_id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "id" => intermediate_rep.id.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "password" => intermediate_rep.password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    "token" => return std::result::Result::Err("Parsing a nullable type in this style is not supported in LoginRequest".to_string()),
+                    "login_id" => intermediate_rep.login_id.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "device_id" => intermediate_rep.device_id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "password" => intermediate_rep.password.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "ldap_only" => intermediate_rep.ldap_only.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "token" => intermediate_rep.token.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "device_id" => intermediate_rep.device_id.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "ldap_only" => intermediate_rep.ldap_only.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing LoginRequest".to_string())
                 }
             }
@@ -1026,9 +1029,10 @@ impl std::str::FromStr for LoginRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(LoginRequest {
-            login_id: intermediate_rep.login_id.into_iter().next().ok_or_else(|| "login_id missing in LoginRequest".to_string())?,
-            password: intermediate_rep.password.into_iter().next().ok_or_else(|| "password missing in LoginRequest".to_string())?,
-            token: std::result::Result::Err("Nullable types not supported in LoginRequest".to_string())?,
+            id: intermediate_rep.id.into_iter().next(),
+            login_id: intermediate_rep.login_id.into_iter().next(),
+            password: intermediate_rep.password.into_iter().next(),
+            token: intermediate_rep.token.into_iter().next(),
             device_id: intermediate_rep.device_id.into_iter().next(),
             ldap_only: intermediate_rep.ldap_only.into_iter().next(),
         })
@@ -1113,13 +1117,15 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// Mattermost reads this body as a map of strings (`model.MapFromJSON`), after the permission check: a value that is not a string reads as \"\", and a body that is not a JSON object as an empty map, so nothing here has a type. A missing or empty `session_id` is 400 `api.context.invalid_body_param.app_error`.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RevokeSessionRequest {
     /// The id of the session to revoke.
     #[serde(rename = "session_id")]
 
-    pub session_id: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub session_id: Option<serde_json::Value>,
 
 }
 
@@ -1146,9 +1152,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for RevokeSessionReque
 
 impl RevokeSessionRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new(session_id: String, ) -> RevokeSessionRequest {
+    pub fn new() -> RevokeSessionRequest {
         RevokeSessionRequest {
-            session_id,
+            session_id: None,
         }
     }
 }
@@ -1159,8 +1165,7 @@ impl RevokeSessionRequest {
 impl std::fmt::Display for RevokeSessionRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            Some("session_id".to_string()),
-            Some(self.session_id.to_string()),
+            // Skipping non-primitive type session_id in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -1178,7 +1183,7 @@ impl std::str::FromStr for RevokeSessionRequest {
         #[derive(Default)]
         #[allow(dead_code)]
         struct IntermediateRep {
-            pub session_id: Vec<String>,
+            pub session_id: Vec<serde_json::Value>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -1197,7 +1202,7 @@ impl std::str::FromStr for RevokeSessionRequest {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "session_id" => intermediate_rep.session_id.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "session_id" => intermediate_rep.session_id.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing RevokeSessionRequest".to_string())
                 }
             }
@@ -1208,7 +1213,7 @@ impl std::str::FromStr for RevokeSessionRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(RevokeSessionRequest {
-            session_id: intermediate_rep.session_id.into_iter().next().ok_or_else(|| "session_id missing in RevokeSessionRequest".to_string())?,
+            session_id: intermediate_rep.session_id.into_iter().next(),
         })
     }
 }
@@ -1896,6 +1901,507 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// What `GET /system/ping` answers (Mattermost's map, its keys as it spells them).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SystemStatus {
+    #[serde(rename = "status")]
+
+    #[cfg_attr(feature = "validate", validate)]
+    pub status: models::SystemStatusStatus,
+
+    #[serde(rename = "AndroidLatestVersion")]
+
+    pub android_latest_version: String,
+
+    #[serde(rename = "AndroidMinVersion")]
+
+    pub android_min_version: String,
+
+    #[serde(rename = "IosLatestVersion")]
+
+    pub ios_latest_version: String,
+
+    #[serde(rename = "IosMinVersion")]
+
+    pub ios_min_version: String,
+
+    #[serde(rename = "ActiveSearchBackend")]
+
+    pub active_search_backend: String,
+
+    #[serde(rename = "database_status")]
+
+    #[cfg_attr(feature = "validate", validate)]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub database_status: Option<models::SystemStatusStatus>,
+
+    #[serde(rename = "filestore_status")]
+
+    #[cfg_attr(feature = "validate", validate)]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub filestore_status: Option<models::SystemStatusStatus>,
+
+    #[serde(rename = "CanReceiveNotifications")]
+
+    #[cfg_attr(feature = "validate", validate)]
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub can_receive_notifications: Option<models::SystemStatusCanReceiveNotifications>,
+
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for SystemStatus {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for SystemStatus {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+
+impl SystemStatus {
+    #[allow(clippy::new_without_default)]
+    pub fn new(status: models::SystemStatusStatus, android_latest_version: String, android_min_version: String, ios_latest_version: String, ios_min_version: String, active_search_backend: String, ) -> SystemStatus {
+        SystemStatus {
+            status,
+            android_latest_version,
+            android_min_version,
+            ios_latest_version,
+            ios_min_version,
+            active_search_backend,
+            database_status: None,
+            filestore_status: None,
+            can_receive_notifications: None,
+        }
+    }
+}
+
+/// Converts the SystemStatus value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SystemStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type status in query parameter serialization
+            Some("AndroidLatestVersion".to_string()),
+            Some(self.android_latest_version.to_string()),
+            Some("AndroidMinVersion".to_string()),
+            Some(self.android_min_version.to_string()),
+            Some("IosLatestVersion".to_string()),
+            Some(self.ios_latest_version.to_string()),
+            Some("IosMinVersion".to_string()),
+            Some(self.ios_min_version.to_string()),
+            Some("ActiveSearchBackend".to_string()),
+            Some(self.active_search_backend.to_string()),
+            // Skipping non-primitive type database_status in query parameter serialization
+            // Skipping non-primitive type filestore_status in query parameter serialization
+            // Skipping non-primitive type CanReceiveNotifications in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SystemStatus value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SystemStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub status: Vec<models::SystemStatusStatus>,
+            pub android_latest_version: Vec<String>,
+            pub android_min_version: Vec<String>,
+            pub ios_latest_version: Vec<String>,
+            pub ios_min_version: Vec<String>,
+            pub active_search_backend: Vec<String>,
+            pub database_status: Vec<models::SystemStatusStatus>,
+            pub filestore_status: Vec<models::SystemStatusStatus>,
+            pub can_receive_notifications: Vec<models::SystemStatusCanReceiveNotifications>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SystemStatus".to_string())
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "status" => intermediate_rep.status.push(<models::SystemStatusStatus as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "AndroidLatestVersion" => intermediate_rep.android_latest_version.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "AndroidMinVersion" => intermediate_rep.android_min_version.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "IosLatestVersion" => intermediate_rep.ios_latest_version.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "IosMinVersion" => intermediate_rep.ios_min_version.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "ActiveSearchBackend" => intermediate_rep.active_search_backend.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "database_status" => intermediate_rep.database_status.push(<models::SystemStatusStatus as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "filestore_status" => intermediate_rep.filestore_status.push(<models::SystemStatusStatus as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "CanReceiveNotifications" => intermediate_rep.can_receive_notifications.push(<models::SystemStatusCanReceiveNotifications as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SystemStatus".to_string())
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SystemStatus {
+            status: intermediate_rep.status.into_iter().next().ok_or_else(|| "status missing in SystemStatus".to_string())?,
+            android_latest_version: intermediate_rep.android_latest_version.into_iter().next().ok_or_else(|| "AndroidLatestVersion missing in SystemStatus".to_string())?,
+            android_min_version: intermediate_rep.android_min_version.into_iter().next().ok_or_else(|| "AndroidMinVersion missing in SystemStatus".to_string())?,
+            ios_latest_version: intermediate_rep.ios_latest_version.into_iter().next().ok_or_else(|| "IosLatestVersion missing in SystemStatus".to_string())?,
+            ios_min_version: intermediate_rep.ios_min_version.into_iter().next().ok_or_else(|| "IosMinVersion missing in SystemStatus".to_string())?,
+            active_search_backend: intermediate_rep.active_search_backend.into_iter().next().ok_or_else(|| "ActiveSearchBackend missing in SystemStatus".to_string())?,
+            database_status: intermediate_rep.database_status.into_iter().next(),
+            filestore_status: intermediate_rep.filestore_status.into_iter().next(),
+            can_receive_notifications: intermediate_rep.can_receive_notifications.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SystemStatus> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<SystemStatus>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SystemStatus>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Invalid header value for SystemStatus - value: {hdr_value} is invalid {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<SystemStatus> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SystemStatus as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(
+                            format!("Unable to convert header value '{value}' into SystemStatus - {err}"))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<SystemStatus>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<SystemStatus>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values : Vec<String> = hdr_values.0.into_iter().map(|hdr_value| {
+            hdr_value.to_string()
+        }).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+           std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+           std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<SystemStatus>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<SystemStatus> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <SystemStatus as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into SystemStatus - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            },
+            std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}")),
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum SystemStatusCanReceiveNotifications {
+    #[serde(rename = "true")]
+    True,
+    #[serde(rename = "false")]
+    False,
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl std::fmt::Display for SystemStatusCanReceiveNotifications {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            SystemStatusCanReceiveNotifications::True => write!(f, "true"),
+            SystemStatusCanReceiveNotifications::False => write!(f, "false"),
+            SystemStatusCanReceiveNotifications::Unknown => write!(f, "unknown"),
+        }
+    }
+}
+
+impl std::str::FromStr for SystemStatusCanReceiveNotifications {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "true" => std::result::Result::Ok(SystemStatusCanReceiveNotifications::True),
+            "false" => std::result::Result::Ok(SystemStatusCanReceiveNotifications::False),
+            "unknown" => std::result::Result::Ok(SystemStatusCanReceiveNotifications::Unknown),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SystemStatusCanReceiveNotifications> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<SystemStatusCanReceiveNotifications>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SystemStatusCanReceiveNotifications>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Invalid header value for SystemStatusCanReceiveNotifications - value: {hdr_value} is invalid {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<SystemStatusCanReceiveNotifications> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SystemStatusCanReceiveNotifications as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(
+                            format!("Unable to convert header value '{value}' into SystemStatusCanReceiveNotifications - {err}"))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<SystemStatusCanReceiveNotifications>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<SystemStatusCanReceiveNotifications>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values : Vec<String> = hdr_values.0.into_iter().map(|hdr_value| {
+            hdr_value.to_string()
+        }).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+           std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+           std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<SystemStatusCanReceiveNotifications>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<SystemStatusCanReceiveNotifications> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <SystemStatusCanReceiveNotifications as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into SystemStatusCanReceiveNotifications - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            },
+            std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}")),
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum SystemStatusStatus {
+    #[serde(rename = "OK")]
+    Ok,
+    #[serde(rename = "UNHEALTHY")]
+    Unhealthy,
+}
+
+impl std::fmt::Display for SystemStatusStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            SystemStatusStatus::Ok => write!(f, "OK"),
+            SystemStatusStatus::Unhealthy => write!(f, "UNHEALTHY"),
+        }
+    }
+}
+
+impl std::str::FromStr for SystemStatusStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "OK" => std::result::Result::Ok(SystemStatusStatus::Ok),
+            "UNHEALTHY" => std::result::Result::Ok(SystemStatusStatus::Unhealthy),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SystemStatusStatus> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<SystemStatusStatus>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SystemStatusStatus>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+             std::result::Result::Ok(value) => std::result::Result::Ok(value),
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Invalid header value for SystemStatusStatus - value: {hdr_value} is invalid {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<SystemStatusStatus> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+             std::result::Result::Ok(value) => {
+                    match <SystemStatusStatus as std::str::FromStr>::from_str(value) {
+                        std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                        std::result::Result::Err(err) => std::result::Result::Err(
+                            format!("Unable to convert header value '{value}' into SystemStatusStatus - {err}"))
+                    }
+             },
+             std::result::Result::Err(e) => std::result::Result::Err(
+                 format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<SystemStatusStatus>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<SystemStatusStatus>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values : Vec<String> = hdr_values.0.into_iter().map(|hdr_value| {
+            hdr_value.to_string()
+        }).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+           std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+           std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<SystemStatusStatus>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<SystemStatusStatus> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <SystemStatusStatus as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into SystemStatusStatus - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            },
+            std::result::Result::Err(e) => std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct TeamMember {
@@ -2150,7 +2656,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as empty, so `token_id` has no type here.
+/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as \"\", and a body that is not a JSON object as an empty map, so nothing here has a type.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct TokenIdRequest {
@@ -2329,6 +2835,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as \"\", and a body that is not a JSON object as an empty map, so nothing here has a type.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdatePasswordRequest {
@@ -2336,17 +2843,13 @@ pub struct UpdatePasswordRequest {
     #[serde(rename = "current_password")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub current_password: Option<String>,
+    pub current_password: Option<serde_json::Value>,
 
     /// The new password (8 to 256 characters).
     #[serde(rename = "new_password")]
-    #[cfg_attr(not(feature = "validate"), validate(
-            length(min = 8, max = 256),
-        ))]
-    #[cfg_attr(feature = "validate", validate(min_length = 8))]
-    #[cfg_attr(feature = "validate", validate(max_length = 256))]
 
-    pub new_password: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub new_password: Option<serde_json::Value>,
 
 }
 
@@ -2373,10 +2876,10 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UpdatePasswordRequ
 
 impl UpdatePasswordRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new(new_password: String, ) -> UpdatePasswordRequest {
+    pub fn new() -> UpdatePasswordRequest {
         UpdatePasswordRequest {
             current_password: None,
-            new_password,
+            new_password: None,
         }
     }
 }
@@ -2387,14 +2890,8 @@ impl UpdatePasswordRequest {
 impl std::fmt::Display for UpdatePasswordRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.current_password.as_ref().map(|current_password| {
-                [
-                    "current_password".to_string(),
-                    current_password.to_string(),
-                ].join(",")
-            }),
-            Some("new_password".to_string()),
-            Some(self.new_password.to_string()),
+            // Skipping non-primitive type current_password in query parameter serialization
+            // Skipping non-primitive type new_password in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2412,8 +2909,8 @@ impl std::str::FromStr for UpdatePasswordRequest {
         #[derive(Default)]
         #[allow(dead_code)]
         struct IntermediateRep {
-            pub current_password: Vec<String>,
-            pub new_password: Vec<String>,
+            pub current_password: Vec<serde_json::Value>,
+            pub new_password: Vec<serde_json::Value>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2432,9 +2929,9 @@ impl std::str::FromStr for UpdatePasswordRequest {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "current_password" => intermediate_rep.current_password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "current_password" => intermediate_rep.current_password.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "new_password" => intermediate_rep.new_password.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "new_password" => intermediate_rep.new_password.push(<serde_json::Value as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing UpdatePasswordRequest".to_string())
                 }
             }
@@ -2446,7 +2943,7 @@ impl std::str::FromStr for UpdatePasswordRequest {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UpdatePasswordRequest {
             current_password: intermediate_rep.current_password.into_iter().next(),
-            new_password: intermediate_rep.new_password.into_iter().next().ok_or_else(|| "new_password missing in UpdatePasswordRequest".to_string())?,
+            new_password: intermediate_rep.new_password.into_iter().next(),
         })
     }
 }
@@ -2529,7 +3026,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as empty, so `roles` has no type here.
+/// Mattermost reads this body as a map of strings (`model.MapFromJSON`): a value that is not a string reads as \"\", and a body that is not a JSON object as an empty map, so nothing here has a type.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateRolesRequest {
@@ -2886,7 +3383,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// A user as Mattermost serialises it, sanitized (no password, no auth data).
+/// A user as Mattermost serialises it (`model.User`), sanitized: never its password or MFA secret, `auth_data` always \"\". As Mattermost: `notify_props` and `last_password_update` only for the user themself (`GET /users/me`, a login), `props` only when it holds something.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct User {
@@ -2926,6 +3423,10 @@ pub struct User {
 
     pub last_name: String,
 
+    #[serde(rename = "position")]
+
+    pub position: String,
+
     /// Space-separated role names.
     #[serde(rename = "roles")]
 
@@ -2935,9 +3436,40 @@ pub struct User {
 
     pub locale: String,
 
+    /// Mattermost's default for a user who never set one: `useAutomaticTimezone` \"true\", `automaticTimezone` and `manualTimezone` \"\".
+    #[serde(rename = "timezone")]
+
+    pub timezone: std::collections::HashMap<String, String>,
+
     #[serde(rename = "auth_service")]
 
     pub auth_service: String,
+
+    /// Always \"\".
+    #[serde(rename = "auth_data")]
+
+    pub auth_data: String,
+
+    #[serde(rename = "disable_welcome_email")]
+
+    pub disable_welcome_email: bool,
+
+    /// Mattermost's defaults (`SetDefaultNotifications`); for the user themself only.
+    #[serde(rename = "notify_props")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub notify_props: Option<std::collections::HashMap<String, String>>,
+
+    #[serde(rename = "props")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub props: Option<std::collections::HashMap<String, String>>,
+
+    /// When the password was last set (ms since the epoch); for the user themself only, when set.
+    #[serde(rename = "last_password_update")]
+
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub last_password_update: Option<i64>,
 
 }
 
@@ -2964,7 +3496,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for User {
 
 impl User {
     #[allow(clippy::new_without_default)]
-    pub fn new(id: String, create_at: i64, update_at: i64, delete_at: i64, username: String, email: String, nickname: String, first_name: String, last_name: String, roles: String, locale: String, auth_service: String, ) -> User {
+    pub fn new(id: String, create_at: i64, update_at: i64, delete_at: i64, username: String, email: String, nickname: String, first_name: String, last_name: String, position: String, roles: String, locale: String, timezone: std::collections::HashMap<String, String>, auth_service: String, auth_data: String, disable_welcome_email: bool, ) -> User {
         User {
             id,
             create_at,
@@ -2975,9 +3507,16 @@ impl User {
             nickname,
             first_name,
             last_name,
+            position,
             roles,
             locale,
+            timezone,
             auth_service,
+            auth_data,
+            disable_welcome_email,
+            notify_props: None,
+            props: None,
+            last_password_update: None,
         }
     }
 }
@@ -3006,12 +3545,27 @@ impl std::fmt::Display for User {
             Some(self.first_name.to_string()),
             Some("last_name".to_string()),
             Some(self.last_name.to_string()),
+            Some("position".to_string()),
+            Some(self.position.to_string()),
             Some("roles".to_string()),
             Some(self.roles.to_string()),
             Some("locale".to_string()),
             Some(self.locale.to_string()),
+            // Skipping map timezone in query parameter serialization
             Some("auth_service".to_string()),
             Some(self.auth_service.to_string()),
+            Some("auth_data".to_string()),
+            Some(self.auth_data.to_string()),
+            Some("disable_welcome_email".to_string()),
+            Some(self.disable_welcome_email.to_string()),
+            // Skipping map notify_props in query parameter serialization
+            // Skipping map props in query parameter serialization
+            self.last_password_update.as_ref().map(|last_password_update| {
+                [
+                    "last_password_update".to_string(),
+                    last_password_update.to_string(),
+                ].join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3038,9 +3592,16 @@ impl std::str::FromStr for User {
             pub nickname: Vec<String>,
             pub first_name: Vec<String>,
             pub last_name: Vec<String>,
+            pub position: Vec<String>,
             pub roles: Vec<String>,
             pub locale: Vec<String>,
+            pub timezone: Vec<std::collections::HashMap<String, String>>,
             pub auth_service: Vec<String>,
+            pub auth_data: Vec<String>,
+            pub disable_welcome_email: Vec<bool>,
+            pub notify_props: Vec<std::collections::HashMap<String, String>>,
+            pub props: Vec<std::collections::HashMap<String, String>>,
+            pub last_password_update: Vec<i64>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3077,11 +3638,22 @@ impl std::str::FromStr for User {
                     #[allow(clippy::redundant_clone)]
                     "last_name" => intermediate_rep.last_name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "position" => intermediate_rep.position.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "roles" => intermediate_rep.roles.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "locale" => intermediate_rep.locale.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "timezone" => return std::result::Result::Err("Parsing a container in this style is not supported in User".to_string()),
                     #[allow(clippy::redundant_clone)]
                     "auth_service" => intermediate_rep.auth_service.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "auth_data" => intermediate_rep.auth_data.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "disable_welcome_email" => intermediate_rep.disable_welcome_email.push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "notify_props" => return std::result::Result::Err("Parsing a container in this style is not supported in User".to_string()),
+                    "props" => return std::result::Result::Err("Parsing a container in this style is not supported in User".to_string()),
+                    #[allow(clippy::redundant_clone)]
+                    "last_password_update" => intermediate_rep.last_password_update.push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string())
                 }
             }
@@ -3101,9 +3673,16 @@ impl std::str::FromStr for User {
             nickname: intermediate_rep.nickname.into_iter().next().ok_or_else(|| "nickname missing in User".to_string())?,
             first_name: intermediate_rep.first_name.into_iter().next().ok_or_else(|| "first_name missing in User".to_string())?,
             last_name: intermediate_rep.last_name.into_iter().next().ok_or_else(|| "last_name missing in User".to_string())?,
+            position: intermediate_rep.position.into_iter().next().ok_or_else(|| "position missing in User".to_string())?,
             roles: intermediate_rep.roles.into_iter().next().ok_or_else(|| "roles missing in User".to_string())?,
             locale: intermediate_rep.locale.into_iter().next().ok_or_else(|| "locale missing in User".to_string())?,
+            timezone: intermediate_rep.timezone.into_iter().next().ok_or_else(|| "timezone missing in User".to_string())?,
             auth_service: intermediate_rep.auth_service.into_iter().next().ok_or_else(|| "auth_service missing in User".to_string())?,
+            auth_data: intermediate_rep.auth_data.into_iter().next().ok_or_else(|| "auth_data missing in User".to_string())?,
+            disable_welcome_email: intermediate_rep.disable_welcome_email.into_iter().next().ok_or_else(|| "disable_welcome_email missing in User".to_string())?,
+            notify_props: intermediate_rep.notify_props.into_iter().next(),
+            props: intermediate_rep.props.into_iter().next(),
+            last_password_update: intermediate_rep.last_password_update.into_iter().next(),
         })
     }
 }
@@ -3426,13 +4005,19 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// `term` is not `required`, so that a missing one is answered as Mattermost answers it (403 without `manage_system`, else 400 naming `term`).
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UserAccessTokenSearch {
-    /// A token id, a user id or a username, matched exactly.
+    /// A token id, a user id or a username, matched exactly (non-empty).
     #[serde(rename = "term")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
 
-    pub term: String,
+    #[serde(skip_serializing_if="Option::is_none")]
+    pub term: Option<String>,
 
 }
 
@@ -3459,9 +4044,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserAccessTokenSea
 
 impl UserAccessTokenSearch {
     #[allow(clippy::new_without_default)]
-    pub fn new(term: String, ) -> UserAccessTokenSearch {
+    pub fn new() -> UserAccessTokenSearch {
         UserAccessTokenSearch {
-            term,
+            term: None,
         }
     }
 }
@@ -3472,8 +4057,12 @@ impl UserAccessTokenSearch {
 impl std::fmt::Display for UserAccessTokenSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            Some("term".to_string()),
-            Some(self.term.to_string()),
+            self.term.as_ref().map(|term| {
+                [
+                    "term".to_string(),
+                    term.to_string(),
+                ].join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3521,7 +4110,7 @@ impl std::str::FromStr for UserAccessTokenSearch {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserAccessTokenSearch {
-            term: intermediate_rep.term.into_iter().next().ok_or_else(|| "term missing in UserAccessTokenSearch".to_string())?,
+            term: intermediate_rep.term.into_iter().next(),
         })
     }
 }

@@ -19,6 +19,8 @@ pub struct User {
     pub password_hash: Option<String>,
     /// When the user was deactivated (0: active), as Mattermost's `DeleteAt`.
     pub delete_at: i64,
+    /// When the password was last set (0: never), as Mattermost's `LastPasswordUpdate`.
+    pub last_password_update: i64,
 }
 
 impl User {
@@ -60,7 +62,17 @@ impl NewUser {
             return Err(format!("invalid email {:?}", self.email));
         }
         let roles = validate_roles(self.roles)?;
-        Ok(User { id, username, email, roles, create_at: now, update_at: now, password_hash: None, delete_at: 0 })
+        Ok(User {
+            id,
+            username,
+            email,
+            roles,
+            create_at: now,
+            update_at: now,
+            password_hash: None,
+            delete_at: 0,
+            last_password_update: 0,
+        })
     }
 }
 
@@ -98,6 +110,17 @@ pub fn validate_roles(mut roles: Vec<String>) -> Result<String, String> {
     }
     roles.dedup();
     Ok(roles.join(" "))
+}
+
+/// The usernames Mattermost reserves (`restrictedUsernames`, `model/user.go`).
+const RESTRICTED_USERNAMES: [&str; 4] = ["all", "channel", "matterbot", "system"];
+
+/// Mattermost's `IsValidUsername`: 1 to 64 of `a-z`, `0-9`, `.`, `-`, `_`, and not a restricted
+/// name.
+pub fn is_valid_username(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-_".contains(&b))
+        && !RESTRICTED_USERNAMES.contains(&name)
 }
 
 /// Mattermost's `IsValidUserRoles` (`model/user.go`): every space-separated role is 1 to 64 of

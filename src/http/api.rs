@@ -1,6 +1,8 @@
 //! The generated `Api` trait, implemented thinly over [`SessionService`]: unpack the request,
 //! call the service, map its result onto the operation's response enum.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use mm_sessions_api::{
     models, Api, AttachDeviceResponse, CreateUserAccessTokenResponse, DisableUserAccessTokenResponse,
@@ -14,7 +16,11 @@ use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::cookies;
-use crate::domain::{AccessToken, Audit, Session, User};
+use super::json::{
+    audit_model, camel_case_device_id, map_string, ok_status, paging, retry_after, session_model, token_model,
+    user_model, Viewer,
+};
+use crate::config::ClientRequirements;
 use crate::error::AppError;
 use crate::service::{LoginAttempt, NewToken, PasswordChange, SessionService};
 
@@ -22,12 +28,13 @@ use crate::service::{LoginAttempt, NewToken, PasswordChange, SessionService};
 #[derive(Clone)]
 pub struct Handlers {
     service: SessionService,
+    client_requirements: Arc<ClientRequirements>,
 }
 
 impl Handlers {
-    /// Handlers over `service`.
-    pub fn new(service: SessionService) -> Self {
-        Handlers { service }
+    /// Handlers over `service`; `GET /system/ping` reports `client_requirements`.
+    pub fn new(service: SessionService, client_requirements: ClientRequirements) -> Self {
+        Handlers { service, client_requirements: Arc::new(client_requirements) }
     }
 }
 
@@ -44,106 +51,12 @@ macro_rules! declared_error {
     }};
 }
 
-/// The sanitized JSON form of a session: never a token.
-fn to_model(session: Session) -> models::Session {
-    models::Session::new(
-        session.id.into_string(),
-        String::new(),
-        session.create_at,
-        session.expires_at,
-        session.last_activity_at,
-        session.user_id.into_string(),
-        session.device_id,
-        session.roles,
-        session.is_oauth,
-        session.expired_notify,
-        session.local,
-        session.props.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-        // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
-        Vec::new(),
-    )
-}
-
-/// An audit record's JSON form.
-fn audit_model(audit: Audit) -> models::Audit {
-    models::Audit::new(
-        audit.id.into_string(),
-        audit.create_at,
-        audit.user_id,
-        audit.action,
-        audit.extra_info,
-        audit.ip_address,
-        audit.session_id,
-    )
-}
-
-/// The sanitized JSON form of a user: never its password hash.
-fn user_model(user: &User) -> models::User {
-    models::User::new(
-        user.id.to_string(),
-        user.create_at,
-        user.update_at,
-        user.delete_at,
-        user.username.clone(),
-        user.email.clone(),
-        String::new(),
-        String::new(),
-        String::new(),
-        user.roles.clone(),
-        "en".into(),
-        String::new(),
-    )
-}
-
-/// A personal access token's JSON form, sanitized: never its secret.
-fn token_model(token: AccessToken) -> models::UserAccessToken {
-    models::UserAccessToken::new(
-        token.id.into_string(),
-        token.user_id.into_string(),
-        token.description,
-        token.is_active,
-        token.expires_at,
-    )
-}
-
-/// A value of a body Mattermost reads as a map of strings (`model.MapFromJSON`): a string is
-/// itself; anything else (a number, `false`, `null`, absent) reads as "".
-fn map_string(value: Option<serde_json::Value>) -> String {
-    match value {
-        Some(serde_json::Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
-
-/// Mattermost's paging (`web/params.go`): nonsense or negative means the first page and 60 a
-/// page; more than 200 a page means 200.
-fn paging(page: Option<i32>, per_page: Option<i32>) -> (u32, u32) {
-    let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
-    let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
-    (page, per_page)
-}
-
-/// The JS client's `deviceId`, read from the raw body (see the LoginRequest definition).
-fn camel_case_device_id(ctx: &RequestContext) -> Option<String> {
-    let body: serde_json::Value = serde_json::from_slice(&ctx.request.body).ok()?;
-    body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
-}
-
-/// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
-fn retry_after(wait: std::time::Duration) -> i32 {
-    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)
-}
-
-fn ok_status() -> models::StatusOk {
-    models::StatusOk::new(models::StatusOkStatus::Ok)
-}
-
 #[async_trait]
 impl Api<RequestContext> for Handlers {
     async fn get_sessions(&self, user_id: String, ctx: &RequestContext) -> Result<GetSessionsResponse, ApiError> {
         let result = async { self.service.list_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
-            Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.into_iter().map(to_model).collect())),
+            Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.into_iter().map(session_model).collect())),
             Err(e) => declared_error!(GetSessionsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
@@ -156,7 +69,8 @@ impl Api<RequestContext> for Handlers {
         body: models::RevokeSessionRequest,
         ctx: &RequestContext,
     ) -> Result<RevokeSessionResponse, ApiError> {
-        let result = async { self.service.revoke_session(ctx.actor()?, &user_id, &body.session_id).await }.await;
+        let result =
+            async { self.service.revoke_session(ctx.actor()?, &user_id, &map_string(body.session_id)).await }.await;
         match result {
             Ok(()) => Ok(RevokeSessionResponse::Revoked(ok_status())),
             Err(e) => declared_error!(RevokeSessionResponse, e, ctx, {
@@ -180,13 +94,16 @@ impl Api<RequestContext> for Handlers {
     }
 
     async fn login(&self, body: models::LoginRequest, ctx: &RequestContext) -> Result<LoginResponse, ApiError> {
-        let device_id =
-            body.device_id.filter(|d| !d.is_empty()).or_else(|| camel_case_device_id(ctx)).unwrap_or_default();
+        // Read as Mattermost reads it, a map of strings: a value that is not a string is "".
+        let mut device_id = map_string(body.device_id);
+        if device_id.is_empty() {
+            device_id = camel_case_device_id(&ctx.request.body).unwrap_or_default();
+        }
         let attempt = LoginAttempt {
-            login_id: body.login_id,
-            password: body.password,
+            id: map_string(body.id),
+            login_id: map_string(body.login_id),
+            password: map_string(body.password),
             device_id,
-            ldap_only: body.ldap_only.as_deref() == Some("true"),
             user_agent: ctx.request.user_agent.clone(),
             origin: ctx.origin().clone(),
         };
@@ -198,7 +115,10 @@ impl Api<RequestContext> for Handlers {
                         ctx.set_cookie(cookie);
                     }
                 }
-                Ok(LoginResponse::LoggedIn { body: user_model(&user), token: Some(token.expose().to_owned()) })
+                Ok(LoginResponse::LoggedIn {
+                    body: user_model(&user, Viewer::Themself),
+                    token: Some(token.expose().to_owned()),
+                })
             }
             Err(AppError::RateLimited(wait)) => Ok(LoginResponse::TooManyRequests {
                 body: AppError::RateLimited(wait).to_model(ctx.request_id()),
@@ -227,7 +147,7 @@ impl Api<RequestContext> for Handlers {
         match result {
             Ok(user) => {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
-                Ok(GetMeResponse::Me { body: user_model(&user), e_tag })
+                Ok(GetMeResponse::Me { body: user_model(&user, Viewer::Themself), e_tag })
             }
             Err(e) => declared_error!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
         }
@@ -244,7 +164,13 @@ impl Api<RequestContext> for Handlers {
         }
         .await;
         match result {
-            Ok(user) => Ok(GetUserByUsernameResponse::User(user_model(&user))),
+            Ok(user) => {
+                let viewer = match ctx.caller() {
+                    Some(caller) if caller.session.user_id == user.id => Viewer::Themself,
+                    _ => Viewer::Other,
+                };
+                Ok(GetUserByUsernameResponse::User(user_model(&user, viewer)))
+            }
             Err(e) => declared_error!(GetUserByUsernameResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,
             }),
@@ -258,8 +184,8 @@ impl Api<RequestContext> for Handlers {
         ctx: &RequestContext,
     ) -> Result<UpdateUserPasswordResponse, ApiError> {
         let change = PasswordChange {
-            current_password: body.current_password.unwrap_or_default(),
-            new_password: body.new_password,
+            current_password: map_string(body.current_password),
+            new_password: map_string(body.new_password),
         };
         let result = async { self.service.update_password(ctx.actor()?, &user_id, change).await }.await;
         match result {
@@ -334,13 +260,51 @@ impl Api<RequestContext> for Handlers {
         }
     }
 
-    async fn ping(&self, ctx: &RequestContext) -> Result<PingResponse, ApiError> {
-        match self.service.ping().await {
-            Ok(()) => Ok(PingResponse::Pong(ok_status())),
+    async fn ping(
+        &self,
+        get_server_status: Option<String>,
+        device_id: Option<String>,
+        use_rest_semantics: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<PingResponse, ApiError> {
+        use models::SystemStatusStatus as Status;
+        let requirements = &self.client_requirements;
+        let mut answer = models::SystemStatus::new(
+            Status::Ok,
+            requirements.android_latest_version.clone(),
+            requirements.android_min_version.clone(),
+            requirements.ios_latest_version.clone(),
+            requirements.ios_min_version.clone(),
+            "database".into(),
+        );
+        let check_store = get_server_status.as_deref() == Some("true");
+        // Without get_server_status, Mattermost checks nothing but that it answers; here the
+        // store too (what a health check relies on), without a write.
+        let healthy = match self.service.health(check_store).await {
+            Ok(()) => true,
             Err(e) => {
                 tracing::error!(request_id = %ctx.request_id(), error = %e, "health check failed");
-                Ok(PingResponse::Unhealthy(e.to_model(ctx.request_id())))
+                false
             }
+        };
+        let checked = if healthy { Status::Ok } else { Status::Unhealthy };
+        answer.status = checked;
+        let mut headers = (None, None, None);
+        if check_store {
+            answer.database_status = Some(checked);
+            // No file store here: nothing there can fail.
+            answer.filestore_status = Some(Status::Ok);
+            headers = (Some(checked.to_string()), Some(checked.to_string()), Some(Status::Ok.to_string()));
+        }
+        if device_id.is_some_and(|d| !d.is_empty()) {
+            // As Mattermost answers with push notifications off: this server sends none.
+            answer.can_receive_notifications = Some(models::SystemStatusCanReceiveNotifications::False);
+        }
+        let (status, database_status, filestore_status) = headers;
+        if healthy || use_rest_semantics.as_deref() == Some("true") {
+            Ok(PingResponse::Pong { body: answer, status, database_status, filestore_status })
+        } else {
+            Ok(PingResponse::Unhealthy { body: answer, status, database_status, filestore_status })
         }
     }
 
@@ -366,7 +330,8 @@ impl Api<RequestContext> for Handlers {
         body: models::CreateUserAccessTokenRequest,
         ctx: &RequestContext,
     ) -> Result<CreateUserAccessTokenResponse, ApiError> {
-        let new = NewToken { description: body.description, expires_at: body.expires_at.unwrap_or(0) };
+        let new =
+            NewToken { description: body.description.unwrap_or_default(), expires_at: body.expires_at.unwrap_or(0) };
         let result = async { self.service.create_token(ctx.actor()?, &user_id, new).await }.await;
         match result {
             Ok((secret, token)) => {
@@ -419,7 +384,8 @@ impl Api<RequestContext> for Handlers {
         body: models::UserAccessTokenSearch,
         ctx: &RequestContext,
     ) -> Result<SearchUserAccessTokensResponse, ApiError> {
-        let result = async { self.service.search_tokens(ctx.require_caller()?, &body.term).await }.await;
+        let term = body.term.unwrap_or_default();
+        let result = async { self.service.search_tokens(ctx.require_caller()?, &term).await }.await;
         match result {
             Ok(tokens) => Ok(SearchUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),
             Err(e) => declared_error!(SearchUserAccessTokensResponse, e, ctx, {

@@ -11,7 +11,7 @@
 
 use http_body_util::BodyExt;
 use hyper::header::CONTENT_TYPE;
-use hyper::{Method, Request, StatusCode};
+use hyper::{Request, StatusCode};
 use mm_sessions_api::server::ApiRequestParser;
 use swagger::RequestParser;
 
@@ -43,7 +43,9 @@ pub async fn translate(
     Err(match status {
         // The generated check for operations with `security`: no valid credentials.
         StatusCode::FORBIDDEN => AppError::SessionExpired,
-        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::InvalidUrlParam(path_field(operation)),
+        // A path parameter that does not decode (`%ff`): as Mattermost's router, which matches
+        // ids and names against letters, digits and `._-` only, no route.
+        StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::NotFound,
         StatusCode::BAD_REQUEST if text.contains("query parameter per_page") => AppError::InvalidUrlParam("per_page"),
         StatusCode::BAD_REQUEST if text.contains("query parameter page") => AppError::InvalidUrlParam("page"),
         StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
@@ -71,41 +73,32 @@ pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
     ApiRequestParser::parse_operation_id(request)
 }
 
-/// The methods the generated router has an operation for at `uri`, e.g. `GET` or `POST`: those
-/// of the most literal route, as the spec lists them. (`/users/tokens/disable` is a route of
-/// its own for POST; GET matches it only as `/users/tokens/{token_id}`, and is not listed.)
-pub fn allowed_methods(uri: &hyper::Uri) -> String {
-    let operation = |method: &Method, path: &str| {
-        Request::builder().method(method.clone()).uri(path).body(()).ok().and_then(|probe| operation_of(&probe))
-    };
-    let path = uri.path();
-    let segments: Vec<&str> = path.split('/').collect();
-    // How many of the path's segments a method's route matches literally: replaced by something
-    // no route names, a parameter still matches, a literal does not.
-    let literal = |method: &Method, found: &str| {
-        (1..segments.len())
-            .filter(|&i| {
-                let mut probe = segments.clone();
-                probe[i] = "x-probe-x";
-                operation(method, &probe.join("/")) != Some(found)
-            })
-            .count()
-    };
-    let routes: Vec<(Method, usize)> = [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
-        .into_iter()
-        .filter_map(|method| operation(&method, path).map(|found| (method.clone(), literal(&method, found))))
-        .collect();
-    let most = routes.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    routes.into_iter().filter(|(_, n)| *n == most).map(|(method, _)| method.to_string()).collect::<Vec<_>>().join(", ")
-}
+/// The operations whose body Mattermost reads as a map of strings (`model.MapFromJSON`).
+const STRING_MAP_BODIES: &[&str] = &[
+    "Login",
+    "RevokeSession",
+    "UpdateUserPassword",
+    "AttachDevice",
+    "UpdateUserRoles",
+    "RevokeUserAccessToken",
+    "DisableUserAccessToken",
+    "EnableUserAccessToken",
+];
 
-/// The path parameter an operation has.
-fn path_field(operation: &str) -> &'static str {
-    match operation {
-        "GetUserByUsername" => "username",
-        "GetUserAccessToken" => "token_id",
-        _ => "user_id",
+/// The body the generated router parses, as Mattermost reads it. For an operation whose body
+/// Mattermost reads as a map of strings, Go's decoder keeps the string values, skips the others
+/// (which then read as ""), and leaves the map empty when the body is not a JSON object; so the
+/// generated router gets exactly those strings, and never refuses such a body before the
+/// handler has checked, in Mattermost's order, what comes first (a permission, a user).
+pub fn as_mattermost_reads(operation: &str, body: bytes::Bytes) -> bytes::Bytes {
+    if !STRING_MAP_BODIES.contains(&operation) {
+        return body;
     }
+    let strings: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&body) {
+        Ok(serde_json::Value::Object(map)) => map.into_iter().filter(|(_, value)| value.is_string()).collect(),
+        _ => serde_json::Map::new(),
+    };
+    serde_json::to_vec(&strings).map_or(body, bytes::Bytes::from)
 }
 
 /// The field Mattermost names when an operation's body is unusable.

@@ -3,13 +3,14 @@
 //! - [`listener`] accepts connections and keeps them in a [`connections`] table (the cap, the
 //!   idle timeout); it serves any [`listener::ConnectionService`].
 //! - [`pipeline::HttpService`] is the API listener's service: each request's steps, in order, as
-//!   named functions (its module doc lists them), using [`body`] (the body under its limits),
+//!   named functions (its module doc lists them), using [`routes`] (which route a request is
+//!   for, as Mattermost's router decides it), [`body`] (the body under its limits),
 //!   [`credentials`] (where a token comes from, CSRF), [`client`] (the client behind a trusted
 //!   proxy), [`generated`] (the generated router's own answers as AppErrors) and [`response`]
 //!   (error rendering, the final headers, the log line).
 //! - The generated router (`mm_sessions_api::server`) calls [`api::Handlers`], a thin `Api` impl
 //!   over [`crate::service::SessionService`] that takes its per-request details from
-//!   [`context`] and sets [`cookies`].
+//!   [`context`], speaks the JSON of [`json`] and sets [`cookies`].
 //! - [`web`] serves the sessions page at `/`; [`metrics_endpoint`] `GET /metrics`, on the API
 //!   listener or on a listener of its own.
 //!
@@ -24,10 +25,12 @@ pub mod context;
 pub mod cookies;
 pub mod credentials;
 pub mod generated;
+pub mod json;
 pub mod listener;
 pub mod metrics_endpoint;
 pub mod pipeline;
 pub mod response;
+pub mod routes;
 pub mod web;
 
 pub use client::client_address;

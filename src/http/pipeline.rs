@@ -5,25 +5,28 @@
 //!    AppError, the log line);
 //! 2. [`Inner::serve_static`]: `/metrics` (when it is served here) and the page answer at once,
 //!    reading no body;
-//! 3. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
-//!    anything else) and under its deadline (408);
-//! 4. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
+//! 3. [`super::routes::route`]: an API path no route of the spec matches (with Mattermost's
+//!    patterns for ids and names) is 404, a method its route lacks 405, before anything is read;
+//! 4. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
+//!    anything else) and under its deadline (408), then
+//!    [`super::generated::as_mattermost_reads`] reads a string-map body as Mattermost does;
+//! 5. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
 //!    session, or none;
-//! 5. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
+//! 6. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
 //!    refused (401), whatever it asks for;
-//! 6. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
+//! 7. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
 //!    ([`super::api`]);
-//! 7. [`super::generated::translate`]: the generated layer's own plain-text errors become the
+//! 8. [`super::generated::translate`]: the generated layer's own plain-text errors become the
 //!    AppErrors they mean, and [`super::generated::quiet_unknown_fields`] takes its `Warning`
 //!    header about body fields it does not model off the answer (logged once, at debug);
-//! 8. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
+//! 9. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
 //!    this request extended;
-//! 9. [`super::response::render_error`]: every error as Mattermost's AppError JSON, internal ones
-//!    logged once with their cause;
-//! 10. [`super::response::finish_headers`]: the request id, `Allow`, `Connection: close` after a
+//! 10. [`super::response::render_error`]: every error as Mattermost's AppError JSON, internal ones
+//!     logged once with their cause;
+//! 11. [`super::response::finish_headers`]: the request id, `Allow`, `Connection: close` after a
 //!     408, `no-store` and `nosniff` on JSON;
-//! 11. [`super::response::log_and_count`]: the metrics, and one line at debug: method, path (never the
-//!     query, which may hold `access_token`), operation, status, latency, request id.
+//! 12. [`super::response::log_and_count`]: the metrics, and one line at debug: method, path
+//!     (never the query, which may hold `access_token`), operation, status, latency, request id.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -42,7 +45,7 @@ use super::credentials::{self, Location};
 use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
 use super::response::{self, HttpResponse};
-use crate::config::{ProxySettings, RequestLimits};
+use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
 use crate::domain::{Id, Session};
 use crate::error::AppError;
 use crate::metrics::Metrics;
@@ -75,8 +78,14 @@ struct Credentials {
 
 impl HttpService {
     /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
-    pub fn new(service: SessionService, limits: RequestLimits, proxies: ProxySettings, serve_metrics: bool) -> Self {
-        let router = GeneratedRouter::new(Handlers::new(service.clone()), false);
+    pub fn new(
+        service: SessionService,
+        limits: RequestLimits,
+        proxies: ProxySettings,
+        client_requirements: ClientRequirements,
+        serve_metrics: bool,
+    ) -> Self {
+        let router = GeneratedRouter::new(Handlers::new(service.clone(), client_requirements), false);
         HttpService { inner: Arc::new(Inner { router, service, limits, proxies, serve_metrics }), peer: None }
     }
 }
@@ -128,7 +137,7 @@ impl Inner {
                 (operation, response)
             }
         };
-        response::finish_headers(&mut response, &request_id, || super::generated::allowed_methods(&uri));
+        response::finish_headers(&mut response, &request_id, || super::routes::allowed(uri.path()));
         response::log_and_count(self.service.metrics(), &request_id, &method, &uri, operation, &response, started);
         response
     }
@@ -153,7 +162,7 @@ impl Inner {
         })
     }
 
-    /// Steps 3 to 8 for an API request.
+    /// Steps 3 to 9 for an API request.
     async fn serve_api(
         &self,
         request: Request<Incoming>,
@@ -161,9 +170,16 @@ impl Inner {
         operation: &str,
         peer: Option<&Peer>,
     ) -> Result<HttpResponse, AppError> {
+        // Step 3, as a router does, before anything else: no route, or not this method.
+        match super::routes::route(request.method().as_str(), request.uri().path()) {
+            super::routes::Routed::Found => {}
+            super::routes::Routed::NoRoute => return Err(AppError::NotFound),
+            super::routes::Routed::WrongMethod(_) => return Err(AppError::MethodNotAllowed),
+        }
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
+        let body = super::generated::as_mattermost_reads(operation, body);
         // The request is in: it is being answered from here on.
         if let Some(peer) = peer {
             peer.answering();
@@ -181,7 +197,7 @@ impl Inner {
         Ok(response)
     }
 
-    /// Step 4: the session the presented token stands for; `None` when no valid credentials
+    /// Step 5: the session the presented token stands for; `None` when no valid credentials
     /// came (the generated layer then refuses operations that need them). A token in the query
     /// string, and a store failure, are errors.
     async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<Option<Credentials>, AppError> {
@@ -199,7 +215,7 @@ impl Inner {
         Ok(Some(Credentials { token, location, session: found.session, extended: found.extended }))
     }
 
-    /// Step 5: browsers send cookies on their own, so a cookie alone does not authorise a write.
+    /// Step 6: browsers send cookies on their own, so a cookie alone does not authorise a write.
     /// As Mattermost's `checkCSRFToken`: a cookie-authenticated request other than a GET without
     /// the CSRF header is 401 `api.context.session_expired.app_error` and changes nothing,
     /// whatever it asks for (a logout, a login, a revocation).
@@ -235,7 +251,7 @@ impl Inner {
         RequestContext::new(request_id.to_owned(), caller, details)
     }
 
-    /// Step 6: the generated router and the handler it calls.
+    /// Step 7: the generated router and the handler it calls.
     async fn dispatch(
         &self,
         request: Request<Full<bytes::Bytes>>,
@@ -246,7 +262,7 @@ impl Inner {
             .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))
     }
 
-    /// Step 8: the cookies of a cookie session this request extended (they go out again with the
+    /// Step 9: the cookies of a cookie session this request extended (they go out again with the
     /// new lifetime), then those the handler asked for.
     fn set_cookies(
         &self,

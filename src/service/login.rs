@@ -12,12 +12,12 @@ use crate::password;
 /// What a login request carries, as the service needs it.
 #[derive(Clone, Debug, Default)]
 pub struct LoginAttempt {
+    /// A user id: when given, the user is looked up by it alone (the Go driver's `LoginById`).
+    pub id: String,
     pub login_id: String,
     pub password: String,
     /// A mobile device id; "" for web logins.
     pub device_id: String,
-    /// `ldap_only: "true"`: this server has no LDAP, so such a login always fails.
-    pub ldap_only: bool,
     pub user_agent: String,
     /// Where it came from: the per-address login budget and the audit record.
     pub origin: Origin,
@@ -35,23 +35,30 @@ impl SessionService {
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
         let client = attempt.origin.client;
-        check_device_id(&attempt.device_id)?;
         self.spend(Budget::Login, client, None, None)?;
+        check_device_id(&attempt.device_id)?;
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
-        let user = if attempt.ldap_only || attempt.password.chars().count() > password::MAX_LENGTH {
+        // Mattermost's `GetUserForLogin`: by id alone when one is given, else by login id.
+        let typed = if attempt.id.is_empty() { &attempt.login_id } else { &attempt.id };
+        let user = if attempt.password.chars().count() > password::MAX_LENGTH {
             None
-        } else {
+        } else if attempt.id.is_empty() {
             self.user_by_login_id(&attempt.login_id).await?
+        } else {
+            match Id::parse(&attempt.id) {
+                Some(id) => self.stores.users.user_by_id(&id).await?,
+                None => None,
+            }
         };
         // The login id is what the client typed (sometimes a password, in the wrong box): it is
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
-        let login_id = crate::telemetry::untrusted(&attempt.login_id);
+        let login_id = crate::telemetry::untrusted(typed);
         let user_id = user.as_ref().map(|u| u.id.to_string());
         // Keyed by what was typed, never by the account it names: a budget spent as `Carol`
         // must not tell that `carol@example.com` is the same account (docs/security.md).
-        let spent = self.spend(Budget::Login, client, Some(&attempt.login_id), user.as_ref().map(|u| &u.id));
+        let spent = self.spend(Budget::Login, client, Some(typed), user.as_ref().map(|u| &u.id));
         if let Err(refused) = spent {
             tracing::debug!(login_id, "login refused: the account's login budget is spent");
             return Err(refused);

@@ -41,9 +41,12 @@ impl SessionService {
         self.login_limits.forget_idle();
     }
 
-    /// `GET /system/ping`: whether the store answers.
-    pub async fn ping(&self) -> Result<(), AppError> {
-        Ok(self.stores.maintenance.ping().await?)
+    /// `GET /system/ping`: whether the store answers reads, and with `writes` (Mattermost's
+    /// `get_server_status`, its database check writing a row) whether it would take a write.
+    pub async fn health(&self, writes: bool) -> Result<(), AppError> {
+        let maintenance = &self.stores.maintenance;
+        let checked = if writes { maintenance.check_writes().await } else { maintenance.ping().await };
+        Ok(checked?)
     }
 
     /// The metrics as Prometheus text, with the active sessions counted now.

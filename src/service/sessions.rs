@@ -80,7 +80,11 @@ impl SessionService {
         let (session, user_id) = (&caller.session.id, &caller.session.user_id);
         let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session)).await?;
         self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
-        let expires_at = self.now().saturating_add(self.length_ms(true));
+        let mut expires_at = self.now().saturating_add(self.length_ms(true));
+        if caller.session.is_access_token() {
+            // A token's session ends when its token does: attaching a device never lengthens it.
+            expires_at = expires_at.min(caller.session.expires_at);
+        }
         self.stores.sessions.attach_device(session, device_id, expires_at).await?;
         tracing::info!(session_id = %session, user_id = %user_id, "device attached");
         self.audit(Actor::Request(caller), user_id.as_str(), "", String::new).await;

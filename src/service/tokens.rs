@@ -37,6 +37,10 @@ impl SessionService {
     ) -> Result<(Token, AccessToken), AppError> {
         let user_id = self.resolve_user_id(actor, user_id)?;
         let user = self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
+        // An OAuth app may not make tokens (none here: this server issues no OAuth sessions).
+        if actor.caller().is_some_and(|c| c.session.is_oauth) {
+            return Err(AppError::Forbidden);
+        }
         if new.description.is_empty() {
             return Err(AppError::InvalidBodyParam("description"));
         }
@@ -234,7 +238,8 @@ impl SessionService {
             Ok(Some(evicted)) => {
                 self.capped(&user, &session, evicted).await;
                 tracing::info!(user_id = %user.id, token_id = %token.id, session_id = %session.id, "personal access token opened a session");
-                Ok(session)
+                // As stored: its roles are the user's as the insert found them, not as read above.
+                self.stores.sessions.session_by_token(hash).await?.ok_or(AppError::SessionExpired)
             }
             // Revoked or disabled since it was read.
             Ok(None) | Err(StoreError::UserInactive) => Err(AppError::SessionExpired),

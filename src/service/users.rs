@@ -13,14 +13,14 @@ impl SessionService {
         self.stores.users.user_by_id(&caller.session.user_id).await?.ok_or(AppError::SessionExpired)
     }
 
-    /// `GET /users/username/{username}`: any signed-in caller may look a user up.
+    /// `GET /users/username/{username}`: any signed-in caller may look a user up, by a
+    /// username as Mattermost's `IsValidUsername` takes it (`RequireUsername`: 400 otherwise,
+    /// with the body-parameter error Mattermost gives). Not lower-cased: `ALICE` is invalid.
     pub async fn user_by_username(&self, username: &str) -> Result<User, AppError> {
-        let valid = (1..=64).contains(&username.len())
-            && username.bytes().all(|b| b.is_ascii_alphanumeric() || b".-_".contains(&b));
-        if !valid {
-            return Err(AppError::InvalidUrlParam("username"));
+        if !crate::domain::user::is_valid_username(username) {
+            return Err(AppError::InvalidBodyParam("username"));
         }
-        self.stores.users.user_by_username(&username.to_lowercase()).await?.ok_or(AppError::UserNotFound)
+        self.stores.users.user_by_username(username).await?.ok_or(AppError::UserNotFound)
     }
 
     /// Looks a user up by username, or by id (the admin CLI's `--user`).

@@ -504,6 +504,9 @@ impl Maintenance for CachedStore {
     async fn ping(&self) -> StoreResult<()> {
         self.maintenance.ping().await
     }
+    async fn check_writes(&self) -> StoreResult<()> {
+        self.maintenance.check_writes().await
+    }
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
         write_then!(self.maintenance.import(users, sessions); self.forget_all())
     }

@@ -166,6 +166,7 @@ impl UserStore for MemoryStore {
             Some(stored) => {
                 stored.password_hash = Some(hash.to_owned());
                 stored.update_at = update_at;
+                stored.last_password_update = update_at;
                 true
             }
             None => false,
@@ -403,6 +404,11 @@ impl AuditStore for MemoryStore {
 #[async_trait]
 impl Maintenance for MemoryStore {
     async fn ping(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    async fn check_writes(&self) -> StoreResult<()> {
+        drop(self.write());
         Ok(())
     }
 

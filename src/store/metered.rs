@@ -96,5 +96,6 @@ metered!(AuditStore, audits, {
 
 metered!(Maintenance, maintenance, {
     fn ping(&self) -> StoreResult<()>;
+    fn check_writes(&self) -> StoreResult<()>;
     fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;
 });

@@ -224,8 +224,12 @@ pub trait AuditStore: Send + Sync + 'static {
 /// The store as a whole.
 #[async_trait]
 pub trait Maintenance: Send + Sync + 'static {
-    /// Answers when the store can serve (health checks).
+    /// Answers when the store can serve reads (health checks).
     async fn ping(&self) -> StoreResult<()>;
+    /// Answers when the store takes a write (the deeper health check; a real one, as
+    /// Mattermost's `DBHealthCheckWrite`): on SQLite through the writer's thread and lock, as
+    /// every write goes.
+    async fn check_writes(&self) -> StoreResult<()>;
     /// Adds users and sessions in one transaction, all or nothing, without the per-user cap:
     /// for bulk loads (the benchmark's seeding, imports), never for serving requests.
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;

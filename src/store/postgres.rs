@@ -27,6 +27,8 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (2, include_str!("postgres_migrations/0002_user_deactivation.sql")),
     (3, include_str!("postgres_migrations/0003_audits.sql")),
     (4, include_str!("postgres_migrations/0004_access_tokens.sql")),
+    (5, include_str!("postgres_migrations/0005_last_password_update.sql")),
+    (6, include_str!("postgres_migrations/0006_health_checks.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -218,21 +220,24 @@ impl Columns for Row {
     }
 }
 
-/// Adds a session in `tx`: its user's row is locked first (which serialises this user's logins
-/// and revoke-alls across nodes, see the module docs) and must be active; then the least
-/// recently used others beyond `max_per_user` are deleted; how many.
+/// Adds a session in `tx`: its user's row is locked first (which serialises this user's logins,
+/// revoke-alls and role changes across nodes, see the module docs) and must be active; the
+/// session takes the roles the locked row has; then the least recently used others beyond
+/// `max_per_user` are deleted; how many.
 async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max_per_user: usize) -> StoreResult<u64> {
     let props = serde_json::to_value(&*s.props).context("encoding props")?;
     let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
     let user = tx
-        .query_opt("SELECT delete_at FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
+        .query_opt("SELECT delete_at, roles FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
         .await
         .map_err(classify)?;
-    match user.map(|row| row.get::<_, i64>(0)) {
+    // The roles as the locked row has them: a role change committed after the caller read the
+    // user is not undone by this insert.
+    let roles: String = match user.map(|row| (row.get::<_, i64>(0), row.get(1))) {
         None => return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", s.user_id))),
-        Some(delete_at) if delete_at > 0 => return Err(StoreError::UserInactive),
-        Some(_) => {}
-    }
+        Some((delete_at, _)) if delete_at > 0 => return Err(StoreError::UserInactive),
+        Some((_, roles)) => roles,
+    };
     let sql =
         format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
     let row: [&(dyn ToSql + Sync); 12] = [
@@ -243,7 +248,7 @@ async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max
         &s.expires_at,
         &s.last_activity_at,
         &s.device_id,
-        &s.roles,
+        &roles,
         &s.is_oauth,
         &s.expired_notify,
         &s.local,
@@ -278,8 +283,8 @@ fn token_row(row: &Row) -> anyhow::Result<AccessToken> {
 #[async_trait]
 impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
-        let row: [&(dyn ToSql + Sync); 8] = [
+        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        let row: [&(dyn ToSql + Sync); 9] = [
             &u.id.as_str(),
             &u.username,
             &u.email,
@@ -288,6 +293,7 @@ impl UserStore for PostgresStore {
             &u.update_at,
             &u.password_hash,
             &u.delete_at,
+            &u.last_password_update,
         ];
         self.execute(&sql, &row).await.map(drop)
     }
@@ -309,33 +315,53 @@ impl UserStore for PostgresStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = $2, update_at = $3 WHERE id = $1";
+        let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3 WHERE id = $1";
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
-        // New roles without system_admin may demote the last admin: every active admin's row is
-        // locked first (in id order, so two demotions at once queue instead of deadlocking),
-        // and the count holds until this commits. Then the user's row, which orders this
-        // against logins racing on other nodes: a session created before gets the new roles
-        // here, one created after copies them from the row.
-        self.transaction(async |tx| {
-            let mut admins = i64::MAX;
-            if !roles.contains(crate::permissions::SYSTEM_ADMIN) {
-                let sql = format!("SELECT id FROM users WHERE {} ORDER BY id FOR UPDATE", rows::ACTIVE_ADMIN);
-                admins = tx.query(&sql, &[]).await.map_err(classify)?.len() as i64;
+        // Demoting a system admin may demote the last one: then every active admin's row is
+        // locked (in id order, so two demotions at once queue instead of deadlocking; the user's
+        // is among them) and the count holds until this commits. Any other change locks the
+        // user's row only. Either way the user's row is locked, which orders this against
+        // logins racing on other nodes (they copy the roles from the locked row). Which case
+        // it is was read before the locks: if the row changed in between, the other case runs.
+        // `demotes_last_admin(current, roles, 1)`: an admin losing the role, were they the last.
+        let sql = "SELECT roles FROM users WHERE id = $1";
+        let current = self.query_opt(sql, &[&user_id.as_str()], |r| Ok(r.try_get::<_, String>(0)?)).await?;
+        let Some(mut demoting_an_admin) = current.map(|r| rows::demotes_last_admin(&r, roles, 1)) else {
+            return Ok(RolesSet::NoSuchUser);
+        };
+        loop {
+            let outcome = self
+                .transaction(async |tx| {
+                    let mut admins = i64::MAX;
+                    if demoting_an_admin {
+                        let sql = format!("SELECT id FROM users WHERE {} ORDER BY id FOR UPDATE", rows::ACTIVE_ADMIN);
+                        admins = tx.query(&sql, &[]).await.map_err(classify)?.len() as i64;
+                    }
+                    let sql = "SELECT roles FROM users WHERE id = $1 FOR UPDATE";
+                    let current = tx.query_opt(sql, &[&user_id.as_str()]).await.map_err(classify)?;
+                    let Some(current) = current else { return Ok(Some(RolesSet::NoSuchUser)) };
+                    let current: String = current.get(0);
+                    if !demoting_an_admin && rows::demotes_last_admin(&current, roles, 1) {
+                        // Made an admin since it was read: lock as for an admin.
+                        return Ok(None);
+                    }
+                    if rows::demotes_last_admin(&current, roles, admins) {
+                        return Ok(Some(RolesSet::LastAdmin));
+                    }
+                    let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
+                    execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
+                    let sql = "UPDATE sessions SET roles = $2 WHERE user_id = $1";
+                    execute(tx, sql, &[&user_id.as_str(), &roles]).await.map(|n| Some(RolesSet::Set(n)))
+                })
+                .await?;
+            match outcome {
+                Some(outcome) => return Ok(outcome),
+                None => demoting_an_admin = true,
             }
-            let current = tx.query_opt("SELECT roles FROM users WHERE id = $1 FOR UPDATE", &[&user_id.as_str()]).await;
-            let Some(current) = current.map_err(classify)? else { return Ok(RolesSet::NoSuchUser) };
-            if rows::demotes_last_admin(current.get(0), roles, admins) {
-                return Ok(RolesSet::LastAdmin);
-            }
-            let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
-            execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
-            let sql = "UPDATE sessions SET roles = $2 WHERE user_id = $1";
-            execute(tx, sql, &[&user_id.as_str(), &roles]).await.map(RolesSet::Set)
-        })
-        .await
+        }
     }
 
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
@@ -556,6 +582,12 @@ impl Maintenance for PostgresStore {
         self.query_opt("SELECT 1", &[], |_| Ok(())).await.map(drop)
     }
 
+    async fn check_writes(&self) -> StoreResult<()> {
+        // A real write: refused on a read-only replica, a full disk, a lost primary.
+        self.transaction(async |tx| tx.execute(super::rows::HEALTH_CHECK_WRITE, &[]).await.map_err(classify).map(drop))
+            .await
+    }
+
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
         // Column arrays unnested server-side: one statement per chunk instead of one per row.
         const CHUNK: usize = 10_000;
@@ -566,7 +598,7 @@ impl Maintenance for PostgresStore {
                     &format!(
                         "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
-                     $8::bigint[])"
+                     $8::bigint[], $9::bigint[])"
                     ),
                     &[
                         &column(|u| u.id.as_str()),
@@ -577,6 +609,7 @@ impl Maintenance for PostgresStore {
                         &chunk.iter().map(|u| u.update_at).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.password_hash.as_deref()).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
+                        &chunk.iter().map(|u| u.last_password_update).collect::<Vec<_>>(),
                     ],
                 )
                 .await

@@ -1,6 +1,7 @@
-//! The columns of the `users`, `sessions`, `user_access_tokens` and `audits` tables and the one mapping from a row to
-//! a domain value, shared by SQLite and PostgreSQL: their dialects agree on the column names and
-//! order; each backend only says how it reads one column ([`Columns`]).
+//! The columns of the `users`, `sessions`, `user_access_tokens` and `audits` tables and the one
+//! mapping from a row to a domain value, shared by SQLite and PostgreSQL: their dialects agree on
+//! the column names and order; each backend only says how it reads one column ([`Columns`]).
+//! Also the SQL both dialects share word for word.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,7 +10,8 @@ use super::stored_id;
 use crate::domain::{AccessToken, Audit, Session, SessionId, TokenHash, TokenId, User};
 
 /// The columns of `users`, in the order [`user`] reads them.
-pub const USER_COLUMNS: &str = "id, username, email, roles, create_at, update_at, password_hash, delete_at";
+pub const USER_COLUMNS: &str =
+    "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update";
 /// The columns of `sessions`, in the order [`session`] reads them.
 pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
@@ -17,6 +19,10 @@ pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_a
 pub const TOKEN_COLUMNS: &str = "id, token_hash, user_id, description, is_active, expires_at";
 /// The columns of `audits`, in the order [`audit`] reads them.
 pub const AUDIT_COLUMNS: &str = "id, create_at, user_id, action, extra_info, ip_address, session_id";
+
+/// The write a health check makes: one row, its count bumped.
+pub const HEALTH_CHECK_WRITE: &str = "INSERT INTO health_checks (name, checks) VALUES ('ping', 1) \
+     ON CONFLICT (name) DO UPDATE SET checks = health_checks.checks + 1";
 
 /// The condition (on `users`) of an active system admin, as Mattermost counts them for its
 /// last-admin rule (its `Count` with `Roles: ["system_admin"]`, bots aside: there are none).
@@ -56,6 +62,7 @@ pub fn user(row: &impl Columns) -> anyhow::Result<User> {
         update_at: row.int(5)?,
         password_hash: row.optional_text(6)?,
         delete_at: row.int(7)?,
+        last_password_update: row.int(8)?,
     })
 }
 

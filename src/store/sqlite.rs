@@ -41,6 +41,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0004_audits.sql"),
     include_str!("sqlite_migrations/0005_change_counter.sql"),
     include_str!("sqlite_migrations/0006_access_tokens.sql"),
+    include_str!("sqlite_migrations/0007_last_password_update.sql"),
+    include_str!("sqlite_migrations/0008_health_checks.sql"),
 ];
 
 /// A SQLite database file.
@@ -179,9 +181,18 @@ fn classify(error: rusqlite::Error) -> StoreError {
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
-    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    let row =
-        params![u.id.as_str(), u.username, u.email, u.roles, u.create_at, u.update_at, u.password_hash, u.delete_at];
+    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    let row = params![
+        u.id.as_str(),
+        u.username,
+        u.email,
+        u.roles,
+        u.create_at,
+        u.update_at,
+        u.password_hash,
+        u.delete_at,
+        u.last_password_update
+    ];
     execute(c, &sql, row).map(drop)
 }
 
@@ -206,16 +217,21 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
 }
 
 /// Adds a session if its user is active (checked in the same write: a deactivation cannot slip
-/// between), then deletes the least recently used others beyond `max_per_user`; how many.
+/// between), with the user's roles as this write finds them, then deletes the least recently
+/// used others beyond `max_per_user`; how many.
 fn insert_capped(tx: &Connection, s: &Session, props: &str, max_per_user: usize) -> rusqlite::Result<StoreResult<u64>> {
-    let delete_at: Option<i64> = tx
-        .prepare_cached("SELECT delete_at FROM users WHERE id = ?1")?
-        .query_row([s.user_id.as_str()], |r| r.get(0))
+    let user: Option<(i64, String)> = tx
+        .prepare_cached("SELECT delete_at, roles FROM users WHERE id = ?1")?
+        .query_row([s.user_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    if delete_at.is_some_and(|at| at > 0) {
-        return Ok(Err(StoreError::UserInactive));
-    }
-    insert_session(tx, s, props)?;
+    let roles = match user {
+        Some((delete_at, _)) if delete_at > 0 => return Ok(Err(StoreError::UserInactive)),
+        Some((_, roles)) => roles,
+        None => s.roles.clone(),
+    };
+    // The roles as they are now, in this write: a role change between the caller's read of the
+    // user and this insert is not undone by it.
+    insert_session(tx, &Session { roles, ..s.clone() }, props)?;
     // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
     let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
     let evicted = execute(
@@ -287,7 +303,7 @@ impl UserStore for SqliteStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3 WHERE id = ?1";
+        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3, last_password_update = ?3 WHERE id = ?1";
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
@@ -595,6 +611,11 @@ impl AuditStore for SqliteStore {
 impl Maintenance for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
         self.read(|c| c.query_row("SELECT 1", [], |_| Ok(()))).await
+    }
+
+    async fn check_writes(&self) -> StoreResult<()> {
+        // Through the writer every write waits for, and a real write (a full disk fails it).
+        self.write(|c| c.execute(super::rows::HEALTH_CHECK_WRITE, []).map(drop)).await
     }
 
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {

@@ -132,7 +132,10 @@ impl Spec {
             response = self.responses[name].clone();
         }
         if let Some(declared) = response.get("headers").and_then(Value::as_object) {
-            for name in declared.keys() {
+            // A header sent only on a condition (`x-present-when`, e.g. ping's status headers)
+            // is not required of every answer.
+            let always = declared.iter().filter(|(_, h)| h.get("x-present-when").is_none());
+            for (name, _) in always {
                 if !headers.contains_key(name.to_ascii_lowercase().as_str()) {
                     return Err(format!("{id} {status} lacks the declared header {name}"));
                 }
@@ -262,7 +265,9 @@ async fn every_operation_of_the_spec_is_exercised_and_conforms() {
 
 /// A request the spec calls valid is never refused for its body's shape: what the server
 /// requires of a body, api/ says (`required`, `minLength`, `maxLength`), so contract tests
-/// generating schema-valid bodies meet no 400 the spec did not announce.
+/// generating schema-valid bodies meet no 400 the spec did not announce. (Where Mattermost
+/// checks a string-map body only after a permission, as a password change's `new_password`, the
+/// schema cannot require it: the operation's description and its 400 say so.)
 #[tokio::test]
 async fn what_a_body_must_hold_the_spec_says() {
     use crate::helpers::{spawn_app, Backend};
@@ -274,7 +279,6 @@ async fn what_a_body_must_hold_the_spec_says() {
         ("AttachDeviceRequest", "PUT", "/users/sessions/device", json!({})),
         ("AttachDeviceRequest", "PUT", "/users/sessions/device", json!({"device_id": ""})),
         ("AttachDeviceRequest", "PUT", "/users/sessions/device", json!({"device_id": "d".repeat(513)})),
-        ("UpdatePasswordRequest", "PUT", "/users/me/password", json!({"current_password": "alice password"})),
         (
             "UpdatePasswordRequest",
             "PUT",

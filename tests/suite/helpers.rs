@@ -275,6 +275,11 @@ impl Call<'_> {
     pub fn json(self, body: Value) -> Self {
         Call { request: self.request.json(&body), ..self }
     }
+
+    /// A body sent as it is, labelled JSON (whether it is JSON or not).
+    pub fn raw(self, body: &str) -> Self {
+        Call { request: self.request.header("content-type", "application/json").body(body.to_owned()), ..self }
+    }
 }
 
 impl<'a> std::future::IntoFuture for Call<'a> {

@@ -54,14 +54,8 @@ async fn wrong_credentials_are_401_with_mattermosts_ids() {
     chrome_login(&app, json!({"login_id": "alice", "password": "wrong password"})).await.assert_app_error(401, invalid);
     chrome_login(&app, json!({"login_id": "nobody", "password": PASSWORD})).await.assert_app_error(401, invalid);
     chrome_login(&app, json!({"login_id": "", "password": PASSWORD})).await.assert_app_error(401, invalid);
-    chrome_login(&app, json!({"login_id": "alice", "password": PASSWORD, "ldap_only": "true"}))
-        .await
-        .assert_app_error(401, invalid);
-    chrome_login(&app, json!({"login_id": "alice", "password": ""}))
-        .await
-        .assert_app_error(401, "api.user.login.blank_pwd.app_error");
-    chrome_login(&app, json!({"login_id": "alice"})).await.assert_app_error(400, INVALID_BODY_PARAM);
-    chrome_login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(400, INVALID_BODY_PARAM);
+    // What Mattermost's map-of-strings body makes of these is in `answers.rs`.
+    chrome_login(&app, json!({"login_id": 5, "password": PASSWORD})).await.assert_app_error(401, invalid);
     // A user without a password cannot log in at all.
     app.user("nopass", &[]).await;
     chrome_login(&app, json!({"login_id": "nopass", "password": PASSWORD})).await.assert_app_error(401, invalid);
@@ -174,8 +168,9 @@ async fn me_and_ping() {
     app.get("/users/me").await.assert_app_error(401, SESSION_EXPIRED);
     app.get("/users/me").token("garbage").await.assert_app_error(401, SESSION_EXPIRED);
 
+    // Its fields are in `answers.rs`.
     let reply = app.get("/system/ping").await;
-    assert_eq!((reply.status, reply.json()), (200, json!({"status": "OK"})));
+    assert_eq!((reply.status, &reply.json()["status"]), (200, &json!("OK")));
 }
 
 #[tokio::test]
@@ -221,14 +216,11 @@ async fn users_are_found_by_username_by_anyone_signed_in() {
     let alice = app.user("alice", &[]).await;
     let bob = app.user("bob", &[]).await;
     let (token, _) = app.issue_session(&bob).await;
-    let reply = app.get("/users/username/ALICE").token(&token).await;
+    let reply = app.get("/users/username/alice").token(&token).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.json()["id"], alice.id.as_str());
     app.get("/users/username/nobody").token(&token).await.assert_app_error(404, "app.user.get_by_username.app_error");
-    app.get("/users/username/bad%20name").token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
-    let reply = app.get("/users/username/%ff%fe").token(&token).await;
-    reply.assert_app_error(400, INVALID_URL_PARAM);
-    assert!(reply.json()["message"].as_str().unwrap().contains("username"), "{}", reply.text);
+    // Which names are refused, and how, is in `answers.rs`.
     app.get("/users/username/alice").await.assert_app_error(401, SESSION_EXPIRED);
 }
 

@@ -6,6 +6,7 @@
 #[macro_use]
 mod helpers;
 
+mod answers;
 mod audits;
 mod auth_matrix;
 mod cache_across_processes;

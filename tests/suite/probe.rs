@@ -26,10 +26,12 @@ async fn unknown_body_keys_neither_forge_nor_flood_the_log() {
     let mut body = Map::new();
     body.insert("login_id".into(), json!("alice"));
     body.insert("password".into(), json!(PASSWORD));
-    body.insert(forged.into(), json!(1));
+    // String values: the login body is read as a map of strings, which drops any other value
+    // before the generated layer sees (and names) its key.
+    body.insert(forged.into(), json!(""));
     // About 50 KB of keys: under the body limit (64 KiB).
     for i in 0..4000 {
-        body.insert(format!("k{i}"), json!(i));
+        body.insert(format!("k{i}"), json!(""));
     }
     let login = |body: Map<String, Value>| {
         node.client.post(format!("{}/users/login", node.base)).json(&Value::Object(body)).send()

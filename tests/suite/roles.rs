@@ -8,13 +8,16 @@ use serde_json::json;
 use crate::helpers::*;
 
 async fn a_demoted_admin_loses_admin_power_on_open_sessions(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_with(backend, |c| c.policy.enable_user_access_tokens = true).await;
     let admin = app.user("root", &["system_user", "system_admin"]).await;
     let bob = app.user("bob", &[]).await;
     let (token, _) = app.issue_session(&admin).await;
+    let script = app.access_token(&admin, 0).await;
     let bobs = format!("/users/{}/sessions", bob.id);
-    // The session, its user and lists are cached (on SQLite) before the change.
+    // The sessions (a personal access token's too), their user and lists are cached (on SQLite)
+    // before the change.
     assert_eq!(app.get(&bobs).token(&token).await.status, 200);
+    assert_eq!(app.get(&bobs).token(&script).await.status, 200);
     assert_eq!(app.get("/users/me/sessions").token(&token).await.status, 200);
 
     // Another admin stays: this is not the last one.
@@ -28,8 +31,12 @@ async fn a_demoted_admin_loses_admin_power_on_open_sessions(backend: Backend) {
     let active = app.put(&format!("/users/{}/active", bob.id)).token(&token).json(json!({"active": false})).await;
     active.assert_app_error(403, "api.user.update_active.permissions.app_error");
     app.post("/users/sessions/revoke/all").token(&token).await.assert_app_error(403, PERMISSIONS);
+    // The token's session too: no admin operation through it.
+    app.get(&bobs).token(&script).await.assert_app_error(403, PERMISSIONS);
+    app.get("/users/tokens").token(&script).await.assert_app_error(403, PERMISSIONS);
+    app.post("/users/sessions/revoke/all").token(&script).await.assert_app_error(403, PERMISSIONS);
     let own = app.get("/users/me/sessions").token(&token).await.json();
-    assert_eq!(own[0]["roles"], "system_user", "the session itself carries the new roles");
+    assert!(own.as_array().unwrap().iter().all(|s| s["roles"] == "system_user"), "every session carries the new roles");
     assert!(app.service.find_user("bob").await.unwrap().is_active(), "nothing was done to bob");
 
     // And back: promoted, the same session may act at once.

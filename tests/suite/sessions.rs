@@ -62,15 +62,24 @@ async fn invalid_user_ids_are_400_on_every_endpoint(backend: Backend) {
     let app = spawn_app(backend).await;
     let alice = app.user("alice", &[]).await;
     let (token, session) = app.issue_session(&alice).await;
-    for bad in ["short", "abcdefghijklmnopqrstuvwxy-", "abcdefghijklmnopqrstuvwxyz1", "a%2Fb", "%C3%A9%C3%A9%C3%A9"] {
+    // Letters and digits that are not an id: 400; anything else matches no route of
+    // Mattermost's (`{user_id:[A-Za-z0-9]+}`): 404.
+    let shapes = [
+        ("short", 400, INVALID_URL_PARAM),
+        ("abcdefghijklmnopqrstuvwxyz1", 400, INVALID_URL_PARAM),
+        ("abcdefghijklmnopqrstuvwxy-", 404, "api.context.404.app_error"),
+        ("a%2Fb", 404, "api.context.404.app_error"),
+        ("%C3%A9%C3%A9%C3%A9", 404, "api.context.404.app_error"),
+    ];
+    for (bad, status, id) in shapes {
         let base = format!("/users/{bad}/sessions");
-        app.get(&base).token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
+        app.get(&base).token(&token).await.assert_app_error(status, id);
         app.post(&format!("{base}/revoke"))
             .token(&token)
             .json(json!({"session_id": session.id.as_str()}))
             .await
-            .assert_app_error(400, INVALID_URL_PARAM);
-        app.post(&format!("{base}/revoke/all")).token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
+            .assert_app_error(status, id);
+        app.post(&format!("{base}/revoke/all")).token(&token).await.assert_app_error(status, id);
     }
     assert!(app.token_works(&token).await, "nothing was revoked");
 }

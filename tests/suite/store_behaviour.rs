@@ -190,6 +190,7 @@ async fn users_are_found_by_email_and_updated(store: Stores) {
     assert_eq!(store.users.user_by_email("alice@example.com").await.unwrap(), Some(alice.clone()));
     alice.password_hash = Some("$argon2id$stub".into());
     alice.update_at += 5;
+    alice.last_password_update = alice.update_at;
     assert!(store.users.set_password_hash(&alice.id, "$argon2id$stub", alice.update_at).await.unwrap());
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
     alice.roles = "system_user system_admin".into();

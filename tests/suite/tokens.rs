@@ -257,7 +257,7 @@ async fn listing_and_searching_tokens_follow_mattermosts_rules(backend: Backend)
     assert_eq!(count(&search(&s.admin_token, json!({"term": "ali"})).await.json()), 0, "no wildcards");
     assert_eq!(count(&search(&s.admin_token, json!({"term": s.bob.id.as_str()})).await.json()), 1);
     // One by id: a malformed id is 400, before the permission; then 403, then 404.
-    app.get("/users/tokens/not-an-id").token(&s.bob_token).await.assert_app_error(400, INVALID_URL_PARAM);
+    app.get("/users/tokens/notanid").token(&s.bob_token).await.assert_app_error(400, INVALID_URL_PARAM);
     app.get("/users/tokens/abcdefghijklmnopqrstuvwxyz").token(&s.bob_token).await.assert_app_error(403, PERMISSIONS);
     app.get("/users/tokens/abcdefghijklmnopqrstuvwxyz").token(&s.alice_token).await.assert_app_error(404, NOT_FOUND);
     let bobs = search(&s.admin_token, json!({"term": "bob"})).await.json()[0]["id"].as_str().unwrap().to_owned();

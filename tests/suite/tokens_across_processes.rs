@@ -137,3 +137,37 @@ async fn a_node_with_tokens_off_refuses_token_sessions() {
     assert!(!off.token_works(&secret).await);
     assert!(on.token_works(&secret).await, "refused there, not ended");
 }
+
+/// Two nodes making the same token's first session at once (the token hash is unique): both
+/// answer 200, and one session stands.
+async fn a_tokens_first_use_on_two_nodes_at_once(database: &str) {
+    create_users(database);
+    let a = node(database).await;
+    let b = node(database).await;
+    let alice = a.login("alice", PASSWORD).await;
+    for _ in 0..20 {
+        let secret = token_cli(database, &["token", "create", "--user", "alice", "--description", "ci"]);
+        let (x, y) = tokio::join!(
+            a.status(Method::GET, "/users/me", &secret, None),
+            b.status(Method::GET, "/users/me", &secret, None)
+        );
+        assert_eq!((x, y), (200, 200), "no 500 for the one that lost the insert");
+        let sessions = a.get_json("/users/me/sessions", &alice).await;
+        let opened = sessions.as_array().unwrap().iter().filter(|s| s["props"]["type"] == "UserAccessToken").count();
+        let id = newest_token_id(database);
+        token_cli(database, &["token", "revoke", "--id", &id]);
+        assert_eq!(opened, 1, "one session for the token");
+    }
+}
+
+#[tokio::test]
+async fn a_tokens_first_use_on_two_nodes_at_once_on_one_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    a_tokens_first_use_on_two_nodes_at_once(dir.path().join("s.db").to_str().unwrap()).await;
+}
+
+#[tokio::test]
+async fn a_tokens_first_use_on_two_nodes_at_once_on_one_postgres_database() {
+    let schema = crate::pg::schema().await;
+    a_tokens_first_use_on_two_nodes_at_once(&schema.url).await;
+}

@@ -100,6 +100,7 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
         roles: roles.to_owned(),
         create_at: now,
         update_at: now,
+        last_password_update: if password_hash.is_some() { now } else { 0 },
         password_hash,
         delete_at: 0,
     }

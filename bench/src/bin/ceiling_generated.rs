@@ -58,7 +58,13 @@ impl<C: Send + Sync> Api<C> for Fixed {
         Ok(RevokeSessionResponse::Revoked(self.revoked.clone()))
     }
 
-    async fn ping(&self, _context: &C) -> Result<PingResponse, ApiError> {
+    async fn ping(
+        &self,
+        _get_server_status: Option<String>,
+        _device_id: Option<String>,
+        _use_rest_semantics: Option<String>,
+        _context: &C,
+    ) -> Result<PingResponse, ApiError> {
         Err(not_benchmarked())
     }
 

@@ -1435,6 +1435,9 @@ impl<S, C, B> Api<C> for Client<S, C> where
     #[allow(clippy::vec_init_then_push)]
     async fn ping(
         &self,
+        param_get_server_status: Option<String>,
+        param_device_id: Option<String>,
+        param_use_rest_semantics: Option<String>,
         context: &C) -> Result<PingResponse, ApiError>
     {
         let mut client_service = self.client_service.clone();
@@ -1447,6 +1450,18 @@ impl<S, C, B> Api<C> for Client<S, C> where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_get_server_status) = param_get_server_status {
+                query_string.append_pair("get_server_status",
+                    &param_get_server_status);
+            }
+            if let Some(param_device_id) = param_device_id {
+                query_string.append_pair("device_id",
+                    &param_device_id);
+            }
+            if let Some(param_use_rest_semantics) = param_use_rest_semantics {
+                query_string.append_pair("use_rest_semantics",
+                    &param_use_rest_semantics);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -1478,19 +1493,68 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
         match response.status().as_u16() {
             200 => {
+                let (header, body) = response.into_parts();
+                let response_database_status = match header.headers.get(HeaderName::from_static("database_status")) {
+                    Some(response_database_status) => {
+                        let response_database_status = response_database_status.clone();
+                        let response_database_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_database_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header database_status for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_database_status.0)
+                        },
+                    None => None,
+                };
 
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let response_status = match header.headers.get(HeaderName::from_static("status")) {
+                    Some(response_status) => {
+                        let response_status = response_status.clone();
+                        let response_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header status for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_status.0)
+                        },
+                    None => None,
+                };
+
+                let response_filestore_status = match header.headers.get(HeaderName::from_static("filestore_status")) {
+                    Some(response_filestore_status) => {
+                        let response_filestore_status = response_filestore_status.clone();
+                        let response_filestore_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_filestore_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header filestore_status for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_filestore_status.0)
+                        },
+                    None => None,
+                };
+
+
+                let body = http_body_util::BodyExt::collect(body)
+
                         .await
                         .map(|f| f.to_bytes().to_vec())
                         .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<models::SystemStatus>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::Pong
-                    (body)
+                    {
+                        body,
+                        database_status: response_database_status,
+                        status: response_status,
+                        filestore_status: response_filestore_status,
+                    }
                 )
             }
             401 => {
@@ -1558,19 +1622,68 @@ impl<S, C, B> Api<C> for Client<S, C> where
                 )
             }
             500 => {
+                let (header, body) = response.into_parts();
+                let response_database_status = match header.headers.get(HeaderName::from_static("database_status")) {
+                    Some(response_database_status) => {
+                        let response_database_status = response_database_status.clone();
+                        let response_database_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_database_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header database_status for response 500 - {e}")));
+                            },
+                        };
+                        Some(response_database_status.0)
+                        },
+                    None => None,
+                };
 
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let response_status = match header.headers.get(HeaderName::from_static("status")) {
+                    Some(response_status) => {
+                        let response_status = response_status.clone();
+                        let response_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header status for response 500 - {e}")));
+                            },
+                        };
+                        Some(response_status.0)
+                        },
+                    None => None,
+                };
+
+                let response_filestore_status = match header.headers.get(HeaderName::from_static("filestore_status")) {
+                    Some(response_filestore_status) => {
+                        let response_filestore_status = response_filestore_status.clone();
+                        let response_filestore_status = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_filestore_status) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header filestore_status for response 500 - {e}")));
+                            },
+                        };
+                        Some(response_filestore_status.0)
+                        },
+                    None => None,
+                };
+
+
+                let body = http_body_util::BodyExt::collect(body)
+
                         .await
                         .map(|f| f.to_bytes().to_vec())
                         .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<models::SystemStatus>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::Unhealthy
-                    (body)
+                    {
+                        body,
+                        database_status: response_database_status,
+                        status: response_status,
+                        filestore_status: response_filestore_status,
+                    }
                 )
             }
             code => {

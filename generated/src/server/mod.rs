@@ -1340,7 +1340,67 @@ where
     ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
     ReqBody::Data: Send,
 {
+                // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+                let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+                let param_get_server_status = query_params.iter().filter(|e| e.0 == "get_server_status").map(|e| e.1.clone())
+                    .next();
+                let param_get_server_status = match param_get_server_status {
+                    Some(param_get_server_status) => {
+                        let param_get_server_status =
+                            <String as std::str::FromStr>::from_str
+                                (&param_get_server_status);
+                        match param_get_server_status {
+                            Ok(param_get_server_status) => Some(param_get_server_status),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter get_server_status - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter get_server_status")),
+                        }
+                    },
+                    None => None,
+                };
+                let param_device_id = query_params.iter().filter(|e| e.0 == "device_id").map(|e| e.1.clone())
+                    .next();
+                let param_device_id = match param_device_id {
+                    Some(param_device_id) => {
+                        let param_device_id =
+                            <String as std::str::FromStr>::from_str
+                                (&param_device_id);
+                        match param_device_id {
+                            Ok(param_device_id) => Some(param_device_id),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter device_id - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter device_id")),
+                        }
+                    },
+                    None => None,
+                };
+                let param_use_rest_semantics = query_params.iter().filter(|e| e.0 == "use_rest_semantics").map(|e| e.1.clone())
+                    .next();
+                let param_use_rest_semantics = match param_use_rest_semantics {
+                    Some(param_use_rest_semantics) => {
+                        let param_use_rest_semantics =
+                            <String as std::str::FromStr>::from_str
+                                (&param_use_rest_semantics);
+                        match param_use_rest_semantics {
+                            Ok(param_use_rest_semantics) => Some(param_use_rest_semantics),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter use_rest_semantics - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter use_rest_semantics")),
+                        }
+                    },
+                    None => None,
+                };
+
                                 let result = api_impl.ping(
+                                            param_get_server_status,
+                                            param_device_id,
+                                            param_use_rest_semantics,
                                         &context
                                     ).await;
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
@@ -1352,9 +1412,68 @@ where
                                         match result {
                                             Ok(rsp) => match rsp {
                                                 PingResponse::Pong
-                                                    (body)
+                                                    {
+                                                        body,
+                                                        database_status,
+                                                        status,
+                                                        filestore_status
+                                                    }
                                                 => {
                                                     *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                                                    if let Some(database_status) = database_status {
+                                                    let database_status = match header::IntoHeaderValue(database_status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling database_status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("database_status"),
+                                                        database_status
+                                                    );
+                                                    }
+
+                                                    if let Some(status) = status {
+                                                    let status = match header::IntoHeaderValue(status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("status"),
+                                                        status
+                                                    );
+                                                    }
+
+                                                    if let Some(filestore_status) = filestore_status {
+                                                    let filestore_status = match header::IntoHeaderValue(filestore_status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling filestore_status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("filestore_status"),
+                                                        filestore_status
+                                                    );
+                                                    }
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
@@ -1412,9 +1531,68 @@ where
 
                                                 },
                                                 PingResponse::Unhealthy
-                                                    (body)
+                                                    {
+                                                        body,
+                                                        database_status,
+                                                        status,
+                                                        filestore_status
+                                                    }
                                                 => {
                                                     *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+
+                                                    if let Some(database_status) = database_status {
+                                                    let database_status = match header::IntoHeaderValue(database_status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling database_status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("database_status"),
+                                                        database_status
+                                                    );
+                                                    }
+
+                                                    if let Some(status) = status {
+                                                    let status = match header::IntoHeaderValue(status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("status"),
+                                                        status
+                                                    );
+                                                    }
+
+                                                    if let Some(filestore_status) = filestore_status {
+                                                    let filestore_status = match header::IntoHeaderValue(filestore_status).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling filestore_status header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("filestore_status"),
+                                                        filestore_status
+                                                    );
+                                                    }
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));

@@ -1,0 +1,151 @@
+//! The JSON the API speaks: domain values in the generated models' shapes, sanitized as
+//! Mattermost sanitizes them, and the pieces of requests read as Mattermost reads them.
+
+use std::collections::HashMap;
+
+use mm_sessions_api::models;
+
+use crate::domain::{AccessToken, Audit, Session, User};
+
+/// The sanitized JSON form of a session: never a token.
+pub fn session_model(session: Session) -> models::Session {
+    models::Session::new(
+        session.id.into_string(),
+        String::new(),
+        session.create_at,
+        session.expires_at,
+        session.last_activity_at,
+        session.user_id.into_string(),
+        session.device_id,
+        session.roles,
+        session.is_oauth,
+        session.expired_notify,
+        session.local,
+        session.props.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
+        Vec::new(),
+    )
+}
+
+/// An audit record's JSON form.
+pub fn audit_model(audit: Audit) -> models::Audit {
+    models::Audit::new(
+        audit.id.into_string(),
+        audit.create_at,
+        audit.user_id,
+        audit.action,
+        audit.extra_info,
+        audit.ip_address,
+        audit.session_id,
+    )
+}
+
+/// The timezone Mattermost gives a user who never set one (`timezones.DefaultUserTimezone`).
+fn default_timezone() -> HashMap<String, String> {
+    [("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// The notification settings Mattermost gives a new user (`SetDefaultNotifications`).
+fn default_notify_props() -> HashMap<String, String> {
+    [
+        ("email", "true"),
+        ("push", "mention"),
+        ("desktop", "mention"),
+        ("desktop_sound", "true"),
+        ("mention_keys", ""),
+        ("channel", "true"),
+        ("push_status", "away"),
+        ("comments", "never"),
+        ("first_name", "false"),
+        ("desktop_threads", "all"),
+        ("email_threads", "all"),
+        ("push_threads", "all"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+/// Whose eyes a user's JSON is for: Mattermost shows a user more of themself than of others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    /// The user themself (`GET /users/me`, a login): `notify_props` and `last_password_update`.
+    Themself,
+    /// Anyone else (`SanitizeProfile`): neither.
+    Other,
+}
+
+/// The sanitized JSON form of a user (Mattermost's `Sanitize`): never its password hash or MFA
+/// secret, `auth_data` "". What this server does not keep (position, timezone, notification
+/// settings) has Mattermost's defaults for a new user.
+pub fn user_model(user: &User, viewer: Viewer) -> models::User {
+    let mut model = models::User::new(
+        user.id.to_string(),
+        user.create_at,
+        user.update_at,
+        user.delete_at,
+        user.username.clone(),
+        user.email.clone(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        user.roles.clone(),
+        "en".into(),
+        default_timezone(),
+        String::new(),
+        String::new(),
+        false,
+    );
+    if viewer == Viewer::Themself {
+        model.notify_props = Some(default_notify_props());
+        model.last_password_update = (user.last_password_update > 0).then_some(user.last_password_update);
+    }
+    model
+}
+
+/// A personal access token's JSON form, sanitized: never its secret.
+pub fn token_model(token: AccessToken) -> models::UserAccessToken {
+    models::UserAccessToken::new(
+        token.id.into_string(),
+        token.user_id.into_string(),
+        token.description,
+        token.is_active,
+        token.expires_at,
+    )
+}
+
+/// A value of a body Mattermost reads as a map of strings (`model.MapFromJSON`): a string is
+/// itself; anything else (a number, `false`, `null`, absent) reads as "".
+pub fn map_string(value: Option<serde_json::Value>) -> String {
+    match value {
+        Some(serde_json::Value::String(text)) => text,
+        _ => String::new(),
+    }
+}
+
+/// Mattermost's paging (`web/params.go`): nonsense or negative means the first page and 60 a
+/// page; more than 200 a page means 200.
+pub fn paging(page: Option<i32>, per_page: Option<i32>) -> (u32, u32) {
+    let page = page.and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
+    let per_page = per_page.and_then(|p| u32::try_from(p).ok()).unwrap_or(60).min(200);
+    (page, per_page)
+}
+
+/// The JS client's `deviceId`, read from the raw body (see the LoginRequest definition).
+pub fn camel_case_device_id(body: &[u8]) -> Option<String> {
+    let body: serde_json::Value = serde_json::from_slice(body).ok()?;
+    body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
+}
+
+/// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
+pub fn retry_after(wait: std::time::Duration) -> i32 {
+    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)
+}
+
+pub fn ok_status() -> models::StatusOk {
+    models::StatusOk::new(models::StatusOkStatus::Ok)
+}
