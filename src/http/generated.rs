@@ -43,7 +43,8 @@ pub async fn translate(
     Err(match status {
         // The generated check for operations with `security`: no valid credentials.
         StatusCode::FORBIDDEN => AppError::SessionExpired,
-        // A path parameter that does not decode (`%ff`): as Mattermost's router, which matches
+        // A path parameter that does not decode (`%ff`; src/http/routes.rs answers these first,
+        // this is the same answer should the two ever disagree): as Mattermost's router, which matches
         // ids and names against letters, digits and `._-` only, no route.
         StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::NotFound,
         StatusCode::BAD_REQUEST if text.contains("query parameter per_page") => AppError::InvalidUrlParam("per_page"),
@@ -101,17 +102,14 @@ pub fn as_mattermost_reads(operation: &str, body: bytes::Bytes) -> bytes::Bytes 
     serde_json::to_vec(&strings).map_or(body, bytes::Bytes::from)
 }
 
-/// The field Mattermost names when an operation's body is unusable.
+/// The field Mattermost names when an operation's body is unusable. (The string-map operations
+/// never get here: [`as_mattermost_reads`] hands the router a body it parses.)
 fn body_field(operation: &str) -> &'static str {
     match operation {
-        "RevokeSession" => "session_id",
-        "UpdateUserPassword" => "new_password",
         "AttachDevice" => "device_id",
         "UpdateUserActive" => "active",
-        "UpdateUserRoles" => "roles",
         "CreateUserAccessToken" => "user_access_token",
         "SearchUserAccessTokens" => "user_access_token_search",
-        "RevokeUserAccessToken" | "DisableUserAccessToken" | "EnableUserAccessToken" => "token_id",
         _ => "body",
     }
 }

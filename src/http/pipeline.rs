@@ -174,7 +174,7 @@ impl Inner {
         match super::routes::route(request.method().as_str(), request.uri().path()) {
             super::routes::Routed::Found => {}
             super::routes::Routed::NoRoute => return Err(AppError::NotFound),
-            super::routes::Routed::WrongMethod(_) => return Err(AppError::MethodNotAllowed),
+            super::routes::Routed::WrongMethod => return Err(AppError::MethodNotAllowed),
         }
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());

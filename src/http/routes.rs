@@ -1,13 +1,14 @@
 //! Which route a request is for, as Mattermost's router decides it (`api4/api.go`): the spec's
 //! path templates (read from `api/` at build time), where a parameter matches only what
 //! Mattermost's pattern for it matches — `{user_id:[A-Za-z0-9]+}`, `{token_id:[A-Za-z0-9]+}`,
-//! `{username:[A-Za-z0-9\_\-\.]+}` — and the most literal template wins (`/users/tokens/revoke`
-//! over `/users/tokens/{token_id}`).
+//! `{username:[A-Za-z0-9\_\-\.]+}` — and, as its router tries each route in turn, a path is
+//! served when any template that matches it has the method (`GET /users/tokens/disable` is
+//! `GET /users/tokens/{token_id}` with the id `disable`, a 400 there).
 //!
 //! It runs before anything else of an API request (no body read, no authentication, as a
 //! router does): a path under `/api/v4` that no template matches is 404
-//! `api.context.404.app_error`; a template that lacks the request's method is 405 with `Allow`
-//! listing the methods it has. The generated router, which matches any parameter value, then
+//! `api.context.404.app_error`; a path whose templates all lack the request's method is 405
+//! with `Allow` listing the methods they have. The generated router, which matches any parameter value, then
 //! sees only requests with a route.
 
 use percent_encoding::percent_decode_str;
@@ -24,8 +25,8 @@ pub enum Routed {
     Found,
     /// No route: 404.
     NoRoute,
-    /// A route, without this method: 405, and the methods it has.
-    WrongMethod(&'static [&'static str]),
+    /// Routes, none with this method: 405.
+    WrongMethod,
 }
 
 /// Whether `value` (a path segment, percent-decoded) matches Mattermost's pattern for the
@@ -38,40 +39,39 @@ fn parameter_matches(name: &str, value: &str) -> bool {
     !value.is_empty() && value.bytes().all(allowed)
 }
 
-/// Whether `template`'s segments match `segments`; how many of them are literal.
-fn matches(template: &str, segments: &[&str]) -> Option<usize> {
+/// Whether `template`'s segments match `segments`.
+fn matches(template: &str, segments: &[&str]) -> bool {
     let parts: Vec<&str> = template.split('/').skip(1).collect();
-    if parts.len() != segments.len() {
-        return None;
-    }
-    let mut literal = 0;
-    for (part, segment) in parts.iter().zip(segments) {
-        match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-            Some(name) => {
-                let decoded = percent_decode_str(segment).decode_utf8().ok()?;
-                if !parameter_matches(name, &decoded) {
-                    return None;
+    parts.len() == segments.len()
+        && parts.iter().zip(segments).all(|(part, segment)| {
+            match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(name) => {
+                    percent_decode_str(segment).decode_utf8().is_ok_and(|decoded| parameter_matches(name, &decoded))
                 }
+                None => part == segment,
             }
-            None if part == segment => literal += 1,
-            None => return None,
-        }
-    }
-    Some(literal)
+        })
 }
 
-/// The methods of the most literal route for `path` (the full request path), if any.
-fn methods_at(path: &str) -> Option<&'static [&'static str]> {
+/// The methods of every route that matches `path` (the full request path), sorted; `None`:
+/// no route does.
+fn methods_at(path: &str) -> Option<Vec<&'static str>> {
     let relative = path.strip_prefix(BASE_PATH).filter(|p| p.starts_with('/'))?;
     let segments: Vec<&str> = relative.split('/').skip(1).collect();
-    ROUTES
-        .iter()
-        .filter_map(|(template, methods)| matches(template, &segments).map(|literal| (literal, *methods)))
-        .max_by_key(|(literal, _)| *literal)
-        .map(|(_, methods)| methods)
+    let mut methods: Vec<&'static str> = Vec::new();
+    let mut any = false;
+    for (template, template_methods) in ROUTES {
+        if matches(template, &segments) {
+            any = true;
+            methods.extend_from_slice(template_methods);
+        }
+    }
+    methods.sort_unstable();
+    methods.dedup();
+    any.then_some(methods)
 }
 
-/// What a 405 for `path` says in `Allow`: the methods its route has.
+/// What a 405 for `path` says in `Allow`: the methods its routes have.
 pub fn allowed(path: &str) -> String {
     methods_at(path).unwrap_or_default().join(", ")
 }
@@ -81,7 +81,7 @@ pub fn route(method: &str, path: &str) -> Routed {
     match methods_at(path) {
         None => Routed::NoRoute,
         Some(methods) if methods.contains(&method) => Routed::Found,
-        Some(methods) => Routed::WrongMethod(methods),
+        Some(_) => Routed::WrongMethod,
     }
 }
 
@@ -90,7 +90,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_most_literal_route_wins_and_parameters_match_mattermosts_patterns() {
+    fn any_route_with_the_method_serves_and_parameters_match_mattermosts_patterns() {
         assert_eq!(route("GET", "/api/v4/users/me/sessions"), Routed::Found);
         assert_eq!(route("GET", "/api/v4/users/abcdefghijklmnopqrstuvwxyz/sessions"), Routed::Found);
         assert_eq!(route("GET", "/api/v4/users/short/sessions"), Routed::Found, "the handler's 400");
@@ -101,9 +101,13 @@ mod tests {
         assert_eq!(route("GET", "/api/v4/users/username/a.b_c-d"), Routed::Found);
         assert_eq!(route("GET", "/api/v4/users/username/a%20b"), Routed::NoRoute);
         assert_eq!(route("POST", "/api/v4/users/tokens/revoke"), Routed::Found);
-        assert_eq!(route("GET", "/api/v4/users/tokens/revoke"), Routed::WrongMethod(&["POST"]));
+        // As Mattermost's router: the GET of `/users/tokens/{token_id}`, with the id `revoke`.
+        assert_eq!(route("GET", "/api/v4/users/tokens/revoke"), Routed::Found);
+        assert_eq!(route("PUT", "/api/v4/users/tokens/revoke"), Routed::WrongMethod);
+        assert_eq!(allowed("/api/v4/users/tokens/revoke"), "GET, POST");
         assert_eq!(route("GET", "/api/v4/users/tokens/abc"), Routed::Found);
-        assert_eq!(route("DELETE", "/api/v4/users/me/tokens"), Routed::WrongMethod(&["GET", "POST"]));
+        assert_eq!(route("DELETE", "/api/v4/users/me/tokens"), Routed::WrongMethod);
+        assert_eq!(allowed("/api/v4/users/me/tokens"), "GET, POST");
         assert_eq!(route("GET", "/api/v4/nowhere"), Routed::NoRoute);
         assert_eq!(route("GET", "/elsewhere"), Routed::NoRoute);
     }

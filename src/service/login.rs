@@ -36,10 +36,10 @@ impl SessionService {
     pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
         let client = attempt.origin.client;
         self.spend(Budget::Login, client, None, None)?;
-        check_device_id(&attempt.device_id)?;
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
+        check_device_id(&attempt.device_id)?;
         // Mattermost's `GetUserForLogin`: by id alone when one is given, else by login id.
         let typed = if attempt.id.is_empty() { &attempt.login_id } else { &attempt.id };
         let user = if attempt.password.chars().count() > password::MAX_LENGTH {

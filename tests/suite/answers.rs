@@ -174,6 +174,14 @@ async fn ids_in_the_path_follow_mattermosts_router(backend: Backend) {
         app.get(path).token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
     }
     assert_eq!(app.get("/users/me/sessions").token(&token).await.status, 200);
+    // Mattermost's router tries each route: a literal path's missing method is served by a
+    // parameter route that has it, with the literal as the id (the handler's 400).
+    app.get("/users/tokens/disable").token(&token).await.assert_app_error(400, INVALID_URL_PARAM);
+    app.post("/users/username/tokens")
+        .token(&token)
+        .json(json!({"description": "x"}))
+        .await
+        .assert_app_error(400, INVALID_URL_PARAM);
 }
 
 /// `GET /system/ping`, as Mattermost's `getSystemPing` answers.

@@ -67,10 +67,8 @@ impl Spec {
         ops
     }
 
-    /// The path item matching a request path (without the base path).
-    /// The most literal one wins (`/users/tokens/search` over `/users/tokens/{token_id}`), as
-    /// routers pick.
-    fn path_item(&self, path: &str) -> Option<&Value> {
+    /// The path items matching a request path (without the base path).
+    fn path_items(&self, path: &str) -> Vec<&Value> {
         let segments: Vec<&str> = path.split('/').collect();
         self.paths
             .iter()
@@ -78,8 +76,8 @@ impl Spec {
                 template.len() == segments.len()
                     && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
             })
-            .min_by_key(|(template, _)| template.iter().filter(|t| t.starts_with('{')).count())
             .map(|(_, item)| item)
+            .collect()
     }
 
     /// Whether `body` is valid against the request schema of `definition` (a name under
@@ -110,13 +108,16 @@ impl Spec {
         }
         let body: Value = serde_json::from_str(body).map_err(|e| format!("body is not JSON ({e}): {body}"))?;
         let relative = path.strip_prefix(&self.base_path).filter(|p| p.starts_with('/'));
-        let Some(item) = relative.and_then(|p| self.path_item(p)) else {
+        let items = relative.map(|p| self.path_items(p)).unwrap_or_default();
+        if items.is_empty() {
             return match status {
                 404 => self.validate(&json!({"$ref": "#/definitions/AppError"}), &body),
                 _ => Err(format!("{method} {path} matches no path of the spec, yet answered {status}")),
             };
-        };
-        let Some(operation) = item.get(method.to_ascii_lowercase()) else {
+        }
+        // As Mattermost's router: any matching path with the method serves it
+        // (`GET /users/tokens/disable` is `GET /users/tokens/{token_id}`).
+        let Some(operation) = items.iter().find_map(|item| item.get(method.to_ascii_lowercase())) else {
             return match status {
                 405 => self.validate(&json!({"$ref": "#/definitions/AppError"}), &body),
                 _ => Err(format!("{method} is not an operation of {path}, yet it answered {status}")),
