@@ -103,6 +103,7 @@ pub fn build_service(
     cache: Option<CacheLimits>,
     grants: &[Grant],
     policy: &SessionPolicy,
+    mfa_key: Option<crate::mfa::SecretKey>,
     clock: crate::domain::Clock,
 ) -> SessionService {
     let metrics = Arc::new(Metrics::default());
@@ -112,7 +113,8 @@ pub fn build_service(
     };
     let stores = stores.metered(metrics.clone());
     let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
-    SessionService::new(stores, RolePermissions::with_grants(grants), policy.clone(), metrics, login_limits, clock)
+    let roles = RolePermissions::with_grants(grants);
+    SessionService::new(stores, roles, policy.clone(), mfa_key, metrics, login_limits, clock)
 }
 
 /// Descriptors kept for everything but client connections: the store's files and connections,
@@ -177,7 +179,8 @@ impl Application {
             "session cache {}",
             if cache.is_some() { "on" } else { "off" }
         );
-        let service = build_service(stores, cache, &config.grants, &config.policy, config.clock.clone());
+        let service =
+            build_service(stores, cache, &config.grants, &config.policy, config.mfa_key.clone(), config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.
         tokio::task::spawn_blocking(crate::password::warm_up);
         let listener = bind(&config.listen, "the API").await?;

@@ -10,6 +10,7 @@ use std::io::BufRead as _;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
@@ -88,11 +89,34 @@ pub struct ServerArgs {
     #[arg(long, env = "MM_SESSIONS_SESSION_CACHE_SIZE", default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
     pub session_cache_size: usize,
 
+    /// A file holding the key MFA secrets are sealed with: 32 bytes in base64 (`openssl rand
+    /// -base64 32`). Or the key itself in MM_SESSIONS_MFA_KEY. Without one, secrets are stored
+    /// in clear, as Mattermost stores them.
+    #[arg(long, env = "MM_SESSIONS_MFA_KEY_FILE", value_name = "PATH")]
+    pub mfa_key_file: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub client_requirements: ClientRequirementsArgs,
 
     #[command(flatten)]
     pub policy: PolicyArgs,
+}
+
+/// The environment variable that may carry the MFA key itself (never a flag: a flag's value is
+/// in every process listing).
+const MFA_KEY_ENV: &str = "MM_SESSIONS_MFA_KEY";
+
+/// The MFA key, from `--mfa-key-file` or `MM_SESSIONS_MFA_KEY` (not both).
+fn mfa_key(file: Option<&std::path::Path>) -> anyhow::Result<Option<crate::mfa::SecretKey>> {
+    let text = match (file, std::env::var(MFA_KEY_ENV).ok().filter(|k| !k.trim().is_empty())) {
+        (Some(_), Some(_)) => anyhow::bail!("--mfa-key-file and {MFA_KEY_ENV} both give the MFA key: keep one"),
+        (Some(path), None) => {
+            std::fs::read_to_string(path).with_context(|| format!("reading the MFA key from {}", path.display()))?
+        }
+        (None, Some(key)) => key,
+        (None, None) => return Ok(None),
+    };
+    crate::mfa::SecretKey::parse(&text).map(Some).map_err(anyhow::Error::msg)
 }
 
 /// Mattermost's `ClientRequirements`: the mobile apps' versions `GET /system/ping` reports.
@@ -204,6 +228,31 @@ pub struct PolicyArgs {
     /// Login attempts accepted per minute for one account.
     #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT)]
     pub login_rate_account: NonZeroU32,
+
+    /// Let users set up multi-factor authentication (TOTP), and ask logins for the code
+    /// (true/false).
+    #[arg(long, env = "MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION",
+        default_value_t = config::DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
+        value_name = "BOOL")]
+    pub enable_multifactor_authentication: bool,
+
+    /// Require MFA: a user without it may do nothing but set it up (true/false; needs
+    /// --enable-multifactor-authentication).
+    #[arg(long, env = "MM_SERVICESETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+        default_value_t = config::DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
+        value_name = "BOOL")]
+    pub enforce_multifactor_authentication: bool,
+
+    /// Require MFA of guests too (true/false).
+    #[arg(long, env = "MM_GUESTACCOUNTSSETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+        default_value_t = config::DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
+        value_name = "BOOL")]
+    pub guest_enforce_multifactor_authentication: bool,
+
+    /// The site's public URL; its host names the issuer authenticator apps show (default:
+    /// "Mattermost").
+    #[arg(long, env = "MM_SERVICESETTINGS_SITEURL", default_value = "", value_name = "URL")]
+    pub site_url: String,
 }
 
 impl PolicyArgs {
@@ -240,6 +289,12 @@ impl PolicyArgs {
             max_per_user: self.max_sessions_per_user,
             login_rate_ip: self.login_rate_ip,
             login_rate_account: self.login_rate_account,
+            mfa: config::MfaPolicy {
+                enable: self.enable_multifactor_authentication,
+                enforce: self.enforce_multifactor_authentication,
+                enforce_for_guests: self.guest_enforce_multifactor_authentication,
+                site_url: self.site_url.clone(),
+            },
         })
     }
 
@@ -274,7 +329,7 @@ impl clap::builder::TypedValueParser for DatabaseParser {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (the default).
-    Serve(ServerArgs),
+    Serve(Box<ServerArgs>),
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
@@ -369,6 +424,14 @@ pub enum UserCommand {
         #[arg(long)]
         user: String,
     },
+    /// Turn a user's multi-factor authentication off (for a lost phone): they log in with their
+    /// password alone until they set it up again.
+    #[command(name = "mfa-off", after_help = "Example:\n  mm-sessions user mfa-off --user alice")]
+    MfaOff {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+    },
     /// Reactivate a deactivated user (their old sessions stay gone).
     #[command(after_help = "Example:\n  mm-sessions user activate --user alice")]
     Activate {
@@ -376,8 +439,8 @@ pub enum UserCommand {
         #[arg(long)]
         user: String,
     },
-    /// List users: id, username, email, roles, and `deactivated` for deactivated ones
-    /// (tab-separated).
+    /// List users: id, username, email, roles, then `deactivated` for deactivated ones and `mfa`
+    /// for those with multi-factor authentication on (tab-separated).
     #[command(after_help = "Example:\n  mm-sessions user list")]
     List,
 }
@@ -499,7 +562,7 @@ pub fn server_flags_after_serve<I: IntoIterator<Item = std::ffi::OsString>>(args
 pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         None => serve(cli.database, cli.server).await,
-        Some(Command::Serve(server)) => serve(cli.database, server).await,
+        Some(Command::Serve(server)) => serve(cli.database, *server).await,
         Some(Command::User(command)) => {
             let mode =
                 if matches!(command, UserCommand::Create { .. }) { OpenMode::Create } else { OpenMode::Existing };
@@ -528,6 +591,12 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
     config.client_requirements = args.client_requirements.into();
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
+    config.mfa_key = mfa_key(args.mfa_key_file.as_deref())?;
+    if config.policy.mfa.enable && config.mfa_key.is_none() {
+        tracing::warn!(
+            "MFA secrets are stored in clear (no --mfa-key-file or MM_SESSIONS_MFA_KEY): see docs/security.md"
+        );
+    }
     Application::build(config).await?.run_until(shutdown_signal()).await
 }
 
@@ -541,7 +610,8 @@ where
     }
     let store = app::open_store(database, mode).await?;
     let policy = PolicyArgs::from_environment()?;
-    command(app::build_service(store, None, &[], &policy, crate::domain::Clock::system())).await
+    // No MFA key: the admin commands turn MFA off, which reads no secret.
+    command(app::build_service(store, None, &[], &policy, None, crate::domain::Clock::system())).await
 }
 
 /// The admin CLI running `command`, as the actor of an operation.
@@ -601,11 +671,17 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             service.update_active(cli("user activate"), &user.id, true).await?;
             eprintln!("reactivated {}", user.username);
         }
+        UserCommand::MfaOff { user } => {
+            let user = service.find_user(&user).await?;
+            service.update_mfa(cli("user mfa-off"), user.id.as_str(), Some(false), "").await?;
+            eprintln!("MFA is off for {}", user.username);
+        }
         UserCommand::List => {
             let users = service.list_users().await?;
             for u in &users {
-                let state = if u.is_active() { "" } else { "\tdeactivated" };
-                println!("{}\t{}\t{}\t{}{state}", u.id, u.username, u.email, u.roles);
+                let deactivated = if u.is_active() { "" } else { "\tdeactivated" };
+                let mfa = if u.mfa_active { "\tmfa" } else { "" };
+                println!("{}\t{}\t{}\t{}{deactivated}{mfa}", u.id, u.username, u.email, u.roles);
             }
             eprintln!("{} user(s)", users.len());
         }

@@ -41,6 +41,10 @@ pub const DEFAULT_ENABLE_USER_DEACTIVATION: bool = false;
 pub const DEFAULT_ENABLE_USER_ACCESS_TOKENS: bool = false;
 /// Mattermost's `MaximumPersonalAccessTokenLifetimeDays`: 0, no limit (nor a required expiry).
 pub const DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS: u32 = 0;
+/// Mattermost's `EnableMultifactorAuthentication`.
+pub const DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION: bool = false;
+/// Mattermost's `EnforceMultifactorAuthentication` (and the guests' setting of that name).
+pub const DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION: bool = false;
 /// Days audit records are kept.
 pub const DEFAULT_AUDIT_RETENTION_DAYS: NonZeroU32 = nz32(30);
 /// Sessions one user may hold (Mattermost's 500).
@@ -262,6 +266,35 @@ pub struct SessionPolicy {
     pub login_rate_ip: NonZeroU32,
     /// Login attempts per minute for one account.
     pub login_rate_account: NonZeroU32,
+    /// Multi-factor authentication.
+    pub mfa: MfaPolicy,
+}
+
+/// Multi-factor authentication, as Mattermost's settings have it (`ServiceSettings`, and
+/// `GuestAccountsSettings.EnforceMultifactorAuthentication`). The key its secrets are sealed with
+/// is apart ([`ServeConfig::mfa_key`]): a secret, not a setting to compare or print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MfaPolicy {
+    /// Users may set up MFA, and logins ask for the code (`EnableMultifactorAuthentication`).
+    pub enable: bool,
+    /// A user without MFA may do nothing but set it up (`EnforceMultifactorAuthentication`;
+    /// Mattermost enforces it only under a licence, here the setting alone does). Needs `enable`.
+    pub enforce: bool,
+    /// Guests (`system_guest`) too (`GuestAccountsSettings.EnforceMultifactorAuthentication`).
+    pub enforce_for_guests: bool,
+    /// `SiteURL`: its host names the issuer an authenticator app shows (`Mattermost` when "").
+    pub site_url: String,
+}
+
+impl Default for MfaPolicy {
+    fn default() -> Self {
+        MfaPolicy {
+            enable: DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION,
+            enforce: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
+            enforce_for_guests: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
+            site_url: String::new(),
+        }
+    }
 }
 
 /// Hours as a duration.
@@ -289,6 +322,7 @@ impl Default for SessionPolicy {
             max_per_user: DEFAULT_MAX_SESSIONS_PER_USER,
             login_rate_ip: DEFAULT_LOGIN_RATE_IP,
             login_rate_account: DEFAULT_LOGIN_RATE_ACCOUNT,
+            mfa: MfaPolicy::default(),
         }
     }
 }
@@ -502,6 +536,9 @@ pub struct ServeConfig {
     /// The session cache's bounds; `None` turns it off. Only a store that can tell writes made
     /// by anyone else gets one (`store::Stores::cached`).
     pub session_cache: Option<CacheLimits>,
+    /// The operator's key for MFA secrets at rest (`None`: stored in clear, as Mattermost
+    /// stores them; `crate::mfa::seal`).
+    pub mfa_key: Option<crate::mfa::SecretKey>,
 }
 
 impl ServeConfig {
@@ -521,6 +558,7 @@ impl ServeConfig {
             metrics_listen: None,
             clock: crate::domain::Clock::system(),
             session_cache: Some(CacheLimits::default()),
+            mfa_key: None,
         }
     }
 }

@@ -114,6 +114,30 @@ pub enum AppError {
     /// only for OAuth sessions).
     #[error("token in the query string")]
     TokenInQuery,
+    /// MFA is off (`EnableMultifactorAuthentication`).
+    #[error("multi-factor authentication is disabled (EnableMultifactorAuthentication)")]
+    MfaDisabled,
+    /// A login of a user with MFA without a code, or with one that is not a code.
+    #[error("an MFA code is needed")]
+    MfaCodeMissing,
+    /// A login's MFA code is wrong, or was used before.
+    #[error("wrong MFA code")]
+    MfaBadCode,
+    /// Turning MFA on or off with a wrong (or used) code.
+    #[error("wrong MFA code")]
+    MfaActivateBadCode,
+    /// Turning MFA on or off with a code that is not one (Mattermost answers 500 here).
+    #[error("malformed MFA code")]
+    MfaActivateMalformed,
+    /// Turning MFA on with no secret generated.
+    #[error("no MFA secret: generate one first")]
+    MfaNoSecret,
+    /// A new secret while MFA is active (Mattermost overwrites it: unsafe, docs/security.md).
+    #[error("MFA is active: turn it off before generating a new secret")]
+    MfaAlreadyActive,
+    /// `EnforceMultifactorAuthentication` is on and the caller's user has no MFA.
+    #[error("multi-factor authentication is required")]
+    MfaRequired,
     /// Anything that is our fault. The cause is logged, not sent.
     #[error("{0:#}")]
     Internal(anyhow::Error),
@@ -137,13 +161,22 @@ impl AppError {
             | AppError::TokenExpiryRequired
             | AppError::TokenExpiryInPast
             | AppError::TokenExpiryTooFar { .. }
+            | AppError::MfaActivateMalformed
+            | AppError::MfaNoSecret
+            | AppError::MfaAlreadyActive
             | AppError::InvalidPassword { .. } => 400,
             AppError::SessionExpired
             | AppError::InvalidCredentials
             | AppError::TokenInQuery
             | AppError::InactiveUser
+            | AppError::MfaCodeMissing
+            | AppError::MfaBadCode
+            | AppError::MfaActivateBadCode
             | AppError::DeactivationNotEnabled => 401,
-            AppError::Forbidden | AppError::PasswordChangeForbidden | AppError::ActivationForbidden => 403,
+            AppError::Forbidden
+            | AppError::PasswordChangeForbidden
+            | AppError::ActivationForbidden
+            | AppError::MfaRequired => 403,
             AppError::NotFound
             | AppError::UserNotFound
             | AppError::NoSuchUser
@@ -154,7 +187,7 @@ impl AppError {
             AppError::BodyTooLarge => 413,
             AppError::RateLimited(_) => 429,
             AppError::Internal(_) => 500,
-            AppError::TokensDisabled => 501,
+            AppError::TokensDisabled | AppError::MfaDisabled => 501,
         }
     }
 
@@ -197,6 +230,13 @@ impl AppError {
             AppError::RequestTimeout => "api.context.request_timeout.app_error",
             AppError::TokenInQuery => "api.context.token_provided.app_error",
             AppError::RateLimited(_) => "api.user.login.rate_limited.app_error",
+            AppError::MfaDisabled => "mfa.mfa_disabled.app_error",
+            AppError::MfaCodeMissing => "mfa.validate_token.authenticate.app_error",
+            AppError::MfaBadCode => "api.user.check_user_mfa.bad_code.app_error",
+            AppError::MfaActivateBadCode => "mfa.activate.bad_token.app_error",
+            AppError::MfaActivateMalformed | AppError::MfaNoSecret => "mfa.activate.app_error",
+            AppError::MfaAlreadyActive => "api.user.generate_mfa_secret.mfa_active.app_error",
+            AppError::MfaRequired => "api.context.mfa_required.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
         }
     }
@@ -265,6 +305,18 @@ impl AppError {
             AppError::RequestTimeout => "The request did not arrive in time.".into(),
             AppError::TokenInQuery => "Session is not OAuth but token was provided in the query string.".into(),
             AppError::RateLimited(_) => "Too many login attempts. Please wait and try again.".into(),
+            AppError::MfaDisabled => "Multi-factor authentication has been disabled on this server.".into(),
+            AppError::MfaCodeMissing | AppError::MfaBadCode | AppError::MfaActivateBadCode => {
+                "Invalid MFA token.".into()
+            }
+            AppError::MfaActivateMalformed => {
+                "Unable to activate multi-factor authentication: the code is malformed.".into()
+            }
+            AppError::MfaNoSecret => "Generate a multi-factor authentication secret first.".into(),
+            AppError::MfaAlreadyActive => {
+                "Multi-factor authentication is active: turn it off before generating a new secret.".into()
+            }
+            AppError::MfaRequired => "Multi-factor authentication is required on this server.".into(),
             AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
         }
     }

@@ -50,6 +50,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod http;
 pub mod metrics;
+pub mod mfa;
 pub mod password;
 pub mod permissions;
 mod rate_limit;

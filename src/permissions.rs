@@ -55,6 +55,8 @@ impl FromStr for Permission {
 
 /// The role that holds every permission and that `edit_other_users` can never act on.
 pub const SYSTEM_ADMIN: &str = "system_admin";
+/// The guest role (Mattermost's `system_guest`).
+pub const SYSTEM_GUEST: &str = "system_guest";
 /// The role that may make, read and revoke personal access tokens (Mattermost's default).
 pub const SYSTEM_USER_ACCESS_TOKEN: &str = "system_user_access_token";
 

@@ -23,6 +23,99 @@ pub use auth::{AuthenticationApi, Claims};
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum GenerateMfaSecretResponse {
+    /// The new secret, and its QR code.
+    Secret
+    {
+        body: models::MfaSecret,
+        pragma:
+        Option<
+        String
+        >
+        ,
+        expires:
+        Option<
+        String
+        >
+    }
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+    ,
+    /// MFA is off (`EnableMultifactorAuthentication`; `mfa.mfa_disabled.app_error`).
+    Disabled
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum UpdateUserMfaResponse {
+    /// MFA is on, or off.
+    Updated
+    (models::StatusOk)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a wrong or used code (`mfa.activate.bad_token.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+    ,
+    /// Too many code checks for this account or from this client address (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
+    TooManyRequests
+    {
+        body: models::AppError,
+        retry_after:
+        Option<
+        i32
+        >
+    }
+    ,
+    /// MFA is off (`EnableMultifactorAuthentication`; `mfa.mfa_disabled.app_error`).
+    Disabled
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum AttachDeviceResponse {
     /// The device is attached to the calling session.
     Attached
@@ -34,6 +127,10 @@ pub enum AttachDeviceResponse {
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
     (models::AppError)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
@@ -60,7 +157,7 @@ pub enum RevokeSessionsForAllUsersResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -92,7 +189,7 @@ pub enum GetSessionsResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -124,7 +221,7 @@ pub enum RevokeAllSessionsResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -156,7 +253,7 @@ pub enum RevokeSessionResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -248,7 +345,7 @@ pub enum DisableUserAccessTokenResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -280,7 +377,7 @@ pub enum EnableUserAccessTokenResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -312,7 +409,7 @@ pub enum GetUserAccessTokensResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -344,7 +441,7 @@ pub enum RevokeUserAccessTokenResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -376,7 +473,7 @@ pub enum SearchUserAccessTokensResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -408,7 +505,7 @@ pub enum CreateUserAccessTokenResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -444,7 +541,7 @@ pub enum GetUserAccessTokenResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -476,7 +573,7 @@ pub enum GetUserAccessTokensForUserResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -606,7 +703,7 @@ pub enum GetUserAuditsResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -638,6 +735,10 @@ pub enum GetUserByUsernameResponse {
     Unauthorized
     (models::AppError)
     ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
+    (models::AppError)
+    ,
     /// No user has this username (`app.user.get_by_username.app_error`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
     (models::AppError)
@@ -666,7 +767,7 @@ pub enum UpdateUserActiveResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -698,7 +799,7 @@ pub enum UpdateUserPasswordResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -740,7 +841,7 @@ pub enum UpdateUserRolesResponse {
     Unauthorized
     (models::AppError)
     ,
-    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`).
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
     (models::AppError)
     ,
@@ -762,6 +863,19 @@ pub enum UpdateUserRolesResponse {
 #[async_trait]
 #[allow(clippy::too_many_arguments, clippy::ptr_arg)]
 pub trait Api<C: Send + Sync> {
+    /// Generate MFA secret
+    async fn generate_mfa_secret(
+        &self,
+        user_id: String,
+        context: &C) -> Result<GenerateMfaSecretResponse, ApiError>;
+
+    /// Update a user's MFA
+    async fn update_user_mfa(
+        &self,
+        user_id: String,
+        body: models::UpdateUserMfaRequest,
+        context: &C) -> Result<UpdateUserMfaResponse, ApiError>;
+
     /// Attach mobile device
     async fn attach_device(
         &self,
@@ -916,6 +1030,19 @@ pub trait ApiNoContext<C: Send + Sync> {
     // where F is the closure created by mockall. We use higher-rank trait bounds here to get around this.
 
     fn context(&self) -> &C;
+
+    /// Generate MFA secret
+    async fn generate_mfa_secret(
+        &self,
+        user_id: String,
+        ) -> Result<GenerateMfaSecretResponse, ApiError>;
+
+    /// Update a user's MFA
+    async fn update_user_mfa(
+        &self,
+        user_id: String,
+        body: models::UpdateUserMfaRequest,
+        ) -> Result<UpdateUserMfaResponse, ApiError>;
 
     /// Attach mobile device
     async fn attach_device(
@@ -1077,6 +1204,27 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ContextWrapperExt<C> for T
 impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for ContextWrapper<T, C> {
     fn context(&self) -> &C {
         ContextWrapper::context(self)
+    }
+
+    /// Generate MFA secret
+    async fn generate_mfa_secret(
+        &self,
+        user_id: String,
+        ) -> Result<GenerateMfaSecretResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().generate_mfa_secret(user_id, &context).await
+    }
+
+    /// Update a user's MFA
+    async fn update_user_mfa(
+        &self,
+        user_id: String,
+        body: models::UpdateUserMfaRequest,
+        ) -> Result<UpdateUserMfaResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().update_user_mfa(user_id, body, &context).await
     }
 
     /// Attach mobile device

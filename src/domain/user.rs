@@ -3,7 +3,7 @@
 use super::Id;
 
 /// A stored user.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct User {
     pub id: Id,
     /// Lower-cased, as Mattermost stores usernames.
@@ -21,6 +21,28 @@ pub struct User {
     pub delete_at: i64,
     /// When the password was last set (0: never), as Mattermost's `LastPasswordUpdate`.
     pub last_password_update: i64,
+    /// Whether the user logs in with a second factor (Mattermost's `MfaActive`). The secret is
+    /// not here: only the MFA store reads it ([`crate::store::MfaStore`]), so that no copy of a
+    /// user (the cache's, a log line's) holds it.
+    pub mfa_active: bool,
+}
+
+/// Without the password hash: a user in a log line or a test failure must not carry it.
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .field("roles", &self.roles)
+            .field("create_at", &self.create_at)
+            .field("update_at", &self.update_at)
+            .field("password_hash", &self.password_hash.as_ref().map(|_| ".."))
+            .field("delete_at", &self.delete_at)
+            .field("last_password_update", &self.last_password_update)
+            .field("mfa_active", &self.mfa_active)
+            .finish()
+    }
 }
 
 impl User {
@@ -71,7 +93,9 @@ impl NewUser {
             update_at: now,
             password_hash: None,
             delete_at: 0,
-            last_password_update: 0,
+            // Mattermost's `PreSave` starts it at the creation time.
+            last_password_update: now,
+            mfa_active: false,
         })
     }
 }

@@ -6,11 +6,12 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use mm_sessions_api::{
     models, Api, AttachDeviceResponse, CreateUserAccessTokenResponse, DisableUserAccessTokenResponse,
-    EnableUserAccessTokenResponse, GetMeResponse, GetSessionsResponse, GetUserAccessTokenResponse,
-    GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse, GetUserAuditsResponse, GetUserByUsernameResponse,
-    LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
-    RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse, SearchUserAccessTokensResponse,
-    UpdateUserActiveResponse, UpdateUserPasswordResponse, UpdateUserRolesResponse,
+    EnableUserAccessTokenResponse, GenerateMfaSecretResponse, GetMeResponse, GetSessionsResponse,
+    GetUserAccessTokenResponse, GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse, GetUserAuditsResponse,
+    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
+    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse,
+    SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserMfaResponse, UpdateUserPasswordResponse,
+    UpdateUserRolesResponse,
 };
 use swagger::ApiError;
 
@@ -103,6 +104,7 @@ impl Api<RequestContext> for Handlers {
             id: map_string(body.id),
             login_id: map_string(body.login_id),
             password: map_string(body.password),
+            mfa_code: map_string(body.token),
             device_id,
             user_agent: ctx.request.user_agent.clone(),
             origin: ctx.origin().clone(),
@@ -126,6 +128,48 @@ impl Api<RequestContext> for Handlers {
             }),
             Err(e) => declared_error!(LoginResponse, e, ctx, {
                 400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
+            }),
+        }
+    }
+
+    async fn generate_mfa_secret(
+        &self,
+        user_id: String,
+        ctx: &RequestContext,
+    ) -> Result<GenerateMfaSecretResponse, ApiError> {
+        let result = async { self.service.generate_mfa_secret(ctx.actor()?, &user_id).await }.await;
+        match result {
+            Ok(new) => Ok(GenerateMfaSecretResponse::Secret {
+                body: models::MfaSecret::new(new.secret, data_encoding::BASE64.encode(&new.qr_png)),
+                // With the pipeline's `Cache-Control: no-store`: as Mattermost answers it.
+                pragma: Some("no-cache".into()),
+                expires: Some("0".into()),
+            }),
+            Err(e) => declared_error!(GenerateMfaSecretResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
+            }),
+        }
+    }
+
+    async fn update_user_mfa(
+        &self,
+        user_id: String,
+        body: models::UpdateUserMfaRequest,
+        ctx: &RequestContext,
+    ) -> Result<UpdateUserMfaResponse, ApiError> {
+        // Read as Mattermost reads it (`StringInterfaceFromJSON`): `activate` must be a boolean,
+        // `code` a string.
+        let activate = body.activate.and_then(|v| v.as_bool());
+        let code = map_string(body.code);
+        let result = async { self.service.update_mfa(ctx.actor()?, &user_id, activate, &code).await }.await;
+        match result {
+            Ok(()) => Ok(UpdateUserMfaResponse::Updated(ok_status())),
+            Err(AppError::RateLimited(wait)) => Ok(UpdateUserMfaResponse::TooManyRequests {
+                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
+                retry_after: Some(retry_after(wait)),
+            }),
+            Err(e) => declared_error!(UpdateUserMfaResponse, e, ctx, {
+                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
             }),
         }
     }

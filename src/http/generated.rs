@@ -86,20 +86,31 @@ const STRING_MAP_BODIES: &[&str] = &[
     "EnableUserAccessToken",
 ];
 
+/// The operations whose body Mattermost reads as a map of any values
+/// (`model.StringInterfaceFromJSON`), and checks each value's type itself.
+const ANY_MAP_BODIES: &[&str] = &["UpdateUserMfa"];
+
 /// The body the generated router parses, as Mattermost reads it. For an operation whose body
 /// Mattermost reads as a map of strings, Go's decoder keeps the string values, skips the others
 /// (which then read as ""), and leaves the map empty when the body is not a JSON object; so the
 /// generated router gets exactly those strings, and never refuses such a body before the
 /// handler has checked, in Mattermost's order, what comes first (a permission, a user).
+///
+/// For an operation whose body Mattermost reads as a map of any values
+/// (`model.StringInterfaceFromJSON`), the values stay as they are, and a body that is not an
+/// object is `{}` too.
 pub fn as_mattermost_reads(operation: &str, body: bytes::Bytes) -> bytes::Bytes {
-    if !STRING_MAP_BODIES.contains(&operation) {
+    let strings_only = STRING_MAP_BODIES.contains(&operation);
+    if !strings_only && !ANY_MAP_BODIES.contains(&operation) {
         return body;
     }
-    let strings: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&body) {
-        Ok(serde_json::Value::Object(map)) => map.into_iter().filter(|(_, value)| value.is_string()).collect(),
+    let map: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&body) {
+        Ok(serde_json::Value::Object(map)) => {
+            map.into_iter().filter(|(_, value)| !strings_only || value.is_string()).collect()
+        }
         _ => serde_json::Map::new(),
     };
-    serde_json::to_vec(&strings).map_or(body, bytes::Bytes::from)
+    serde_json::to_vec(&map).map_or(body, bytes::Bytes::from)
 }
 
 /// The field Mattermost names when an operation's body is unusable. (The string-map operations

@@ -79,7 +79,7 @@ pub enum Viewer {
 }
 
 /// The sanitized JSON form of a user (Mattermost's `Sanitize`): never its password hash or MFA
-/// secret, `auth_data` "". What this server does not keep (position, timezone, notification
+/// secret (which [`User`] does not even hold), `auth_data` "". What this server does not keep (position, timezone, notification
 /// settings) has Mattermost's defaults for a new user.
 pub fn user_model(user: &User, viewer: Viewer) -> models::User {
     let mut model = models::User::new(
@@ -100,6 +100,8 @@ pub fn user_model(user: &User, viewer: Viewer) -> models::User {
         String::new(),
         false,
     );
+    // Mattermost's `omitempty`: present only when on, for any viewer.
+    model.mfa_active = user.mfa_active.then_some(true);
     if viewer == Viewer::Themself {
         model.notify_props = Some(default_notify_props());
         model.last_password_update = (user.last_password_update > 0).then_some(user.last_password_update);

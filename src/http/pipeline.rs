@@ -13,7 +13,8 @@
 //! 5. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
 //!    session, or none;
 //! 6. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
-//!    refused (401), whatever it asks for;
+//!    refused (401), whatever it asks for; [`Inner::check_mfa`]: where MFA is enforced, a user
+//!    without it may only set it up (403);
 //! 7. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
 //!    ([`super::api`]);
 //! 8. [`super::generated::translate`]: the generated layer's own plain-text errors become the
@@ -187,6 +188,7 @@ impl Inner {
         let credentials = self.authenticate(&parts).await?;
         if let Some(found) = &credentials {
             self.check_csrf(&parts, found)?;
+            self.check_mfa(&parts, operation, found).await?;
         }
         let context =
             self.context(&parts, request_id, body.clone(), credentials.as_ref().map(|c| c.session.clone()), peer);
@@ -228,6 +230,24 @@ impl Inner {
         }
         tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");
         Err(AppError::SessionExpired)
+    }
+
+    /// Step 6 too: with `EnforceMultifactorAuthentication`, a session whose user has not set
+    /// up MFA may only set it up (403 `api.context.mfa_required.app_error` otherwise). Which
+    /// operations are exempt is Mattermost's, by handler kind: `APISessionRequiredMfa` (the two
+    /// MFA operations), `APIHandler` (login, logout, ping: no session needed), and the exact
+    /// path `/api/v4/users/me`, which the web app reads to find out where it stands.
+    async fn check_mfa(
+        &self,
+        parts: &hyper::http::request::Parts,
+        operation: &str,
+        found: &Credentials,
+    ) -> Result<(), AppError> {
+        const EXEMPT: &[&str] = &["GenerateMfaSecret", "UpdateUserMfa", "Login", "Logout", "Ping"];
+        if EXEMPT.contains(&operation) || parts.uri.path() == "/api/v4/users/me" {
+            return Ok(());
+        }
+        self.service.check_mfa_enforced(&found.session).await
     }
 
     /// The context the handlers see: the caller, and what the generated signatures do not carry.

@@ -18,6 +18,8 @@ pub struct LoginAttempt {
     pub password: String,
     /// A mobile device id; "" for web logins.
     pub device_id: String,
+    /// The MFA code (the body's `token`); "" for none.
+    pub mfa_code: String,
     pub user_agent: String,
     /// Where it came from: the per-address login budget and the audit record.
     pub origin: Origin,
@@ -28,6 +30,8 @@ pub struct LoginAttempt {
 pub(super) enum Budget {
     Login,
     PasswordCheck,
+    /// An MFA code checked within a session (turning MFA on or off).
+    CodeCheck,
 }
 
 impl SessionService {
@@ -76,7 +80,15 @@ impl SessionService {
                 self.record(&attempt.origin, &audited_user, "", failure).await;
                 return Err(AppError::InactiveUser);
             }
-            Some(user) if verified => user,
+            Some(user) if verified => {
+                if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {
+                    tracing::info!(user_id, code = !attempt.mfa_code.is_empty(), "login refused: {refused}");
+                    self.metrics.login(false);
+                    self.record(&attempt.origin, &audited_user, "", failure).await;
+                    return Err(refused);
+                }
+                user
+            }
             _ => {
                 tracing::info!(user_id, client = ?client, "login failed: invalid credentials");
                 tracing::debug!(login_id, "login failed: invalid credentials");
@@ -150,9 +162,10 @@ impl SessionService {
                 let user_id = user.map(Id::as_str);
                 tracing::warn!(user_id, client = ?client, "login refused: the account's login budget is spent");
             }
-            (Budget::PasswordCheck, _) => {
+            (Budget::PasswordCheck | Budget::CodeCheck, _) => {
                 let user_id = user.map(Id::to_string).unwrap_or_default();
-                tracing::warn!(user_id = %user_id, client = ?client, budget, "password check refused: login budget spent");
+                let what = if matches!(why, Budget::CodeCheck) { "MFA code" } else { "password" };
+                tracing::warn!(user_id = %user_id, client = ?client, budget, what, "check refused: login budget spent");
             }
         }
         self.metrics.login_limited(budget);

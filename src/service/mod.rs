@@ -11,6 +11,7 @@
 //! - [`tokens`]: personal access tokens, and the session one opens on its first use.
 //! - [`users`]: looking users up, creating them, their roles, (de)activation.
 //! - [`passwords`]: changing a password.
+//! - [`mfa`]: the second factor: secrets, turning it on and off, the login's code, enforcement.
 //! - [`audit`]: writing audit records and listing them.
 //! - [`maintenance`]: what the server does by itself (purges, health, metrics).
 //!
@@ -35,6 +36,7 @@ mod audit;
 mod auth;
 mod login;
 mod maintenance;
+mod mfa;
 mod passwords;
 mod sessions;
 mod tokens;
@@ -42,6 +44,7 @@ mod users;
 
 pub use auth::Authenticated;
 pub use login::LoginAttempt;
+pub use mfa::NewMfaSecret;
 pub use passwords::PasswordChange;
 pub use tokens::NewToken;
 
@@ -115,6 +118,8 @@ pub struct SessionService {
     stores: Stores,
     roles: Arc<RolePermissions>,
     policy: SessionPolicy,
+    /// The key MFA secrets are sealed with, if the operator gave one.
+    mfa_key: Option<crate::mfa::SecretKey>,
     metrics: Arc<Metrics>,
     login_limits: Arc<LoginLimits>,
     clock: Clock,
@@ -126,12 +131,13 @@ impl SessionService {
         stores: Stores,
         roles: RolePermissions,
         policy: SessionPolicy,
+        mfa_key: Option<crate::mfa::SecretKey>,
         metrics: Arc<Metrics>,
         login_limits: LoginLimits,
         clock: Clock,
     ) -> Self {
         let (roles, login_limits) = (Arc::new(roles), Arc::new(login_limits));
-        SessionService { stores, roles, policy, metrics, login_limits, clock }
+        SessionService { stores, roles, policy, mfa_key, metrics, login_limits, clock }
     }
 
     /// The time the service reads.

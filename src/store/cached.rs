@@ -33,7 +33,9 @@ use async_trait::async_trait;
 use hashbrown::HashMap;
 use lru::LruCache;
 
-use super::{ChangeSource, Maintenance, RolesSet, SessionStore, StoreResult, Stores, TokenStore, UserStore};
+use super::{
+    ChangeSource, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, Stores, TokenStore, UserStore,
+};
 use crate::config::CacheLimits;
 use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::{CacheLookup, Metrics};
@@ -44,6 +46,7 @@ pub struct CachedStore {
     users: Arc<dyn UserStore>,
     sessions: Arc<dyn SessionStore>,
     tokens: Arc<dyn TokenStore>,
+    mfa: Arc<dyn MfaStore>,
     maintenance: Arc<dyn Maintenance>,
     /// The backend's word on writes made by anyone else.
     changes: Arc<dyn ChangeSource>,
@@ -238,6 +241,7 @@ impl CachedStore {
             users: inner.users.clone(),
             sessions: inner.sessions.clone(),
             tokens: inner.tokens.clone(),
+            mfa: inner.mfa.clone(),
             maintenance: inner.maintenance.clone(),
             changes,
             entries: Mutex::new(entries),
@@ -459,6 +463,34 @@ impl SessionStore for CachedStore {
             self.forget_all();
         }
         result
+    }
+}
+
+/// MFA writes change the user row (`mfa_active`, `update_at`): the user is forgotten. The secret
+/// and the accepted steps are never cached.
+#[async_trait]
+impl MfaStore for CachedStore {
+    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+        self.mfa.mfa_secret(user_id).await
+    }
+    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
+        write_then!(self.mfa.set_mfa_secret(user_id, secret, update_at); self.forget_user(user_id))
+    }
+    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite> {
+        self.mfa.use_mfa_step(user_id, step, keep_from).await
+    }
+    async fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite> {
+        write_then!(self.mfa.activate_mfa(user_id, secret, step, keep_from, update_at); self.forget_user(user_id))
+    }
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
+        write_then!(self.mfa.deactivate_mfa(user_id, update_at); self.forget_user(user_id))
     }
 }
 

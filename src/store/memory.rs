@@ -1,11 +1,14 @@
 //! The in-memory backend: for tests and throwaway runs. Nothing survives the process.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::RwLock;
 
 use async_trait::async_trait;
 
-use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique, UserStore};
+use super::{
+    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
+    UserStore,
+};
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
@@ -24,6 +27,23 @@ struct Inner {
     /// Session ids per user id, so that a user's sessions are found without a scan.
     by_user: HashMap<Id, HashSet<SessionId>>,
     tokens: HashMap<TokenId, AccessToken>,
+    /// Each user's stored MFA secret (absent: none).
+    mfa_secrets: HashMap<Id, String>,
+    /// Each user's accepted MFA steps.
+    mfa_steps: HashMap<Id, BTreeSet<i64>>,
+}
+
+impl Inner {
+    /// Accepts `step` for `user_id` once, forgetting steps before `keep_from`.
+    fn use_mfa_step(&mut self, user_id: &Id, step: i64, keep_from: i64) -> MfaWrite {
+        let steps = self.mfa_steps.entry(user_id.clone()).or_default();
+        steps.retain(|s| *s >= keep_from);
+        if steps.insert(step) {
+            MfaWrite::Done
+        } else {
+            MfaWrite::Replayed
+        }
+    }
 }
 
 impl MemoryStore {
@@ -371,6 +391,69 @@ impl TokenStore for MemoryStore {
             return Ok(None);
         }
         inner.insert_capped(session, max_per_user).map(Some)
+    }
+}
+
+#[async_trait]
+impl MfaStore for MemoryStore {
+    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+        let inner = self.read();
+        Ok(inner
+            .users
+            .get(user_id)
+            .map(|u| (u.mfa_active, inner.mfa_secrets.get(user_id).cloned().unwrap_or_default())))
+    }
+
+    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
+        let mut inner = self.write();
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(MfaWrite::NoSuchUser) };
+        if user.mfa_active {
+            return Ok(MfaWrite::Active);
+        }
+        user.update_at = update_at;
+        inner.mfa_secrets.insert(user_id.clone(), secret.to_owned());
+        Ok(MfaWrite::Done)
+    }
+
+    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite> {
+        let mut inner = self.write();
+        if !inner.users.contains_key(user_id) {
+            return Ok(MfaWrite::NoSuchUser);
+        }
+        Ok(inner.use_mfa_step(user_id, step, keep_from))
+    }
+
+    async fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite> {
+        let mut inner = self.write();
+        if !inner.users.contains_key(user_id) {
+            return Ok(MfaWrite::NoSuchUser);
+        }
+        if inner.mfa_secrets.get(user_id).map(String::as_str) != Some(secret) {
+            return Ok(MfaWrite::SecretChanged);
+        }
+        let used = inner.use_mfa_step(user_id, step, keep_from);
+        if used == MfaWrite::Done {
+            let user = inner.users.get_mut(user_id).expect("checked above, under the same lock");
+            user.mfa_active = true;
+            user.update_at = update_at;
+        }
+        Ok(used)
+    }
+
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
+        let mut inner = self.write();
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(MfaWrite::NoSuchUser) };
+        user.mfa_active = false;
+        user.update_at = update_at;
+        inner.mfa_secrets.remove(user_id);
+        Ok(MfaWrite::Done)
     }
 }
 

@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, Stores, TokenStore, UserStore};
+use super::{
+    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, Stores, TokenStore,
+    UserStore,
+};
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
 
@@ -69,6 +72,21 @@ metered!(SessionStore, sessions, {
     fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>) -> StoreResult<u64>;
     fn delete_all_sessions(&self) -> StoreResult<u64>;
     fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+});
+
+metered!(MfaStore, mfa, {
+    fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>>;
+    fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite>;
+    fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite>;
+    fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite>;
+    fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite>;
 });
 
 metered!(TokenStore, tokens, {

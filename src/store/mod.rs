@@ -4,7 +4,7 @@
 //! # The shape
 //!
 //! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
-//!   tokens), [`AuditStore`] and [`Maintenance`] (the store as a whole: health checks, bulk
+//!   tokens), [`MfaStore`] (the second factor), [`AuditStore`] and [`Maintenance`] (the store as a whole: health checks, bulk
 //!   loads). A new capability is a new trait here, implemented by every backend.
 //! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`]. A new backend
 //!   is a module that does, plus a line in `app::open_store`; `tests/suite/store_behaviour.rs`
@@ -12,7 +12,8 @@
 //! - **Holding them**: [`Stores`] holds one `Arc<dyn …>` per capability, all pointing at the same
 //!   backend when it is opened ([`Stores::of`]). A wrapper replaces only the capabilities it
 //!   changes: the session cache ([`cached`]) takes `users`, `sessions`, `tokens` (whose writes
-//!   end sessions) and `maintenance` (a bulk import), not `audits`; the metrics wrapper ([`metered`]) counts the failures of every
+//!   end sessions), `mfa` (whose writes change users) and `maintenance` (a bulk import), not
+//!   `audits`; the metrics wrapper ([`metered`]) counts the failures of every
 //!   call, so it takes them all.
 //! - **Caching is a fact of the backend's type**: a backend that can tell writes made by anyone
 //!   else (another process on the same file) hands [`Stores::watching`] its [`ChangeSource`];
@@ -209,6 +210,49 @@ pub trait TokenStore: Send + Sync + 'static {
     ) -> StoreResult<Option<u64>>;
 }
 
+/// What an MFA write did, or why it did nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MfaWrite {
+    Done,
+    NoSuchUser,
+    /// Refused: MFA is active (a new secret is not taken while one is in use).
+    Active,
+    /// Refused: this step's code was accepted before.
+    Replayed,
+    /// Refused: the stored secret is no longer the one the code was checked against.
+    SecretChanged,
+}
+
+/// Users' second factor: the secret (as stored: sealed or in clear, [`crate::mfa::seal`]),
+/// whether it is active, and the time steps whose codes were accepted. Kept apart from
+/// [`UserStore`] so that the secret is read only where a code is checked. Each write is one
+/// atomic step, so that two nodes cannot both accept one code, nor activate a secret another
+/// request just replaced.
+#[async_trait]
+pub trait MfaStore: Send + Sync + 'static {
+    /// Whether the user's MFA is active, and their stored secret ("" for none); `None`: no such
+    /// user.
+    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>>;
+    /// Stores a new (pending) secret, only while MFA is off: `Done`, `Active` or `NoSuchUser`.
+    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite>;
+    /// Accepts `step`'s code, once: `Done`, or `Replayed` when it was accepted before. Steps
+    /// before `keep_from` are forgotten (no code of theirs is accepted any more).
+    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite>;
+    /// Turns MFA on, if `secret` is still the stored one (`SecretChanged` otherwise), accepting
+    /// `step` as [`Self::use_mfa_step`] does, in one transaction.
+    async fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite>;
+    /// Turns MFA off and forgets the secret (the accepted steps stay, as Mattermost's do):
+    /// `Done` or `NoSuchUser`.
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite>;
+}
+
 /// Audit records (Mattermost's `Audits` table).
 #[async_trait]
 pub trait AuditStore: Send + Sync + 'static {
@@ -250,6 +294,7 @@ pub struct Stores {
     pub users: Arc<dyn UserStore>,
     pub sessions: Arc<dyn SessionStore>,
     pub tokens: Arc<dyn TokenStore>,
+    pub mfa: Arc<dyn MfaStore>,
     pub audits: Arc<dyn AuditStore>,
     pub maintenance: Arc<dyn Maintenance>,
     /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
@@ -264,12 +309,13 @@ impl Stores {
     /// Every capability of `backend`, with nothing in front.
     pub fn of<B>(backend: Arc<B>) -> Self
     where
-        B: UserStore + SessionStore + TokenStore + AuditStore + Maintenance,
+        B: UserStore + SessionStore + TokenStore + MfaStore + AuditStore + Maintenance,
     {
         Stores {
             users: backend.clone(),
             sessions: backend.clone(),
             tokens: backend.clone(),
+            mfa: backend.clone(),
             audits: backend.clone(),
             maintenance: backend,
             changes: None,
@@ -298,6 +344,7 @@ impl Stores {
         self.users = cache.clone();
         self.sessions = cache.clone();
         self.tokens = cache.clone();
+        self.mfa = cache.clone();
         self.maintenance = cache.clone();
         self.cache = Some(cache);
         self

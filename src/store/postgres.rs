@@ -19,7 +19,10 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
 
 use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
-use super::{AuditStore, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique, UserStore};
+use super::{
+    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
+    UserStore,
+};
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
 const MIGRATIONS: &[(i32, &str)] = &[
@@ -29,6 +32,8 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (4, include_str!("postgres_migrations/0004_access_tokens.sql")),
     (5, include_str!("postgres_migrations/0005_last_password_update.sql")),
     (6, include_str!("postgres_migrations/0006_health_checks.sql")),
+    (7, include_str!("postgres_migrations/0007_mfa.sql")),
+    (8, include_str!("postgres_migrations/0008_password_update_from_creation.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -283,8 +288,8 @@ fn token_row(row: &Row) -> anyhow::Result<AccessToken> {
 #[async_trait]
 impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-        let row: [&(dyn ToSql + Sync); 9] = [
+        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+        let row: [&(dyn ToSql + Sync); 10] = [
             &u.id.as_str(),
             &u.username,
             &u.email,
@@ -294,6 +299,7 @@ impl UserStore for PostgresStore {
             &u.password_hash,
             &u.delete_at,
             &u.last_password_update,
+            &u.mfa_active,
         ];
         self.execute(&sql, &row).await.map(drop)
     }
@@ -550,6 +556,89 @@ impl TokenStore for PostgresStore {
     }
 }
 
+/// Accepts `step` for `user_id` once, forgetting steps before `keep_from`, in the caller's
+/// transaction. The primary key decides: of two nodes inserting the same step at once, the
+/// second waits for the first to commit and then inserts nothing.
+async fn use_mfa_step(
+    tx: &deadpool_postgres::Transaction<'_>,
+    user_id: &Id,
+    step: i64,
+    keep_from: i64,
+) -> StoreResult<MfaWrite> {
+    let sql = "DELETE FROM mfa_used_steps WHERE user_id = $1 AND step < $2";
+    execute(tx, sql, &[&user_id.as_str(), &keep_from]).await?;
+    let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+    Ok(if execute(tx, sql, &[&user_id.as_str(), &step]).await? == 1 { MfaWrite::Done } else { MfaWrite::Replayed })
+}
+
+#[async_trait]
+impl MfaStore for PostgresStore {
+    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+        let sql = "SELECT mfa_active, mfa_secret FROM users WHERE id = $1";
+        self.query_opt(sql, &[&user_id.as_str()], |r| Ok((r.try_get(0)?, r.try_get(1)?))).await
+    }
+
+    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
+        let written = self
+            .locking_user(user_id, async |tx| {
+                let sql = "UPDATE users SET mfa_secret = $2, update_at = $3 WHERE id = $1 AND NOT mfa_active";
+                execute(tx, sql, &[&user_id.as_str(), &secret, &update_at]).await
+            })
+            .await?;
+        Ok(match written {
+            None => MfaWrite::NoSuchUser,
+            Some(0) => MfaWrite::Active,
+            Some(_) => MfaWrite::Done,
+        })
+    }
+
+    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite> {
+        let used = self.transaction(async |tx| {
+            let user =
+                tx.query_opt("SELECT 1 FROM users WHERE id = $1", &[&user_id.as_str()]).await.map_err(classify)?;
+            match user {
+                None => Ok(MfaWrite::NoSuchUser),
+                Some(_) => use_mfa_step(tx, user_id, step, keep_from).await,
+            }
+        });
+        used.await
+    }
+
+    async fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite> {
+        // Under the user-row lock: the secret compared is the one activated, whatever another
+        // node generates meanwhile; the step is taken only with the activation.
+        let written = self
+            .locking_user(user_id, async |tx| {
+                let sql = "SELECT mfa_secret FROM users WHERE id = $1";
+                let stored: String = tx.query_one(sql, &[&user_id.as_str()]).await.map_err(classify)?.get(0);
+                if stored != secret {
+                    return Ok(MfaWrite::SecretChanged);
+                }
+                let used = use_mfa_step(tx, user_id, step, keep_from).await?;
+                if used == MfaWrite::Done {
+                    let sql = "UPDATE users SET mfa_active = TRUE, update_at = $2 WHERE id = $1";
+                    execute(tx, sql, &[&user_id.as_str(), &update_at]).await?;
+                }
+                Ok(used)
+            })
+            .await?;
+        Ok(written.unwrap_or(MfaWrite::NoSuchUser))
+    }
+
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
+        let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', update_at = $2 WHERE id = $1";
+        let changed = self.execute(sql, &[&user_id.as_str(), &update_at]).await?;
+        Ok(if changed == 1 { MfaWrite::Done } else { MfaWrite::NoSuchUser })
+    }
+}
+
 #[async_trait]
 impl AuditStore for PostgresStore {
     async fn add_audit(&self, a: &Audit) -> StoreResult<()> {
@@ -598,7 +687,7 @@ impl Maintenance for PostgresStore {
                     &format!(
                         "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
-                     $8::bigint[], $9::bigint[])"
+                     $8::bigint[], $9::bigint[], $10::boolean[])"
                     ),
                     &[
                         &column(|u| u.id.as_str()),
@@ -610,6 +699,7 @@ impl Maintenance for PostgresStore {
                         &chunk.iter().map(|u| u.password_hash.as_deref()).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.last_password_update).collect::<Vec<_>>(),
+                        &chunk.iter().map(|u| u.mfa_active).collect::<Vec<_>>(),
                     ],
                 )
                 .await

@@ -11,7 +11,7 @@ use crate::domain::{AccessToken, Audit, Session, SessionId, TokenHash, TokenId, 
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str =
-    "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update";
+    "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update, mfa_active";
 /// The columns of `sessions`, in the order [`session`] reads them.
 pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
@@ -63,6 +63,7 @@ pub fn user(row: &impl Columns) -> anyhow::Result<User> {
         password_hash: row.optional_text(6)?,
         delete_at: row.int(7)?,
         last_password_update: row.int(8)?,
+        mfa_active: row.flag(9)?,
     })
 }
 

@@ -25,8 +25,8 @@ use rusqlite_migration::{Migrations, M};
 
 use super::rows::{self, Columns, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
-    AuditStore, ChangeSource, Maintenance, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
-    UserStore,
+    AuditStore, ChangeSource, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult,
+    TokenStore, Unique, UserStore,
 };
 
 mod changes;
@@ -43,6 +43,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0006_access_tokens.sql"),
     include_str!("sqlite_migrations/0007_last_password_update.sql"),
     include_str!("sqlite_migrations/0008_health_checks.sql"),
+    include_str!("sqlite_migrations/0009_mfa.sql"),
+    include_str!("sqlite_migrations/0010_password_update_from_creation.sql"),
 ];
 
 /// A SQLite database file.
@@ -181,7 +183,7 @@ fn classify(error: rusqlite::Error) -> StoreError {
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
-    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     let row = params![
         u.id.as_str(),
         u.username,
@@ -191,7 +193,8 @@ fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
         u.update_at,
         u.password_hash,
         u.delete_at,
-        u.last_password_update
+        u.last_password_update,
+        u.mfa_active
     ];
     execute(c, &sql, row).map(drop)
 }
@@ -570,6 +573,95 @@ impl TokenStore for SqliteStore {
         })
         .await
         .and_then(|created| created)
+    }
+}
+
+/// Accepts `step` for `user_id` once (the primary key refuses a second row), forgetting steps
+/// before `keep_from`; in the caller's write.
+fn use_mfa_step(c: &Connection, user_id: &str, step: i64, keep_from: i64) -> rusqlite::Result<MfaWrite> {
+    execute(c, "DELETE FROM mfa_used_steps WHERE user_id = ?1 AND step < ?2", params![user_id, keep_from])?;
+    let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    Ok(if execute(c, sql, params![user_id, step])? == 1 { MfaWrite::Done } else { MfaWrite::Replayed })
+}
+
+/// Whether the user exists, in the caller's write.
+fn user_exists(c: &Connection, user_id: &str) -> rusqlite::Result<bool> {
+    c.prepare_cached("SELECT 1 FROM users WHERE id = ?1")?.exists([user_id])
+}
+
+#[async_trait]
+impl MfaStore for SqliteStore {
+    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+        let user_id = owned(user_id);
+        self.read(move |c| {
+            c.prepare_cached("SELECT mfa_active, mfa_secret FROM users WHERE id = ?1")?
+                .query_row([user_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+        })
+        .await
+    }
+
+    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
+        let (user_id, secret) = (owned(user_id), owned(secret));
+        self.write(move |c| {
+            let sql = "UPDATE users SET mfa_secret = ?2, update_at = ?3 WHERE id = ?1 AND mfa_active = 0";
+            if execute(c, sql, params![user_id, secret, update_at])? == 1 {
+                return Ok(MfaWrite::Done);
+            }
+            Ok(if user_exists(c, &user_id)? { MfaWrite::Active } else { MfaWrite::NoSuchUser })
+        })
+        .await
+    }
+
+    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite> {
+        let user_id = owned(user_id);
+        self.write(move |c| {
+            if !user_exists(c, &user_id)? {
+                return Ok(MfaWrite::NoSuchUser);
+            }
+            use_mfa_step(c, &user_id, step, keep_from)
+        })
+        .await
+    }
+
+    async fn activate_mfa(
+        &self,
+        user_id: &Id,
+        secret: &str,
+        step: i64,
+        keep_from: i64,
+        update_at: i64,
+    ) -> StoreResult<MfaWrite> {
+        let (user_id, secret) = (owned(user_id), owned(secret));
+        // One write (a savepoint of the writer's batch): the step is taken only with the
+        // activation, and the activation only with the secret the code was checked against.
+        self.write(move |c| {
+            let stored: Option<String> = c
+                .prepare_cached("SELECT mfa_secret FROM users WHERE id = ?1")?
+                .query_row([&user_id], |r| r.get(0))
+                .optional()?;
+            match stored {
+                None => return Ok(MfaWrite::NoSuchUser),
+                Some(stored) if stored != secret => return Ok(MfaWrite::SecretChanged),
+                Some(_) => {}
+            }
+            let used = use_mfa_step(c, &user_id, step, keep_from)?;
+            if used == MfaWrite::Done {
+                execute(
+                    c,
+                    "UPDATE users SET mfa_active = 1, update_at = ?2 WHERE id = ?1",
+                    params![user_id, update_at],
+                )?;
+            }
+            Ok(used)
+        })
+        .await
+    }
+
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
+        let sql = "UPDATE users SET mfa_active = 0, mfa_secret = '', update_at = ?2 WHERE id = ?1";
+        let changed = self.execute(sql, (owned(user_id), update_at)).await?;
+        Ok(if changed == 1 { MfaWrite::Done } else { MfaWrite::NoSuchUser })
     }
 }
 

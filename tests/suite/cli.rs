@@ -405,3 +405,29 @@ fn user_set_password_obeys_the_terminate_setting() {
     assert!(said.contains("2 session(s) ended"), "{said}");
     assert!(cli(&["session", "list", "--user", "alice"], &[], None).contains("0 session(s) of alice"));
 }
+
+/// The lost phone, from the server's machine: `user mfa-off` turns a user's MFA off (audited),
+/// and `user list` says who has it.
+#[tokio::test]
+async fn user_mfa_off_turns_a_users_mfa_off() {
+    use mm_sessions::store::{MfaStore as _, MfaWrite};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = "mfa.db";
+    let alice = mm_sessions::domain::Id::parse(&create_alice(dir.path(), db)).unwrap();
+    {
+        let store = mm_sessions::store::sqlite::SqliteStore::open(&dir.path().join(db)).unwrap();
+        assert_eq!(store.set_mfa_secret(&alice, "JBSWY3DPEHPK3PXP", 2).await.unwrap(), MfaWrite::Done);
+        assert_eq!(store.activate_mfa(&alice, "JBSWY3DPEHPK3PXP", 7, 6, 3).await.unwrap(), MfaWrite::Done);
+    }
+    let list = || stdout(&run_in(dir.path(), &["--database", db, "user", "list"]));
+    assert!(list().trim_end().ends_with("\tsystem_user\tmfa"), "{}", list());
+    let out = run_in(dir.path(), &["--database", db, "user", "mfa-off", "--user", "alice"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("MFA is off for alice"), "{}", stderr(&out));
+    assert!(list().trim_end().ends_with("\tsystem_user"), "{}", list());
+    let store = mm_sessions::store::sqlite::SqliteStore::open(&dir.path().join(db)).unwrap();
+    assert_eq!(store.mfa_secret(&alice).await.unwrap(), Some((false, String::new())), "the secret is forgotten");
+    let audits = mm_sessions::store::AuditStore::audits_for_user(&store, Some(&alice), 0, 10).await.unwrap();
+    assert!(audits.iter().any(|a| a.extra_info == "mfa=off" && a.action.contains("user mfa-off")), "{audits:?}");
+}

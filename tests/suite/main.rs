@@ -20,6 +20,7 @@ mod lifecycle;
 mod limits;
 mod login;
 mod metrics;
+mod mfa;
 mod multinode;
 mod pg;
 mod probe;

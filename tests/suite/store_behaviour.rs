@@ -418,7 +418,45 @@ async fn the_last_active_admin_keeps_the_role(store: Stores) {
     assert_eq!(store.users.set_roles(&other.id, "", 9).await.unwrap(), RolesSet::LastAdmin);
 }
 
+/// The second factor's writes: a secret only while MFA is off, a step accepted once, the
+/// activation only with the secret it was checked against, and off forgets the secret.
+async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: Stores) {
+    use mm_sessions::store::MfaWrite;
+
+    let alice = user("alice");
+    let nobody = Id::generate();
+    store.users.create_user(&alice).await.unwrap();
+    assert_eq!(store.mfa.mfa_secret(&alice.id).await.unwrap(), Some((false, String::new())));
+    assert_eq!(store.mfa.mfa_secret(&nobody).await.unwrap(), None);
+    assert_eq!(store.mfa.set_mfa_secret(&nobody, "S", 2).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OLD", 2).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.set_mfa_secret(&alice.id, "NEW", 3).await.unwrap(), MfaWrite::Done);
+    // A code checked against the old secret does not activate the new one.
+    assert_eq!(store.mfa.activate_mfa(&alice.id, "OLD", 100, 99, 4).await.unwrap(), MfaWrite::SecretChanged);
+    assert_eq!(store.mfa.activate_mfa(&alice.id, "NEW", 100, 99, 4).await.unwrap(), MfaWrite::Done);
+    let stored = store.users.user_by_id(&alice.id).await.unwrap().unwrap();
+    assert!(stored.mfa_active && stored.update_at == 4, "{stored:?}");
+    assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OTHER", 5).await.unwrap(), MfaWrite::Active);
+    // Each step once; older steps forgotten as newer go in.
+    assert_eq!(store.mfa.use_mfa_step(&alice.id, 100, 99).await.unwrap(), MfaWrite::Replayed);
+    assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 100).await.unwrap(), MfaWrite::Replayed);
+    assert_eq!(
+        store.mfa.use_mfa_step(&alice.id, 99, 101).await.unwrap(),
+        MfaWrite::Done,
+        "99 was forgotten: the caller keeps the window"
+    );
+    assert_eq!(store.mfa.use_mfa_step(&nobody, 1, 0).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.mfa_secret(&alice.id).await.unwrap(), Some((false, String::new())));
+    assert!(!store.users.user_by_id(&alice.id).await.unwrap().unwrap().mfa_active);
+    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6).await.unwrap(), MfaWrite::NoSuchUser);
+    // The steps outlive the secret, as Mattermost's do.
+    assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Replayed);
+}
+
 on_every_backend!(via on_store;
+    mfa_steps_are_accepted_once_and_secrets_change_only_while_off,
     users_are_unique_and_found,
     sessions_round_trip,
     listing_is_per_user_newest_first,
@@ -600,11 +638,14 @@ fn write_release_before_tokens(path: &std::path::Path, alice: &User, token_hash:
 async fn the_script_session_survives_the_upgrade(stores: Stores, token: &Token) {
     let session = stores.sessions.session_by_token(&token.hash()).await.unwrap().expect("the session is still there");
     assert!(!session.is_access_token(), "{:?}", session.props);
+    let mfa = stores.mfa.mfa_secret(&session.user_id).await.unwrap().expect("the user is still there");
+    assert_eq!(mfa, (false, String::new()), "users come out of the upgrade without MFA");
     let app = mm_sessions::app::build_service(
         stores,
         None,
         &[],
         &mm_sessions::config::SessionPolicy::default(),
+        None,
         mm_sessions::domain::Clock::system(),
     );
     assert!(app.authenticate(token.expose()).await.is_ok(), "the script's token still authenticates");

@@ -100,9 +100,11 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
         roles: roles.to_owned(),
         create_at: now,
         update_at: now,
-        last_password_update: if password_hash.is_some() { now } else { 0 },
+        // As `NewUser::validate` (Mattermost's `PreSave`): from the creation.
+        last_password_update: now,
         password_hash,
         delete_at: 0,
+        mfa_active: false,
     }
 }
 

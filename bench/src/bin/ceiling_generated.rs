@@ -129,6 +129,23 @@ impl<C: Send + Sync> Api<C> for Fixed {
         Err(not_benchmarked())
     }
 
+    async fn generate_mfa_secret(
+        &self,
+        _user_id: String,
+        _context: &C,
+    ) -> Result<mm_sessions_api::GenerateMfaSecretResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn update_user_mfa(
+        &self,
+        _user_id: String,
+        _body: models::UpdateUserMfaRequest,
+        _context: &C,
+    ) -> Result<mm_sessions_api::UpdateUserMfaResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
     async fn revoke_user_access_token(
         &self,
         _body: models::TokenIdRequest,

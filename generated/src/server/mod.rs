@@ -25,6 +25,8 @@ pub use crate::context;
 type ServiceFuture = BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>>;
 
 use crate::{Api,
+     GenerateMfaSecretResponse,
+     UpdateUserMfaResponse,
      AttachDeviceResponse,
      RevokeSessionsForAllUsersResponse,
      GetSessionsResponse,
@@ -71,6 +73,8 @@ mod paths {
             r"^/api/v4/users/username/(?P<username>[^/?#]*)$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$",
+            r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$",
+            r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$",
@@ -119,42 +123,56 @@ mod paths {
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$")
                 .expect("Unable to create regex for USERS_USER_ID_AUDITS");
     }
-    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 15;
+    pub(crate) static ID_USERS_USER_ID_MFA: usize = 15;
+    lazy_static! {
+        pub static ref REGEX_USERS_USER_ID_MFA: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$")
+                .expect("Unable to create regex for USERS_USER_ID_MFA");
+    }
+    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 16;
+    lazy_static! {
+        pub static ref REGEX_USERS_USER_ID_MFA_GENERATE: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$")
+                .expect("Unable to create regex for USERS_USER_ID_MFA_GENERATE");
+    }
+    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 17;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_PASSWORD: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$")
                 .expect("Unable to create regex for USERS_USER_ID_PASSWORD");
     }
-    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 16;
+    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 18;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_ROLES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$")
                 .expect("Unable to create regex for USERS_USER_ID_ROLES");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 17;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 19;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 18;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 20;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 19;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 21;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE_ALL");
     }
-    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 20;
+    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 22;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_TOKENS: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -338,6 +356,16 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
 
             match method {
 
+            // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
+            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => {
+                handle_generate_mfa_secret(api_impl, uri, headers, body, context, validation).await
+            },
+
+            // UpdateUserMfa - PUT /users/{user_id}/mfa
+            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_MFA) => {
+                handle_update_user_mfa(api_impl, uri, headers, body, context, validation).await
+            },
+
             // AttachDevice - PUT /users/sessions/device
             hyper::Method::PUT if path.matched(paths::ID_USERS_SESSIONS_DEVICE) => {
                 handle_attach_device(api_impl, uri, headers, body, context, validation).await
@@ -463,6 +491,8 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             _ if path.matched(paths::ID_USERS_USERNAME_USERNAME) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_AUDITS) => method_not_allowed(),
+            _ if path.matched(paths::ID_USERS_USER_ID_MFA) => method_not_allowed(),
+            _ if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_ROLES) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => method_not_allowed(),
@@ -480,6 +510,480 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             self.validation
         ))
     }
+}
+
+#[allow(unused_variables)]
+async fn handle_generate_mfa_secret<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                {
+                    let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+                        Some(ref authorization) => authorization,
+                        None => return Ok(Response::builder()
+                                                .status(StatusCode::FORBIDDEN)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_str("Unauthenticated"))
+                                                .expect("Unable to create Authentication Forbidden response")),
+                    };
+                }
+
+                // Path parameters
+                let path: &str = uri.path();
+                let path_params =
+                    paths::REGEX_USERS_USER_ID_MFA_GENERATE
+                    .captures(path)
+                    .unwrap_or_else(||
+                        panic!("Path {} matched RE USERS_USER_ID_MFA_GENERATE in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_MFA_GENERATE.as_str())
+                    );
+
+                let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
+                    Ok(param_user_id) => match param_user_id.parse::<String>() {
+                        Ok(param_user_id) => param_user_id,
+                        Err(e) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't parse path parameter user_id: {e}")))
+                                        .expect("Unable to create Bad Request response for invalid path parameter")),
+                    },
+                    Err(_) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't percent-decode path parameter as UTF-8: {}", &path_params["user_id"])))
+                                        .expect("Unable to create Bad Request response for invalid percent decode"))
+                };
+
+                                let result = api_impl.generate_mfa_secret(
+                                            param_user_id,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                GenerateMfaSecretResponse::Secret
+                                                    {
+                                                        body,
+                                                        pragma,
+                                                        expires
+                                                    }
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                                                    if let Some(pragma) = pragma {
+                                                    let pragma = match header::IntoHeaderValue(pragma).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling pragma header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("pragma"),
+                                                        pragma
+                                                    );
+                                                    }
+
+                                                    if let Some(expires) = expires {
+                                                    let expires = match header::IntoHeaderValue(expires).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling expires header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("expires"),
+                                                        expires
+                                                    );
+                                                    }
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::BadRequest
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::UserNotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::RequestTimeout
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(408).expect("Unable to turn 408 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::PayloadTooLarge
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                GenerateMfaSecretResponse::Disabled
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(501).expect("Unable to turn 501 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_update_user_mfa<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                {
+                    let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+                        Some(ref authorization) => authorization,
+                        None => return Ok(Response::builder()
+                                                .status(StatusCode::FORBIDDEN)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_str("Unauthenticated"))
+                                                .expect("Unable to create Authentication Forbidden response")),
+                    };
+                }
+
+                // Path parameters
+                let path: &str = uri.path();
+                let path_params =
+                    paths::REGEX_USERS_USER_ID_MFA
+                    .captures(path)
+                    .unwrap_or_else(||
+                        panic!("Path {} matched RE USERS_USER_ID_MFA in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_MFA.as_str())
+                    );
+
+                let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
+                    Ok(param_user_id) => match param_user_id.parse::<String>() {
+                        Ok(param_user_id) => param_user_id,
+                        Err(e) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't parse path parameter user_id: {e}")))
+                                        .expect("Unable to create Bad Request response for invalid path parameter")),
+                    },
+                    Err(_) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't percent-decode path parameter as UTF-8: {}", &path_params["user_id"])))
+                                        .expect("Unable to create Bad Request response for invalid percent decode"))
+                };
+
+                // Handle body parameters (note that non-required body parameters will ignore garbage
+                // values, rather than causing a 400 response). Produce warning header and logs for
+                // any unused fields.
+                let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+                match result {
+                     Ok(body) => {
+                                let mut unused_elements : Vec<String> = vec![];
+                                let param_body: Option<models::UpdateUserMfaRequest> = if !body.is_empty() {
+                                    let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                                    match serde_ignored::deserialize(deserializer, |path| {
+                                            warn!("Ignoring unknown field in body: {path}");
+                                            unused_elements.push(path.to_string());
+                                    }) {
+                                        Ok(param_body) => param_body,
+                                        Err(e) => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new(format!("Couldn't parse body parameter body - doesn't match schema: {e}")))
+                                                        .expect("Unable to create Bad Request response for invalid body parameter body due to schema")),
+                                    }
+
+                                } else {
+                                    None
+                                };
+                                let param_body = match param_body {
+                                    Some(param_body) => param_body,
+                                    None => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new("Missing required body parameter body".to_string()))
+                                                        .expect("Unable to create Bad Request response for missing body parameter body")),
+                                };
+        #[cfg(not(feature = "validate"))]
+                                run_validation!(param_body, "body", validation);
+
+                                let result = api_impl.update_user_mfa(
+                                            param_user_id,
+                                            param_body,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        if !unused_elements.is_empty() {
+                                            response.headers_mut().insert(
+                                                HeaderName::from_static("warning"),
+                                                HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                                                    .expect("Unable to create Warning header value"));
+                                        }
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                UpdateUserMfaResponse::Updated
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::BadRequest
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::UserNotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::RequestTimeout
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(408).expect("Unable to turn 408 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::PayloadTooLarge
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::TooManyRequests
+                                                    {
+                                                        body,
+                                                        retry_after
+                                                    }
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                                                    if let Some(retry_after) = retry_after {
+                                                    let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling retry_after header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("retry-after"),
+                                                        retry_after
+                                                    );
+                                                    }
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserMfaResponse::Disabled
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(501).expect("Unable to turn 501 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
+                            },
+                            Err(e) => Ok(Response::builder()
+                                                .status(StatusCode::BAD_REQUEST)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_string(format!("Unable to read body: {}", e.into())))
+                                                .expect("Unable to create Bad Request response due to unable to read body")),
+                        }
 }
 
 #[allow(unused_variables)]
@@ -590,6 +1094,18 @@ where
                                                     (body)
                                                 => {
                                                     *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AttachDeviceResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
@@ -3899,6 +4415,18 @@ where
                                                     *response.body_mut() = body_from_string(body);
 
                                                 },
+                                                GetUserByUsernameResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
                                                 GetUserByUsernameResponse::UserNotFound
                                                     (body)
                                                 => {
@@ -4629,6 +5157,10 @@ impl<T> RequestParser<T> for ApiRequestParser {
     fn parse_operation_id(request: &Request<T>) -> Option<&'static str> {
         let path = paths::GLOBAL_REGEX_SET.matches(request.uri().path());
         match *request.method() {
+            // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
+            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => Some("GenerateMfaSecret"),
+            // UpdateUserMfa - PUT /users/{user_id}/mfa
+            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_MFA) => Some("UpdateUserMfa"),
             // AttachDevice - PUT /users/sessions/device
             hyper::Method::PUT if path.matched(paths::ID_USERS_SESSIONS_DEVICE) => Some("AttachDevice"),
             // RevokeSessionsForAllUsers - POST /users/sessions/revoke/all

@@ -1,0 +1,224 @@
+//! Multi-factor authentication (TOTP), as Mattermost runs it (`api4/user.go`
+//! `generateMfaSecret` / `updateUserMfa`, `app/authentication.go` `CheckUserMfa`, `web/context.go`
+//! `MfaRequired`), except where that is unsafe (docs/security.md):
+//!
+//! - a new secret is refused while MFA is active (Mattermost overwrites it: a stolen session
+//!   could replace the second factor);
+//! - a user turning their own active MFA off gives a current code (Mattermost asks none: a stolen
+//!   session could remove it); an administrator turning someone else's off needs none — the
+//!   lost-phone case, as is the admin CLI's `user mfa-off`.
+//!
+//! A code is accepted once: the time step it matches is taken in one atomic write
+//! ([`crate::store::MfaStore::use_mfa_step`]), so two nodes cannot both accept it. Every code
+//! checked spends from the login budgets: at login the attempt's own spend covers it (the code is
+//! read only after the right password); elsewhere it spends as a password check does.
+
+use super::login::Budget;
+use super::{Actor, SessionService};
+use crate::domain::{Id, Session, User};
+use crate::error::AppError;
+use crate::mfa::{qr, seal, totp};
+use crate::permissions::SYSTEM_GUEST;
+use crate::store::MfaWrite;
+
+/// A new secret, for the user to put in their authenticator app.
+#[derive(Clone)]
+pub struct NewMfaSecret {
+    /// Base32, for typing in.
+    pub secret: String,
+    /// The QR code of its `otpauth://` URI, a PNG.
+    pub qr_png: Vec<u8>,
+}
+
+impl SessionService {
+    /// `POST /users/{user_id}/mfa/generate`: a new pending secret, stored at once (sealed when
+    /// there is a key), active only once a code of it turns MFA on.
+    pub async fn generate_mfa_secret(&self, actor: Actor<'_>, user_id: &str) -> Result<NewMfaSecret, AppError> {
+        let user_id = self.resolve_user_id(actor, user_id)?;
+        refuse_oauth(actor)?;
+        let user_id = self.authorize(actor, user_id.as_str()).await?;
+        let user = self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
+        if !self.policy.mfa.enable {
+            return Err(AppError::MfaDisabled);
+        }
+        let secret = totp::new_secret();
+        let stored = seal::store_form(self.mfa_key.as_ref(), user_id.as_str(), &secret);
+        match self.stores.mfa.set_mfa_secret(&user_id, &stored, self.now()).await? {
+            MfaWrite::Done => {}
+            MfaWrite::Active => return Err(AppError::MfaAlreadyActive),
+            _ => return Err(AppError::NoSuchUser),
+        }
+        let uri = totp::otpauth_uri(&self.policy.mfa.site_url, &user.email, &secret);
+        let qr_png = qr::png(&uri).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
+        tracing::info!(user_id = %user_id, by = actor.name(), sealed = self.mfa_key.is_some(), "MFA secret generated");
+        Ok(NewMfaSecret { secret, qr_png })
+    }
+
+    /// `PUT /users/{user_id}/mfa` (and `user mfa-off`): `activate` (`None`: the body's value
+    /// was not a boolean) with `code`. Audited: `attempt`, then `success` when it is done.
+    pub async fn update_mfa(
+        &self,
+        actor: Actor<'_>,
+        user_id: &str,
+        activate: Option<bool>,
+        code: &str,
+    ) -> Result<(), AppError> {
+        let user_id = self.resolve_user_id(actor, user_id)?;
+        refuse_oauth(actor)?;
+        let user_id = self.authorize(actor, user_id.as_str()).await?;
+        let activate = activate.ok_or(AppError::InvalidBodyParam("activate"))?;
+        if activate && code.is_empty() {
+            return Err(AppError::InvalidBodyParam("code"));
+        }
+        if let Some(caller) = actor.caller() {
+            self.record(caller.origin, caller.session.user_id.as_str(), caller.session.id.as_str(), "attempt").await;
+        }
+        let user = self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
+        if activate {
+            self.activate_mfa(actor, &user, code).await?;
+        } else {
+            self.deactivate_mfa(actor, &user, code).await?;
+        }
+        tracing::info!(user_id = %user_id, by = actor.name(), active = activate, "MFA turned {}", on_off(activate));
+        self.audit(actor, user_id.as_str(), "success", || format!("mfa={}", on_off(activate))).await;
+        Ok(())
+    }
+
+    async fn activate_mfa(&self, actor: Actor<'_>, user: &User, code: &str) -> Result<(), AppError> {
+        if !self.policy.mfa.enable {
+            return Err(AppError::MfaDisabled);
+        }
+        let (_, stored) = self.stores.mfa.mfa_secret(&user.id).await?.ok_or(AppError::NoSuchUser)?;
+        if stored.is_empty() {
+            return Err(AppError::MfaNoSecret);
+        }
+        let step = self.checked_step(actor, user, &stored, code).await?;
+        match self.stores.mfa.activate_mfa(&user.id, &stored, step, self.oldest_kept_step(), self.now()).await? {
+            MfaWrite::Done => Ok(()),
+            MfaWrite::NoSuchUser => Err(AppError::NoSuchUser),
+            // A replay, or a code of a secret replaced since it was read.
+            _ => Err(AppError::MfaActivateBadCode),
+        }
+    }
+
+    async fn deactivate_mfa(&self, actor: Actor<'_>, user: &User, code: &str) -> Result<(), AppError> {
+        let own = actor.caller().is_some_and(|c| c.session.user_id == user.id);
+        let (active, stored) = self.stores.mfa.mfa_secret(&user.id).await?.ok_or(AppError::NoSuchUser)?;
+        // Safer than Mattermost: the user's own session must prove the second factor it removes.
+        if own && active {
+            if code.is_empty() {
+                return Err(AppError::InvalidBodyParam("code"));
+            }
+            let step = self.checked_step(actor, user, &stored, code).await?;
+            if self.stores.mfa.use_mfa_step(&user.id, step, self.oldest_kept_step()).await? != MfaWrite::Done {
+                return Err(AppError::MfaActivateBadCode);
+            }
+        }
+        match self.stores.mfa.deactivate_mfa(&user.id, self.now()).await? {
+            MfaWrite::Done => Ok(()),
+            _ => Err(AppError::NoSuchUser),
+        }
+    }
+
+    /// The step `code` matches for the stored secret, after spending from the login budgets
+    /// (a code guessed within a session costs what a password guess costs).
+    async fn checked_step(&self, actor: Actor<'_>, user: &User, stored: &str, code: &str) -> Result<i64, AppError> {
+        let secret = self.open_secret(&user.id, stored)?;
+        if let Some(caller) = actor.caller() {
+            self.spend_budgets(Budget::CodeCheck, caller.origin.client, user)?;
+        }
+        match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
+            totp::Code::Malformed => Err(AppError::MfaActivateMalformed),
+            totp::Code::Wrong => {
+                tracing::info!(user_id = %user.id, "MFA change refused: wrong code");
+                Err(AppError::MfaActivateBadCode)
+            }
+            totp::Code::Step(step) => Ok(step_value(step)),
+        }
+    }
+
+    /// At login, after the right password: a user with MFA must send a code of it (Mattermost's
+    /// `CheckUserMfa`, when MFA is on): none, or not a code, is `mfa.validate_token…` (the id
+    /// clients show the code field for); a wrong or used one `check_user_mfa.bad_code`.
+    pub(super) async fn check_login_code(&self, user: &User, code: &str) -> Result<(), AppError> {
+        if !user.mfa_active || !self.policy.mfa.enable {
+            return Ok(());
+        }
+        let Some((true, stored)) = self.stores.mfa.mfa_secret(&user.id).await? else {
+            // Turned off since the user was read: nothing to check.
+            return Ok(());
+        };
+        let secret = self.open_secret(&user.id, &stored)?;
+        let step =
+            match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
+                totp::Code::Malformed => return Err(AppError::MfaCodeMissing),
+                totp::Code::Wrong => return Err(AppError::MfaBadCode),
+                totp::Code::Step(step) => step_value(step),
+            };
+        match self.stores.mfa.use_mfa_step(&user.id, step, self.oldest_kept_step()).await? {
+            MfaWrite::Done => Ok(()),
+            MfaWrite::Replayed => {
+                tracing::warn!(user_id = %user.id, "login refused: an MFA code used before (a replay)");
+                Err(AppError::MfaBadCode)
+            }
+            _ => Err(AppError::InvalidCredentials),
+        }
+    }
+
+    /// `EnforceMultifactorAuthentication` for a request's session (Mattermost's `MfaRequired`,
+    /// in its order): nothing unless MFA is on and enforced; OAuth sessions and, unless their
+    /// setting says so, guests are exempt; otherwise a user without MFA is 403
+    /// `api.context.mfa_required.app_error`. Which operations it applies to is the HTTP layer's
+    /// (Mattermost's handler kinds).
+    pub async fn check_mfa_enforced(&self, session: &Session) -> Result<(), AppError> {
+        let mfa = &self.policy.mfa;
+        if !(mfa.enable && mfa.enforce) || session.is_oauth {
+            return Ok(());
+        }
+        let user = self.stores.users.user_by_id(&session.user_id).await?.ok_or(AppError::SessionExpired)?;
+        if user.has_role(SYSTEM_GUEST) && !mfa.enforce_for_guests {
+            return Ok(());
+        }
+        if user.mfa_active {
+            Ok(())
+        } else {
+            Err(AppError::MfaRequired)
+        }
+    }
+
+    /// The secret a stored form holds; one that does not open (another key, or none) is a
+    /// failure of ours, logged, never the client's.
+    fn open_secret(&self, user_id: &Id, stored: &str) -> Result<String, AppError> {
+        seal::open(self.mfa_key.as_ref(), user_id.as_str(), stored)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("user {user_id}: {e}")))
+    }
+
+    fn now_secs(&self) -> u64 {
+        u64::try_from(self.now() / 1000).unwrap_or(0)
+    }
+
+    /// Steps before this can no longer match (the window's first step): their records go.
+    fn oldest_kept_step(&self) -> i64 {
+        step_value(totp::step_at(self.now_secs()).saturating_sub(totp::SKEW_STEPS))
+    }
+}
+
+/// An OAuth session may not touch MFA (none here: this server issues no OAuth sessions).
+fn refuse_oauth(actor: Actor<'_>) -> Result<(), AppError> {
+    match actor.caller() {
+        Some(caller) if caller.session.is_oauth => Err(AppError::Forbidden),
+        _ => Ok(()),
+    }
+}
+
+fn step_value(step: u64) -> i64 {
+    i64::try_from(step).unwrap_or(i64::MAX)
+}
+
+fn on_off(active: bool) -> &'static str {
+    if active {
+        "on"
+    } else {
+        "off"
+    }
+}
