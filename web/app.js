@@ -1,6 +1,7 @@
 // The active-sessions page. Plain JavaScript over the public API of api/ only: login (with
 // X-Requested-With, so the server sets the HttpOnly session cookie and the CSRF cookie), the
-// caller's user, sessions, revoke, revoke-all, logout, and user lookup for administrators.
+// caller's user, sessions, revoke, revoke-all, logout, user lookup for administrators, and
+// two-factor authentication (the code at login; setting it up and turning it off).
 // Every write carries X-Requested-With and X-CSRF-Token, as Mattermost's web app does.
 'use strict';
 
@@ -153,6 +154,57 @@ async function loadMine() {
   );
 }
 
+// The ids the server answers with when a code is needed at login, and when it requires two-factor
+// authentication before anything else.
+const CODE_NEEDED = 'mfa.validate_token.authenticate.app_error';
+const MFA_REQUIRED = 'api.context.mfa_required.app_error';
+
+// Two-factor authentication, as it stands for the signed-in user.
+function showMfa() {
+  const on = Boolean(state.me && state.me.mfa_active);
+  show('mfa', true);
+  show('mfa-setup', false);
+  show('mfa-form', false);
+  show('mfa-start', true);
+  $('mfa-status').textContent = on
+    ? 'Two-factor authentication is on: signing in asks for a code from your authenticator app.'
+    : 'Two-factor authentication is off.';
+  $('mfa-start').textContent = on ? 'Turn off two-factor authentication' : 'Set up two-factor authentication';
+}
+
+// Step one: a new key (setting up), or a code to prove the current one (turning off).
+async function startMfa() {
+  if (state.me.mfa_active) {
+    $('mfa-submit').textContent = 'Turn off';
+  } else {
+    let generated;
+    try {
+      generated = await api('POST', `/users/me/mfa/generate`);
+    } catch (e) {
+      if (e.status === 501) show('mfa', false);
+      throw e;
+    }
+    $('mfa-qr').src = 'data:image/png;base64,' + generated.qr_code;
+    $('mfa-secret').textContent = generated.secret;
+    show('mfa-setup', true);
+    $('mfa-submit').textContent = 'Turn on';
+  }
+  show('mfa-start', false);
+  show('mfa-form', true);
+  $('mfa-code').value = '';
+  $('mfa-code').focus();
+}
+
+// Step two: the code, to turn it on or off.
+async function finishMfa() {
+  const activate = !state.me.mfa_active;
+  await api('PUT', '/users/me/mfa', { activate, code: $('mfa-code').value.trim() });
+  state.me = await api('GET', '/users/me');
+  // Everything again: where it was required, the sessions show only now.
+  await signedIn(state.me);
+  say(activate ? 'Two-factor authentication is on.' : 'Two-factor authentication is off.');
+}
+
 async function signedIn(me) {
   state.me = me;
   $('whoami').textContent = `Signed in as ${me.username}`;
@@ -160,7 +212,17 @@ async function signedIn(me) {
   show('login', false);
   show('mine', true);
   show('admin', (me.roles || '').split(' ').includes('system_admin'));
-  await loadMine();
+  showMfa();
+  try {
+    await loadMine();
+  } catch (e) {
+    if (e.id !== MFA_REQUIRED) throw e;
+    // The server requires two-factor authentication first: straight to setting it up.
+    show('mine', false);
+    show('admin', false);
+    $('error').textContent = 'This server requires two-factor authentication: set it up to continue.';
+    await startMfa();
+  }
 }
 
 function signedOut() {
@@ -168,6 +230,9 @@ function signedOut() {
   show('whoami', false);
   show('mine', false);
   show('admin', false);
+  show('mfa', false);
+  show('login-code', false);
+  $('login-code-input').value = '';
   show('login', true);
   $('user-sessions').replaceChildren();
   $('login-id').focus();
@@ -209,13 +274,26 @@ function wire() {
       const me = await api('POST', '/users/login', {
         login_id: $('login-id').value,
         password: $('password').value,
+        token: $('login-code-input').value.trim(),
       });
       $('password').value = '';
       say('');
       await signedIn(me);
     } catch (e) {
+      if (e.id === CODE_NEEDED && $('login-code').hidden) {
+        // The password was right; the account has two-factor authentication.
+        show('login-code', true);
+        say('Enter the code from your authenticator app.');
+        $('login-code-input').focus();
+        return;
+      }
       fail(e);
     }
+  });
+  $('mfa-start').addEventListener('click', () => startMfa().catch(fail));
+  $('mfa-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    finishMfa().catch(fail);
   });
   $('logout-others').addEventListener('click', async () => {
     try {

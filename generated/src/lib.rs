@@ -637,7 +637,7 @@ pub enum LoginResponse {
     BadRequest
     (models::AppError)
     ,
-    /// Wrong login id (or `id`) or password (`api.user.login.invalid_credentials_email_username`), or a deactivated user, whatever the password (`api.user.login.inactive.app_error`).
+    /// Wrong login id (or `id`) or password (`api.user.login.invalid_credentials_email_username`), a deactivated user, whatever the password (`api.user.login.inactive.app_error`), or, for a user with MFA, a missing (`mfa.validate_token.authenticate.app_error`) or wrong or used (`api.user.check_user_mfa.bad_code.app_error`) code.
     InvalidCredentials
     (models::AppError)
     ,

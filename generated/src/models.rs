@@ -900,7 +900,7 @@ pub struct LoginRequest {
     #[serde(skip_serializing_if="Option::is_none")]
     pub password: Option<serde_json::Value>,
 
-    /// The MFA code (this server has no MFA yet and ignores it).
+    /// The MFA code, for a user with MFA on: missing or not a code is 401 `mfa.validate_token.authenticate.app_error`, wrong or used 401 `api.user.check_user_mfa.bad_code.app_error` (after the password is checked).
     #[serde(rename = "token")]
 
     #[serde(skip_serializing_if="Option::is_none")]

@@ -30,10 +30,13 @@ pub fn asset(method: &Method, path: &str) -> Option<HttpResponse> {
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     // The page's address never leaks to another site.
     headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    // Only our own files; no framing (clickjacking), no inline script.
+    // Only our own files (and `data:` images: the MFA QR code comes as one); no framing
+    // (clickjacking), no inline script.
     headers.insert(
         "content-security-policy",
-        HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        ),
     );
     Some(response)
 }

@@ -79,3 +79,12 @@ def token_server(tmp_path):
     s.ids = {"bot": s.create_user("ci-bot", "system_user", "system_user_access_token"), "admin": s.create_user("admin", "system_user", "system_admin")}
     yield s
     s.stop()
+
+
+@pytest.fixture
+def mfa_server(tmp_path):
+    """A server with multi-factor authentication on, and a user."""
+    s = Server(tmp_path, MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION="true")
+    s.ids = {"alice": s.create_user("alice")}
+    yield s
+    s.stop()
