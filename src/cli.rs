@@ -253,6 +253,12 @@ pub struct PolicyArgs {
     /// "Mattermost").
     #[arg(long, env = "MM_SERVICESETTINGS_SITEURL", default_value = "", value_name = "URL")]
     pub site_url: String,
+
+    /// Wrong MFA codes after which a user's code sign-ins are refused until their password
+    /// changes (or MFA is turned off).
+    #[arg(long, env = "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", default_value_t = config::DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
+        value_name = "N")]
+    pub maximum_login_attempts: NonZeroU32,
 }
 
 impl PolicyArgs {
@@ -294,6 +300,7 @@ impl PolicyArgs {
                 enforce: self.enforce_multifactor_authentication,
                 enforce_for_guests: self.guest_enforce_multifactor_authentication,
                 site_url: self.site_url.clone(),
+                maximum_login_attempts: self.maximum_login_attempts,
             },
         })
     }

@@ -45,6 +45,8 @@ pub const DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS: u32 = 0;
 pub const DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION: bool = false;
 /// Mattermost's `EnforceMultifactorAuthentication` (and the guests' setting of that name).
 pub const DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION: bool = false;
+/// Mattermost's `MaximumLoginAttempts` (here: wrong MFA codes).
+pub const DEFAULT_MAXIMUM_LOGIN_ATTEMPTS: NonZeroU32 = nz32(10);
 /// Days audit records are kept.
 pub const DEFAULT_AUDIT_RETENTION_DAYS: NonZeroU32 = nz32(30);
 /// Sessions one user may hold (Mattermost's 500).
@@ -284,6 +286,10 @@ pub struct MfaPolicy {
     pub enforce_for_guests: bool,
     /// `SiteURL`: its host names the issuer an authenticator app shows (`Mattermost` when "").
     pub site_url: String,
+    /// Wrong codes after which a user's code checks are refused until their password changes or
+    /// MFA is turned off (`MaximumLoginAttempts`, 10; Mattermost counts wrong passwords too,
+    /// which the login budgets hold here).
+    pub maximum_login_attempts: NonZeroU32,
 }
 
 impl Default for MfaPolicy {
@@ -293,6 +299,7 @@ impl Default for MfaPolicy {
             enforce: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
             enforce_for_guests: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
             site_url: String::new(),
+            maximum_login_attempts: DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
         }
     }
 }

@@ -135,6 +135,9 @@ pub enum AppError {
     /// A new secret while MFA is active (Mattermost overwrites it: unsafe, docs/security.md).
     #[error("MFA is active: turn it off before generating a new secret")]
     MfaAlreadyActive,
+    /// The user's wrong MFA codes reached `MaximumLoginAttempts`.
+    #[error("too many wrong MFA codes: locked until the password changes or MFA is turned off")]
+    TooManyCodeAttempts,
     /// `EnforceMultifactorAuthentication` is on and the caller's user has no MFA.
     #[error("multi-factor authentication is required")]
     MfaRequired,
@@ -172,6 +175,7 @@ impl AppError {
             | AppError::MfaCodeMissing
             | AppError::MfaBadCode
             | AppError::MfaActivateBadCode
+            | AppError::TooManyCodeAttempts
             | AppError::DeactivationNotEnabled => 401,
             AppError::Forbidden
             | AppError::PasswordChangeForbidden
@@ -237,6 +241,7 @@ impl AppError {
             AppError::MfaActivateMalformed | AppError::MfaNoSecret => "mfa.activate.app_error",
             AppError::MfaAlreadyActive => "api.user.generate_mfa_secret.mfa_active.app_error",
             AppError::MfaRequired => "api.context.mfa_required.app_error",
+            AppError::TooManyCodeAttempts => "api.user.check_user_login_attempts.too_many.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
         }
     }
@@ -317,6 +322,9 @@ impl AppError {
                 "Multi-factor authentication is active: turn it off before generating a new secret.".into()
             }
             AppError::MfaRequired => "Multi-factor authentication is required on this server.".into(),
+            AppError::TooManyCodeAttempts => {
+                "Your account is locked because of too many failed attempts. Please reset your password.".into()
+            }
             AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
         }
     }

@@ -162,6 +162,7 @@ const MFA_REQUIRED = 'api.context.mfa_required.app_error';
 // Two-factor authentication, as it stands for the signed-in user.
 function showMfa() {
   const on = Boolean(state.me && state.me.mfa_active);
+  forgetMfaKey();
   show('mfa', true);
   show('mfa-setup', false);
   show('mfa-form', false);
@@ -170,6 +171,13 @@ function showMfa() {
     ? 'Two-factor authentication is on: signing in asks for a code from your authenticator app.'
     : 'Two-factor authentication is off.';
   $('mfa-start').textContent = on ? 'Turn off two-factor authentication' : 'Set up two-factor authentication';
+}
+
+// The key stays on the page only while it is being set up.
+function forgetMfaKey() {
+  $('mfa-qr').removeAttribute('src');
+  $('mfa-secret').textContent = '';
+  $('mfa-code').value = '';
 }
 
 // Step one: a new key (setting up), or a code to prove the current one (turning off).
@@ -231,6 +239,7 @@ function signedOut() {
   show('mine', false);
   show('admin', false);
   show('mfa', false);
+  forgetMfaKey();
   show('login-code', false);
   $('login-code-input').value = '';
   show('login', true);

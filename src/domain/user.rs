@@ -19,7 +19,8 @@ pub struct User {
     pub password_hash: Option<String>,
     /// When the user was deactivated (0: active), as Mattermost's `DeleteAt`.
     pub delete_at: i64,
-    /// When the password was last set (0: never), as Mattermost's `LastPasswordUpdate`.
+    /// When the password was last set, as Mattermost's `LastPasswordUpdate`: from the user's
+    /// creation (its `PreSave`) until a password is.
     pub last_password_update: i64,
     /// Whether the user logs in with a second factor (Mattermost's `MfaActive`). The secret is
     /// not here: only the MFA store reads it ([`crate::store::MfaStore`]), so that no copy of a

@@ -81,7 +81,7 @@ impl SessionService {
                 return Err(AppError::InactiveUser);
             }
             Some(user) if verified => {
-                if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {
+                if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code, client).await {
                     tracing::info!(user_id, code = !attempt.mfa_code.is_empty(), "login refused: {refused}");
                     self.metrics.login(false);
                     self.record(&attempt.origin, &audited_user, "", failure).await;

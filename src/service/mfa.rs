@@ -10,8 +10,11 @@
 //!
 //! A code is accepted once: the time step it matches is taken in one atomic write
 //! ([`crate::store::MfaStore::use_mfa_step`]), so two nodes cannot both accept it. Every code
-//! checked spends from the login budgets: at login the attempt's own spend covers it (the code is
-//! read only after the right password); elsewhere it spends as a password check does.
+//! checked spends from the login budgets of every login id of the user, as a password check
+//! does; and wrong codes are counted in the store (every node sees the count): past
+//! `MaximumLoginAttempts` the user's code checks are refused until their password changes or MFA
+//! is turned off, so a stolen password buys a bounded number of guesses, not one a minute
+//! forever.
 
 use super::login::Budget;
 use super::{Actor, SessionService};
@@ -19,7 +22,11 @@ use crate::domain::{Id, Session, User};
 use crate::error::AppError;
 use crate::mfa::{qr, seal, totp};
 use crate::permissions::SYSTEM_GUEST;
-use crate::store::MfaWrite;
+use crate::store::{MfaState, MfaWrite};
+
+/// Steps kept beyond the window, against clocks that differ between nodes: a step one node may
+/// still accept is not forgotten by another whose clock runs a minute ahead.
+const CLOCK_MARGIN_STEPS: u64 = 2;
 
 /// A new secret, for the user to put in their authenticator app.
 #[derive(Clone)]
@@ -88,12 +95,12 @@ impl SessionService {
         if !self.policy.mfa.enable {
             return Err(AppError::MfaDisabled);
         }
-        let (_, stored) = self.stores.mfa.mfa_secret(&user.id).await?.ok_or(AppError::NoSuchUser)?;
-        if stored.is_empty() {
+        let state = self.stores.mfa.mfa_state(&user.id).await?.ok_or(AppError::NoSuchUser)?;
+        if state.secret.is_empty() {
             return Err(AppError::MfaNoSecret);
         }
-        let step = self.checked_step(actor, user, &stored, code).await?;
-        match self.stores.mfa.activate_mfa(&user.id, &stored, step, self.oldest_kept_step(), self.now()).await? {
+        let step = self.checked_step(actor, user, &state, code).await?;
+        match self.stores.mfa.activate_mfa(&user.id, &state.secret, step, self.oldest_kept_step(), self.now()).await? {
             MfaWrite::Done => Ok(()),
             MfaWrite::NoSuchUser => Err(AppError::NoSuchUser),
             // A replay, or a code of a secret replaced since it was read.
@@ -103,63 +110,100 @@ impl SessionService {
 
     async fn deactivate_mfa(&self, actor: Actor<'_>, user: &User, code: &str) -> Result<(), AppError> {
         let own = actor.caller().is_some_and(|c| c.session.user_id == user.id);
-        let (active, stored) = self.stores.mfa.mfa_secret(&user.id).await?.ok_or(AppError::NoSuchUser)?;
+        let state = self.stores.mfa.mfa_state(&user.id).await?.ok_or(AppError::NoSuchUser)?;
         // Safer than Mattermost: the user's own session must prove the second factor it removes.
-        if own && active {
+        let proved = own && state.active;
+        if proved {
             if code.is_empty() {
                 return Err(AppError::InvalidBodyParam("code"));
             }
-            let step = self.checked_step(actor, user, &stored, code).await?;
+            let step = self.checked_step(actor, user, &state, code).await?;
             if self.stores.mfa.use_mfa_step(&user.id, step, self.oldest_kept_step()).await? != MfaWrite::Done {
                 return Err(AppError::MfaActivateBadCode);
             }
         }
-        match self.stores.mfa.deactivate_mfa(&user.id, self.now()).await? {
+        // Without a code, one's own turn-off holds only while MFA is still off: one racing an
+        // activation (a stolen session, a moment after the victim turned MFA on) does nothing.
+        match self.stores.mfa.deactivate_mfa(&user.id, self.now(), own && !proved).await? {
             MfaWrite::Done => Ok(()),
+            MfaWrite::Active => Err(AppError::InvalidBodyParam("code")),
             _ => Err(AppError::NoSuchUser),
         }
     }
 
-    /// The step `code` matches for the stored secret, after spending from the login budgets
-    /// (a code guessed within a session costs what a password guess costs).
-    async fn checked_step(&self, actor: Actor<'_>, user: &User, stored: &str, code: &str) -> Result<i64, AppError> {
-        let secret = self.open_secret(&user.id, stored)?;
+    /// The step `code` matches for the stored secret, in a session: refused past the wrong-code
+    /// limit, spending from the login budgets (a code guessed within a session costs what a
+    /// password guess costs), a wrong one counted.
+    async fn checked_step(&self, actor: Actor<'_>, user: &User, state: &MfaState, code: &str) -> Result<i64, AppError> {
+        let secret = self.open_secret(&user.id, &state.secret)?;
+        self.check_not_locked(user, state)?;
         if let Some(caller) = actor.caller() {
             self.spend_budgets(Budget::CodeCheck, caller.origin.client, user)?;
         }
         match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
-            totp::Code::Malformed => Err(AppError::MfaActivateMalformed),
-            totp::Code::Wrong => {
-                tracing::info!(user_id = %user.id, "MFA change refused: wrong code");
-                Err(AppError::MfaActivateBadCode)
-            }
+            totp::Code::Malformed => Err(self.wrong_code(user, AppError::MfaActivateMalformed).await),
+            totp::Code::Wrong => Err(self.wrong_code(user, AppError::MfaActivateBadCode).await),
             totp::Code::Step(step) => Ok(step_value(step)),
         }
+    }
+
+    /// Past `MaximumLoginAttempts` wrong codes, no code is checked (Mattermost's lockout).
+    fn check_not_locked(&self, user: &User, state: &MfaState) -> Result<(), AppError> {
+        if state.failed_attempts < self.policy.mfa.maximum_login_attempts.get() {
+            return Ok(());
+        }
+        tracing::warn!(user_id = %user.id, failed = state.failed_attempts, "MFA code refused: too many wrong codes");
+        Err(AppError::TooManyCodeAttempts)
+    }
+
+    /// Counts a wrong code, then answers `refusal` (a failure to count is logged, not the
+    /// client's: the code was wrong either way).
+    async fn wrong_code(&self, user: &User, refusal: AppError) -> AppError {
+        match self.stores.mfa.record_failed_code(&user.id).await {
+            Ok(count) => tracing::info!(user_id = %user.id, failed = count.unwrap_or(0), "wrong MFA code"),
+            Err(e) => tracing::error!(user_id = %user.id, error = %e, "counting a wrong MFA code failed"),
+        }
+        refusal
     }
 
     /// At login, after the right password: a user with MFA must send a code of it (Mattermost's
     /// `CheckUserMfa`, when MFA is on): none, or not a code, is `mfa.validate_token…` (the id
     /// clients show the code field for); a wrong or used one `check_user_mfa.bad_code`.
-    pub(super) async fn check_login_code(&self, user: &User, code: &str) -> Result<(), AppError> {
+    ///
+    /// A code sent spends from the budgets of all the user's login ids (the attempt spent only
+    /// the one typed) and, when wrong, counts towards the lockout; none sent is a client asking
+    /// whether one is needed, as on Mattermost, and costs nothing more.
+    pub(super) async fn check_login_code(
+        &self,
+        user: &User,
+        code: &str,
+        client: Option<std::net::IpAddr>,
+    ) -> Result<(), AppError> {
         if !user.mfa_active || !self.policy.mfa.enable {
             return Ok(());
         }
-        let Some((true, stored)) = self.stores.mfa.mfa_secret(&user.id).await? else {
+        let state = match self.stores.mfa.mfa_state(&user.id).await? {
+            Some(state) if state.active => state,
             // Turned off since the user was read: nothing to check.
-            return Ok(());
+            _ => return Ok(()),
         };
-        let secret = self.open_secret(&user.id, &stored)?;
+        let secret = self.open_secret(&user.id, &state.secret)?;
+        self.check_not_locked(user, &state)?;
+        if code.trim().is_empty() {
+            return Err(AppError::MfaCodeMissing);
+        }
+        self.spend_budgets(Budget::CodeCheck, client, user)?;
         let step =
             match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
-                totp::Code::Malformed => return Err(AppError::MfaCodeMissing),
-                totp::Code::Wrong => return Err(AppError::MfaBadCode),
+                totp::Code::Malformed => return Err(self.wrong_code(user, AppError::MfaCodeMissing).await),
+                totp::Code::Wrong => return Err(self.wrong_code(user, AppError::MfaBadCode).await),
                 totp::Code::Step(step) => step_value(step),
             };
         match self.stores.mfa.use_mfa_step(&user.id, step, self.oldest_kept_step()).await? {
             MfaWrite::Done => Ok(()),
             MfaWrite::Replayed => {
                 tracing::warn!(user_id = %user.id, "login refused: an MFA code used before (a replay)");
-                Err(AppError::MfaBadCode)
+                Err(self.wrong_code(user, AppError::MfaBadCode).await)
             }
             _ => Err(AppError::InvalidCredentials),
         }
@@ -197,9 +241,10 @@ impl SessionService {
         u64::try_from(self.now() / 1000).unwrap_or(0)
     }
 
-    /// Steps before this can no longer match (the window's first step): their records go.
+    /// Steps before this can no longer match on any node (the window's first step, less a
+    /// margin for clocks that differ): their records go.
     fn oldest_kept_step(&self) -> i64 {
-        step_value(totp::step_at(self.now_secs()).saturating_sub(totp::SKEW_STEPS))
+        step_value(totp::step_at(self.now_secs()).saturating_sub(totp::SKEW_STEPS + CLOCK_MARGIN_STEPS))
     }
 }
 

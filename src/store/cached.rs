@@ -34,7 +34,8 @@ use hashbrown::HashMap;
 use lru::LruCache;
 
 use super::{
-    ChangeSource, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, Stores, TokenStore, UserStore,
+    ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, Stores, TokenStore,
+    UserStore,
 };
 use crate::config::CacheLimits;
 use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
@@ -470,8 +471,11 @@ impl SessionStore for CachedStore {
 /// and the accepted steps are never cached.
 #[async_trait]
 impl MfaStore for CachedStore {
-    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
-        self.mfa.mfa_secret(user_id).await
+    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>> {
+        self.mfa.mfa_state(user_id).await
+    }
+    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>> {
+        self.mfa.record_failed_code(user_id).await
     }
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
         write_then!(self.mfa.set_mfa_secret(user_id, secret, update_at); self.forget_user(user_id))
@@ -489,8 +493,8 @@ impl MfaStore for CachedStore {
     ) -> StoreResult<MfaWrite> {
         write_then!(self.mfa.activate_mfa(user_id, secret, step, keep_from, update_at); self.forget_user(user_id))
     }
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
-        write_then!(self.mfa.deactivate_mfa(user_id, update_at); self.forget_user(user_id))
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
+        write_then!(self.mfa.deactivate_mfa(user_id, update_at, only_while_off); self.forget_user(user_id))
     }
 }
 

@@ -6,8 +6,8 @@ use std::sync::RwLock;
 use async_trait::async_trait;
 
 use super::{
-    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
-    UserStore,
+    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore,
+    Unique, UserStore,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
@@ -31,6 +31,8 @@ struct Inner {
     mfa_secrets: HashMap<Id, String>,
     /// Each user's accepted MFA steps.
     mfa_steps: HashMap<Id, BTreeSet<i64>>,
+    /// Each user's wrong MFA codes since the last right one.
+    mfa_failed: HashMap<Id, u32>,
 }
 
 impl Inner {
@@ -39,6 +41,7 @@ impl Inner {
         let steps = self.mfa_steps.entry(user_id.clone()).or_default();
         steps.retain(|s| *s >= keep_from);
         if steps.insert(step) {
+            self.mfa_failed.remove(user_id);
             MfaWrite::Done
         } else {
             MfaWrite::Replayed
@@ -182,15 +185,13 @@ impl UserStore for MemoryStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        Ok(match self.write().users.get_mut(user_id) {
-            Some(stored) => {
-                stored.password_hash = Some(hash.to_owned());
-                stored.update_at = update_at;
-                stored.last_password_update = update_at;
-                true
-            }
-            None => false,
-        })
+        let mut inner = self.write();
+        let Some(stored) = inner.users.get_mut(user_id) else { return Ok(false) };
+        stored.password_hash = Some(hash.to_owned());
+        stored.update_at = update_at;
+        stored.last_password_update = update_at;
+        inner.mfa_failed.remove(user_id);
+        Ok(true)
     }
 
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
@@ -396,12 +397,23 @@ impl TokenStore for MemoryStore {
 
 #[async_trait]
 impl MfaStore for MemoryStore {
-    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>> {
         let inner = self.read();
-        Ok(inner
-            .users
-            .get(user_id)
-            .map(|u| (u.mfa_active, inner.mfa_secrets.get(user_id).cloned().unwrap_or_default())))
+        Ok(inner.users.get(user_id).map(|u| MfaState {
+            active: u.mfa_active,
+            secret: inner.mfa_secrets.get(user_id).cloned().unwrap_or_default(),
+            failed_attempts: inner.mfa_failed.get(user_id).copied().unwrap_or(0),
+        }))
+    }
+
+    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>> {
+        let mut inner = self.write();
+        if !inner.users.contains_key(user_id) {
+            return Ok(None);
+        }
+        let count = inner.mfa_failed.entry(user_id.clone()).or_insert(0);
+        *count = count.saturating_add(1);
+        Ok(Some(*count))
     }
 
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
@@ -447,12 +459,16 @@ impl MfaStore for MemoryStore {
         Ok(used)
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
         let mut inner = self.write();
         let Some(user) = inner.users.get_mut(user_id) else { return Ok(MfaWrite::NoSuchUser) };
+        if only_while_off && user.mfa_active {
+            return Ok(MfaWrite::Active);
+        }
         user.mfa_active = false;
         user.update_at = update_at;
         inner.mfa_secrets.remove(user_id);
+        inner.mfa_failed.remove(user_id);
         Ok(MfaWrite::Done)
     }
 }

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, Stores, TokenStore,
-    UserStore,
+    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, Stores,
+    TokenStore, UserStore,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
@@ -75,7 +75,8 @@ metered!(SessionStore, sessions, {
 });
 
 metered!(MfaStore, mfa, {
-    fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>>;
+    fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>>;
+    fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>>;
     fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite>;
     fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite>;
     fn activate_mfa(
@@ -86,7 +87,7 @@ metered!(MfaStore, mfa, {
         keep_from: i64,
         update_at: i64,
     ) -> StoreResult<MfaWrite>;
-    fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite>;
+    fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite>;
 });
 
 metered!(TokenStore, tokens, {

@@ -119,9 +119,10 @@ pub trait UserStore: Send + Sync + 'static {
     async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
     /// Every user, by username.
     async fn list_users(&self) -> StoreResult<Vec<User>>;
-    /// Saves a user's password hash and update time; `false` when there is no such user. Only
-    /// those columns: a copy of the user read before a role change or a deactivation must not
-    /// undo it.
+    /// Saves a user's password hash and update time, and forgets their failed MFA codes (a new
+    /// password ends a lockout an attacker with the old one caused); `false` when there is no
+    /// such user. Only those columns: a copy of the user read before a role change or a
+    /// deactivation must not undo it.
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
     /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
     /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
@@ -223,6 +224,27 @@ pub enum MfaWrite {
     SecretChanged,
 }
 
+/// A user's second factor as stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MfaState {
+    pub active: bool,
+    /// As stored: sealed or in clear ([`crate::mfa::seal`]); "" for none.
+    pub secret: String,
+    /// Wrong codes since the last right one (or the last password change, or MFA turned off).
+    pub failed_attempts: u32,
+}
+
+/// Without the secret.
+impl std::fmt::Debug for MfaState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MfaState")
+            .field("active", &self.active)
+            .field("secret", &if self.secret.is_empty() { "" } else { ".." })
+            .field("failed_attempts", &self.failed_attempts)
+            .finish()
+    }
+}
+
 /// Users' second factor: the secret (as stored: sealed or in clear, [`crate::mfa::seal`]),
 /// whether it is active, and the time steps whose codes were accepted. Kept apart from
 /// [`UserStore`] so that the secret is read only where a code is checked. Each write is one
@@ -230,14 +252,17 @@ pub enum MfaWrite {
 /// request just replaced.
 #[async_trait]
 pub trait MfaStore: Send + Sync + 'static {
-    /// Whether the user's MFA is active, and their stored secret ("" for none); `None`: no such
-    /// user.
-    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>>;
+    /// The user's second factor; `None`: no such user.
+    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>>;
     /// Stores a new (pending) secret, only while MFA is off: `Done`, `Active` or `NoSuchUser`.
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite>;
-    /// Accepts `step`'s code, once: `Done`, or `Replayed` when it was accepted before. Steps
-    /// before `keep_from` are forgotten (no code of theirs is accepted any more).
+    /// Accepts `step`'s code, once: `Done` (and the failed-code count back to 0, in the same
+    /// write), or `Replayed` when it was accepted before. Steps before `keep_from` are
+    /// forgotten (no code of theirs is accepted any more).
     async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite>;
+    /// Counts a wrong code (one atomic increment, seen by every node); the new count, `None`
+    /// for no such user.
+    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>>;
     /// Turns MFA on, if `secret` is still the stored one (`SecretChanged` otherwise), accepting
     /// `step` as [`Self::use_mfa_step`] does, in one transaction.
     async fn activate_mfa(
@@ -248,9 +273,10 @@ pub trait MfaStore: Send + Sync + 'static {
         keep_from: i64,
         update_at: i64,
     ) -> StoreResult<MfaWrite>;
-    /// Turns MFA off and forgets the secret (the accepted steps stay, as Mattermost's do):
-    /// `Done` or `NoSuchUser`.
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite>;
+    /// Turns MFA off, forgets the secret and the failed-code count (the accepted steps stay, as
+    /// Mattermost's do): `Done` or `NoSuchUser`. With `only_while_off`, only if MFA is not
+    /// active (`Active` otherwise): a turn-off that proved no code must not race an activation.
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite>;
 }
 
 /// Audit records (Mattermost's `Audits` table).

@@ -20,8 +20,8 @@ use tokio_postgres::{NoTls, Row};
 
 use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
-    AuditStore, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore, Unique,
-    UserStore,
+    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore,
+    Unique, UserStore,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
@@ -34,6 +34,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (6, include_str!("postgres_migrations/0006_health_checks.sql")),
     (7, include_str!("postgres_migrations/0007_mfa.sql")),
     (8, include_str!("postgres_migrations/0008_password_update_from_creation.sql")),
+    (9, include_str!("postgres_migrations/0009_mfa_failed_attempts.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -321,7 +322,8 @@ impl UserStore for PostgresStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3 WHERE id = $1";
+        let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3, \
+                   mfa_failed_attempts = 0 WHERE id = $1";
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
@@ -568,14 +570,29 @@ async fn use_mfa_step(
     let sql = "DELETE FROM mfa_used_steps WHERE user_id = $1 AND step < $2";
     execute(tx, sql, &[&user_id.as_str(), &keep_from]).await?;
     let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-    Ok(if execute(tx, sql, &[&user_id.as_str(), &step]).await? == 1 { MfaWrite::Done } else { MfaWrite::Replayed })
+    if execute(tx, sql, &[&user_id.as_str(), &step]).await? == 0 {
+        return Ok(MfaWrite::Replayed);
+    }
+    execute(tx, "UPDATE users SET mfa_failed_attempts = 0 WHERE id = $1", &[&user_id.as_str()]).await?;
+    Ok(MfaWrite::Done)
 }
 
 #[async_trait]
 impl MfaStore for PostgresStore {
-    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
-        let sql = "SELECT mfa_active, mfa_secret FROM users WHERE id = $1";
-        self.query_opt(sql, &[&user_id.as_str()], |r| Ok((r.try_get(0)?, r.try_get(1)?))).await
+    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>> {
+        let sql = "SELECT mfa_active, mfa_secret, mfa_failed_attempts FROM users WHERE id = $1";
+        self.query_opt(sql, &[&user_id.as_str()], |r| {
+            let failed: i32 = r.try_get(2)?;
+            Ok(MfaState { active: r.try_get(0)?, secret: r.try_get(1)?, failed_attempts: failed.max(0).unsigned_abs() })
+        })
+        .await
+    }
+
+    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>> {
+        let sql = "UPDATE users SET mfa_failed_attempts = mfa_failed_attempts + 1 WHERE id = $1 \
+                   RETURNING mfa_failed_attempts";
+        let count = self.query_opt(sql, &[&user_id.as_str()], |r| Ok(r.try_get::<_, i32>(0)?)).await?;
+        Ok(count.map(|n| n.max(0).unsigned_abs()))
     }
 
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
@@ -632,10 +649,14 @@ impl MfaStore for PostgresStore {
         Ok(written.unwrap_or(MfaWrite::NoSuchUser))
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
-        let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', update_at = $2 WHERE id = $1";
-        let changed = self.execute(sql, &[&user_id.as_str(), &update_at]).await?;
-        Ok(if changed == 1 { MfaWrite::Done } else { MfaWrite::NoSuchUser })
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
+        let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', mfa_failed_attempts = 0, update_at = $2 \
+                   WHERE id = $1 AND (NOT mfa_active OR NOT $3)";
+        if self.execute(sql, &[&user_id.as_str(), &update_at, &only_while_off]).await? == 1 {
+            return Ok(MfaWrite::Done);
+        }
+        let exists = self.query_opt("SELECT 1 FROM users WHERE id = $1", &[&user_id.as_str()], |_| Ok(())).await?;
+        Ok(if exists.is_some() { MfaWrite::Active } else { MfaWrite::NoSuchUser })
     }
 }
 

@@ -25,8 +25,8 @@ use rusqlite_migration::{Migrations, M};
 
 use super::rows::{self, Columns, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
-    AuditStore, ChangeSource, Maintenance, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult,
-    TokenStore, Unique, UserStore,
+    AuditStore, ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError,
+    StoreResult, TokenStore, Unique, UserStore,
 };
 
 mod changes;
@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0008_health_checks.sql"),
     include_str!("sqlite_migrations/0009_mfa.sql"),
     include_str!("sqlite_migrations/0010_password_update_from_creation.sql"),
+    include_str!("sqlite_migrations/0011_mfa_failed_attempts.sql"),
 ];
 
 /// A SQLite database file.
@@ -306,7 +307,8 @@ impl UserStore for SqliteStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3, last_password_update = ?3 WHERE id = ?1";
+        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3, last_password_update = ?3, \
+                   mfa_failed_attempts = 0 WHERE id = ?1";
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
@@ -581,7 +583,11 @@ impl TokenStore for SqliteStore {
 fn use_mfa_step(c: &Connection, user_id: &str, step: i64, keep_from: i64) -> rusqlite::Result<MfaWrite> {
     execute(c, "DELETE FROM mfa_used_steps WHERE user_id = ?1 AND step < ?2", params![user_id, keep_from])?;
     let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
-    Ok(if execute(c, sql, params![user_id, step])? == 1 { MfaWrite::Done } else { MfaWrite::Replayed })
+    if execute(c, sql, params![user_id, step])? == 0 {
+        return Ok(MfaWrite::Replayed);
+    }
+    execute(c, "UPDATE users SET mfa_failed_attempts = 0 WHERE id = ?1", [user_id])?;
+    Ok(MfaWrite::Done)
 }
 
 /// Whether the user exists, in the caller's write.
@@ -591,12 +597,27 @@ fn user_exists(c: &Connection, user_id: &str) -> rusqlite::Result<bool> {
 
 #[async_trait]
 impl MfaStore for SqliteStore {
-    async fn mfa_secret(&self, user_id: &Id) -> StoreResult<Option<(bool, String)>> {
+    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>> {
         let user_id = owned(user_id);
         self.read(move |c| {
-            c.prepare_cached("SELECT mfa_active, mfa_secret FROM users WHERE id = ?1")?
-                .query_row([user_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            c.prepare_cached("SELECT mfa_active, mfa_secret, mfa_failed_attempts FROM users WHERE id = ?1")?
+                .query_row([user_id], |r| {
+                    Ok(MfaState { active: r.get(0)?, secret: r.get(1)?, failed_attempts: r.get(2)? })
+                })
                 .optional()
+        })
+        .await
+    }
+
+    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>> {
+        let user_id = owned(user_id);
+        self.write(move |c| {
+            c.prepare_cached(
+                "UPDATE users SET mfa_failed_attempts = mfa_failed_attempts + 1 WHERE id = ?1 \
+                 RETURNING mfa_failed_attempts",
+            )?
+            .query_row([user_id], |r| r.get(0))
+            .optional()
         })
         .await
     }
@@ -658,10 +679,17 @@ impl MfaStore for SqliteStore {
         .await
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64) -> StoreResult<MfaWrite> {
-        let sql = "UPDATE users SET mfa_active = 0, mfa_secret = '', update_at = ?2 WHERE id = ?1";
-        let changed = self.execute(sql, (owned(user_id), update_at)).await?;
-        Ok(if changed == 1 { MfaWrite::Done } else { MfaWrite::NoSuchUser })
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
+        let user_id = owned(user_id);
+        self.write(move |c| {
+            let sql = "UPDATE users SET mfa_active = 0, mfa_secret = '', mfa_failed_attempts = 0, update_at = ?2 \
+                       WHERE id = ?1 AND (mfa_active = 0 OR NOT ?3)";
+            if execute(c, sql, params![user_id, update_at, only_while_off])? == 1 {
+                return Ok(MfaWrite::Done);
+            }
+            Ok(if user_exists(c, &user_id)? { MfaWrite::Active } else { MfaWrite::NoSuchUser })
+        })
+        .await
     }
 }
 

@@ -128,8 +128,8 @@ async fn turning_mfa_off(backend: Backend) {
     off(&token, json!({"activate": false, "code": code(&app, &secret)})).await.assert_ok_status();
     assert_eq!(app.login_with(login_body(None)).await.status, 200, "the password alone again");
     assert!(app.service.stores().users.user_by_id(&alice.id).await.unwrap().is_some_and(|u| !u.mfa_active));
-    let (_, stored) = app.service.stores().mfa.mfa_secret(&alice.id).await.unwrap().unwrap();
-    assert_eq!(stored, "", "the secret is forgotten");
+    let state = app.service.stores().mfa.mfa_state(&alice.id).await.unwrap().unwrap();
+    assert_eq!(state.secret, "", "the secret is forgotten");
 
     // The lost phone: an administrator turns it off without a code. (A new secret's first code
     // must be of a step not used yet, as on Mattermost, whose used steps outlive the secret.)
@@ -210,8 +210,9 @@ async fn secrets_at_rest(backend: Backend) {
         let alice = app.user_with_password("alice", &[], PASSWORD).await;
         let token = app.login_token("alice", PASSWORD).await;
         let secret = set_up_mfa(&app, &token, "me").await;
-        let (active, stored) = app.service.stores().mfa.mfa_secret(&alice.id).await.unwrap().unwrap();
-        assert!(active);
+        let state = app.service.stores().mfa.mfa_state(&alice.id).await.unwrap().unwrap();
+        let stored = state.secret;
+        assert!(state.active);
         if sealed {
             assert!(stored.starts_with("sealed:v1:") && !stored.contains(&secret), "{stored}");
         } else {
@@ -281,6 +282,42 @@ async fn a_code_is_accepted_once_across_nodes_postgres() {
     b.login_with(login_body(Some(&code))).await.assert_app_error(401, BAD_CODE);
 }
 
+/// Wrong codes are counted in the store (every node sees them): past `MaximumLoginAttempts` even
+/// the right code is refused (Mattermost's `too_many`), until the password changes.
+async fn wrong_codes_lock_code_sign_ins_until_the_password_changes(backend: Backend) {
+    let app =
+        spawn_mfa_app(backend, |c| c.policy.mfa.maximum_login_attempts = std::num::NonZeroU32::new(3).unwrap()).await;
+    let admin = app.user("admin", &["system_user", "system_admin"]).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let (admin_token, _) = app.issue_session(&admin).await;
+    let token = app.login_token("alice", PASSWORD).await;
+    let secret = set_up_mfa(&app, &token, "me").await;
+    // No code at all is a question, not a guess: it costs nothing.
+    for _ in 0..5 {
+        app.login_with(login_body(None)).await.assert_app_error(401, NEEDS_CODE);
+    }
+    for wrong in ["000000", "abcdef", "999999"] {
+        assert_eq!(app.login_with(login_body(Some(wrong))).await.status, 401);
+    }
+    const LOCKED: &str = "api.user.check_user_login_attempts.too_many.app_error";
+    app.login_with(login_body(Some(&code(&app, &secret)))).await.assert_app_error(401, LOCKED);
+    app.put("/users/me/mfa")
+        .token(&token)
+        .json(json!({"activate": false, "code": code(&app, &secret)}))
+        .await
+        .assert_app_error(401, LOCKED);
+    // The password changes (here by an administrator): the lock goes, the second factor stays.
+    app.put(&format!("/users/{}/password", alice.id.as_str()))
+        .token(&admin_token)
+        .json(json!({"new_password": "a brand new password"}))
+        .await
+        .assert_ok_status();
+    let reply = app
+        .login_with(json!({"login_id": "alice", "password": "a brand new password", "token": code(&app, &secret)}))
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+}
+
 /// The QR code's text (the PNG decoded, then read as a QR code).
 fn read_qr(base64_png: &str) -> String {
     let png = data_encoding::BASE64.decode(base64_png.as_bytes()).unwrap();
@@ -308,4 +345,5 @@ on_every_backend!(
     mfa_off_on_the_server,
     enforcement_leaves_only_the_set_up,
     secrets_at_rest,
+    wrong_codes_lock_code_sign_ins_until_the_password_changes,
 );

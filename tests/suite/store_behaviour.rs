@@ -421,13 +421,15 @@ async fn the_last_active_admin_keeps_the_role(store: Stores) {
 /// The second factor's writes: a secret only while MFA is off, a step accepted once, the
 /// activation only with the secret it was checked against, and off forgets the secret.
 async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: Stores) {
-    use mm_sessions::store::MfaWrite;
+    use mm_sessions::store::{MfaState, MfaWrite};
 
     let alice = user("alice");
     let nobody = Id::generate();
     store.users.create_user(&alice).await.unwrap();
-    assert_eq!(store.mfa.mfa_secret(&alice.id).await.unwrap(), Some((false, String::new())));
-    assert_eq!(store.mfa.mfa_secret(&nobody).await.unwrap(), None);
+    let state =
+        |active: bool, secret: &str, failed_attempts: u32| MfaState { active, secret: secret.into(), failed_attempts };
+    assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap(), Some(state(false, "", 0)));
+    assert_eq!(store.mfa.mfa_state(&nobody).await.unwrap(), None);
     assert_eq!(store.mfa.set_mfa_secret(&nobody, "S", 2).await.unwrap(), MfaWrite::NoSuchUser);
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OLD", 2).await.unwrap(), MfaWrite::Done);
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "NEW", 3).await.unwrap(), MfaWrite::Done);
@@ -437,9 +439,18 @@ async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: St
     let stored = store.users.user_by_id(&alice.id).await.unwrap().unwrap();
     assert!(stored.mfa_active && stored.update_at == 4, "{stored:?}");
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OTHER", 5).await.unwrap(), MfaWrite::Active);
+    // Wrong codes count, atomically; a right one, or a new password, sets the count back.
+    assert_eq!(store.mfa.record_failed_code(&alice.id).await.unwrap(), Some(1));
+    assert_eq!(store.mfa.record_failed_code(&alice.id).await.unwrap(), Some(2));
+    assert_eq!(store.mfa.record_failed_code(&nobody).await.unwrap(), None);
+    assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap(), Some(state(true, "NEW", 2)));
+    assert!(store.users.set_password_hash(&alice.id, "hash", 5).await.unwrap());
+    assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap().unwrap().failed_attempts, 0);
+    store.mfa.record_failed_code(&alice.id).await.unwrap();
     // Each step once; older steps forgotten as newer go in.
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 100, 99).await.unwrap(), MfaWrite::Replayed);
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap().unwrap().failed_attempts, 0, "a right code");
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 100).await.unwrap(), MfaWrite::Replayed);
     assert_eq!(
         store.mfa.use_mfa_step(&alice.id, 99, 101).await.unwrap(),
@@ -447,10 +458,16 @@ async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: St
         "99 was forgotten: the caller keeps the window"
     );
     assert_eq!(store.mfa.use_mfa_step(&nobody, 1, 0).await.unwrap(), MfaWrite::NoSuchUser);
-    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6).await.unwrap(), MfaWrite::Done);
-    assert_eq!(store.mfa.mfa_secret(&alice.id).await.unwrap(), Some((false, String::new())));
+    // A turn-off that proved no code does nothing while MFA is active.
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, true).await.unwrap(), MfaWrite::Active);
+    assert!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().mfa_active);
+    store.mfa.record_failed_code(&alice.id).await.unwrap();
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, false).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap(), Some(state(false, "", 0)));
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 7, true).await.unwrap(), MfaWrite::Done, "off already");
     assert!(!store.users.user_by_id(&alice.id).await.unwrap().unwrap().mfa_active);
-    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, false).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, true).await.unwrap(), MfaWrite::NoSuchUser);
     // The steps outlive the secret, as Mattermost's do.
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Replayed);
 }
@@ -638,8 +655,8 @@ fn write_release_before_tokens(path: &std::path::Path, alice: &User, token_hash:
 async fn the_script_session_survives_the_upgrade(stores: Stores, token: &Token) {
     let session = stores.sessions.session_by_token(&token.hash()).await.unwrap().expect("the session is still there");
     assert!(!session.is_access_token(), "{:?}", session.props);
-    let mfa = stores.mfa.mfa_secret(&session.user_id).await.unwrap().expect("the user is still there");
-    assert_eq!(mfa, (false, String::new()), "users come out of the upgrade without MFA");
+    let mfa = stores.mfa.mfa_state(&session.user_id).await.unwrap().expect("the user is still there");
+    assert!(!mfa.active && mfa.secret.is_empty() && mfa.failed_attempts == 0, "out of the upgrade without MFA");
     let app = mm_sessions::app::build_service(
         stores,
         None,

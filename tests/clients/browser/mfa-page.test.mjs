@@ -101,6 +101,7 @@ test('where the server requires two-factor authentication, the page goes to sett
     await signIn(page, server, 'bob');
     await page.getByRole('alert').filter({ hasText: 'requires two-factor authentication' }).waitFor();
     assert.equal(await page.locator('#mine').isVisible(), false, 'no sessions until it is set up');
+    await page.getByRole('img', { name: 'QR code of your two-factor authentication key' }).waitFor();
     const secret = (await page.locator('#mfa-secret').textContent()).trim();
     await shot(page, '23-mfa-required');
     const step = await settledStep();
