@@ -1,5 +1,5 @@
 -- wrk script for scripts/bench: one operation of the session API per run.
---   BENCH_OP       get | me | revoke | revoke_all | login
+--   BENCH_OP       get | me | check | revoke | revoke_all | login
 --   BENCH_DATA     the folder bench-seed wrote (users.tsv, login.tsv, admin.token)
 --   BENCH_THREADS  wrk's -t (each thread takes a disjoint share of the targets)
 -- Revocations each consume a target; a thread that runs out starts over ("wrapped"), and those
@@ -35,10 +35,19 @@ function init(args)
   op = os.getenv("BENCH_OP")
   local count = tonumber(os.getenv("BENCH_THREADS"))
   local mine = function(i) return (i - 1) % count == id end
-  if op == "me" then
+  if op == "me" or op == "check" then
+    -- The check as a proxy calls it: GET, the browser's token, the forwarded URL.
+    local path = op == "me" and "/api/v4/users/me" or "/api/v4/auth/check"
     for i, u in ipairs(read_lines("users.tsv")) do
       if mine(i) then
-        requests[#requests + 1] = wrk.format("GET", "/api/v4/users/me", { ["Authorization"] = "Bearer " .. u[2] })
+        local headers = { ["Authorization"] = "Bearer " .. u[2] }
+        if op == "check" then
+          headers["X-Forwarded-Proto"] = "https"
+          headers["X-Forwarded-Host"] = "wiki.example.com"
+          headers["X-Forwarded-Uri"] = "/page"
+          headers["X-Forwarded-Method"] = "GET"
+        end
+        requests[#requests + 1] = wrk.format("GET", path, headers)
       end
     end
   elseif op == "get" then

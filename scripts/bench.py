@@ -34,6 +34,7 @@ OPS = {  # wrk BENCH_OP -> (operation id, label)
     "revoke_all": ("RevokeAllSessions", "POST revoke/all"),
     "login": ("Login", "POST login"),
     "me": ("GetMe", "GET me"),
+    "check": ("AuthCheck", "GET auth/check"),
 }
 NO_LIMIT = str(2**32 - 1)  # login rate limits off: the load comes from one address
 
@@ -192,6 +193,7 @@ class Bench:
             "RevokeAllSessions": ("POST", f"/api/v4/users/{uid2}/sessions/revoke/all", admin, None),
             "Login": ("POST", "/api/v4/users/login", None, {"login_id": login[0], "password": login[1]}),
             "GetMe": ("GET", "/api/v4/users/me", token, None),
+            "AuthCheck": ("GET", "/api/v4/auth/check", token, None),
         }
         captured = {}
         for op, (method, path, tok, body) in calls.items():
@@ -339,7 +341,7 @@ def verdicts(report):
     """The issue's targets, read against this run."""
     lines = []
     rows = {(r["op"], r["connections"]): r for r in report.get("throughput", [])}
-    for op in ("get", "me"):
+    for op in ("get", "me", "check"):
         for connections in report["settings"]["connections"]:
             row = rows.get((op, connections))
             if not row:
@@ -348,6 +350,11 @@ def verdicts(report):
             lines.append((f"{label} ≥ 0.9× generated", s["rps"] / row["generated"]["rps"], 0.9, ">="))
             if connections == 64:
                 lines.append((f"{label} p99 < 5 ms", s["p99_us"] / 1000, 5.0, "<"))
+    for connections in report["settings"]["connections"]:
+        check, me = rows.get(("check", connections)), rows.get(("me", connections))
+        if check and me:
+            # The gate is every protected request's path: no slower than GET /users/me.
+            lines.append((f"{OPS['check'][1]} at {connections} ≥ 1.0× GET me", check["server"]["rps"] / me["server"]["rps"], 1.0, ">="))
     raw = report.get("raw_commits")
     revokes = clean_revokes(report)
     if raw and revokes:
@@ -378,7 +385,7 @@ def main():
     p.add_argument("--sessions-per-user", type=int, default=10)
     p.add_argument("--sample", type=int, default=20_000, help="users the load is spread over")
     p.add_argument("--connections", default="16,64")
-    p.add_argument("--ops", default="get,me,revoke,revoke_all,login")
+    p.add_argument("--ops", default="get,me,check,revoke,revoke_all,login")
     p.add_argument("--session-cache-size", type=int, default=None,
                    help="the server's session cache size (default: the server's own, 20000; 0: off)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")

@@ -15,8 +15,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
 use crate::config::{
-    self, CacheLimits, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy, TrustedProxies,
-    DEFAULT_DATABASE, DEFAULT_LISTEN,
+    self, AllowedHosts, CacheLimits, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy,
+    TrustedProxies, DEFAULT_DATABASE, DEFAULT_LISTEN,
 };
 use crate::domain::NewUser;
 use crate::error::AppError;
@@ -83,6 +83,23 @@ pub struct ServerArgs {
     /// `always` or `never`.
     #[arg(long, env = "MM_SESSIONS_SECURE_COOKIES", default_value_t = SecureCookies::Auto)]
     pub secure_cookies: SecureCookies,
+
+    /// Hosts a browser may be sent to after signing in (`redirect_to`, the forward-auth check):
+    /// host names, comma-separated (e.g. wiki.example.com). Default: none (paths here only).
+    #[arg(long, env = "MM_SESSIONS_ALLOWED_REDIRECT_HOSTS", default_value_t, value_name = "HOSTS")]
+    pub allowed_redirect_hosts: AllowedHosts,
+
+    /// Apply Mattermost's CSRF rule at the forward-auth check: a cookie session with an unsafe
+    /// original method needs the CSRF header (true/false; false for apps that do their own).
+    #[arg(long, env = "MM_SESSIONS_FORWARD_AUTH_CSRF", default_value_t = config::DEFAULT_FORWARD_AUTH_CSRF,
+        action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub forward_auth_csrf: bool,
+
+    /// Send the cookies to SiteURL's host and its subdomains, so that apps on subdomains share
+    /// the sign-in (true/false; needs --site-url).
+    #[arg(long, env = "MM_SERVICESETTINGS_ALLOWCOOKIESFORSUBDOMAINS",
+        default_value_t = config::DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub allow_cookies_for_subdomains: bool,
 
     /// Sessions the session cache holds (about 1.4 KB each); 0 turns it off. Exact after every
     /// write; SQLite only (see docs/operations.md).
@@ -299,9 +316,9 @@ impl PolicyArgs {
                 enable: self.enable_multifactor_authentication,
                 enforce: self.enforce_multifactor_authentication,
                 enforce_for_guests: self.guest_enforce_multifactor_authentication,
-                site_url: self.site_url.clone(),
                 maximum_login_attempts: self.maximum_login_attempts,
             },
+            site_url: self.site_url.clone(),
         })
     }
 
@@ -595,7 +612,17 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
     config.connections.max_connections = args.max_connections;
     config.connections.idle_timeout = config::seconds(args.idle_timeout);
     config.requests.read_timeout = config::seconds(args.read_timeout);
-    config.proxies = ProxySettings { trusted: args.trusted_proxies, secure_cookies: args.secure_cookies };
+    config.proxies = ProxySettings {
+        trusted: args.trusted_proxies,
+        secure_cookies: args.secure_cookies,
+        allowed_redirect_hosts: args.allowed_redirect_hosts,
+        forward_auth_csrf: args.forward_auth_csrf,
+        allow_cookies_for_subdomains: args.allow_cookies_for_subdomains,
+    };
+    if config.proxies.allow_cookies_for_subdomains && config::cookie_domain(true, &config.policy.site_url).is_none() {
+        // As Mattermost's config check: the domain is SiteURL's host.
+        anyhow::bail!("--allow-cookies-for-subdomains needs --site-url (MM_SERVICESETTINGS_SITEURL) with a host");
+    }
     config.client_requirements = args.client_requirements.into();
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     config.mfa_key = mfa_key(args.mfa_key_file.as_deref())?;

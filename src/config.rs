@@ -270,6 +270,10 @@ pub struct SessionPolicy {
     pub login_rate_account: NonZeroU32,
     /// Multi-factor authentication.
     pub mfa: MfaPolicy,
+    /// `SiteURL` (""): the address people reach the server at. Its host is the issuer an
+    /// authenticator app shows (`Mattermost` when ""), the domain of the cookies with
+    /// `AllowCookiesForSubdomains`, and the sign-in page the forward-auth check sends people to.
+    pub site_url: String,
 }
 
 /// Multi-factor authentication, as Mattermost's settings have it (`ServiceSettings`, and
@@ -284,8 +288,6 @@ pub struct MfaPolicy {
     pub enforce: bool,
     /// Guests (`system_guest`) too (`GuestAccountsSettings.EnforceMultifactorAuthentication`).
     pub enforce_for_guests: bool,
-    /// `SiteURL`: its host names the issuer an authenticator app shows (`Mattermost` when "").
-    pub site_url: String,
     /// Wrong codes after which a user's code checks are refused until their password changes or
     /// MFA is turned off (`MaximumLoginAttempts`, 10; Mattermost counts wrong passwords too,
     /// which the login budgets hold here).
@@ -298,7 +300,6 @@ impl Default for MfaPolicy {
             enable: DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION,
             enforce: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
             enforce_for_guests: DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
-            site_url: String::new(),
             maximum_login_attempts: DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
         }
     }
@@ -330,6 +331,7 @@ impl Default for SessionPolicy {
             login_rate_ip: DEFAULT_LOGIN_RATE_IP,
             login_rate_account: DEFAULT_LOGIN_RATE_ACCOUNT,
             mfa: MfaPolicy::default(),
+            site_url: String::new(),
         }
     }
 }
@@ -411,11 +413,86 @@ impl std::fmt::Display for SecureCookies {
     }
 }
 
-/// What the server believes of the proxies in front of it.
-#[derive(Clone, Debug, Default)]
+/// What the server believes of the proxies in front of it, and what it lets them do.
+#[derive(Clone, Debug)]
 pub struct ProxySettings {
     pub trusted: TrustedProxies,
     pub secure_cookies: SecureCookies,
+    /// Hosts a browser may be sent to after signing in (`--allowed-redirect-hosts`): the
+    /// forward-auth check's `redirect_to`, the page's.
+    pub allowed_redirect_hosts: AllowedHosts,
+    /// Mattermost's CSRF rule at the forward-auth check: a cookie session with an unsafe
+    /// original method needs the CSRF header (on by default; off for apps that do their own).
+    pub forward_auth_csrf: bool,
+    /// Mattermost's `AllowCookiesForSubdomains` (false): the cookies go to `SiteURL`'s host and
+    /// its subdomains (`Domain=`), so that apps on subdomains share the sign-in.
+    pub allow_cookies_for_subdomains: bool,
+}
+
+impl Default for ProxySettings {
+    fn default() -> Self {
+        ProxySettings {
+            trusted: TrustedProxies::default(),
+            secure_cookies: SecureCookies::default(),
+            allowed_redirect_hosts: AllowedHosts::default(),
+            forward_auth_csrf: DEFAULT_FORWARD_AUTH_CSRF,
+            allow_cookies_for_subdomains: DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS,
+        }
+    }
+}
+
+/// The forward-auth check applies Mattermost's CSRF rule by default.
+pub const DEFAULT_FORWARD_AUTH_CSRF: bool = true;
+/// Mattermost's `AllowCookiesForSubdomains`.
+pub const DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS: bool = false;
+
+/// The cookies' `Domain`, as Mattermost's `GetCookieDomain`: with `AllowCookiesForSubdomains`,
+/// `SiteURL`'s host name (no port, no leading dot); otherwise none (host-only cookies).
+pub fn cookie_domain(allow_cookies_for_subdomains: bool, site_url: &str) -> Option<String> {
+    if !allow_cookies_for_subdomains {
+        return None;
+    }
+    let url = url::Url::parse(site_url.trim()).ok()?;
+    url.host_str().map(|h| h.trim_start_matches('[').trim_end_matches(']').to_owned()).filter(|h| !h.is_empty())
+}
+
+/// The hosts a browser may be sent to after signing in, as ASCII (IDN hosts in punycode),
+/// comma-separated in the setting (`wiki.example.com,grafana.example.com`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllowedHosts(Vec<String>);
+
+impl AllowedHosts {
+    /// Each entry a host name, without scheme, port or path.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut hosts = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match url::Host::parse(name) {
+                Ok(url::Host::Domain(domain)) if !name.contains(['/', ':', '@', '?', '#']) => hosts.push(domain),
+                Ok(url::Host::Ipv4(ip)) => hosts.push(ip.to_string()),
+                Ok(url::Host::Ipv6(ip)) => hosts.push(format!("[{ip}]")),
+                _ => return Err(format!("{name:?} is not a host name (no scheme, port or path)")),
+            }
+        }
+        Ok(AllowedHosts(hosts))
+    }
+
+    /// Whether `host` (as a parsed URL writes it) is allowed.
+    pub fn allows(&self, host: &str) -> bool {
+        self.0.iter().any(|allowed| allowed == host)
+    }
+}
+
+impl std::str::FromStr for AllowedHosts {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        AllowedHosts::parse(s)
+    }
+}
+
+impl std::fmt::Display for AllowedHosts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(","))
+    }
 }
 
 /// Limits on each request.

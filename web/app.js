@@ -213,6 +213,14 @@ async function finishMfa() {
   say(activate ? 'Two-factor authentication is on.' : 'Two-factor authentication is off.');
 }
 
+// Where a protected app (through the forward-auth check) asked to be sent back to, if anywhere.
+// The server decides whether it may go there (`/return`); this only refuses the obviously wrong.
+function returnTo() {
+  const target = new URLSearchParams(window.location.search).get('redirect_to');
+  if (!target || !(target.startsWith('/') || /^https?:\/\//i.test(target))) return null;
+  return '/return?redirect_to=' + encodeURIComponent(target);
+}
+
 async function signedIn(me) {
   state.me = me;
   $('whoami').textContent = `Signed in as ${me.username}`;
@@ -223,6 +231,11 @@ async function signedIn(me) {
   showMfa();
   try {
     await loadMine();
+    const back = returnTo();
+    if (back) {
+      say('Signed in: taking you back.');
+      window.location.assign(back);
+    }
   } catch (e) {
     if (e.id !== MFA_REQUIRED) throw e;
     // The server requires two-factor authentication first: straight to setting it up.

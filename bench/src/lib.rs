@@ -19,7 +19,7 @@ pub struct Captured {
 }
 
 /// The operations the benchmark drives, as the spec names them.
-pub const OPERATIONS: [&str; 5] = ["GetSessions", "RevokeSession", "RevokeAllSessions", "Login", "GetMe"];
+pub const OPERATIONS: [&str; 6] = ["GetSessions", "RevokeSession", "RevokeAllSessions", "Login", "GetMe", "AuthCheck"];
 
 /// Reads `responses.json`: operation id → captured response.
 pub fn read_responses(path: &str) -> anyhow::Result<HashMap<String, Captured>> {
@@ -34,6 +34,9 @@ pub fn read_responses(path: &str) -> anyhow::Result<HashMap<String, Captured>> {
 
 /// The operation a request is for, by method and path: the least any router must do.
 pub fn operation(method: &hyper::Method, path: &str) -> Option<&'static str> {
+    if method == hyper::Method::GET && path == "/api/v4/auth/check" {
+        return Some("AuthCheck");
+    }
     match (method, path.strip_prefix("/api/v4/users/")?) {
         (&hyper::Method::POST, "login") => Some("Login"),
         (&hyper::Method::GET, "me") => Some("GetMe"),

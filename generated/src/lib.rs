@@ -23,6 +23,64 @@ pub use auth::{AuthenticationApi, Claims};
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum AuthCheckResponse {
+    /// Signed in, and allowed.
+    Allowed
+    {
+        body: models::StatusOk,
+        x_mattermost_roles:
+        Option<
+        String
+        >
+        ,
+        x_mattermost_username:
+        Option<
+        String
+        >
+        ,
+        x_mattermost_session_id:
+        Option<
+        String
+        >
+        ,
+        x_mattermost_user_id:
+        Option<
+        String
+        >
+    }
+    ,
+    /// Not signed in, with `redirect=true`; to the sign-in page.
+    SignIn
+    {
+        location:
+        Option<
+        String
+        >
+    }
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
+    (models::AppError)
+    ,
+    /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
+    NotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GenerateMfaSecretResponse {
     /// The new secret, and its QR code.
     Secret
@@ -863,6 +921,14 @@ pub enum UpdateUserRolesResponse {
 #[async_trait]
 #[allow(clippy::too_many_arguments, clippy::ptr_arg)]
 pub trait Api<C: Send + Sync> {
+    /// Forward-auth check (mm-sessions; not in Mattermost's API)
+    async fn auth_check(
+        &self,
+        role: Option<String>,
+        permission: Option<String>,
+        redirect: Option<String>,
+        context: &C) -> Result<AuthCheckResponse, ApiError>;
+
     /// Generate MFA secret
     async fn generate_mfa_secret(
         &self,
@@ -1030,6 +1096,14 @@ pub trait ApiNoContext<C: Send + Sync> {
     // where F is the closure created by mockall. We use higher-rank trait bounds here to get around this.
 
     fn context(&self) -> &C;
+
+    /// Forward-auth check (mm-sessions; not in Mattermost's API)
+    async fn auth_check(
+        &self,
+        role: Option<String>,
+        permission: Option<String>,
+        redirect: Option<String>,
+        ) -> Result<AuthCheckResponse, ApiError>;
 
     /// Generate MFA secret
     async fn generate_mfa_secret(
@@ -1204,6 +1278,18 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ContextWrapperExt<C> for T
 impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for ContextWrapper<T, C> {
     fn context(&self) -> &C {
         ContextWrapper::context(self)
+    }
+
+    /// Forward-auth check (mm-sessions; not in Mattermost's API)
+    async fn auth_check(
+        &self,
+        role: Option<String>,
+        permission: Option<String>,
+        redirect: Option<String>,
+        ) -> Result<AuthCheckResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().auth_check(role, permission, redirect, &context).await
     }
 
     /// Generate MFA secret

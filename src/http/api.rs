@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use mm_sessions_api::{
-    models, Api, AttachDeviceResponse, CreateUserAccessTokenResponse, DisableUserAccessTokenResponse,
-    EnableUserAccessTokenResponse, GenerateMfaSecretResponse, GetMeResponse, GetSessionsResponse,
-    GetUserAccessTokenResponse, GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse, GetUserAuditsResponse,
-    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
-    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse,
+    models, Api, AttachDeviceResponse, AuthCheckResponse, CreateUserAccessTokenResponse,
+    DisableUserAccessTokenResponse, EnableUserAccessTokenResponse, GenerateMfaSecretResponse, GetMeResponse,
+    GetSessionsResponse, GetUserAccessTokenResponse, GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse,
+    GetUserAuditsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse,
+    RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse,
     SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserMfaResponse, UpdateUserPasswordResponse,
     UpdateUserRolesResponse,
 };
@@ -21,21 +21,49 @@ use super::json::{
     audit_model, camel_case_device_id, map_string, ok_status, paging, retry_after, session_model, token_model,
     user_model, Viewer,
 };
+use crate::config::AllowedHosts;
 use crate::config::ClientRequirements;
 use crate::error::AppError;
-use crate::service::{LoginAttempt, NewToken, PasswordChange, SessionService};
+use crate::service::{LoginAttempt, NewToken, PasswordChange, Requirement, SessionService};
 
 /// The handlers.
 #[derive(Clone)]
 pub struct Handlers {
     service: SessionService,
     client_requirements: Arc<ClientRequirements>,
+    allowed_redirect_hosts: Arc<AllowedHosts>,
 }
 
 impl Handlers {
-    /// Handlers over `service`; `GET /system/ping` reports `client_requirements`.
-    pub fn new(service: SessionService, client_requirements: ClientRequirements) -> Self {
-        Handlers { service, client_requirements: Arc::new(client_requirements) }
+    /// Handlers over `service`; `GET /system/ping` reports `client_requirements`; the
+    /// forward-auth check sends people back only to `allowed_redirect_hosts`.
+    pub fn new(
+        service: SessionService,
+        client_requirements: ClientRequirements,
+        allowed_redirect_hosts: AllowedHosts,
+    ) -> Self {
+        Handlers {
+            service,
+            client_requirements: Arc::new(client_requirements),
+            allowed_redirect_hosts: Arc::new(allowed_redirect_hosts),
+        }
+    }
+
+    /// The sign-in page, with `redirect_to` the URL the proxy forwarded if it may go there.
+    fn sign_in_page(&self, ctx: &RequestContext) -> String {
+        let page = format!("{}/", self.service.policy().site_url.trim().trim_end_matches('/'));
+        let back = ctx
+            .request
+            .forwarded_url
+            .as_deref()
+            .and_then(|url| super::redirect::safe_target(url, &self.allowed_redirect_hosts));
+        match back {
+            Some(back) => format!(
+                "{page}?redirect_to={}",
+                url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
+            ),
+            None => page,
+        }
     }
 }
 
@@ -113,7 +141,7 @@ impl Api<RequestContext> for Handlers {
             Ok((user, token, session)) => {
                 if ctx.request.xhr {
                     let now = self.service.clock().now_millis();
-                    for cookie in cookies::for_session(token.expose(), &session, now, ctx.request.secure) {
+                    for cookie in cookies::for_session(token.expose(), &session, now, &ctx.request.cookies) {
                         ctx.set_cookie(cookie);
                     }
                 }
@@ -177,7 +205,7 @@ impl Api<RequestContext> for Handlers {
     async fn logout(&self, ctx: &RequestContext) -> Result<LogoutResponse, ApiError> {
         match self.service.logout(ctx.caller()).await {
             Ok(()) => {
-                for cookie in cookies::cleared(ctx.request.secure) {
+                for cookie in cookies::cleared(&ctx.request.cookies) {
                     ctx.set_cookie(cookie);
                 }
                 Ok(LogoutResponse::LoggedOut(ok_status()))
@@ -300,6 +328,35 @@ impl Api<RequestContext> for Handlers {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
             Err(e) => declared_error!(AttachDeviceResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => NotFound,
+            }),
+        }
+    }
+
+    async fn auth_check(
+        &self,
+        role: Option<String>,
+        permission: Option<String>,
+        redirect: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<AuthCheckResponse, ApiError> {
+        let requirement = Requirement { role: role.as_deref(), permission: permission.as_deref() };
+        match self.service.check_gate(ctx.caller(), requirement).await {
+            // Always all four: a proxy that copies them must overwrite whatever a client sent.
+            Ok(user) => {
+                let session = ctx.caller().map(|c| c.session.clone());
+                Ok(AuthCheckResponse::Allowed {
+                    body: ok_status(),
+                    x_mattermost_user_id: Some(user.id.to_string()),
+                    x_mattermost_username: Some(user.username),
+                    x_mattermost_roles: Some(session.as_ref().map(|s| s.roles.clone()).unwrap_or_default()),
+                    x_mattermost_session_id: Some(session.map(|s| s.id.to_string()).unwrap_or_default()),
+                })
+            }
+            Err(AppError::SessionExpired) if redirect.as_deref() == Some("true") => {
+                Ok(AuthCheckResponse::SignIn { location: Some(self.sign_in_page(ctx)) })
+            }
+            Err(e) => declared_error!(AuthCheckResponse, e, ctx, {
+                401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),
         }
     }

@@ -37,6 +37,32 @@ pub fn client_address(peer: IpAddr, headers: &HeaderMap, proxies: &ProxySettings
     client
 }
 
+/// The URL a trusted proxy says the request it holds was for: `X-Forwarded-Proto` (`http` or
+/// `https`), `X-Forwarded-Host`, `X-Forwarded-Uri` (a path); `None` from any other peer, or
+/// when one is missing or malformed. The host is still the client's word (a proxy forwards the
+/// `Host` it was sent): only an allowed one is ever used ([`super::redirect`]).
+pub fn forwarded_url(peer: IpAddr, headers: &HeaderMap, proxies: &ProxySettings) -> Option<String> {
+    if !proxies.trusted.contains(peer) {
+        return None;
+    }
+    // UTF-8, not only visible ASCII: a proxy may forward a path's raw bytes (nginx's
+    // `$request_uri` is as the client sent it); the URL parser percent-encodes them later.
+    let header = |name: &str| headers.get(name).and_then(|v| std::str::from_utf8(v.as_bytes()).ok()).map(str::trim);
+    let proto =
+        header("x-forwarded-proto").filter(|p| p.eq_ignore_ascii_case("http") || p.eq_ignore_ascii_case("https"))?;
+    let host = header("x-forwarded-host").filter(|h| !h.is_empty())?;
+    let uri = header("x-forwarded-uri").filter(|u| u.starts_with('/')).unwrap_or("/");
+    Some(format!("{}://{host}{uri}", proto.to_ascii_lowercase()))
+}
+
+/// The original method of the request a trusted proxy holds (`X-Forwarded-Method`), if any.
+pub fn forwarded_method(peer: IpAddr, headers: &HeaderMap, proxies: &ProxySettings) -> Option<String> {
+    if !proxies.trusted.contains(peer) {
+        return None;
+    }
+    headers.get("x-forwarded-method").and_then(|v| v.to_str().ok()).map(|m| m.trim().to_ascii_uppercase())
+}
+
 /// Whether the cookies set on this answer carry `Secure`.
 pub fn secure_cookies(peer: IpAddr, headers: &HeaderMap, proxies: &ProxySettings) -> bool {
     match proxies.secure_cookies {
@@ -57,7 +83,7 @@ mod tests {
     use super::*;
 
     fn settings(trusted: &str) -> ProxySettings {
-        ProxySettings { trusted: trusted.parse().unwrap(), secure_cookies: SecureCookies::Auto }
+        ProxySettings { trusted: trusted.parse().unwrap(), secure_cookies: SecureCookies::Auto, ..Default::default() }
     }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {

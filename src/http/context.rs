@@ -44,8 +44,12 @@ pub struct RequestDetails {
     pub client: Option<std::net::IpAddr>,
     /// The request's path (an audit record's `action`).
     pub path: String,
-    /// Whether cookies set on the answer carry `Secure` (see [`super::client::secure_cookies`]).
-    pub secure: bool,
+    /// Where cookies set on the answer go: `Secure` ([`super::client::secure_cookies`]), and
+    /// their domain.
+    pub cookies: super::cookies::Scope,
+    /// The URL a trusted proxy says the request it holds was for (`X-Forwarded-Proto`,
+    /// `-Host`, `-Uri`): where the forward-auth check sends people back to after signing in.
+    pub forwarded_url: Option<String>,
 }
 
 impl RequestContext {

@@ -1,7 +1,9 @@
 //! The session cookies, as Mattermost sets them for its web app: `MMAUTHTOKEN` (the token,
 //! HttpOnly), `MMUSERID` and `MMCSRF` (read by the page's script), whole site, SameSite=Lax,
-//! `Secure` when the request came over TLS ([`super::client::secure_cookies`]). Set on a
-//! browser login, sent again when a request extends its session, cleared on logout.
+//! `Secure` when the request came over TLS ([`super::client::secure_cookies`]), and with
+//! `AllowCookiesForSubdomains` for `SiteURL`'s host and its subdomains
+//! ([`crate::config::cookie_domain`]). Set on a browser login, sent again when a request
+//! extends its session, cleared on logout.
 
 use cookie::{time::Duration, Cookie, SameSite};
 
@@ -15,33 +17,43 @@ const COOKIE_CSRF: &str = "MMCSRF";
 /// The lifetime given to the cookies of a session that never expires.
 const TEN_YEARS_SECS: i64 = 10 * 365 * 86400;
 
-fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool, secure: bool) -> String {
-    Cookie::build((name, value))
+/// Where a request's cookies go: over TLS only or not, to which domain.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub secure: bool,
+    /// `Domain=`; `None`: this host only.
+    pub domain: Option<String>,
+}
+
+fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool, scope: &Scope) -> String {
+    let mut cookie = Cookie::build((name, value))
         .path("/")
         .max_age(Duration::seconds(max_age_secs.max(0)))
         .http_only(http_only)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .build()
-        .to_string()
+        .secure(scope.secure)
+        .same_site(SameSite::Lax);
+    if let Some(domain) = &scope.domain {
+        cookie = cookie.domain(domain.clone());
+    }
+    cookie.build().to_string()
 }
 
 /// The three cookies of `session` (whose token is `token`), living as long as it does.
-pub fn for_session(token: &str, session: &Session, now: i64, secure: bool) -> [String; 3] {
+pub fn for_session(token: &str, session: &Session, now: i64, scope: &Scope) -> [String; 3] {
     let max_age = if session.expires_at > 0 { (session.expires_at - now) / 1000 } else { TEN_YEARS_SECS };
     let csrf = session.props.get("csrf").cloned().unwrap_or_default();
     [
-        cookie(COOKIE_TOKEN, token.to_owned(), max_age, true, secure),
-        cookie(COOKIE_USER_ID, session.user_id.to_string(), max_age, false, secure),
-        cookie(COOKIE_CSRF, csrf, max_age, false, secure),
+        cookie(COOKIE_TOKEN, token.to_owned(), max_age, true, scope),
+        cookie(COOKIE_USER_ID, session.user_id.to_string(), max_age, false, scope),
+        cookie(COOKIE_CSRF, csrf, max_age, false, scope),
     ]
 }
 
 /// The three cookies, cleared.
-pub fn cleared(secure: bool) -> [String; 3] {
+pub fn cleared(scope: &Scope) -> [String; 3] {
     [
-        cookie(COOKIE_TOKEN, String::new(), 0, true, secure),
-        cookie(COOKIE_USER_ID, String::new(), 0, false, secure),
-        cookie(COOKIE_CSRF, String::new(), 0, false, secure),
+        cookie(COOKIE_TOKEN, String::new(), 0, true, scope),
+        cookie(COOKIE_USER_ID, String::new(), 0, false, scope),
+        cookie(COOKIE_CSRF, String::new(), 0, false, scope),
     ]
 }

@@ -29,6 +29,7 @@ pub mod json;
 pub mod listener;
 pub mod metrics_endpoint;
 pub mod pipeline;
+pub mod redirect;
 pub mod response;
 pub mod routes;
 pub mod web;

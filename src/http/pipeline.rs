@@ -64,9 +64,14 @@ struct Inner {
     service: SessionService,
     limits: RequestLimits,
     proxies: ProxySettings,
+    /// The cookies' `Domain` (`AllowCookiesForSubdomains`).
+    cookie_domain: Option<String>,
     /// Answer `GET /metrics` here (no metrics listener of its own).
     serve_metrics: bool,
 }
+
+/// The forward-auth check's operation (its CSRF rule reads the original method).
+const AUTH_CHECK: &str = "AuthCheck";
 
 /// What authentication found: the caller's session, and how its token came.
 struct Credentials {
@@ -86,8 +91,12 @@ impl HttpService {
         client_requirements: ClientRequirements,
         serve_metrics: bool,
     ) -> Self {
-        let router = GeneratedRouter::new(Handlers::new(service.clone(), client_requirements), false);
-        HttpService { inner: Arc::new(Inner { router, service, limits, proxies, serve_metrics }), peer: None }
+        let handlers = Handlers::new(service.clone(), client_requirements, proxies.allowed_redirect_hosts.clone());
+        let router = GeneratedRouter::new(handlers, false);
+        let cookie_domain =
+            crate::config::cookie_domain(proxies.allow_cookies_for_subdomains, &service.policy().site_url);
+        let inner = Inner { router, service, limits, proxies, cookie_domain, serve_metrics };
+        HttpService { inner: Arc::new(inner), peer: None }
     }
 }
 
@@ -152,6 +161,13 @@ impl Inner {
     ) -> Option<(&'static str, HttpResponse)> {
         let path = request.uri().path();
         let metrics = self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET;
+        if path == super::web::RETURN_PATH && request.method() == Method::GET {
+            if let Some(peer) = peer {
+                peer.answering();
+            }
+            let query = request.uri().query();
+            return Some(("Return", super::web::return_to(query, &self.proxies.allowed_redirect_hosts)));
+        }
         let page = if metrics { None } else { Some(super::web::asset(request.method(), path)?) };
         // Answering from here on (rendering the metrics counts the sessions in the store).
         if let Some(peer) = peer {
@@ -187,7 +203,7 @@ impl Inner {
         }
         let credentials = self.authenticate(&parts).await?;
         if let Some(found) = &credentials {
-            self.check_csrf(&parts, found)?;
+            self.check_csrf(&parts, operation, peer, found)?;
             self.check_mfa(&parts, operation, found).await?;
         }
         let context =
@@ -221,8 +237,29 @@ impl Inner {
     /// As Mattermost's `checkCSRFToken`: a cookie-authenticated request other than a GET without
     /// the CSRF header is 401 `api.context.session_expired.app_error` and changes nothing,
     /// whatever it asks for (a logout, a login, a revocation).
-    fn check_csrf(&self, parts: &hyper::http::request::Parts, found: &Credentials) -> Result<(), AppError> {
-        if found.location != Location::Cookie || parts.method == Method::GET {
+    ///
+    /// At the forward-auth check the method that counts is the original request's, which a
+    /// trusted proxy names in `X-Forwarded-Method` (GET, HEAD and OPTIONS are safe there); the
+    /// rule is the operator's to turn off there (`--forward-auth-csrf false`) for apps that
+    /// protect themselves.
+    fn check_csrf(
+        &self,
+        parts: &hyper::http::request::Parts,
+        operation: &str,
+        peer: Option<&Peer>,
+        found: &Credentials,
+    ) -> Result<(), AppError> {
+        if found.location != Location::Cookie {
+            return Ok(());
+        }
+        if operation == AUTH_CHECK {
+            let original =
+                peer.and_then(|p| super::client::forwarded_method(p.addr.ip(), &parts.headers, &self.proxies));
+            let method = original.unwrap_or_else(|| parts.method.as_str().to_owned());
+            if !self.proxies.forward_auth_csrf || matches!(method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+                return Ok(());
+            }
+        } else if parts.method == Method::GET {
             return Ok(());
         }
         if credentials::passes_csrf(parts, found.session.props.get("csrf").map(String::as_str)) {
@@ -266,7 +303,11 @@ impl Inner {
             body,
             client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
             path: parts.uri.path().to_owned(),
-            secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
+            cookies: super::cookies::Scope {
+                secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
+                domain: self.cookie_domain.clone(),
+            },
+            forwarded_url: peer.and_then(|p| super::client::forwarded_url(p.addr.ip(), &parts.headers, &self.proxies)),
         };
         RequestContext::new(request_id.to_owned(), caller, details)
     }
@@ -293,7 +334,7 @@ impl Inner {
         let mut cookies = Vec::new();
         if let Some(found) = credentials.filter(|c| c.extended && c.location == Location::Cookie) {
             let now = self.service.clock().now_millis();
-            cookies.extend(super::cookies::for_session(&found.token, &found.session, now, context.request.secure));
+            cookies.extend(super::cookies::for_session(&found.token, &found.session, now, &context.request.cookies));
         }
         cookies.extend(context.take_cookies());
         for cookie in cookies {

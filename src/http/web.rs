@@ -12,6 +12,27 @@ const INDEX: &str = include_str!("../../web/index.html");
 const APP_JS: &str = include_str!("../../web/app.js");
 const STYLE: &str = include_str!("../../web/style.css");
 
+/// Where the page sends a browser after signing in: `GET /return?redirect_to=…` answers 302 to
+/// the target if it may go there ([`super::redirect::safe_target`]), else to the page. The
+/// server decides, whatever the page's script checked.
+pub const RETURN_PATH: &str = "/return";
+
+/// The answer to `GET /return?…`.
+pub fn return_to(query: Option<&str>, allowed: &super::redirect::AllowedHosts) -> HttpResponse {
+    let target = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(name, _)| name == "redirect_to")
+        .and_then(|(_, target)| super::redirect::safe_target(&target, allowed))
+        .unwrap_or_else(|| "/".to_owned());
+    let mut response = Response::new(BoxBody::new(Full::new(Bytes::new())));
+    *response.status_mut() = hyper::StatusCode::FOUND;
+    let headers = response.headers_mut();
+    // A target the url crate serialized: always a valid header value.
+    headers.insert(hyper::header::LOCATION, HeaderValue::from_str(&target).unwrap_or(HeaderValue::from_static("/")));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    response
+}
+
 /// The page's file for `path`, if `method` and `path` ask for one.
 pub fn asset(method: &Method, path: &str) -> Option<HttpResponse> {
     if method != Method::GET && method != Method::HEAD {

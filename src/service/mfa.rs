@@ -55,7 +55,7 @@ impl SessionService {
             MfaWrite::Active => return Err(AppError::MfaAlreadyActive),
             _ => return Err(AppError::NoSuchUser),
         }
-        let uri = totp::otpauth_uri(&self.policy.mfa.site_url, &user.email, &secret);
+        let uri = totp::otpauth_uri(&self.policy.site_url, &user.email, &secret);
         let qr_png = qr::png(&uri).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))?;
         tracing::info!(user_id = %user_id, by = actor.name(), sealed = self.mfa_key.is_some(), "MFA secret generated");
         Ok(NewMfaSecret { secret, qr_png })

@@ -6,6 +6,7 @@
 //! One file per concern, each an `impl SessionService` block:
 //!
 //! - [`auth`]: a presented token → its session (expiry, idle timeout, extension, activity).
+//! - [`gate`]: the forward-auth check reverse proxies ask: signed in, and allowed.
 //! - [`login`]: password login and logout, and the login budgets every password check spends.
 //! - [`sessions`]: listing, revoking and issuing sessions; attaching a device.
 //! - [`tokens`]: personal access tokens, and the session one opens on its first use.
@@ -34,6 +35,7 @@ use crate::store::Stores;
 
 mod audit;
 mod auth;
+mod gate;
 mod login;
 mod maintenance;
 mod mfa;
@@ -43,6 +45,7 @@ mod tokens;
 mod users;
 
 pub use auth::Authenticated;
+pub use gate::Requirement;
 pub use login::LoginAttempt;
 pub use mfa::NewMfaSecret;
 pub use passwords::PasswordChange;
@@ -123,6 +126,8 @@ pub struct SessionService {
     metrics: Arc<Metrics>,
     login_limits: Arc<LoginLimits>,
     clock: Clock,
+    /// The gate's unknown requirement names already logged.
+    logged_once: Arc<gate::LoggedOnce>,
 }
 
 impl SessionService {
@@ -137,7 +142,8 @@ impl SessionService {
         clock: Clock,
     ) -> Self {
         let (roles, login_limits) = (Arc::new(roles), Arc::new(login_limits));
-        SessionService { stores, roles, policy, mfa_key, metrics, login_limits, clock }
+        let logged_once = Arc::default();
+        SessionService { stores, roles, policy, mfa_key, metrics, login_limits, clock, logged_once }
     }
 
     /// The time the service reads.

@@ -110,7 +110,8 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut ServeC
         base: format!("http://{addr}/api/v4"),
         metrics_base,
         service,
-        client: reqwest::Client::new(),
+        // Redirects are answers to check, not to follow.
+        client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client builds"),
         _dir: dir,
         _schema: schema,
         stop: Some(stop),

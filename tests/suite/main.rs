@@ -15,6 +15,7 @@ mod contract;
 mod crash;
 mod drift_guard;
 mod errors;
+mod gate;
 mod hostile;
 mod lifecycle;
 mod limits;

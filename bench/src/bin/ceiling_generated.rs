@@ -10,9 +10,9 @@ use mm_sessions_api::context::AddContext;
 use mm_sessions_api::models;
 use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
-    Api, AttachDeviceResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse, GetUserByUsernameResponse,
-    LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse, RevokeSessionResponse,
-    RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
+    Api, AttachDeviceResponse, AuthCheckResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse,
+    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
+    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -33,6 +33,9 @@ struct Fixed {
     me: models::User,
     me_etag: Option<String>,
     token: Option<String>,
+    checked: models::StatusOk,
+    /// The check's identity headers, by lower-case name.
+    identity: std::collections::HashMap<String, String>,
 }
 
 fn not_benchmarked() -> ApiError {
@@ -170,6 +173,23 @@ impl<C: Send + Sync> Api<C> for Fixed {
         Err(not_benchmarked())
     }
 
+    async fn auth_check(
+        &self,
+        _role: Option<String>,
+        _permission: Option<String>,
+        _redirect: Option<String>,
+        _context: &C,
+    ) -> Result<AuthCheckResponse, ApiError> {
+        let header = |name: &str| self.identity.get(name).cloned();
+        Ok(AuthCheckResponse::Allowed {
+            body: self.checked.clone(),
+            x_mattermost_roles: header("x-mattermost-roles"),
+            x_mattermost_username: header("x-mattermost-username"),
+            x_mattermost_session_id: header("x-mattermost-session-id"),
+            x_mattermost_user_id: header("x-mattermost-user-id"),
+        })
+    }
+
     async fn logout(&self, _context: &C) -> Result<LogoutResponse, ApiError> {
         Err(not_benchmarked())
     }
@@ -240,6 +260,13 @@ async fn main() -> anyhow::Result<()> {
             .find(|(n, _)| n.eq_ignore_ascii_case("etag"))
             .map(|(_, v)| v.clone()),
         token: responses["Login"].headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("token")).map(|(_, v)| v.clone()),
+        checked: serde_json::from_str(body("AuthCheck"))?,
+        identity: responses["AuthCheck"]
+            .headers
+            .iter()
+            .filter(|(n, _)| n.to_ascii_lowercase().starts_with("x-mattermost-"))
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
+            .collect(),
     };
     let router: GeneratedRouter<Fixed, Context> = GeneratedRouter::new(fixed, false);
     let service = AddContext::<_, EmptyContext>::new(AllowAllAuthenticator::new(router, "bench"));

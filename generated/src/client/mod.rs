@@ -39,6 +39,7 @@ const FRAGMENT_ENCODE_SET: &AsciiSet = &percent_encoding::CONTROLS
 const ID_ENCODE_SET: &AsciiSet = &FRAGMENT_ENCODE_SET.add(b'|');
 
 use crate::{Api,
+     AuthCheckResponse,
      GenerateMfaSecretResponse,
      UpdateUserMfaResponse,
      AttachDeviceResponse,
@@ -466,6 +467,267 @@ impl<S, C, B> Api<C> for Client<S, C> where
     B::Data: Send,
     B::Error: Into<Box<dyn Error + Send + Sync>>,
 {
+
+    #[allow(clippy::vec_init_then_push)]
+    async fn auth_check(
+        &self,
+        param_role: Option<String>,
+        param_permission: Option<String>,
+        param_redirect: Option<String>,
+        context: &C) -> Result<AuthCheckResponse, ApiError>
+    {
+        let mut client_service = self.client_service.clone();
+        #[allow(clippy::uninlined_format_args)]
+        let mut uri = format!(
+            "{}/api/v4/auth/check",
+            self.base_path
+        );
+
+        // Query parameters
+        let query_string = {
+            let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_role) = param_role {
+                query_string.append_pair("role",
+                    &param_role);
+            }
+            if let Some(param_permission) = param_permission {
+                query_string.append_pair("permission",
+                    &param_permission);
+            }
+            if let Some(param_redirect) = param_redirect {
+                query_string.append_pair("redirect",
+                    &param_redirect);
+            }
+            query_string.finish()
+        };
+        if !query_string.is_empty() {
+            uri += "?";
+            uri += &query_string;
+        }
+
+        let uri = match Uri::from_str(&uri) {
+            Ok(uri) => uri,
+            Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
+        };
+
+        let mut request = match Request::builder()
+            .method("GET")
+            .uri(uri)
+            .body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}")))
+        };
+
+        let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
+        request.headers_mut().insert(HeaderName::from_static("x-span-id"), match header {
+            Ok(h) => h,
+            Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}")))
+        });
+
+        let response = client_service.call((request, context.clone()))
+            .map_err(|e| ApiError(format!("No response received: {e}"))).await?;
+
+        match response.status().as_u16() {
+            200 => {
+                let (header, body) = response.into_parts();
+                let response_x_mattermost_roles = match header.headers.get(HeaderName::from_static("x-mattermost-roles")) {
+                    Some(response_x_mattermost_roles) => {
+                        let response_x_mattermost_roles = response_x_mattermost_roles.clone();
+                        let response_x_mattermost_roles = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_x_mattermost_roles) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header X-Mattermost-Roles for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_x_mattermost_roles.0)
+                        },
+                    None => None,
+                };
+
+                let response_x_mattermost_username = match header.headers.get(HeaderName::from_static("x-mattermost-username")) {
+                    Some(response_x_mattermost_username) => {
+                        let response_x_mattermost_username = response_x_mattermost_username.clone();
+                        let response_x_mattermost_username = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_x_mattermost_username) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header X-Mattermost-Username for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_x_mattermost_username.0)
+                        },
+                    None => None,
+                };
+
+                let response_x_mattermost_session_id = match header.headers.get(HeaderName::from_static("x-mattermost-session-id")) {
+                    Some(response_x_mattermost_session_id) => {
+                        let response_x_mattermost_session_id = response_x_mattermost_session_id.clone();
+                        let response_x_mattermost_session_id = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_x_mattermost_session_id) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header X-Mattermost-Session-Id for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_x_mattermost_session_id.0)
+                        },
+                    None => None,
+                };
+
+                let response_x_mattermost_user_id = match header.headers.get(HeaderName::from_static("x-mattermost-user-id")) {
+                    Some(response_x_mattermost_user_id) => {
+                        let response_x_mattermost_user_id = response_x_mattermost_user_id.clone();
+                        let response_x_mattermost_user_id = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_x_mattermost_user_id) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header X-Mattermost-User-Id for response 200 - {e}")));
+                            },
+                        };
+                        Some(response_x_mattermost_user_id.0)
+                        },
+                    None => None,
+                };
+
+
+                let body = http_body_util::BodyExt::collect(body)
+
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::StatusOk>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::Allowed
+                    {
+                        body,
+                        x_mattermost_roles: response_x_mattermost_roles,
+                        x_mattermost_username: response_x_mattermost_username,
+                        x_mattermost_session_id: response_x_mattermost_session_id,
+                        x_mattermost_user_id: response_x_mattermost_user_id,
+                    }
+                )
+            }
+            302 => {
+                let (header, body) = response.into_parts();
+                let response_location = match header.headers.get(HeaderName::from_static("location")) {
+                    Some(response_location) => {
+                        let response_location = response_location.clone();
+                        let response_location = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Location for response 302 - {e}")));
+                            },
+                        };
+                        Some(response_location.0)
+                        },
+                    None => None,
+                };
+
+                Ok(
+                    AuthCheckResponse::SignIn
+                    {
+                        location: response_location,
+                    }
+                )
+            }
+            401 => {
+
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AppError>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::Unauthorized
+                    (body)
+                )
+            }
+            403 => {
+
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AppError>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::Forbidden
+                    (body)
+                )
+            }
+            404 => {
+
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AppError>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::NotFound
+                    (body)
+                )
+            }
+            408 => {
+
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AppError>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::RequestTimeout
+                    (body)
+                )
+            }
+            413 => {
+
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec())
+                        .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body)
+                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AppError>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AuthCheckResponse::PayloadTooLarge
+                    (body)
+                )
+            }
+            code => {
+                let headers = response.headers().clone();
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                        .await
+                        .map(|f| f.to_bytes().to_vec());
+                Err(ApiError(format!("Unexpected response code {code}:\n{headers:?}\n\n{}",
+                    match body {
+                        Ok(body) => match String::from_utf8(body) {
+                            Ok(body) => body,
+                            Err(e) => format!("<Body was not UTF8: {e:?}>"),
+                        },
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
+                    }
+                )))
+            }
+        }
+    }
 
     #[allow(clippy::vec_init_then_push)]
     async fn generate_mfa_secret(

@@ -25,6 +25,7 @@ pub use crate::context;
 type ServiceFuture = BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>>;
 
 use crate::{Api,
+     AuthCheckResponse,
      GenerateMfaSecretResponse,
      UpdateUserMfaResponse,
      AttachDeviceResponse,
@@ -58,6 +59,7 @@ mod paths {
 
     lazy_static! {
         pub static ref GLOBAL_REGEX_SET: regex::RegexSet = regex::RegexSet::new(vec![
+            r"^/api/v4/auth/check$",
             r"^/api/v4/system/ping$",
             r"^/api/v4/users/login$",
             r"^/api/v4/users/logout$",
@@ -84,95 +86,96 @@ mod paths {
         ])
         .expect("Unable to create global regex set");
     }
-    pub(crate) static ID_SYSTEM_PING: usize = 0;
-    pub(crate) static ID_USERS_LOGIN: usize = 1;
-    pub(crate) static ID_USERS_LOGOUT: usize = 2;
-    pub(crate) static ID_USERS_ME: usize = 3;
-    pub(crate) static ID_USERS_SESSIONS_DEVICE: usize = 4;
-    pub(crate) static ID_USERS_SESSIONS_REVOKE_ALL: usize = 5;
-    pub(crate) static ID_USERS_TOKENS: usize = 6;
-    pub(crate) static ID_USERS_TOKENS_DISABLE: usize = 7;
-    pub(crate) static ID_USERS_TOKENS_ENABLE: usize = 8;
-    pub(crate) static ID_USERS_TOKENS_REVOKE: usize = 9;
-    pub(crate) static ID_USERS_TOKENS_SEARCH: usize = 10;
-    pub(crate) static ID_USERS_TOKENS_TOKEN_ID: usize = 11;
+    pub(crate) static ID_AUTH_CHECK: usize = 0;
+    pub(crate) static ID_SYSTEM_PING: usize = 1;
+    pub(crate) static ID_USERS_LOGIN: usize = 2;
+    pub(crate) static ID_USERS_LOGOUT: usize = 3;
+    pub(crate) static ID_USERS_ME: usize = 4;
+    pub(crate) static ID_USERS_SESSIONS_DEVICE: usize = 5;
+    pub(crate) static ID_USERS_SESSIONS_REVOKE_ALL: usize = 6;
+    pub(crate) static ID_USERS_TOKENS: usize = 7;
+    pub(crate) static ID_USERS_TOKENS_DISABLE: usize = 8;
+    pub(crate) static ID_USERS_TOKENS_ENABLE: usize = 9;
+    pub(crate) static ID_USERS_TOKENS_REVOKE: usize = 10;
+    pub(crate) static ID_USERS_TOKENS_SEARCH: usize = 11;
+    pub(crate) static ID_USERS_TOKENS_TOKEN_ID: usize = 12;
     lazy_static! {
         pub static ref REGEX_USERS_TOKENS_TOKEN_ID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/tokens/(?P<token_id>[^/?#]*)$")
                 .expect("Unable to create regex for USERS_TOKENS_TOKEN_ID");
     }
-    pub(crate) static ID_USERS_USERNAME_USERNAME: usize = 12;
+    pub(crate) static ID_USERS_USERNAME_USERNAME: usize = 13;
     lazy_static! {
         pub static ref REGEX_USERS_USERNAME_USERNAME: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/username/(?P<username>[^/?#]*)$")
                 .expect("Unable to create regex for USERS_USERNAME_USERNAME");
     }
-    pub(crate) static ID_USERS_USER_ID_ACTIVE: usize = 13;
+    pub(crate) static ID_USERS_USER_ID_ACTIVE: usize = 14;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_ACTIVE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$")
                 .expect("Unable to create regex for USERS_USER_ID_ACTIVE");
     }
-    pub(crate) static ID_USERS_USER_ID_AUDITS: usize = 14;
+    pub(crate) static ID_USERS_USER_ID_AUDITS: usize = 15;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_AUDITS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$")
                 .expect("Unable to create regex for USERS_USER_ID_AUDITS");
     }
-    pub(crate) static ID_USERS_USER_ID_MFA: usize = 15;
+    pub(crate) static ID_USERS_USER_ID_MFA: usize = 16;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_MFA: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$")
                 .expect("Unable to create regex for USERS_USER_ID_MFA");
     }
-    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 16;
+    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 17;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_MFA_GENERATE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$")
                 .expect("Unable to create regex for USERS_USER_ID_MFA_GENERATE");
     }
-    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 17;
+    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 18;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_PASSWORD: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$")
                 .expect("Unable to create regex for USERS_USER_ID_PASSWORD");
     }
-    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 18;
+    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 19;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_ROLES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$")
                 .expect("Unable to create regex for USERS_USER_ID_ROLES");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 19;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 20;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 20;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 21;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 21;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 22;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE_ALL");
     }
-    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 22;
+    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 23;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_TOKENS: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -356,6 +359,11 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
 
             match method {
 
+            // AuthCheck - GET /auth/check
+            hyper::Method::GET if path.matched(paths::ID_AUTH_CHECK) => {
+                handle_auth_check(api_impl, uri, headers, body, context, validation).await
+            },
+
             // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => {
                 handle_generate_mfa_secret(api_impl, uri, headers, body, context, validation).await
@@ -476,6 +484,7 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
                 handle_update_user_roles(api_impl, uri, headers, body, context, validation).await
             },
 
+            _ if path.matched(paths::ID_AUTH_CHECK) => method_not_allowed(),
             _ if path.matched(paths::ID_SYSTEM_PING) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_LOGIN) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_LOGOUT) => method_not_allowed(),
@@ -510,6 +519,285 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             self.validation
         ))
     }
+}
+
+#[allow(unused_variables)]
+async fn handle_auth_check<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString>  + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+                let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+                let param_role = query_params.iter().filter(|e| e.0 == "role").map(|e| e.1.clone())
+                    .next();
+                let param_role = match param_role {
+                    Some(param_role) => {
+                        let param_role =
+                            <String as std::str::FromStr>::from_str
+                                (&param_role);
+                        match param_role {
+                            Ok(param_role) => Some(param_role),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter role - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter role")),
+                        }
+                    },
+                    None => None,
+                };
+                let param_permission = query_params.iter().filter(|e| e.0 == "permission").map(|e| e.1.clone())
+                    .next();
+                let param_permission = match param_permission {
+                    Some(param_permission) => {
+                        let param_permission =
+                            <String as std::str::FromStr>::from_str
+                                (&param_permission);
+                        match param_permission {
+                            Ok(param_permission) => Some(param_permission),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter permission - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter permission")),
+                        }
+                    },
+                    None => None,
+                };
+                let param_redirect = query_params.iter().filter(|e| e.0 == "redirect").map(|e| e.1.clone())
+                    .next();
+                let param_redirect = match param_redirect {
+                    Some(param_redirect) => {
+                        let param_redirect =
+                            <String as std::str::FromStr>::from_str
+                                (&param_redirect);
+                        match param_redirect {
+                            Ok(param_redirect) => Some(param_redirect),
+                            Err(e) => return Ok(Response::builder()
+                                .status(StatusCode::BAD_REQUEST)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!("Couldn't parse query parameter redirect - doesn't match schema: {e}")))
+                                .expect("Unable to create Bad Request response for invalid query parameter redirect")),
+                        }
+                    },
+                    None => None,
+                };
+
+                                let result = api_impl.auth_check(
+                                            param_role,
+                                            param_permission,
+                                            param_redirect,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                AuthCheckResponse::Allowed
+                                                    {
+                                                        body,
+                                                        x_mattermost_roles,
+                                                        x_mattermost_username,
+                                                        x_mattermost_session_id,
+                                                        x_mattermost_user_id
+                                                    }
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                                                    if let Some(x_mattermost_roles) = x_mattermost_roles {
+                                                    let x_mattermost_roles = match header::IntoHeaderValue(x_mattermost_roles).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling x_mattermost_roles header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("x-mattermost-roles"),
+                                                        x_mattermost_roles
+                                                    );
+                                                    }
+
+                                                    if let Some(x_mattermost_username) = x_mattermost_username {
+                                                    let x_mattermost_username = match header::IntoHeaderValue(x_mattermost_username).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling x_mattermost_username header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("x-mattermost-username"),
+                                                        x_mattermost_username
+                                                    );
+                                                    }
+
+                                                    if let Some(x_mattermost_session_id) = x_mattermost_session_id {
+                                                    let x_mattermost_session_id = match header::IntoHeaderValue(x_mattermost_session_id).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling x_mattermost_session_id header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("x-mattermost-session-id"),
+                                                        x_mattermost_session_id
+                                                    );
+                                                    }
+
+                                                    if let Some(x_mattermost_user_id) = x_mattermost_user_id {
+                                                    let x_mattermost_user_id = match header::IntoHeaderValue(x_mattermost_user_id).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling x_mattermost_user_id header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("x-mattermost-user-id"),
+                                                        x_mattermost_user_id
+                                                    );
+                                                    }
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AuthCheckResponse::SignIn
+                                                    {
+                                                        location
+                                                    }
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(302).expect("Unable to turn 302 into a StatusCode");
+
+                                                    if let Some(location) = location {
+                                                    let location = match header::IntoHeaderValue(location).try_into() {
+                                                        Ok(val) => val,
+                                                        Err(e) => {
+                                                            return Ok(Response::builder()
+                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                                    .body(body_from_string(format!("An internal server error occurred handling location header - {e}")))
+                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                                                        }
+                                                    };
+
+                                                    response.headers_mut().insert(
+                                                        HeaderName::from_static("location"),
+                                                        location
+                                                    );
+                                                    }
+
+                                                },
+                                                AuthCheckResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AuthCheckResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AuthCheckResponse::NotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AuthCheckResponse::RequestTimeout
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(408).expect("Unable to turn 408 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                AuthCheckResponse::PayloadTooLarge
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
 }
 
 #[allow(unused_variables)]
@@ -5157,6 +5445,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
     fn parse_operation_id(request: &Request<T>) -> Option<&'static str> {
         let path = paths::GLOBAL_REGEX_SET.matches(request.uri().path());
         match *request.method() {
+            // AuthCheck - GET /auth/check
+            hyper::Method::GET if path.matched(paths::ID_AUTH_CHECK) => Some("AuthCheck"),
             // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => Some("GenerateMfaSecret"),
             // UpdateUserMfa - PUT /users/{user_id}/mfa
