@@ -4,6 +4,11 @@
 //! `AllowCookiesForSubdomains` for `SiteURL`'s host and its subdomains
 //! ([`crate::config::cookie_domain`]). Set on a browser login, sent again when a request
 //! extends its session, cleared on logout.
+//!
+//! The forward-auth check refreshes the token cookie alone: nginx 1.22's `auth_request_set`
+//! reads only the first `Set-Cookie` of the check and Caddy's `{rp.header.Set-Cookie}` joins
+//! several into one unusable line, so one cookie is all a proxy can pass on. The companions
+//! follow on the browser's next request here without them (the sessions page's first call).
 
 use cookie::{time::Duration, Cookie, SameSite};
 
@@ -11,9 +16,9 @@ use super::credentials::COOKIE_TOKEN;
 use crate::domain::Session;
 
 /// The cookie naming the logged-in user, for the web app's scripts.
-const COOKIE_USER_ID: &str = "MMUSERID";
+pub const COOKIE_USER_ID: &str = "MMUSERID";
 /// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
-const COOKIE_CSRF: &str = "MMCSRF";
+pub const COOKIE_CSRF: &str = "MMCSRF";
 /// The lifetime given to the cookies of a session that never expires.
 const TEN_YEARS_SECS: i64 = 10 * 365 * 86400;
 
@@ -47,6 +52,13 @@ pub fn for_session(token: &str, session: &Session, now: i64, scope: &Scope) -> [
         cookie(COOKIE_USER_ID, session.user_id.to_string(), max_age, false, scope),
         cookie(COOKIE_CSRF, csrf, max_age, false, scope),
     ]
+}
+
+/// The token cookie of `session` alone, living as long as it does (what the forward-auth check
+/// sends when it extends a session: the one cookie a proxy can pass on).
+pub fn token_only(token: &str, session: &Session, now: i64, scope: &Scope) -> String {
+    let [token_cookie, _, _] = for_session(token, session, now, scope);
+    token_cookie
 }
 
 /// The three cookies, cleared.

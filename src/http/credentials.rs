@@ -37,6 +37,13 @@ pub fn presented_token(parts: &Parts) -> Option<(String, Location)> {
         .map(|(_, v)| (v.into_owned(), Location::Query))
 }
 
+/// Whether the browser still holds the page's two companion cookies (`MMUSERID`, `MMCSRF`).
+/// They can outlive their session's token cookie only when a proxy passed on a refreshed token
+/// cookie alone (see [`super::cookies::token_only`]); a request without them gets all three again.
+pub fn has_companion_cookies(parts: &Parts) -> bool {
+    cookie(parts, super::cookies::COOKIE_USER_ID).is_some() && cookie(parts, super::cookies::COOKIE_CSRF).is_some()
+}
+
 /// A cookie's value (first match over every `Cookie` header).
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
     parts

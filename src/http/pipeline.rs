@@ -80,6 +80,8 @@ struct Credentials {
     session: Session,
     /// This request extended the session: a cookie session's cookies go out again.
     extended: bool,
+    /// A cookie session whose browser lacks `MMUSERID` or `MMCSRF`: they go out again.
+    companions_missing: bool,
 }
 
 impl HttpService {
@@ -211,7 +213,7 @@ impl Inner {
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
         super::generated::quiet_unknown_fields(&mut response, request_id, operation);
-        self.set_cookies(&mut response, &context, credentials)?;
+        self.set_cookies(&mut response, &context, operation, credentials)?;
         Ok(response)
     }
 
@@ -230,7 +232,8 @@ impl Inner {
         if location == Location::Query && !found.session.is_oauth {
             return Err(AppError::TokenInQuery);
         }
-        Ok(Some(Credentials { token, location, session: found.session, extended: found.extended }))
+        let companions_missing = location == Location::Cookie && !credentials::has_companion_cookies(parts);
+        Ok(Some(Credentials { token, location, session: found.session, extended: found.extended, companions_missing }))
     }
 
     /// Step 6: browsers send cookies on their own, so a cookie alone does not authorise a write.
@@ -324,19 +327,28 @@ impl Inner {
     }
 
     /// Step 9: the cookies of a cookie session this request extended (they go out again with the
-    /// new lifetime), then those the handler asked for.
+    /// new lifetime; from the forward-auth check, the token cookie alone) or whose browser lost
+    /// the companions, then those the handler asked for.
     fn set_cookies(
         &self,
         response: &mut HttpResponse,
         context: &RequestContext,
+        operation: &str,
         credentials: Option<Credentials>,
     ) -> Result<(), AppError> {
-        let mut cookies = Vec::new();
-        if let Some(found) = credentials.filter(|c| c.extended && c.location == Location::Cookie) {
+        // A handler that set cookies (login, logout) decides them alone.
+        let mut cookies = context.take_cookies();
+        if let Some(found) = credentials.filter(|c| c.location == Location::Cookie && cookies.is_empty()) {
             let now = self.service.clock().now_millis();
-            cookies.extend(super::cookies::for_session(&found.token, &found.session, now, &context.request.cookies));
+            let scope = &context.request.cookies;
+            if operation == AUTH_CHECK {
+                if found.extended {
+                    cookies.push(super::cookies::token_only(&found.token, &found.session, now, scope));
+                }
+            } else if found.extended || found.companions_missing {
+                cookies.extend(super::cookies::for_session(&found.token, &found.session, now, scope));
+            }
         }
-        cookies.extend(context.take_cookies());
         for cookie in cookies {
             let value = HeaderValue::from_str(&cookie)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("unencodable cookie: {e}")))?;

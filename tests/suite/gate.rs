@@ -216,8 +216,24 @@ async fn the_check_extends_sessions_and_enforces_mfa(backend: Backend) {
     app.service.clock().advance(2 * 24 * 3600 * 1000);
     let reply = app.get("/auth/check").cookie(&cookie).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
+    // The token cookie alone: the one Set-Cookie nginx and Caddy can pass on.
     let cookies: Vec<&str> = reply.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
-    assert!(cookies.iter().any(|c| c.starts_with(&format!("MMAUTHTOKEN={token}"))), "{cookies:?}");
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert!(cookies[0].starts_with(&format!("MMAUTHTOKEN={token};")), "{cookies:?}");
+    let max_age: i64 = cookies[0].split("Max-Age=").nth(1).unwrap().split(';').next().unwrap().parse().unwrap();
+    assert!((max_age - 30 * 24 * 3600).abs() < 120, "the new lifetime: {max_age}");
+    // Not extended again at once: nothing to refresh.
+    assert_eq!(app.get("/auth/check").cookie(&cookie).await.headers.get_all("set-cookie").iter().count(), 0);
+
+    // The companions, which the browser now drops before the token, come back on its next API
+    // request without them; with all three, nothing is sent.
+    let reply = app.get("/users/me").cookie(&cookie).await;
+    let cookies: Vec<&str> = reply.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+    let names: Vec<&str> = cookies.iter().map(|c| c.split('=').next().unwrap()).collect();
+    assert_eq!(names, ["MMAUTHTOKEN", "MMUSERID", "MMCSRF"], "{cookies:?}");
+    let csrf = cookies[2].split(';').next().unwrap();
+    let all = format!("{cookie}; MMUSERID=x; {csrf}");
+    assert_eq!(app.get("/users/me").cookie(&all).await.headers.get_all("set-cookie").iter().count(), 0);
 }
 
 /// `AllowCookiesForSubdomains`: the cookies go to SiteURL's host and its subdomains, as

@@ -11,7 +11,7 @@ if (!BIN) {
   throw new Error('MM_SESSIONS_BIN is not set: run these tests through scripts/test');
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -65,5 +65,5 @@ export async function startServer({ env = {} } = {}) {
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, cli, createUser, stop };
+  return { url, port, database, cli, createUser, stop };
 }
