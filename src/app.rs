@@ -152,7 +152,15 @@ fn fit_connections_to_descriptors(cap: &mut std::num::NonZeroUsize) {
 }
 
 /// Binds `addr`, resolving a host name (the first of its addresses that binds).
+/// An empty host (`:PORT`, Mattermost's form) is every interface: IPv6 and IPv4 where the
+/// machine has IPv6, IPv4 alone where it has not.
 async fn bind(addr: &ListenAddr, what: &str) -> anyhow::Result<TcpListener> {
+    if addr.host().is_empty() {
+        if let Ok(listener) = TcpListener::bind(("::", addr.port())).await {
+            return Ok(listener);
+        }
+        return TcpListener::bind(("0.0.0.0", addr.port())).await.with_context(|| format!("binding {addr} for {what}"));
+    }
     TcpListener::bind((addr.host(), addr.port())).await.with_context(|| format!("binding {addr} for {what}"))
 }
 

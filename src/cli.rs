@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true, value_parser = DatabaseParser)]
     pub database: Database,
 
+    /// Mattermost's config.json: the settings we share with Mattermost are read from it; a flag
+    /// or an environment variable wins over it. Read before the rest (`main`).
+    #[arg(long, env = crate::config_file::ENV, global = true, value_name = "PATH")]
+    pub config: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub server: ServerArgs,
 

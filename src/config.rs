@@ -186,7 +186,7 @@ pub struct ListenAddr {
 }
 
 impl ListenAddr {
-    /// The host part, without brackets.
+    /// The host part, without brackets; empty for every interface (`:PORT`).
     pub fn host(&self) -> &str {
         &self.host
     }
@@ -200,9 +200,15 @@ impl ListenAddr {
 impl FromStr for ListenAddr {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("invalid listen address {s:?}: expected HOST:PORT, e.g. 127.0.0.1:8065 or localhost:8065");
+        let bad = || {
+            format!("invalid listen address {s:?}: expected HOST:PORT, e.g. 127.0.0.1:8065 or localhost:8065, or :PORT")
+        };
         let (host, port) = s.trim().rsplit_once(':').ok_or_else(bad)?;
         let port = port.parse::<u16>().map_err(|_| bad())?;
+        if host.is_empty() {
+            // Mattermost's `ListenAddress` default, ":8065": every interface.
+            return Ok(ListenAddr { host: String::new(), port });
+        }
         let host = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
             Some(v6) => v6.parse::<std::net::Ipv6Addr>().map_err(|_| bad())?.to_string(),
             None if host.contains(':') => return Err(bad()),
@@ -222,6 +228,8 @@ impl std::fmt::Display for ListenAddr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.host.contains(':') {
             write!(f, "[{}]:{}", self.host, self.port)
+        } else if self.host.is_empty() {
+            write!(f, ":{}", self.port)
         } else {
             write!(f, "{}:{}", self.host, self.port)
         }
@@ -657,7 +665,10 @@ mod tests {
         assert_eq!((a.host(), a.port()), ("localhost", 8066));
         assert_eq!("127.0.0.1:0".parse::<ListenAddr>().unwrap().to_string(), "127.0.0.1:0");
         assert_eq!("[::1]:80".parse::<ListenAddr>().unwrap().to_string(), "[::1]:80");
-        for bad in ["localhost", ":80", "host:99999", "a b:80", "::1:80", "[nope]:80", "host:"] {
+        // Mattermost's `:PORT`: every interface.
+        let every: ListenAddr = ":8065".parse().unwrap();
+        assert_eq!((every.host(), every.port(), every.to_string().as_str()), ("", 8065, ":8065"));
+        for bad in ["localhost", ":", ":x", "host:99999", "a b:80", "::1:80", "[nope]:80", "host:"] {
             assert!(bad.parse::<ListenAddr>().is_err(), "{bad}");
         }
     }

@@ -40,11 +40,13 @@
 //!   [`store::Stores::watching`] and may have the session cache.
 //! - **A new setting**: its default as a `DEFAULT_…` constant in [`config`], its field in the
 //!   type it belongs to there (checked by its type), and its flag in [`cli`] reading the
-//!   constant (`default_value_t`), with Mattermost's name in the environment where it has one.
+//!   constant (`default_value_t`), with Mattermost's name in the environment where it has one;
+//!   if Mattermost's `config.json` has it, its row in [`config_file`]'s table.
 
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod config_file;
 pub mod domain;
 pub mod error;
 pub mod fingerprint;

@@ -40,6 +40,33 @@ const MIGRATIONS: &[(i32, &str)] = &[
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
 const MIGRATION_LOCK: i64 = 0x006d_6d2d_7365_7373;
 
+/// Tables of Mattermost's own schema that are not ours: where one is, the schema is
+/// Mattermost's, whose `users`, `sessions` and `audits` our migrations must never touch (a
+/// `config.json`'s `SqlSettings` names exactly such a database).
+const MATTERMOST_TABLES: [&str; 5] = ["channels", "teams", "posts", "systems", "channelmembers"];
+
+/// Refuses to migrate a schema holding Mattermost's tables.
+async fn refuse_mattermost_schema(tx: &deadpool_postgres::Transaction<'_>) -> anyhow::Result<()> {
+    let rows = tx
+        .query(
+            "SELECT table_name::text, current_schema()::text FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_name = ANY($1) ORDER BY table_name",
+            &[&&MATTERMOST_TABLES[..]],
+        )
+        .await?;
+    if let Some(first) = rows.first() {
+        let schema: String = first.get(1);
+        let found: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+        anyhow::bail!(
+            "schema {schema:?} of this PostgreSQL database holds Mattermost's own tables ({}): mm-sessions' tables \
+             share names with Mattermost's (users, sessions, audits) and must never be created there; give \
+             mm-sessions a database or schema of its own (--database; never config.json's SqlSettings)",
+            found.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
 pub struct PostgresStore {
@@ -62,6 +89,10 @@ impl PostgresStore {
         let mut client = self.pool.get().await.context("connecting to PostgreSQL")?;
         let tx = client.transaction().await?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
+        if let Err(e) = refuse_mattermost_schema(&tx).await {
+            tx.rollback().await?;
+            return Err(e);
+        }
         tx.batch_execute(
             "CREATE TABLE IF NOT EXISTS mm_sessions_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
         )

@@ -11,6 +11,7 @@ mod audits;
 mod auth_matrix;
 mod cache_across_processes;
 mod cli;
+mod config_file;
 mod contract;
 mod crash;
 mod drift_guard;

@@ -1,0 +1,326 @@
+//! Mattermost's `config.json` (`--config PATH`, or `MM_CONFIG`, as Mattermost's server takes
+//! it): an administrator's existing settings, read for the ones we share with Mattermost.
+//!
+//! Each shared setting has an environment variable here (Mattermost's own name for most,
+//! `MM_<SECTION>_<SETTING>`), so the file is applied by filling the variables that are not set
+//! already, before the command line is parsed: a flag wins over the environment, the
+//! environment over the file (Mattermost's env-over-file), and every default stays where it is
+//! written once ([`crate::config`]). That happens in `main`, before any thread starts.
+//!
+//! - A shared setting of the wrong JSON type stops the program naming the key; a wrong value
+//!   (a length of 0, say) is refused by the flag's own parser, and the message then names the
+//!   key too ([`Applied::key_for_env`]). `null` is no value, as Mattermost reads it.
+//! - **`SqlSettings` is never our database**: it names Mattermost's own, whose tables share
+//!   names with ours. Our store comes from `--database` only (and PostgreSQL refuses a schema
+//!   holding Mattermost's tables: [`crate::store::postgres`]).
+//! - Everything else is ignored, listed in one info line; settings that bear on security get a
+//!   warning each, saying what this server does instead.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+use serde_json::Value;
+
+/// The environment variable naming the file, as Mattermost's.
+pub const ENV: &str = "MM_CONFIG";
+
+/// A JSON type a shared setting must have.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Bool,
+    /// A whole number, 0 or more.
+    Count,
+    Text,
+}
+
+/// The settings we share with Mattermost: section, key, our environment variable, type.
+const SHARED: &[(&str, &str, &str, Kind)] = &[
+    ("ServiceSettings", "SiteURL", "MM_SERVICESETTINGS_SITEURL", Kind::Text),
+    ("ServiceSettings", "ListenAddress", "MM_SESSIONS_LISTEN", Kind::Text),
+    ("ServiceSettings", "ReadTimeout", "MM_SERVICESETTINGS_READTIMEOUT", Kind::Count),
+    ("ServiceSettings", "IdleTimeout", "MM_SERVICESETTINGS_IDLETIMEOUT", Kind::Count),
+    ("ServiceSettings", "SessionLengthWebInHours", "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", Kind::Count),
+    ("ServiceSettings", "SessionLengthMobileInHours", "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", Kind::Count),
+    ("ServiceSettings", "SessionIdleTimeoutInMinutes", "MM_SERVICESETTINGS_SESSIONIDLETIMEOUTINMINUTES", Kind::Count),
+    (
+        "ServiceSettings",
+        "ExtendSessionLengthWithActivity",
+        "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY",
+        Kind::Bool,
+    ),
+    (
+        "ServiceSettings",
+        "TerminateSessionsOnPasswordChange",
+        "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE",
+        Kind::Bool,
+    ),
+    ("ServiceSettings", "EnableUserAccessTokens", "MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS", Kind::Bool),
+    (
+        "ServiceSettings",
+        "MaximumPersonalAccessTokenLifetimeDays",
+        "MM_SERVICESETTINGS_MAXIMUMPERSONALACCESSTOKENLIFETIMEDAYS",
+        Kind::Count,
+    ),
+    (
+        "ServiceSettings",
+        "EnableMultifactorAuthentication",
+        "MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION",
+        Kind::Bool,
+    ),
+    (
+        "ServiceSettings",
+        "EnforceMultifactorAuthentication",
+        "MM_SERVICESETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+        Kind::Bool,
+    ),
+    ("ServiceSettings", "MaximumLoginAttempts", "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", Kind::Count),
+    ("ServiceSettings", "AllowCookiesForSubdomains", "MM_SERVICESETTINGS_ALLOWCOOKIESFORSUBDOMAINS", Kind::Bool),
+    ("TeamSettings", "EnableUserDeactivation", "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", Kind::Bool),
+    (
+        "GuestAccountsSettings",
+        "EnforceMultifactorAuthentication",
+        "MM_GUESTACCOUNTSSETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+        Kind::Bool,
+    ),
+    ("ClientRequirements", "AndroidLatestVersion", "MM_CLIENTREQUIREMENTS_ANDROIDLATESTVERSION", Kind::Text),
+    ("ClientRequirements", "AndroidMinVersion", "MM_CLIENTREQUIREMENTS_ANDROIDMINVERSION", Kind::Text),
+    ("ClientRequirements", "IosLatestVersion", "MM_CLIENTREQUIREMENTS_IOSLATESTVERSION", Kind::Text),
+    ("ClientRequirements", "IosMinVersion", "MM_CLIENTREQUIREMENTS_IOSMINVERSION", Kind::Text),
+];
+
+/// Settings Mattermost has that bear on security, and what this server does instead: a warning
+/// each when the file has them. A name without a dot is a whole section.
+const SECURITY: &[(&str, &str)] = &[
+    ("PasswordSettings", "passwords are checked by mm-sessions' own rule and stored as argon2id"),
+    (
+        "ServiceSettings.ExperimentalStrictCSRFEnforcement",
+        "Mattermost's CSRF rule for cookie sessions always applies (X-Requested-With or X-CSRF-Token)",
+    ),
+    ("ServiceSettings.TrustedProxyIPHeader", "client addresses come from X-Forwarded-For of --trusted-proxies only"),
+    ("ServiceSettings.ConnectionSecurity", "no TLS is served: terminate it at a reverse proxy"),
+    ("ServiceSettings.TLSCertFile", "no TLS is served: terminate it at a reverse proxy"),
+    (
+        "ServiceSettings.SessionCacheInMinutes",
+        "the session cache is exact (every write, every process) and sized by --session-cache-size",
+    ),
+    ("LdapSettings", "only password logins are served"),
+    ("SamlSettings", "only password logins are served"),
+];
+
+/// Where the file is: `--config PATH` or `--config=PATH` on the command line, else `MM_CONFIG`.
+pub fn path(args: &[OsString]) -> Option<PathBuf> {
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if arg == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.strip_prefix("--config=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    std::env::var_os(ENV).filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
+/// What the file gave: environment variables to fill, and what to log once logging is up.
+#[derive(Debug, Default)]
+pub struct Applied {
+    pub path: PathBuf,
+    /// (environment variable, value, `Section.Key`) for each shared setting the file has.
+    pub settings: Vec<(&'static str, String, String)>,
+    /// `Section.Key` (or `Section`) of what is ignored.
+    pub ignored: Vec<String>,
+    /// One line each: a security-relevant setting, and what we do instead.
+    pub warnings: Vec<String>,
+    /// The variables the file set (those the environment did not have).
+    filled: Vec<&'static str>,
+}
+
+impl Applied {
+    /// Sets each variable the environment does not already have (the environment wins).
+    /// Only before other threads run: `main` calls it first thing.
+    pub fn fill_environment(&mut self) {
+        for (var, value, _) in &self.settings {
+            if std::env::var_os(var).is_none() {
+                std::env::set_var(var, value);
+                self.filled.push(var);
+            }
+        }
+    }
+
+    /// The file's key behind environment variable `var`, if the file's value is the one in
+    /// effect (so an invalid value can be reported under the name the administrator wrote).
+    pub fn key_for_env(&self, var: &str) -> Option<&str> {
+        if !self.filled.contains(&var) {
+            return None;
+        }
+        self.settings.iter().find(|(v, _, _)| *v == var).map(|(_, _, key)| key.as_str())
+    }
+
+    /// The info line and the warnings, once logging is set up.
+    pub fn log(&self) {
+        let path = self.path.display();
+        tracing::info!(config = %path, settings = self.settings.len(), "read Mattermost's config.json");
+        if !self.ignored.is_empty() {
+            tracing::info!(config = %path, ignored = %self.ignored.join(", "), "config.json settings mm-sessions does not have, ignored");
+        }
+        for warning in &self.warnings {
+            tracing::warn!(config = %path, "{warning}");
+        }
+    }
+}
+
+/// Reads the file at `path`.
+pub fn read(path: &Path) -> anyhow::Result<Applied> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading the config file {}", path.display()))?;
+    let root: Value = serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let Value::Object(sections) = root else {
+        bail!("{}: expected a JSON object of settings sections", path.display())
+    };
+    let mut applied = Applied { path: path.to_owned(), ..Applied::default() };
+    for (section, body) in &sections {
+        if section == "SqlSettings" {
+            applied.ignored.push(format!("{section} (the store comes from --database only)"));
+            continue;
+        }
+        let shared_section = SHARED.iter().any(|(s, ..)| s == section);
+        if let Some((_, instead)) = SECURITY.iter().find(|(name, _)| name == section) {
+            applied.warnings.push(format!("config.json {section} is ignored: {instead}"));
+            continue;
+        }
+        let Value::Object(settings) = body else {
+            if shared_section {
+                bail!("{}: {section} must be an object of settings", path.display());
+            }
+            applied.ignored.push(section.clone());
+            continue;
+        };
+        if !shared_section {
+            applied.ignored.push(section.clone());
+            continue;
+        }
+        for (key, value) in settings {
+            let name = format!("{section}.{key}");
+            match SHARED.iter().find(|(s, k, ..)| s == section && k == key) {
+                Some((_, _, var, kind)) => {
+                    if let Some(value) = as_setting(value, *kind).with_context(|| format!("config.json {name}"))? {
+                        applied.settings.push((var, value, name.clone()));
+                    }
+                }
+                None if SECURITY.iter().any(|(n, _)| *n == name) => {}
+                None => applied.ignored.push(name.clone()),
+            }
+            if name == "ServiceSettings.MaximumLoginAttempts" {
+                applied.warnings.push(
+                    "config.json ServiceSettings.MaximumLoginAttempts counts wrong MFA codes only here; wrong passwords \
+                     are held by the login budgets (--login-rate-ip, --login-rate-account)"
+                        .to_owned(),
+                );
+            }
+            if let Some((_, instead)) = SECURITY.iter().find(|(n, _)| *n == name) {
+                applied.warnings.push(format!("config.json {name} is ignored: {instead}"));
+            }
+        }
+    }
+    Ok(applied)
+}
+
+/// The setting's value as its environment variable takes it; `None` for `null`.
+fn as_setting(value: &Value, kind: Kind) -> anyhow::Result<Option<String>> {
+    Ok(Some(match (kind, value) {
+        (_, Value::Null) => return Ok(None),
+        (Kind::Bool, Value::Bool(b)) => b.to_string(),
+        (Kind::Count, Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
+        (Kind::Text, Value::String(s)) => s.clone(),
+        (Kind::Bool, other) => bail!("expected true or false, found {other}"),
+        (Kind::Count, other) => bail!("expected a whole number, 0 or more, found {other}"),
+        (Kind::Text, other) => bail!("expected a string, found {other}"),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(json: &str) -> anyhow::Result<Applied> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.json");
+        std::fs::write(&path, json).unwrap();
+        read(&path)
+    }
+
+    #[test]
+    fn shared_settings_become_their_environment_variables() {
+        let applied = read_str(
+            r#"{"ServiceSettings": {"SiteURL": "https://chat.example.com", "SessionLengthWebInHours": 24,
+                "EnableUserAccessTokens": true, "ListenAddress": ":8065", "WebserverMode": "gzip", "ReadTimeout": null},
+                "TeamSettings": {"EnableUserDeactivation": true, "SiteName": "x"},
+                "SqlSettings": {"DriverName": "postgres", "DataSource": "postgres://mmuser@db/mattermost"},
+                "EmailSettings": {"EnableSignUpWithEmail": true}}"#,
+        )
+        .unwrap();
+        let mut settings: Vec<(&str, &str)> =
+            applied.settings.iter().map(|(v, value, _)| (*v, value.as_str())).collect();
+        settings.sort();
+        assert_eq!(
+            settings,
+            [
+                ("MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS", "true"),
+                ("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "24"),
+                ("MM_SERVICESETTINGS_SITEURL", "https://chat.example.com"),
+                ("MM_SESSIONS_LISTEN", ":8065"),
+                ("MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", "true"),
+            ]
+        );
+        let ignored = applied.ignored.join(", ");
+        assert!(
+            ignored.contains("ServiceSettings.WebserverMode") && ignored.contains("TeamSettings.SiteName"),
+            "{ignored}"
+        );
+        assert!(ignored.contains("EmailSettings") && ignored.contains("SqlSettings (the store"), "{ignored}");
+        assert!(!ignored.contains("DataSource"), "what SqlSettings holds is not repeated: {ignored}");
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_key() {
+        for (json, key) in [
+            (r#"{"ServiceSettings": {"SessionLengthWebInHours": "24"}}"#, "ServiceSettings.SessionLengthWebInHours"),
+            (r#"{"ServiceSettings": {"ReadTimeout": -1}}"#, "ServiceSettings.ReadTimeout"),
+            (r#"{"ServiceSettings": {"EnableUserAccessTokens": "yes"}}"#, "ServiceSettings.EnableUserAccessTokens"),
+            (r#"{"TeamSettings": {"EnableUserDeactivation": 1}}"#, "TeamSettings.EnableUserDeactivation"),
+            (r#"{"ServiceSettings": {"SiteURL": 5}}"#, "ServiceSettings.SiteURL"),
+        ] {
+            let error = format!("{:#}", read_str(json).unwrap_err());
+            assert!(error.contains(key), "{json}: {error}");
+        }
+        assert!(read_str("[]").is_err());
+        assert!(read_str("{").is_err());
+    }
+
+    #[test]
+    fn security_settings_are_warned_about() {
+        let applied = read_str(
+            r#"{"PasswordSettings": {"MinimumLength": 8}, "ServiceSettings": {"MaximumLoginAttempts": 10,
+                "ExperimentalStrictCSRFEnforcement": false, "TrustedProxyIPHeader": []}}"#,
+        )
+        .unwrap();
+        let warnings = applied.warnings.join("\n");
+        for name in
+            ["PasswordSettings", "MaximumLoginAttempts", "ExperimentalStrictCSRFEnforcement", "TrustedProxyIPHeader"]
+        {
+            assert!(warnings.contains(name), "{name}: {warnings}");
+        }
+        assert_eq!(applied.settings.len(), 1, "MaximumLoginAttempts is still applied");
+    }
+
+    #[test]
+    fn the_path_comes_from_the_flag_then_the_environment() {
+        let args = |line: &str| line.split(' ').map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(path(&args("mm --config /etc/mm/config.json serve")), Some(PathBuf::from("/etc/mm/config.json")));
+        assert_eq!(path(&args("mm serve --config=/x.json")), Some(PathBuf::from("/x.json")));
+    }
+}

@@ -1,0 +1,242 @@
+//! Mattermost's `config.json` (`--config`, `MM_CONFIG`): a real one, with Mattermost's sections
+//! and defaults, starts the server with its session policy; a flag beats the environment, which
+//! beats the file; a wrong type stops the program naming the key; what we do not have is
+//! listed and security settings warned about; and on PostgreSQL, Mattermost's own schema is
+//! refused before anything is written to it.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use super::pg;
+use super::process::{cli, Node, BIN};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A `config.json` as a Mattermost server writes it (the sections and their defaults, trimmed to
+/// a representative part of each), with `changes` applied as `Section.Key` → value.
+fn mattermost_config(changes: &[(&str, Value)]) -> Value {
+    let mut config = json!({
+        "ServiceSettings": {
+            "SiteURL": "", "WebsocketURL": "", "LicenseFileLocation": "", "ListenAddress": ":8065",
+            "ConnectionSecurity": "", "TLSCertFile": "", "TLSKeyFile": "", "TrustedProxyIPHeader": [],
+            "ReadTimeout": 300, "WriteTimeout": 300, "IdleTimeout": 60, "MaximumLoginAttempts": 10,
+            "GoroutineHealthThreshold": -1, "EnableOAuthServiceProvider": true, "EnableIncomingWebhooks": true,
+            "EnableUserAccessTokens": false, "SessionLengthWebInHours": 720, "SessionLengthMobileInHours": 720,
+            "SessionLengthSSOInHours": 720, "SessionCacheInMinutes": 10, "SessionIdleTimeoutInMinutes": 43200,
+            "ExtendSessionLengthWithActivity": true, "TerminateSessionsOnPasswordChange": true,
+            "EnableMultifactorAuthentication": false, "EnforceMultifactorAuthentication": false,
+            "AllowCookiesForSubdomains": false, "ExperimentalStrictCSRFEnforcement": false,
+            "WebserverMode": "gzip", "EnableSecurityFixAlert": true, "MaximumPayloadSizeBytes": 300000
+        },
+        "TeamSettings": {"SiteName": "Mattermost", "MaxUsersPerTeam": 50, "EnableUserDeactivation": false},
+        "ClientRequirements": {"AndroidLatestVersion": "", "AndroidMinVersion": "", "IosLatestVersion": "", "IosMinVersion": ""},
+        "SqlSettings": {
+            "DriverName": "postgres",
+            "DataSource": "postgres://mmuser:mostest@localhost/mattermost_test?sslmode=disable&connect_timeout=10",
+            "MaxIdleConns": 20, "MaxOpenConns": 300, "AtRestEncryptKey": ""
+        },
+        "LogSettings": {"EnableConsole": true, "ConsoleLevel": "INFO"},
+        "PasswordSettings": {"MinimumLength": 8, "Lowercase": false, "Number": false, "Uppercase": false, "Symbol": false},
+        "FileSettings": {"DriverName": "local", "Directory": "./data/"},
+        "EmailSettings": {"EnableSignUpWithEmail": true, "EnableSignInWithEmail": true},
+        "RateLimitSettings": {"Enable": false, "PerSec": 10},
+        "GuestAccountsSettings": {"Enable": false, "EnforceMultifactorAuthentication": false},
+        "LdapSettings": {"Enable": false},
+        "SamlSettings": {"Enable": false},
+        "PluginSettings": {"Enable": true}
+    });
+    for (key, value) in changes {
+        let (section, setting) = key.split_once('.').unwrap();
+        config[section][setting] = value.clone();
+    }
+    config
+}
+
+fn write_config(dir: &tempfile::TempDir, config: &Value) -> String {
+    let path = dir.path().join("config.json");
+    std::fs::write(&path, serde_json::to_string_pretty(config).unwrap()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// The hours a fresh login of alice's lasts on `node`.
+async fn web_session_hours(node: &Node) -> i64 {
+    let reply = node
+        .client
+        .post(format!("{}/users/login", node.base))
+        .json(&json!({"login_id": "alice", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), 200);
+    let token = reply.headers()["token"].to_str().unwrap().to_owned();
+    let me: Value = reply.json().await.unwrap();
+    let sessions: Value = node
+        .client
+        .get(format!("{}/users/{}/sessions", node.base, me["id"].as_str().unwrap()))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let session = sessions.as_array().unwrap().iter().max_by_key(|s| s["create_at"].as_i64()).unwrap().clone();
+    (session["expires_at"].as_i64().unwrap() - session["create_at"].as_i64().unwrap()) / 3_600_000
+}
+
+#[tokio::test]
+async fn a_mattermost_config_json_sets_the_session_policy_under_the_environment_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("store.db");
+    let database = database.to_str().unwrap();
+    cli(database, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
+    let config = write_config(
+        &dir,
+        &mattermost_config(&[
+            ("ServiceSettings.SessionLengthWebInHours", json!(2)),
+            ("TeamSettings.EnableUserDeactivation", json!(true)),
+        ]),
+    );
+    let log = dir.path().join("server.log");
+    let node = Node::with(database).flags(&["--config", &config]).env("RUST_LOG", "info").log(&log).start().await;
+    assert_eq!(web_session_hours(&node).await, 2, "the file's SessionLengthWebInHours");
+    // TeamSettings.EnableUserDeactivation: alice may deactivate herself.
+    let login = node
+        .client
+        .post(format!("{}/users/login", node.base))
+        .json(&json!({"login_id": "alice", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let token = login.headers()["token"].to_str().unwrap().to_owned();
+    let me: Value = login.json().await.unwrap();
+    let deactivated = node
+        .client
+        .put(format!("{}/users/{}/active", node.base, me["id"].as_str().unwrap()))
+        .bearer_auth(&token)
+        .json(&json!({"active": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deactivated.status(), 200, "{}", deactivated.text().await.unwrap());
+    node.stop();
+
+    let text = std::fs::read_to_string(&log).unwrap();
+    let ignored = text.lines().find(|l| l.contains("does not have, ignored")).expect("the ignored settings' line");
+    for name in
+        ["ServiceSettings.WebserverMode", "TeamSettings.SiteName", "EmailSettings", "SqlSettings", "PluginSettings"]
+    {
+        assert!(ignored.contains(name), "{name} not in {ignored}");
+    }
+    assert!(!text.contains("mostest"), "nothing of SqlSettings' DataSource is logged");
+    for warned in
+        ["PasswordSettings", "ExperimentalStrictCSRFEnforcement", "MaximumLoginAttempts", "TrustedProxyIPHeader"]
+    {
+        assert!(text.lines().any(|l| l.contains("WARN") && l.contains(warned)), "no warning for {warned}:\n{text}");
+    }
+    assert!(text.contains("mm-sessions listening"), "the address is logged");
+
+    // The environment beats the file, and a flag beats both; MM_CONFIG names the file too.
+    cli(database, &["user", "activate", "--user", "alice"]);
+    let node = Node::with(database)
+        .flags(&["--config", &config])
+        .env("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "3")
+        .start()
+        .await;
+    assert_eq!(web_session_hours(&node).await, 3);
+    node.stop();
+    let node = Node::with(database)
+        .flags(&["--session-length-web-hours", "4"])
+        .env("MM_CONFIG", &config)
+        .env("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "3")
+        .start()
+        .await;
+    assert_eq!(web_session_hours(&node).await, 4);
+    node.stop();
+}
+
+/// `ListenAddress` as Mattermost writes it, `:PORT`, is every interface.
+#[tokio::test]
+async fn listen_address_is_honoured_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let config =
+        write_config(&dir, &mattermost_config(&[("ServiceSettings.ListenAddress", json!(format!(":{port}")))]));
+    let mut child = Command::new(BIN)
+        .args(["--database", "memory", "--config", &config])
+        .env_remove("MM_SESSIONS_LISTEN")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let answered = loop {
+        if let Ok(reply) = reqwest::get(format!("http://127.0.0.1:{port}/api/v4/system/ping")).await {
+            break reply.status();
+        }
+        assert!(std::time::Instant::now() < deadline, "nothing listening on :{port}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(answered, 200);
+}
+
+fn run_with_config(config: &Value, extra: &[&str]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_config(&dir, config);
+    let out = Command::new(BIN)
+        .args(["--database", "memory", "--listen", "127.0.0.1:0", "--config", &path])
+        .args(extra)
+        .env_remove("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS")
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_wrong_type_or_value_stops_the_program_naming_the_key() {
+    let (ok, stderr) =
+        run_with_config(&mattermost_config(&[("ServiceSettings.SessionLengthWebInHours", json!("720"))]), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("config.json ServiceSettings.SessionLengthWebInHours"), "{stderr}");
+    let (ok, stderr) =
+        run_with_config(&mattermost_config(&[("ServiceSettings.SessionLengthWebInHours", json!(0))]), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("config.json ServiceSettings.SessionLengthWebInHours"), "{stderr}");
+    let (ok, stderr) =
+        run_with_config(&mattermost_config(&[("ServiceSettings.EnableUserAccessTokens", json!("yes"))]), &[]);
+    assert!(!ok);
+    assert!(stderr.contains("ServiceSettings.EnableUserAccessTokens"), "{stderr}");
+    let (ok, stderr) = run_with_config(&json!("not an object"), &[]);
+    assert!(!ok && stderr.contains("config.json"), "{stderr}");
+}
+
+/// The schema config.json's `SqlSettings` names holds Mattermost's tables: mm-sessions refuses it
+/// and writes nothing there.
+#[tokio::test]
+async fn postgres_refuses_a_schema_holding_mattermosts_tables() {
+    let schema = pg::schema().await;
+    let (client, connection) = tokio_postgres::connect(&schema.url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(
+            "CREATE TABLE users (id varchar(26) PRIMARY KEY, username varchar(64)); \
+             CREATE TABLE channels (id varchar(26) PRIMARY KEY); CREATE TABLE teams (id varchar(26) PRIMARY KEY); \
+             INSERT INTO users VALUES ('u1', 'mattermost-user')",
+        )
+        .await
+        .unwrap();
+    let out = Command::new(BIN).args(["--database", &schema.url, "--listen", "127.0.0.1:0"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("Mattermost's own tables (channels, teams)"), "{stderr}");
+    let ours = client
+        .query_opt("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'mm_sessions_migrations'", &[])
+        .await
+        .unwrap();
+    assert!(ours.is_none(), "nothing of ours was created there");
+    let users: i64 = client.query_one("SELECT count(*) FROM users", &[]).await.unwrap().get(0);
+    assert_eq!(users, 1);
+}
