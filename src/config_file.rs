@@ -95,7 +95,7 @@ const SECURITY: &[(&str, &str)] = &[
     ("PasswordSettings", "passwords are checked by mm-sessions' own rule and stored as argon2id"),
     (
         "ServiceSettings.ExperimentalStrictCSRFEnforcement",
-        "Mattermost's CSRF rule for cookie sessions always applies (X-Requested-With or X-CSRF-Token)",
+        "Mattermost's CSRF rule for cookie sessions applies on the API (X-Requested-With or X-CSRF-Token), and at the forward-auth check unless --forward-auth-csrf false",
     ),
     ("ServiceSettings.TrustedProxyIPHeader", "client addresses come from X-Forwarded-For of --trusted-proxies only"),
     ("ServiceSettings.ConnectionSecurity", "no TLS is served: terminate it at a reverse proxy"),

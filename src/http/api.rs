@@ -352,7 +352,11 @@ impl Api<RequestContext> for Handlers {
                     x_mattermost_session_id: Some(session.map(|s| s.id.to_string()).unwrap_or_default()),
                 })
             }
-            Err(AppError::SessionExpired) if redirect.as_deref() == Some("true") => {
+            // Without a SiteURL the sign-in page has no address the app's host can reach (a
+            // relative one would send the browser back to the protected page, forever).
+            Err(AppError::SessionExpired)
+                if redirect.as_deref() == Some("true") && !self.service.policy().site_url.trim().is_empty() =>
+            {
                 Ok(AuthCheckResponse::SignIn { location: Some(self.sign_in_page(ctx)) })
             }
             Err(e) => declared_error!(AuthCheckResponse, e, ctx, {

@@ -30,6 +30,7 @@
 //!     (never the query, which may hold `access_token`), operation, status, latency, request id.
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -72,6 +73,10 @@ struct Inner {
 
 /// The forward-auth check's operation (its CSRF rule reads the original method).
 const AUTH_CHECK: &str = "AuthCheck";
+
+/// Whether a cookie check without a trusted original method has been warned about (once per
+/// process: the misconfiguration is the operator's, not the request's).
+static NO_ORIGINAL_METHOD: AtomicBool = AtomicBool::new(false);
 
 /// What authentication found: the caller's session, and how its token came.
 struct Credentials {
@@ -258,6 +263,14 @@ impl Inner {
         if operation == AUTH_CHECK {
             let original =
                 peer.and_then(|p| super::client::forwarded_method(p.addr.ip(), &parts.headers, &self.proxies));
+            if original.is_none() && self.proxies.forward_auth_csrf && !NO_ORIGINAL_METHOD.swap(true, Ordering::Relaxed)
+            {
+                // The check's own GET then counts: say once that the rule cannot see the method.
+                tracing::warn!(
+                    "a forward-auth check with a session cookie came without a trusted X-Forwarded-Method: the CSRF \
+                     rule cannot see the original method (add the proxy to --trusted-proxies and send the header)"
+                );
+            }
             let method = original.unwrap_or_else(|| parts.method.as_str().to_owned());
             if !self.proxies.forward_auth_csrf || matches!(method.as_str(), "GET" | "HEAD" | "OPTIONS") {
                 return Ok(());

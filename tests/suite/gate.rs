@@ -125,16 +125,25 @@ async fn not_signed_in_goes_to_the_sign_in_page(backend: Backend) {
 
 #[tokio::test]
 async fn forwarded_urls_count_only_from_trusted_proxies() {
-    let app =
-        spawn_app_with(Backend::Memory, |c| c.proxies.allowed_redirect_hosts = "wiki.example.com".parse().unwrap())
-            .await;
-    let reply = app
-        .get("/auth/check?redirect=true")
-        .header("X-Forwarded-Proto", "https")
-        .header("X-Forwarded-Host", "wiki.example.com")
-        .header("X-Forwarded-Uri", "/page")
+    for site_url in ["https://chat.example.com", ""] {
+        let app = spawn_app_with(Backend::Memory, |c| {
+            c.proxies.allowed_redirect_hosts = "wiki.example.com".parse().unwrap();
+            c.policy.site_url = site_url.into();
+        })
         .await;
-    assert_eq!(header(&reply, "location"), "/", "no SiteURL, no trusted proxy: the page, and nothing after it");
+        let reply = app
+            .get("/auth/check?redirect=true")
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "wiki.example.com")
+            .header("X-Forwarded-Uri", "/page")
+            .await;
+        if site_url.is_empty() {
+            // No address for the sign-in page: a relative one would loop on the app's host.
+            reply.assert_app_error(401, EXPIRED);
+        } else {
+            assert_eq!(header(&reply, "location"), "https://chat.example.com/", "no trusted proxy: nothing after it");
+        }
+    }
 }
 
 /// `/return` sends the browser on after signing in, only where it may go: the open-redirect
