@@ -108,6 +108,27 @@ const SECURITY: &[(&str, &str)] = &[
     ("SamlSettings", "only password logins are served"),
 ];
 
+/// Deprecated settings that stand for a shared one: (its variable, the old flag, the old
+/// variable).
+const SUPERSEDED: &[(&str, &str, &str)] = &[
+    ("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "--web-session-days", "MM_SESSIONS_WEB_SESSION_DAYS"),
+    ("MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", "--mobile-session-days", "MM_SESSIONS_MOBILE_SESSION_DAYS"),
+];
+
+/// Mattermost's environment names for settings whose variable here is another: (Mattermost's,
+/// ours). Applied before the file, so that they win over it as every environment variable does.
+const ENV_ALIASES: &[(&str, &str)] = &[("MM_SERVICESETTINGS_LISTENADDRESS", "MM_SESSIONS_LISTEN")];
+
+/// Copies each of Mattermost's environment names into ours where ours is unset. Only before
+/// other threads run.
+pub fn apply_env_aliases() {
+    for (theirs, ours) in ENV_ALIASES {
+        if let (Some(value), None) = (std::env::var_os(theirs), std::env::var_os(ours)) {
+            std::env::set_var(ours, value);
+        }
+    }
+}
+
 /// Where the file is: `--config PATH` or `--config=PATH` on the command line, else `MM_CONFIG`.
 pub fn path(args: &[OsString]) -> Option<PathBuf> {
     let mut args = args.iter().skip(1);
@@ -141,10 +162,19 @@ pub struct Applied {
 }
 
 impl Applied {
-    /// Sets each variable the environment does not already have (the environment wins).
-    /// Only before other threads run: `main` calls it first thing.
-    pub fn fill_environment(&mut self) {
+    /// Sets each variable the environment does not already have (the environment wins), and
+    /// none that a deprecated setting given on the command line or in the environment stands
+    /// for (that one was given on purpose; the file's would make them clash). Only before other
+    /// threads run: `main` calls it first thing.
+    pub fn fill_environment(&mut self, args: &[OsString]) {
+        let given = |flag: &str, var: &str| {
+            std::env::var_os(var).is_some()
+                || args.iter().filter_map(|a| a.to_str()).any(|a| a == flag || a.starts_with(&format!("{flag}=")))
+        };
         for (var, value, _) in &self.settings {
+            if SUPERSEDED.iter().any(|(v, flag, old)| v == var && given(flag, old)) {
+                continue;
+            }
             if std::env::var_os(var).is_none() {
                 std::env::set_var(var, value);
                 self.filled.push(var);

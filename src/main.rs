@@ -11,7 +11,9 @@ use mm_sessions::config_file::{self, Applied};
 fn main() -> ExitCode {
     mm_sessions::password::return_memory_to_the_os();
     let args = cli::server_flags_after_serve(std::env::args_os());
-    // Before any thread exists: the file's settings become environment variables.
+    // Before any thread exists: Mattermost's names, then the file's settings, become
+    // environment variables.
+    config_file::apply_env_aliases();
     let mut applied = match config_file::path(&args).map(|path| config_file::read(&path)).transpose() {
         Ok(applied) => applied,
         Err(e) => {
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
         }
     };
     if let Some(applied) = &mut applied {
-        applied.fill_environment();
+        applied.fill_environment(&args);
     }
     let cli = match parse(args, applied.as_ref()) {
         Ok(cli) => cli,

@@ -154,9 +154,14 @@ async fn a_mattermost_config_json_sets_the_session_policy_under_the_environment_
         .await;
     assert_eq!(web_session_hours(&node).await, 4);
     node.stop();
+    // The deprecated days flag, given on purpose, wins over the file's hours too.
+    let node = Node::with(database).flags(&["--config", &config, "--web-session-days", "1"]).start().await;
+    assert_eq!(web_session_hours(&node).await, 24);
+    node.stop();
 }
 
-/// `ListenAddress` as Mattermost writes it, `:PORT`, is every interface.
+/// `ListenAddress` as Mattermost writes it, `:PORT`, is every interface; Mattermost's
+/// environment name for it wins over the file, as every environment variable does.
 #[tokio::test]
 async fn listen_address_is_honoured_as_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -181,6 +186,23 @@ async fn listen_address_is_honoured_as_written() {
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(answered, 200);
+
+    let other = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(BIN)
+        .args(["--database", "memory", "--config", &config])
+        .env_remove("MM_SESSIONS_LISTEN")
+        .env("MM_SERVICESETTINGS_LISTENADDRESS", format!("127.0.0.1:{other}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while reqwest::get(format!("http://127.0.0.1:{other}/api/v4/system/ping")).await.is_err() {
+        assert!(std::time::Instant::now() < deadline, "MM_SERVICESETTINGS_LISTENADDRESS not honoured");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn run_with_config(config: &Value, extra: &[&str]) -> (bool, String) {
