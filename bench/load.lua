@@ -1,7 +1,13 @@
 -- wrk script for scripts/bench: one operation of the session API per run.
 --   BENCH_OP       get | me | check | revoke | revoke_all | login
---   BENCH_DATA     the folder bench-seed wrote (users.tsv, login.tsv, admin.token)
+--   BENCH_DATA     the folder bench-seed wrote (users.tsv, tokens.tsv, login.tsv, admin.token)
 --   BENCH_THREADS  wrk's -t (each thread takes a disjoint share of the targets)
+--   BENCH_LOAD     uniform (default: every sampled user in turn, with their first token) or
+--                  zipf (get, me, check: users drawn by a Zipf law over their rank, each
+--                  request's token drawn from the chosen user's sessions)
+--   BENCH_ZIPF     the Zipf exponent (default 1)
+-- The same script, with the same draws (seeded by the thread's number), drives the server and
+-- both ceilings, so the three answer the same sequence of requests.
 -- Revocations each consume a target; a thread that runs out starts over ("wrapped"), and those
 -- requests answer 400, which wrk counts as errors: scripts/bench reports both.
 
@@ -31,31 +37,65 @@ end
 local op, requests, cursor = nil, {}, 0
 wrapped = 0
 
+-- The requests of `op` (get, me, check) for one user with one of their tokens.
+local function read_request(user_id, token)
+  local headers = { ["Authorization"] = "Bearer " .. token }
+  if op == "get" then
+    return wrk.format("GET", "/api/v4/users/" .. user_id .. "/sessions", headers)
+  end
+  if op == "check" then
+    -- The check as a proxy calls it: GET, the browser's token, the forwarded URL.
+    headers["X-Forwarded-Proto"] = "https"
+    headers["X-Forwarded-Host"] = "wiki.example.com"
+    headers["X-Forwarded-Uri"] = "/page"
+    headers["X-Forwarded-Method"] = "GET"
+    return wrk.format("GET", "/api/v4/auth/check", headers)
+  end
+  return wrk.format("GET", "/api/v4/users/me", headers)
+end
+
+-- Zipf: the k-th user of tokens.tsv is drawn with probability proportional to 1 / k^s. A
+-- fixed sequence per thread (long enough that its cycle does not matter), drawn up front so
+-- that the draw costs nothing while measuring.
+local ZIPF_REQUESTS = 200000
+
+local function zipf_requests(count)
+  local s = tonumber(os.getenv("BENCH_ZIPF") or "1")
+  local users = read_lines("tokens.tsv")
+  local cdf, total = {}, 0
+  for k = 1, #users do
+    total = total + 1 / (k ^ s)
+    cdf[k] = total
+  end
+  math.randomseed(7919 * (id + 1))
+  local per_thread = math.floor(ZIPF_REQUESTS / count)
+  for _ = 1, per_thread do
+    local x, lo, hi = math.random() * total, 1, #users
+    while lo < hi do
+      local mid = math.floor((lo + hi) / 2)
+      if cdf[mid] < x then lo = mid + 1 else hi = mid end
+    end
+    local tokens = {}
+    for t in string.gmatch(users[lo][2], "[^,]+") do tokens[#tokens + 1] = t end
+    requests[#requests + 1] = read_request(users[lo][1], tokens[math.random(#tokens)])
+  end
+end
+
 function init(args)
   op = os.getenv("BENCH_OP")
   local count = tonumber(os.getenv("BENCH_THREADS"))
   local mine = function(i) return (i - 1) % count == id end
-  if op == "me" or op == "check" then
-    -- The check as a proxy calls it: GET, the browser's token, the forwarded URL.
-    local path = op == "me" and "/api/v4/users/me" or "/api/v4/auth/check"
-    for i, u in ipairs(read_lines("users.tsv")) do
-      if mine(i) then
-        local headers = { ["Authorization"] = "Bearer " .. u[2] }
-        if op == "check" then
-          headers["X-Forwarded-Proto"] = "https"
-          headers["X-Forwarded-Host"] = "wiki.example.com"
-          headers["X-Forwarded-Uri"] = "/page"
-          headers["X-Forwarded-Method"] = "GET"
-        end
-        requests[#requests + 1] = wrk.format("GET", path, headers)
-      end
+  local load = os.getenv("BENCH_LOAD") or "uniform"
+  if load == "zipf" then
+    if op ~= "get" and op ~= "me" and op ~= "check" then
+      error("BENCH_LOAD=zipf is for get, me and check (writes consume their targets)")
     end
-  elseif op == "get" then
+    zipf_requests(count)
+  elseif load ~= "uniform" then
+    error("unknown BENCH_LOAD " .. load)
+  elseif op == "me" or op == "check" or op == "get" then
     for i, u in ipairs(read_lines("users.tsv")) do
-      if mine(i) then
-        requests[#requests + 1] = wrk.format("GET", "/api/v4/users/" .. u[1] .. "/sessions",
-          { ["Authorization"] = "Bearer " .. u[2] })
-      end
+      if mine(i) then requests[#requests + 1] = read_request(u[1], u[2]) end
     end
   elseif op == "revoke" then
     -- Round-robin over the users: the k-th revocation of every user before the (k+1)-th.

@@ -37,6 +37,7 @@ OPS = {  # wrk BENCH_OP -> (operation id, label)
     "check": ("AuthCheck", "GET auth/check"),
 }
 NO_LIMIT = str(2**32 - 1)  # login rate limits off: the load comes from one address
+READS = ("get", "me", "check")  # the operations a Zipf load applies to; the others consume targets
 
 
 def log(*parts):
@@ -119,6 +120,8 @@ class Bench:
         self.work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.work_dir))
         self.backend = args.database
         self.cell = 0
+        self.pgbench_tps = {}
+        self.pgbench_ready = False
 
     def tool(self, name):
         return str(self.bin / name)
@@ -132,6 +135,37 @@ class Bench:
             "--sessions-per-user", str(self.args.sessions_per_user), "--sample", str(self.args.sample),
         ] + list(extra)
         return argv
+
+    def store_reads(self, op, data, connections):
+        """Seconds of the store's own reads per uncached request of `op`, at the load's
+        concurrency (store-reads: elapsed time over requests)."""
+        if self.backend == "memory" or op not in READS:
+            return None
+        database = str(data / "store.db") if self.backend == "sqlite" else (data / "database.url").read_text()
+        argv = [self.tool("store-reads"), database, str(data), op, str(min(self.args.duration, 3.0)), str(connections)]
+        done = subprocess.run(argv, check=True, capture_output=True, text=True)
+        return json.loads(done.stdout)["per_request_us"] / 1e6
+
+    def pgbench(self, connections):
+        """`pgbench -S -M prepared` at `connections` on the benchmark's PostgreSQL server (req/s)."""
+        if not self.backend.startswith(("postgres://", "postgresql://")) or not (shutil.which("pgbench") and shutil.which("psql")):
+            return None
+        if connections in self.pgbench_tps:
+            return self.pgbench_tps[connections]
+        base = self.backend.split("?")[0]
+        url = base.rsplit("/", 1)[0] + "/mm_sessions_pgbench"
+        if not self.pgbench_ready:
+            log("pgbench: initialising database mm_sessions_pgbench ...")
+            subprocess.run(["psql", base, "-qc", "DROP DATABASE IF EXISTS mm_sessions_pgbench"], check=True, capture_output=True)
+            subprocess.run(["psql", base, "-qc", "CREATE DATABASE mm_sessions_pgbench"], check=True, capture_output=True)
+            subprocess.run(["pgbench", "-i", "-q", "-s", "10", url], check=True, capture_output=True)
+            self.pgbench_ready = True
+        log(f"pgbench -S at {connections} connections ...")
+        done = subprocess.run(["pgbench", "-n", "-S", "-M", "prepared", "-c", str(connections), "-j", str(self.args.threads),
+                               "-T", str(max(1, int(self.args.duration))), url], check=True, capture_output=True, text=True)
+        line = next(l for l in done.stdout.splitlines() if l.startswith("tps ="))
+        self.pgbench_tps[connections] = float(line.split("=")[1].split()[0])
+        return self.pgbench_tps[connections]
 
     def seeded_server(self, sessions):
         """A fresh store with `sessions` sessions and the real server on it: (server, data dir)."""
@@ -163,9 +197,11 @@ class Bench:
 
     # ---- load ---------------------------------------------------------------------------------
 
-    def wrk(self, port, op, connections, data, duration=None):
+    def wrk(self, port, op, connections, data, duration=None, load=None):
         threads = min(self.args.threads, connections)
-        env = {**os.environ, "BENCH_OP": op, "BENCH_DATA": str(data), "BENCH_THREADS": str(threads)}
+        load = load or (self.args.load if op in READS else "uniform")
+        env = {**os.environ, "BENCH_OP": op, "BENCH_DATA": str(data), "BENCH_THREADS": str(threads),
+               "BENCH_LOAD": load, "BENCH_ZIPF": str(self.args.zipf_exponent)}
         argv = [
             "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration or self.args.duration:g}s", "--timeout", "10s",
             "-s", str(ROOT / "bench" / "load.lua"), f"http://127.0.0.1:{port}",
@@ -221,14 +257,22 @@ class Bench:
                                 port = free_port()
                                 argv = [self.tool(f"ceiling-{kind}"), str(responses), f"127.0.0.1:{port}"]
                                 ceilings[kind] = Server(argv, port, self.work / f"ceiling-{kind}.log", ready_path=None)
+                        reads = self.store_reads(op, data, connections)
                         log(f"{OPS[op][1]} at {connections} connections ...")
                         row = {"op": op, "operation": OPS[op][0], "connections": connections,
+                               "load": self.args.load if op in READS else "uniform",
                                "server": self.wrk(server.port, op, connections, data)}
                         row["rss_mib"], row["peak_rss_mib"] = server.memory()
                     finally:
                         server.stop()
                     for kind, ceiling in ceilings.items():
                         row[kind] = self.wrk(ceiling.port, op, connections, data)
+                    if reads is not None:
+                        # The generated layer and the store's reads, and nothing else.
+                        row["store_reads_us"] = reads * 1e6
+                        row["composed_rps"] = 1 / (1 / row["generated"]["rps"] + reads)
+                    if op in READS:
+                        row["pgbench_tps"] = self.pgbench(connections)
                     results.append(row)
         finally:
             for ceiling in ceilings.values():
@@ -304,14 +348,20 @@ def ms(us):
 
 def print_throughput(results):
     print()
-    print("| operation | conns | req/s | p50 ms | p99 ms | errors | generated req/s | bare req/s | ×generated | ×bare |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| operation | load | conns | req/s | p50 ms | p99 ms | errors | generated req/s | bare req/s | ×generated | ×bare "
+          "| store reads µs | composed req/s | ×composed | pgbench -S tps | ×pgbench |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         s, g, b = r["server"], r["generated"], r["bare"]
         errors = s["errors_status"] + s["errors_socket"]
         note = f"{errors}" + (f" (wrapped {s['wrapped']})" if s["wrapped"] else "")
-        print(f"| {OPS[r['op']][1]} | {r['connections']} | {s['rps']:.0f} | {ms(s['p50_us'])} | {ms(s['p99_us'])} | {note} "
-              f"| {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} | {s['rps'] / b['rps']:.2f} |")
+        composed = r.get("composed_rps")
+        pgb = r.get("pgbench_tps")
+        extra = (f"| {r['store_reads_us']:.1f} | {composed:.0f} | {s['rps'] / composed:.2f} " if composed else "| - | - | - ")
+        extra += f"| {pgb:.0f} | {s['rps'] / pgb:.2f} |" if pgb else "| - | - |"
+        print(f"| {OPS[r['op']][1]} | {r.get('load', 'uniform')} | {r['connections']} | {s['rps']:.0f} | {ms(s['p50_us'])} "
+              f"| {ms(s['p99_us'])} | {note} | {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} "
+              f"| {s['rps'] / b['rps']:.2f} {extra}")
 
 
 def print_scale(rows):
@@ -346,8 +396,12 @@ def verdicts(report):
             row = rows.get((op, connections))
             if not row:
                 continue
-            s, label = row["server"], f"{OPS[op][1]} at {connections}"
+            s, label = row["server"], f"{OPS[op][1]} ({row.get('load', 'uniform')}) at {connections}"
             lines.append((f"{label} ≥ 0.9× generated", s["rps"] / row["generated"]["rps"], 0.9, ">="))
+            if row.get("composed_rps"):
+                lines.append((f"{label} ≥ 0.9× composed", s["rps"] / row["composed_rps"], 0.9, ">="))
+            if row.get("pgbench_tps") and op in ("me", "check"):
+                lines.append((f"{label} ≥ 0.8× pgbench -S", s["rps"] / row["pgbench_tps"], 0.8, ">="))
             if connections == 64:
                 lines.append((f"{label} p99 < 5 ms", s["p99_us"] / 1000, 5.0, "<"))
     for connections in report["settings"]["connections"]:
@@ -386,6 +440,10 @@ def main():
     p.add_argument("--sample", type=int, default=20_000, help="users the load is spread over")
     p.add_argument("--connections", default="16,64")
     p.add_argument("--ops", default="get,me,check,revoke,revoke_all,login")
+    p.add_argument("--load", choices=("uniform", "zipf"), default="uniform",
+                   help="how get, me and check pick users: uniform (each sampled user in turn; the worst case) "
+                        "or zipf (skewed, as real traffic is)")
+    p.add_argument("--zipf-exponent", type=float, default=1.0, help="the Zipf law's exponent (default 1)")
     p.add_argument("--session-cache-size", type=int, default=None,
                    help="the server's session cache size (default: the server's own, 20000; 0: off)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
@@ -433,7 +491,9 @@ def main():
     m = report["machine"]
     print(f"\nmm-sessions {report['commit']} on {report['settings']['database']}, {report['when']}: "
           f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
-          f"{args.sessions:,} sessions, {args.duration:g} s per run, session cache "
+          f"{args.sessions:,} sessions, {args.load} load"
+          + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
+          + f" over {args.sample:,} users, {args.duration:g} s per run, session cache "
           f"{'default (20,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
     if "throughput" in report:
         print_throughput(report["throughput"])

@@ -14,7 +14,8 @@
 //!   process: the only way to benchmark the in-memory store, which lives in one process.
 //!
 //! Files: `users.tsv` (`user_id \t token \t id,id,...`: the token of the user's first session and
-//! the ids of the others, for at most `S` users spread over the store), `big.tsv`
+//! the ids of the others, for at most `S` users spread over the store), `tokens.tsv`
+//! (`user_id \t token,token,...`: every session's token, for the same users), `big.tsv`
 //! (`user_id \t token`), `login.tsv` (`username \t password`), `admin.token`, `probe.tsv` (two
 //! users of the normal shape kept out of the load, for capturing real responses).
 
@@ -108,9 +109,18 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
     }
 }
 
-/// `count` sessions for `user`, shaped like a browser login's (30 days, UA props); the token of
-/// the first and the ids of the rest.
-fn sessions(user: &User, count: usize, now: i64, into: &mut Vec<Session>) -> (String, Vec<String>) {
+/// What [`sessions`] hands back of one user's sessions.
+struct Issued {
+    /// The first session's token (the uniform load signs in with it).
+    first: String,
+    /// The ids of the others (the revocation load's targets).
+    others: Vec<String>,
+    /// Every session's token (the Zipf load draws among them).
+    tokens: Vec<String>,
+}
+
+/// `count` sessions for `user`, shaped like a browser login's (30 days, UA props).
+fn sessions(user: &User, count: usize, now: i64, into: &mut Vec<Session>) -> Issued {
     let props = BTreeMap::from([
         ("browser".to_owned(), "Chrome/131.0".to_owned()),
         ("os".to_owned(), "Linux".to_owned()),
@@ -118,18 +128,19 @@ fn sessions(user: &User, count: usize, now: i64, into: &mut Vec<Session>) -> (St
         ("csrf".to_owned(), Id::generate().into_string()),
         ("is_mobile".to_owned(), "false".to_owned()),
     ]);
-    let mut first = String::new();
-    let mut others = Vec::with_capacity(count);
+    let mut issued =
+        Issued { first: String::new(), others: Vec::with_capacity(count), tokens: Vec::with_capacity(count) };
     for i in 0..count {
         let (token, session) = Session::issue(user, now, THIRTY_DAYS_MS, String::new(), props.clone());
         if i == 0 {
-            first = token.expose().to_owned();
+            issued.first = token.expose().to_owned();
         } else {
-            others.push(session.id.as_str().to_owned());
+            issued.others.push(session.id.as_str().to_owned());
         }
+        issued.tokens.push(token.expose().to_owned());
         into.push(session);
     }
-    (first, others)
+    issued
 }
 
 /// PostgreSQL: a fresh schema, and the URL that puts the server in it.
@@ -191,7 +202,7 @@ async fn main() -> anyhow::Result<()> {
     let admin = user("bench-admin", "system_user system_admin", now, None);
     let mut users = vec![admin.clone()];
     let mut batch = Vec::new();
-    let (admin_token, _) = sessions(&admin, 1, now, &mut batch);
+    let admin_token = sessions(&admin, 1, now, &mut batch).first;
     let mut login = String::new();
     for i in 0..args.login_users {
         let name = format!("login-{i:04}");
@@ -201,15 +212,15 @@ async fn main() -> anyhow::Result<()> {
     let mut probe = String::new();
     for i in 0..2 {
         let u = user(&format!("probe-{i}"), "system_user", now, None);
-        let (token, others) = sessions(&u, args.sessions_per_user, now, &mut batch);
-        writeln!(probe, "{}\t{token}\t{}", u.id, others.join(","))?;
+        let issued = sessions(&u, args.sessions_per_user, now, &mut batch);
+        writeln!(probe, "{}\t{}\t{}", u.id, issued.first, issued.others.join(","))?;
         users.push(u);
     }
     let mut big = String::new();
     for i in 0..args.big_users {
         let u = user(&format!("big-{i:04}"), "system_user", now, None);
-        let (token, _) = sessions(&u, BIG_USER_SESSIONS, now, &mut batch);
-        writeln!(big, "{}\t{token}", u.id)?;
+        let first = sessions(&u, BIG_USER_SESSIONS, now, &mut batch).first;
+        writeln!(big, "{}\t{first}", u.id)?;
         users.push(u);
     }
     total_sessions += batch.len();
@@ -218,6 +229,7 @@ async fn main() -> anyhow::Result<()> {
     // The bulk, in chunks; every `step`-th user goes into the sample the load generator uses.
     let step = args.users.div_ceil(args.sample.max(1)).max(1);
     let mut sample = String::new();
+    let mut tokens = String::new();
     let mut next = 0;
     while next < args.users {
         let end = (next + CHUNK_USERS).min(args.users);
@@ -225,9 +237,10 @@ async fn main() -> anyhow::Result<()> {
         let mut batch = Vec::with_capacity((end - next) * args.sessions_per_user);
         for i in next..end {
             let u = user(&format!("user-{i:07}"), "system_user", now, None);
-            let (token, others) = sessions(&u, args.sessions_per_user, now, &mut batch);
+            let issued = sessions(&u, args.sessions_per_user, now, &mut batch);
             if i % step == 0 {
-                writeln!(sample, "{}\t{token}\t{}", u.id, others.join(","))?;
+                writeln!(sample, "{}\t{}\t{}", u.id, issued.first, issued.others.join(","))?;
+                writeln!(tokens, "{}\t{}", u.id, issued.tokens.join(","))?;
             }
             users.push(u);
         }
@@ -238,6 +251,7 @@ async fn main() -> anyhow::Result<()> {
 
     for (name, text) in [
         ("users.tsv", sample),
+        ("tokens.tsv", tokens),
         ("big.tsv", big),
         ("login.tsv", login),
         ("probe.tsv", probe),
