@@ -10,7 +10,7 @@ use bytes::Bytes;
 use swagger::auth::Authorization;
 use swagger::{Has, XSpanIdString};
 
-use crate::domain::Session;
+use crate::domain::{Session, User};
 use crate::error::AppError;
 use crate::service::{Actor, Caller, Origin};
 
@@ -20,6 +20,8 @@ pub struct RequestContext {
     request_id: XSpanIdString,
     authorization: Option<Authorization>,
     caller: Option<Session>,
+    /// The caller's user, when authentication read it with the session.
+    caller_user: Option<User>,
     /// Request details the generated signatures do not carry.
     pub request: RequestDetails,
     /// Where the request came from, for the service's audit records and budgets.
@@ -54,7 +56,11 @@ pub struct RequestDetails {
 
 impl RequestContext {
     /// A context for a request with this id, authenticated as `caller` (if any).
-    pub fn new(request_id: String, caller: Option<Session>, request: RequestDetails) -> Self {
+    pub fn new(request_id: String, caller: Option<(Session, Option<User>)>, request: RequestDetails) -> Self {
+        let (caller, caller_user) = match caller {
+            Some((session, user)) => (Some(session), user),
+            None => (None, None),
+        };
         let authorization = caller.as_ref().map(|s| Authorization {
             subject: s.user_id.to_string(),
             scopes: swagger::auth::Scopes::Some(s.role_names().map(str::to_owned).collect()),
@@ -65,6 +71,7 @@ impl RequestContext {
             request_id: XSpanIdString(request_id),
             authorization,
             caller,
+            caller_user,
             origin,
             request,
             set_cookies: Arc::default(),
@@ -119,7 +126,7 @@ impl RequestContext {
 
     /// The authenticated caller, if any (logout works without one).
     pub fn caller(&self) -> Option<Caller<'_>> {
-        self.caller.as_ref().map(|session| Caller { session, origin: &self.origin })
+        self.caller.as_ref().map(|session| Caller { session, origin: &self.origin, user: self.caller_user.as_ref() })
     }
 }
 

@@ -48,7 +48,7 @@ use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
 use super::response::{self, HttpResponse};
 use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
-use crate::domain::{Id, Session};
+use crate::domain::{Id, Session, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::service::SessionService;
@@ -87,6 +87,8 @@ struct Credentials {
     extended: bool,
     /// A cookie session whose browser lacks `MMUSERID` or `MMCSRF`: they go out again.
     companions_missing: bool,
+    /// The session's user, if the store read it with the session.
+    user: Option<User>,
 }
 
 impl HttpService {
@@ -213,8 +215,8 @@ impl Inner {
             self.check_csrf(&parts, operation, peer, found)?;
             self.check_mfa(&parts, operation, found).await?;
         }
-        let context =
-            self.context(&parts, request_id, body.clone(), credentials.as_ref().map(|c| c.session.clone()), peer);
+        let caller = credentials.as_ref().map(|c| (c.session.clone(), c.user.clone()));
+        let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
         super::generated::quiet_unknown_fields(&mut response, request_id, operation);
@@ -238,7 +240,14 @@ impl Inner {
             return Err(AppError::TokenInQuery);
         }
         let companions_missing = location == Location::Cookie && !credentials::has_companion_cookies(parts);
-        Ok(Some(Credentials { token, location, session: found.session, extended: found.extended, companions_missing }))
+        Ok(Some(Credentials {
+            token,
+            location,
+            session: found.session,
+            extended: found.extended,
+            companions_missing,
+            user: found.user,
+        }))
     }
 
     /// Step 6: browsers send cookies on their own, so a cookie alone does not authorise a write.
@@ -309,7 +318,7 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         request_id: &str,
         body: bytes::Bytes,
-        caller: Option<Session>,
+        caller: Option<(Session, Option<User>)>,
         peer: Option<&Peer>,
     ) -> RequestContext {
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());

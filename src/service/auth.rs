@@ -3,7 +3,7 @@
 //! timeout, extension with activity, the activity timestamp).
 
 use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
-use crate::domain::{RevokeReason, Session, TokenHash};
+use crate::domain::{RevokeReason, Session, TokenHash, User};
 use crate::error::AppError;
 
 /// A session as authentication found it, and whether this request extended it (the cookies
@@ -12,6 +12,9 @@ use crate::error::AppError;
 pub struct Authenticated {
     pub session: Session,
     pub extended: bool,
+    /// The session's user, when the store read it with the session (PostgreSQL, one round
+    /// trip); `None`: read it where it is needed.
+    pub user: Option<User>,
 }
 
 impl SessionService {
@@ -26,10 +29,10 @@ impl SessionService {
         // forgets here what another process wrote since the previous request.
         self.stores.begin_request().await?;
         let hash = TokenHash::of(presented);
-        let mut session = match self.stores.sessions.session_by_token(&hash).await? {
-            Some(session) => session,
+        let (mut session, user) = match self.stores.sessions.session_and_user_by_token(&hash).await? {
+            Some(found) => found,
             // No session: a personal access token opens one on its first use.
-            None => self.open_token_session(&hash).await?,
+            None => (self.open_token_session(&hash).await?, None),
         };
         let now = self.now();
         if session.is_expired(now) {
@@ -51,7 +54,7 @@ impl SessionService {
                 Err(e) => tracing::warn!(session_id = %session.id, error = %e, "could not record session activity"),
             }
         }
-        Ok(Authenticated { session, extended })
+        Ok(Authenticated { session, extended, user })
     }
 
     /// Mattermost's idle timeout: only while extension is off, and never for a mobile, OAuth or

@@ -48,7 +48,7 @@ impl SessionService {
     /// not signed in; 403 when signed in without what `requirement` asks.
     pub async fn check_gate(&self, caller: Option<Caller<'_>>, requirement: Requirement<'_>) -> Result<User, AppError> {
         let caller = caller.ok_or(AppError::SessionExpired)?;
-        let user = self.stores.users.user_by_id(&caller.session.user_id).await?.ok_or(AppError::SessionExpired)?;
+        let user = self.caller_user(caller).await?;
         if let Some(role) = requirement.role.filter(|r| !r.is_empty()) {
             if !KNOWN_ROLES.contains(&role) {
                 return Err(self.unknown_requirement("role", role));

@@ -26,7 +26,7 @@
 use std::sync::Arc;
 
 use crate::config::SessionPolicy;
-use crate::domain::{Clock, Id, RevokeReason, Session};
+use crate::domain::{Clock, Id, RevokeReason, Session, User};
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::permissions::{target_is_editable, Access, Permission, RolePermissions};
@@ -75,6 +75,8 @@ pub struct Origin {
 pub struct Caller<'a> {
     pub session: &'a Session,
     pub origin: &'a Origin,
+    /// The session's user, if authentication read it with the session (as fresh as it).
+    pub user: Option<&'a User>,
 }
 
 /// Who performs an operation.

@@ -10,6 +10,14 @@ use crate::store::{RolesSet, StoreError};
 impl SessionService {
     /// `GET /users/me`: the caller's user. A session whose user is gone is no session.
     pub async fn me(&self, caller: Caller<'_>) -> Result<User, AppError> {
+        self.caller_user(caller).await
+    }
+
+    /// The caller's user: as authentication read it with the session, or from the store.
+    pub(super) async fn caller_user(&self, caller: Caller<'_>) -> Result<User, AppError> {
+        if let Some(user) = caller.user {
+            return Ok(user.clone());
+        }
         self.stores.users.user_by_id(&caller.session.user_id).await?.ok_or(AppError::SessionExpired)
     }
 

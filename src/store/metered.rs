@@ -60,6 +60,7 @@ metered!(UserStore, users, {
 metered!(SessionStore, sessions, {
     fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
     fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
+    fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>>;
     fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;
     fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
     fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;

@@ -430,6 +430,25 @@ impl SessionStore for PostgresStore {
         self.query_opt(&sql, &[&&hash.0[..]], session_row).await
     }
 
+    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
+        // One round trip: the session and its user in one statement (the user row is always
+        // there: sessions reference users, and a deactivation deletes the sessions with it).
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            format!(
+                "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+                rows::prefixed(SESSION_COLUMNS, "s"),
+                rows::prefixed(USER_COLUMNS, "u")
+            )
+        });
+        self.query_opt(sql, &[&&hash.0[..]], |row| {
+            let session = session_row(row)?;
+            let user = rows::user(&rows::Shifted(row, rows::session_column_count()))?;
+            Ok((session, Some(user)))
+        })
+        .await
+    }
+
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
         self.query_opt(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1"), &[&id.as_str()], session_row)
             .await

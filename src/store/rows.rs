@@ -51,6 +51,35 @@ pub trait Columns {
     fn string_map(&self, i: usize) -> anyhow::Result<BTreeMap<String, String>>;
 }
 
+/// The columns of a row from `offset` on, as a row of their own (a joined row's second table).
+pub struct Shifted<'a, C>(pub &'a C, pub usize);
+
+impl<C: Columns> Columns for Shifted<'_, C> {
+    fn text(&self, i: usize) -> anyhow::Result<String> {
+        self.0.text(i + self.1)
+    }
+    fn optional_text(&self, i: usize) -> anyhow::Result<Option<String>> {
+        self.0.optional_text(i + self.1)
+    }
+    fn int(&self, i: usize) -> anyhow::Result<i64> {
+        self.0.int(i + self.1)
+    }
+    fn flag(&self, i: usize) -> anyhow::Result<bool> {
+        self.0.flag(i + self.1)
+    }
+    fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
+        self.0.bytes(i + self.1)
+    }
+    fn string_map(&self, i: usize) -> anyhow::Result<BTreeMap<String, String>> {
+        self.0.string_map(i + self.1)
+    }
+}
+
+/// How many columns [`SESSION_COLUMNS`] names.
+pub fn session_column_count() -> usize {
+    SESSION_COLUMNS.split(", ").count()
+}
+
 /// A user from the columns of [`USER_COLUMNS`].
 pub fn user(row: &impl Columns) -> anyhow::Result<User> {
     Ok(User {

@@ -83,6 +83,23 @@ async fn sessions_round_trip(store: Stores) {
     ));
 }
 
+/// The session and its user read together (PostgreSQL: one statement) are the ones read apart,
+/// the user's current row included: a role change shows in both at once.
+async fn a_session_comes_with_its_current_user(store: Stores) {
+    let alice = user("alice");
+    store.users.create_user(&alice).await.unwrap();
+    let (token, s) = session(&alice, 10);
+    store.sessions.create_session(&s, 500).await.unwrap();
+    store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
+    let (found, with) = store.sessions.session_and_user_by_token(&token.hash()).await.unwrap().unwrap();
+    assert_eq!(Some(found), store.sessions.session_by_token(&token.hash()).await.unwrap());
+    if let Some(with) = with {
+        assert_eq!(Some(with.clone()), store.users.user_by_id(&alice.id).await.unwrap());
+        assert_eq!(with.roles, "system_user system_admin");
+    }
+    assert_eq!(store.sessions.session_and_user_by_token(&Token::generate().hash()).await.unwrap(), None);
+}
+
 async fn listing_is_per_user_newest_first(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
     store.users.create_user(&alice).await.unwrap();
@@ -476,6 +493,7 @@ on_every_backend!(via on_store;
     mfa_steps_are_accepted_once_and_secrets_change_only_while_off,
     users_are_unique_and_found,
     sessions_round_trip,
+    a_session_comes_with_its_current_user,
     listing_is_per_user_newest_first,
     deletes_remove_exactly_what_they_name,
     a_session_needs_its_user_and_a_unique_token,
