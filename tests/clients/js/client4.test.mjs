@@ -100,6 +100,20 @@ test('revokeAllSessionsForUser on oneself ends the calling session too', async (
   await rejectsWith(second.c.getMe(), 401, 'api.context.session_expired.app_error');
 });
 
+test('the forward-auth check through Client4\'s own fetch: identity headers, a role, revocation', async () => {
+  // Not a Mattermost endpoint: Client4 has no method for it, so its generic doFetchWithResponse.
+  const { c } = await loggedIn('alice');
+  const url = `${c.getBaseRoute()}/auth/check`;
+  const { data, headers } = await c.doFetchWithResponse(url, { method: 'get' });
+  assert.deepEqual(data, { status: 'OK' });
+  // Client4 hands headers back in a Map, their names capitalised.
+  assert.equal(headers.get('X-Mattermost-User-Id'), ids.alice);
+  assert.equal(headers.get('X-Mattermost-Username'), 'alice');
+  await rejectsWith(c.doFetch(`${url}?role=system_admin`, { method: 'get' }), 403, 'api.context.permissions.app_error');
+  await c.logout();
+  await rejectsWith(c.doFetch(url, { method: 'get' }), 401, 'api.context.session_expired.app_error');
+});
+
 test('logout revokes the token', async () => {
   const { c } = await loggedIn('alice');
   const token = c.getToken();

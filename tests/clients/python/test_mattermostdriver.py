@@ -165,3 +165,18 @@ def test_a_personal_access_token_logs_a_driver_in_and_an_admin_finds_it(token_se
     admin.users.disable_personal_access_token({"token_id": made["id"]})
     with pytest.raises(NoAccessTokenProvided):
         script.users.get_user("me")
+
+
+def test_the_forward_auth_check_through_the_drivers_generic_call(server):
+    # Not a Mattermost endpoint, so the driver has no method for it: its generic GET, as a
+    # script checking a token for a protected app would.
+    d = logged_in(server, "alice")
+    assert d.client.get("/auth/check") == {"status": "OK"}
+    response = d.client.make_request("get", "/auth/check")
+    assert response.headers["X-Mattermost-User-Id"] == server.ids["alice"]
+    assert response.headers["X-Mattermost-Username"] == "alice"
+    with pytest.raises(NotEnoughPermissions):
+        d.client.get("/auth/check", params={"role": "system_admin"})
+    d.logout()
+    with pytest.raises(NoAccessTokenProvided):
+        driver(server, token=d.client.token).client.get("/auth/check")
