@@ -59,8 +59,8 @@ fn write_config(dir: &tempfile::TempDir, config: &Value) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-/// The hours a fresh login of alice's lasts on `node`.
-async fn web_session_hours(node: &Node) -> i64 {
+/// Logs alice in on `node`: her token and her id.
+async fn login_alice(node: &Node) -> (String, String) {
     let reply = node
         .client
         .post(format!("{}/users/login", node.base))
@@ -71,9 +71,15 @@ async fn web_session_hours(node: &Node) -> i64 {
     assert_eq!(reply.status(), 200);
     let token = reply.headers()["token"].to_str().unwrap().to_owned();
     let me: Value = reply.json().await.unwrap();
+    (token, me["id"].as_str().unwrap().to_owned())
+}
+
+/// The hours a fresh login of alice's lasts on `node`.
+async fn web_session_hours(node: &Node) -> i64 {
+    let (token, id) = login_alice(node).await;
     let sessions: Value = node
         .client
-        .get(format!("{}/users/{}/sessions", node.base, me["id"].as_str().unwrap()))
+        .get(format!("{}/users/{id}/sessions", node.base))
         .bearer_auth(&token)
         .send()
         .await
@@ -102,18 +108,10 @@ async fn a_mattermost_config_json_sets_the_session_policy_under_the_environment_
     let node = Node::with(database).flags(&["--config", &config]).env("RUST_LOG", "info").log(&log).start().await;
     assert_eq!(web_session_hours(&node).await, 2, "the file's SessionLengthWebInHours");
     // TeamSettings.EnableUserDeactivation: alice may deactivate herself.
-    let login = node
-        .client
-        .post(format!("{}/users/login", node.base))
-        .json(&json!({"login_id": "alice", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    let token = login.headers()["token"].to_str().unwrap().to_owned();
-    let me: Value = login.json().await.unwrap();
+    let (token, id) = login_alice(&node).await;
     let deactivated = node
         .client
-        .put(format!("{}/users/{}/active", node.base, me["id"].as_str().unwrap()))
+        .put(format!("{}/users/{id}/active", node.base))
         .bearer_auth(&token)
         .json(&json!({"active": false}))
         .send()
