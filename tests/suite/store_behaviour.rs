@@ -84,8 +84,9 @@ async fn sessions_round_trip(store: Stores) {
 }
 
 /// The session and its user read together (PostgreSQL: one statement) are the ones read apart,
-/// the user's current row included: a role change shows in both at once.
-async fn a_session_comes_with_its_current_user(store: Stores) {
+/// the user's current row included: a role change shows in both at once. Returns the user the
+/// store read with the session, if it did.
+async fn session_with_its_current_user(store: &Stores) -> Option<User> {
     let alice = user("alice");
     store.users.create_user(&alice).await.unwrap();
     let (token, s) = session(&alice, 10);
@@ -93,29 +94,26 @@ async fn a_session_comes_with_its_current_user(store: Stores) {
     store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
     let (found, with) = store.sessions.session_and_user_by_token(&token.hash()).await.unwrap().unwrap();
     assert_eq!(Some(found), store.sessions.session_by_token(&token.hash()).await.unwrap());
-    if let Some(with) = with {
+    if let Some(with) = &with {
         assert_eq!(Some(with.clone()), store.users.user_by_id(&alice.id).await.unwrap());
         assert_eq!(with.roles, "system_user system_admin");
     }
     assert_eq!(store.sessions.session_and_user_by_token(&Token::generate().hash()).await.unwrap(), None);
+    with
+}
+
+async fn a_session_comes_with_its_current_user(store: Stores) {
+    session_with_its_current_user(&store).await;
 }
 
 /// On PostgreSQL the user really comes with the session (one statement), also through the
-/// metered stores the server runs on, and it is the user's current row.
+/// metered stores the server runs on.
 #[tokio::test]
 async fn postgres_reads_the_session_and_its_user_together() {
     let schema = crate::pg::schema().await;
     let backend = Stores::of(Arc::new(PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects")));
     let store = backend.metered(Arc::new(mm_sessions::metrics::Metrics::default()));
-    let alice = user("alice");
-    store.users.create_user(&alice).await.unwrap();
-    let (token, s) = session(&alice, 10);
-    store.sessions.create_session(&s, 500).await.unwrap();
-    store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
-    let (found, with) = store.sessions.session_and_user_by_token(&token.hash()).await.unwrap().unwrap();
-    assert_eq!(found.id, s.id);
-    let with = with.expect("PostgreSQL reads the user with the session");
-    assert_eq!(Some(with), store.users.user_by_id(&alice.id).await.unwrap());
+    assert!(session_with_its_current_user(&store).await.is_some(), "PostgreSQL reads the user with the session");
 }
 
 async fn listing_is_per_user_newest_first(store: Stores) {
