@@ -176,6 +176,18 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
       await page.getByLabel('Password').press('Enter');
     }
 
+    /** A fresh browser that opened `path` on the wiki, signed in as `loginId` on the page it
+     * was sent to, and is back on `path`. */
+    async function signedInAt(path, loginId) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(wiki(path));
+      assert.ok(page.url().startsWith(`${site()}/?redirect_to=`), page.url());
+      await signIn(page, loginId);
+      await page.waitForURL(wiki(path));
+      return { context, page };
+    }
+
     /** What the upstream app saw on the page the browser shows. */
     async function seenBy(page) {
       return JSON.parse(await page.locator('body').innerText());
@@ -190,12 +202,7 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
     });
 
     test('sign in in Chromium, back on the page with the identity, without our credentials', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(wiki('/page?x=1'));
-      assert.ok(page.url().startsWith(`${site()}/?redirect_to=`), page.url());
-      await signIn(page, 'alice');
-      await page.waitForURL(wiki('/page?x=1'));
+      const { context, page } = await signedInAt('/page?x=1', 'alice');
       const seen = await seenBy(page);
       assert.equal(seen.app, 'wiki');
       assert.equal(seen.headers['x-mattermost-user-id'], ids.alice);
@@ -244,11 +251,7 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
     });
 
     test('an administrator passes the admin route', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(wiki('/admin/reports'));
-      await signIn(page, 'root');
-      await page.waitForURL(wiki('/admin/reports'));
+      const { context, page } = await signedInAt('/admin/reports', 'root');
       const seen = await seenBy(page);
       assert.equal(seen.url, '/admin/reports');
       assert.equal(seen.headers['x-mattermost-roles'], 'system_user system_admin');
@@ -268,11 +271,7 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
     });
 
     test('a check that extends the session refreshes the browser\'s cookie', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(wiki('/page'));
-      await signIn(page, 'alice');
-      await page.waitForURL(wiki('/page'));
+      const { context, page } = await signedInAt('/page', 'alice');
       const cookie = (await context.cookies()).find((c) => c.name === 'MMAUTHTOKEN');
       // A browser whose cookie ends in an hour, and a session last extended eight hours ago
       // (a 30-day session is extended when its expiry was set more than 7.2 hours ago).
