@@ -106,7 +106,7 @@ pub struct ServerArgs {
         default_value_t = config::DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub allow_cookies_for_subdomains: bool,
 
-    /// Sessions the session cache holds (about 1.4 KB each); 0 turns it off. Exact after every
+    /// Sessions the session cache holds (about 600 bytes each); 0 turns it off. Exact after every
     /// write; SQLite only (see docs/operations.md).
     #[arg(long, env = "MM_SESSIONS_SESSION_CACHE_SIZE", default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
     pub session_cache_size: usize,

@@ -569,14 +569,14 @@ pub struct CacheLimits {
 }
 
 impl CacheLimits {
-    /// Sessions held by default. Mattermost holds 35,000; a web session with its props takes
-    /// about 1.4 KB here, so 20,000 keep the cache near 28 MiB and the server under 64 MiB with
-    /// a million stored sessions (docs/performance.md). Raise it where memory allows.
-    pub const DEFAULT_ENTRIES: usize = 20_000;
-    /// The bytes allowed per entry, by the cache's estimate of what a session takes: a web session as a login
-    /// makes it is about 1,400; this leaves room for larger props without letting them grow
-    /// the cache past its share.
-    pub const BYTES_PER_ENTRY: usize = 1_600;
+    /// Sessions held by default: Mattermost's 35,000. A web session with its props takes about
+    /// 600 bytes here (packed props, `crate::domain::Props`), so the cache stays under 28 MiB and
+    /// the server under 64 MiB with a million stored sessions (docs/performance.md).
+    pub const DEFAULT_ENTRIES: usize = 35_000;
+    /// The bytes allowed per entry, by the cache's estimate of what a session takes: a web
+    /// session as a login makes it is about 600; this leaves room for larger props without
+    /// letting them grow the cache past its share.
+    pub const BYTES_PER_ENTRY: usize = 800;
 
     /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
     pub fn for_entries(entries: NonZeroUsize) -> Self {

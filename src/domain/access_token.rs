@@ -72,7 +72,7 @@ impl Session {
             is_oauth: false,
             expired_notify: false,
             local: false,
-            props: std::sync::Arc::new(props.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()),
+            props: props.into_iter().collect(),
         }
     }
 }

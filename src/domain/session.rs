@@ -1,9 +1,8 @@
 //! A session as Mattermost's `model.Session` has it, minus the token: only its hash is kept.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use super::{Id, SessionId, Token, TokenHash, User};
+use super::{Id, Props, SessionId, Token, TokenHash, User};
 
 /// The prop that says what kind of session it is.
 pub const PROP_TYPE: &str = "type";
@@ -29,8 +28,8 @@ pub struct Session {
     pub is_oauth: bool,
     pub expired_notify: bool,
     pub local: bool,
-    /// Shared: a copy of a session (from the session cache) does not copy its props.
-    pub props: Arc<BTreeMap<String, String>>,
+    /// Packed and shared: a copy of a session (from the session cache) does not copy them.
+    pub props: Props,
 }
 
 impl Session {
@@ -56,7 +55,7 @@ impl Session {
             is_oauth: false,
             expired_notify: false,
             local: false,
-            props: Arc::new(props),
+            props: props.into(),
         };
         (token, session)
     }

@@ -46,7 +46,7 @@ fn cookie(name: &str, value: String, max_age_secs: i64, http_only: bool, scope: 
 /// The three cookies of `session` (whose token is `token`), living as long as it does.
 pub fn for_session(token: &str, session: &Session, now: i64, scope: &Scope) -> [String; 3] {
     let max_age = if session.expires_at > 0 { (session.expires_at - now) / 1000 } else { TEN_YEARS_SECS };
-    let csrf = session.props.get("csrf").cloned().unwrap_or_default();
+    let csrf = session.props.get("csrf").unwrap_or_default().to_owned();
     [
         cookie(COOKIE_TOKEN, token.to_owned(), max_age, true, scope),
         cookie(COOKIE_USER_ID, session.user_id.to_string(), max_age, false, scope),

@@ -21,7 +21,7 @@ pub fn session_model(session: Session) -> models::Session {
         session.is_oauth,
         session.expired_notify,
         session.local,
-        session.props.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        session.props.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
         // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
         Vec::new(),
     )

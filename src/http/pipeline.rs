@@ -287,7 +287,7 @@ impl Inner {
         } else if parts.method == Method::GET {
             return Ok(());
         }
-        if credentials::passes_csrf(parts, found.session.props.get("csrf").map(String::as_str)) {
+        if credentials::passes_csrf(parts, found.session.props.get("csrf")) {
             return Ok(());
         }
         tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");

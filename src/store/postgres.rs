@@ -252,8 +252,9 @@ impl Columns for Row {
     fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
         Ok(self.try_get(i)?)
     }
-    fn string_map(&self, i: usize) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
-        Ok(serde_json::from_value(self.try_get(i)?)?)
+    fn props(&self, i: usize) -> anyhow::Result<crate::domain::Props> {
+        // Read from the jsonb bytes, without a serde_json::Value between.
+        Ok(self.try_get::<_, tokio_postgres::types::Json<crate::domain::Props>>(i)?.0)
     }
 }
 
@@ -262,7 +263,7 @@ impl Columns for Row {
 /// session takes the roles the locked row has; then the least recently used others beyond
 /// `max_per_user` are deleted; how many.
 async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max_per_user: usize) -> StoreResult<u64> {
-    let props = serde_json::to_value(&*s.props).context("encoding props")?;
+    let props = serde_json::to_value(&s.props).context("encoding props")?;
     let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
     let user = tx
         .query_opt("SELECT delete_at, roles FROM users WHERE id = $1 FOR UPDATE", &[&s.user_id.as_str()])
@@ -782,7 +783,7 @@ impl Maintenance for PostgresStore {
                 let flag = |f: fn(&Session) -> bool| chunk.iter().map(f).collect::<Vec<_>>();
                 let props = chunk
                     .iter()
-                    .map(|s| serde_json::to_value(&*s.props))
+                    .map(|s| serde_json::to_value(&s.props))
                     .collect::<Result<Vec<_>, _>>()
                     .context("encoding props")?;
                 tx.execute(

@@ -3,11 +3,8 @@
 //! the column names and order; each backend only says how it reads one column ([`Columns`]).
 //! Also the SQL both dialects share word for word.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use super::stored_id;
-use crate::domain::{AccessToken, Audit, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Audit, Props, Session, SessionId, TokenHash, TokenId, User};
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str =
@@ -48,7 +45,8 @@ pub trait Columns {
     fn flag(&self, i: usize) -> anyhow::Result<bool>;
     fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>>;
     /// A JSON object of strings (TEXT on SQLite, JSONB on PostgreSQL).
-    fn string_map(&self, i: usize) -> anyhow::Result<BTreeMap<String, String>>;
+    /// A JSON object of strings.
+    fn props(&self, i: usize) -> anyhow::Result<Props>;
 }
 
 /// The columns of a row from `offset` on, as a row of their own (a joined row's second table).
@@ -70,8 +68,8 @@ impl<C: Columns> Columns for Shifted<'_, C> {
     fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
         self.0.bytes(i + self.1)
     }
-    fn string_map(&self, i: usize) -> anyhow::Result<BTreeMap<String, String>> {
-        self.0.string_map(i + self.1)
+    fn props(&self, i: usize) -> anyhow::Result<Props> {
+        self.0.props(i + self.1)
     }
 }
 
@@ -110,7 +108,7 @@ pub fn session(row: &impl Columns) -> anyhow::Result<Session> {
         is_oauth: row.flag(8)?,
         expired_notify: row.flag(9)?,
         local: row.flag(10)?,
-        props: Arc::new(row.string_map(11)?),
+        props: row.props(11)?,
     })
 }
 

@@ -268,8 +268,9 @@ impl Columns for Row<'_> {
     fn bytes(&self, i: usize) -> anyhow::Result<Vec<u8>> {
         Ok(self.get(i)?)
     }
-    fn string_map(&self, i: usize) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
-        Ok(serde_json::from_str(&self.get::<_, String>(i)?)?)
+    fn props(&self, i: usize) -> anyhow::Result<crate::domain::Props> {
+        // Borrowed from the row: no String for the text.
+        Ok(serde_json::from_str(self.get_ref(i)?.as_str()?)?)
     }
 }
 
@@ -361,7 +362,7 @@ impl UserStore for SqliteStore {
 impl SessionStore for SqliteStore {
     async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
         let s = session.clone();
-        let props = serde_json::to_string(&*s.props).context("encoding props")?;
+        let props = serde_json::to_string(&s.props).context("encoding props")?;
         // No transaction of its own: the writer runs each write in a savepoint of its batch.
         self.write(move |tx| insert_capped(tx, &s, &props, max_per_user)).await.and_then(|created| created)
     }
@@ -565,7 +566,7 @@ impl TokenStore for SqliteStore {
         max_per_user: usize,
     ) -> StoreResult<Option<u64>> {
         let (id, s) = (owned(&token.id), session.clone());
-        let props = serde_json::to_string(&*s.props).context("encoding props")?;
+        let props = serde_json::to_string(&s.props).context("encoding props")?;
         self.write(move |tx| {
             let sql = "SELECT 1 FROM user_access_tokens WHERE id = ?1 AND is_active";
             if tx.prepare_cached(sql)?.query_row([id], |_| Ok(())).optional()?.is_none() {
@@ -742,7 +743,7 @@ impl Maintenance for SqliteStore {
         let users = users.to_vec();
         let sessions = sessions
             .iter()
-            .map(|s| Ok((s.clone(), serde_json::to_string(&*s.props).context("encoding props")?)))
+            .map(|s| Ok((s.clone(), serde_json::to_string(&s.props).context("encoding props")?)))
             .collect::<anyhow::Result<Vec<_>>>()?;
         self.write(move |tx| {
             for u in &users {

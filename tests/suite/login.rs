@@ -100,7 +100,7 @@ async fn a_device_id_makes_a_mobile_session_in_either_spelling() {
     devices.sort();
     assert_eq!(devices, ["android-1", "ios-2"]);
     for s in &sessions {
-        assert_eq!(s.props["isMobile"], "true");
+        assert_eq!(s.props.get("isMobile"), Some("true"));
         let hours = (s.expires_at - now_millis()) as f64 / 3_600_000.0;
         assert!((99.9..=100.0).contains(&hours), "a mobile session lasts the mobile length, got {hours} h");
     }
@@ -122,7 +122,7 @@ async fn browser_logins_get_cookies_and_cookie_writes_need_the_csrf_token() {
     assert_eq!(value(&auth), reply.token(), "the cookie carries the session token");
     let csrf = value(&csrf);
     let session = app.service.authenticate(&reply.token()).await.unwrap();
-    assert_eq!(session.session.props["csrf"], csrf);
+    assert_eq!(session.session.props.get("csrf"), Some(csrf.as_str()));
 
     let cookie = format!("MMAUTHTOKEN={}", value(&auth));
     // Without XHR or the CSRF token: refused. With the CSRF token: allowed.

@@ -87,7 +87,7 @@ async fn a_cookie_logout_without_the_csrf_header_changes_nothing() {
         assert!(app.token_works(&token).await, "{path}: the session is alive");
     }
     // With the header, the logout goes through.
-    let csrf = app.service.authenticate(&token).await.unwrap().session.props["csrf"].clone();
+    let csrf = app.service.authenticate(&token).await.unwrap().session.props.get("csrf").unwrap().to_owned();
     app.post("/users/logout").cookie(&cookie).header("X-CSRF-Token", &csrf).await.assert_ok_status();
     assert!(!app.token_works(&token).await);
 }
