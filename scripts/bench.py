@@ -445,7 +445,7 @@ def main():
                         "or zipf (skewed, as real traffic is)")
     p.add_argument("--zipf-exponent", type=float, default=1.0, help="the Zipf law's exponent (default 1)")
     p.add_argument("--session-cache-size", type=int, default=None,
-                   help="the server's session cache size (default: the server's own, 20000; 0: off)")
+                   help="the server's session cache size (default: the server's own, 35000; 0: off)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
     p.add_argument("--threads", type=int, default=2, help="wrk threads")
     p.add_argument("--scale", action="store_true", help="also run the scale mode")
@@ -494,7 +494,7 @@ def main():
           f"{args.sessions:,} sessions, {args.load} load"
           + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
           + f" over {args.sample:,} users, {args.duration:g} s per run, session cache "
-          f"{'default (20,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
+          f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
     if "throughput" in report:
         print_throughput(report["throughput"])
         raw = report.get("raw_commits")
