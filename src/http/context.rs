@@ -22,6 +22,8 @@ pub struct RequestContext {
     caller: Option<Session>,
     /// The caller's user, when authentication read it with the session.
     caller_user: Option<User>,
+    /// The caller's own sessions, when authentication read them with the session.
+    caller_sessions: Option<Vec<Session>>,
     /// Request details the generated signatures do not carry.
     pub request: RequestDetails,
     /// Where the request came from, for the service's audit records and budgets.
@@ -56,10 +58,14 @@ pub struct RequestDetails {
 
 impl RequestContext {
     /// A context for a request with this id, authenticated as `caller` (if any).
-    pub fn new(request_id: String, caller: Option<(Session, Option<User>)>, request: RequestDetails) -> Self {
-        let (caller, caller_user) = match caller {
-            Some((session, user)) => (Some(session), user),
-            None => (None, None),
+    pub fn new(
+        request_id: String,
+        caller: Option<(Session, Option<User>, Option<Vec<Session>>)>,
+        request: RequestDetails,
+    ) -> Self {
+        let (caller, caller_user, caller_sessions) = match caller {
+            Some((session, user, sessions)) => (Some(session), user, sessions),
+            None => (None, None, None),
         };
         let authorization = caller.as_ref().map(|s| Authorization {
             subject: s.user_id.to_string(),
@@ -72,6 +78,7 @@ impl RequestContext {
             authorization,
             caller,
             caller_user,
+            caller_sessions,
             origin,
             request,
             set_cookies: Arc::default(),
@@ -126,7 +133,12 @@ impl RequestContext {
 
     /// The authenticated caller, if any (logout works without one).
     pub fn caller(&self) -> Option<Caller<'_>> {
-        self.caller.as_ref().map(|session| Caller { session, origin: &self.origin, user: self.caller_user.as_ref() })
+        self.caller.as_ref().map(|session| Caller {
+            session,
+            origin: &self.origin,
+            user: self.caller_user.as_ref(),
+            own_sessions: self.caller_sessions.as_deref(),
+        })
     }
 }
 

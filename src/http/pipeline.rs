@@ -73,6 +73,8 @@ struct Inner {
 
 /// The forward-auth check's operation (its CSRF rule reads the original method).
 const AUTH_CHECK: &str = "AuthCheck";
+/// `GET /users/{user_id}/sessions`, whose own-sessions case can be read with the session.
+const GET_SESSIONS: &str = "GetSessions";
 
 /// Whether a cookie check without a trusted original method has been warned about (once per
 /// process: the misconfiguration is the operator's, not the request's).
@@ -89,6 +91,8 @@ struct Credentials {
     companions_missing: bool,
     /// The session's user, if the store read it with the session.
     user: Option<User>,
+    /// The user's sessions, if the store read them with the session (for `GetSessions`).
+    own_sessions: Option<Vec<Session>>,
 }
 
 impl HttpService {
@@ -210,12 +214,12 @@ impl Inner {
         if let Some(peer) = peer {
             peer.answering();
         }
-        let credentials = self.authenticate(&parts).await?;
+        let mut credentials = self.authenticate(&parts, operation).await?;
         if let Some(found) = &credentials {
             self.check_csrf(&parts, operation, peer, found)?;
             self.check_mfa(&parts, operation, found).await?;
         }
-        let caller = credentials.as_ref().map(|c| (c.session.clone(), c.user.clone()));
+        let caller = credentials.as_mut().map(|c| (c.session.clone(), c.user.clone(), c.own_sessions.take()));
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
@@ -226,10 +230,20 @@ impl Inner {
 
     /// Step 5: the session the presented token stands for; `None` when no valid credentials
     /// came (the generated layer then refuses operations that need them). A token in the query
-    /// string, and a store failure, are errors.
-    async fn authenticate(&self, parts: &hyper::http::request::Parts) -> Result<Option<Credentials>, AppError> {
+    /// string, and a store failure, are errors. For `GetSessions` the store may read the
+    /// caller's own sessions in the same round trip (the handler uses them if it lists those).
+    async fn authenticate(
+        &self,
+        parts: &hyper::http::request::Parts,
+        operation: &str,
+    ) -> Result<Option<Credentials>, AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
-        let found = match self.service.authenticate(&token).await {
+        let authenticated = if operation == GET_SESSIONS {
+            self.service.authenticate_listing_own(&token).await
+        } else {
+            self.service.authenticate(&token).await
+        };
+        let found = match authenticated {
             Ok(found) => found,
             Err(AppError::SessionExpired) => return Ok(None),
             Err(other) => return Err(other),
@@ -247,6 +261,7 @@ impl Inner {
             extended: found.extended,
             companions_missing,
             user: found.user,
+            own_sessions: found.own_sessions,
         }))
     }
 
@@ -318,7 +333,7 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         request_id: &str,
         body: bytes::Bytes,
-        caller: Option<(Session, Option<User>)>,
+        caller: Option<(Session, Option<User>, Option<Vec<Session>>)>,
         peer: Option<&Peer>,
     ) -> RequestContext {
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());

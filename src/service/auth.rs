@@ -15,6 +15,10 @@ pub struct Authenticated {
     /// The session's user, when the store read it with the session (PostgreSQL, one round
     /// trip); `None`: read it where it is needed.
     pub user: Option<User>,
+    /// The user's sessions, when asked for and the store read them with the session (PostgreSQL:
+    /// `GET /users/me/sessions` in one round trip), with this request's own changes to the
+    /// session applied; `None`: list them where they are needed.
+    pub own_sessions: Option<Vec<Session>>,
 }
 
 impl SessionService {
@@ -25,14 +29,30 @@ impl SessionService {
     /// on, the expiry moves to now + the session length, at most once per threshold.
     /// Refreshes `last_activity_at` when it is older than the write interval.
     pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
+        self.authenticate_reading(presented, false).await
+    }
+
+    /// [`Self::authenticate`], for a request that lists the caller's own sessions next: where
+    /// the store reads them with the session, they come in [`Authenticated::own_sessions`].
+    pub async fn authenticate_listing_own(&self, presented: &str) -> Result<Authenticated, AppError> {
+        self.authenticate_reading(presented, true).await
+    }
+
+    async fn authenticate_reading(&self, presented: &str, own_sessions: bool) -> Result<Authenticated, AppError> {
         // The first store call of every authenticated request: the session cache, if any,
         // forgets here what another process wrote since the previous request.
         self.stores.begin_request().await?;
         let hash = TokenHash::of(presented);
-        let (mut session, user) = match self.stores.sessions.session_and_user_by_token(&hash).await? {
+        let sessions = &self.stores.sessions;
+        let found = if own_sessions {
+            sessions.session_user_and_sessions_by_token(&hash).await?
+        } else {
+            sessions.session_and_user_by_token(&hash).await?.map(|(session, user)| (session, user, None))
+        };
+        let (mut session, user, mut list) = match found {
             Some(found) => found,
             // No session: a personal access token opens one on its first use.
-            None => (self.open_token_session(&hash).await?, None),
+            None => (self.open_token_session(&hash).await?, None, None),
         };
         let now = self.now();
         if session.is_expired(now) {
@@ -54,7 +74,18 @@ impl SessionService {
                 Err(e) => tracing::warn!(session_id = %session.id, error = %e, "could not record session activity"),
             }
         }
-        Ok(Authenticated { session, extended, user })
+        // The list was read before this request's own writes to the session: they go in, in
+        // the list's order (most recent activity first; a stable sort keeps the store's order
+        // of ties).
+        if let Some(list) = &mut list {
+            if let Some(listed) = list.iter_mut().find(|s| s.id == session.id) {
+                if *listed != session {
+                    *listed = session.clone();
+                    list.sort_by_key(|s| std::cmp::Reverse(s.last_activity_at));
+                }
+            }
+        }
+        Ok(Authenticated { session, extended, user, own_sessions: list })
     }
 
     /// Mattermost's idle timeout: only while extension is off, and never for a mobile, OAuth or

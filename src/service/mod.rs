@@ -77,6 +77,8 @@ pub struct Caller<'a> {
     pub origin: &'a Origin,
     /// The session's user, if authentication read it with the session (as fresh as it).
     pub user: Option<&'a User>,
+    /// The user's sessions, if authentication read them with the session (as fresh as it).
+    pub own_sessions: Option<&'a [Session]>,
 }
 
 /// Who performs an operation.

@@ -14,6 +14,11 @@ impl SessionService {
     /// activity first.
     pub async fn list_sessions(&self, actor: Actor<'_>, user_id: &str) -> Result<Vec<Session>, AppError> {
         let user_id = self.authorize(actor, user_id).await?;
+        // The caller's own, read with its session (one round trip on PostgreSQL).
+        let own = actor.caller().filter(|c| c.session.user_id == user_id).and_then(|c| c.own_sessions);
+        if let Some(own) = own {
+            return Ok(own.to_vec());
+        }
         Ok(self.stores.sessions.sessions_for_user(&user_id).await?)
     }
 

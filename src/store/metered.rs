@@ -9,7 +9,7 @@ use async_trait::async_trait;
 
 use super::{
     AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, Stores,
-    TokenStore, UserStore,
+    TokenStore, UserStore, WithSessions,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
@@ -61,6 +61,7 @@ metered!(SessionStore, sessions, {
     fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
     fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
     fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>>;
+    fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>>;
     fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;
     fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
     fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;

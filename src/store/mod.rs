@@ -94,6 +94,10 @@ impl Unique {
 /// A result of a store call.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A session, its user and the user's sessions, each `None` where the backend did not read it
+/// with the session ([`SessionStore::session_user_and_sessions_by_token`]).
+pub type WithSessions = (Session, Option<User>, Option<Vec<Session>>);
+
 /// What [`UserStore::set_roles`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RolesSet {
@@ -154,6 +158,12 @@ pub trait SessionStore: Send + Sync + 'static {
     /// user is exactly as fresh as the session.
     async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
         Ok(self.session_by_token(hash).await?.map(|session| (session, None)))
+    }
+    /// The same, with all the user's sessions (as [`Self::sessions_for_user`] lists them) where
+    /// the backend reads the three in one statement (PostgreSQL: `GET /users/me/sessions` in one
+    /// round trip); `None` for the list means "not read here": list them as usual.
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
+        Ok(self.session_and_user_by_token(hash).await?.map(|(session, user)| (session, user, None)))
     }
     /// The session with this id.
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;

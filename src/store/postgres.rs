@@ -21,7 +21,7 @@ use tokio_postgres::{NoTls, Row};
 use super::rows::{self, Columns, AUDIT_COLUMNS, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
     AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, TokenStore,
-    Unique, UserStore,
+    Unique, UserStore, WithSessions,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 
@@ -448,6 +448,36 @@ impl SessionStore for PostgresStore {
             Ok((session, Some(user)))
         })
         .await
+    }
+
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
+        // One round trip for `GET /users/me/sessions`: the user and every session of theirs,
+        // found through the token's session (which is among them, so it is not read twice).
+        // One statement, so the three are one snapshot.
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            format!(
+                "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id JOIN sessions l ON l.user_id = s.user_id \
+                 WHERE s.token_hash = $1 ORDER BY l.last_activity_at DESC, l.id",
+                rows::prefixed(USER_COLUMNS, "u"),
+                rows::prefixed(SESSION_COLUMNS, "l")
+            )
+        });
+        let client = self.client().await?;
+        let statement = client.prepare_cached(sql).await.map_err(classify)?;
+        let found = client.query(&statement, &[&&hash.0[..]]).await.map_err(classify)?;
+        let Some(first) = found.first() else { return Ok(None) };
+        let user = rows::user(first)?;
+        let list = found
+            .iter()
+            .map(|row| rows::session(&rows::Shifted(row, rows::user_column_count())))
+            .collect::<anyhow::Result<Vec<Session>>>()?;
+        let session = list
+            .iter()
+            .find(|s| s.token_hash == *hash)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("the token's session is not among its user's"))?;
+        Ok(Some((session, Some(user), Some(list))))
     }
 
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {

@@ -78,6 +78,11 @@ pub fn session_column_count() -> usize {
     SESSION_COLUMNS.split(", ").count()
 }
 
+/// How many columns [`USER_COLUMNS`] names.
+pub fn user_column_count() -> usize {
+    USER_COLUMNS.split(", ").count()
+}
+
 /// A user from the columns of [`USER_COLUMNS`].
 pub fn user(row: &impl Columns) -> anyhow::Result<User> {
     Ok(User {

@@ -226,6 +226,22 @@ async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) 
             || own["expires_at"].as_i64().unwrap() < now + THIRTY_DAYS_MS - MINUTE
     })
     .await;
+    // The list request itself writes the activity and the extension (on PostgreSQL the list
+    // is read with the session, before those writes): its own session shows them.
+    never_stale("activity and extension written by the listing request", |_| async {
+        warm(app, token).await;
+        app.service.clock().advance(8 * 60 * MINUTE);
+        let now = app.service.clock().now_millis();
+        let listed = app.get("/users/me/sessions").token(token).await.json();
+        let listed = listed.as_array().unwrap();
+        let own = listed.iter().find(|s| s["id"] == session.id.as_str()).cloned().unwrap();
+        let newest_first =
+            listed.windows(2).all(|w| w[0]["last_activity_at"].as_i64() >= w[1]["last_activity_at"].as_i64());
+        own["last_activity_at"].as_i64().unwrap() < now
+            || own["expires_at"].as_i64().unwrap() < now + THIRTY_DAYS_MS - MINUTE
+            || !newest_first
+    })
+    .await;
     never_stale("role changes", |i| async move {
         warm(app, token).await;
         let roles = if i % 2 == 0 { "system_user system_user_manager" } else { "system_user" };

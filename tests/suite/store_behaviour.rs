@@ -116,6 +116,46 @@ async fn postgres_reads_the_session_and_its_user_together() {
     assert!(session_with_its_current_user(&store).await.is_some(), "PostgreSQL reads the user with the session");
 }
 
+/// The session with its user and their sessions (PostgreSQL: one statement) are the ones read
+/// apart: the list as `sessions_for_user` gives it, another user's sessions left out. Returns
+/// whether the store read the list with the session.
+async fn session_with_its_users_sessions(store: &Stores) -> bool {
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
+    let (token, s) = session(&alice, 10);
+    store.sessions.create_session(&s, 500).await.unwrap();
+    for at in [5, 30, 30] {
+        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
+    }
+    store.sessions.create_session(&session(&bob, 100).1, 500).await.unwrap();
+    store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
+    let (found, with, list) = store.sessions.session_user_and_sessions_by_token(&token.hash()).await.unwrap().unwrap();
+    assert_eq!(Some(found), store.sessions.session_by_token(&token.hash()).await.unwrap());
+    if let Some(with) = &with {
+        assert_eq!(Some(with.clone()), store.users.user_by_id(&alice.id).await.unwrap());
+    }
+    if let Some(list) = &list {
+        assert_eq!(*list, store.sessions.sessions_for_user(&alice.id).await.unwrap(), "the same list, in its order");
+        assert_eq!(list.len(), 4);
+    }
+    assert_eq!(store.sessions.session_user_and_sessions_by_token(&Token::generate().hash()).await.unwrap(), None);
+    list.is_some()
+}
+
+async fn a_session_comes_with_its_users_sessions(store: Stores) {
+    session_with_its_users_sessions(&store).await;
+}
+
+/// On PostgreSQL `GET /users/me/sessions` needs one statement, also through the metered stores.
+#[tokio::test]
+async fn postgres_reads_the_session_its_user_and_their_sessions_together() {
+    let schema = crate::pg::schema().await;
+    let backend = Stores::of(Arc::new(PostgresStore::connect(&schema.url).await.expect("PostgreSQL store connects")));
+    let store = backend.metered(Arc::new(mm_sessions::metrics::Metrics::default()));
+    assert!(session_with_its_users_sessions(&store).await, "PostgreSQL reads the list with the session");
+}
+
 async fn listing_is_per_user_newest_first(store: Stores) {
     let (alice, bob) = (user("alice"), user("bob"));
     store.users.create_user(&alice).await.unwrap();
@@ -510,6 +550,7 @@ on_every_backend!(via on_store;
     users_are_unique_and_found,
     sessions_round_trip,
     a_session_comes_with_its_current_user,
+    a_session_comes_with_its_users_sessions,
     listing_is_per_user_newest_first,
     deletes_remove_exactly_what_they_name,
     a_session_needs_its_user_and_a_unique_token,
