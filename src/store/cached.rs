@@ -31,9 +31,12 @@
 //! enters the main part, which a stream of new users cannot flush. Under a load larger than the
 //! cache, least-recently-used order meets a round-robin of users and evicts each just before it
 //! comes back (no hits, and every miss pays a fill and an eviction); here a stable part of the
-//! load stays and is hit. quick_cache holds only the entries: the token and session-id indexes
+//! load stays and is hit. In front of it, TinyLFU's doorkeeper (`Entries::admits`): while the
+//! cache is full, a user it does not hold gets in on a second miss soon after the first, so a
+//! load of users who do not come back in time costs no fills and no evictions at all. quick_cache holds only the entries: the token and session-id indexes
 //! are ours, kept true through the entries it hands back when it evicts (`CollectEvicted`).
 
+use std::hash::BuildHasher;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use async_trait::async_trait;
@@ -158,9 +161,12 @@ struct Entries {
     /// The sessions (and user rows) held, and their estimated bytes.
     weight: usize,
     bytes: usize,
+    /// Users turned away while the cache was full, by a hash of their id (see `admits`).
+    doorkeeper: hashbrown::HashSet<u64>,
+    hasher: hashbrown::DefaultHashBuilder,
 }
 
-/// What a fill adds to a user's entry (its size estimated before the lock is taken).
+/// What a fill adds to a user's entry, with its estimated size (made only once admitted).
 enum Fill {
     User(Option<User>, usize),
     List(Arc<[Session]>, usize),
@@ -177,7 +183,31 @@ impl Entries {
             generation: 0,
             weight: 0,
             bytes: 0,
+            doorkeeper: hashbrown::HashSet::new(),
+            hasher: hashbrown::DefaultHashBuilder::default(),
         }
+    }
+
+    /// Whether a fill for `user_id` gets in (TinyLFU's doorkeeper). While the cache is full, a
+    /// user it does not hold gets in on its second miss within a window of about as many users
+    /// as it holds, not its first: under a load larger than the cache, a user seen once is most
+    /// likely gone again before it comes back, and filling it would cost a copy of its sessions,
+    /// their index entries and the eviction of someone else for nothing. A user who comes back
+    /// sooner gets in on the second miss. Admission only: what is held stays exact either way.
+    fn admits(&mut self, user_id: &Id) -> bool {
+        let full = self.users.weight() * 20 >= self.users.capacity() * 19;
+        if !full || self.users.contains_key(user_id) {
+            return true;
+        }
+        let key = self.hasher.hash_one(user_id);
+        if self.doorkeeper.remove(&key) {
+            return true;
+        }
+        if self.doorkeeper.len() >= self.users.len().max(16) {
+            self.doorkeeper.clear();
+        }
+        self.doorkeeper.insert(key);
+        false
     }
 
     /// Forgets one user's entry; it is dropped by the caller, after the lock.
@@ -309,12 +339,13 @@ impl CachedStore {
 
     /// Fills the cache with what a read that began at `generation` found, unless a write was
     /// forgotten since (its data may be older than that write).
-    fn fill(&self, generation: u64, user_id: &Id, fill: Fill) {
+    /// The fill is made (sessions copied, sizes estimated) only if it gets in.
+    fn fill(&self, generation: u64, user_id: &Id, fill: impl FnOnce() -> Fill) {
         let mut entries = self.entries();
-        if entries.generation != generation {
+        if entries.generation != generation || !entries.admits(user_id) {
             return;
         }
-        let evicted = entries.fill(user_id, fill);
+        let evicted = entries.fill(user_id, fill());
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
         // The entry the fill replaced (same user, emptied) is not an eviction.
@@ -391,8 +422,7 @@ impl UserStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
         let user = self.users.user_by_id(id).await?;
-        let bytes = user.as_ref().map_or(0, user_bytes);
-        self.fill(generation, id, Fill::User(user.clone(), bytes));
+        self.fill(generation, id, || Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes)));
         Ok(user)
     }
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -442,8 +472,7 @@ impl SessionStore for CachedStore {
         self.metrics.cache_lookup(CacheLookup::Session, false);
         // Unknown tokens are not remembered: anyone can send a new one each time.
         let Some(session) = self.sessions.session_by_token(hash).await? else { return Ok(None) };
-        let bytes = session_bytes(&session);
-        self.fill(generation, &session.user_id.clone(), Fill::Token(session.clone(), bytes));
+        self.fill(generation, &session.user_id, || Fill::Token(session.clone(), session_bytes(&session)));
         Ok(Some(session))
     }
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
@@ -461,8 +490,7 @@ impl SessionStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
         let list = self.sessions.sessions_for_user(user_id).await?;
-        let bytes = list.iter().map(session_bytes).sum();
-        self.fill(generation, user_id, Fill::List(list.as_slice().into(), bytes));
+        self.fill(generation, user_id, || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum()));
         Ok(list)
     }
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
@@ -703,6 +731,31 @@ mod tests {
         assert_eq!(limits.entries.get(), 35_000, "Mattermost's size");
         assert!(bytes * 35_000 <= limits.bytes.get(), "{bytes} bytes a session");
         assert!(bytes * 35_000 <= 20_000 * 1_400, "35,000 in what 20,000 took: {bytes} bytes a session");
+    }
+
+    #[tokio::test]
+    async fn a_full_cache_admits_a_user_on_a_second_miss_soon_after_the_first() {
+        let limits =
+            CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+        let memory = Arc::new(MemoryStore::new());
+        let store = cached(&memory, limits);
+        let mut users = Vec::new();
+        for i in 0..20 {
+            users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+        }
+        for user in &users[..12] {
+            store.sessions_for_user(&user.id).await.unwrap();
+        }
+        let before = held(&store, &users);
+        assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
+        // Seen once while full: turned away, nothing evicted.
+        store.sessions_for_user(&users[19].id).await.unwrap();
+        assert_eq!(held(&store, &users), before);
+        // Back soon after: in.
+        store.sessions_for_user(&users[19].id).await.unwrap();
+        assert!(held(&store, &users).contains(&19));
+        assert!(store.entries().weight <= 60);
+        assert_indexes_match(&store);
     }
 
     #[tokio::test]
