@@ -396,9 +396,12 @@ impl CachedStore {
     /// Before a request's reads: if anyone else may have written since the previous request,
     /// everything is forgotten.
     pub async fn begin_request(&self) -> StoreResult<()> {
-        if self.changes.outside_writes().await? {
+        if let Some(outside) = self.changes.outside_writes().await? {
             tracing::debug!("another process wrote to the store: the session cache starts over");
             self.forget_all();
+            // Only now: until here every other request finds these writes too, and none trusts
+            // what the cache held before them.
+            outside.accounted();
         }
         Ok(())
     }
@@ -625,14 +628,15 @@ mod tests {
     use super::*;
     use crate::domain::NewUser;
     use crate::store::memory::MemoryStore;
+    use crate::store::OutsideWrites;
 
     /// Nobody else writes to a memory store.
     struct NoOneElse;
 
     #[async_trait]
     impl ChangeSource for NoOneElse {
-        async fn outside_writes(&self) -> StoreResult<bool> {
-            Ok(false)
+        async fn outside_writes(&self) -> StoreResult<Option<OutsideWrites>> {
+            Ok(None)
         }
     }
 

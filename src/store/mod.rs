@@ -326,9 +326,24 @@ pub trait Maintenance: Send + Sync + 'static {
 /// file): what the session cache asks before each request.
 #[async_trait]
 pub trait ChangeSource: Send + Sync + 'static {
-    /// Whether anyone but this store object may have changed users or sessions since the
-    /// previous call. Never `false` when someone did.
-    async fn outside_writes(&self) -> StoreResult<bool>;
+    /// What anyone but this store object may have changed in users or sessions and is not
+    /// accounted for yet. Never `None` when someone did: until the finding is accounted for,
+    /// every call finds it.
+    async fn outside_writes(&self) -> StoreResult<Option<OutsideWrites>>;
+}
+
+/// Writes by someone else that a [`ChangeSource`] found; [`Self::accounted`] once everything
+/// they may have changed is forgotten (dropped unaccounted, they are found again).
+pub struct OutsideWrites(Box<dyn FnOnce() + Send + Sync>);
+
+impl OutsideWrites {
+    pub fn new(accounted: impl FnOnce() + Send + Sync + 'static) -> Self {
+        OutsideWrites(Box::new(accounted))
+    }
+
+    pub fn accounted(self) {
+        (self.0)()
+    }
 }
 
 /// Every capability of one backend, as the service holds them: one `Arc<dyn …>` each.

@@ -25,14 +25,14 @@ use rusqlite_migration::{Migrations, M};
 
 use super::rows::{self, Columns, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
-    AuditStore, ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError,
-    StoreResult, TokenStore, Unique, UserStore,
+    AuditStore, ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, OutsideWrites, RolesSet, SessionStore,
+    StoreError, StoreResult, TokenStore, Unique, UserStore,
 };
 
 mod changes;
 mod writer;
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
-use changes::Changes;
+use changes::{Changes, WalIndex};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("sqlite_migrations/0001_users_and_sessions.sql"),
@@ -57,6 +57,9 @@ pub struct SqliteStore {
     writer: writer::Writer,
     /// Whose commits moved the change counter (see [`changes`]).
     changes: Arc<Changes>,
+    /// The WAL index header, which tells most requests that nobody committed without a read
+    /// transaction (`None` if it cannot be read: the counter is then read every time).
+    wal_index: Option<Arc<WalIndex>>,
 }
 
 /// The change counter every write to users or sessions moves (migration 0005).
@@ -109,7 +112,13 @@ impl SqliteStore {
         let checkpointer = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
         configure(&checkpointer)?;
         let changes = Arc::new(Changes::starting_at(change_counter(&writer)?));
-        Ok(SqliteStore { writer: writer::Writer::start(writer, checkpointer, changes.clone())?, readers, changes })
+        // In WAL mode and opened (the migrations ran), so SQLite has made the index.
+        let wal_index = WalIndex::open(path).map(Arc::new);
+        if wal_index.is_none() {
+            tracing::warn!(database = %path.display(), "cannot read the WAL index: every request reads the change counter");
+        }
+        let writer = writer::Writer::start(writer, checkpointer, changes.clone())?;
+        Ok(SqliteStore { writer, readers, changes, wal_index })
     }
 
     async fn read<T, F>(&self, f: F) -> StoreResult<T>
@@ -760,8 +769,54 @@ impl Maintenance for SqliteStore {
 
 #[async_trait]
 impl ChangeSource for SqliteStore {
-    async fn outside_writes(&self) -> StoreResult<bool> {
+    async fn outside_writes(&self) -> StoreResult<Option<OutsideWrites>> {
+        // Read before the counter: a commit after it changes the header, not the verdict.
+        let header = self.wal_index.as_ref().and_then(|index| index.header());
+        if self.changes.quiet_since_last_read(header) {
+            return Ok(None);
+        }
         let counter = self.read(change_counter).await?;
-        Ok(self.changes.outside_commits(counter))
+        Ok(self.changes.outside_commits(counter, header).map(|outside| {
+            let changes = self.changes.clone();
+            OutsideWrites::new(move || changes.accounted(outside))
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Outside commits are found whether the WAL index or the counter tells, and each finding
+    /// stands until it is accounted for.
+    #[tokio::test]
+    async fn the_wal_index_skips_the_counter_read_only_while_nobody_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessions.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let index = store.wal_index.clone().expect("the WAL index is read");
+        let outside = || async { store.outside_writes().await.unwrap() };
+
+        assert!(outside().await.is_none());
+        let quiet = index.header();
+        assert!(outside().await.is_none());
+        assert_eq!(index.header(), quiet, "reads change nothing");
+        assert!(store.changes.quiet_since_last_read(quiet), "the counter read is skipped");
+
+        // Our own commit: the header moves, the counter read says it was ours.
+        let alice =
+            crate::domain::NewUser { username: "alice".into(), email: "alice@example.com".into(), roles: vec![] };
+        store.create_user(&alice.validate(Id::generate(), 1).unwrap()).await.unwrap();
+        assert_ne!(index.header(), quiet);
+        assert!(outside().await.is_none(), "our own commit");
+
+        // Someone else's, as an sqlite3 shell would: found, and again until accounted for.
+        let shell = Connection::open(&path).unwrap();
+        shell.execute("UPDATE users SET roles = 'system_user system_admin'", []).unwrap();
+        let found = outside().await.expect("an outside commit");
+        assert!(outside().await.is_some(), "found again before it is accounted for");
+        found.accounted();
+        assert!(outside().await.is_none());
+        assert!(store.changes.quiet_since_last_read(index.header()));
     }
 }
