@@ -91,9 +91,16 @@ impl UserEntry {
         usize::from(self.user.is_some()) + self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
     }
 
-    /// Nothing for an empty entry (one being filled, or taken out to be changed).
+    /// Whether it holds nothing at all: only while being filled, or taken out to be changed.
+    /// (An empty session list is something: a user known to have no sessions.)
+    fn is_empty(&self) -> bool {
+        self.user.is_none() && self.list.is_none() && self.by_token.is_empty()
+    }
+
+    /// Nothing for an empty entry. Anything held weighs at least the entry itself: quick_cache
+    /// never evicts an item of weight 0.
     fn bytes(&self) -> usize {
-        if self.weight() == 0 {
+        if self.is_empty() {
             return 0;
         }
         std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes
@@ -265,7 +272,8 @@ impl Entries {
                 (entry.list, entry.list_bytes, entry.token_bytes) = (Some(list), bytes, 0);
             }
             Fill::Token(session, bytes) => {
-                if entry.list.is_none() {
+                // In the list already, or found by two misses at once: held once.
+                if entry.list.is_none() && !entry.by_token.iter().any(|s| s.id == session.id) {
                     entry.by_token.push(session);
                     entry.token_bytes += bytes;
                 }
@@ -349,7 +357,7 @@ impl CachedStore {
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
         // The entry the fill replaced (same user, emptied) is not an eviction.
-        let evictions = evicted.iter().filter(|(id, e)| id != user_id || e.weight() > 0).count();
+        let evictions = evicted.iter().filter(|(id, e)| id != user_id || !e.is_empty()).count();
         self.metrics.cache_size(weight, bytes, evictions as u64);
     }
 
@@ -760,6 +768,27 @@ mod tests {
         assert!(held(&store, &users).contains(&19));
         assert!(store.entries().weight <= 60);
         assert_indexes_match(&store);
+    }
+
+    /// Users without sessions are remembered as such, and evicted like anyone else: a list of
+    /// them cannot grow the cache past its bytes.
+    #[tokio::test]
+    async fn empty_session_lists_count_against_the_bytes() {
+        let bytes = NonZeroUsize::new(20 * std::mem::size_of::<UserEntry>()).unwrap();
+        let memory = Arc::new(MemoryStore::new());
+        let store = cached(&memory, CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes });
+        let mut users = Vec::new();
+        for i in 0..100 {
+            users.push(user_with_sessions(&store, &format!("user{i}"), 0).await);
+        }
+        // Twice each, so that the doorkeeper lets them in.
+        for user in users.iter().chain(&users) {
+            assert!(store.sessions_for_user(&user.id).await.unwrap().is_empty());
+        }
+        let entries = store.entries();
+        assert!(entries.users.len() <= 20, "{} users held in room for 20", entries.users.len());
+        assert!(entries.bytes <= bytes.get(), "{} bytes held, {bytes} allowed", entries.bytes);
+        assert!(!entries.users.is_empty(), "empty lists are cached too");
     }
 
     #[tokio::test]
