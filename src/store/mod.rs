@@ -154,14 +154,16 @@ pub trait SessionStore: Send + Sync + 'static {
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
     /// The same session, with its user where the backend reads both in one statement
     /// (PostgreSQL: one round trip instead of two for every request that needs the caller's
-    /// user); `None` for the user means "not read here": read it as usual. Read together, the
+    /// user; SQLite: one statement and one connection instead of two; the session cache: what
+    /// the session's entry holds); `None` for the user means "not read here": read it as usual. Read together, the
     /// user is exactly as fresh as the session.
     async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
         Ok(self.session_by_token(hash).await?.map(|session| (session, None)))
     }
     /// The same, with all the user's sessions (as [`Self::sessions_for_user`] lists them) where
-    /// the backend reads the three in one statement (PostgreSQL: `GET /users/me/sessions` in one
-    /// round trip); `None` for the list means "not read here": list them as usual.
+    /// the backend reads the three in one statement (`GET /users/me/sessions` in one round trip
+    /// on PostgreSQL, one statement on SQLite, one lookup in the session cache); `None` for the
+    /// list means "not read here": list them as usual.
     async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
         Ok(self.session_and_user_by_token(hash).await?.map(|(session, user)| (session, user, None)))
     }

@@ -432,52 +432,20 @@ impl SessionStore for PostgresStore {
     }
 
     async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
-        // One round trip: the session and its user in one statement (the user row is always
-        // there: sessions reference users, and a deactivation deletes the sessions with it).
-        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        let sql = SQL.get_or_init(|| {
-            format!(
-                "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-                rows::prefixed(SESSION_COLUMNS, "s"),
-                rows::prefixed(USER_COLUMNS, "u")
-            )
-        });
-        self.query_opt(sql, &[&&hash.0[..]], |row| {
-            let session = session_row(row)?;
-            let user = rows::user(&rows::Shifted(row, rows::session_column_count()))?;
-            Ok((session, Some(user)))
-        })
-        .await
+        // One round trip: the session and its user in one statement.
+        let found =
+            self.query_opt(rows::session_and_user_by_token_sql(), &[&&hash.0[..]], rows::session_and_user).await?;
+        Ok(found.map(|(session, user)| (session, Some(user))))
     }
 
     async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
-        // One round trip for `GET /users/me/sessions`: the user and every session of theirs,
-        // found through the token's session (which is among them, so it is not read twice).
-        // One statement, so the three are one snapshot.
-        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        let sql = SQL.get_or_init(|| {
-            format!(
-                "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id JOIN sessions l ON l.user_id = s.user_id \
-                 WHERE s.token_hash = $1 ORDER BY l.last_activity_at DESC, l.id",
-                rows::prefixed(USER_COLUMNS, "u"),
-                rows::prefixed(SESSION_COLUMNS, "l")
-            )
-        });
+        // One round trip for `GET /users/me/sessions`.
         let client = self.client().await?;
-        let statement = client.prepare_cached(sql).await.map_err(classify)?;
+        let statement = client.prepare_cached(rows::with_sessions_by_token_sql()).await.map_err(classify)?;
         let found = client.query(&statement, &[&&hash.0[..]]).await.map_err(classify)?;
-        let Some(first) = found.first() else { return Ok(None) };
-        let user = rows::user(first)?;
-        let list = found
-            .iter()
-            .map(|row| rows::session(&rows::Shifted(row, rows::user_column_count())))
-            .collect::<anyhow::Result<Vec<Session>>>()?;
-        let session = list
-            .iter()
-            .find(|s| s.token_hash == *hash)
-            .cloned()
-            .ok_or_else(|| anyhow::anyhow!("the token's session is not among its user's"))?;
-        Ok(Some((session, Some(user), Some(list))))
+        let user = found.first().map(rows::user).transpose()?;
+        let list = found.iter().map(rows::listed_session).collect::<anyhow::Result<Vec<Session>>>()?;
+        Ok(rows::with_sessions(user, list, hash)?)
     }
 
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {

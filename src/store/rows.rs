@@ -3,7 +3,7 @@
 //! the column names and order; each backend only says how it reads one column ([`Columns`]).
 //! Also the SQL both dialects share word for word.
 
-use super::stored_id;
+use super::{stored_id, WithSessions};
 use crate::domain::{AccessToken, Audit, Props, Session, SessionId, TokenHash, TokenId, User};
 
 /// The columns of `users`, in the order [`user`] reads them.
@@ -81,6 +81,58 @@ pub fn session_column_count() -> usize {
 /// How many columns [`USER_COLUMNS`] names.
 pub fn user_column_count() -> usize {
     USER_COLUMNS.split(", ").count()
+}
+
+/// One statement for a session by its token (`$1`) with its user: the session's columns, then
+/// the user's. The user row is always there: sessions reference users, and a deactivation
+/// deletes the sessions with it.
+pub fn session_and_user_by_token_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+            prefixed(SESSION_COLUMNS, "s"),
+            prefixed(USER_COLUMNS, "u")
+        )
+    })
+}
+
+/// A row of [`session_and_user_by_token_sql`].
+pub fn session_and_user(row: &impl Columns) -> anyhow::Result<(Session, User)> {
+    Ok((session(row)?, user(&Shifted(row, session_column_count()))?))
+}
+
+/// One statement for `GET /users/me/sessions`: the user of the token's session (`$1`) and every
+/// session of theirs, most recent activity first, the user's columns then the session's on each
+/// row. The token's session is among them, so it is not read twice; one statement, so the three
+/// are one snapshot.
+pub fn with_sessions_by_token_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT {}, {} FROM sessions s JOIN users u ON u.id = s.user_id JOIN sessions l ON l.user_id = s.user_id \
+             WHERE s.token_hash = $1 ORDER BY l.last_activity_at DESC, l.id",
+            prefixed(USER_COLUMNS, "u"),
+            prefixed(SESSION_COLUMNS, "l")
+        )
+    })
+}
+
+/// The session of a row of [`with_sessions_by_token_sql`] (every row has one).
+pub fn listed_session(row: &impl Columns) -> anyhow::Result<Session> {
+    session(&Shifted(row, user_column_count()))
+}
+
+/// What [`with_sessions_by_token_sql`] answered, as the store hands it on: `user` read from its
+/// first row (`None`: no rows, an unknown token), `list` from all of them.
+pub fn with_sessions(user: Option<User>, list: Vec<Session>, hash: &TokenHash) -> anyhow::Result<Option<WithSessions>> {
+    let Some(user) = user else { return Ok(None) };
+    let session = list
+        .iter()
+        .find(|s| s.token_hash == *hash)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the token's session is not among its user's"))?;
+    Ok(Some((session, Some(user), Some(list))))
 }
 
 /// A user from the columns of [`USER_COLUMNS`].

@@ -26,7 +26,7 @@ use rusqlite_migration::{Migrations, M};
 use super::rows::{self, Columns, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::{
     AuditStore, ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, OutsideWrites, RolesSet, SessionStore,
-    StoreError, StoreResult, TokenStore, Unique, UserStore,
+    StoreError, StoreResult, TokenStore, Unique, UserStore, WithSessions,
 };
 
 mod changes;
@@ -384,6 +384,37 @@ impl SessionStore for SqliteStore {
                 .optional()
         })
         .await
+    }
+
+    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
+        // One statement where two would each take a connection and a snapshot.
+        let hash = *hash;
+        let found = self.read(move |c| {
+            c.prepare_cached(rows::session_and_user_by_token_sql())?
+                .query_row([&hash.0[..]], |r| mapped(r, rows::session_and_user))
+                .optional()
+        });
+        Ok(found.await?.map(|(session, user)| (session, Some(user))))
+    }
+
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
+        // `GET /users/me/sessions` in one statement, one snapshot.
+        let key = *hash;
+        let (user, list) = self
+            .read(move |c| {
+                let mut statement = c.prepare_cached(rows::with_sessions_by_token_sql())?;
+                let mut found = statement.query([&key.0[..]])?;
+                let (mut user, mut list) = (None, Vec::new());
+                while let Some(row) = found.next()? {
+                    if user.is_none() {
+                        user = Some(mapped(row, rows::user)?);
+                    }
+                    list.push(mapped(row, rows::listed_session)?);
+                }
+                Ok((user, list))
+            })
+            .await?;
+        Ok(rows::with_sessions(user, list, hash)?)
     }
 
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {

@@ -106,6 +106,19 @@ async fn a_session_comes_with_its_current_user(store: Stores) {
     session_with_its_current_user(&store).await;
 }
 
+/// On SQLite too, in one statement; and through the session cache in front of it (its hits:
+/// `src/store/cached.rs`).
+#[tokio::test]
+async fn sqlite_and_its_cache_read_the_session_and_its_user_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Stores::of(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap()));
+    assert!(session_with_its_current_user(&backend).await.is_some(), "SQLite reads the user with the session");
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Stores::of(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap()));
+    let cached = backend.cached(Default::default(), Arc::new(mm_sessions::metrics::Metrics::default()));
+    assert!(session_with_its_current_user(&cached).await.is_some(), "a miss reads the user with the session");
+}
+
 /// On PostgreSQL the user really comes with the session (one statement), also through the
 /// metered stores the server runs on.
 #[tokio::test]
@@ -145,6 +158,19 @@ async fn session_with_its_users_sessions(store: &Stores) -> bool {
 
 async fn a_session_comes_with_its_users_sessions(store: Stores) {
     session_with_its_users_sessions(&store).await;
+}
+
+/// On SQLite `GET /users/me/sessions` needs one statement too; through the session cache, one
+/// lookup on a hit.
+#[tokio::test]
+async fn sqlite_and_its_cache_read_the_session_its_user_and_their_sessions_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Stores::of(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap()));
+    assert!(session_with_its_users_sessions(&backend).await, "SQLite reads the list with the session");
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Stores::of(Arc::new(SqliteStore::open(&dir.path().join("s.db")).unwrap()));
+    let cached = backend.cached(Default::default(), Arc::new(mm_sessions::metrics::Metrics::default()));
+    assert!(session_with_its_users_sessions(&cached).await, "a miss reads the list with the session");
 }
 
 /// On PostgreSQL `GET /users/me/sessions` needs one statement, also through the metered stores.
