@@ -741,7 +741,7 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
         SessionCommand::List { user } => {
             let user = service.find_user(&user).await?;
             let sessions = service.list_sessions(cli("session list"), &user.id).await?;
-            for s in &sessions {
+            for s in sessions.iter() {
                 println!("{}\t{}\t{}\t{}\t{}", s.id, s.create_at, s.last_activity_at, s.expires_at, s.device_id);
             }
             eprintln!("{} session(s) of {}", sessions.len(), user.username);

@@ -81,7 +81,7 @@ pub enum CacheLookup {
 }
 
 impl CacheLookup {
-    const ALL: [CacheLookup; 3] = [CacheLookup::Session, CacheLookup::Sessions, CacheLookup::User];
+    pub const ALL: [CacheLookup; 3] = [CacheLookup::Session, CacheLookup::Sessions, CacheLookup::User];
 
     fn as_str(self) -> &'static str {
         match self {

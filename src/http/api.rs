@@ -85,7 +85,7 @@ impl Api<RequestContext> for Handlers {
     async fn get_sessions(&self, user_id: String, ctx: &RequestContext) -> Result<GetSessionsResponse, ApiError> {
         let result = async { self.service.list_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
-            Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.into_iter().map(session_model).collect())),
+            Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.iter().map(session_model).collect())),
             Err(e) => declared_error!(GetSessionsResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
             }),

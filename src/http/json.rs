@@ -8,16 +8,16 @@ use mm_sessions_api::models;
 use crate::domain::{AccessToken, Audit, Session, User};
 
 /// The sanitized JSON form of a session: never a token.
-pub fn session_model(session: Session) -> models::Session {
+pub fn session_model(session: &Session) -> models::Session {
     models::Session::new(
-        session.id.into_string(),
+        session.id.as_str().to_owned(),
         String::new(),
         session.create_at,
         session.expires_at,
         session.last_activity_at,
-        session.user_id.into_string(),
-        session.device_id,
-        session.roles,
+        session.user_id.as_str().to_owned(),
+        session.device_id.clone(),
+        session.roles.clone(),
         session.is_oauth,
         session.expired_notify,
         session.local,

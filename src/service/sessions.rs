@@ -1,6 +1,7 @@
 //! Sessions: listing a user's, revoking one, all of a user's or everyone's, issuing them, and a
 //! mobile app attaching its device to its session.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{Actor, Caller, SessionService, Whose};
@@ -12,14 +13,15 @@ use crate::store::StoreError;
 impl SessionService {
     /// `GET /users/{user_id}/sessions` (and `session list`): the user's sessions, newest
     /// activity first.
-    pub async fn list_sessions(&self, actor: Actor<'_>, user_id: &str) -> Result<Vec<Session>, AppError> {
+    pub async fn list_sessions<'a>(&self, actor: Actor<'a>, user_id: &str) -> Result<Cow<'a, [Session]>, AppError> {
         let user_id = self.authorize(actor, user_id).await?;
-        // The caller's own, read with its session (one round trip on PostgreSQL).
+        // The caller's own, read with its session (one round trip on PostgreSQL, one lookup in
+        // the session cache), lent rather than copied again.
         let own = actor.caller().filter(|c| c.session.user_id == user_id).and_then(|c| c.own_sessions);
         if let Some(own) = own {
-            return Ok(own.to_vec());
+            return Ok(Cow::Borrowed(own));
         }
-        Ok(self.stores.sessions.sessions_for_user(&user_id).await?)
+        Ok(Cow::Owned(self.stores.sessions.sessions_for_user(&user_id).await?))
     }
 
     /// The user who holds session `session_id`, if any (the admin CLI names sessions alone).

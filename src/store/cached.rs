@@ -31,20 +31,21 @@
 //! enters the main part, which a stream of new users cannot flush. Under a load larger than the
 //! cache, least-recently-used order meets a round-robin of users and evicts each just before it
 //! comes back (no hits, and every miss pays a fill and an eviction); here a stable part of the
-//! load stays and is hit. In front of it, TinyLFU's doorkeeper (`Entries::admits`): while the
-//! cache is full, a user it does not hold gets in on a second miss soon after the first, so a
-//! load of users who do not come back in time costs no fills and no evictions at all. quick_cache holds only the entries: the token and session-id indexes
+//! load stays and is hit. In front of it, TinyLFU's doorkeeper (`Doorkeeper`): while the
+//! cache is full, a read of a user it does not hold gets in on its second miss soon after the
+//! first, so a load of users who do not come back in time costs no fills and no evictions at
+//! all, and no write lock. quick_cache holds only the entries: the token and session-id indexes
 //! are ours, kept true through the entries it hands back when it evicts (`CollectEvicted`).
 
 use std::hash::BuildHasher;
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use async_trait::async_trait;
 use hashbrown::HashMap;
 
 use super::{
     ChangeSource, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, Stores, TokenStore,
-    UserStore,
+    UserStore, WithSessions,
 };
 use crate::config::CacheLimits;
 use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
@@ -62,7 +63,39 @@ pub struct CachedStore {
     changes: Arc<dyn ChangeSource>,
     /// Read-locked for lookups (a hit only marks the entry used), write-locked for changes.
     entries: RwLock<Entries>,
+    /// Apart from the entries, so that a miss turned away never takes their write lock.
+    doorkeeper: Mutex<Doorkeeper>,
     metrics: Arc<Metrics>,
+}
+
+/// TinyLFU's doorkeeper: the reads that missed once, while the cache was full, of users it does
+/// not hold, by a hash of the user and the read (see [`Entries::admits_freely`]).
+///
+/// Per read, not per user: a `GET /users/me/sessions` that misses reads the session by token,
+/// the user and the list, three misses of one user in one request. Counted per user, the second
+/// of them would admit the user on its first request, and under a load larger than the cache
+/// every request would fill and evict as if there were no doorkeeper.
+#[derive(Default)]
+struct Doorkeeper {
+    seen: hashbrown::HashSet<u64>,
+    hasher: hashbrown::DefaultHashBuilder,
+}
+
+impl Doorkeeper {
+    /// Whether this read of `user_id` missed before, within the window (then it gets in);
+    /// otherwise it is remembered. The window is about `users` users' worth of reads: when the
+    /// doorkeeper holds that many, it starts over.
+    fn missed_before(&mut self, user_id: &Id, read: CacheLookup, users: usize) -> bool {
+        let key = self.hasher.hash_one((user_id, read as u8));
+        if self.seen.remove(&key) {
+            return true;
+        }
+        if self.seen.len() >= (users * CacheLookup::ALL.len()).max(16) {
+            self.seen.clear();
+        }
+        self.seen.insert(key);
+        false
+    }
 }
 
 /// What one user's entry holds.
@@ -168,9 +201,6 @@ struct Entries {
     /// The sessions (and user rows) held, and their estimated bytes.
     weight: usize,
     bytes: usize,
-    /// Users turned away while the cache was full, by a hash of their id (see `admits`).
-    doorkeeper: hashbrown::HashSet<u64>,
-    hasher: hashbrown::DefaultHashBuilder,
 }
 
 /// What a fill adds to a user's entry, with its estimated size (made only once admitted).
@@ -190,31 +220,19 @@ impl Entries {
             generation: 0,
             weight: 0,
             bytes: 0,
-            doorkeeper: hashbrown::HashSet::new(),
-            hasher: hashbrown::DefaultHashBuilder::default(),
         }
     }
 
-    /// Whether a fill for `user_id` gets in (TinyLFU's doorkeeper). While the cache is full, a
-    /// user it does not hold gets in on its second miss within a window of about as many users
-    /// as it holds, not its first: under a load larger than the cache, a user seen once is most
-    /// likely gone again before it comes back, and filling it would cost a copy of its sessions,
-    /// their index entries and the eviction of someone else for nothing. A user who comes back
-    /// sooner gets in on the second miss. Admission only: what is held stays exact either way.
-    fn admits(&mut self, user_id: &Id) -> bool {
+    /// Whether a fill for `user_id` gets in without the doorkeeper: while the cache has room,
+    /// or holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets
+    /// in on its second miss within a window of about as many users as the cache holds, not its
+    /// first: under a load larger than the cache, a user seen once is most likely gone again
+    /// before it comes back, and filling it would cost a copy of its sessions, their index
+    /// entries and the eviction of someone else for nothing. Admission only: what is held stays
+    /// exact either way.
+    fn admits_freely(&self, user_id: &Id) -> bool {
         let full = self.users.weight() * 20 >= self.users.capacity() * 19;
-        if !full || self.users.contains_key(user_id) {
-            return true;
-        }
-        let key = self.hasher.hash_one(user_id);
-        if self.doorkeeper.remove(&key) {
-            return true;
-        }
-        if self.doorkeeper.len() >= self.users.len().max(16) {
-            self.doorkeeper.clear();
-        }
-        self.doorkeeper.insert(key);
-        false
+        !full || self.users.contains_key(user_id)
     }
 
     /// Forgets one user's entry; it is dropped by the caller, after the lock.
@@ -332,6 +350,7 @@ impl CachedStore {
             maintenance: inner.maintenance.clone(),
             changes,
             entries: RwLock::new(Entries::new(limits)),
+            doorkeeper: Mutex::default(),
             metrics,
         }
     }
@@ -348,9 +367,24 @@ impl CachedStore {
     /// Fills the cache with what a read that began at `generation` found, unless a write was
     /// forgotten since (its data may be older than that write).
     /// The fill is made (sessions copied, sizes estimated) only if it gets in.
-    fn fill(&self, generation: u64, user_id: &Id, fill: impl FnOnce() -> Fill) {
+    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, fill: impl FnOnce() -> Fill) {
+        {
+            let entries = self.lookup();
+            if entries.generation != generation {
+                return;
+            }
+            if !entries.admits_freely(user_id) {
+                let users = entries.users.len();
+                drop(entries);
+                let mut doorkeeper = self.doorkeeper.lock().unwrap_or_else(|e| e.into_inner());
+                if !doorkeeper.missed_before(user_id, read, users) {
+                    return;
+                }
+            }
+        }
         let mut entries = self.entries();
-        if entries.generation != generation || !entries.admits(user_id) {
+        // Checked again: a write may have been forgotten between the two locks.
+        if entries.generation != generation {
             return;
         }
         let evicted = entries.fill(user_id, fill());
@@ -387,6 +421,65 @@ impl CachedStore {
         let forgotten = self.entries().forget_all();
         drop(forgotten);
         self.metrics.cache_forgot(true);
+    }
+}
+
+/// What a read by token brings along with the session, where it can.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Along {
+    Nothing,
+    User,
+    UserAndSessions,
+}
+
+impl CachedStore {
+    /// The session a token stands for, with what `along` asks for where it is held (or the
+    /// backend reads it with the session): a hit is one lookup under one read lock, however
+    /// much it brings, and what it brings is as fresh as the session (one entry). A miss asks
+    /// the backend the same question and fills with all it answered.
+    async fn by_token(&self, hash: &TokenHash, along: Along) -> StoreResult<Option<WithSessions>> {
+        let generation = {
+            let entries = self.lookup();
+            let found = entries.tokens.get(hash).and_then(|user_id| {
+                let entry = entries.users.get(user_id)?;
+                let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
+                let user = entry.user.clone().flatten().filter(|_| along >= Along::User);
+                let list = entry.list.as_deref().filter(|_| along == Along::UserAndSessions).map(<[Session]>::to_vec);
+                Some((session, user, list))
+            });
+            if let Some((session, user, list)) = found {
+                drop(entries);
+                self.metrics.cache_lookup(CacheLookup::Session, true);
+                // What was not held is looked up (and counted) where it is needed.
+                if user.is_some() {
+                    self.metrics.cache_lookup(CacheLookup::User, true);
+                }
+                if list.is_some() {
+                    self.metrics.cache_lookup(CacheLookup::Sessions, true);
+                }
+                return Ok(Some((session, user, list)));
+            }
+            entries.generation
+        };
+        self.metrics.cache_lookup(CacheLookup::Session, false);
+        // Unknown tokens are not remembered: anyone can send a new one each time.
+        let found = match along {
+            Along::Nothing => self.sessions.session_by_token(hash).await?.map(|s| (s, None, None)),
+            Along::User => self.sessions.session_and_user_by_token(hash).await?.map(|(s, u)| (s, u, None)),
+            Along::UserAndSessions => self.sessions.session_user_and_sessions_by_token(hash).await?,
+        };
+        let Some((session, user, list)) = found else { return Ok(None) };
+        let user_id = &session.user_id;
+        self.fill(generation, user_id, CacheLookup::Session, || Fill::Token(session.clone(), session_bytes(&session)));
+        if let Some(user) = &user {
+            let bytes = user_bytes(user);
+            self.fill(generation, user_id, CacheLookup::User, || Fill::User(Some(user.clone()), bytes));
+        }
+        if let Some(list) = &list {
+            let bytes = list.iter().map(session_bytes).sum();
+            self.fill(generation, user_id, CacheLookup::Sessions, || Fill::List(list.as_slice().into(), bytes));
+        }
+        Ok(Some((session, user, list)))
     }
 }
 
@@ -433,7 +526,7 @@ impl UserStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
         let user = self.users.user_by_id(id).await?;
-        self.fill(generation, id, || Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes)));
+        self.fill(generation, id, CacheLookup::User, || Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes)));
         Ok(user)
     }
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
@@ -467,24 +560,13 @@ impl SessionStore for CachedStore {
         write_then!(self.sessions.create_session(session, max_per_user); self.forget_user(&session.user_id))
     }
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
-        let generation = {
-            let entries = self.lookup();
-            let found = entries.tokens.get(hash).cloned().and_then(|user_id| {
-                let entry = entries.users.get(&user_id)?;
-                entry.sessions().find(|s| s.token_hash == *hash).cloned()
-            });
-            if let Some(session) = found {
-                drop(entries);
-                self.metrics.cache_lookup(CacheLookup::Session, true);
-                return Ok(Some(session));
-            }
-            entries.generation
-        };
-        self.metrics.cache_lookup(CacheLookup::Session, false);
-        // Unknown tokens are not remembered: anyone can send a new one each time.
-        let Some(session) = self.sessions.session_by_token(hash).await? else { return Ok(None) };
-        self.fill(generation, &session.user_id, || Fill::Token(session.clone(), session_bytes(&session)));
-        Ok(Some(session))
+        Ok(self.by_token(hash, Along::Nothing).await?.map(|(session, _, _)| session))
+    }
+    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
+        Ok(self.by_token(hash, Along::User).await?.map(|(session, user, _)| (session, user)))
+    }
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
+        self.by_token(hash, Along::UserAndSessions).await
     }
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
         self.sessions.session_by_id(id).await
@@ -501,7 +583,9 @@ impl SessionStore for CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
         let list = self.sessions.sessions_for_user(user_id).await?;
-        self.fill(generation, user_id, || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum()));
+        self.fill(generation, user_id, CacheLookup::Sessions, || {
+            Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum())
+        });
         Ok(list)
     }
     async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
@@ -768,6 +852,71 @@ mod tests {
         assert!(held(&store, &users).contains(&19));
         assert!(store.entries().weight <= 60);
         assert_indexes_match(&store);
+    }
+
+    /// A request that misses reads up to three things of one user (the session by token, the
+    /// user, the list): they are one sighting, not three, so the user gets in on its next
+    /// request, not on this one.
+    #[tokio::test]
+    async fn one_request_reading_a_user_three_ways_is_one_sighting() {
+        let limits =
+            CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+        let memory = Arc::new(MemoryStore::new());
+        let store = cached(&memory, limits);
+        let mut users = Vec::new();
+        for i in 0..20 {
+            users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+        }
+        for user in &users[..12] {
+            store.sessions_for_user(&user.id).await.unwrap();
+        }
+        let before = held(&store, &users);
+        assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
+        let newcomer = &users[19];
+        let hash = memory.sessions_for_user(&newcomer.id).await.unwrap()[0].token_hash;
+        let request = || async {
+            assert!(store.session_by_token(&hash).await.unwrap().is_some());
+            assert!(store.user_by_id(&newcomer.id).await.unwrap().is_some());
+            assert_eq!(store.sessions_for_user(&newcomer.id).await.unwrap().len(), 5);
+        };
+        request().await;
+        assert!(store.entries().users.peek(&newcomer.id).is_none(), "turned away: nothing filled");
+        assert_eq!(held(&store, &users), before, "and nothing evicted");
+        request().await;
+        let entries = store.entries();
+        let entry = entries.users.peek(&newcomer.id).expect("in on its second request");
+        assert!(entry.list.is_some() && entry.user.is_some());
+        drop(entries);
+        assert!(store.entries().weight <= 60);
+        assert_indexes_match(&store);
+    }
+
+    /// A hit by token brings what the entry holds of the user and the list with the session,
+    /// from one entry: as fresh as each other, and gone with it on a revocation.
+    #[tokio::test]
+    async fn a_hit_by_token_brings_the_user_and_the_list_the_entry_holds() {
+        let memory = Arc::new(MemoryStore::new());
+        let store = cached(&memory, CacheLimits::default());
+        let alice = user_with_sessions(&store, "alice", 3).await;
+        let listed = memory.sessions_for_user(&alice.id).await.unwrap();
+        let hash = listed[0].token_hash;
+        // Nothing held yet: the session alone (the memory store reads nothing along).
+        let (session, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+        assert_eq!((session.id.clone(), user, list), (listed[0].id.clone(), None, None));
+        // The token only: the user and the list are read where needed.
+        assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, None);
+        store.user_by_id(&alice.id).await.unwrap();
+        store.sessions_for_user(&alice.id).await.unwrap();
+        memory.delete_user_session(&alice.id, &listed[2].id).await.unwrap();
+        let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+        assert_eq!(user, Some(alice.clone()));
+        assert_eq!(list.unwrap(), listed, "held: the list as it was read (the write went round the cache)");
+        assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, Some(alice.clone()));
+        // A revocation through the cache forgets the entry: the next lookup reads afresh.
+        store.delete_user_session(&alice.id, &listed[1].id).await.unwrap();
+        let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+        assert_eq!((user, list), (None, None));
+        assert_eq!(store.sessions_for_user(&alice.id).await.unwrap(), listed[..1]);
     }
 
     /// Users without sessions are remembered as such, and evicted like anyone else: a list of
