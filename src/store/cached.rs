@@ -829,8 +829,9 @@ mod tests {
         assert!(bytes * 35_000 <= 20_000 * 1_400, "35,000 in what 20,000 took: {bytes} bytes a session");
     }
 
-    #[tokio::test]
-    async fn a_full_cache_admits_a_user_on_a_second_miss_soon_after_the_first() {
+    /// A cache of 60 sessions filled with the lists of 12 of 20 users of 5 sessions each (and
+    /// which it holds): full, user 19 not among them.
+    async fn full_cache() -> (Arc<MemoryStore>, CachedStore, Vec<User>, Vec<usize>) {
         let limits =
             CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
         let memory = Arc::new(MemoryStore::new());
@@ -844,6 +845,12 @@ mod tests {
         }
         let before = held(&store, &users);
         assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
+        (memory, store, users, before)
+    }
+
+    #[tokio::test]
+    async fn a_full_cache_admits_a_user_on_a_second_miss_soon_after_the_first() {
+        let (_, store, users, before) = full_cache().await;
         // Seen once while full: turned away, nothing evicted.
         store.sessions_for_user(&users[19].id).await.unwrap();
         assert_eq!(held(&store, &users), before);
@@ -859,19 +866,7 @@ mod tests {
     /// request, not on this one.
     #[tokio::test]
     async fn one_request_reading_a_user_three_ways_is_one_sighting() {
-        let limits =
-            CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
-        let memory = Arc::new(MemoryStore::new());
-        let store = cached(&memory, limits);
-        let mut users = Vec::new();
-        for i in 0..20 {
-            users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
-        }
-        for user in &users[..12] {
-            store.sessions_for_user(&user.id).await.unwrap();
-        }
-        let before = held(&store, &users);
-        assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
+        let (memory, store, users, before) = full_cache().await;
         let newcomer = &users[19];
         let hash = memory.sessions_for_user(&newcomer.id).await.unwrap()[0].token_hash;
         let request = || async {
