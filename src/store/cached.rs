@@ -444,11 +444,13 @@ impl CachedStore {
                 let entry = entries.users.get(user_id)?;
                 let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
                 let user = entry.user.clone().flatten().filter(|_| along >= Along::User);
-                let list = entry.list.as_deref().filter(|_| along == Along::UserAndSessions).map(<[Session]>::to_vec);
+                // Shared: copied after the lock is released.
+                let list = entry.list.clone().filter(|_| along == Along::UserAndSessions);
                 Some((session, user, list))
             });
             if let Some((session, user, list)) = found {
                 drop(entries);
+                let list = list.as_deref().map(<[Session]>::to_vec);
                 self.metrics.cache_lookup(CacheLookup::Session, true);
                 // What was not held is looked up (and counted) where it is needed.
                 if user.is_some() {
@@ -469,6 +471,14 @@ impl CachedStore {
             Along::UserAndSessions => self.sessions.session_user_and_sessions_by_token(hash).await?,
         };
         let Some((session, user, list)) = found else { return Ok(None) };
+        // What the backend read along is a miss of its own; what it did not is looked up (and
+        // counted) where it is needed.
+        if user.is_some() {
+            self.metrics.cache_lookup(CacheLookup::User, false);
+        }
+        if list.is_some() {
+            self.metrics.cache_lookup(CacheLookup::Sessions, false);
+        }
         let user_id = &session.user_id;
         self.fill(generation, user_id, CacheLookup::Session, || Fill::Token(session.clone(), session_bytes(&session)));
         if let Some(user) = &user {
