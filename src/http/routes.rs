@@ -39,18 +39,28 @@ fn parameter_matches(name: &str, value: &str) -> bool {
     !value.is_empty() && value.bytes().all(allowed)
 }
 
-/// Whether `template`'s segments match `segments`.
+/// Whether `template`'s segments match `segments`. It runs for every route on every request,
+/// so it walks both without collecting either (a `Vec` per route was 3–5% of a request).
 fn matches(template: &str, segments: &[&str]) -> bool {
-    let parts: Vec<&str> = template.split('/').skip(1).collect();
-    parts.len() == segments.len()
-        && parts.iter().zip(segments).all(|(part, segment)| {
-            match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-                Some(name) => {
-                    percent_decode_str(segment).decode_utf8().is_ok_and(|decoded| parameter_matches(name, &decoded))
+    let mut parts = template.split('/').skip(1);
+    let mut segments = segments.iter();
+    loop {
+        match (parts.next(), segments.next()) {
+            (None, None) => return true,
+            (Some(part), Some(segment)) => {
+                let matched = match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                    Some(name) => {
+                        percent_decode_str(segment).decode_utf8().is_ok_and(|decoded| parameter_matches(name, &decoded))
+                    }
+                    None => part == *segment,
+                };
+                if !matched {
+                    return false;
                 }
-                None => part == segment,
             }
-        })
+            _ => return false,
+        }
+    }
 }
 
 /// The methods of every route that matches `path` (the full request path), sorted; `None`:
