@@ -2,6 +2,7 @@
 //! Mattermost sanitizes them, and the pieces of requests read as Mattermost reads them.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use mm_sessions_api::models;
 
@@ -41,15 +42,16 @@ pub fn audit_model(audit: Audit) -> models::Audit {
 }
 
 /// The timezone Mattermost gives a user who never set one (`timezones.DefaultUserTimezone`).
-fn default_timezone() -> HashMap<String, String> {
+/// Built once: every user answer clones it, which copies the table instead of hashing again.
+static DEFAULT_TIMEZONE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     [("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect()
-}
+});
 
-/// The notification settings Mattermost gives a new user (`SetDefaultNotifications`).
-fn default_notify_props() -> HashMap<String, String> {
+/// The notification settings Mattermost gives a new user (`SetDefaultNotifications`), built once.
+static DEFAULT_NOTIFY_PROPS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     [
         ("email", "true"),
         ("push", "mention"),
@@ -67,7 +69,7 @@ fn default_notify_props() -> HashMap<String, String> {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect()
-}
+});
 
 /// Whose eyes a user's JSON is for: Mattermost shows a user more of themself than of others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +97,7 @@ pub fn user_model(user: &User, viewer: Viewer) -> models::User {
         String::new(),
         user.roles.clone(),
         "en".into(),
-        default_timezone(),
+        DEFAULT_TIMEZONE.clone(),
         String::new(),
         String::new(),
         false,
@@ -103,7 +105,7 @@ pub fn user_model(user: &User, viewer: Viewer) -> models::User {
     // Mattermost's `omitempty`: present only when on, for any viewer.
     model.mfa_active = user.mfa_active.then_some(true);
     if viewer == Viewer::Themself {
-        model.notify_props = Some(default_notify_props());
+        model.notify_props = Some(DEFAULT_NOTIFY_PROPS.clone());
         model.last_password_update = (user.last_password_update > 0).then_some(user.last_password_update);
     }
     model
