@@ -31,6 +31,33 @@ pub(crate) fn random_bytes() -> [u8; 16] {
     bytes
 }
 
+/// Ids' random bytes come from the OS generator a block at a time, one `getrandom` call per 256
+/// ids instead of one per id: a request id is made for every request, and the syscall was 2% of
+/// a cached `GET /users/me` (docs/performance.md). Ids name things, they are not secrets (tokens
+/// take [`random_bytes`], unpooled).
+const POOLED_IDS: usize = 256;
+
+thread_local! {
+    static ID_POOL: std::cell::RefCell<(Box<[u8; 16 * POOLED_IDS]>, usize)> =
+        std::cell::RefCell::new((Box::new([0; 16 * POOLED_IDS]), POOLED_IDS));
+}
+
+/// 16 bytes from the OS generator, by way of this thread's pool.
+fn id_bytes() -> [u8; 16] {
+    ID_POOL.with_borrow_mut(|(pool, used)| {
+        if *used == POOLED_IDS {
+            getrandom::fill(pool.as_mut_slice()).expect("the operating system's random generator failed");
+            *used = 0;
+        }
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&pool[16 * *used..16 * (*used + 1)]);
+        // Never handed out twice.
+        pool[16 * *used..16 * (*used + 1)].fill(0);
+        *used += 1;
+        bytes
+    })
+}
+
 /// A valid Mattermost id, held inline: copying one (every session names its user) allocates
 /// nothing, which keeps the session cache and the hot path free of allocations per id.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,7 +66,10 @@ pub struct Id([u8; ID_LEN]);
 impl Id {
     /// A fresh random id.
     pub fn generate() -> Self {
-        Self::parse(&encode(&random_bytes())).expect("the encoding makes 26 ASCII letters and digits")
+        let mut text = [0u8; ID_LEN];
+        // 16 bytes are 26 base32 symbols, each an ASCII letter or digit.
+        MATTERMOST_BASE32.encode_mut(&id_bytes(), &mut text);
+        Id(text)
     }
 
     /// Accepts `value` if it is a valid id (26 ASCII letters or digits).
@@ -152,14 +182,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn generated_ids_have_mattermosts_shape() {
-        for _ in 0..100 {
+    fn generated_ids_have_mattermosts_shape_and_never_repeat() {
+        // Four times the pool: the refills hand out fresh bytes, never a block twice.
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..4 * POOLED_IDS + 1 {
             let id = Id::generate();
             assert_eq!(id.as_str().len(), ID_LEN);
             assert!(id.as_str().chars().all(|c| "ybndrfg8ejkmcpqxot1uwisza345h769".contains(c)));
             assert!(is_valid(id.as_str()));
+            assert!(seen.insert(id), "an id came out twice");
         }
-        assert_ne!(Id::generate(), Id::generate());
     }
 
     #[test]
