@@ -23,10 +23,24 @@ type Context = ContextBuilder<
     ContextBuilder<Option<AuthData>, ContextBuilder<XSpanIdString, EmptyContext>>,
 >;
 
-/// Every answer decoded once from the captured responses; each call clones one.
+/// Every answer decoded once from the captured responses, shared: the generated router clones
+/// its `Api` for every request, so the answers sit behind one `Arc` and each call clones only
+/// the answer it returns (as the real server's handlers clone only an `Arc` of the service).
+/// Before 2026-12-02 they were cloned all together for every request, which put every answer's
+/// copy (10-15% of the ceiling's samples) on each request and made the ceiling too low.
 #[derive(Clone)]
-struct Fixed {
-    sessions: Arc<Vec<models::Session>>,
+struct Fixed(Arc<Answers>);
+
+impl std::ops::Deref for Fixed {
+    type Target = Answers;
+
+    fn deref(&self) -> &Answers {
+        &self.0
+    }
+}
+
+struct Answers {
+    sessions: Vec<models::Session>,
     revoked: models::StatusOk,
     revoked_all: models::StatusOk,
     user: models::User,
@@ -45,7 +59,7 @@ fn not_benchmarked() -> ApiError {
 #[async_trait]
 impl<C: Send + Sync> Api<C> for Fixed {
     async fn get_sessions(&self, _user_id: String, _context: &C) -> Result<GetSessionsResponse, ApiError> {
-        Ok(GetSessionsResponse::Sessions(self.sessions.as_ref().clone()))
+        Ok(GetSessionsResponse::Sessions(self.sessions.clone()))
     }
 
     async fn revoke_all_sessions(&self, _user_id: String, _context: &C) -> Result<RevokeAllSessionsResponse, ApiError> {
@@ -248,8 +262,8 @@ async fn main() -> anyhow::Result<()> {
     let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: ceiling-generated RESPONSES [ADDR]"))?;
     let responses = mm_sessions_bench::read_responses(&path)?;
     let body = |op: &str| responses[op].body.as_str();
-    let fixed = Fixed {
-        sessions: Arc::new(serde_json::from_str(body("GetSessions"))?),
+    let fixed = Fixed(Arc::new(Answers {
+        sessions: serde_json::from_str(body("GetSessions"))?,
         revoked: serde_json::from_str(body("RevokeSession"))?,
         revoked_all: serde_json::from_str(body("RevokeAllSessions"))?,
         user: serde_json::from_str(body("Login"))?,
@@ -267,7 +281,7 @@ async fn main() -> anyhow::Result<()> {
             .filter(|(n, _)| n.to_ascii_lowercase().starts_with("x-mattermost-"))
             .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
             .collect(),
-    };
+    }));
     let router: GeneratedRouter<Fixed, Context> = GeneratedRouter::new(fixed, false);
     let service = AddContext::<_, EmptyContext>::new(AllowAllAuthenticator::new(router, "bench"));
     mm_sessions_bench::serve(mm_sessions_bench::listen_arg(2)?, service).await
