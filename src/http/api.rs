@@ -26,12 +26,24 @@ use crate::config::ClientRequirements;
 use crate::error::AppError;
 use crate::service::{LoginAttempt, NewToken, PasswordChange, Requirement, SessionService};
 
-/// The handlers.
+/// The handlers. The generated router clones its `Api` for every request, so their state sits
+/// behind one `Arc`: a request costs one reference count, not a copy of the service's.
 #[derive(Clone)]
-pub struct Handlers {
+pub struct Handlers(Arc<HandlerState>);
+
+/// What the handlers work with.
+pub struct HandlerState {
     service: SessionService,
-    client_requirements: Arc<ClientRequirements>,
-    allowed_redirect_hosts: Arc<AllowedHosts>,
+    client_requirements: ClientRequirements,
+    allowed_redirect_hosts: AllowedHosts,
+}
+
+impl std::ops::Deref for Handlers {
+    type Target = HandlerState;
+
+    fn deref(&self) -> &HandlerState {
+        &self.0
+    }
 }
 
 impl Handlers {
@@ -42,11 +54,7 @@ impl Handlers {
         client_requirements: ClientRequirements,
         allowed_redirect_hosts: AllowedHosts,
     ) -> Self {
-        Handlers {
-            service,
-            client_requirements: Arc::new(client_requirements),
-            allowed_redirect_hosts: Arc::new(allowed_redirect_hosts),
-        }
+        Handlers(Arc::new(HandlerState { service, client_requirements, allowed_redirect_hosts }))
     }
 
     /// The sign-in page, with `redirect_to` the URL the proxy forwarded if it may go there.
