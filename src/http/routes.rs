@@ -40,7 +40,8 @@ fn parameter_matches(name: &str, value: &str) -> bool {
 }
 
 /// Whether `template`'s segments match `segments`. It runs for every route on every request,
-/// so it walks both without collecting either (a `Vec` per route was 3–5% of a request).
+/// so it walks both without collecting either (measured: the matcher fell from 4.8% to 4.2% of a
+/// cached `GET /users/me`, its string splitting from 1.7% to 0.1%; docs/performance.md).
 fn matches(template: &str, segments: &[&str]) -> bool {
     let mut parts = template.split('/').skip(1);
     let mut segments = segments.iter();
