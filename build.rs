@@ -28,7 +28,8 @@ fn main() {
     }
 }
 
-/// The spec's paths and their methods, as `(template, &[METHOD, …])` in `$OUT_DIR/routes.rs`.
+/// The spec's paths and their methods, as `(template, &[Part, …], &[METHOD, …])` in
+/// `$OUT_DIR/routes.rs`.
 fn write_routes(root: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(root.join("api/mattermost-sessions.yaml")).map_err(|e| e.to_string())?;
     let spec: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).map_err(|e| e.to_string())?;
@@ -47,11 +48,21 @@ fn write_routes(root: &Path) -> Result<(), String> {
         methods.sort();
         routes.push((path.to_owned(), methods));
     }
-    let mut out = String::from("/// The spec's routes: each path template (under the base path) and its methods.\n");
-    out.push_str("pub const ROUTES: &[(&str, &[&str])] = &[\n");
+    // Split here, once, so that matching a request compares segments without splitting a
+    // template per route per request.
+    let mut out = String::from("/// The spec's routes: each path template (under the base path), split into its parts, and its\n/// methods.\n");
+    out.push_str("pub const ROUTES: &[(&str, &[Part], &[&str])] = &[\n");
     for (path, methods) in &routes {
+        let parts: Vec<String> = path
+            .split('/')
+            .skip(1)
+            .map(|part| match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(name) => format!("Part::Param({name:?})"),
+                None => format!("Part::Literal({part:?})"),
+            })
+            .collect();
         let methods: Vec<String> = methods.iter().map(|m| format!("{m:?}")).collect();
-        out.push_str(&format!("    ({path:?}, &[{}]),\n", methods.join(", ")));
+        out.push_str(&format!("    ({path:?}, &[{}], &[{}]),\n", parts.join(", "), methods.join(", ")));
     }
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
