@@ -1,7 +1,7 @@
 //! The JSON the API speaks: domain values in the generated models' shapes, sanitized as
 //! Mattermost sanitizes them, and the pieces of requests read as Mattermost reads them.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use mm_sessions_api::models;
@@ -43,7 +43,7 @@ pub fn audit_model(audit: Audit) -> models::Audit {
 
 /// The timezone Mattermost gives a user who never set one (`timezones.DefaultUserTimezone`).
 /// Built once: every user answer clones it, which copies the table instead of hashing again.
-static DEFAULT_TIMEZONE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+static DEFAULT_TIMEZONE: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
     [("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -51,7 +51,7 @@ static DEFAULT_TIMEZONE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 });
 
 /// The notification settings Mattermost gives a new user (`SetDefaultNotifications`), built once.
-static DEFAULT_NOTIFY_PROPS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+static DEFAULT_NOTIFY_PROPS: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
     [
         ("email", "true"),
         ("push", "mention"),

@@ -42,8 +42,25 @@ async fn login_by_username_or_email_returns_the_user_and_a_working_token(backend
     assert_eq!(newest["props"]["isMobile"], "false");
     assert_eq!(newest["roles"], "system_user");
     assert!(!newest["props"]["csrf"].as_str().unwrap().is_empty());
+    // Go's encoding/json writes a map's keys sorted: so do we, in the props (every session here
+    // has the same keys, so the first of each is the first session's) and the user's maps.
+    let listed = app.get("/users/me/sessions").token(&token).await.text;
+    assert_sorted_keys(&listed, &["browser", "csrf", "isMobile", "isSaml", "os", "platform"]);
+    let me = app.get("/users/me").token(&token).await.text;
+    assert_sorted_keys(&me, &["automaticTimezone", "manualTimezone", "useAutomaticTimezone"]);
+    assert_sorted_keys(
+        &me,
+        &["channel", "comments", "desktop_sound", "desktop_threads", "mention_keys", "push_status", "push_threads"],
+    );
     let days = (newest["expires_at"].as_i64().unwrap() - now_millis()) as f64 / 86_400_000.0;
     assert!((29.9..=30.0).contains(&days), "a web session lasts 30 days, got {days}");
+}
+
+/// `keys` (sorted) appear in `json` in that order (each key's first occurrence).
+fn assert_sorted_keys(json: &str, keys: &[&str]) {
+    let at: Vec<usize> =
+        keys.iter().map(|k| json.find(&format!("\"{k}\":")).unwrap_or_else(|| panic!("no {k} in {json}"))).collect();
+    assert!(at.is_sorted(), "keys {keys:?} out of order in {json}");
 }
 
 #[tokio::test]
