@@ -154,7 +154,7 @@ impl Api<RequestContext> for Handlers {
                     }
                 }
                 Ok(LoginResponse::LoggedIn {
-                    body: user_model(&user, Viewer::Themself),
+                    body: user_model(user, Viewer::Themself),
                     token: Some(token.expose().to_owned()),
                 })
             }
@@ -227,7 +227,7 @@ impl Api<RequestContext> for Handlers {
         match result {
             Ok(user) => {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
-                Ok(GetMeResponse::Me { body: user_model(&user, Viewer::Themself), e_tag })
+                Ok(GetMeResponse::Me { body: user_model(user, Viewer::Themself), e_tag })
             }
             Err(e) => declared_error!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
         }
@@ -249,7 +249,7 @@ impl Api<RequestContext> for Handlers {
                     Some(caller) if caller.session.user_id == user.id => Viewer::Themself,
                     _ => Viewer::Other,
                 };
-                Ok(GetUserByUsernameResponse::User(user_model(&user, viewer)))
+                Ok(GetUserByUsernameResponse::User(user_model(user, viewer)))
             }
             Err(e) => declared_error!(GetUserByUsernameResponse, e, ctx, {
                 400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,

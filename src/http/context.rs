@@ -14,26 +14,34 @@ use crate::domain::{Session, User};
 use crate::error::AppError;
 use crate::service::{Actor, Caller, Origin};
 
-/// What a handler knows about its request, and the cookies it wants set.
+/// What a handler knows about its request, and the cookies it wants set. Cheap to clone (the
+/// generated router takes a clone for every request): beyond the two values the generated layer
+/// may set, it is one shared `Arc`.
 #[derive(Clone, Debug)]
 pub struct RequestContext {
     request_id: XSpanIdString,
     authorization: Option<Authorization>,
+    /// Request details the generated signatures do not carry.
+    pub request: Arc<RequestDetails>,
+    shared: Arc<Shared>,
+}
+
+/// The parts of a [`RequestContext`] every clone shares.
+#[derive(Debug)]
+struct Shared {
     caller: Option<Session>,
     /// The caller's user, when authentication read it with the session.
     caller_user: Option<User>,
     /// The caller's own sessions, when authentication read them with the session.
     caller_sessions: Option<Vec<Session>>,
-    /// Request details the generated signatures do not carry.
-    pub request: RequestDetails,
     /// Where the request came from, for the service's audit records and budgets.
     origin: Origin,
     /// `Set-Cookie` values for the response. Swagger 2.0 cannot declare several `Set-Cookie`
     /// headers, so handlers leave them here and the pipeline adds them.
-    set_cookies: Arc<Mutex<Vec<String>>>,
+    set_cookies: Mutex<Vec<String>>,
     /// An error the operation's responses cannot express (an internal failure), left here for
     /// the pipeline to render and log, with its cause.
-    failure: Arc<Mutex<Option<AppError>>>,
+    failure: Mutex<Option<AppError>>,
 }
 
 /// The parts of the request some handlers need beyond their parameters.
@@ -73,16 +81,19 @@ impl RequestContext {
             issuer: None,
         });
         let origin = Origin { action: request.path.clone(), client: request.client };
-        RequestContext {
-            request_id: XSpanIdString(request_id),
-            authorization,
+        let shared = Shared {
             caller,
             caller_user,
             caller_sessions,
             origin,
-            request,
-            set_cookies: Arc::default(),
-            failure: Arc::default(),
+            set_cookies: Mutex::default(),
+            failure: Mutex::default(),
+        };
+        RequestContext {
+            request_id: XSpanIdString(request_id),
+            authorization,
+            request: Arc::new(request),
+            shared: Arc::new(shared),
         }
     }
 
@@ -102,23 +113,23 @@ impl RequestContext {
     /// answer 500, which the pipeline then replaces with `error`'s AppError.
     pub fn fail(&self, error: AppError) -> swagger::ApiError {
         let summary = swagger::ApiError(error.id().to_owned());
-        *self.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(error);
+        *self.shared.failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(error);
         summary
     }
 
     /// The error a handler left with [`Self::fail`], if any.
     pub fn take_failure(&self) -> Option<AppError> {
-        self.failure.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.shared.failure.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// Asks for a `Set-Cookie` header on the response.
     pub fn set_cookie(&self, cookie: String) {
-        self.set_cookies.lock().unwrap_or_else(|e| e.into_inner()).push(cookie);
+        self.shared.set_cookies.lock().unwrap_or_else(|e| e.into_inner()).push(cookie);
     }
 
     /// The cookies handlers asked for.
     pub fn take_cookies(&self) -> Vec<String> {
-        std::mem::take(&mut *self.set_cookies.lock().unwrap_or_else(|e| e.into_inner()))
+        std::mem::take(&mut *self.shared.set_cookies.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The request's id (also its `X-Request-Id` and the AppError's `request_id`).
@@ -128,16 +139,17 @@ impl RequestContext {
 
     /// Where the request came from, for the service's audit records and budgets.
     pub fn origin(&self) -> &Origin {
-        &self.origin
+        &self.shared.origin
     }
 
     /// The authenticated caller, if any (logout works without one).
     pub fn caller(&self) -> Option<Caller<'_>> {
-        self.caller.as_ref().map(|session| Caller {
+        let shared = &*self.shared;
+        shared.caller.as_ref().map(|session| Caller {
             session,
-            origin: &self.origin,
-            user: self.caller_user.as_ref(),
-            own_sessions: self.caller_sessions.as_deref(),
+            origin: &shared.origin,
+            user: shared.caller_user.as_ref(),
+            own_sessions: shared.caller_sessions.as_deref(),
         })
     }
 }

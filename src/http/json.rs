@@ -82,20 +82,21 @@ pub enum Viewer {
 
 /// The sanitized JSON form of a user (Mattermost's `Sanitize`): never its password hash or MFA
 /// secret (which [`User`] does not even hold), `auth_data` "". What this server does not keep (position, timezone, notification
-/// settings) has Mattermost's defaults for a new user.
-pub fn user_model(user: &User, viewer: Viewer) -> models::User {
+/// settings) has Mattermost's defaults for a new user. It takes the user by value: its strings
+/// move into the model.
+pub fn user_model(user: User, viewer: Viewer) -> models::User {
     let mut model = models::User::new(
         user.id.to_string(),
         user.create_at,
         user.update_at,
         user.delete_at,
-        user.username.clone(),
-        user.email.clone(),
+        user.username,
+        user.email,
         String::new(),
         String::new(),
         String::new(),
         String::new(),
-        user.roles.clone(),
+        user.roles,
         "en".into(),
         DEFAULT_TIMEZONE.clone(),
         String::new(),

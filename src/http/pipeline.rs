@@ -219,7 +219,7 @@ impl Inner {
             self.check_csrf(&parts, operation, peer, found)?;
             self.check_mfa(&parts, operation, found).await?;
         }
-        let caller = credentials.as_mut().map(|c| (c.session.clone(), c.user.clone(), c.own_sessions.take()));
+        let caller = credentials.as_mut().map(|c| (c.session.clone(), c.user.take(), c.own_sessions.take()));
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
