@@ -42,7 +42,7 @@ use hyper::{Method, Request};
 use mm_sessions_api::server::Service as GeneratedRouter;
 
 use super::api::Handlers;
-use super::context::{RequestContext, RequestDetails};
+use super::context::{Found, RequestContext, RequestDetails};
 use super::credentials::{self, Location};
 use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
@@ -93,6 +93,22 @@ struct Credentials {
     user: Option<User>,
     /// The user's sessions, if the store read them with the session (for `GetSessions`).
     own_sessions: Option<Vec<Session>>,
+}
+
+/// What the cookie step needs of [`Credentials`] once the session is in the request context.
+struct CookieState {
+    token: String,
+    location: Location,
+    extended: bool,
+    companions_missing: bool,
+}
+
+impl Credentials {
+    /// The cookie step's part, and the caller the request context holds (moved, not copied).
+    fn split(self) -> (CookieState, Found) {
+        let Credentials { token, location, session, extended, companions_missing, user, own_sessions } = self;
+        (CookieState { token, location, extended, companions_missing }, (session, user, own_sessions))
+    }
 }
 
 impl HttpService {
@@ -214,17 +230,18 @@ impl Inner {
         if let Some(peer) = peer {
             peer.answering();
         }
-        let mut credentials = self.authenticate(&parts, operation).await?;
+        let credentials = self.authenticate(&parts, operation).await?;
         if let Some(found) = &credentials {
             self.check_csrf(&parts, operation, peer, found)?;
             self.check_mfa(&parts, operation, found).await?;
         }
-        let caller = credentials.as_mut().map(|c| (c.session.clone(), c.user.take(), c.own_sessions.take()));
+        // The session and user move into the context; the cookie step keeps the rest.
+        let (cookie_state, caller) = credentials.map(Credentials::split).unzip();
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
         super::generated::quiet_unknown_fields(&mut response, request_id, operation);
-        self.set_cookies(&mut response, &context, operation, credentials)?;
+        self.set_cookies(&mut response, &context, operation, cookie_state)?;
         Ok(response)
     }
 
@@ -333,7 +350,7 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         request_id: &str,
         body: bytes::Bytes,
-        caller: Option<(Session, Option<User>, Option<Vec<Session>>)>,
+        caller: Option<Found>,
         peer: Option<&Peer>,
     ) -> RequestContext {
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
@@ -371,19 +388,20 @@ impl Inner {
         response: &mut HttpResponse,
         context: &RequestContext,
         operation: &str,
-        credentials: Option<Credentials>,
+        credentials: Option<CookieState>,
     ) -> Result<(), AppError> {
         // A handler that set cookies (login, logout) decides them alone.
         let mut cookies = context.take_cookies();
-        if let Some(found) = credentials.filter(|c| c.location == Location::Cookie && cookies.is_empty()) {
+        let found = credentials.filter(|c| c.location == Location::Cookie && cookies.is_empty());
+        if let (Some(found), Some(caller)) = (found, context.caller()) {
             let now = self.service.clock().now_millis();
             let scope = &context.request.cookies;
             if operation == AUTH_CHECK {
                 if found.extended {
-                    cookies.push(super::cookies::token_only(&found.token, &found.session, now, scope));
+                    cookies.push(super::cookies::token_only(&found.token, caller.session, now, scope));
                 }
             } else if found.extended || found.companions_missing {
-                cookies.extend(super::cookies::for_session(&found.token, &found.session, now, scope));
+                cookies.extend(super::cookies::for_session(&found.token, caller.session, now, scope));
             }
         }
         for cookie in cookies {
