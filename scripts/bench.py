@@ -432,12 +432,21 @@ def verdicts(report):
     return out
 
 
+def sampled_users(args):
+    """How many users the load is spread over: every n-th of the bulk users (bench-seed's rule;
+    the admin, login and big users are never in the sample)."""
+    users = max(1, args.sessions // args.sessions_per_user)
+    step = max(1, -(-users // max(1, args.sample)))
+    return -(-users // step)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--database", default="sqlite", help="sqlite (default), memory, or a postgres:// URL")
     p.add_argument("--sessions", type=int, default=100_000, help="stored sessions (default 100000)")
     p.add_argument("--sessions-per-user", type=int, default=10)
-    p.add_argument("--sample", type=int, default=20_000, help="users the load is spread over")
+    p.add_argument("--sample", type=int, default=20_000, help="at most this many users the load is spread over (every n-th seeded user; "
+                   "the default takes all 10,000 of the default --sessions)")
     p.add_argument("--connections", default="16,64")
     p.add_argument("--ops", default="get,me,check,revoke,revoke_all,login")
     p.add_argument("--load", choices=("uniform", "zipf"), default="uniform",
@@ -493,7 +502,7 @@ def main():
           f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
           f"{args.sessions:,} sessions, {args.load} load"
           + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
-          + f" over {args.sample:,} users, {args.duration:g} s per run, session cache "
+          + f" over {sampled_users(args):,} users, {args.duration:g} s per run, session cache "
           f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
     if "throughput" in report:
         print_throughput(report["throughput"])
