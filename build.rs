@@ -1,5 +1,6 @@
 //! Refuses to build when `generated/` has drifted from `api/` (see `src/fingerprint.rs`), and
-//! writes the spec's route table (each path template and its methods) for `src/http/routes.rs`.
+//! writes the spec's route table (each path template, its parts and its methods) for
+//! `src/http/routes.rs`.
 
 #[path = "src/fingerprint.rs"]
 #[allow(dead_code)]

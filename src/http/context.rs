@@ -16,11 +16,11 @@ use crate::service::{Actor, Caller, Origin};
 
 /// The caller as authentication found it: the session, and the user and the user's sessions
 /// when the store read them with it.
-pub type Found = (Session, Option<User>, Option<Vec<Session>>);
+pub type CallerParts = (Session, Option<User>, Option<Vec<Session>>);
 
 /// What a handler knows about its request, and the cookies it wants set. Cheap to clone (the
 /// generated router takes a clone for every request): beyond the two values the generated layer
-/// may set, it is one shared `Arc`.
+/// may set, it is two shared `Arc`s.
 #[derive(Clone, Debug)]
 pub struct RequestContext {
     request_id: XSpanIdString,
@@ -70,7 +70,7 @@ pub struct RequestDetails {
 
 impl RequestContext {
     /// A context for a request with this id, authenticated as `caller` (if any).
-    pub fn new(request_id: String, caller: Option<Found>, request: RequestDetails) -> Self {
+    pub fn new(request_id: String, caller: Option<CallerParts>, request: RequestDetails) -> Self {
         let (caller, caller_user, caller_sessions) = match caller {
             Some((session, user, sessions)) => (Some(session), user, sessions),
             None => (None, None, None),

@@ -42,7 +42,7 @@ pub fn audit_model(audit: Audit) -> models::Audit {
 }
 
 /// The timezone Mattermost gives a user who never set one (`timezones.DefaultUserTimezone`).
-/// Built once: every user answer clones it, which copies the table instead of hashing again.
+/// Built once: every user answer clones it (the generated model owns its strings).
 static DEFAULT_TIMEZONE: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
     [("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]
         .into_iter()

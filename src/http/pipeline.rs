@@ -42,7 +42,7 @@ use hyper::{Method, Request};
 use mm_sessions_api::server::Service as GeneratedRouter;
 
 use super::api::Handlers;
-use super::context::{Found, RequestContext, RequestDetails};
+use super::context::{CallerParts, RequestContext, RequestDetails};
 use super::credentials::{self, Location};
 use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
@@ -105,7 +105,7 @@ struct CookieState {
 
 impl Credentials {
     /// The cookie step's part, and the caller the request context holds (moved, not copied).
-    fn split(self) -> (CookieState, Found) {
+    fn split(self) -> (CookieState, CallerParts) {
         let Credentials { token, location, session, extended, companions_missing, user, own_sessions } = self;
         (CookieState { token, location, extended, companions_missing }, (session, user, own_sessions))
     }
@@ -350,7 +350,7 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         request_id: &str,
         body: bytes::Bytes,
-        caller: Option<Found>,
+        caller: Option<CallerParts>,
         peer: Option<&Peer>,
     ) -> RequestContext {
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
@@ -388,20 +388,23 @@ impl Inner {
         response: &mut HttpResponse,
         context: &RequestContext,
         operation: &str,
-        credentials: Option<CookieState>,
+        cookie_state: Option<CookieState>,
     ) -> Result<(), AppError> {
         // A handler that set cookies (login, logout) decides them alone.
         let mut cookies = context.take_cookies();
-        let found = credentials.filter(|c| c.location == Location::Cookie && cookies.is_empty());
-        if let (Some(found), Some(caller)) = (found, context.caller()) {
+        let state = cookie_state.filter(|c| c.location == Location::Cookie && cookies.is_empty());
+        // Both come from one split of the credentials ([`Credentials::split`]): a cookie state
+        // without a caller in the context cannot happen.
+        debug_assert!(state.is_none() || context.caller().is_some(), "a cookie state without its session");
+        if let (Some(state), Some(caller)) = (state, context.caller()) {
             let now = self.service.clock().now_millis();
             let scope = &context.request.cookies;
             if operation == AUTH_CHECK {
-                if found.extended {
-                    cookies.push(super::cookies::token_only(&found.token, caller.session, now, scope));
+                if state.extended {
+                    cookies.push(super::cookies::token_only(&state.token, caller.session, now, scope));
                 }
-            } else if found.extended || found.companions_missing {
-                cookies.extend(super::cookies::for_session(&found.token, caller.session, now, scope));
+            } else if state.extended || state.companions_missing {
+                cookies.extend(super::cookies::for_session(&state.token, caller.session, now, scope));
             }
         }
         for cookie in cookies {

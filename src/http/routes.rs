@@ -74,7 +74,7 @@ impl<'a> Segment<'a> {
 }
 
 /// The segments of `path` (the full request path) under the base path; `None`: not under it, or
-/// longer than any route.
+/// more than [`MAX_SEGMENTS`] segments (more than any route has).
 fn segments(path: &str) -> Option<([Segment<'_>; MAX_SEGMENTS], usize)> {
     let relative = path.strip_prefix(BASE_PATH).filter(|p| p.starts_with('/'))?;
     let mut segments = [Segment::default(); MAX_SEGMENTS];
@@ -147,6 +147,8 @@ mod tests {
         assert_eq!(allowed("/api/v4/users/me/tokens"), "GET, POST");
         assert_eq!(route("GET", "/api/v4/nowhere"), Routed::NoRoute);
         assert_eq!(route("GET", "/elsewhere"), Routed::NoRoute);
+        // Eight segments fill the matcher's array, nine overflow it: no route either way.
+        assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c/d"), Routed::NoRoute);
         assert_eq!(allowed("/api/v4/nowhere"), "");
     }
