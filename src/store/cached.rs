@@ -366,7 +366,8 @@ impl CachedStore {
 
     /// Fills the cache with what a read that began at `generation` found, unless a write was
     /// forgotten since (its data may be older than that write).
-    /// The fill is made (sessions copied, sizes estimated) only if it gets in.
+    /// The fill is made (sessions copied, sizes estimated) only if it gets in, and before the
+    /// write lock: the lock is held for the insertion alone.
     fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, fill: impl FnOnce() -> Fill) {
         {
             let entries = self.lookup();
@@ -382,12 +383,13 @@ impl CachedStore {
                 }
             }
         }
+        let fill = fill();
         let mut entries = self.entries();
         // Checked again: a write may have been forgotten between the two locks.
         if entries.generation != generation {
             return;
         }
-        let evicted = entries.fill(user_id, fill());
+        let evicted = entries.fill(user_id, fill);
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
         // The entry the fill replaced (same user, emptied) is not an eviction.
@@ -482,12 +484,11 @@ impl CachedStore {
         let user_id = &session.user_id;
         self.fill(generation, user_id, CacheLookup::Session, || Fill::Token(session.clone(), session_bytes(&session)));
         if let Some(user) = &user {
-            let bytes = user_bytes(user);
-            self.fill(generation, user_id, CacheLookup::User, || Fill::User(Some(user.clone()), bytes));
+            self.fill(generation, user_id, CacheLookup::User, || Fill::User(Some(user.clone()), user_bytes(user)));
         }
         if let Some(list) = &list {
-            let bytes = list.iter().map(session_bytes).sum();
-            self.fill(generation, user_id, CacheLookup::Sessions, || Fill::List(list.as_slice().into(), bytes));
+            let fill = || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum());
+            self.fill(generation, user_id, CacheLookup::Sessions, fill);
         }
         Ok(Some((session, user, list)))
     }
