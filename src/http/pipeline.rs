@@ -341,7 +341,7 @@ impl Inner {
         if EXEMPT.contains(&operation) || parts.uri.path() == "/api/v4/users/me" {
             return Ok(());
         }
-        self.service.check_mfa_enforced(&found.session).await
+        self.service.check_mfa_enforced(&found.session, found.user.as_ref()).await
     }
 
     /// The context the handlers see: the caller, and what the generated signatures do not carry.

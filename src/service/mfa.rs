@@ -213,13 +213,21 @@ impl SessionService {
     /// in its order): nothing unless MFA is on and enforced; OAuth sessions and, unless their
     /// setting says so, guests are exempt; otherwise a user without MFA is 403
     /// `api.context.mfa_required.app_error`. Which operations it applies to is the HTTP layer's
-    /// (Mattermost's handler kinds).
-    pub async fn check_mfa_enforced(&self, session: &Session) -> Result<(), AppError> {
+    /// (Mattermost's handler kinds). `user` is the session's user when authentication read it
+    /// with the session (PostgreSQL's one round trip); otherwise it is read here.
+    pub async fn check_mfa_enforced(&self, session: &Session, user: Option<&User>) -> Result<(), AppError> {
         let mfa = &self.policy.mfa;
         if !(mfa.enable && mfa.enforce) || session.is_oauth {
             return Ok(());
         }
-        let user = self.stores.users.user_by_id(&session.user_id).await?.ok_or(AppError::SessionExpired)?;
+        let read;
+        let user = match user {
+            Some(user) => user,
+            None => {
+                read = self.stores.users.user_by_id(&session.user_id).await?.ok_or(AppError::SessionExpired)?;
+                &read
+            }
+        };
         if user.has_role(SYSTEM_GUEST) && !mfa.enforce_for_guests {
             return Ok(());
         }

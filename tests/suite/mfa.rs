@@ -187,6 +187,40 @@ async fn enforcement_leaves_only_the_set_up(backend: Backend) {
     assert_eq!(app.post("/users/logout").token(&guest_token).await.status, 200);
 }
 
+/// The user's session-cache lookups so far (hits and misses), from `/metrics`.
+async fn user_lookups(app: &TestApp) -> f64 {
+    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    ["hit", "miss"]
+        .iter()
+        .filter_map(|result| {
+            let name = format!(r#"mm_sessions_session_cache_lookups_total{{lookup="user",result="{result}"}}"#);
+            metrics.lines().find(|l| l.starts_with(&name))?.rsplit(' ').next()?.parse::<f64>().ok()
+        })
+        .sum()
+}
+
+/// Enforcement reads the user authentication already read with the session: a request looks
+/// the user up as often with it on as with it off.
+#[tokio::test]
+async fn enforcement_reads_no_user_beyond_authentications() {
+    let mut per_request = Vec::new();
+    for enforce in [false, true] {
+        let app = spawn_mfa_app(Backend::Sqlite, |c| c.policy.mfa.enforce = enforce).await;
+        app.user_with_password("alice", &[], PASSWORD).await;
+        let token = app.login_token("alice", PASSWORD).await;
+        set_up_mfa(&app, &token, "me").await;
+        // The first request after the set-up fills the cache again.
+        assert_eq!(app.get("/users/me/audits").token(&token).await.status, 200);
+        let before = user_lookups(&app).await;
+        for _ in 0..5 {
+            assert_eq!(app.get("/users/me/audits").token(&token).await.status, 200);
+        }
+        per_request.push((user_lookups(&app).await - before) / 5.0);
+    }
+    assert!(per_request[0] >= 1.0, "authentication looks the user up: {per_request:?}");
+    assert_eq!(per_request[0], per_request[1], "user lookups per request, enforcement off and on");
+}
+
 /// Guests are held to MFA when their own setting says so.
 #[tokio::test]
 async fn guests_are_enforced_by_their_setting() {
