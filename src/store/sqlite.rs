@@ -256,9 +256,16 @@ fn insert_capped(tx: &Connection, s: &Session, props: &str, max_per_user: usize)
     Ok(Ok(evicted))
 }
 
-/// A row mapped by one of [`rows`]' functions, its failure as SQLite's conversion error.
+/// A row mapped by one of [`rows`]' functions. SQLite's own errors (a column of another type)
+/// pass through and name their column; a stored value that is not what it must be (an id that
+/// is not one, props that are not JSON) is an error whose message says which. (Both used to
+/// read "at index: 0", whatever the column.)
 fn mapped<'r, T>(row: &Row<'r>, map: impl FnOnce(&Row<'r>) -> anyhow::Result<T>) -> rusqlite::Result<T> {
-    map(row).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    map(row).map_err(|e| match e.downcast::<rusqlite::Error>() {
+        Ok(sqlite) => sqlite,
+        // `usize::MAX` is rusqlite's "column unknown": its message is then the error's alone.
+        Err(other) => rusqlite::Error::FromSqlConversionFailure(usize::MAX, rusqlite::types::Type::Text, other.into()),
+    })
 }
 
 impl Columns for Row<'_> {
@@ -279,7 +286,8 @@ impl Columns for Row<'_> {
     }
     fn props(&self, i: usize) -> anyhow::Result<crate::domain::Props> {
         // Borrowed from the row: no String for the text.
-        Ok(serde_json::from_str(self.get_ref(i)?.as_str()?)?)
+        let column = || format!("column {}", self.as_ref().column_name(i).unwrap_or("?"));
+        serde_json::from_str(self.get_ref(i)?.as_str()?).with_context(column)
     }
 }
 
@@ -817,6 +825,20 @@ impl ChangeSource for SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stored row that does not map says where: SQLite's type errors name their column, and
+    /// our own checks say what they found.
+    #[test]
+    fn a_row_that_does_not_map_names_what_is_wrong() {
+        let c = Connection::open_in_memory().unwrap();
+        let error =
+            |sql: &str| c.query_row(sql, [], |r| mapped(r, |r| Ok((r.int(0)?, r.props(1)?)))).unwrap_err().to_string();
+        let typed = error("SELECT 'seven' AS expires_at, '{}' AS props");
+        assert!(typed.contains("expires_at"), "{typed}");
+        assert!(!typed.contains("Conversion error from type Text at index: 0"), "{typed}");
+        let props = error("SELECT 7 AS expires_at, 'not json' AS props");
+        assert!(props.contains("column props"), "{props}");
+    }
 
     /// Outside commits are found whether the WAL index or the counter tells, and each finding
     /// stands until it is accounted for.
