@@ -156,12 +156,26 @@ fn fit_connections_to_descriptors(cap: &mut std::num::NonZeroUsize) {
 /// machine has IPv6, IPv4 alone where it has not.
 async fn bind(addr: &ListenAddr, what: &str) -> anyhow::Result<TcpListener> {
     if addr.host().is_empty() {
-        if let Ok(listener) = TcpListener::bind(("::", addr.port())).await {
+        if let Ok(listener) = bind_dual_stack(addr.port()) {
             return Ok(listener);
         }
         return TcpListener::bind(("0.0.0.0", addr.port())).await.with_context(|| format!("binding {addr} for {what}"));
     }
     TcpListener::bind((addr.host(), addr.port())).await.with_context(|| format!("binding {addr} for {what}"))
+}
+
+/// `[::]:port` taking IPv4 clients too: IPV6_V6ONLY off, as Go's listener (Mattermost's) sets it,
+/// whatever the machine's `net.ipv6.bindv6only` says (with it on, a plain bind of `::` would
+/// leave IPv4 clients unanswered). Otherwise as tokio binds: `SO_REUSEADDR`, a backlog of 1024.
+fn bind_dual_stack(port: u16) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(Domain::IPV6, Type::STREAM, Some(Protocol::TCP))?;
+    socket.set_only_v6(false)?;
+    socket.set_reuse_address(true)?;
+    socket.set_nonblocking(true)?;
+    socket.bind(&SocketAddr::from((std::net::Ipv6Addr::UNSPECIFIED, port)).into())?;
+    socket.listen(1024)?;
+    TcpListener::from_std(socket.into())
 }
 
 /// A bound, ready-to-run server.
@@ -298,4 +312,28 @@ pub async fn shutdown_signal() {
     }
     #[cfg(not(unix))]
     let _ = interrupt.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mattermost's `:PORT` answers on IPv4 and IPv6 alike, from one socket that says so itself
+    /// (not only where the machine's default does); IPv4 alone on a machine without IPv6.
+    #[tokio::test]
+    async fn every_interface_takes_ipv4_and_ipv6_clients() {
+        let listener = bind(&":0".parse().unwrap(), "a test").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let clients: &[&str] = if listener.local_addr().unwrap().is_ipv6() {
+            assert!(!socket2::SockRef::from(&listener).only_v6().unwrap(), "IPV6_V6ONLY is off");
+            &["127.0.0.1", "::1"]
+        } else {
+            &["127.0.0.1"]
+        };
+        for &client in clients {
+            let connect = tokio::net::TcpStream::connect((client, port));
+            let (connected, accepted) = tokio::join!(connect, listener.accept());
+            assert!(connected.is_ok() && accepted.is_ok(), "{client}: {connected:?}");
+        }
+    }
 }
