@@ -220,14 +220,7 @@ impl SessionService {
         if !(mfa.enable && mfa.enforce) || session.is_oauth {
             return Ok(());
         }
-        let read;
-        let user = match user {
-            Some(user) => user,
-            None => {
-                read = self.stores.users.user_by_id(&session.user_id).await?.ok_or(AppError::SessionExpired)?;
-                &read
-            }
-        };
+        let user = self.session_user(session, user).await?;
         if user.has_role(SYSTEM_GUEST) && !mfa.enforce_for_guests {
             return Ok(());
         }

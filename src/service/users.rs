@@ -1,8 +1,10 @@
 //! Users: looking them up, creating them, their roles, and (de)activation.
 
+use std::borrow::Cow;
+
 use super::{Actor, Caller, SessionService, Whose};
 use crate::domain::user::{roles_are_well_formed, unknown_role, KNOWN_ROLES};
-use crate::domain::{Id, NewUser, RevokeReason, User};
+use crate::domain::{Id, NewUser, RevokeReason, Session, User};
 use crate::error::AppError;
 use crate::permissions::{Permission, SYSTEM_ADMIN};
 use crate::store::{RolesSet, StoreError};
@@ -15,10 +17,21 @@ impl SessionService {
 
     /// The caller's user: as authentication read it with the session, or from the store.
     pub(super) async fn caller_user(&self, caller: Caller<'_>) -> Result<User, AppError> {
-        if let Some(user) = caller.user {
-            return Ok(user.clone());
+        self.session_user(caller.session, caller.user).await.map(Cow::into_owned)
+    }
+
+    /// `session`'s user: `read` if authentication read it with the session, else from the store.
+    /// A session whose user is gone is no session.
+    pub(super) async fn session_user<'a>(
+        &self,
+        session: &Session,
+        read: Option<&'a User>,
+    ) -> Result<Cow<'a, User>, AppError> {
+        if let Some(user) = read {
+            return Ok(Cow::Borrowed(user));
         }
-        self.stores.users.user_by_id(&caller.session.user_id).await?.ok_or(AppError::SessionExpired)
+        let user = self.stores.users.user_by_id(&session.user_id).await?.ok_or(AppError::SessionExpired)?;
+        Ok(Cow::Owned(user))
     }
 
     /// `GET /users/username/{username}`: any signed-in caller may look a user up, by a
