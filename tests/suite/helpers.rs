@@ -169,6 +169,11 @@ impl TestApp {
         token.expose().to_string()
     }
 
+    /// What `/metrics` says now (served on the API's own address).
+    pub async fn metrics(&self) -> String {
+        self.client.get(self.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -55,7 +55,7 @@ async fn a_taken_username_is_no_store_failure() {
         })
         .await;
     assert!(again.unwrap_err().to_string().contains("a user with that username already exists"));
-    let text = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let text = app.metrics().await;
     assert!(!text.contains("mm_sessions_store_errors_total{"), "a conflict counted as a store failure:\n{text}");
 }
 

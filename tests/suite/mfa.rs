@@ -189,7 +189,7 @@ async fn enforcement_leaves_only_the_set_up(backend: Backend) {
 
 /// The user's session-cache lookups so far (hits and misses), from `/metrics`.
 async fn user_lookups(app: &TestApp) -> f64 {
-    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = app.metrics().await;
     ["hit", "miss"]
         .iter()
         .filter_map(|result| {

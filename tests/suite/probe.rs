@@ -140,7 +140,7 @@ async fn the_account_budget_tells_nothing_about_accounts() {
     // The right password under the spent login id waits too; under the other, it logs in.
     app.login("carol", PASSWORD).await.assert_app_error(429, limited);
     assert_eq!(app.login("carol@example.com", PASSWORD).await.status, 200);
-    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = app.metrics().await;
     assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="account"} 3"#), "{metrics}");
 }
 

@@ -273,7 +273,7 @@ async fn the_cache_reports_hits_misses_and_invalidations() {
         .json(json!({"session_id": session.id.as_str()}))
         .await
         .assert_ok_status();
-    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = app.metrics().await;
     let value = |name: &str| -> f64 {
         metrics
             .lines()

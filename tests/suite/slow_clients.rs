@@ -70,7 +70,7 @@ async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes(
         }
     }
     assert!(cut_off, "a trickling body must not hold its connection");
-    let metrics = app.client.get(app.base.replace("/api/v4", "/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = app.metrics().await;
     assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="request_timeout"}"#), "{metrics}");
     // A whole body sent at once is unaffected.
     assert_eq!(app.post("/users/login").json(serde_json::json!({"login_id": "x", "password": "y"})).await.status, 401);
