@@ -133,6 +133,7 @@ class Bench:
         argv = [
             self.tool("bench-seed"), "--database", database, "--out", str(out), "--users", str(users),
             "--sessions-per-user", str(self.args.sessions_per_user), "--sample", str(self.args.sample),
+            "--layout", self.args.layout,
         ] + list(extra)
         return argv
 
@@ -445,6 +446,9 @@ def main():
     p.add_argument("--database", default="sqlite", help="sqlite (default), memory, or a postgres:// URL")
     p.add_argument("--sessions", type=int, default=100_000, help="stored sessions (default 100000)")
     p.add_argument("--sessions-per-user", type=int, default=10)
+    p.add_argument("--layout", choices=("interleaved", "by-user"), default="interleaved",
+                   help="where a user's sessions lie in the store: mixed over it as logins over time leave them "
+                        "(default), or written together")
     p.add_argument("--sample", type=int, default=20_000, help="at most this many users the load is spread over (every n-th seeded user; "
                    "the default takes all 10,000 of the default --sessions)")
     p.add_argument("--connections", default="16,64")
@@ -500,7 +504,7 @@ def main():
     m = report["machine"]
     print(f"\nmm-sessions {report['commit']} on {report['settings']['database']}, {report['when']}: "
           f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
-          f"{args.sessions:,} sessions, {args.load} load"
+          f"{args.sessions:,} sessions ({args.layout}), {args.load} load"
           + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
           + f" over {sampled_users(args):,} users, {args.duration:g} s per run, session cache "
           f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")

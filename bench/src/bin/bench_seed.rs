@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! bench-seed --database D --out DIR [--users N] [--sessions-per-user M] [--big-users K]
-//!            [--login-users L] [--sample S] [--serve ADDR]
+//!            [--login-users L] [--sample S] [--serve ADDR] [--layout interleaved|by-user]
 //! ```
 //!
 //! - `N` users with `M` sessions each (the bulk of the store), `K` users with 500 sessions
@@ -12,6 +12,10 @@
 //!   URL to serve it is written to `DIR/database.url`.
 //! - `--serve ADDR` then serves the seeded store with the real server (`Application`), in this
 //!   process: the only way to benchmark the in-memory store, which lives in one process.
+//!
+//! `--layout interleaved` (the default) writes the bulk users first and their sessions after, in a
+//! random order, as logins over weeks leave a table; `--layout by-user` writes each user's sessions
+//! together, as this tool did before 2026-12-03 (a list read then finds them on one or two pages).
 //!
 //! Files: `users.tsv` (`user_id \t token \t id,id,...`: the token of the user's first session and
 //! the ids of the others, for at most `S` users spread over the store), `tokens.tsv`
@@ -46,6 +50,17 @@ struct Args {
     login_users: usize,
     sample: usize,
     serve: Option<std::net::SocketAddr>,
+    layout: Layout,
+}
+
+/// Where the bulk users' sessions lie in the store.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// Mixed over the whole table, as logins over weeks leave them: a user's sessions each on
+    /// their own page, so a list read touches as many pages as the user has sessions.
+    Interleaved,
+    /// Each user's sessions written together, on one or two pages (the layout before 2026-12-03).
+    ByUser,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -58,6 +73,7 @@ fn parse_args() -> anyhow::Result<Args> {
         login_users: 64,
         sample: 20_000,
         serve: None,
+        layout: Layout::Interleaved,
     };
     let mut database = None;
     let mut it = std::env::args().skip(1);
@@ -73,6 +89,13 @@ fn parse_args() -> anyhow::Result<Args> {
             "--login-users" => args.login_users = number()?,
             "--sample" => args.sample = number()?,
             "--serve" => args.serve = Some(value.parse().context("--serve: not an address")?),
+            "--layout" => {
+                args.layout = match value.as_str() {
+                    "interleaved" => Layout::Interleaved,
+                    "by-user" => Layout::ByUser,
+                    other => bail!("--layout: interleaved or by-user, not {other}"),
+                }
+            }
             other => bail!("unknown flag {other}"),
         }
     }
@@ -230,6 +253,7 @@ async fn main() -> anyhow::Result<()> {
     let step = args.users.div_ceil(args.sample.max(1)).max(1);
     let mut sample = String::new();
     let mut tokens = String::new();
+    let mut pending = Vec::new();
     let mut next = 0;
     while next < args.users {
         let end = (next + CHUNK_USERS).min(args.users);
@@ -245,8 +269,17 @@ async fn main() -> anyhow::Result<()> {
             users.push(u);
         }
         total_sessions += batch.len();
+        if args.layout == Layout::Interleaved {
+            // The users now, their sessions once every user is in, in a random order.
+            pending.append(&mut batch);
+        }
         store.maintenance.import(&users, &batch).await.with_context(|| format!("importing users {next}..{end}"))?;
         next = end;
+    }
+    // Session ids are random: in their order, no two of a user's sessions are likely neighbours.
+    pending.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    for chunk in pending.chunks(CHUNK_USERS * args.sessions_per_user) {
+        store.maintenance.import(&[], chunk).await.context("importing the sessions")?;
     }
 
     for (name, text) in [
