@@ -504,9 +504,12 @@ def main():
     m = report["machine"]
     print(f"\nmm-sessions {report['commit']} on {report['settings']['database']}, {report['when']}: "
           f"{m['cores']} cores ({m['cpu']}), {m['memory_mib']} MiB, Linux {m['kernel']}, {m['wrk']}; "
-          f"{args.sessions:,} sessions ({args.layout}), {args.load} load"
-          + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
-          + f" over {sampled_users(args):,} users, {args.duration:g} s per run, session cache "
+          + (f"scale mode: {', '.join(f'{n:,}' for n in args.scale_sizes)} sessions in turn ({args.layout}), GET sessions "
+             f"at 16 connections with the {args.load} load" if args.scale_only else
+             f"{args.sessions:,} sessions ({args.layout}), {args.load} load"
+             + (f" (exponent {args.zipf_exponent:g})" if args.load == "zipf" else "")
+             + f" over {sampled_users(args):,} users")
+          + f", {args.duration:g} s per run, session cache "
           f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
     if "throughput" in report:
         print_throughput(report["throughput"])
