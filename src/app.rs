@@ -17,9 +17,9 @@ use tokio::net::TcpListener;
 
 use crate::config::{CacheLimits, Database, ListenAddr, ServeConfig, SessionPolicy};
 use crate::http::{listener, HttpService, MetricsService};
+use crate::login_budget::{BudgetSizes, LoginBudgets};
 use crate::metrics::Metrics;
 use crate::permissions::{Grant, RolePermissions};
-use crate::rate_limit::LoginLimits;
 use crate::service::SessionService;
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Stores};
 
@@ -112,9 +112,16 @@ pub fn build_service(
         None => stores,
     };
     let stores = stores.metered(metrics.clone());
-    let login_limits = LoginLimits::new(policy.login_rate_ip, policy.login_rate_account);
+    let login_budgets = LoginBudgets::new(
+        BudgetSizes {
+            per_address_per_minute: policy.login_rate_ip,
+            per_account_per_minute: policy.login_rate_account,
+            session_codes_per_hour: policy.mfa.maximum_login_attempts,
+        },
+        clock.clone(),
+    );
     let roles = RolePermissions::with_grants(grants);
-    SessionService::new(stores, roles, policy.clone(), mfa_key, metrics, login_limits, clock)
+    SessionService::new(stores, roles, policy.clone(), mfa_key, metrics, login_budgets, clock)
 }
 
 /// Descriptors kept for everything but client connections: the store's files and connections,

@@ -141,6 +141,10 @@ pub enum AppError {
     /// `EnforceMultifactorAuthentication` is on and the caller's user has no MFA.
     #[error("multi-factor authentication is required")]
     MfaRequired,
+    /// Setting up MFA through a session that did not sign in recently (ours: a stolen session
+    /// must not enrol its own authenticator; docs/security.md).
+    #[error("setting up MFA needs a recent sign-in")]
+    MfaSignInAgain,
     /// Anything that is our fault. The cause is logged, not sent.
     #[error("{0:#}")]
     Internal(anyhow::Error),
@@ -180,7 +184,8 @@ impl AppError {
             AppError::Forbidden
             | AppError::PasswordChangeForbidden
             | AppError::ActivationForbidden
-            | AppError::MfaRequired => 403,
+            | AppError::MfaRequired
+            | AppError::MfaSignInAgain => 403,
             AppError::NotFound
             | AppError::UserNotFound
             | AppError::NoSuchUser
@@ -241,6 +246,7 @@ impl AppError {
             AppError::MfaActivateMalformed | AppError::MfaNoSecret => "mfa.activate.app_error",
             AppError::MfaAlreadyActive => "api.user.generate_mfa_secret.mfa_active.app_error",
             AppError::MfaRequired => "api.context.mfa_required.app_error",
+            AppError::MfaSignInAgain => "api.user.update_mfa.sign_in_again.app_error",
             AppError::TooManyCodeAttempts => "api.user.check_user_login_attempts.too_many.app_error",
             AppError::Internal(_) => "app.internal_error.app_error",
         }
@@ -322,6 +328,10 @@ impl AppError {
                 "Multi-factor authentication is active: turn it off before generating a new secret.".into()
             }
             AppError::MfaRequired => "Multi-factor authentication is required on this server.".into(),
+            AppError::MfaSignInAgain => {
+                "Sign in again to set up multi-factor authentication: it needs a sign-in within the last 10 minutes."
+                    .into()
+            }
             AppError::TooManyCodeAttempts => {
                 "Your account is locked because of too many failed attempts. Please reset your password.".into()
             }

@@ -20,7 +20,9 @@
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
 //! - [`password`]: argon2id hashing and verification, off the async workers.
-//! - [`rate_limit`]: the login budgets, per address and per account.
+//! - [`login_budget`]: the login budgets: per address, and per account, known device or session.
+//! - [`known_device`]: device cookies, which let an account's owner sign in while an outsider
+//!   spends the account's budget.
 //! - [`metrics`]: the Prometheus metrics served at `/metrics`.
 //! - [`telemetry`]: logging to stderr.
 //! - [`user_agent`]: the platform, OS and browser a login's User-Agent names.
@@ -51,11 +53,12 @@ pub mod domain;
 pub mod error;
 pub mod fingerprint;
 pub mod http;
+pub mod known_device;
+mod login_budget;
 pub mod metrics;
 pub mod mfa;
 pub mod password;
 pub mod permissions;
-mod rate_limit;
 pub mod service;
 pub mod store;
 pub mod telemetry;

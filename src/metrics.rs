@@ -10,8 +10,8 @@
 //! - `mm_sessions_connections_closed_total{reason}`: connections the server closed (`cap`: to
 //!   make room at the connection cap, `descriptors`: to free a file descriptor when accepting
 //!   failed for lack of one, `idle`, `request_timeout`);
-//! - `mm_sessions_login_rejections_total{budget}`: logins refused by a budget (`address`,
-//!   `account`);
+//! - `mm_sessions_login_rejections_total{budget}`: checks refused by a login budget
+//!   ([`crate::login_budget::Budget`]: `address`, `account`, `device`, `session`, `session_code`);
 //! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time;
 //! - the session cache ([`crate::store::cached`]; SQLite only):
 //!   `mm_sessions_session_cache_lookups_total{lookup,result}` (`session` by token, a user's
@@ -218,7 +218,7 @@ impl Metrics {
         self.logins.get_or_create(&OutcomeLabels { outcome }).inc();
     }
 
-    /// One login refused by the rate limits: the `address` or the `account` budget.
+    /// One password or code check refused by a login budget (its label).
     pub fn login_limited(&self, budget: &'static str) {
         self.logins.get_or_create(&OutcomeLabels { outcome: "rate_limited" }).inc();
         self.login_rejections.get_or_create(&BudgetLabels { budget }).inc();

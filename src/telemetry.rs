@@ -8,6 +8,9 @@
 //! falls behind, logging threads wait rather than drop lines. Keep the returned guard alive
 //! until exit; dropping it flushes what is queued.
 
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use tracing_subscriber::EnvFilter;
 
 /// The generated router's log, capped (see [`init`]).
@@ -49,9 +52,72 @@ pub fn untrusted(text: &str) -> String {
     format!("{shown:?}")
 }
 
+/// A kind of log line that anyone can cause at will (a refused login, a forward-auth check
+/// naming an unknown role): at most `most` of them are written per `window`, the others are
+/// counted and the count is written with the next line that is (or by [`Throttle::flush`]).
+/// What each refusal was stays in the metrics, one count each; the log keeps its examples and
+/// its totals, so that 3,000 refusals a second cost a few lines, not 3,000.
+#[derive(Debug)]
+pub struct Throttle {
+    window: Duration,
+    most: u32,
+    state: Mutex<ThrottleState>,
+}
+
+#[derive(Debug, Default)]
+struct ThrottleState {
+    started: Option<Instant>,
+    written: u32,
+    /// Lines not written since the last one that was.
+    unlogged: u64,
+}
+
+impl Throttle {
+    pub const fn new(window: Duration, most: u32) -> Self {
+        Throttle { window, most, state: Mutex::new(ThrottleState { started: None, written: 0, unlogged: 0 }) }
+    }
+
+    /// Whether to write this line: `Some(n)` to write it, saying that `n` like it were not
+    /// written since the last one; `None` to leave it out (counted).
+    pub fn admit(&self) -> Option<u64> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if state.started.is_none_or(|started| now.duration_since(started) >= self.window) {
+            state.started = Some(now);
+            state.written = 0;
+        }
+        if state.written >= self.most {
+            state.unlogged += 1;
+            return None;
+        }
+        state.written += 1;
+        Some(std::mem::take(&mut state.unlogged))
+    }
+
+    /// The lines left out since the last one written, taken (for a periodic summary line).
+    pub fn flush(&self) -> u64 {
+        std::mem::take(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()).unlogged)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_throttle_writes_a_few_lines_a_window_and_counts_the_rest() {
+        let throttle = Throttle::new(Duration::from_millis(200), 3);
+        let admitted: Vec<Option<u64>> = (0..10).map(|_| throttle.admit()).collect();
+        assert_eq!(admitted[..4], [Some(0), Some(0), Some(0), None]);
+        assert!(admitted[3..].iter().all(Option::is_none));
+        std::thread::sleep(Duration::from_millis(250));
+        assert_eq!(throttle.admit(), Some(7), "the next window's first line says how many were left out");
+        throttle.admit();
+        throttle.admit();
+        throttle.admit();
+        assert_eq!(throttle.flush(), 1);
+        assert_eq!(throttle.flush(), 0);
+    }
 
     #[test]
     fn untrusted_text_is_escaped_and_bounded() {

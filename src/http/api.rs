@@ -24,7 +24,7 @@ use super::json::{
 use crate::config::AllowedHosts;
 use crate::config::ClientRequirements;
 use crate::error::AppError;
-use crate::service::{LoginAttempt, NewToken, PasswordChange, Requirement, SessionService};
+use crate::service::{LoggedIn, LoginAttempt, NewToken, PasswordChange, Requirement, SessionService};
 
 /// The handlers. The generated router clones its `Api` for every request, so their state sits
 /// behind one `Arc`: a request costs one reference count, not a copy of the service's.
@@ -143,15 +143,21 @@ impl Api<RequestContext> for Handlers {
             mfa_code: map_string(body.token),
             device_id,
             user_agent: ctx.request.user_agent.clone(),
+            device_cookie: ctx.request.device_cookie.clone(),
             origin: ctx.origin().clone(),
         };
         match self.service.login(attempt).await {
-            Ok((user, token, session)) => {
+            Ok(LoggedIn { user, token, session, device_cookie }) => {
                 if ctx.request.xhr {
                     let now = self.service.clock().now_millis();
                     for cookie in cookies::for_session(token.expose(), &session, now, &ctx.request.cookies) {
                         ctx.set_cookie(cookie);
                     }
+                }
+                // Every client that keeps cookies gets one, browser or not: its owner can sign
+                // in from it while someone else spends the account's login budget.
+                if let Some(device) = device_cookie {
+                    ctx.set_cookie(cookies::device(device, &ctx.request.cookies));
                 }
                 Ok(LoginResponse::LoggedIn {
                     body: user_model(user, Viewer::Themself),

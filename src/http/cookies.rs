@@ -5,6 +5,10 @@
 //! ([`crate::config::cookie_domain`]). Set on a browser login, sent again when a request
 //! extends its session, cleared on logout.
 //!
+//! A login also sets `MMDEVICE`, the device cookie ([`crate::known_device`]): HttpOnly,
+//! SameSite=Strict, this host only, and sent back only to the login endpoint, so no other
+//! operation, page or app behind forward-auth ever receives it.
+//!
 //! The forward-auth check refreshes the token cookie alone: nginx 1.22's `auth_request_set`
 //! reads only the first `Set-Cookie` of the check and Caddy's `{rp.header.Set-Cookie}` joins
 //! several into one unusable line, so one cookie is all a proxy can pass on. The companions
@@ -19,6 +23,10 @@ use crate::domain::Session;
 pub const COOKIE_USER_ID: &str = "MMUSERID";
 /// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
 pub const COOKIE_CSRF: &str = "MMCSRF";
+/// The device cookie ([`crate::known_device`]).
+pub const COOKIE_DEVICE: &str = "MMDEVICE";
+/// The one path the device cookie is sent to.
+const LOGIN_PATH: &str = "/api/v4/users/login";
 /// The lifetime given to the cookies of a session that never expires.
 const TEN_YEARS_SECS: i64 = 10 * 365 * 86400;
 
@@ -59,6 +67,18 @@ pub fn for_session(token: &str, session: &Session, now: i64, scope: &Scope) -> [
 pub fn token_only(token: &str, session: &Session, now: i64, scope: &Scope) -> String {
     let [token_cookie, _, _] = for_session(token, session, now, scope);
     token_cookie
+}
+
+/// The device cookie holding `value`, for as long as it stays valid.
+pub fn device(value: String, scope: &Scope) -> String {
+    Cookie::build((COOKIE_DEVICE, value))
+        .path(LOGIN_PATH)
+        .max_age(Duration::seconds(crate::known_device::LIFETIME_SECS))
+        .http_only(true)
+        .secure(scope.secure)
+        .same_site(SameSite::Strict)
+        .build()
+        .to_string()
 }
 
 /// The three cookies, cleared.

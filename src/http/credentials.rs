@@ -45,7 +45,7 @@ pub fn has_companion_cookies(parts: &Parts) -> bool {
 }
 
 /// A cookie's value (first match over every `Cookie` header).
-fn cookie(parts: &Parts, name: &str) -> Option<String> {
+pub(super) fn cookie(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers
         .get_all(COOKIE)

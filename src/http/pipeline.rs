@@ -365,6 +365,7 @@ impl Inner {
                 domain: self.cookie_domain.clone(),
             },
             forwarded_url: peer.and_then(|p| super::client::forwarded_url(p.addr.ip(), &parts.headers, &self.proxies)),
+            device_cookie: credentials::cookie(parts, super::cookies::COOKIE_DEVICE).unwrap_or_default(),
         };
         RequestContext::new(request_id.to_owned(), caller, details)
     }

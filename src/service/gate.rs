@@ -5,16 +5,20 @@
 //!
 //! A requirement that names no role or permission this server knows fails closed (403): a
 //! typo in a proxy's configuration must not open the route to everyone signed in. It is logged
-//! once (at warn) per name, so an operator sees it without a line per request.
+//! once (at warn) per name, so an operator sees it without a line per request; since the names
+//! come from requests, only the first [`LOGGED_NAMES`] are remembered, and names beyond them are
+//! logged as any line anyone can cause is (a few a window, the rest counted): a signed-in user
+//! asking for `?role=r1…r150` cannot make every check write a line.
 
 use std::collections::HashSet;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::{Actor, Caller, SessionService};
 use crate::domain::user::KNOWN_ROLES;
 use crate::domain::User;
 use crate::error::AppError;
 use crate::permissions::Permission;
+use crate::telemetry::Throttle;
 
 /// What a protected route asks of the caller beyond being signed in.
 #[derive(Clone, Copy, Debug, Default)]
@@ -24,22 +28,54 @@ pub struct Requirement<'a> {
 }
 
 /// Unknown requirement names already logged; bounded, since they come from requests.
-#[derive(Debug, Default)]
-pub(super) struct LoggedOnce(Mutex<HashSet<String>>);
+#[derive(Debug)]
+pub(super) struct LoggedOnce {
+    seen: Mutex<HashSet<String>>,
+    /// Names beyond the first [`LOGGED_NAMES`].
+    beyond: Arc<Throttle>,
+}
 
-/// At most this many distinct names are remembered (beyond it, each is logged again).
+/// At most this many distinct names are remembered (beyond it, names share a throttle).
 const LOGGED_NAMES: usize = 64;
 
+/// Whether to log a name, and what is known of the names not logged.
+enum Seen {
+    /// Logged before: not again.
+    Before,
+    /// Log it; `unlogged` names beyond the remembered ones were left out since the last line.
+    Log { unlogged: u64 },
+}
+
 impl LoggedOnce {
-    fn first_time(&self, name: &str) -> bool {
-        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+    pub(super) fn new(beyond: Arc<Throttle>) -> Self {
+        LoggedOnce { seen: Mutex::default(), beyond }
+    }
+
+    fn check(&self, name: &str) -> Seen {
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         if seen.contains(name) {
-            return false;
+            return Seen::Before;
         }
         if seen.len() < LOGGED_NAMES {
             seen.insert(name.to_owned());
+            return Seen::Log { unlogged: 0 };
         }
-        true
+        drop(seen);
+        match self.beyond.admit() {
+            Some(unlogged) => Seen::Log { unlogged },
+            None => Seen::Before,
+        }
+    }
+
+    /// Writes the count of names left out since the last line, if any (periodically).
+    pub(super) fn flush(&self) {
+        let unlogged = self.beyond.flush();
+        if unlogged > 0 {
+            tracing::warn!(
+                unlogged,
+                "forward-auth checks asked for unknown roles or permissions not logged one by one"
+            );
+        }
     }
 }
 
@@ -70,8 +106,8 @@ impl SessionService {
 
     fn unknown_requirement(&self, kind: &'static str, name: &str) -> AppError {
         let name = crate::telemetry::untrusted(name);
-        if self.logged_once.first_time(&format!("{kind}:{name}")) {
-            tracing::warn!(kind, name = %name, "forward-auth check asks for an unknown {kind}: refused (403)");
+        if let Seen::Log { unlogged } = self.logged_once.check(&format!("{kind}:{name}")) {
+            tracing::warn!(kind, name = %name, unlogged, "forward-auth check asks for an unknown {kind}: refused (403)");
         }
         AppError::Forbidden
     }

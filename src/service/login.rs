@@ -1,5 +1,6 @@
-//! Password login and logout, and the login budgets every password check spends from (a login,
-//! or the current password a password change asks for).
+//! Password login and logout, and the login budgets every password or code check spends from
+//! ([`crate::login_budget`]: which budget a check spends, and why; docs/security.md, "Login
+//! budgets").
 
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -7,6 +8,8 @@ use std::net::IpAddr;
 use super::{Actor, Caller, Origin, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
+use crate::known_device;
+use crate::login_budget::{Budget, Spent};
 use crate::password;
 
 /// What a login request carries, as the service needs it.
@@ -21,25 +24,37 @@ pub struct LoginAttempt {
     /// The MFA code (the body's `token`); "" for none.
     pub mfa_code: String,
     pub user_agent: String,
+    /// The device cookie the client sent ([`known_device`]); "" for none.
+    pub device_cookie: String,
     /// Where it came from: the per-address login budget and the audit record.
     pub origin: Origin,
 }
 
-/// What a password check is for, in the log line of a refusal.
+/// A login that opened a session.
+#[derive(Debug)]
+pub struct LoggedIn {
+    pub user: User,
+    pub token: Token,
+    pub session: Session,
+    /// A fresh device cookie for the client to keep ([`known_device`]).
+    pub device_cookie: Option<String>,
+}
+
+/// What a check within a session is of, for the budget it spends.
 #[derive(Clone, Copy, Debug)]
-pub(super) enum Budget {
-    Login,
-    PasswordCheck,
-    /// An MFA code checked within a session (turning MFA on or off).
-    CodeCheck,
+pub(super) enum SessionCheck {
+    /// The current password (a password change).
+    Password,
+    /// An MFA code (turning MFA on or off).
+    Code,
 }
 
 impl SessionService {
     /// `POST /users/login`: checks the credentials and opens a session. Every failure costs one
     /// password verification, whether or not the user exists.
-    pub async fn login(&self, attempt: LoginAttempt) -> Result<(User, Token, Session), AppError> {
+    pub async fn login(&self, attempt: LoginAttempt) -> Result<LoggedIn, AppError> {
         let client = attempt.origin.client;
-        self.spend(Budget::Login, client, None, None)?;
+        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, None))?;
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
@@ -60,29 +75,42 @@ impl SessionService {
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
         let login_id = crate::telemetry::untrusted(typed);
         let user_id = user.as_ref().map(|u| u.id.to_string());
-        // Keyed by what was typed, never by the account it names: a budget spent as `Carol`
-        // must not tell that `carol@example.com` is the same account (docs/security.md).
-        let spent = self.spend(Budget::Login, client, Some(typed), user.as_ref().map(|u| &u.id));
-        if let Err(refused) = spent {
-            tracing::debug!(login_id, "login refused: the account's login budget is spent");
-            return Err(refused);
-        }
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        if let Some(user) = &user {
+            match self.spend_login_budget(user, &attempt.device_cookie) {
+                Ok(()) => {}
+                // An unknown device past the account's budget: the password is not checked, and
+                // the answer is a wrong password's, after as long. A 429 would tell an outsider
+                // that the name they typed shares an account with the one they spent the budget
+                // on, and which of their guesses was right.
+                Err(spent @ Spent { budget: Budget::Account, .. }) => {
+                    tracing::debug!(login_id, "login refused: the account's login budget is spent");
+                    self.budget_refusal(spent, client, Some(&user.id));
+                    password::verify(attempt.password, None).await;
+                    return Err(AppError::InvalidCredentials);
+                }
+                Err(spent) => return Err(self.budget_refusal(spent, client, Some(&user.id))),
+            }
+        }
         let verified = password::verify(attempt.password, hash).await;
         // Mattermost's record of a failure names the login id; it is escaped and bounded here.
         let failure = format!("failure - login_id={login_id}");
         let audited_user = user_id.clone().unwrap_or_default();
         let user = match user {
-            // Mattermost answers a deactivated account so whatever the password.
             Some(user) if !user.is_active() => {
-                tracing::info!(user_id, "login refused: the user is deactivated");
+                if let Some(unlogged) = self.refusal_log.admit() {
+                    tracing::info!(user_id, unlogged, "login refused: the user is deactivated");
+                }
                 self.metrics.login(false);
                 self.record(&attempt.origin, &audited_user, "", failure).await;
                 return Err(AppError::InactiveUser);
             }
             Some(user) if verified => {
-                if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code, client).await {
-                    tracing::info!(user_id, code = !attempt.mfa_code.is_empty(), "login refused: {refused}");
+                if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {
+                    if let Some(unlogged) = self.refusal_log.admit() {
+                        let code = !attempt.mfa_code.is_empty();
+                        tracing::info!(user_id, code, unlogged, "login refused: {refused}");
+                    }
                     self.metrics.login(false);
                     self.record(&attempt.origin, &audited_user, "", failure).await;
                     return Err(refused);
@@ -90,7 +118,9 @@ impl SessionService {
                 user
             }
             _ => {
-                tracing::info!(user_id, client = ?client, "login failed: invalid credentials");
+                if let Some(unlogged) = self.refusal_log.admit() {
+                    tracing::info!(user_id, client = ?client, unlogged, "login failed: invalid credentials");
+                }
                 tracing::debug!(login_id, "login failed: invalid credentials");
                 self.metrics.login(false);
                 self.record(&attempt.origin, &audited_user, "", failure).await;
@@ -108,7 +138,18 @@ impl SessionService {
         let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         self.record(&attempt.origin, user.id.as_str(), session.id.as_str(), "success").await;
-        Ok((user, token, session))
+        let device_cookie = known_device::issue(&user, self.now());
+        Ok(LoggedIn { user, token, session, device_cookie })
+    }
+
+    /// A login naming `user` spends from the budget of the device it came from, if its cookie
+    /// proves the account signed in there before; otherwise from the account's, whichever of
+    /// the account's names was typed.
+    fn spend_login_budget(&self, user: &User, device_cookie: &str) -> Result<(), Spent> {
+        match known_device::verify(device_cookie, user, self.now()) {
+            Some(device) => self.login_budgets.spend_device(&device),
+            None => self.login_budgets.spend_account(&user.id),
+        }
     }
 
     /// The user a login id names: by email if it looks like one, else by username; then the
@@ -140,47 +181,28 @@ impl SessionService {
         Ok(())
     }
 
-    /// Spends one attempt from the client address's budget (`login_id`: `None`) or from the
-    /// login id's; a spent budget is 429, logged (naming `user`, if known) and counted.
-    fn spend(
-        &self,
-        why: Budget,
-        client: Option<IpAddr>,
-        login_id: Option<&str>,
-        user: Option<&Id>,
-    ) -> Result<(), AppError> {
-        let (budget, spent) = match login_id {
-            None => ("address", self.login_limits.check_address(client)),
-            Some(login_id) => ("account", self.login_limits.check_login_id(login_id)),
+    /// A check within `caller`'s session spends from the client address's budget, then from
+    /// the session's own (its code budget for an MFA code): a stolen session guesses at a
+    /// bounded rate, and its guesses spend nothing of the owner's.
+    pub(super) fn spend_session_check(&self, caller: Caller<'_>, check: SessionCheck) -> Result<(), AppError> {
+        let (client, user) = (caller.origin.client, Some(&caller.session.user_id));
+        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, user))?;
+        let spent = match check {
+            SessionCheck::Password => self.login_budgets.spend_session(&caller.session.id),
+            SessionCheck::Code => self.login_budgets.spend_session_code(&caller.session.id),
         };
-        let Err(wait) = spent else { return Ok(()) };
-        match (why, login_id) {
-            (Budget::Login, None) => {
-                tracing::warn!(client = ?client, "login refused: the address's login budget is spent");
-            }
-            (Budget::Login, Some(_)) => {
-                let user_id = user.map(Id::as_str);
-                tracing::warn!(user_id, client = ?client, "login refused: the account's login budget is spent");
-            }
-            (Budget::PasswordCheck | Budget::CodeCheck, _) => {
-                let user_id = user.map(Id::to_string).unwrap_or_default();
-                let what = if matches!(why, Budget::CodeCheck) { "MFA code" } else { "password" };
-                tracing::warn!(user_id = %user_id, client = ?client, budget, what, "check refused: login budget spent");
-            }
-        }
-        self.metrics.login_limited(budget);
-        Err(AppError::RateLimited(wait))
+        spent.map_err(|spent| self.budget_refusal(spent, client, user))
     }
 
-    /// Spends one attempt from the address's budget, then from the budget of every login id
-    /// that names the user (their username, email and id): a password guessed within a session
-    /// costs what a login guess costs, whichever login id that one would use.
-    pub(super) fn spend_budgets(&self, why: Budget, client: Option<IpAddr>, user: &User) -> Result<(), AppError> {
-        self.spend(why, client, None, Some(&user.id))?;
-        for login_id in [user.username.as_str(), user.email.as_str(), user.id.as_str()] {
-            self.spend(why, client, Some(login_id), Some(&user.id))?;
+    /// A spent budget: counted, logged (a few lines a window: anyone can cause these), and
+    /// answered 429 with how long to wait.
+    fn budget_refusal(&self, spent: Spent, client: Option<IpAddr>, user: Option<&Id>) -> AppError {
+        self.metrics.login_limited(spent.budget.as_str());
+        if let Some(unlogged) = self.refusal_log.admit() {
+            let (user_id, budget) = (user.map(Id::as_str), spent.budget.as_str());
+            tracing::warn!(user_id, client = ?client, budget, unlogged, "password or code check refused: budget spent");
         }
-        Ok(())
+        AppError::RateLimited(spent.wait)
     }
 }
 

@@ -36,9 +36,18 @@ impl SessionService {
         }
     }
 
-    /// Forgets rate-limit state of clients and accounts that are back to a full budget.
+    /// Forgets the login budgets that are full again, and writes the count of refusals the
+    /// log left out since its last line of them (the metrics have each).
     pub fn forget_idle_limits(&self) {
-        self.login_limits.forget_idle();
+        self.login_budgets.forget_idle();
+        let unlogged = self.refusal_log.flush();
+        if unlogged > 0 {
+            tracing::info!(
+                unlogged,
+                "refused logins and checks not logged one by one (see mm_sessions_login_* metrics)"
+            );
+        }
+        self.logged_once.flush();
     }
 
     /// `GET /system/ping`: whether the store answers reads, and with `writes` (Mattermost's

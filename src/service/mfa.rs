@@ -8,15 +8,21 @@
 //!   session could remove it); an administrator turning someone else's off needs none — the
 //!   lost-phone case, as is the admin CLI's `user mfa-off`.
 //!
+//! - a user setting up their own MFA does it from a recent sign-in ([`RECENT_SIGN_IN_MS`]; not
+//!   through a personal access token): Mattermost lets any session do it, so a stolen session
+//!   could enrol the thief's authenticator on an account without MFA and lock the owner out.
+//!
 //! A code is accepted once: the time step it matches is taken in one atomic write
-//! ([`crate::store::MfaStore::use_mfa_step`]), so two nodes cannot both accept it. Every code
-//! checked spends from the login budgets of every login id of the user, as a password check
-//! does; and wrong codes are counted in the store (every node sees the count): past
+//! ([`crate::store::MfaStore::use_mfa_step`]), so two nodes cannot both accept it. A code sent
+//! at login is part of that login's attempt (its budget is spent once, [`crate::login_budget`]),
+//! and a wrong one is counted in the store (every node sees the count): past
 //! `MaximumLoginAttempts` the user's code checks are refused until their password changes or MFA
 //! is turned off, so a stolen password buys a bounded number of guesses, not one a minute
-//! forever.
+//! forever. A code sent within a session spends from that session's own code budget
+//! (`MaximumLoginAttempts` an hour) and is **not** counted towards that lock: a stolen session
+//! sending wrong codes must not lock the owner's login.
 
-use super::login::Budget;
+use super::login::SessionCheck;
 use super::{Actor, SessionService};
 use crate::domain::{Id, Session, User};
 use crate::error::AppError;
@@ -27,6 +33,9 @@ use crate::store::{MfaState, MfaWrite};
 /// Steps kept beyond the window, against clocks that differ between nodes: a step one node may
 /// still accept is not forgotten by another whose clock runs a minute ahead.
 const CLOCK_MARGIN_STEPS: u64 = 2;
+
+/// How recent a session's sign-in must be for it to set up its own user's MFA: 10 minutes.
+pub const RECENT_SIGN_IN_MS: i64 = 10 * 60 * 1000;
 
 /// A new secret, for the user to put in their authenticator app.
 #[derive(Clone)]
@@ -48,6 +57,7 @@ impl SessionService {
         if !self.policy.mfa.enable {
             return Err(AppError::MfaDisabled);
         }
+        self.check_recent_sign_in(actor, &user_id)?;
         let secret = totp::new_secret();
         let stored = seal::store_form(self.mfa_key.as_ref(), user_id.as_str(), &secret);
         match self.stores.mfa.set_mfa_secret(&user_id, &stored, self.now()).await? {
@@ -95,6 +105,7 @@ impl SessionService {
         if !self.policy.mfa.enable {
             return Err(AppError::MfaDisabled);
         }
+        self.check_recent_sign_in(actor, &user.id)?;
         let state = self.stores.mfa.mfa_state(&user.id).await?.ok_or(AppError::NoSuchUser)?;
         if state.secret.is_empty() {
             return Err(AppError::MfaNoSecret);
@@ -131,18 +142,35 @@ impl SessionService {
         }
     }
 
+    /// A user setting up their own MFA through a session must have signed in within
+    /// [`RECENT_SIGN_IN_MS`], and not through a personal access token (a token is not a
+    /// sign-in). An administrator acting on someone else, and the admin CLI, need not.
+    fn check_recent_sign_in(&self, actor: Actor<'_>, user_id: &Id) -> Result<(), AppError> {
+        let Some(caller) = actor.caller() else { return Ok(()) };
+        let session = caller.session;
+        let recent = !session.is_access_token() && self.now().saturating_sub(session.create_at) <= RECENT_SIGN_IN_MS;
+        if session.user_id != *user_id || recent {
+            return Ok(());
+        }
+        tracing::info!(user_id = %user_id, session_id = %session.id, "MFA set-up refused: no recent sign-in");
+        Err(AppError::MfaSignInAgain)
+    }
+
     /// The step `code` matches for the stored secret, in a session: refused past the wrong-code
-    /// limit, spending from the login budgets (a code guessed within a session costs what a
-    /// password guess costs), a wrong one counted.
+    /// limit, spending from the session's code budget. A wrong one is not counted towards the
+    /// login lock (a stolen session must not lock the owner's login); the budget bounds it.
     async fn checked_step(&self, actor: Actor<'_>, user: &User, state: &MfaState, code: &str) -> Result<i64, AppError> {
         let secret = self.open_secret(&user.id, &state.secret)?;
         self.check_not_locked(user, state)?;
         if let Some(caller) = actor.caller() {
-            self.spend_budgets(Budget::CodeCheck, caller.origin.client, user)?;
+            self.spend_session_check(caller, SessionCheck::Code)?;
         }
         match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
-            totp::Code::Malformed => Err(self.wrong_code(user, AppError::MfaActivateMalformed).await),
-            totp::Code::Wrong => Err(self.wrong_code(user, AppError::MfaActivateBadCode).await),
+            totp::Code::Malformed => Err(AppError::MfaActivateMalformed),
+            totp::Code::Wrong => {
+                tracing::info!(user_id = %user.id, "wrong MFA code in a session");
+                Err(AppError::MfaActivateBadCode)
+            }
             totp::Code::Step(step) => Ok(step_value(step)),
         }
     }
@@ -170,15 +198,9 @@ impl SessionService {
     /// `CheckUserMfa`, when MFA is on): none, or not a code, is `mfa.validate_token…` (the id
     /// clients show the code field for); a wrong or used one `check_user_mfa.bad_code`.
     ///
-    /// A code sent spends from the budgets of all the user's login ids (the attempt spent only
-    /// the one typed) and, when wrong, counts towards the lockout; none sent is a client asking
-    /// whether one is needed, as on Mattermost, and costs nothing more.
-    pub(super) async fn check_login_code(
-        &self,
-        user: &User,
-        code: &str,
-        client: Option<std::net::IpAddr>,
-    ) -> Result<(), AppError> {
+    /// The login's attempt has spent its budget; a wrong code counts towards the lockout; none
+    /// sent is a client asking whether one is needed, as on Mattermost, and costs nothing more.
+    pub(super) async fn check_login_code(&self, user: &User, code: &str) -> Result<(), AppError> {
         if !user.mfa_active || !self.policy.mfa.enable {
             return Ok(());
         }
@@ -192,7 +214,6 @@ impl SessionService {
         if code.trim().is_empty() {
             return Err(AppError::MfaCodeMissing);
         }
-        self.spend_budgets(Budget::CodeCheck, client, user)?;
         let step =
             match totp::check(&secret, code, self.now_secs()).map_err(|e| AppError::Internal(anyhow::anyhow!(e)))? {
                 totp::Code::Malformed => return Err(self.wrong_code(user, AppError::MfaCodeMissing).await),

@@ -28,10 +28,11 @@ use std::sync::Arc;
 use crate::config::SessionPolicy;
 use crate::domain::{Clock, Id, RevokeReason, Session, User};
 use crate::error::AppError;
+use crate::login_budget::LoginBudgets;
 use crate::metrics::Metrics;
 use crate::permissions::{target_is_editable, Access, Permission, RolePermissions};
-use crate::rate_limit::LoginLimits;
 use crate::store::Stores;
+use crate::telemetry::Throttle;
 
 mod audit;
 mod auth;
@@ -46,7 +47,7 @@ mod users;
 
 pub use auth::Authenticated;
 pub use gate::Requirement;
-pub use login::LoginAttempt;
+pub use login::{LoggedIn, LoginAttempt};
 pub use mfa::NewMfaSecret;
 pub use passwords::PasswordChange;
 pub use tokens::NewToken;
@@ -128,10 +129,22 @@ pub struct SessionService {
     /// The key MFA secrets are sealed with, if the operator gave one.
     mfa_key: Option<crate::mfa::SecretKey>,
     metrics: Arc<Metrics>,
-    login_limits: Arc<LoginLimits>,
+    login_budgets: Arc<LoginBudgets>,
     clock: Clock,
     /// The gate's unknown requirement names already logged.
     logged_once: Arc<gate::LoggedOnce>,
+    /// Refused logins and checks: anyone can cause them, so few lines are written for many.
+    refusal_log: Arc<Throttle>,
+}
+
+/// At most this many lines of one kind that anyone can cause, per [`THROTTLE_WINDOW`].
+const THROTTLED_LINES: u32 = 5;
+/// The window of [`THROTTLED_LINES`].
+const THROTTLE_WINDOW: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A throttle for a kind of log line that anyone can cause.
+fn throttle() -> Arc<Throttle> {
+    Arc::new(Throttle::new(THROTTLE_WINDOW, THROTTLED_LINES))
 }
 
 impl SessionService {
@@ -142,12 +155,13 @@ impl SessionService {
         policy: SessionPolicy,
         mfa_key: Option<crate::mfa::SecretKey>,
         metrics: Arc<Metrics>,
-        login_limits: LoginLimits,
+        login_budgets: LoginBudgets,
         clock: Clock,
     ) -> Self {
-        let (roles, login_limits) = (Arc::new(roles), Arc::new(login_limits));
-        let logged_once = Arc::default();
-        SessionService { stores, roles, policy, mfa_key, metrics, login_limits, clock, logged_once }
+        let (roles, login_budgets) = (Arc::new(roles), Arc::new(login_budgets));
+        let logged_once = Arc::new(gate::LoggedOnce::new(throttle()));
+        let refusal_log = throttle();
+        SessionService { stores, roles, policy, mfa_key, metrics, login_budgets, clock, logged_once, refusal_log }
     }
 
     /// The time the service reads.

@@ -1,8 +1,9 @@
-//! Changing a password: a user their own (with the current one, which spends from the login
-//! budgets like a login), an administrator anyone's, the admin CLI anyone's; and, with
-//! `TerminateSessionsOnPasswordChange`, the end of the user's other sessions.
+//! Changing a password: a user their own (with the current one, each check spending from the
+//! session's budget, so a stolen session guesses at a bounded rate), an administrator anyone's,
+//! the admin CLI anyone's; and, with `TerminateSessionsOnPasswordChange`, the end of the user's
+//! other sessions.
 
-use super::login::Budget;
+use super::login::SessionCheck;
 use super::{Actor, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, User};
 use crate::error::AppError;
@@ -51,7 +52,7 @@ impl SessionService {
                 }
                 let user = target.ok_or(AppError::SessionExpired)?;
                 // A password guess: a stolen session must not get to try many.
-                self.spend_budgets(Budget::PasswordCheck, caller.origin.client, &user)?;
+                self.spend_session_check(caller, SessionCheck::Password)?;
                 if !password::verify(change.current_password, user.password_hash.clone()).await {
                     tracing::info!(user_id = %user.id, "password change refused: wrong current password");
                     return Err(AppError::IncorrectPassword);

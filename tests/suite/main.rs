@@ -21,6 +21,7 @@ mod hostile;
 mod lifecycle;
 mod limits;
 mod login;
+mod login_budgets;
 mod metrics;
 mod mfa;
 mod multinode;

@@ -1,7 +1,7 @@
 //! Multi-factor authentication (TOTP), as Mattermost runs it, and where this server is safer:
 //! setting it up (the secret, its QR code), logging in with a code (once only), turning it off
 //! (the user with a code, an administrator without), enforcement, secrets sealed at rest, and
-//! the login budgets that code checks spend. Time moves through the service's clock: a code of a
+//! the budgets that code checks spend. Time moves through the service's clock: a code of a
 //! later step is a new code.
 
 use mm_sessions::mfa::totp;
@@ -259,24 +259,59 @@ async fn secrets_at_rest(backend: Backend) {
     }
 }
 
-/// Every code checked in a session spends from the login budgets: a stolen session cannot try
-/// a million codes to turn MFA off.
+/// Every code checked in a session spends from that session's code budget
+/// (`MaximumLoginAttempts` an hour): a stolen session cannot try a million codes to turn MFA off.
+/// And its wrong codes do not count towards the login lock: the owner still signs in with a code.
 #[tokio::test]
-async fn code_checks_spend_the_login_budget() {
+async fn wrong_codes_in_a_session_spend_its_budget_and_never_lock_the_owner() {
     let app = spawn_mfa_app(Backend::Memory, |c| {
-        c.policy.login_rate_account = std::num::NonZeroU32::new(3).unwrap();
+        c.policy.mfa.maximum_login_attempts = std::num::NonZeroU32::new(3).unwrap();
     })
     .await;
-    app.user_with_password("alice", &[], PASSWORD).await;
-    let token = app.login_token("alice", PASSWORD).await;
-    set_up_mfa(&app, &token, "me").await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    let owners = app.login_token("alice", PASSWORD).await;
+    let secret = set_up_mfa(&app, &owners, "me").await;
+    let stolen = app.login_with(login_body(Some(&code(&app, &secret)))).await.token();
     let mut statuses = Vec::new();
     for _ in 0..5 {
-        let reply = app.put("/users/me/mfa").token(&token).json(json!({"activate": false, "code": "000000"})).await;
+        let reply = app.put("/users/me/mfa").token(&stolen).json(json!({"activate": false, "code": "000000"})).await;
         statuses.push(reply.status);
     }
-    assert!(statuses.starts_with(&[401]), "{statuses:?}");
-    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    assert_eq!(statuses, [401, 401, 401, 429, 429], "three a session, then wait");
+    let state = app.service.stores().mfa.mfa_state(&alice.id).await.unwrap().unwrap();
+    assert_eq!(state.failed_attempts, 0, "a session's wrong codes are not the login's");
+    app.service.clock().advance(STEP_MS);
+    let reply = app.login_with(login_body(Some(&code(&app, &secret)))).await;
+    assert_eq!(reply.status, 200, "the owner is not locked out: {}", reply.text);
+    // The owner's own session has a budget of its own.
+    app.service.clock().advance(STEP_MS);
+    let off = json!({"activate": false, "code": code(&app, &secret)});
+    app.put("/users/me/mfa").token(&owners).json(off).await.assert_ok_status();
+    let metrics = app.metrics().await;
+    assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="session_code"} 2"#), "{metrics}");
+}
+
+/// Setting up one's own MFA needs a recent sign-in (safer than Mattermost): a session stolen
+/// long after its sign-in, or a personal access token, cannot enrol the thief's authenticator
+/// on an account without MFA. An administrator setting up someone else's is not asked.
+#[tokio::test]
+async fn setting_up_mfa_needs_a_recent_sign_in() {
+    const SIGN_IN_AGAIN: &str = "api.user.update_mfa.sign_in_again.app_error";
+    let app = spawn_mfa_app(Backend::Memory, |c| c.policy.enable_user_access_tokens = true).await;
+    let alice = app.user_with_password("alice", &["system_user", "system_user_access_token"], PASSWORD).await;
+    let old = app.login_token("alice", PASSWORD).await;
+    app.service.clock().advance(11 * 60 * 1000);
+    app.post("/users/me/mfa/generate").token(&old).await.assert_app_error(403, SIGN_IN_AGAIN);
+    let body = json!({"activate": true, "code": "123456"});
+    app.put("/users/me/mfa").token(&old).json(body).await.assert_app_error(403, SIGN_IN_AGAIN);
+    let pat = app.access_token(&alice, 0).await;
+    app.post("/users/me/mfa/generate").token(&pat).await.assert_app_error(403, SIGN_IN_AGAIN);
+    let state = app.service.stores().mfa.mfa_state(&alice.id).await.unwrap().unwrap();
+    assert!(!state.active && state.secret.is_empty(), "nothing was stored");
+    // Signing in again is all it takes.
+    let fresh = app.login_token("alice", PASSWORD).await;
+    set_up_mfa(&app, &fresh, "me").await;
+    assert!(app.service.stores().users.user_by_id(&alice.id).await.unwrap().is_some_and(|u| u.mfa_active));
 }
 
 /// A code is accepted once across nodes: two servers on one PostgreSQL database, the same code
