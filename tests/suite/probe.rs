@@ -13,16 +13,23 @@ use crate::process::{cli, Node};
 
 const PASSWORD: &str = "correct horse battery";
 
+/// A folder holding a SQLite database with the user alice (made by the admin CLI), its path,
+/// and a path for a server's log in the same folder.
+fn database_with_alice() -> (tempfile::TempDir, String, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db").to_str().unwrap().to_owned();
+    cli(&db, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
+    let log = dir.path().join("server.log");
+    (dir, db, log)
+}
+
 /// Unknown JSON keys reach the log only at debug, escaped and bounded, once per request, never
 /// as the generated layer's raw WARN line per key, whatever RUST_LOG says; nor as a response
 /// header.
 #[tokio::test]
 async fn unknown_body_keys_neither_forge_nor_flood_the_log() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db = db.to_str().unwrap();
-    cli(db, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
-    let log = dir.path().join("server.log");
+    let (_dir, db, log) = database_with_alice();
+    let db = db.as_str();
     let node = Node::with(db).log(&log).env("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "1").start().await;
     let forged = "x\n2026-12-01T00:00:00.000000Z  INFO logged in user_id=\"admin\"";
     let mut body = Map::new();
@@ -129,11 +136,8 @@ on_every_backend!(a_login_with_a_device_id_ends_that_devices_earlier_sessions, d
 /// write fewer than 50 lines, and every one is counted.
 #[tokio::test]
 async fn three_thousand_refused_logins_write_few_lines_and_are_all_counted() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db = db.to_str().unwrap();
-    cli(db, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
-    let log = dir.path().join("server.log");
+    let (_dir, db, log) = database_with_alice();
+    let db = db.as_str();
     let node = Node::with(db)
         .log(&log)
         .env("RUST_LOG", "info")
@@ -176,11 +180,8 @@ async fn three_thousand_refused_logins_write_few_lines_and_are_all_counted() {
 /// few a window (the probe: a WARN on every call past 64 names).
 #[tokio::test]
 async fn unknown_forward_auth_names_do_not_flood_the_log() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db = db.to_str().unwrap();
-    cli(db, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
-    let log = dir.path().join("server.log");
+    let (_dir, db, log) = database_with_alice();
+    let db = db.as_str();
     let node = Node::with(db).log(&log).env("RUST_LOG", "info").start().await;
     let token = node.login("alice", PASSWORD).await;
     for _ in 0..3 {
