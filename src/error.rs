@@ -65,6 +65,9 @@ pub enum AppError {
     /// New roles that would leave no active system admin.
     #[error("cannot demote the last system admin")]
     LastAdmin,
+    /// Roles longer than Mattermost's limit (`UserRolesMaxLength`), as given.
+    #[error("roles may be at most {max} bytes (Mattermost's limit); these are {0}", max = crate::domain::user::MAX_ROLES_BYTES)]
+    RolesTooLong(usize),
     /// Personal access tokens are off (`EnableUserAccessTokens`).
     #[error("personal access tokens are disabled (EnableUserAccessTokens)")]
     TokensDisabled,
@@ -164,6 +167,7 @@ impl AppError {
             | AppError::UnknownRole(_)
             | AppError::NoUserToUpdate
             | AppError::LastAdmin
+            | AppError::RolesTooLong(_)
             | AppError::TokenDescriptionTooLong
             | AppError::TokenExpiryRequired
             | AppError::TokenExpiryInPast
@@ -218,6 +222,7 @@ impl AppError {
                 "app.user.missing_account.const"
             }
             AppError::LastAdmin => "app.user.update.lastAdmin.app_error",
+            AppError::RolesTooLong(_) => "model.user.is_valid.roles_limit.app_error",
             AppError::TokensDisabled => "app.user_access_token.disabled",
             AppError::TokenNotFound => "app.user_access_token.get_by_user.app_error",
             AppError::TokenDescriptionTooLong => "model.user_access_token.is_valid.description.app_error",
@@ -275,6 +280,9 @@ impl AppError {
                 "Unable to find the user.".into()
             }
             AppError::LastAdmin => "Cannot demote last System Admin.".into(),
+            AppError::RolesTooLong(_) => {
+                format!("Invalid user roles longer than {} characters.", crate::domain::user::MAX_ROLES_BYTES)
+            }
             AppError::TokensDisabled => {
                 "Personal access tokens are disabled on this server. Please contact your system administrator for \
                  details."

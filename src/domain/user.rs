@@ -148,6 +148,12 @@ pub fn is_valid_username(name: &str) -> bool {
         && !RESTRICTED_USERNAMES.contains(&name)
 }
 
+/// The longest roles string a user may hold, in bytes: Mattermost's `UserRolesMaxLength`
+/// (`User.IsValid`, `model.user.is_valid.roles_limit.app_error`). Every session copies its
+/// user's roles, every list of sessions repeats them and the forward-auth check sends them in a
+/// header, so they must stay small.
+pub const MAX_ROLES_BYTES: usize = 256;
+
 /// Mattermost's `IsValidUserRoles` (`model/user.go`): every space-separated role is 1 to 64 of
 /// `a-z`, `0-9`, `_`, and `system_admin` does not stand alone. The empty string passes.
 pub fn roles_are_well_formed(roles: &str) -> bool {

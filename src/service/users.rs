@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Actor, Caller, SessionService, Whose};
-use crate::domain::user::{roles_are_well_formed, unknown_role, KNOWN_ROLES};
+use crate::domain::user::{roles_are_well_formed, unknown_role, KNOWN_ROLES, MAX_ROLES_BYTES};
 use crate::domain::{Id, NewUser, RevokeReason, Session, User};
 use crate::error::AppError;
 use crate::permissions::{Permission, SYSTEM_ADMIN};
@@ -60,9 +60,12 @@ impl SessionService {
         Ok(self.stores.users.list_users().await?)
     }
 
-    /// Creates a user (the admin CLI).
+    /// Creates a user (the admin CLI), with Mattermost's limit on the roles (its `User.IsValid`).
     pub async fn create_user(&self, new: NewUser) -> Result<User, AppError> {
         let user = new.validate(Id::generate(), self.now()).map_err(AppError::InvalidUser)?;
+        if user.roles.len() > MAX_ROLES_BYTES {
+            return Err(AppError::RolesTooLong(user.roles.len()));
+        }
         match self.stores.users.create_user(&user).await {
             Ok(()) => Ok(user),
             Err(StoreError::Conflict(field)) => Err(AppError::UserExists(field.as_str())),
@@ -72,7 +75,9 @@ impl SessionService {
 
     /// `PUT /users/{user_id}/roles` (and `user set-roles`), in Mattermost's order: the roles'
     /// form, `manage_roles`, the user (400 when missing, as Mattermost answers), that every role
-    /// exists, and the last-admin rule (checked in the store, in the same transaction as the
+    /// exists, Mattermost's 256-byte limit on the string as given (its `User.IsValid`, which it
+    /// reaches after the last-admin count: here before it, since that rule is checked in the
+    /// store), and the last-admin rule (checked in the store, in the same transaction as the
     /// change). The user **and every session of theirs** take the new roles in one write: a
     /// demoted administrator's open sessions lose the power on their very next request, on
     /// every node.
@@ -88,6 +93,9 @@ impl SessionService {
         if let Some(role) = unknown_role(roles) {
             let known = KNOWN_ROLES.join(", ");
             return Err(AppError::UnknownRole(format!("unknown role {role:?} (known: {known})")));
+        }
+        if roles.len() > MAX_ROLES_BYTES {
+            return Err(AppError::RolesTooLong(roles.len()));
         }
         let roles = roles.split_whitespace().collect::<Vec<_>>().join(" ");
         let sessions = match self.stores.users.set_roles(&user_id, &roles, self.now()).await? {

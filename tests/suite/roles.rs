@@ -104,6 +104,38 @@ async fn updating_roles_checks_what_mattermost_checks_in_its_order(backend: Back
 
 on_every_backend!(updating_roles_checks_what_mattermost_checks_in_its_order);
 
+/// Mattermost's `User.IsValid` limit: roles of more than 256 bytes, as sent, are 400
+/// `model.user.is_valid.roles_limit.app_error` (every session copies them, and the forward-auth
+/// check sends them in a header), and nothing changes, on the user or their sessions.
+async fn roles_longer_than_mattermosts_limit_are_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.user("root", &["system_user", "system_admin"]).await;
+    let alice = app.user("alice", &[]).await;
+    let (admin_token, _) = app.issue_session(&admin).await;
+    let (alice_token, _) = app.issue_session(&alice).await;
+    let path = format!("/users/{}/roles", alice.id);
+    let put = |roles: String| app.put(&path).token(&admin_token).json(json!({ "roles": roles }));
+
+    let roles = "system_user ".repeat(25);
+    assert_eq!(roles.len(), 300);
+    let refused = put(roles).await;
+    refused.assert_app_error(400, "model.user.is_valid.roles_limit.app_error");
+    assert_eq!(refused.json()["message"], "Invalid user roles longer than 256 characters.");
+    assert_eq!(app.service.find_user("alice").await.unwrap().roles, "system_user", "the user's roles unchanged");
+    let sessions = app.get(&format!("/users/{}/sessions", alice.id)).token(&admin_token).await.json();
+    assert!(sessions.as_array().unwrap().iter().all(|s| s["roles"] == "system_user"), "{sessions}");
+    assert!(app.token_works(&alice_token).await);
+
+    // The bound is the string as sent, as Mattermost measures it: 256 bytes pass, 257 do not.
+    let at_limit = format!("{}    ", "system_user ".repeat(21));
+    assert_eq!(at_limit.len(), 256);
+    put(format!("{at_limit} ")).await.assert_app_error(400, "model.user.is_valid.roles_limit.app_error");
+    put(at_limit).await.assert_ok_status();
+    assert!(app.service.find_user("alice").await.unwrap().roles.len() < 256, "stored with single spaces");
+}
+
+on_every_backend!(roles_longer_than_mattermosts_limit_are_refused);
+
 /// Two admins demoting each other at once leave one admin, not none.
 #[tokio::test]
 async fn two_admins_demoting_each_other_at_once_leave_one() {
