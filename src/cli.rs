@@ -10,13 +10,12 @@ use std::io::BufRead as _;
 use std::num::{NonZeroU32, NonZeroUsize};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{self, shutdown_signal, Application, OpenMode};
 use crate::config::{
     self, AllowedHosts, CacheLimits, Database, ListenAddr, ProxySettings, SecureCookies, ServeConfig, SessionPolicy,
-    TrustedProxies, DEFAULT_DATABASE, DEFAULT_LISTEN,
+    SiteUrl, TrustedProxies, DEFAULT_DATABASE, DEFAULT_LISTEN,
 };
 use crate::domain::NewUser;
 use crate::error::AppError;
@@ -128,12 +127,27 @@ pub struct ServerArgs {
 /// in every process listing).
 const MFA_KEY_ENV: &str = "MM_SESSIONS_MFA_KEY";
 
-/// The MFA key, from `--mfa-key-file` or `MM_SESSIONS_MFA_KEY` (not both).
+/// The most an MFA key file may hold: the key is 44 characters of base64.
+const MAX_MFA_KEY_FILE_BYTES: u64 = 4096;
+
+/// The MFA key, from `--mfa-key-file` or `MM_SESSIONS_MFA_KEY` (not both). The file is read as
+/// config.json is (a regular file, bounded), and a key file others may read gets a warning:
+/// whoever reads the key opens every sealed secret.
 fn mfa_key(file: Option<&std::path::Path>) -> anyhow::Result<Option<crate::mfa::SecretKey>> {
     let text = match (file, std::env::var(MFA_KEY_ENV).ok().filter(|k| !k.trim().is_empty())) {
         (Some(_), Some(_)) => anyhow::bail!("--mfa-key-file and {MFA_KEY_ENV} both give the MFA key: keep one"),
         (Some(path), None) => {
-            std::fs::read_to_string(path).with_context(|| format!("reading the MFA key from {}", path.display()))?
+            let (text, metadata) =
+                crate::config_file::read_regular_file(path, MAX_MFA_KEY_FILE_BYTES, "the MFA key file")?;
+            if let Some(mode) = crate::config_file::readable_by_others(&metadata) {
+                tracing::warn!(
+                    "the MFA key file {} is readable by group or others (mode {mode:04o}): whoever reads it can open \
+                     every sealed MFA secret; chmod 600 {}",
+                    path.display(),
+                    path.display()
+                );
+            }
+            text
         }
         (None, Some(key)) => key,
         (None, None) => return Ok(None),
@@ -271,10 +285,11 @@ pub struct PolicyArgs {
         value_name = "BOOL")]
     pub guest_enforce_multifactor_authentication: bool,
 
-    /// The site's public URL; its host names the issuer authenticator apps show (default:
-    /// "Mattermost").
-    #[arg(long, env = "MM_SERVICESETTINGS_SITEURL", default_value = "", value_name = "URL")]
-    pub site_url: String,
+    /// The site's public URL, e.g. https://chat.example.com (http(s), a host, no user name, query
+    /// or fragment); its host names the issuer authenticator apps show (default: "Mattermost").
+    #[arg(long, env = "MM_SERVICESETTINGS_SITEURL", default_value = "", value_name = "URL",
+        value_parser = SiteUrlParser)]
+    pub site_url: SiteUrl,
 
     /// Wrong MFA codes after which a user's code sign-ins are refused until their password
     /// changes (or MFA is turned off).
@@ -323,7 +338,7 @@ impl PolicyArgs {
                 enforce_for_guests: self.guest_enforce_multifactor_authentication,
                 maximum_login_attempts: self.maximum_login_attempts,
             },
-            site_url: self.site_url.clone(),
+            site_url: self.site_url.as_str().to_owned(),
         })
     }
 
@@ -351,6 +366,38 @@ impl clap::builder::TypedValueParser for DatabaseParser {
             clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("--database: {message}\n")).with_cmd(cmd)
         };
         value.to_str().ok_or_else(|| invalid("not valid UTF-8".into()))?.parse().map_err(invalid)
+    }
+}
+
+/// Parses `--site-url` (and `MM_SERVICESETTINGS_SITEURL`, and config.json's `SiteURL`, which
+/// arrive through it) with [`SiteUrl`]'s rule. Not clap's own message for a bad value: it
+/// repeats the value raw, and a SiteURL may hold a CR LF or a password. The flag is kept in the
+/// error's context, so that `main` names config.json's key when the file gave the value.
+#[derive(Clone)]
+struct SiteUrlParser;
+
+impl clap::builder::TypedValueParser for SiteUrlParser {
+    type Value = SiteUrl;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<SiteUrl, clap::Error> {
+        let invalid = |message: String| {
+            let mut error =
+                clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("{message}\n")).with_cmd(cmd);
+            if let Some(arg) = arg {
+                let flag = clap::error::ContextValue::String(arg.to_string());
+                error.insert(clap::error::ContextKind::InvalidArg, flag);
+            }
+            error
+        };
+        let value = value
+            .to_str()
+            .ok_or_else(|| invalid("SiteURL (--site-url, MM_SERVICESETTINGS_SITEURL) is not UTF-8".into()))?;
+        value.parse().map_err(invalid)
     }
 }
 
@@ -624,6 +671,7 @@ async fn serve(database: Database, args: ServerArgs) -> anyhow::Result<()> {
         forward_auth_csrf: args.forward_auth_csrf,
         allow_cookies_for_subdomains: args.allow_cookies_for_subdomains,
     };
+    config.policy.mfa.check().map_err(anyhow::Error::msg)?;
     if config.proxies.allow_cookies_for_subdomains && config::cookie_domain(true, &config.policy.site_url).is_none() {
         // As Mattermost's config check: the domain is SiteURL's host.
         anyhow::bail!("--allow-cookies-for-subdomains needs --site-url (MM_SERVICESETTINGS_SITEURL) with a host");
@@ -679,11 +727,12 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
                 None => eprintln!(
                     "mm-sessions: note: {} has no password and cannot log in until \
                      `mm-sessions user set-password --user {}`",
-                    user.username, user.username
+                    shown(&user.username),
+                    shown(&user.username)
                 ),
             }
             println!("{}", user.id);
-            eprintln!("created user {} ({})", user.username, user.roles);
+            eprintln!("created user {} ({})", shown(&user.username), shown(&user.roles));
         }
         UserCommand::SetPassword { user, password } => {
             let password = password
@@ -691,36 +740,38 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
                 .ok_or_else(|| anyhow::anyhow!("no password given: use --password-stdin or {PASSWORD_ENV}"))?;
             let user = service.find_user(&user).await?;
             let ended = service.update_password(cli("user set-password"), &user.id, new_password(password)).await?;
-            eprintln!("password of {} set; {ended} session(s) ended", user.username);
+            eprintln!("password of {} set; {ended} session(s) ended", shown(&user.username));
         }
         UserCommand::SetRoles { user, roles } => {
             let user = service.find_user(&user).await?;
             let roles = roles.iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
             service.update_roles(cli("user set-roles"), &user.id, &roles).await?;
-            println!("{roles}");
-            eprintln!("roles of {} set, on every session of theirs too", user.username);
+            println!("{}", shown(&roles));
+            eprintln!("roles of {} set, on every session of theirs too", shown(&user.username));
         }
         UserCommand::Deactivate { user } => {
             let user = service.find_user(&user).await?;
             let ended = service.update_active(cli("user deactivate"), &user.id, false).await?;
-            eprintln!("deactivated {}; {ended} session(s) ended", user.username);
+            eprintln!("deactivated {}; {ended} session(s) ended", shown(&user.username));
         }
         UserCommand::Activate { user } => {
             let user = service.find_user(&user).await?;
             service.update_active(cli("user activate"), &user.id, true).await?;
-            eprintln!("reactivated {}", user.username);
+            eprintln!("reactivated {}", shown(&user.username));
         }
         UserCommand::MfaOff { user } => {
             let user = service.find_user(&user).await?;
             service.update_mfa(cli("user mfa-off"), user.id.as_str(), Some(false), "").await?;
-            eprintln!("MFA is off for {}", user.username);
+            eprintln!("MFA is off for {}", shown(&user.username));
         }
         UserCommand::List => {
             let users = service.list_users().await?;
             for u in &users {
                 let deactivated = if u.is_active() { "" } else { "\tdeactivated" };
                 let mfa = if u.mfa_active { "\tmfa" } else { "" };
-                println!("{}\t{}\t{}\t{}{deactivated}{mfa}", u.id, u.username, u.email, u.roles);
+                let (id, username, email, roles) =
+                    (shown(u.id.as_str()), shown(&u.username), shown(&u.email), shown(&u.roles));
+                println!("{id}\t{username}\t{email}\t{roles}{deactivated}{mfa}");
             }
             eprintln!("{} user(s)", users.len());
         }
@@ -736,15 +787,16 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
             let (token, session) = service.issue_session(&user, length_ms, String::new(), Default::default()).await?;
             println!("{}", token.expose());
             let lifetime = if days == 0 { "never expires".to_owned() } else { format!("valid for {days} day(s)") };
-            eprintln!("issued session {} for {} ({lifetime})", session.id, user.username);
+            eprintln!("issued session {} for {} ({lifetime})", session.id, shown(&user.username));
         }
         SessionCommand::List { user } => {
             let user = service.find_user(&user).await?;
             let sessions = service.list_sessions(cli("session list"), &user.id).await?;
             for s in sessions.iter() {
-                println!("{}\t{}\t{}\t{}\t{}", s.id, s.create_at, s.last_activity_at, s.expires_at, s.device_id);
+                let (id, device) = (shown(s.id.as_str()), shown(&s.device_id));
+                println!("{id}\t{}\t{}\t{}\t{device}", s.create_at, s.last_activity_at, s.expires_at);
             }
-            eprintln!("{} session(s) of {}", sessions.len(), user.username);
+            eprintln!("{} session(s) of {}", sessions.len(), shown(&user.username));
         }
         SessionCommand::Revoke { id } => {
             let no_session = || anyhow::anyhow!("no session {id:?}");
@@ -753,12 +805,12 @@ async fn session(service: SessionService, command: SessionCommand) -> anyhow::Re
                 Err(AppError::SessionNotFound) => return Err(no_session()),
                 other => other?,
             }
-            eprintln!("revoked session {id}");
+            eprintln!("revoked session {}", shown(&id));
         }
         SessionCommand::RevokeAll { user } => {
             let user = service.find_user(&user).await?;
             let n = service.revoke_all_sessions(cli("session revoke-all"), &user.id).await?;
-            eprintln!("revoked {n} session(s) of {}", user.username);
+            eprintln!("revoked {n} session(s) of {}", shown(&user.username));
         }
     }
     Ok(())
@@ -773,7 +825,7 @@ async fn token(service: SessionService, command: TokenCommand) -> anyhow::Result
             let new = NewToken { description, expires_at };
             let (secret, token) = service.create_token(cli("token create"), &user.id, new).await?;
             println!("{}", secret.expose());
-            eprintln!("created personal access token {} for {}", token.id, user.username);
+            eprintln!("created personal access token {} for {}", shown(token.id.as_str()), shown(&user.username));
         }
         TokenCommand::List { user } => {
             let user = service.find_user(&user).await?;
@@ -788,24 +840,58 @@ async fn token(service: SessionService, command: TokenCommand) -> anyhow::Result
             }
             for t in &tokens {
                 let state = if t.is_active { "active" } else { "disabled" };
-                println!("{}\t{state}\t{}\t{}", t.id, t.expires_at, t.description);
+                let (id, description) = (shown(t.id.as_str()), shown(&t.description));
+                println!("{id}\t{state}\t{}\t{description}", t.expires_at);
             }
-            eprintln!("{} token(s) of {}", tokens.len(), user.username);
+            eprintln!("{} token(s) of {}", tokens.len(), shown(&user.username));
         }
         TokenCommand::Revoke { id } => {
             service.revoke_token(cli("token revoke"), &id).await?;
-            eprintln!("revoked personal access token {id}");
+            eprintln!("revoked personal access token {}", shown(&id));
         }
         TokenCommand::Disable { id } => {
             service.set_token_active(cli("token disable"), &id, false).await?;
-            eprintln!("disabled personal access token {id}");
+            eprintln!("disabled personal access token {}", shown(&id));
         }
         TokenCommand::Enable { id } => {
             service.set_token_active(cli("token enable"), &id, true).await?;
-            eprintln!("enabled personal access token {id}");
+            eprintln!("enabled personal access token {}", shown(&id));
         }
     }
     Ok(())
+}
+
+/// A stored value as the admin commands print it: one field of one line, whatever it holds.
+/// Device ids, token descriptions and emails are chosen by users (a device id by any client
+/// that logs in), and the output goes to an administrator's terminal and to scripts that split
+/// it on tabs and newlines: a newline or a tab there would forge a row or a column, an escape
+/// sequence (`ESC [ …`) would drive the terminal, and the Unicode controls that reorder or
+/// break a displayed line would make it read as something else. Each of those, and the
+/// backslash (so that an escape cannot be forged either), is written as an escape: `\n`, `\t`,
+/// `\r`, `\\`, `\x1b`, `\u{202e}`; everything else as stored.
+fn shown(value: &str) -> std::borrow::Cow<'_, str> {
+    fn escaped(c: char) -> bool {
+        c == '\\'
+            || c.is_control()
+            // Bidirectional controls, and the line and paragraph separators.
+            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !value.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if escaped(c) && u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if escaped(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An error as one line: each cause once (libraries often repeat their cause in their own
@@ -867,6 +953,18 @@ mod tests {
         ] {
             assert_eq!(server_flags_after_serve(args(line)), args(expected), "{line}");
         }
+    }
+
+    #[test]
+    fn shown_values_stay_one_field_of_one_line() {
+        assert!(matches!(shown("iPhone 15 — Émile's"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(shown("a\nb\tc\rd"), "a\\nb\\tc\\rd");
+        assert_eq!(shown("\x1b[31mred\x1b[0m"), "\\x1b[31mred\\x1b[0m");
+        assert_eq!(shown("back\\slash"), "back\\\\slash");
+        assert_eq!(shown("\u{7f}\u{9b}"), "\\x7f\\x9b");
+        assert_eq!(shown("evil\u{202e}txt.exe\u{2028}"), "evil\\u{202e}txt.exe\\u{2028}");
+        // No escape can be forged: the backslash of `\n` typed as text is escaped itself.
+        assert_ne!(shown("a\\nb"), shown("a\nb"));
     }
 
     #[test]

@@ -15,6 +15,11 @@
 //!   holding Mattermost's tables: [`crate::store::postgres`]).
 //! - Everything else is ignored, listed in one info line; settings that bear on security get a
 //!   warning each, saying what this server does instead.
+//! - The file is read only if it is a regular file (a symlink to one is followed), and only up
+//!   to [`MAX_BYTES`]: a FIFO would hang the start, `/dev/zero` would be read until memory runs
+//!   out. A file that holds Mattermost's secrets (its database password, salts, keys) and that
+//!   group or others may read gets a warning (not a refusal: it is Mattermost's file, and
+//!   Mattermost may need it so).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -24,6 +29,41 @@ use serde_json::Value;
 
 /// The environment variable naming the file, as Mattermost's.
 pub const ENV: &str = "MM_CONFIG";
+
+/// The largest config.json read: Mattermost's are a few tens of KiB (every section, with its
+/// defaults), so this is room for anything real and a bound on what a wrong path can cost.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// How a secret setting is told to be set.
+#[derive(Clone, Copy, Debug)]
+enum Secret {
+    /// Any non-empty text.
+    Text,
+    /// A database URL: a secret when it carries a password.
+    DatabaseUrl,
+}
+
+/// Mattermost's settings that hold secrets, as its `Config.Sanitize` lists them
+/// (`server/public/model/config.go`): `Section.Key`, through arrays and nested objects.
+const SECRETS: &[(&str, Secret)] = &[
+    ("SqlSettings.DataSource", Secret::DatabaseUrl),
+    ("SqlSettings.DataSourceReplicas", Secret::DatabaseUrl),
+    ("SqlSettings.DataSourceSearchReplicas", Secret::DatabaseUrl),
+    ("SqlSettings.ReplicaLagSettings.DataSource", Secret::DatabaseUrl),
+    ("SqlSettings.AtRestEncryptKey", Secret::Text),
+    ("LdapSettings.BindPassword", Secret::Text),
+    ("FileSettings.PublicLinkSalt", Secret::Text),
+    ("FileSettings.AmazonS3SecretAccessKey", Secret::Text),
+    ("EmailSettings.SMTPPassword", Secret::Text),
+    ("GitLabSettings.Secret", Secret::Text),
+    ("GoogleSettings.Secret", Secret::Text),
+    ("Office365Settings.Secret", Secret::Text),
+    ("OpenIdSettings.Secret", Secret::Text),
+    ("ElasticsearchSettings.Password", Secret::Text),
+    ("MessageExportSettings.GlobalRelaySettings.SMTPPassword", Secret::Text),
+    ("ServiceSettings.SplitKey", Secret::Text),
+    ("CacheSettings.RedisPassword", Secret::Text),
+];
 
 /// A JSON type a shared setting must have.
 #[derive(Clone, Copy, Debug)]
@@ -204,14 +244,151 @@ impl Applied {
     }
 }
 
+/// Reads a small file that configures the server (config.json, the MFA key file), whole: only a
+/// regular file, at most `limit` bytes. A FIFO, a device (`/dev/zero`), a socket or a directory
+/// is refused at once: the file is opened without blocking (opening a FIFO would wait for a
+/// writer) and what was opened is checked before anything is read; the read stops past `limit`
+/// whatever the file claims. Returns the text and the opened file's metadata (its mode).
+pub fn read_regular_file(path: &Path, limit: u64, what: &str) -> anyhow::Result<(String, std::fs::Metadata)> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Non-blocking: a FIFO opens at once instead of waiting for a writer (and is then
+        // refused); O_NOCTTY: a terminal device never becomes the controlling one.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).with_context(|| format!("reading {what} {}", path.display()))?;
+    let metadata = file.metadata().with_context(|| format!("reading {what} {}", path.display()))?;
+    if !metadata.is_file() {
+        bail!("{what} {} is not a regular file ({}): refused, not read", path.display(), file_kind(&metadata));
+    }
+    let bound =
+        if limit % (1024 * 1024) == 0 { format!("{} MiB", limit / (1024 * 1024)) } else { format!("{limit} bytes") };
+    let too_large = || anyhow::anyhow!("{what} {} is larger than {bound}: refused, not read", path.display());
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("reading {what} {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{what} {} is not UTF-8 text", path.display()))?;
+    Ok((text, metadata))
+}
+
+/// What a file that is not a regular one is, for the message.
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if metadata.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+/// The file's permission bits when group or others may read it (`None` when only its owner
+/// may, and always off Unix).
+pub fn readable_by_others(metadata: &std::fs::Metadata) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = metadata.permissions().mode() & 0o7777;
+        if mode & 0o044 != 0 {
+            return Some(mode);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = metadata;
+    None
+}
+
+/// The secret settings `root` has set ([`SECRETS`]), by name; never their values.
+fn secrets_held(root: &Value) -> Vec<&'static str> {
+    /// The strings at `path` under `value`, through arrays.
+    fn strings_at<'a>(value: &'a Value, path: &[&str], found: &mut Vec<&'a str>) {
+        match (value, path) {
+            (Value::Array(items), _) => items.iter().for_each(|item| strings_at(item, path, found)),
+            (Value::String(text), []) => found.push(text),
+            (Value::Object(fields), [key, rest @ ..]) => {
+                if let Some(field) = fields.get(*key) {
+                    strings_at(field, rest, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut held = Vec::new();
+    for (name, kind) in SECRETS {
+        let path: Vec<&str> = name.split('.').collect();
+        let mut values = Vec::new();
+        strings_at(root, &path, &mut values);
+        // Mattermost writes its "FakeSetting" (asterisks) where it has masked a secret.
+        let set = values.iter().filter(|v| !v.is_empty() && !v.chars().all(|c| c == '*'));
+        let secret = match kind {
+            Secret::Text => set.count() > 0,
+            Secret::DatabaseUrl => set.into_iter().any(|v| database_url_has_password(v)),
+        };
+        if secret {
+            held.push(*name);
+        }
+    }
+    held
+}
+
+/// Whether a database URL carries a password: `scheme://user:password@host/…` (PostgreSQL's and
+/// MySQL's `user:password@tcp(host)/…` forms), or a `password=` parameter.
+fn database_url_has_password(url: &str) -> bool {
+    if url.to_ascii_lowercase().contains("password=") {
+        return true;
+    }
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = after_scheme.split('/').next().unwrap_or("");
+    match authority.rsplit_once('@') {
+        Some((user_info, _)) => user_info.contains(':'),
+        None => false,
+    }
+}
+
 /// Reads the file at `path`.
 pub fn read(path: &Path) -> anyhow::Result<Applied> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading the config file {}", path.display()))?;
+    // Mattermost's own are a few tens of KiB: the bound only stops a wrong path (a device, a log).
+    let (text, metadata) = read_regular_file(path, MAX_BYTES, "the config file")?;
     let root: Value = serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let mut applied = Applied { path: path.to_owned(), ..Applied::default() };
+    if let Some(mode) = readable_by_others(&metadata) {
+        let held = secrets_held(&root);
+        if !held.is_empty() {
+            applied.warnings.push(format!(
+                "config.json {} holds secrets ({}) and is readable by group or others (mode {mode:04o}): chmod 600 {}",
+                path.display(),
+                held.join(", "),
+                path.display()
+            ));
+        }
+    }
     let Value::Object(sections) = root else {
         bail!("{}: expected a JSON object of settings sections", path.display())
     };
-    let mut applied = Applied { path: path.to_owned(), ..Applied::default() };
     for (section, body) in &sections {
         if section == "SqlSettings" {
             applied.ignored.push(format!("{section} (the store comes from --database only)"));
@@ -345,6 +522,30 @@ mod tests {
             assert!(warnings.contains(name), "{name}: {warnings}");
         }
         assert_eq!(applied.settings.len(), 1, "MaximumLoginAttempts is still applied");
+    }
+
+    #[test]
+    fn secrets_are_found_by_name_never_by_value() {
+        let root: Value = serde_json::from_str(
+            r#"{"SqlSettings": {"DataSource": "postgres://mmuser:mostest@db/mattermost?sslmode=disable",
+                "DataSourceReplicas": ["postgres://reader@replica/mattermost"], "AtRestEncryptKey": ""},
+                "EmailSettings": {"SMTPPassword": "********************************"},
+                "MessageExportSettings": {"GlobalRelaySettings": {"SMTPPassword": "relay"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            secrets_held(&root),
+            ["SqlSettings.DataSource", "MessageExportSettings.GlobalRelaySettings.SMTPPassword"]
+        );
+        for (url, password) in [
+            ("postgres://mmuser:mostest@localhost/mattermost_test?sslmode=disable", true),
+            ("mmuser:mostest@tcp(localhost:3306)/mattermost_test?charset=utf8mb4", true),
+            ("host=db user=mm password=x dbname=mattermost", true),
+            ("postgres://mmuser@db/mattermost?sslmode=disable&connect_timeout=10", false),
+            ("postgres://db/mattermost?options=a:b@c", false),
+        ] {
+            assert_eq!(database_url_has_password(url), password, "{url}");
+        }
     }
 
     #[test]

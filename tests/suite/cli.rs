@@ -432,3 +432,102 @@ async fn user_mfa_off_turns_a_users_mfa_off() {
     let audits = mm_sessions::store::AuditStore::audits_for_user(&store, Some(&alice), 0, 10).await.unwrap();
     assert!(audits.iter().any(|a| a.extra_info == "mfa=off" && a.action.contains("user mfa-off")), "{audits:?}");
 }
+
+/// What users chose (a device id at login, a token's description, an email) reaches the
+/// administrator's terminal and scripts through the admin commands' output: each value stays one
+/// field of one line, its control characters written as escapes, never sent raw.
+#[tokio::test]
+async fn admin_output_escapes_what_users_chose() {
+    use mm_sessions::config::{Database, SessionPolicy};
+    use mm_sessions::service::{Actor, NewToken};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    create_alice(dir.path(), db);
+    let evil_email = "mallory\x1b[31m@example.com";
+    let out = run_in(dir.path(), &["--database", db, "user", "create", "--username", "mallory", "--email", evil_email]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A session with a device id as a client may send it at login, and a token with such a
+    // description, written through the service as the server would write them.
+    let stores =
+        mm_sessions::app::open_store(&Database::Sqlite(db.into()), mm_sessions::app::OpenMode::Existing).await.unwrap();
+    let policy = SessionPolicy { enable_user_access_tokens: true, ..SessionPolicy::default() };
+    let service =
+        mm_sessions::app::build_service(stores, None, &[], &policy, None, mm_sessions::domain::Clock::system());
+    let alice = service.find_user("alice").await.unwrap();
+    let device = "phone\n8sxm1pk5e3ds9mrbhxq4g6ehfa\t1\t2\t3\tforged\x1b[31m";
+    service.issue_session(&alice, 3_600_000, device.into(), Default::default()).await.unwrap();
+    service.issue_session(&alice, 3_600_000, String::new(), Default::default()).await.unwrap();
+    let description = "nightly\nforgedtokenid\tactive\t0\t\x1b]0;pwned\x07";
+    let cli = Actor::AdminCli { command: "token create" };
+    service.create_token(cli, &alice.id, NewToken { description: description.into(), expires_at: 0 }).await.unwrap();
+    drop(service);
+
+    let raw = |text: &str| text.contains(['\x1b', '\x07', '\r']);
+    let out = run_in(dir.path(), &["--database", db, "session", "list", "--user", "alice"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&out);
+    assert!(!raw(&list), "raw control characters reached the output: {list:?}");
+    let rows: Vec<&str> = list.lines().collect();
+    assert_eq!(rows.len(), 2, "one row per session: {list:?}");
+    assert!(rows.iter().all(|row| row.split('\t').count() == 5), "five fields each: {list:?}");
+    let escaped = "phone\\n8sxm1pk5e3ds9mrbhxq4g6ehfa\\t1\\t2\\t3\\tforged\\x1b[31m";
+    assert_eq!(rows.iter().filter(|row| row.ends_with(&format!("\t{escaped}"))).count(), 1, "{list:?}");
+
+    let out = run_with(
+        dir.path(),
+        &["--database", db, "token", "list", "--user", "alice"],
+        &[("MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS", "true")],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&out);
+    assert!(!raw(&list), "{list:?}");
+    assert_eq!(list.lines().count(), 1, "one row for one token: {list:?}");
+    let fields: Vec<&str> = list.trim_end().split('\t').collect();
+    assert_eq!(fields.len(), 4, "{list:?}");
+    assert_eq!(fields[3], "nightly\\nforgedtokenid\\tactive\\t0\\t\\x1b]0;pwned\\x07");
+
+    let out = run_in(dir.path(), &["--database", db, "user", "list"]);
+    let list = stdout(&out);
+    assert!(!raw(&list), "{list:?}");
+    assert_eq!(list.lines().count(), 2, "{list:?}");
+    assert!(list.contains("\tmallory\tmallory\\x1b[31m@example.com\tsystem_user"), "{list:?}");
+}
+
+/// Roles longer than Mattermost's 256 bytes are refused by the admin commands as by the API,
+/// and nothing is changed or created.
+#[test]
+fn roles_beyond_mattermosts_limit_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    create_alice(dir.path(), "x.db");
+    fn many(roles: &[&'static str], times: usize) -> Vec<&'static str> {
+        let mut args = Vec::new();
+        for _ in 0..times {
+            for role in roles {
+                args.extend(["--role", *role]);
+            }
+        }
+        args
+    }
+    let set =
+        [&["--database", "x.db", "user", "set-roles", "--user", "alice"][..], &many(&["system_user"], 25)].concat();
+    let out = run_in(dir.path(), &set);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("at most 256 bytes"), "{}", stderr(&out));
+    // Alternating, so that `user create`'s folding of a role repeated one after the other
+    // leaves them: 12 pairs are 299 bytes.
+    let create = [
+        &["--database", "x.db", "user", "create", "--username", "bob", "--email", "bob@example.com"][..],
+        &many(&["system_user", "system_admin"], 12),
+    ]
+    .concat();
+    let out = run_in(dir.path(), &create);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("at most 256 bytes"), "{}", stderr(&out));
+    let list = stdout(&run_in(dir.path(), &["--database", "x.db", "user", "list"]));
+    assert!(list.contains("\talice\talice@example.com\tsystem_user\n"), "alice's roles unchanged: {list}");
+    assert!(!list.contains("bob"), "bob was not created: {list}");
+}

@@ -4,7 +4,9 @@
 //! listed and security settings warned about; and on PostgreSQL, Mattermost's own schema is
 //! refused before anything is written to it.
 
-use std::process::Command;
+use std::io::Read as _;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -259,4 +261,191 @@ async fn postgres_refuses_a_schema_holding_mattermosts_tables() {
     assert!(ours.is_none(), "nothing of ours was created there");
     let users: i64 = client.query_one("SELECT count(*) FROM users", &[]).await.unwrap().get(0);
     assert_eq!(users, 1);
+}
+
+/// Starts the binary with `args` (over `--database memory --listen 127.0.0.1:0`) and `env`, which
+/// must refuse to start: exit non-zero within 20 s (a hang, or a server that starts, fails the
+/// test). Its stderr.
+fn refused(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut child = Command::new(BIN)
+        .args(["--database", "memory", "--listen", "127.0.0.1:0"])
+        .args(args)
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} {env:?}: still running after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(!status.success(), "{args:?} {env:?} exited 0: {stderr}");
+    stderr
+}
+
+/// A client that shows redirects instead of following them.
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// SiteURL is checked as the server starts, from the flag, the environment and config.json
+/// alike: an absolute http(s) URL with a host, nothing that would rewrite `Location` headers.
+#[tokio::test]
+async fn site_url_is_checked_at_start_wherever_it_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["not a url", "javascript:alert(1)", "https://evil.com@example.com", "https://chat.example.com\r\nX: y"]
+    {
+        let by_flag = refused(&["--site-url", bad], &[]);
+        let by_env = refused(&[], &[("MM_SERVICESETTINGS_SITEURL", bad)]);
+        let config = write_config(&dir, &json!({"ServiceSettings": {"SiteURL": bad}}));
+        let by_file = refused(&["--config", &config], &[]);
+        assert!(by_file.contains("config.json ServiceSettings.SiteURL"), "{bad:?}: {by_file}");
+        for stderr in [by_flag, by_env, by_file] {
+            assert!(stderr.contains("invalid SiteURL") && stderr.contains("MM_SERVICESETTINGS_SITEURL"), "{stderr}");
+            assert!(stderr.contains("http:// or https://"), "{stderr}");
+            assert!(!stderr.contains('\r') && stderr.lines().count() < 4, "the value is quoted escaped: {stderr:?}");
+            assert!(!stderr.contains("evil.com"), "a URL's user part is not repeated: {stderr}");
+        }
+    }
+    // Valid ones start, and serve as before: the forward-auth check sends a browser without a
+    // session to the sign-in page there.
+    for good in ["https://chat.example.com", "http://127.0.0.1:8065/mm"] {
+        let node = Node::with("memory").flags(&["--site-url", good]).start().await;
+        let reply = no_redirects().get(format!("{}/auth/check?redirect=true", node.base)).send().await.unwrap();
+        assert_eq!(reply.status(), 302);
+        assert_eq!(reply.headers()["location"], format!("{good}/").as_str());
+        node.stop();
+    }
+}
+
+/// Enforcing MFA while it is off would enforce nothing: the server refuses to start, naming both
+/// settings, whether the flags or config.json (as Mattermost accepts it) say so.
+#[tokio::test]
+async fn enforcing_mfa_without_enabling_it_is_a_start_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        write_config(&dir, &mattermost_config(&[("ServiceSettings.EnforceMultifactorAuthentication", json!(true))]));
+    for args in [
+        &["--enforce-multifactor-authentication", "true"][..],
+        &["--guest-enforce-multifactor-authentication", "true"],
+        &["--config", &config],
+    ] {
+        let stderr = refused(args, &[]);
+        for said in ["EnforceMultifactorAuthentication", "EnableMultifactorAuthentication", "enforce nothing"] {
+            assert!(stderr.contains(said), "{args:?}: {said} not in {stderr}");
+        }
+    }
+    let node = Node::with("memory")
+        .flags(&["--enable-multifactor-authentication", "true", "--enforce-multifactor-authentication", "true"])
+        .start()
+        .await;
+    node.stop();
+}
+
+/// config.json is read only from a regular file (a symlink to one is followed), up to 1 MiB:
+/// `/dev/zero` and a FIFO are refused at once, not read forever or waited on.
+#[test]
+fn config_json_is_read_only_from_a_bounded_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let fifo = dir.path().join("fifo.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for (path, kind) in [(&zero, "a character device"), (&fifo, "a FIFO")] {
+        let started = Instant::now();
+        let stderr = refused(&["--config", path.to_str().unwrap()], &[]);
+        assert!(started.elapsed() < Duration::from_secs(10), "refused at once");
+        assert!(stderr.contains(&format!("{} is not a regular file ({kind})", path.display())), "{stderr}");
+    }
+    // The key file of MFA secrets too.
+    let stderr = refused(&["--mfa-key-file", zero.to_str().unwrap()], &[]);
+    assert!(stderr.contains("is not a regular file (a character device)"), "{stderr}");
+
+    let big = dir.path().join("big.json");
+    let padding = "x".repeat(1024 * 1024);
+    std::fs::write(&big, json!({"ServiceSettings": {"SiteURL": ""}, "Padding": padding}).to_string()).unwrap();
+    let stderr = refused(&["--config", big.to_str().unwrap()], &[]);
+    assert!(stderr.contains("is larger than 1 MiB"), "{stderr}");
+
+    // A symlink to a regular file is read as the file.
+    let config = write_config(&dir, &json!({"ServiceSettings": {"SiteURL": "not a url"}}));
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&config, &link).unwrap();
+    let stderr = refused(&["--config", link.to_str().unwrap()], &[]);
+    assert!(stderr.contains("config.json ServiceSettings.SiteURL"), "the file behind the link was read: {stderr}");
+}
+
+/// Runs `user list` (which reads config.json as the server does, and logs its warnings) with
+/// `--config path`; its stderr.
+fn user_list_with_config(path: &std::path::Path) -> String {
+    let out = Command::new(BIN)
+        .args(["--database", "memory", "--config", path.to_str().unwrap(), "user", "list"])
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
+}
+
+fn chmod(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A config.json that holds Mattermost's secrets (here its database password) and that group or
+/// others may read is warned about, naming the file, what it holds and the fix; never the secret.
+#[test]
+fn a_config_json_with_secrets_readable_by_others_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = std::path::PathBuf::from(write_config(&dir, &mattermost_config(&[])));
+    for (mode, warned) in [(0o644, true), (0o640, true), (0o600, false)] {
+        chmod(&path, mode);
+        let stderr = user_list_with_config(&path);
+        let warning = stderr.lines().find(|l| l.contains("WARN") && l.contains("chmod 600"));
+        assert_eq!(warning.is_some(), warned, "mode {mode:o}: {stderr}");
+        if let Some(warning) = warning {
+            assert!(warning.contains(&path.display().to_string()), "{warning}");
+            assert!(warning.contains(&format!("mode {mode:04o}")), "{warning}");
+            assert!(warning.contains("SqlSettings.DataSource"), "{warning}");
+        }
+        assert!(!stderr.contains("mostest"), "the password is never shown: {stderr}");
+    }
+    // No secret in it (a database reached without a password): nothing to warn about.
+    let config = mattermost_config(&[("SqlSettings.DataSource", json!("postgres://mmuser@db/mattermost"))]);
+    let path = std::path::PathBuf::from(write_config(&dir, &config));
+    chmod(&path, 0o644);
+    let stderr = user_list_with_config(&path);
+    assert!(!stderr.contains("chmod 600"), "{stderr}");
+}
+
+/// The MFA key opens every sealed secret: a key file group or others may read is warned about.
+#[tokio::test]
+async fn an_mfa_key_file_readable_by_others_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("mfa.key");
+    std::fs::write(&key, format!("{}=\n", "A".repeat(43))).unwrap();
+    for (mode, warned) in [(0o644, true), (0o600, false)] {
+        chmod(&key, mode);
+        let log = dir.path().join(format!("server-{mode:o}.log"));
+        let node = Node::with("memory").flags(&["--mfa-key-file", key.to_str().unwrap()]).log(&log).start().await;
+        node.stop();
+        let text = std::fs::read_to_string(&log).unwrap();
+        let warning = text.lines().find(|l| l.contains("WARN") && l.contains("MFA key file"));
+        assert_eq!(warning.is_some(), warned, "mode {mode:o}: {text}");
+        if let Some(warning) = warning {
+            assert!(warning.contains(&format!("chmod 600 {}", key.display())), "{warning}");
+        }
+    }
 }
