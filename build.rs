@@ -1,10 +1,12 @@
 //! Refuses to build when `generated/` has drifted from `api/` (see `src/fingerprint.rs`), and
-//! writes the spec's route table (each path template, its parts and its methods) for
-//! `src/http/routes.rs`.
+//! writes two tables from the spec: its routes (each path template, its parts and its methods)
+//! for `src/http/routes.rs`, and its operations' `x-mm-*` facts for `src/http/operations.rs`.
 
 #[path = "src/fingerprint.rs"]
 #[allow(dead_code)]
 mod fingerprint;
+#[path = "build/operation_facts.rs"]
+mod operation_facts;
 
 use std::path::Path;
 
@@ -23,20 +25,59 @@ fn main() {
         eprintln!("error: {message}");
         std::process::exit(1);
     }
-    if let Err(message) = write_routes(root) {
+    let spec = match read_spec(root) {
+        Ok(spec) => spec,
+        Err(message) => {
+            eprintln!("error: reading api/mattermost-sessions.yaml: {message}");
+            std::process::exit(1);
+        }
+    };
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    if let Err(message) = write_routes(&spec, &out) {
         eprintln!("error: writing the route table: {message}");
+        std::process::exit(1);
+    }
+    if let Err(message) = write_operations(&spec, &out) {
+        eprintln!("error: api/mattermost-sessions.yaml: {message}");
         std::process::exit(1);
     }
 }
 
+fn read_spec(root: &Path) -> Result<serde_yaml_ng::Value, String> {
+    let text = std::fs::read_to_string(root.join("api/mattermost-sessions.yaml")).map_err(|e| e.to_string())?;
+    serde_yaml_ng::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// Every operation's `x-mm-*` extensions ([`operation_facts`]), as `OPERATIONS: &[Operation]`
+/// and `fn find(operation_id) -> Option<&'static Operation>` in `$OUT_DIR/operations.rs`.
+fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), String> {
+    let facts = operation_facts::read(spec)?;
+    let mut text = String::from(
+        "/// Every operation of the spec, with its `x-mm-*` facts.\npub const OPERATIONS: &[Operation] = &[\n",
+    );
+    for f in &facts {
+        text.push_str(&format!(
+            "    Operation {{ id: {:?}, body: Body::{}, bad_body_field: {:?}, mfa_exempt: {}, reads_own_sessions: {}, \
+             forward_auth: {} }},\n",
+            f.id, f.body, f.bad_body_field, f.mfa_exempt, f.reads_own_sessions, f.forward_auth
+        ));
+    }
+    text.push_str(
+        "];\n\n/// The facts of the operation with this id.\npub fn find(id: &str) -> Option<&'static Operation> {\n",
+    );
+    text.push_str("    match id {\n");
+    for (i, f) in facts.iter().enumerate() {
+        text.push_str(&format!("        {:?} => Some(&OPERATIONS[{i}]),\n", f.id));
+    }
+    text.push_str("        _ => None,\n    }\n}\n");
+    std::fs::write(out.join("operations.rs"), text).map_err(|e| e.to_string())
+}
+
 /// The spec's paths and their methods, as `(template, &[Part, …], &[METHOD, …])` in
 /// `$OUT_DIR/routes.rs`.
-fn write_routes(root: &Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(root.join("api/mattermost-sessions.yaml")).map_err(|e| e.to_string())?;
-    let spec: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).map_err(|e| e.to_string())?;
-    let paths = spec.get("paths").and_then(|p| p.as_mapping()).ok_or("the spec has no `paths`")?;
+fn write_routes(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), String> {
     let mut routes: Vec<(String, Vec<String>)> = Vec::new();
-    for (path, item) in paths {
+    for (path, item) in operation_facts::paths(spec)? {
         let path = path.as_str().ok_or("a path that is not a string")?;
         let item = item.as_mapping().ok_or_else(|| format!("{path} is not a mapping"))?;
         // Sorted, so `Allow` lists them the same way whatever the spec's order.
@@ -44,15 +85,15 @@ fn write_routes(root: &Path) -> Result<(), String> {
             .keys()
             .filter_map(|key| key.as_str())
             .map(str::to_ascii_uppercase)
-            .filter(|m| ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&m.as_str()))
+            .filter(|m| operation_facts::METHODS.contains(&m.as_str()))
             .collect();
         methods.sort();
         routes.push((path.to_owned(), methods));
     }
     // Split here, once, so that matching a request compares segments without splitting a
     // template per route per request.
-    let mut out = String::from("/// The spec's routes: each path template (under the base path), split into its parts, and its\n/// methods.\n");
-    out.push_str("pub const ROUTES: &[(&str, &[Part], &[&str])] = &[\n");
+    let mut text = String::from("/// The spec's routes: each path template (under the base path), split into its parts, and its\n/// methods.\n");
+    text.push_str("pub const ROUTES: &[(&str, &[Part], &[&str])] = &[\n");
     for (path, methods) in &routes {
         let parts: Vec<String> = path
             .split('/')
@@ -63,9 +104,8 @@ fn write_routes(root: &Path) -> Result<(), String> {
             })
             .collect();
         let methods: Vec<String> = methods.iter().map(|m| format!("{m:?}")).collect();
-        out.push_str(&format!("    ({path:?}, &[{}], &[{}]),\n", parts.join(", "), methods.join(", ")));
+        text.push_str(&format!("    ({path:?}, &[{}], &[{}]),\n", parts.join(", "), methods.join(", ")));
     }
-    out.push_str("];\n");
-    let dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
-    std::fs::write(Path::new(&dir).join("routes.rs"), out).map_err(|e| e.to_string())
+    text.push_str("];\n");
+    std::fs::write(out.join("routes.rs"), text).map_err(|e| e.to_string())
 }

@@ -10,8 +10,9 @@
 //! - [`cli`]: the command line: the server's flags and the admin commands (`user`, `session`).
 //! - [`config`]: every setting, validated by the type that holds it, and every default, once.
 //! - [`http`]: what runs around the generated router: the listener and its connection table,
-//!   each request's steps as named functions ([`http::pipeline`]), the `Api` impl
-//!   ([`http::api`]), cookies, trusted proxies, the page, `/metrics`.
+//!   each request's steps as named functions ([`http::pipeline`]), reading each operation's
+//!   facts from the spec's table ([`http::operations`]), the `Api` impl ([`http::api`]),
+//!   cookies, trusted proxies, the page, `/metrics`.
 //! - [`service`]: the operations, one file per concern, in Mattermost's order of checks; shared
 //!   by the `Api` impl and the admin CLI (an [`service::Actor`] says who acts).
 //! - [`store`]: one small trait per capability ([`store::UserStore`], [`store::SessionStore`],
@@ -30,7 +31,8 @@
 //!
 //! # Where a change goes
 //!
-//! - **A new operation**: the path in `api/mattermost-sessions.yaml`, then `scripts/regenerate`;
+//! - **A new operation**: the path in `api/mattermost-sessions.yaml`, with the `x-mm-*`
+//!   extensions that apply to it (listed at the top of the spec), then `scripts/regenerate`;
 //!   its handler in [`http::api`] (the compiler names the missing trait method), thin: it calls a
 //!   method of [`service::SessionService`] in the `service/` file of its concern (a new concern
 //!   gets a file of its own there), which takes an [`service::Actor`] and returns an

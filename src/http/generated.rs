@@ -16,6 +16,7 @@ use mm_sessions_api::server::ApiRequestParser;
 use swagger::RequestParser;
 
 use super::context::RequestContext;
+use super::operations::{Body, Operation};
 use super::response::{HttpResponse, JSON};
 use crate::error::AppError;
 
@@ -25,7 +26,7 @@ use crate::error::AppError;
 pub async fn translate(
     response: HttpResponse,
     context: &RequestContext,
-    operation: &str,
+    operation: &Operation,
 ) -> Result<HttpResponse, AppError> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || response.headers().get(CONTENT_TYPE) == Some(&JSON) {
@@ -39,7 +40,7 @@ pub async fn translate(
         Ok(body) => String::from_utf8_lossy(&body.to_bytes()).into_owned(),
         Err(never) => match never {},
     };
-    tracing::debug!(request_id, operation, status = status.as_u16(), generated = %text, "rewriting a generated error");
+    tracing::debug!(request_id, operation = operation.id, status = status.as_u16(), generated = %text, "rewriting a generated error");
     Err(match status {
         // The generated check for operations with `security`: no valid credentials.
         StatusCode::FORBIDDEN => AppError::SessionExpired,
@@ -49,7 +50,9 @@ pub async fn translate(
         StatusCode::BAD_REQUEST if text.contains("path parameter") => AppError::NotFound,
         StatusCode::BAD_REQUEST if text.contains("query parameter per_page") => AppError::InvalidUrlParam("per_page"),
         StatusCode::BAD_REQUEST if text.contains("query parameter page") => AppError::InvalidUrlParam("page"),
-        StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(body_field(operation)),
+        // The string-map operations never get here: [`as_mattermost_reads`] hands the router a
+        // body it parses.
+        StatusCode::BAD_REQUEST => AppError::InvalidBodyParam(operation.bad_body_field),
         StatusCode::NOT_FOUND => AppError::NotFound,
         StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
         StatusCode::PAYLOAD_TOO_LARGE => AppError::BodyTooLarge,
@@ -74,22 +77,6 @@ pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
     ApiRequestParser::parse_operation_id(request)
 }
 
-/// The operations whose body Mattermost reads as a map of strings (`model.MapFromJSON`).
-const STRING_MAP_BODIES: &[&str] = &[
-    "Login",
-    "RevokeSession",
-    "UpdateUserPassword",
-    "AttachDevice",
-    "UpdateUserRoles",
-    "RevokeUserAccessToken",
-    "DisableUserAccessToken",
-    "EnableUserAccessToken",
-];
-
-/// The operations whose body Mattermost reads as a map of any values
-/// (`model.StringInterfaceFromJSON`), and checks each value's type itself.
-const ANY_MAP_BODIES: &[&str] = &["UpdateUserMfa"];
-
 /// The body the generated router parses, as Mattermost reads it. For an operation whose body
 /// Mattermost reads as a map of strings, Go's decoder keeps the string values, skips the others
 /// (which then read as ""), and leaves the map empty when the body is not a JSON object; so the
@@ -99,11 +86,12 @@ const ANY_MAP_BODIES: &[&str] = &["UpdateUserMfa"];
 /// For an operation whose body Mattermost reads as a map of any values
 /// (`model.StringInterfaceFromJSON`), the values stay as they are, and a body that is not an
 /// object is `{}` too.
-pub fn as_mattermost_reads(operation: &str, body: bytes::Bytes) -> bytes::Bytes {
-    let strings_only = STRING_MAP_BODIES.contains(&operation);
-    if !strings_only && !ANY_MAP_BODIES.contains(&operation) {
-        return body;
-    }
+pub fn as_mattermost_reads(reading: Body, body: bytes::Bytes) -> bytes::Bytes {
+    let strings_only = match reading {
+        Body::Strict => return body,
+        Body::StringMap => true,
+        Body::AnyMap => false,
+    };
     let map: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&body) {
         Ok(serde_json::Value::Object(map)) => {
             map.into_iter().filter(|(_, value)| !strings_only || value.is_string()).collect()
@@ -111,16 +99,4 @@ pub fn as_mattermost_reads(operation: &str, body: bytes::Bytes) -> bytes::Bytes 
         _ => serde_json::Map::new(),
     };
     serde_json::to_vec(&map).map_or(body, bytes::Bytes::from)
-}
-
-/// The field Mattermost names when an operation's body is unusable. (The string-map operations
-/// never get here: [`as_mattermost_reads`] hands the router a body it parses.)
-fn body_field(operation: &str) -> &'static str {
-    match operation {
-        "AttachDevice" => "device_id",
-        "UpdateUserActive" => "active",
-        "CreateUserAccessToken" => "user_access_token",
-        "SearchUserAccessTokens" => "user_access_token_search",
-        _ => "body",
-    }
 }

@@ -68,13 +68,13 @@ impl hyper::service::Service<Request<Incoming>> for MetricsService {
             let (started, request_id) = (Instant::now(), Id::generate().into_string());
             let (method, uri) = (request.method().clone(), request.uri().clone());
             let (operation, mut response) = if uri.path() == METRICS_PATH && method == Method::GET {
-                ("Metrics", answer(&this.service).await)
+                (&super::operations::METRICS, answer(&this.service).await)
             } else {
-                ("unknown", response::render_error(&AppError::NotFound, &request_id))
+                (&super::operations::UNKNOWN, response::render_error(&AppError::NotFound, &request_id))
             };
             response::finish_headers(&mut response, &request_id, String::new);
             let metrics = this.service.metrics();
-            response::log_and_count(metrics, &request_id, &method, &uri, operation, &response, started);
+            response::log_and_count(metrics, &request_id, &method, &uri, operation.id, &response, started);
             if let Some(peer) = &this.peer {
                 peer.waiting();
             }

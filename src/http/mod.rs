@@ -28,6 +28,7 @@ pub mod generated;
 pub mod json;
 pub mod listener;
 pub mod metrics_endpoint;
+pub mod operations;
 pub mod pipeline;
 pub mod redirect;
 pub mod response;

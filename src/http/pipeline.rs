@@ -46,6 +46,7 @@ use super::context::{CallerParts, RequestContext, RequestDetails};
 use super::credentials::{self, Location};
 use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
+use super::operations::{self, Operation};
 use super::response::{self, HttpResponse};
 use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
 use crate::domain::{Id, Session, User};
@@ -70,11 +71,6 @@ struct Inner {
     /// Answer `GET /metrics` here (no metrics listener of its own).
     serve_metrics: bool,
 }
-
-/// The forward-auth check's operation (its CSRF rule reads the original method).
-const AUTH_CHECK: &str = "AuthCheck";
-/// `GET /users/{user_id}/sessions`, whose own-sessions case can be read with the session.
-const GET_SESSIONS: &str = "GetSessions";
 
 /// Whether a cookie check without a trusted original method has been warned about (once per
 /// process: the misconfiguration is the operator's, not the request's).
@@ -168,7 +164,8 @@ impl Inner {
         let (operation, mut response) = match self.serve_static(&request, peer).await {
             Some(answered) => answered,
             None => {
-                let operation = super::generated::operation_of(&request).unwrap_or("unknown");
+                let operation =
+                    super::generated::operation_of(&request).and_then(operations::find).unwrap_or(&operations::UNKNOWN);
                 let response = match self.serve_api(request, &request_id, operation, peer).await {
                     Ok(response) => response,
                     Err(error) => response::render_error(&error, &request_id),
@@ -177,7 +174,8 @@ impl Inner {
             }
         };
         response::finish_headers(&mut response, &request_id, || super::routes::allowed(uri.path()));
-        response::log_and_count(self.service.metrics(), &request_id, &method, &uri, operation, &response, started);
+        let id = operation.id;
+        response::log_and_count(self.service.metrics(), &request_id, &method, &uri, id, &response, started);
         response
     }
 
@@ -187,7 +185,7 @@ impl Inner {
         &self,
         request: &Request<Incoming>,
         peer: Option<&Peer>,
-    ) -> Option<(&'static str, HttpResponse)> {
+    ) -> Option<(&'static Operation, HttpResponse)> {
         let path = request.uri().path();
         let metrics = self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET;
         if path == super::web::RETURN_PATH && request.method() == Method::GET {
@@ -195,7 +193,7 @@ impl Inner {
                 peer.answering();
             }
             let query = request.uri().query();
-            return Some(("Return", super::web::return_to(query, &self.proxies.allowed_redirect_hosts)));
+            return Some((&operations::RETURN, super::web::return_to(query, &self.proxies.allowed_redirect_hosts)));
         }
         let page = if metrics { None } else { Some(super::web::asset(request.method(), path)?) };
         // Answering from here on (rendering the metrics counts the sessions in the store).
@@ -203,8 +201,8 @@ impl Inner {
             peer.answering();
         }
         Some(match page {
-            Some(page) => ("Page", page),
-            None => ("Metrics", metrics_endpoint::answer(&self.service).await),
+            Some(page) => (&operations::PAGE, page),
+            None => (&operations::METRICS, metrics_endpoint::answer(&self.service).await),
         })
     }
 
@@ -213,7 +211,7 @@ impl Inner {
         &self,
         request: Request<Incoming>,
         request_id: &str,
-        operation: &str,
+        operation: &'static Operation,
         peer: Option<&Peer>,
     ) -> Result<HttpResponse, AppError> {
         // Step 3, as a router does, before anything else: no route, or not this method.
@@ -225,7 +223,7 @@ impl Inner {
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
-        let body = super::generated::as_mattermost_reads(operation, body);
+        let body = super::generated::as_mattermost_reads(operation.body, body);
         // The request is in: it is being answered from here on.
         if let Some(peer) = peer {
             peer.answering();
@@ -233,29 +231,30 @@ impl Inner {
         let credentials = self.authenticate(&parts, operation).await?;
         if let Some(found) = &credentials {
             self.check_csrf(&parts, operation, peer, found)?;
-            self.check_mfa(&parts, operation, found).await?;
+            self.check_mfa(operation, found).await?;
         }
         // The session and user move into the context; the cookie step keeps the rest.
         let (cookie_state, caller) = credentials.map(Credentials::split).unzip();
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         let mut response = super::generated::translate(response, &context, operation).await?;
-        super::generated::quiet_unknown_fields(&mut response, request_id, operation);
+        super::generated::quiet_unknown_fields(&mut response, request_id, operation.id);
         self.set_cookies(&mut response, &context, operation, cookie_state)?;
         Ok(response)
     }
 
     /// Step 5: the session the presented token stands for; `None` when no valid credentials
     /// came (the generated layer then refuses operations that need them). A token in the query
-    /// string, and a store failure, are errors. For `GetSessions` the store may read the
-    /// caller's own sessions in the same round trip (the handler uses them if it lists those).
+    /// string, and a store failure, are errors. For an operation that lists the caller's own
+    /// sessions (`x-mm-reads-own-sessions`) the store may read them in the same round trip (the
+    /// handler uses them if it lists those).
     async fn authenticate(
         &self,
         parts: &hyper::http::request::Parts,
-        operation: &str,
+        operation: &Operation,
     ) -> Result<Option<Credentials>, AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
-        let authenticated = if operation == GET_SESSIONS {
+        let authenticated = if operation.reads_own_sessions {
             self.service.authenticate_listing_own(&token).await
         } else {
             self.service.authenticate(&token).await
@@ -294,14 +293,14 @@ impl Inner {
     fn check_csrf(
         &self,
         parts: &hyper::http::request::Parts,
-        operation: &str,
+        operation: &Operation,
         peer: Option<&Peer>,
         found: &Credentials,
     ) -> Result<(), AppError> {
         if found.location != Location::Cookie {
             return Ok(());
         }
-        if operation == AUTH_CHECK {
+        if operation.forward_auth {
             let original =
                 peer.and_then(|p| super::client::forwarded_method(p.addr.ip(), &parts.headers, &self.proxies));
             if original.is_none() && self.proxies.forward_auth_csrf && !NO_ORIGINAL_METHOD.swap(true, Ordering::Relaxed)
@@ -328,17 +327,12 @@ impl Inner {
 
     /// Step 6 too: with `EnforceMultifactorAuthentication`, a session whose user has not set
     /// up MFA may only set it up (403 `api.context.mfa_required.app_error` otherwise). Which
-    /// operations are exempt is Mattermost's, by handler kind: `APISessionRequiredMfa` (the two
-    /// MFA operations), `APIHandler` (login, logout, ping: no session needed), and the exact
-    /// path `/api/v4/users/me`, which the web app reads to find out where it stands.
-    async fn check_mfa(
-        &self,
-        parts: &hyper::http::request::Parts,
-        operation: &str,
-        found: &Credentials,
-    ) -> Result<(), AppError> {
-        const EXEMPT: &[&str] = &["GenerateMfaSecret", "UpdateUserMfa", "Login", "Logout", "Ping"];
-        if EXEMPT.contains(&operation) || parts.uri.path() == "/api/v4/users/me" {
+    /// operations are exempt (`x-mm-mfa-exempt`) is Mattermost's, by handler kind:
+    /// `APISessionRequiredMfa` (the two MFA operations), `APIHandler` (login, logout, ping: no
+    /// session needed), and the exact path `/api/v4/users/me` (`GetMe`), which the web app reads
+    /// to find out where it stands.
+    async fn check_mfa(&self, operation: &Operation, found: &Credentials) -> Result<(), AppError> {
+        if operation.mfa_exempt {
             return Ok(());
         }
         self.service.check_mfa_enforced(&found.session, found.user.as_ref()).await
@@ -388,7 +382,7 @@ impl Inner {
         &self,
         response: &mut HttpResponse,
         context: &RequestContext,
-        operation: &str,
+        operation: &Operation,
         cookie_state: Option<CookieState>,
     ) -> Result<(), AppError> {
         // A handler that set cookies (login, logout) decides them alone.
@@ -400,7 +394,7 @@ impl Inner {
         if let (Some(state), Some(caller)) = (state, context.caller()) {
             let now = self.service.clock().now_millis();
             let scope = &context.request.cookies;
-            if operation == AUTH_CHECK {
+            if operation.forward_auth {
                 if state.extended {
                     cookies.push(super::cookies::token_only(&state.token, caller.session, now, scope));
                 }

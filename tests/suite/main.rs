@@ -25,6 +25,7 @@ mod login_budgets;
 mod metrics;
 mod mfa;
 mod multinode;
+mod operation_facts;
 mod pg;
 mod probe;
 mod process;

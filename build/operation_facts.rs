@@ -1,0 +1,79 @@
+//! Reads each operation's `x-mm-*` extensions from the spec (what they mean is written at the
+//! top of `api/mattermost-sessions.yaml`). Compiled into `build.rs`, which writes the table
+//! `src/http/operations.rs` includes, and into the test suite, which checks that a misspelt
+//! extension or a value of the wrong kind is refused: a fact the server would silently ignore
+//! must stop the build instead.
+
+/// The HTTP methods an operation may stand under.
+pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/// One operation's facts, as the table spells them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Facts {
+    pub id: String,
+    /// `Strict`, `StringMap` or `AnyMap` (the variants of `operations::Body`).
+    pub body: &'static str,
+    pub bad_body_field: String,
+    pub mfa_exempt: bool,
+    pub reads_own_sessions: bool,
+    pub forward_auth: bool,
+}
+
+/// The spec's paths, as a mapping.
+pub fn paths(spec: &serde_yaml_ng::Value) -> Result<&serde_yaml_ng::Mapping, String> {
+    spec.get("paths").and_then(|p| p.as_mapping()).ok_or_else(|| "the spec has no `paths`".to_owned())
+}
+
+/// Every operation's facts, in the spec's order; an error names the operation and what is wrong.
+pub fn read(spec: &serde_yaml_ng::Value) -> Result<Vec<Facts>, String> {
+    let mut all = Vec::new();
+    for (path, item) in paths(spec)? {
+        let path = path.as_str().unwrap_or_default();
+        for (method, operation) in item.as_mapping().into_iter().flatten() {
+            let method = method.as_str().unwrap_or_default().to_ascii_uppercase();
+            if METHODS.contains(&method.as_str()) {
+                all.push(facts(&format!("{method} {path}"), operation)?);
+            }
+        }
+    }
+    Ok(all)
+}
+
+fn facts(at: &str, operation: &serde_yaml_ng::Value) -> Result<Facts, String> {
+    let id = operation.get("operationId").and_then(|v| v.as_str()).ok_or(format!("{at} has no operationId"))?;
+    let mut facts = Facts {
+        id: id.to_owned(),
+        body: "Strict",
+        bad_body_field: "body".to_owned(),
+        mfa_exempt: false,
+        reads_own_sessions: false,
+        forward_auth: false,
+    };
+    for (key, value) in operation.as_mapping().into_iter().flatten() {
+        let key = key.as_str().unwrap_or_default();
+        if !key.starts_with("x-mm-") {
+            continue;
+        }
+        let flag = || value.as_bool().ok_or(format!("{at}: {key} must be true or false"));
+        match key {
+            "x-mm-body" => {
+                facts.body = match value.as_str() {
+                    Some("string-map") => "StringMap",
+                    Some("any-map") => "AnyMap",
+                    _ => return Err(format!("{at}: x-mm-body must be string-map or any-map")),
+                }
+            }
+            "x-mm-bad-body-field" => {
+                let field = value
+                    .as_str()
+                    .filter(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+                facts.bad_body_field = field.ok_or(format!("{at}: {key} must be a field name"))?.to_owned();
+            }
+            "x-mm-mfa-exempt" => facts.mfa_exempt = flag()?,
+            "x-mm-reads-own-sessions" => facts.reads_own_sessions = flag()?,
+            "x-mm-forward-auth" => facts.forward_auth = flag()?,
+            other => return Err(format!("{at}: unknown extension {other} (the top of the spec lists them)")),
+        }
+    }
+    Ok(facts)
+}

@@ -1,0 +1,57 @@
+//! The spec's `x-mm-*` facts, as `build.rs` reads them: the spec's own are read, and a misspelt
+//! extension or a value of the wrong kind is refused (the build stops) rather than ignored.
+
+#[path = "../../build/operation_facts.rs"]
+mod read;
+
+use mm_sessions::http::operations::{self, Body};
+
+fn spec() -> serde_yaml_ng::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/api/mattermost-sessions.yaml");
+    serde_yaml_ng::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// One operation with these extension lines.
+fn with(extensions: &str) -> serde_yaml_ng::Value {
+    let text = format!("paths:\n  /x:\n    post:\n      operationId: X\n{extensions}");
+    serde_yaml_ng::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_table_the_server_runs_on_is_the_spec_s() {
+    let read = read::read(&spec()).unwrap();
+    assert_eq!(read.len(), operations::OPERATIONS.len());
+    for facts in &read {
+        let table = operations::find(&facts.id).unwrap_or_else(|| panic!("{} not in the table", facts.id));
+        assert_eq!(format!("{:?}", table.body), facts.body, "{}", facts.id);
+        assert_eq!(
+            (table.bad_body_field, table.mfa_exempt, table.reads_own_sessions, table.forward_auth),
+            (facts.bad_body_field.as_str(), facts.mfa_exempt, facts.reads_own_sessions, facts.forward_auth),
+            "{}",
+            facts.id
+        );
+    }
+    // A few facts the pipeline relies on, by the spec's own word.
+    let login = operations::find("Login").unwrap();
+    assert!(login.mfa_exempt && login.body == Body::StringMap);
+    assert!(operations::find("AuthCheck").unwrap().forward_auth);
+    assert!(operations::find("GetSessions").unwrap().reads_own_sessions);
+    assert_eq!(operations::find("AttachDevice").unwrap().bad_body_field, "device_id");
+}
+
+#[test]
+fn a_misspelt_or_mistyped_extension_stops_the_build() {
+    let ok = read::read(&with("      x-mm-mfa-exempt: true\n      x-mm-body: any-map\n")).unwrap();
+    assert!(ok[0].mfa_exempt && ok[0].body == "AnyMap");
+    for (lines, says) in [
+        ("      x-mm-mfa-exmept: true\n", "unknown extension x-mm-mfa-exmept"),
+        ("      x-mm-mfa-exempt: yes please\n", "must be true or false"),
+        ("      x-mm-body: string\n", "x-mm-body must be string-map or any-map"),
+        ("      x-mm-bad-body-field: \"a b\"\n", "must be a field name"),
+    ] {
+        let error = read::read(&with(lines)).unwrap_err();
+        assert!(error.contains("POST /x") && error.contains(says), "{lines}: {error}");
+    }
+    let no_id = serde_yaml_ng::from_str("paths:\n  /x:\n    get: {}\n").unwrap();
+    assert!(read::read(&no_id).unwrap_err().contains("GET /x has no operationId"));
+}
