@@ -57,9 +57,19 @@ fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), Strin
     );
     for f in &facts {
         text.push_str(&format!(
-            "    Operation {{ id: {:?}, body: Body::{}, bad_body_field: {:?}, mfa_exempt: {}, reads_own_sessions: {}, \
-             forward_auth: {} }},\n",
-            f.id, f.body, f.bad_body_field, f.mfa_exempt, f.reads_own_sessions, f.forward_auth
+            "    Operation {{ id: {:?}, body: Body::{}, missing: &[{}], bad_body_field: {:?}, mfa_exempt: {}, \
+             reads_own_sessions: {}, forward_auth: {} }},\n",
+            f.id,
+            f.body,
+            f.missing
+                .iter()
+                .map(|(name, reads_as)| format!("({name:?}, Missing::{reads_as})"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            f.bad_body_field,
+            f.mfa_exempt,
+            f.reads_own_sessions,
+            f.forward_auth
         ));
     }
     text.push_str(

@@ -11,8 +11,11 @@ pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD",
 #[derive(Debug, PartialEq, Eq)]
 pub struct Facts {
     pub id: String,
-    /// `Strict`, `StringMap` or `AnyMap` (the variants of `operations::Body`).
+    /// `Strict`, `Struct`, `StringMap` or `AnyMap` (the variants of `operations::Body`).
     pub body: &'static str,
+    /// For a body read as Mattermost reads it (not `Strict`): each required property of its
+    /// schema and what it reads as when missing (a variant of `operations::Missing`).
+    pub missing: Vec<(String, &'static str)>,
     pub bad_body_field: String,
     pub mfa_exempt: bool,
     pub reads_own_sessions: bool,
@@ -32,18 +35,19 @@ pub fn read(spec: &serde_yaml_ng::Value) -> Result<Vec<Facts>, String> {
         for (method, operation) in item.as_mapping().into_iter().flatten() {
             let method = method.as_str().unwrap_or_default().to_ascii_uppercase();
             if METHODS.contains(&method.as_str()) {
-                all.push(facts(&format!("{method} {path}"), operation)?);
+                all.push(facts(spec, &format!("{method} {path}"), operation)?);
             }
         }
     }
     Ok(all)
 }
 
-fn facts(at: &str, operation: &serde_yaml_ng::Value) -> Result<Facts, String> {
+fn facts(spec: &serde_yaml_ng::Value, at: &str, operation: &serde_yaml_ng::Value) -> Result<Facts, String> {
     let id = operation.get("operationId").and_then(|v| v.as_str()).ok_or(format!("{at} has no operationId"))?;
     let mut facts = Facts {
         id: id.to_owned(),
         body: "Strict",
+        missing: Vec::new(),
         bad_body_field: "body".to_owned(),
         mfa_exempt: false,
         reads_own_sessions: false,
@@ -58,9 +62,10 @@ fn facts(at: &str, operation: &serde_yaml_ng::Value) -> Result<Facts, String> {
         match key {
             "x-mm-body" => {
                 facts.body = match value.as_str() {
+                    Some("struct") => "Struct",
                     Some("string-map") => "StringMap",
                     Some("any-map") => "AnyMap",
-                    _ => return Err(format!("{at}: x-mm-body must be string-map or any-map")),
+                    _ => return Err(format!("{at}: x-mm-body must be struct, string-map or any-map")),
                 }
             }
             "x-mm-bad-body-field" => {
@@ -75,5 +80,54 @@ fn facts(at: &str, operation: &serde_yaml_ng::Value) -> Result<Facts, String> {
             other => return Err(format!("{at}: unknown extension {other} (the top of the spec lists them)")),
         }
     }
+    if facts.body != "Strict" {
+        facts.missing = missing_required(spec, at, operation, facts.body)?;
+    }
     Ok(facts)
+}
+
+/// The required properties of an operation's body schema, and what each reads as when a client
+/// leaves it out, as Mattermost's reading makes it: Go's zero value of its type for a struct
+/// ("", false, 0), "" in a map of strings, nothing (null) in a map of any values.
+fn missing_required(
+    spec: &serde_yaml_ng::Value,
+    at: &str,
+    operation: &serde_yaml_ng::Value,
+    body: &str,
+) -> Result<Vec<(String, &'static str)>, String> {
+    let parameters = operation.get("parameters").and_then(|p| p.as_sequence());
+    let Some(schema) = parameters.into_iter().flatten().find(|p| p.get("in").and_then(|i| i.as_str()) == Some("body"))
+    else {
+        return Err(format!("{at}: x-mm-body on an operation without a body"));
+    };
+    let schema = resolve(spec, schema.get("schema").ok_or(format!("{at}: a body without a schema"))?)?;
+    let required = schema.get("required").and_then(|r| r.as_sequence()).into_iter().flatten();
+    let mut missing = Vec::new();
+    for name in required.filter_map(|n| n.as_str()) {
+        let property = schema.get("properties").and_then(|p| p.get(name)).map(|p| resolve(spec, p)).transpose()?;
+        let kind = property.and_then(|p| p.get("type")).and_then(|t| t.as_str());
+        let reads_as = match (body, kind) {
+            ("AnyMap", _) => "Null",
+            ("StringMap", _) | ("Struct", Some("string")) => "EmptyString",
+            ("Struct", Some("boolean")) => "False",
+            ("Struct", Some("integer" | "number")) => "Zero",
+            _ => return Err(format!("{at}: required `{name}` has no zero value Mattermost would read it as")),
+        };
+        missing.push((name.to_owned(), reads_as));
+    }
+    Ok(missing)
+}
+
+/// A schema, its `$ref` (to `#/definitions/…`) followed.
+fn resolve<'a>(
+    spec: &'a serde_yaml_ng::Value,
+    schema: &'a serde_yaml_ng::Value,
+) -> Result<&'a serde_yaml_ng::Value, String> {
+    match schema.get("$ref").and_then(|r| r.as_str()) {
+        None => Ok(schema),
+        Some(reference) => reference
+            .strip_prefix("#/definitions/")
+            .and_then(|name| spec.get("definitions")?.get(name))
+            .ok_or(format!("unresolvable $ref {reference}")),
+    }
 }

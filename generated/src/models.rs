@@ -673,7 +673,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// Nothing is `required`, so that a missing description is answered as Mattermost answers it (400 naming `description`, after the user is found), not as a body that does not parse.
+/// Mattermost decodes it into a struct (`x-mm-body: struct`): a missing `description` reads as \"\" and is answered as an empty one (400 naming `description`, after the user is found), not as a body that does not parse.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct CreateUserAccessTokenRequest {
@@ -684,8 +684,7 @@ pub struct CreateUserAccessTokenRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
 
-    #[serde(skip_serializing_if="Option::is_none")]
-    pub description: Option<String>,
+    pub description: String,
 
     /// When the token stops working, in milliseconds since the epoch; 0 or absent: never (unless `MaximumPersonalAccessTokenLifetimeDays` requires one).
     #[serde(rename = "expires_at")]
@@ -718,9 +717,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for CreateUserAccessTo
 
 impl CreateUserAccessTokenRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new() -> CreateUserAccessTokenRequest {
+    pub fn new(description: String, ) -> CreateUserAccessTokenRequest {
         CreateUserAccessTokenRequest {
-            description: None,
+            description,
             expires_at: None,
         }
     }
@@ -732,12 +731,8 @@ impl CreateUserAccessTokenRequest {
 impl std::fmt::Display for CreateUserAccessTokenRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.description.as_ref().map(|description| {
-                [
-                    "description".to_string(),
-                    description.to_string(),
-                ].join(",")
-            }),
+            Some("description".to_string()),
+            Some(self.description.to_string()),
             self.expires_at.as_ref().map(|expires_at| {
                 [
                     "expires_at".to_string(),
@@ -794,7 +789,7 @@ impl std::str::FromStr for CreateUserAccessTokenRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(CreateUserAccessTokenRequest {
-            description: intermediate_rep.description.into_iter().next(),
+            description: intermediate_rep.description.into_iter().next().ok_or_else(|| "description missing in CreateUserAccessTokenRequest".to_string())?,
             expires_at: intermediate_rep.expires_at.into_iter().next(),
         })
     }
@@ -3574,15 +3569,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// Mattermost reads this body as a map of any values (`model.StringInterfaceFromJSON`), after the permission check: a body that is not a JSON object reads as an empty map, so the body has no type; `activate` must be a boolean (400 naming `activate` otherwise) and, when activating, `code` a non-empty string (400 naming `code`), which the handler checks.
+/// Mattermost reads this body as a map of any values (`model.StringInterfaceFromJSON`), after the permission check: a body that is not a JSON object reads as an empty map, so the body has no type; `activate` must be a boolean (400 naming `activate` otherwise, missing too) and, when activating, `code` a non-empty string (400 naming `code`), which the handler checks.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateUserMfaRequest {
     /// `true` turns MFA on (with `code`), `false` off.
     #[serde(rename = "activate")]
 
-    #[serde(skip_serializing_if="Option::is_none")]
-    pub activate: Option<serde_json::Value>,
+    pub activate: serde_json::Value,
 
     /// A current code of the secret (6 digits).
     #[serde(rename = "code")]
@@ -3615,9 +3609,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UpdateUserMfaReque
 
 impl UpdateUserMfaRequest {
     #[allow(clippy::new_without_default)]
-    pub fn new() -> UpdateUserMfaRequest {
+    pub fn new(activate: serde_json::Value, ) -> UpdateUserMfaRequest {
         UpdateUserMfaRequest {
-            activate: None,
+            activate,
             code: None,
         }
     }
@@ -3681,7 +3675,7 @@ impl std::str::FromStr for UpdateUserMfaRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UpdateUserMfaRequest {
-            activate: intermediate_rep.activate.into_iter().next(),
+            activate: intermediate_rep.activate.into_iter().next().ok_or_else(|| "activate missing in UpdateUserMfaRequest".to_string())?,
             code: intermediate_rep.code.into_iter().next(),
         })
     }
@@ -4404,7 +4398,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// `term` is not `required`, so that a missing one is answered as Mattermost answers it (403 without `manage_system`, else 400 naming `term`).
+/// Mattermost decodes it into a struct (`x-mm-body: struct`): a missing `term` reads as \"\" and is answered as an empty one (403 without `manage_system`, else 400 naming `term`).
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UserAccessTokenSearch {
@@ -4415,8 +4409,7 @@ pub struct UserAccessTokenSearch {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
 
-    #[serde(skip_serializing_if="Option::is_none")]
-    pub term: Option<String>,
+    pub term: String,
 
 }
 
@@ -4443,9 +4436,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserAccessTokenSea
 
 impl UserAccessTokenSearch {
     #[allow(clippy::new_without_default)]
-    pub fn new() -> UserAccessTokenSearch {
+    pub fn new(term: String, ) -> UserAccessTokenSearch {
         UserAccessTokenSearch {
-            term: None,
+            term,
         }
     }
 }
@@ -4456,12 +4449,8 @@ impl UserAccessTokenSearch {
 impl std::fmt::Display for UserAccessTokenSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.term.as_ref().map(|term| {
-                [
-                    "term".to_string(),
-                    term.to_string(),
-                ].join(",")
-            }),
+            Some("term".to_string()),
+            Some(self.term.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -4509,7 +4498,7 @@ impl std::str::FromStr for UserAccessTokenSearch {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserAccessTokenSearch {
-            term: intermediate_rep.term.into_iter().next(),
+            term: intermediate_rep.term.into_iter().next().ok_or_else(|| "term missing in UserAccessTokenSearch".to_string())?,
         })
     }
 }

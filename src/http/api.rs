@@ -201,7 +201,7 @@ impl Api<RequestContext> for Handlers {
     ) -> Result<UpdateUserMfaResponse, ApiError> {
         // Read as Mattermost reads it (`StringInterfaceFromJSON`): `activate` must be a boolean,
         // `code` a string.
-        let activate = body.activate.and_then(|v| v.as_bool());
+        let activate = body.activate.as_bool();
         let code = map_string(body.code);
         let result = async { self.service.update_mfa(ctx.actor()?, &user_id, activate, &code).await }.await;
         match result {
@@ -449,8 +449,7 @@ impl Api<RequestContext> for Handlers {
         body: models::CreateUserAccessTokenRequest,
         ctx: &RequestContext,
     ) -> Result<CreateUserAccessTokenResponse, ApiError> {
-        let new =
-            NewToken { description: body.description.unwrap_or_default(), expires_at: body.expires_at.unwrap_or(0) };
+        let new = NewToken { description: body.description, expires_at: body.expires_at.unwrap_or(0) };
         let result = async { self.service.create_token(ctx.actor()?, &user_id, new).await }.await;
         match result {
             Ok((secret, token)) => {
@@ -503,7 +502,7 @@ impl Api<RequestContext> for Handlers {
         body: models::UserAccessTokenSearch,
         ctx: &RequestContext,
     ) -> Result<SearchUserAccessTokensResponse, ApiError> {
-        let term = body.term.unwrap_or_default();
+        let term = body.term;
         let result = async { self.service.search_tokens(ctx.require_caller()?, &term).await }.await;
         match result {
             Ok(tokens) => Ok(SearchUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),

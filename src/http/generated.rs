@@ -85,18 +85,27 @@ pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
 ///
 /// For an operation whose body Mattermost reads as a map of any values
 /// (`model.StringInterfaceFromJSON`), the values stay as they are, and a body that is not an
-/// object is `{}` too.
-pub fn as_mattermost_reads(reading: Body, body: bytes::Bytes) -> bytes::Bytes {
-    let strings_only = match reading {
-        Body::Strict => return body,
-        Body::StringMap => true,
-        Body::AnyMap => false,
-    };
-    let map: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(&body) {
-        Ok(serde_json::Value::Object(map)) => {
-            map.into_iter().filter(|(_, value)| !strings_only || value.is_string()).collect()
+/// object is `{}` too. For one Mattermost decodes into a struct, an object stays as it is and
+/// anything else goes to the router as sent (which refuses it, naming the operation's field).
+///
+/// Then each required field a client left out is given what Mattermost reads it as (`""`, its
+/// zero value, or `null` in a map of any values): `api/` marks the fields a request must carry
+/// `required` (the truth a client generator needs), yet a request without one is answered by the
+/// handler, in Mattermost's order of checks, not refused by the router first.
+pub fn as_mattermost_reads(operation: &Operation, body: bytes::Bytes) -> bytes::Bytes {
+    if operation.body == Body::Strict {
+        return body;
+    }
+    let mut map = match serde_json::from_slice(&body) {
+        Ok(serde_json::Value::Object(map)) if operation.body == Body::StringMap => {
+            map.into_iter().filter(|(_, value)| value.is_string()).collect()
         }
+        Ok(serde_json::Value::Object(map)) => map,
+        _ if operation.body == Body::Struct => return body,
         _ => serde_json::Map::new(),
     };
+    for (name, missing) in operation.missing {
+        map.entry(*name).or_insert_with(|| missing.value());
+    }
     serde_json::to_vec(&map).map_or(body, bytes::Bytes::from)
 }

@@ -9,6 +9,10 @@
 pub enum Body {
     /// As the generated model parses it, strictly.
     Strict,
+    /// As Go decodes it into Mattermost's struct: a required field left out reads as its zero
+    /// value (so the handler answers it in Mattermost's order); a value of the wrong type makes
+    /// the body unusable.
+    Struct,
     /// As Mattermost's `model.MapFromJSON`: string values only; any other value, or a body that
     /// is not an object, reads as absent.
     StringMap,
@@ -17,12 +21,35 @@ pub enum Body {
     AnyMap,
 }
 
+/// What a required body field a client left out reads as (Mattermost's reading of the body).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    EmptyString,
+    False,
+    Zero,
+    /// Absent from a map of any values: the handler's type check refuses it.
+    Null,
+}
+
+impl Missing {
+    pub fn value(self) -> serde_json::Value {
+        match self {
+            Missing::EmptyString => serde_json::Value::String(String::new()),
+            Missing::False => serde_json::Value::Bool(false),
+            Missing::Zero => serde_json::Value::from(0),
+            Missing::Null => serde_json::Value::Null,
+        }
+    }
+}
+
 /// One operation's facts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Operation {
     /// Its `operationId` (the metrics' and the log's `operation`).
     pub id: &'static str,
     pub body: Body,
+    /// The body's required fields, and what each reads as when left out (bodies not `Strict`).
+    pub missing: &'static [(&'static str, Missing)],
     /// The field a 400 for an unusable body names (`x-mm-bad-body-field`, else `body`).
     pub bad_body_field: &'static str,
     /// Allowed to a user without MFA where MFA is enforced (`x-mm-mfa-exempt`).
@@ -41,6 +68,7 @@ const fn outside_the_spec(id: &'static str) -> Operation {
     Operation {
         id,
         body: Body::Strict,
+        missing: &[],
         bad_body_field: "body",
         mfa_exempt: false,
         reads_own_sessions: false,

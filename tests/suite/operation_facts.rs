@@ -1,5 +1,6 @@
-//! The spec's `x-mm-*` facts, as `build.rs` reads them: the spec's own are read, and a misspelt
-//! extension or a value of the wrong kind is refused (the build stops) rather than ignored.
+//! The spec's `x-mm-*` facts, as `build.rs` reads them: the spec's own are read, what a left-out
+//! required field reads as follows the body's reading, and a misspelt extension or a value of
+//! the wrong kind is refused (the build stops) rather than ignored.
 
 #[path = "../../build/operation_facts.rs"]
 mod read;
@@ -11,9 +12,14 @@ fn spec() -> serde_yaml_ng::Value {
     serde_yaml_ng::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// One operation with these extension lines.
+/// One operation, with a body of three required fields, and these extension lines.
 fn with(extensions: &str) -> serde_yaml_ng::Value {
-    let text = format!("paths:\n  /x:\n    post:\n      operationId: X\n{extensions}");
+    let text = format!(
+        "paths:\n  /x:\n    post:\n      operationId: X\n{extensions}      parameters:\n        - in: body\n          \
+         name: body\n          schema:\n            $ref: '#/definitions/B'\ndefinitions:\n  B:\n    type: object\n    \
+         required: [name, flag, count]\n    properties:\n      name: {{type: string}}\n      flag: {{type: boolean}}\n      \
+         count: {{type: integer}}\n      other: {{type: string}}\n"
+    );
     serde_yaml_ng::from_str(&text).unwrap()
 }
 
@@ -24,6 +30,9 @@ fn the_table_the_server_runs_on_is_the_spec_s() {
     for facts in &read {
         let table = operations::find(&facts.id).unwrap_or_else(|| panic!("{} not in the table", facts.id));
         assert_eq!(format!("{:?}", table.body), facts.body, "{}", facts.id);
+        let missing: Vec<String> = table.missing.iter().map(|(name, reads)| format!("{name}={reads:?}")).collect();
+        let read_missing: Vec<String> = facts.missing.iter().map(|(name, reads)| format!("{name}={reads}")).collect();
+        assert_eq!(missing, read_missing, "{}", facts.id);
         assert_eq!(
             (table.bad_body_field, table.mfa_exempt, table.reads_own_sessions, table.forward_auth),
             (facts.bad_body_field.as_str(), facts.mfa_exempt, facts.reads_own_sessions, facts.forward_auth),
@@ -37,16 +46,23 @@ fn the_table_the_server_runs_on_is_the_spec_s() {
     assert!(operations::find("AuthCheck").unwrap().forward_auth);
     assert!(operations::find("GetSessions").unwrap().reads_own_sessions);
     assert_eq!(operations::find("AttachDevice").unwrap().bad_body_field, "device_id");
+    let create = operations::find("CreateUserAccessToken").unwrap();
+    assert_eq!(create.missing, [("description", operations::Missing::EmptyString)]);
 }
 
 #[test]
 fn a_misspelt_or_mistyped_extension_stops_the_build() {
     let ok = read::read(&with("      x-mm-mfa-exempt: true\n      x-mm-body: any-map\n")).unwrap();
     assert!(ok[0].mfa_exempt && ok[0].body == "AnyMap");
+    let names = |missing: &[(String, &str)]| missing.iter().map(|(n, m)| format!("{n}={m}")).collect::<Vec<_>>();
+    assert_eq!(names(&ok[0].missing), ["name=Null", "flag=Null", "count=Null"], "left out of a map: nothing");
+    let decoded = read::read(&with("      x-mm-body: struct\n")).unwrap();
+    assert_eq!(names(&decoded[0].missing), ["name=EmptyString", "flag=False", "count=Zero"], "Go's zero values");
+    assert!(read::read(&with("")).unwrap()[0].missing.is_empty(), "a strict body is the router's to refuse");
     for (lines, says) in [
         ("      x-mm-mfa-exmept: true\n", "unknown extension x-mm-mfa-exmept"),
         ("      x-mm-mfa-exempt: yes please\n", "must be true or false"),
-        ("      x-mm-body: string\n", "x-mm-body must be string-map or any-map"),
+        ("      x-mm-body: string\n", "x-mm-body must be struct, string-map or any-map"),
         ("      x-mm-bad-body-field: \"a b\"\n", "must be a field name"),
     ] {
         let error = read::read(&with(lines)).unwrap_err();
@@ -54,4 +70,6 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
     }
     let no_id = serde_yaml_ng::from_str("paths:\n  /x:\n    get: {}\n").unwrap();
     assert!(read::read(&no_id).unwrap_err().contains("GET /x has no operationId"));
+    let no_body = serde_yaml_ng::from_str("paths:\n  /x:\n    get: {operationId: X, x-mm-body: struct}\n").unwrap();
+    assert!(read::read(&no_body).unwrap_err().contains("without a body"));
 }
