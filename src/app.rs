@@ -116,7 +116,7 @@ pub fn build_service(
         BudgetSizes {
             per_address_per_minute: policy.login_rate_ip,
             per_account_per_minute: policy.login_rate_account,
-            session_codes_per_hour: policy.mfa.maximum_login_attempts,
+            in_session_codes_per_day: policy.mfa.maximum_login_attempts,
         },
         clock.clone(),
     );

@@ -491,6 +491,8 @@ pub const DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS: bool = false;
 ///
 /// - whitespace or a control character: a CR LF would split a header, and the `url` crate
 ///   (as browsers) silently drops tabs and newlines, so what is checked would not be what is sent;
+/// - a character that is not ASCII (a `Location` header takes ASCII only: the host in
+///   punycode, the path percent-encoded);
 /// - a user name or password (`https://evil.com@example.com` is the host `example.com`, and
 ///   reads as `evil.com` to a person);
 /// - a query or a fragment, which every URL built on it (`SiteURL/?redirect_to=…`) would break;
@@ -517,6 +519,12 @@ impl SiteUrl {
         }
         if s.chars().any(char::is_control) {
             return problem("it holds a control character");
+        }
+        if !s.is_ascii() {
+            // It is written into `Location` headers as it is, which take ASCII only.
+            return problem(
+                "it holds a character that is not ASCII (write the host in punycode, the path percent-encoded)",
+            );
         }
         let http = s
             .split_once("://")
@@ -829,6 +837,8 @@ mod tests {
             ("https://user:pass@example.com", "user name"),
             ("https://example.com\r\nSet-Cookie: x=1", "control"),
             ("https://exa\tmple.com", "control"),
+            ("https://bücher.example", "ASCII"),
+            ("https://x.example/ü", "ASCII"),
             (" https://example.com", "http://"),
             ("https://example.com/?a=1", "query"),
             ("https://example.com/#top", "fragment"),

@@ -17,7 +17,11 @@
 //!   forge one, which buys them a budget of guesses at a password whose hash they already hold:
 //!   nothing they could not do offline.
 //!
-//! A cookie is good for [`LIFETIME_SECS`]; each login from it hands out a fresh one.
+//! A cookie is good for [`LIFETIME_SECS`]; each login hands out a fresh one. Each account has a
+//! cookie of its own name (`MMDEVICE_<user id>`, [`crate::http::cookies::device`]), so signing in
+//! to another account in the same browser (or being made to, by a forged cross-site login) does
+//! not replace the owner's; a login tries every device cookie it is sent, up to
+//! [`MAX_COOKIES_TRIED`].
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -26,6 +30,9 @@ use crate::domain::{Id, User};
 
 /// How long a device stays known without signing in again: 180 days.
 pub const LIFETIME_SECS: i64 = 180 * 86_400;
+
+/// The most device cookies one login tries (a browser signed in to many accounts sends each).
+pub const MAX_COOKIES_TRIED: usize = 16;
 
 /// Clocks of nodes may differ: a cookie issued this far in the future still counts.
 const CLOCK_MARGIN_SECS: i64 = 300;
@@ -45,6 +52,17 @@ impl KnownDevice {
     pub fn key(&self) -> &str {
         &self.nonce
     }
+
+    #[cfg(test)]
+    pub(crate) fn for_tests(nonce: &str) -> Self {
+        KnownDevice { nonce: nonce.to_owned() }
+    }
+}
+
+/// The device the first of `cookies` (at most [`MAX_COOKIES_TRIED`]) that verifies for `user`
+/// proves.
+pub fn find(cookies: &[String], user: &User, now_ms: i64) -> Option<KnownDevice> {
+    cookies.iter().take(MAX_COOKIES_TRIED).find_map(|cookie| verify(cookie, user, now_ms))
 }
 
 /// A new device cookie for `user`, issued at `now_ms`; `None` for a user without a password
@@ -64,6 +82,9 @@ pub fn verify(cookie: &str, user: &User, now_ms: i64) -> Option<KnownDevice> {
     let mut fields = cookie.split('.');
     let (user_id, issued, nonce, tag) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
     if fields.next().is_some() || user_id != user.id.as_str() || !crate::domain::id::is_valid(nonce) {
+        return None;
+    }
+    if issued.is_empty() || !issued.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let issued: i64 = issued.parse().ok()?;
@@ -115,7 +136,11 @@ mod tests {
         bob.id = Id::generate();
         assert_eq!(verify(&cookie, &bob, NOW), None, "another user's cookie");
         let other = issue(&alice, NOW).unwrap();
-        assert_ne!(verify(&other, &alice, NOW), Some(known), "each login a device of its own");
+        assert_ne!(verify(&other, &alice, NOW), Some(known.clone()), "each login a device of its own");
+        let bobs = issue(&bob, NOW).unwrap();
+        assert_eq!(find(&[bobs, "junk".into(), cookie.clone()], &alice, NOW), Some(known), "the account's own");
+        let many: Vec<String> = (0..MAX_COOKIES_TRIED).map(|_| "junk".to_owned()).chain([cookie]).collect();
+        assert_eq!(find(&many, &alice, NOW), None, "beyond the cookies tried");
     }
 
     #[test]
@@ -125,7 +150,10 @@ mod tests {
         let fields: Vec<&str> = cookie.split('.').collect();
         let later = format!("{}.{}.{}.{}", fields[0], NOW / 1000 + 10, fields[2], fields[3]);
         let other_nonce = format!("{}.{}.{}.{}", fields[0], fields[1], Id::generate(), fields[3]);
-        for forged in [later, other_nonce, format!("{cookie}.x"), String::new(), "a.b.c.d".into(), cookie[1..].into()] {
+        let plus = format!("{}.+{}.{}.{}", fields[0], fields[1], fields[2], fields[3]);
+        for forged in
+            [later, other_nonce, plus, format!("{cookie}.x"), String::new(), "a.b.c.d".into(), cookie[1..].into()]
+        {
             assert_eq!(verify(&forged, &alice, NOW), None, "{forged}");
         }
         let mut no_password = alice.clone();

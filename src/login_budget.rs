@@ -3,20 +3,24 @@
 //!
 //! Each check spends from two budgets, both spent before any password is verified:
 //!
-//! - **the client address's** (`--login-rate-ip`, 60 a minute): bounds each client, whatever it
-//!   names;
+//! - **a client address's** (`--login-rate-ip`, 60 a minute), which bounds each client whatever
+//!   it names. Logins from known devices have an address budget of their own, so that an outsider
+//!   spending an address's budget (behind the same NAT as the owner) does not stop the owner's
+//!   known devices there;
 //! - **one that says who may be guessing**: a login from a device the account signed in from
 //!   before (a valid device cookie, [`crate::known_device`]) spends **that device's** budget; any
 //!   other login naming an account spends **the account's** (`--login-rate-account`, 20 a
-//!   minute, whichever of its names — username, email, id — is typed); a check within a session
-//!   (a password change) spends **that session's**, and an MFA code within a session **the
-//!   session's code budget** (`MaximumLoginAttempts` an hour).
+//!   minute, whichever of its names — username, email, id — is typed); a password checked within
+//!   a session (a password change) spends **the user's in-session budget**, and an MFA code
+//!   within a session **the user's in-session code budget** (`MaximumLoginAttempts` a day). The
+//!   in-session budgets are the user's, not each session's: sessions can be made without the
+//!   password (a personal access token's first use), so a budget per session would be no bound.
 //!
 //! So an outsider, who has neither a device cookie nor a session of the account, gets at most
-//! 20 guesses a minute at an account through any mix of its names; spending them does not stop
-//! the owner, whose browser or app holds a device cookie (OWASP's device-cookie pattern); and an
-//! unknown device waits at most the budget's window once the outsider stops. Why, and what it
-//! costs, is in docs/security.md ("Login budgets").
+//! 20 guesses a minute at an account through any mix of its names (GCRA: a burst of 20, then one
+//! every 3 s); spending them does not stop the owner, whose browser or app holds a device cookie
+//! (OWASP's device-cookie pattern); and an unknown device waits at most the budget's window once
+//! the outsider stops. Why, and what it costs, is in docs/security.md ("Login budgets").
 //!
 //! GCRA via `governor`: a budget of N per minute allows a burst of N, then one check every 60/N
 //! seconds. Time is the service's [`Clock`]'s monotonic instant, which tests can move.
@@ -29,17 +33,19 @@ use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 
-use crate::domain::{Clock, Id, SessionId};
+use crate::domain::{Clock, Id};
 use crate::known_device::KnownDevice;
 
 /// Which budget a check spent from, as metrics and log lines name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Budget {
     Address,
+    /// A client address's, for logins from known devices.
+    KnownDeviceAddress,
     Account,
     Device,
-    Session,
-    SessionCode,
+    InSession,
+    InSessionCode,
 }
 
 impl Budget {
@@ -47,10 +53,11 @@ impl Budget {
     pub fn as_str(self) -> &'static str {
         match self {
             Budget::Address => "address",
+            Budget::KnownDeviceAddress => "known_device_address",
             Budget::Account => "account",
             Budget::Device => "device",
-            Budget::Session => "session",
-            Budget::SessionCode => "session_code",
+            Budget::InSession => "in_session",
+            Budget::InSessionCode => "in_session_code",
         }
     }
 }
@@ -65,12 +72,13 @@ pub struct Spent {
 /// The sizes of the budgets.
 #[derive(Clone, Copy, Debug)]
 pub struct BudgetSizes {
-    /// Checks a minute per client address.
+    /// Checks a minute per client address (and, apart, per address for known devices).
     pub per_address_per_minute: NonZeroU32,
-    /// Checks a minute per account from unknown devices, per known device, and per session.
+    /// Checks a minute per account from unknown devices, per known device, and per user within
+    /// sessions.
     pub per_account_per_minute: NonZeroU32,
-    /// MFA codes an hour per session (`MaximumLoginAttempts`).
-    pub session_codes_per_hour: NonZeroU32,
+    /// MFA codes a day per user within sessions (`MaximumLoginAttempts`).
+    pub in_session_codes_per_day: NonZeroU32,
 }
 
 /// The service's clock, as `governor` reads time.
@@ -95,22 +103,29 @@ fn keyed<K: std::hash::Hash + Eq + Clone>(quota: Quota, clock: &BudgetClock) -> 
 pub struct LoginBudgets {
     clock: BudgetClock,
     per_address: Limiter<IpAddr>,
+    per_known_device_address: Limiter<IpAddr>,
     per_account: Limiter<Id>,
     per_device: Limiter<String>,
-    per_session: Limiter<SessionId>,
-    per_session_code: Limiter<SessionId>,
+    per_user_in_session: Limiter<Id>,
+    per_user_in_session_code: Limiter<Id>,
 }
 
 impl LoginBudgets {
     pub fn new(sizes: BudgetSizes, clock: Clock) -> Self {
         let clock = BudgetClock(clock);
+        let per_address = Quota::per_minute(sizes.per_address_per_minute);
         let per_minute = Quota::per_minute(sizes.per_account_per_minute);
+        // A day's codes: a burst of N, then one every 24/N hours.
+        let per_day = Quota::with_period(Duration::from_secs(86_400) / sizes.in_session_codes_per_day.get())
+            .expect("a day divided by a u32 is not zero")
+            .allow_burst(sizes.in_session_codes_per_day);
         LoginBudgets {
-            per_address: keyed(Quota::per_minute(sizes.per_address_per_minute), &clock),
+            per_address: keyed(per_address, &clock),
+            per_known_device_address: keyed(per_address, &clock),
             per_account: keyed(per_minute, &clock),
             per_device: keyed(per_minute, &clock),
-            per_session: keyed(per_minute, &clock),
-            per_session_code: keyed(Quota::per_hour(sizes.session_codes_per_hour), &clock),
+            per_user_in_session: keyed(per_minute, &clock),
+            per_user_in_session_code: keyed(per_day, &clock),
             clock,
         }
     }
@@ -128,33 +143,38 @@ impl LoginBudgets {
         self.spend(&self.per_account, user, Budget::Account)
     }
 
-    /// One login from a device the account signed in from before: from that device's budget.
-    pub fn spend_device(&self, device: &KnownDevice) -> Result<(), Spent> {
+    /// One login from a device the account signed in from before: from the client address's
+    /// budget for known devices, then from that device's.
+    pub fn spend_device(&self, client: Option<IpAddr>, device: &KnownDevice) -> Result<(), Spent> {
+        if let Some(ip) = client {
+            self.spend(&self.per_known_device_address, &ip, Budget::KnownDeviceAddress)?;
+        }
         self.spend(&self.per_device, &device.key().to_owned(), Budget::Device)
     }
 
-    /// One password check within a session (a password change): from the session's budget.
-    pub fn spend_session(&self, session: &SessionId) -> Result<(), Spent> {
-        self.spend(&self.per_session, session, Budget::Session)
+    /// One password check within a session of `user` (a password change).
+    pub fn spend_in_session(&self, user: &Id) -> Result<(), Spent> {
+        self.spend(&self.per_user_in_session, user, Budget::InSession)
     }
 
-    /// One MFA code checked within a session: from the session's code budget.
-    pub fn spend_session_code(&self, session: &SessionId) -> Result<(), Spent> {
-        self.spend(&self.per_session_code, session, Budget::SessionCode)
+    /// One MFA code checked within a session of `user`.
+    pub fn spend_in_session_code(&self, user: &Id) -> Result<(), Spent> {
+        self.spend(&self.per_user_in_session_code, user, Budget::InSessionCode)
     }
 
     /// Drops the state of keys that are back to a full budget, so that memory does not grow
-    /// with every address, account, device and session ever seen.
+    /// with every address, account, device and user ever seen.
     pub fn forget_idle(&self) {
         fn forget<K: std::hash::Hash + Eq + Clone>(limiter: &Limiter<K>) {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
         forget(&self.per_address);
+        forget(&self.per_known_device_address);
         forget(&self.per_account);
         forget(&self.per_device);
-        forget(&self.per_session);
-        forget(&self.per_session_code);
+        forget(&self.per_user_in_session);
+        forget(&self.per_user_in_session_code);
     }
 
     fn spend<K: std::hash::Hash + Eq + Clone>(
@@ -176,18 +196,19 @@ mod tests {
         NonZeroU32::new(n).unwrap()
     }
 
-    fn budgets(address: u32, account: u32) -> LoginBudgets {
+    fn budgets(address: u32, account: u32) -> (LoginBudgets, Clock) {
         let sizes = BudgetSizes {
             per_address_per_minute: n(address),
             per_account_per_minute: n(account),
-            session_codes_per_hour: n(2),
+            in_session_codes_per_day: n(2),
         };
-        LoginBudgets::new(sizes, Clock::frozen())
+        let clock = Clock::frozen();
+        (LoginBudgets::new(sizes, clock.clone()), clock)
     }
 
     #[test]
     fn each_budget_runs_out_on_its_own() {
-        let budgets = budgets(5, 3);
+        let (budgets, _) = budgets(5, 3);
         let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
         let alice = Id::generate();
         for _ in 0..3 {
@@ -207,10 +228,7 @@ mod tests {
 
     #[test]
     fn a_budget_fills_again_with_time() {
-        let clock = Clock::frozen();
-        let sizes =
-            BudgetSizes { per_address_per_minute: n(1), per_account_per_minute: n(3), session_codes_per_hour: n(1) };
-        let budgets = LoginBudgets::new(sizes, clock.clone());
+        let (budgets, clock) = budgets(1, 3);
         let alice = Id::generate();
         (0..3).for_each(|_| budgets.spend_account(&alice).unwrap());
         assert!(budgets.spend_account(&alice).is_err());
@@ -222,16 +240,31 @@ mod tests {
     }
 
     #[test]
-    fn a_session_has_budgets_of_its_own() {
-        let budgets = budgets(100, 1);
-        let (mine, stolen) = (SessionId::generate(), SessionId::generate());
-        assert!(budgets.spend_session(&stolen).is_ok());
-        assert_eq!(budgets.spend_session(&stolen).unwrap_err().budget, Budget::Session);
-        assert!(budgets.spend_session(&mine).is_ok(), "one session's guesses do not spend another's");
-        assert!(budgets.spend_session_code(&stolen).is_ok());
-        assert!(budgets.spend_session_code(&stolen).is_ok());
-        let spent = budgets.spend_session_code(&stolen).unwrap_err();
-        assert_eq!(spent.budget, Budget::SessionCode);
-        assert!(spent.wait > Duration::from_secs(60), "codes are counted by the hour: {spent:?}");
+    fn in_session_budgets_are_the_users_and_codes_are_counted_by_the_day() {
+        let (budgets, clock) = budgets(100, 1);
+        let (alice, bob) = (Id::generate(), Id::generate());
+        assert!(budgets.spend_in_session(&alice).is_ok());
+        assert_eq!(budgets.spend_in_session(&alice).unwrap_err().budget, Budget::InSession);
+        assert!(budgets.spend_in_session(&bob).is_ok(), "one user's guesses do not spend another's");
+        assert!(budgets.spend_account(&alice).is_ok(), "nor the login's");
+        assert!(budgets.spend_in_session_code(&alice).is_ok());
+        assert!(budgets.spend_in_session_code(&alice).is_ok());
+        let spent = budgets.spend_in_session_code(&alice).unwrap_err();
+        assert_eq!(spent.budget, Budget::InSessionCode);
+        assert_eq!(spent.wait, Duration::from_secs(43_200), "two a day: one back every 12 hours");
+        clock.advance(43_200_000);
+        assert!(budgets.spend_in_session_code(&alice).is_ok());
+    }
+
+    #[test]
+    fn known_devices_have_an_address_budget_of_their_own() {
+        let (budgets, _) = budgets(2, 100);
+        let ip: IpAddr = "10.0.0.1".parse().unwrap();
+        let device = KnownDevice::for_tests("a nonce");
+        (0..2).for_each(|_| budgets.spend_address(Some(ip)).unwrap());
+        assert!(budgets.spend_address(Some(ip)).is_err(), "an outsider spent the address's budget");
+        assert!(budgets.spend_device(Some(ip), &device).is_ok(), "the owner's known device still checks");
+        assert!(budgets.spend_device(Some(ip), &device).is_ok());
+        assert_eq!(budgets.spend_device(Some(ip), &device).unwrap_err().budget, Budget::KnownDeviceAddress);
     }
 }

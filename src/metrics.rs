@@ -11,7 +11,11 @@
 //!   make room at the connection cap, `descriptors`: to free a file descriptor when accepting
 //!   failed for lack of one, `idle`, `request_timeout`);
 //! - `mm_sessions_login_rejections_total{budget}`: checks refused by a login budget
-//!   ([`crate::login_budget::Budget`]: `address`, `account`, `device`, `session`, `session_code`);
+//!   ([`crate::login_budget::Budget`]: `address`, `known_device_address`, `account`, `device`,
+//!   `in_session`, `in_session_code`);
+//! - `mm_sessions_forward_auth_unknown_requirements_total{kind}`: forward-auth checks refused for
+//!   naming a `role` or `permission` this server does not know (logged once per name, a few
+//!   lines a window beyond the names remembered);
 //! - `mm_sessions_active_sessions`: unexpired sessions in the store, counted at scrape time;
 //! - the session cache ([`crate::store::cached`]; SQLite only):
 //!   `mm_sessions_session_cache_lookups_total{lookup,result}` (`session` by token, a user's
@@ -44,6 +48,11 @@ struct OutcomeLabels {
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct ReasonLabels {
     reason: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct KindLabels {
+    kind: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -114,6 +123,7 @@ pub struct Metrics {
     store_errors: Family<CallLabels, Counter>,
     connections_closed: Family<ReasonLabels, Counter>,
     login_rejections: Family<BudgetLabels, Counter>,
+    forward_auth_unknown: Family<KindLabels, Counter>,
     active_sessions: Gauge,
     cache: CacheMetrics,
 }
@@ -133,6 +143,7 @@ impl Default for Metrics {
         let store_errors = Family::<CallLabels, Counter>::default();
         let connections_closed = Family::<ReasonLabels, Counter>::default();
         let login_rejections = Family::<BudgetLabels, Counter>::default();
+        let forward_auth_unknown = Family::<KindLabels, Counter>::default();
         let active_sessions = Gauge::default();
         registry.register("http_requests", "HTTP requests, by operation and status", requests.clone());
         registry.register(
@@ -150,8 +161,13 @@ impl Default for Metrics {
         );
         registry.register(
             "login_rejections",
-            "Logins refused by a budget, by budget (address, account)",
+            "Password and code checks refused by a login budget, by budget",
             login_rejections.clone(),
+        );
+        registry.register(
+            "forward_auth_unknown_requirements",
+            "Forward-auth checks refused for naming an unknown role or permission, by kind",
+            forward_auth_unknown.clone(),
         );
         registry.register("active_sessions", "Unexpired sessions in the store", active_sessions.clone());
         let cache = CacheMetrics::register(&mut registry);
@@ -164,6 +180,7 @@ impl Default for Metrics {
             store_errors,
             connections_closed,
             login_rejections,
+            forward_auth_unknown,
             active_sessions,
             cache,
         }
@@ -222,6 +239,11 @@ impl Metrics {
     pub fn login_limited(&self, budget: &'static str) {
         self.logins.get_or_create(&OutcomeLabels { outcome: "rate_limited" }).inc();
         self.login_rejections.get_or_create(&BudgetLabels { budget }).inc();
+    }
+
+    /// One forward-auth check refused for naming an unknown `role` or `permission`.
+    pub fn forward_auth_unknown(&self, kind: &'static str) {
+        self.forward_auth_unknown.get_or_create(&KindLabels { kind }).inc();
     }
 
     /// `count` connections closed by the server for `reason` (`cap`, `descriptors`, `idle`,

@@ -143,7 +143,7 @@ impl Api<RequestContext> for Handlers {
             mfa_code: map_string(body.token),
             device_id,
             user_agent: ctx.request.user_agent.clone(),
-            device_cookie: ctx.request.device_cookie.clone(),
+            device_cookies: ctx.request.device_cookies.clone(),
             origin: ctx.origin().clone(),
         };
         match self.service.login(attempt).await {
@@ -157,7 +157,8 @@ impl Api<RequestContext> for Handlers {
                 // Every client that keeps cookies gets one, browser or not: its owner can sign
                 // in from it while someone else spends the account's login budget.
                 if let Some(device) = device_cookie {
-                    ctx.set_cookie(cookies::device(device, &ctx.request.cookies));
+                    let site_url = &self.service.policy().site_url;
+                    ctx.set_cookie(cookies::device(user.id.as_str(), device, &ctx.request.cookies, site_url));
                 }
                 Ok(LoginResponse::LoggedIn {
                     body: user_model(user, Viewer::Themself),

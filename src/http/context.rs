@@ -66,8 +66,8 @@ pub struct RequestDetails {
     /// The URL a trusted proxy says the request it holds was for (`X-Forwarded-Proto`,
     /// `-Host`, `-Uri`): where the forward-auth check sends people back to after signing in.
     pub forwarded_url: Option<String>,
-    /// The device cookie the client sent ([`crate::known_device`]); "" for none.
-    pub device_cookie: String,
+    /// The device cookies the client sent ([`crate::known_device`]).
+    pub device_cookies: Vec<String>,
 }
 
 impl RequestContext {

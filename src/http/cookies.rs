@@ -5,9 +5,11 @@
 //! ([`crate::config::cookie_domain`]). Set on a browser login, sent again when a request
 //! extends its session, cleared on logout.
 //!
-//! A login also sets `MMDEVICE`, the device cookie ([`crate::known_device`]): HttpOnly,
-//! SameSite=Strict, this host only, and sent back only to the login endpoint, so no other
-//! operation, page or app behind forward-auth ever receives it.
+//! A login also sets `MMDEVICE_<user id>`, the account's device cookie
+//! ([`crate::known_device`]): HttpOnly, SameSite=Strict, this host only, and sent back only to
+//! the login endpoint (its path, under `SiteURL`'s), so no other operation, page or app behind
+//! forward-auth receives it. One name per account: a login to another account does not replace
+//! it.
 //!
 //! The forward-auth check refreshes the token cookie alone: nginx 1.22's `auth_request_set`
 //! reads only the first `Set-Cookie` of the check and Caddy's `{rp.header.Set-Cookie}` joins
@@ -23,9 +25,9 @@ use crate::domain::Session;
 pub const COOKIE_USER_ID: &str = "MMUSERID";
 /// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
 pub const COOKIE_CSRF: &str = "MMCSRF";
-/// The device cookie ([`crate::known_device`]).
-pub const COOKIE_DEVICE: &str = "MMDEVICE";
-/// The one path the device cookie is sent to.
+/// The start of each account's device cookie's name ([`crate::known_device`]).
+pub const COOKIE_DEVICE_PREFIX: &str = "MMDEVICE_";
+/// The path the device cookie is sent to, under `SiteURL`'s path.
 const LOGIN_PATH: &str = "/api/v4/users/login";
 /// The lifetime given to the cookies of a session that never expires.
 const TEN_YEARS_SECS: i64 = 10 * 365 * 86400;
@@ -69,10 +71,12 @@ pub fn token_only(token: &str, session: &Session, now: i64, scope: &Scope) -> St
     token_cookie
 }
 
-/// The device cookie holding `value`, for as long as it stays valid.
-pub fn device(value: String, scope: &Scope) -> String {
-    Cookie::build((COOKIE_DEVICE, value))
-        .path(LOGIN_PATH)
+/// `user_id`'s device cookie holding `value`, for as long as it stays valid, sent to the login
+/// endpoint under `site_url`'s path (a server behind a proxy at `https://host/chat`).
+pub fn device(user_id: &str, value: String, scope: &Scope, site_url: &str) -> String {
+    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
+    Cookie::build((format!("{COOKIE_DEVICE_PREFIX}{user_id}"), value))
+        .path(format!("{}{LOGIN_PATH}", site_path.unwrap_or_default()))
         .max_age(Duration::seconds(crate::known_device::LIFETIME_SECS))
         .http_only(true)
         .secure(scope.secure)

@@ -44,8 +44,26 @@ pub fn has_companion_cookies(parts: &Parts) -> bool {
     cookie(parts, super::cookies::COOKIE_USER_ID).is_some() && cookie(parts, super::cookies::COOKIE_CSRF).is_some()
 }
 
+/// The values of the cookies whose names start with `prefix`, at most `most` of them.
+pub(super) fn cookies_starting(parts: &Parts, prefix: &str, most: usize) -> Vec<String> {
+    if parts.headers.get(COOKIE).is_none() {
+        return Vec::new();
+    }
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .filter(|(k, _)| k.starts_with(prefix))
+        .take(most)
+        .map(|(_, v)| v.trim_matches('"').to_owned())
+        .collect()
+}
+
 /// A cookie's value (first match over every `Cookie` header).
-pub(super) fn cookie(parts: &Parts, name: &str) -> Option<String> {
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers
         .get_all(COOKIE)

@@ -72,6 +72,11 @@ struct Inner {
     serve_metrics: bool,
 }
 
+/// Refused cookie writes without the CSRF header: a page on another site can cause one per
+/// request, so a few lines a window (the metrics count each 401).
+static CSRF_REFUSALS_LOG: crate::telemetry::Throttle =
+    crate::telemetry::Throttle::new(std::time::Duration::from_secs(10), 5);
+
 /// Whether a cookie check without a trusted original method has been warned about (once per
 /// process: the misconfiguration is the operator's, not the request's).
 static NO_ORIGINAL_METHOD: AtomicBool = AtomicBool::new(false);
@@ -321,7 +326,10 @@ impl Inner {
         if credentials::passes_csrf(parts, found.session.props.get("csrf")) {
             return Ok(());
         }
-        tracing::warn!(session_id = %found.session.id, "cookie-authenticated write without CSRF header refused");
+        if let Some(unlogged) = CSRF_REFUSALS_LOG.admit() {
+            let session_id = found.session.id.as_str();
+            tracing::warn!(session_id, unlogged, "cookie-authenticated write without CSRF header refused");
+        }
         Err(AppError::SessionExpired)
     }
 
@@ -359,7 +367,11 @@ impl Inner {
                 domain: self.cookie_domain.clone(),
             },
             forwarded_url: peer.and_then(|p| super::client::forwarded_url(p.addr.ip(), &parts.headers, &self.proxies)),
-            device_cookie: credentials::cookie(parts, super::cookies::COOKIE_DEVICE).unwrap_or_default(),
+            device_cookies: credentials::cookies_starting(
+                parts,
+                super::cookies::COOKIE_DEVICE_PREFIX,
+                crate::known_device::MAX_COOKIES_TRIED,
+            ),
         };
         RequestContext::new(request_id.to_owned(), caller, details)
     }

@@ -52,7 +52,10 @@ impl SessionService {
             session_id: session_id.to_owned(),
         };
         if let Err(e) = self.stores.audits.add_audit(&audit).await {
-            tracing::warn!(error = %e, action = %audit.action, "could not write an audit record");
+            // Refused logins write records too, so a failing store would write a line for each.
+            if let Some(unlogged) = self.refusal_log.admit() {
+                tracing::warn!(error = %e, action = %audit.action, unlogged, "could not write an audit record");
+            }
         }
     }
 

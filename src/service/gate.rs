@@ -105,6 +105,7 @@ impl SessionService {
     }
 
     fn unknown_requirement(&self, kind: &'static str, name: &str) -> AppError {
+        self.metrics.forward_auth_unknown(kind);
         let name = crate::telemetry::untrusted(name);
         if let Seen::Log { unlogged } = self.logged_once.check(&format!("{kind}:{name}")) {
             tracing::warn!(kind, name = %name, unlogged, "forward-auth check asks for an unknown {kind}: refused (403)");

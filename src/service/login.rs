@@ -24,8 +24,8 @@ pub struct LoginAttempt {
     /// The MFA code (the body's `token`); "" for none.
     pub mfa_code: String,
     pub user_agent: String,
-    /// The device cookie the client sent ([`known_device`]); "" for none.
-    pub device_cookie: String,
+    /// The device cookies the client sent ([`known_device`]).
+    pub device_cookies: Vec<String>,
     /// Where it came from: the per-address login budget and the audit record.
     pub origin: Origin,
 }
@@ -54,7 +54,11 @@ impl SessionService {
     /// password verification, whether or not the user exists.
     pub async fn login(&self, attempt: LoginAttempt) -> Result<LoggedIn, AppError> {
         let client = attempt.origin.client;
-        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, None))?;
+        // Without a device cookie, the address's budget comes first, before anything is read.
+        let address_spent = attempt.device_cookies.is_empty();
+        if address_spent {
+            self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, None))?;
+        }
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
@@ -75,36 +79,49 @@ impl SessionService {
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
         let login_id = crate::telemetry::untrusted(typed);
         let user_id = user.as_ref().map(|u| u.id.to_string());
-        let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        let audited_user = user_id.clone().unwrap_or_default();
+        // Mattermost's record of a failure names the login id; it is escaped and bounded here.
+        let failure = format!("failure - login_id={login_id}");
+        let device = user.as_ref().and_then(|u| known_device::find(&attempt.device_cookies, u, self.now()));
+        // A known device has an address budget of its own (spent with the device's, below).
+        if device.is_none() && !address_spent {
+            self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, None))?;
+        }
+        if let Some(user) = user.as_ref().filter(|u| !u.is_active()) {
+            // Mattermost answers a deactivated account so whatever the password; answered before
+            // the account's budget, so that the answer does not change when it runs out.
+            password::verify(attempt.password, None).await;
+            if let Some(unlogged) = self.refusal_log.admit() {
+                tracing::info!(user_id = %user.id, unlogged, "login refused: the user is deactivated");
+            }
+            self.metrics.login(false);
+            self.record(&attempt.origin, &audited_user, "", failure).await;
+            return Err(AppError::InactiveUser);
+        }
         if let Some(user) = &user {
-            match self.spend_login_budget(user, &attempt.device_cookie) {
+            let spent = match &device {
+                Some(device) => self.login_budgets.spend_device(client, device),
+                None => self.login_budgets.spend_account(&user.id),
+            };
+            match spent {
                 Ok(()) => {}
                 // An unknown device past the account's budget: the password is not checked, and
-                // the answer is a wrong password's, after as long. A 429 would tell an outsider
-                // that the name they typed shares an account with the one they spent the budget
-                // on, and which of their guesses was right.
+                // the answer is a wrong password's, after as long, with the same audit record.
+                // A 429 would tell an outsider that the name they typed shares an account with
+                // the one they spent the budget on, and which of their guesses was right.
                 Err(spent @ Spent { budget: Budget::Account, .. }) => {
                     tracing::debug!(login_id, "login refused: the account's login budget is spent");
                     self.budget_refusal(spent, client, Some(&user.id));
                     password::verify(attempt.password, None).await;
+                    self.record(&attempt.origin, &audited_user, "", failure).await;
                     return Err(AppError::InvalidCredentials);
                 }
                 Err(spent) => return Err(self.budget_refusal(spent, client, Some(&user.id))),
             }
         }
+        let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = password::verify(attempt.password, hash).await;
-        // Mattermost's record of a failure names the login id; it is escaped and bounded here.
-        let failure = format!("failure - login_id={login_id}");
-        let audited_user = user_id.clone().unwrap_or_default();
         let user = match user {
-            Some(user) if !user.is_active() => {
-                if let Some(unlogged) = self.refusal_log.admit() {
-                    tracing::info!(user_id, unlogged, "login refused: the user is deactivated");
-                }
-                self.metrics.login(false);
-                self.record(&attempt.origin, &audited_user, "", failure).await;
-                return Err(AppError::InactiveUser);
-            }
             Some(user) if verified => {
                 if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {
                     if let Some(unlogged) = self.refusal_log.admit() {
@@ -142,16 +159,6 @@ impl SessionService {
         Ok(LoggedIn { user, token, session, device_cookie })
     }
 
-    /// A login naming `user` spends from the budget of the device it came from, if its cookie
-    /// proves the account signed in there before; otherwise from the account's, whichever of
-    /// the account's names was typed.
-    fn spend_login_budget(&self, user: &User, device_cookie: &str) -> Result<(), Spent> {
-        match known_device::verify(device_cookie, user, self.now()) {
-            Some(device) => self.login_budgets.spend_device(&device),
-            None => self.login_budgets.spend_account(&user.id),
-        }
-    }
-
     /// The user a login id names: by email if it looks like one, else by username; then the
     /// other way round (Mattermost looks both up).
     async fn user_by_login_id(&self, login_id: &str) -> Result<Option<User>, AppError> {
@@ -182,16 +189,17 @@ impl SessionService {
     }
 
     /// A check within `caller`'s session spends from the client address's budget, then from
-    /// the session's own (its code budget for an MFA code): a stolen session guesses at a
-    /// bounded rate, and its guesses spend nothing of the owner's.
+    /// the user's in-session budget (their in-session code budget for an MFA code): a stolen
+    /// session guesses at a bounded rate, however many sessions it makes, and its guesses spend
+    /// nothing of the login's.
     pub(super) fn spend_session_check(&self, caller: Caller<'_>, check: SessionCheck) -> Result<(), AppError> {
-        let (client, user) = (caller.origin.client, Some(&caller.session.user_id));
-        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, user))?;
+        let (client, user) = (caller.origin.client, &caller.session.user_id);
+        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, Some(user)))?;
         let spent = match check {
-            SessionCheck::Password => self.login_budgets.spend_session(&caller.session.id),
-            SessionCheck::Code => self.login_budgets.spend_session_code(&caller.session.id),
+            SessionCheck::Password => self.login_budgets.spend_in_session(user),
+            SessionCheck::Code => self.login_budgets.spend_in_session_code(user),
         };
-        spent.map_err(|spent| self.budget_refusal(spent, client, user))
+        spent.map_err(|spent| self.budget_refusal(spent, client, Some(user)))
     }
 
     /// A spent budget: counted, logged (a few lines a window: anyone can cause these), and

@@ -19,7 +19,7 @@
 //! `MaximumLoginAttempts` the user's code checks are refused until their password changes or MFA
 //! is turned off, so a stolen password buys a bounded number of guesses, not one a minute
 //! forever. A code sent within a session spends from that session's own code budget
-//! (`MaximumLoginAttempts` an hour) and is **not** counted towards that lock: a stolen session
+//! (the user's, `MaximumLoginAttempts` a day) and is **not** counted towards that lock: a stolen session
 //! sending wrong codes must not lock the owner's login.
 
 use super::login::SessionCheck;
@@ -152,12 +152,14 @@ impl SessionService {
         if session.user_id != *user_id || recent {
             return Ok(());
         }
-        tracing::info!(user_id = %user_id, session_id = %session.id, "MFA set-up refused: no recent sign-in");
+        if let Some(unlogged) = self.refusal_log.admit() {
+            tracing::info!(user_id = %user_id, session_id = %session.id, unlogged, "MFA set-up refused: no recent sign-in");
+        }
         Err(AppError::MfaSignInAgain)
     }
 
     /// The step `code` matches for the stored secret, in a session: refused past the wrong-code
-    /// limit, spending from the session's code budget. A wrong one is not counted towards the
+    /// limit, spending from the user's in-session code budget. A wrong one is not counted towards the
     /// login lock (a stolen session must not lock the owner's login); the budget bounds it.
     async fn checked_step(&self, actor: Actor<'_>, user: &User, state: &MfaState, code: &str) -> Result<i64, AppError> {
         let secret = self.open_secret(&user.id, &state.secret)?;

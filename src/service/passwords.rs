@@ -1,5 +1,5 @@
 //! Changing a password: a user their own (with the current one, each check spending from the
-//! session's budget, so a stolen session guesses at a bounded rate), an administrator anyone's,
+//! user's in-session budget, so a stolen session guesses at a bounded rate), an administrator anyone's,
 //! the admin CLI anyone's; and, with `TerminateSessionsOnPasswordChange`, the end of the user's
 //! other sessions.
 

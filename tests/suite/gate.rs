@@ -258,7 +258,7 @@ async fn cookies_may_go_to_subdomains() {
         app.user_with_password("alice", &[], PASSWORD).await;
         let login = app.browser_login("alice", PASSWORD).await;
         let cookies: Vec<&str> = login.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
-        let (device, session): (Vec<&str>, Vec<&str>) = cookies.iter().partition(|c| c.starts_with("MMDEVICE="));
+        let (device, session): (Vec<&str>, Vec<&str>) = cookies.iter().partition(|c| c.starts_with("MMDEVICE_"));
         assert_eq!(session.len(), 3);
         for cookie in session {
             assert_eq!(cookie.contains("Domain=chat.example.com"), allow, "{cookie}");

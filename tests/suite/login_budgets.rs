@@ -26,14 +26,14 @@ async fn app_with_account_budget(per_minute: u32) -> TestApp {
     .await
 }
 
-/// The `MMDEVICE=…` pair a login's answer sets, for a later request's `Cookie` header.
+/// The `MMDEVICE_<user id>=…` pair a login's answer sets, for a later request's `Cookie` header.
 fn device_cookie(reply: &Reply) -> String {
     let set = reply
         .headers
         .get_all("set-cookie")
         .iter()
         .map(|v| v.to_str().unwrap())
-        .find(|c| c.starts_with("MMDEVICE="))
+        .find(|c| c.starts_with("MMDEVICE_"))
         .unwrap_or_else(|| panic!("no device cookie: {:?}", reply.headers));
     set.split(';').next().unwrap().to_owned()
 }
@@ -77,7 +77,7 @@ async fn an_outsider_spending_every_names_budget_cannot_stop_the_owner_on_a_know
     let bobs_device = device_cookie(&app.login("bob", PASSWORD).await);
     let right = json!({"login_id": "alice", "password": PASSWORD});
     login_from(&app, &bobs_device, right.clone()).await.assert_app_error(401, WRONG);
-    let forged = format!("MMDEVICE={}.1800000000.{}.AAAA", alice.id, mm_sessions::domain::Id::generate());
+    let forged = format!("MMDEVICE_{0}={0}.1800000000.{1}.AAAA", alice.id, mm_sessions::domain::Id::generate());
     login_from(&app, &forged, right).await.assert_app_error(401, WRONG);
     let metrics = app.metrics().await;
     // 1 + 18 + 6 + 2 logins naming alice from unknown devices, 4 of them checked.
@@ -140,19 +140,79 @@ async fn a_known_device_has_a_budget_of_its_own() {
 }
 
 /// The device cookie goes to every client that signs in, browser or not, and nowhere but the
-/// login endpoint: HttpOnly, SameSite=Strict, this host only.
+/// login endpoint (under SiteURL's path): HttpOnly, SameSite=Strict, this host only, one name
+/// per account.
 #[tokio::test]
 async fn the_device_cookie_is_sent_only_to_the_login() {
-    let app = app_with_account_budget(20).await;
-    app.user_with_password("alice", &[], PASSWORD).await;
-    for reply in [app.login("alice", PASSWORD).await, app.browser_login("alice", PASSWORD).await] {
-        let set =
-            reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>();
-        let device = set.iter().find(|c| c.starts_with("MMDEVICE=")).expect("a device cookie");
-        for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v4/users/login", "Max-Age=15552000"] {
-            assert!(device.contains(attribute), "{attribute}: {device}");
+    for (site_url, path) in [("", "/api/v4/users/login"), ("https://example.com/chat/", "/chat/api/v4/users/login")] {
+        let app = spawn_app_with(Backend::Memory, |c| c.policy.site_url = site_url.into()).await;
+        let alice = app.user_with_password("alice", &[], PASSWORD).await;
+        for reply in [app.login("alice", PASSWORD).await, app.browser_login("alice", PASSWORD).await] {
+            let set = reply.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap()).collect::<Vec<_>>();
+            let device = set.iter().find(|c| c.starts_with("MMDEVICE_")).expect("a device cookie");
+            assert!(device.starts_with(&format!("MMDEVICE_{}=", alice.id)), "{device}");
+            for attribute in ["HttpOnly", "SameSite=Strict", &format!("Path={path};"), "Max-Age=15552000"] {
+                assert!(device.contains(attribute), "{attribute}: {device}");
+            }
+            assert!(!device.contains("Domain="), "{device}");
         }
-        assert!(!device.contains("Domain="), "{device}");
+    }
+}
+
+/// Signing in to another account in the same browser (or being made to, by a login forged from
+/// another site) adds that account's cookie beside the owner's, never in its place: the owner's
+/// browser stays known.
+#[tokio::test]
+async fn another_accounts_login_in_the_same_browser_keeps_the_owners_device() {
+    let app = app_with_account_budget(2).await;
+    let alice = app.user_with_password("alice", &[], PASSWORD).await;
+    app.user_with_password("mallory", &[], PASSWORD).await;
+    let alices = device_cookie(&app.login("alice", PASSWORD).await);
+    let mallorys =
+        device_cookie(&login_from(&app, &alices, json!({"login_id": "mallory", "password": PASSWORD})).await);
+    assert!(!mallorys.starts_with(&format!("MMDEVICE_{}=", alice.id)), "another name: {mallorys}");
+    for _ in 0..3 {
+        app.login("alice", "guess guess").await.assert_app_error(401, WRONG);
+    }
+    let browser = format!("{mallorys}; {alices}");
+    let reply = login_from(&app, &browser, json!({"login_id": "alice", "password": PASSWORD})).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+}
+
+/// An outsider behind the same address as the owner (one NAT) who spends the address's budget
+/// does not stop the owner's known device there: known devices have an address budget of their
+/// own.
+#[tokio::test]
+async fn an_outsider_spending_the_address_budget_does_not_stop_known_devices() {
+    let app = spawn_app_with(Backend::Memory, |c| {
+        c.policy.login_rate_ip = NonZeroU32::new(3).unwrap();
+        c.clock = mm_sessions::domain::Clock::frozen();
+    })
+    .await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let device = device_cookie(&app.login("alice", PASSWORD).await);
+    for _ in 0..2 {
+        app.login("nobody", "guess guess").await.assert_app_error(401, WRONG);
+    }
+    app.login("nobody", "guess guess").await.assert_app_error(429, LIMITED);
+    app.login("alice", PASSWORD).await.assert_app_error(429, LIMITED);
+    let reply = login_from(&app, &device, json!({"login_id": "alice", "password": PASSWORD})).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // A cookie that proves nothing spends the address's budget as no cookie does.
+    let junk = "MMDEVICE_x=junk";
+    login_from(&app, junk, json!({"login_id": "alice", "password": PASSWORD})).await.assert_app_error(429, LIMITED);
+}
+
+/// A deactivated account answers so before its budget and after it alike: the answer does not
+/// change when the budget runs out (which would tell which names share the account).
+#[tokio::test]
+async fn a_deactivated_account_answers_alike_past_its_budget() {
+    const INACTIVE: &str = "api.user.login.inactive.app_error";
+    let app = app_with_account_budget(2).await;
+    let dave = app.user_with_password("dave", &[], PASSWORD).await;
+    app.service.stores().users.deactivate_user(&dave.id, app.service.clock().now_millis()).await.unwrap();
+    for name in ["dave", "dave@example.com", "DAVE", "dave", "dave@example.com"] {
+        app.login(name, "guess guess").await.assert_app_error(401, INACTIVE);
     }
 }
 
@@ -168,4 +228,22 @@ async fn an_unknown_device_waits_at_most_the_window() {
     app.login("alice", PASSWORD).await.assert_app_error(401, WRONG);
     app.service.clock().advance(1000);
     assert_eq!(app.login("alice", PASSWORD).await.status, 200);
+}
+
+/// Checks within sessions spend the user's in-session budget, not each session's: a thief who
+/// makes more sessions (a personal access token's first use makes one without the password)
+/// gets no more guesses at the current password; the login's budget is untouched.
+#[tokio::test]
+async fn more_sessions_buy_no_more_guesses() {
+    let app = app_with_account_budget(2).await;
+    app.user_with_password("alice", &[], PASSWORD).await;
+    let (one, two) = (app.login_token("alice", PASSWORD).await, app.login_token("alice", PASSWORD).await);
+    let guess = json!({"current_password": "guess guess", "new_password": "another password"});
+    let wrong = "api.user.update_password.incorrect.app_error";
+    app.put("/users/me/password").token(&one).json(guess.clone()).await.assert_app_error(400, wrong);
+    app.put("/users/me/password").token(&two).json(guess.clone()).await.assert_app_error(400, wrong);
+    app.put("/users/me/password").token(&one).json(guess.clone()).await.assert_app_error(429, LIMITED);
+    app.put("/users/me/password").token(&two).json(guess).await.assert_app_error(429, LIMITED);
+    app.service.clock().advance(60_000);
+    assert_eq!(app.login("alice", PASSWORD).await.status, 200, "the login's budget is its own");
 }

@@ -259,17 +259,19 @@ async fn secrets_at_rest(backend: Backend) {
     }
 }
 
-/// Every code checked in a session spends from that session's code budget
-/// (`MaximumLoginAttempts` an hour): a stolen session cannot try a million codes to turn MFA off.
-/// And its wrong codes do not count towards the login lock: the owner still signs in with a code.
+/// Every code checked in a session spends from the user's in-session code budget
+/// (`MaximumLoginAttempts` a day, whichever session sends it): a stolen session cannot try a
+/// million codes to turn MFA off. And its wrong codes do not count towards the login lock: the
+/// owner still signs in with a code.
 #[tokio::test]
 async fn wrong_codes_in_a_session_spend_its_budget_and_never_lock_the_owner() {
     let app = spawn_mfa_app(Backend::Memory, |c| {
-        c.policy.mfa.maximum_login_attempts = std::num::NonZeroU32::new(3).unwrap();
+        c.policy.mfa.maximum_login_attempts = std::num::NonZeroU32::new(4).unwrap();
     })
     .await;
     let alice = app.user_with_password("alice", &[], PASSWORD).await;
     let owners = app.login_token("alice", PASSWORD).await;
+    // Setting MFA up checks one code in the session: one of the day's four.
     let secret = set_up_mfa(&app, &owners, "me").await;
     let stolen = app.login_with(login_body(Some(&code(&app, &secret)))).await.token();
     let mut statuses = Vec::new();
@@ -277,18 +279,23 @@ async fn wrong_codes_in_a_session_spend_its_budget_and_never_lock_the_owner() {
         let reply = app.put("/users/me/mfa").token(&stolen).json(json!({"activate": false, "code": "000000"})).await;
         statuses.push(reply.status);
     }
-    assert_eq!(statuses, [401, 401, 401, 429, 429], "three a session, then wait");
+    assert_eq!(statuses, [401, 401, 401, 429, 429], "four a day, then wait");
     let state = app.service.stores().mfa.mfa_state(&alice.id).await.unwrap().unwrap();
     assert_eq!(state.failed_attempts, 0, "a session's wrong codes are not the login's");
     app.service.clock().advance(STEP_MS);
     let reply = app.login_with(login_body(Some(&code(&app, &secret)))).await;
     assert_eq!(reply.status, 200, "the owner is not locked out: {}", reply.text);
-    // The owner's own session has a budget of its own.
-    app.service.clock().advance(STEP_MS);
-    let off = json!({"activate": false, "code": code(&app, &secret)});
-    app.put("/users/me/mfa").token(&owners).json(off).await.assert_ok_status();
+    // The budget is the user's, whichever session: the owner's waits too, a quarter of a day.
+    let off = || json!({"activate": false, "code": code(&app, &secret)});
+    app.put("/users/me/mfa")
+        .token(&owners)
+        .json(off())
+        .await
+        .assert_app_error(429, "api.user.login.rate_limited.app_error");
+    app.service.clock().advance(6 * 3600 * 1000);
+    app.put("/users/me/mfa").token(&owners).json(off()).await.assert_ok_status();
     let metrics = app.metrics().await;
-    assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="session_code"} 2"#), "{metrics}");
+    assert!(metrics.contains(r#"mm_sessions_login_rejections_total{budget="in_session_code"} 3"#), "{metrics}");
 }
 
 /// Setting up one's own MFA needs a recent sign-in (safer than Mattermost): a session stolen
