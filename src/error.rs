@@ -1,15 +1,18 @@
 //! The one error type every request path ends in, and its mapping to Mattermost's AppError.
 //!
 //! Each variant fixes the HTTP status, the AppError `id` (Mattermost's, so that clients that
-//! switch on ids keep working) and the message, here and nowhere else. Internal failures carry
+//! switch on ids keep working) and the message, in one row of [`AppError::answer`], and nowhere
+//! else; [`crate::http::response::render_error`] is the one place they become a response. Internal failures carry
 //! their cause for the log; the client gets a generic message and `detailed_error: ""`.
 //!
 //! The service's operations return it whoever called them: a client sees [`AppError::message`],
 //! the admin CLI prints the `Display` form, which is written for an operator.
 
+use std::borrow::Cow;
+
 use mm_sessions_api::models;
 
-use crate::store::StoreError;
+use crate::store::{StoreError, Unique};
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -54,8 +57,8 @@ pub enum AppError {
     #[error("{0}")]
     InvalidUser(String),
     /// A new user's username or email (the field named) is taken.
-    #[error("a user with that {0} already exists")]
-    UserExists(&'static str),
+    #[error("a user with that {} already exists", .0.as_str())]
+    UserExists(Unique),
     /// A role that does not exist (what is wrong, with the known roles, for the operator).
     #[error("{0}")]
     UnknownRole(String),
@@ -153,208 +156,211 @@ pub enum AppError {
     Internal(anyhow::Error),
 }
 
+/// What a client is told of an error: its HTTP status, Mattermost's error id and the message.
+pub struct Answer {
+    pub status: u16,
+    pub id: &'static str,
+    pub message: Cow<'static, str>,
+}
+
+/// One row of the table below.
+fn row(status: u16, id: &'static str, message: impl Into<Cow<'static, str>>) -> Answer {
+    Answer { status, id, message: message.into() }
+}
+
 impl AppError {
+    /// The error's answer: one row per error, each with its status, Mattermost's id and message
+    /// (Mattermost's English text where it has one). Everything a client sees of an error comes
+    /// from here; `#[error]` above is what an operator sees (the admin CLI, the log).
+    pub fn answer(&self) -> Answer {
+        use AppError::*;
+        match self {
+            InvalidUrlParam(name) => row(
+                400,
+                "api.context.invalid_url_param.app_error",
+                format!("Invalid or missing {name} parameter in request URL."),
+            ),
+            InvalidBodyParam(name) => row(
+                400,
+                "api.context.invalid_body_param.app_error",
+                format!("Invalid or missing {name} in request body."),
+            ),
+            SessionExpired => {
+                row(401, "api.context.session_expired.app_error", "Invalid or expired session, please login again.")
+            }
+            Forbidden => row(403, "api.context.permissions.app_error", "You do not have the appropriate permissions."),
+            InvalidCredentials => row(
+                401,
+                "api.user.login.invalid_credentials_email_username",
+                "Enter a valid email or username and/or password.",
+            ),
+            BlankPassword => row(400, "api.user.login.blank_pwd.app_error", "Password field must not be blank"),
+            SessionNotFound => row(400, "app.session.get.app_error", "Unable to find the session."),
+            IncorrectPassword => row(
+                400,
+                "api.user.update_password.incorrect.app_error",
+                "The \"Current Password\" you entered is incorrect. Please check that Caps Lock is off and try again.",
+            ),
+            InactiveUser => row(
+                401,
+                "api.user.login.inactive.app_error",
+                "Login failed because your account has been deactivated. Please contact an administrator.",
+            ),
+            DeactivationNotEnabled => row(
+                401,
+                "api.user.update_active.not_enable.app_error",
+                "You cannot deactivate yourself because this feature is not enabled. Please contact your System \
+                 Administrator.",
+            ),
+            ActivationForbidden => {
+                row(403, "api.user.update_active.permissions.app_error", "You do not have the appropriate permissions.")
+            }
+            NoSuchUser | NoUserNamed(_) => row(404, "app.user.missing_account.const", "Unable to find the user."),
+            NoUserToUpdate => row(400, "app.user.missing_account.const", "Unable to find the user."),
+            LastAdmin => row(400, "app.user.update.lastAdmin.app_error", "Cannot demote last System Admin."),
+            RolesTooLong(_) => row(
+                400,
+                "model.user.is_valid.roles_limit.app_error",
+                format!("Invalid user roles longer than {} characters.", crate::domain::user::MAX_ROLES_BYTES),
+            ),
+            TokensDisabled => row(
+                501,
+                "app.user_access_token.disabled",
+                "Personal access tokens are disabled on this server. Please contact your system administrator for \
+                 details.",
+            ),
+            TokenNotFound => row(
+                404,
+                "app.user_access_token.get_by_user.app_error",
+                "Unable to get the personal access tokens by user.",
+            ),
+            TokenDescriptionTooLong => row(
+                400,
+                "model.user_access_token.is_valid.description.app_error",
+                "Invalid description, must be 255 or less characters.",
+            ),
+            TokenExpiryRequired => row(
+                400,
+                "app.user_access_token.expires_at_required.app_error",
+                "Personal access tokens must include an expiry date because the server enforces a maximum token \
+                 lifetime.",
+            ),
+            TokenExpiryInPast => row(
+                400,
+                "app.user_access_token.expires_at_in_past.app_error",
+                "The provided expires_at is in the past.",
+            ),
+            TokenExpiryTooFar { days } => row(
+                400,
+                "app.user_access_token.expires_at_too_far.app_error",
+                format!(
+                    "The provided expires_at exceeds the configured maximum personal access token lifetime ({days} \
+                     days)."
+                ),
+            ),
+            InvalidUser(_) => {
+                row(400, "api.context.invalid_body_param.app_error", "Invalid or missing user in request body.")
+            }
+            UserExists(Unique::Username) => {
+                row(400, "app.user.save.username_exists.app_error", "An account with that username already exists.")
+            }
+            UserExists(Unique::Email) => {
+                row(400, "app.user.save.email_exists.app_error", "An account with that email already exists.")
+            }
+            UserExists(_) => row(400, "app.user.save.existing.app_error", "This account already exists."),
+            UnknownRole(_) => row(400, "app.role.check_roles_exist.role_not_found", "The provided role does not exist"),
+            InvalidPassword { too_short: true } => row(
+                400,
+                "model.user.is_valid.pwd_min_length.app_error",
+                format!("Your password must contain at least {} characters.", crate::password::MIN_LENGTH),
+            ),
+            InvalidPassword { too_short: false } => row(
+                400,
+                "model.user.is_valid.pwd_max_length.app_error",
+                format!("Your password must contain no more than {} characters.", crate::password::MAX_LENGTH),
+            ),
+            PasswordChangeForbidden => row(
+                403,
+                "api.user.update_password.context.app_error",
+                "Update password failed because context user_id did not match props user_id.",
+            ),
+            NotFound => row(404, "api.context.404.app_error", "Sorry, we could not find the page."),
+            UserNotFound => row(
+                404,
+                "app.user.get_by_username.app_error",
+                "Unable to find an existing account matching your username.",
+            ),
+            MethodNotAllowed => row(405, "api.context.405.app_error", "The method is not allowed for this URL."),
+            RequestTimeout => row(408, "api.context.request_timeout.app_error", "The request did not arrive in time."),
+            BodyTooLarge => row(413, "api.context.body_too_large.app_error", "The request body is too large."),
+            TokenInQuery => row(
+                401,
+                "api.context.token_provided.app_error",
+                "Session is not OAuth but token was provided in the query string.",
+            ),
+            RateLimited(_) => {
+                row(429, "api.user.login.rate_limited.app_error", "Too many login attempts. Please wait and try again.")
+            }
+            MfaDisabled => {
+                row(501, "mfa.mfa_disabled.app_error", "Multi-factor authentication has been disabled on this server.")
+            }
+            MfaCodeMissing => row(401, "mfa.validate_token.authenticate.app_error", "Invalid MFA token."),
+            MfaBadCode => row(401, "api.user.check_user_mfa.bad_code.app_error", "Invalid MFA token."),
+            MfaActivateBadCode => row(401, "mfa.activate.bad_token.app_error", "Invalid MFA token."),
+            MfaActivateMalformed => row(
+                400,
+                "mfa.activate.app_error",
+                "Unable to activate multi-factor authentication: the code is malformed.",
+            ),
+            MfaNoSecret => row(400, "mfa.activate.app_error", "Generate a multi-factor authentication secret first."),
+            MfaAlreadyActive => row(
+                400,
+                "api.user.generate_mfa_secret.mfa_active.app_error",
+                "Multi-factor authentication is active: turn it off before generating a new secret.",
+            ),
+            MfaRequired => row(
+                403,
+                "api.context.mfa_required.app_error",
+                "Multi-factor authentication is required on this server.",
+            ),
+            MfaSignInAgain => row(
+                403,
+                "api.user.update_mfa.sign_in_again.app_error",
+                "Sign in again to set up multi-factor authentication: it needs a sign-in within the last 10 minutes.",
+            ),
+            TooManyCodeAttempts => row(
+                401,
+                "api.user.check_user_login_attempts.too_many.app_error",
+                "Your account is locked because of too many failed attempts. Please reset your password.",
+            ),
+            Internal(_) => row(500, "app.internal_error.app_error", "An internal error occurred; it has been logged."),
+        }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> u16 {
-        match self {
-            AppError::InvalidUrlParam(_)
-            | AppError::InvalidBodyParam(_)
-            | AppError::SessionNotFound
-            | AppError::IncorrectPassword
-            | AppError::BlankPassword
-            | AppError::InvalidUser(_)
-            | AppError::UserExists(_)
-            | AppError::UnknownRole(_)
-            | AppError::NoUserToUpdate
-            | AppError::LastAdmin
-            | AppError::RolesTooLong(_)
-            | AppError::TokenDescriptionTooLong
-            | AppError::TokenExpiryRequired
-            | AppError::TokenExpiryInPast
-            | AppError::TokenExpiryTooFar { .. }
-            | AppError::MfaActivateMalformed
-            | AppError::MfaNoSecret
-            | AppError::MfaAlreadyActive
-            | AppError::InvalidPassword { .. } => 400,
-            AppError::SessionExpired
-            | AppError::InvalidCredentials
-            | AppError::TokenInQuery
-            | AppError::InactiveUser
-            | AppError::MfaCodeMissing
-            | AppError::MfaBadCode
-            | AppError::MfaActivateBadCode
-            | AppError::TooManyCodeAttempts
-            | AppError::DeactivationNotEnabled => 401,
-            AppError::Forbidden
-            | AppError::PasswordChangeForbidden
-            | AppError::ActivationForbidden
-            | AppError::MfaRequired
-            | AppError::MfaSignInAgain => 403,
-            AppError::NotFound
-            | AppError::UserNotFound
-            | AppError::NoSuchUser
-            | AppError::NoUserNamed(_)
-            | AppError::TokenNotFound => 404,
-            AppError::MethodNotAllowed => 405,
-            AppError::RequestTimeout => 408,
-            AppError::BodyTooLarge => 413,
-            AppError::RateLimited(_) => 429,
-            AppError::Internal(_) => 500,
-            AppError::TokensDisabled | AppError::MfaDisabled => 501,
-        }
+        self.answer().status
     }
 
     /// Mattermost's error id.
     pub fn id(&self) -> &'static str {
-        match self {
-            AppError::InvalidUrlParam(_) => "api.context.invalid_url_param.app_error",
-            AppError::InvalidBodyParam(_) => "api.context.invalid_body_param.app_error",
-            AppError::SessionExpired => "api.context.session_expired.app_error",
-            AppError::Forbidden => "api.context.permissions.app_error",
-            AppError::InvalidCredentials => "api.user.login.invalid_credentials_email_username",
-            AppError::BlankPassword => "api.user.login.blank_pwd.app_error",
-            AppError::SessionNotFound => "app.session.get.app_error",
-            AppError::IncorrectPassword => "api.user.update_password.incorrect.app_error",
-            AppError::InactiveUser => "api.user.login.inactive.app_error",
-            AppError::DeactivationNotEnabled => "api.user.update_active.not_enable.app_error",
-            AppError::ActivationForbidden => "api.user.update_active.permissions.app_error",
-            AppError::NoSuchUser | AppError::NoUserNamed(_) | AppError::NoUserToUpdate => {
-                "app.user.missing_account.const"
-            }
-            AppError::LastAdmin => "app.user.update.lastAdmin.app_error",
-            AppError::RolesTooLong(_) => "model.user.is_valid.roles_limit.app_error",
-            AppError::TokensDisabled => "app.user_access_token.disabled",
-            AppError::TokenNotFound => "app.user_access_token.get_by_user.app_error",
-            AppError::TokenDescriptionTooLong => "model.user_access_token.is_valid.description.app_error",
-            AppError::TokenExpiryRequired => "app.user_access_token.expires_at_required.app_error",
-            AppError::TokenExpiryInPast => "app.user_access_token.expires_at_in_past.app_error",
-            AppError::TokenExpiryTooFar { .. } => "app.user_access_token.expires_at_too_far.app_error",
-            AppError::InvalidUser(_) => "api.context.invalid_body_param.app_error",
-            AppError::UserExists("username") => "app.user.save.username_exists.app_error",
-            AppError::UserExists("email") => "app.user.save.email_exists.app_error",
-            AppError::UserExists(_) => "app.user.save.existing.app_error",
-            AppError::UnknownRole(_) => "app.role.check_roles_exist.role_not_found",
-            AppError::InvalidPassword { too_short: true } => "model.user.is_valid.pwd_min_length.app_error",
-            AppError::InvalidPassword { too_short: false } => "model.user.is_valid.pwd_max_length.app_error",
-            AppError::PasswordChangeForbidden => "api.user.update_password.context.app_error",
-            AppError::NotFound => "api.context.404.app_error",
-            AppError::UserNotFound => "app.user.get_by_username.app_error",
-            AppError::MethodNotAllowed => "api.context.405.app_error",
-            AppError::BodyTooLarge => "api.context.body_too_large.app_error",
-            AppError::RequestTimeout => "api.context.request_timeout.app_error",
-            AppError::TokenInQuery => "api.context.token_provided.app_error",
-            AppError::RateLimited(_) => "api.user.login.rate_limited.app_error",
-            AppError::MfaDisabled => "mfa.mfa_disabled.app_error",
-            AppError::MfaCodeMissing => "mfa.validate_token.authenticate.app_error",
-            AppError::MfaBadCode => "api.user.check_user_mfa.bad_code.app_error",
-            AppError::MfaActivateBadCode => "mfa.activate.bad_token.app_error",
-            AppError::MfaActivateMalformed | AppError::MfaNoSecret => "mfa.activate.app_error",
-            AppError::MfaAlreadyActive => "api.user.generate_mfa_secret.mfa_active.app_error",
-            AppError::MfaRequired => "api.context.mfa_required.app_error",
-            AppError::MfaSignInAgain => "api.user.update_mfa.sign_in_again.app_error",
-            AppError::TooManyCodeAttempts => "api.user.check_user_login_attempts.too_many.app_error",
-            AppError::Internal(_) => "app.internal_error.app_error",
-        }
+        self.answer().id
     }
 
-    /// The human-readable message (Mattermost's English text where it has one).
+    /// The message a client reads.
     pub fn message(&self) -> String {
-        match self {
-            AppError::InvalidUrlParam(name) => format!("Invalid or missing {name} parameter in request URL."),
-            AppError::InvalidBodyParam(name) => format!("Invalid or missing {name} in request body."),
-            AppError::SessionExpired => "Invalid or expired session, please login again.".into(),
-            AppError::Forbidden => "You do not have the appropriate permissions.".into(),
-            AppError::InvalidCredentials => "Enter a valid email or username and/or password.".into(),
-            AppError::BlankPassword => "Password field must not be blank".into(),
-            AppError::SessionNotFound => "Unable to find the session.".into(),
-            AppError::InactiveUser => {
-                "Login failed because your account has been deactivated. Please contact an administrator.".into()
-            }
-            AppError::DeactivationNotEnabled => {
-                "You cannot deactivate yourself because this feature is not enabled. Please contact your System \
-                 Administrator."
-                    .into()
-            }
-            AppError::ActivationForbidden => "You do not have the appropriate permissions.".into(),
-            AppError::NoSuchUser | AppError::NoUserNamed(_) | AppError::NoUserToUpdate => {
-                "Unable to find the user.".into()
-            }
-            AppError::LastAdmin => "Cannot demote last System Admin.".into(),
-            AppError::RolesTooLong(_) => {
-                format!("Invalid user roles longer than {} characters.", crate::domain::user::MAX_ROLES_BYTES)
-            }
-            AppError::TokensDisabled => {
-                "Personal access tokens are disabled on this server. Please contact your system administrator for \
-                 details."
-                    .into()
-            }
-            AppError::TokenNotFound => "Unable to get the personal access tokens by user.".into(),
-            AppError::TokenDescriptionTooLong => "Invalid description, must be 255 or less characters.".into(),
-            AppError::TokenExpiryRequired => {
-                "Personal access tokens must include an expiry date because the server enforces a maximum token \
-                 lifetime."
-                    .into()
-            }
-            AppError::TokenExpiryInPast => "The provided expires_at is in the past.".into(),
-            AppError::TokenExpiryTooFar { days } => format!(
-                "The provided expires_at exceeds the configured maximum personal access token lifetime ({days} days)."
-            ),
-            AppError::InvalidUser(_) => "Invalid or missing user in request body.".into(),
-            AppError::UserExists("username") => "An account with that username already exists.".into(),
-            AppError::UserExists("email") => "An account with that email already exists.".into(),
-            AppError::UserExists(_) => "This account already exists.".into(),
-            AppError::UnknownRole(_) => "The provided role does not exist".into(),
-            AppError::IncorrectPassword => {
-                "The \"Current Password\" you entered is incorrect. Please check that Caps Lock is off and try again."
-                    .into()
-            }
-            AppError::InvalidPassword { too_short: true } => {
-                format!("Your password must contain at least {} characters.", crate::password::MIN_LENGTH)
-            }
-            AppError::InvalidPassword { too_short: false } => {
-                format!("Your password must contain no more than {} characters.", crate::password::MAX_LENGTH)
-            }
-            AppError::PasswordChangeForbidden => {
-                "Update password failed because context user_id did not match props user_id.".into()
-            }
-            AppError::NotFound => "Sorry, we could not find the page.".into(),
-            AppError::UserNotFound => "Unable to find an existing account matching your username.".into(),
-            AppError::MethodNotAllowed => "The method is not allowed for this URL.".into(),
-            AppError::BodyTooLarge => "The request body is too large.".into(),
-            AppError::RequestTimeout => "The request did not arrive in time.".into(),
-            AppError::TokenInQuery => "Session is not OAuth but token was provided in the query string.".into(),
-            AppError::RateLimited(_) => "Too many login attempts. Please wait and try again.".into(),
-            AppError::MfaDisabled => "Multi-factor authentication has been disabled on this server.".into(),
-            AppError::MfaCodeMissing | AppError::MfaBadCode | AppError::MfaActivateBadCode => {
-                "Invalid MFA token.".into()
-            }
-            AppError::MfaActivateMalformed => {
-                "Unable to activate multi-factor authentication: the code is malformed.".into()
-            }
-            AppError::MfaNoSecret => "Generate a multi-factor authentication secret first.".into(),
-            AppError::MfaAlreadyActive => {
-                "Multi-factor authentication is active: turn it off before generating a new secret.".into()
-            }
-            AppError::MfaRequired => "Multi-factor authentication is required on this server.".into(),
-            AppError::MfaSignInAgain => {
-                "Sign in again to set up multi-factor authentication: it needs a sign-in within the last 10 minutes."
-                    .into()
-            }
-            AppError::TooManyCodeAttempts => {
-                "Your account is locked because of too many failed attempts. Please reset your password.".into()
-            }
-            AppError::Internal(_) => "An internal error occurred; it has been logged.".into(),
-        }
+        self.answer().message.into_owned()
     }
 
     /// The AppError body, tagged with the request's id.
     pub fn to_model(&self, request_id: &str) -> models::AppError {
+        let Answer { status, id, message } = self.answer();
         models::AppError::new(
-            self.id().to_string(),
-            self.message(),
+            id.to_owned(),
+            message.into_owned(),
             String::new(),
-            request_id.to_string(),
-            i32::from(self.status()),
+            request_id.to_owned(),
+            status.into(),
             false,
         )
     }

@@ -1,5 +1,9 @@
 //! The generated `Api` trait, implemented thinly over [`SessionService`]: unpack the request,
-//! call the service, map its result onto the operation's response enum.
+//! call the service, map its success onto the operation's response enum. An error is handed to
+//! [`RequestContext::fail`] whatever it is: the pipeline renders it, in the one place every
+//! error is rendered (`super::response::render_error`), with its status, Mattermost's id and
+//! message, and `Retry-After` on a 429. (The spec still declares each operation's error
+//! statuses, for clients; the suite checks every answer against them, `tests/suite/contract.rs`.)
 
 use std::sync::Arc;
 
@@ -18,8 +22,7 @@ use swagger::ApiError;
 use super::context::RequestContext;
 use super::cookies;
 use super::json::{
-    audit_model, camel_case_device_id, map_string, ok_status, paging, retry_after, session_model, token_model,
-    user_model, Viewer,
+    audit_model, camel_case_device_id, map_string, ok_status, paging, session_model, token_model, user_model, Viewer,
 };
 use crate::config::AllowedHosts;
 use crate::config::ClientRequirements;
@@ -75,28 +78,13 @@ impl Handlers {
     }
 }
 
-/// Maps an [`AppError`] onto the operation's declared error variants. A status the operation does
-/// not declare (an internal failure) goes to [`RequestContext::fail`]: the pipeline renders and
-/// logs it, in the one place every such error is (`super::response::render_error`).
-macro_rules! declared_error {
-    ($response:ident, $error:expr, $ctx:expr, { $($status:literal => $variant:ident),* $(,)? }) => {{
-        let error: AppError = $error;
-        match error.status() {
-            $($status => Ok($response::$variant(error.to_model($ctx.request_id()))),)*
-            _ => Err($ctx.fail(error)),
-        }
-    }};
-}
-
 #[async_trait]
 impl Api<RequestContext> for Handlers {
     async fn get_sessions(&self, user_id: String, ctx: &RequestContext) -> Result<GetSessionsResponse, ApiError> {
         let result = async { self.service.list_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
             Ok(sessions) => Ok(GetSessionsResponse::Sessions(sessions.iter().map(session_model).collect())),
-            Err(e) => declared_error!(GetSessionsResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -110,9 +98,7 @@ impl Api<RequestContext> for Handlers {
             async { self.service.revoke_session(ctx.actor()?, &user_id, &map_string(body.session_id)).await }.await;
         match result {
             Ok(()) => Ok(RevokeSessionResponse::Revoked(ok_status())),
-            Err(e) => declared_error!(RevokeSessionResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound, 413 => PayloadTooLarge,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -124,9 +110,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.revoke_all_sessions(ctx.actor()?, &user_id).await }.await;
         match result {
             Ok(_) => Ok(RevokeAllSessionsResponse::Revoked(ok_status())),
-            Err(e) => declared_error!(RevokeAllSessionsResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound, 413 => PayloadTooLarge,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -165,13 +149,7 @@ impl Api<RequestContext> for Handlers {
                     token: Some(token.expose().to_owned()),
                 })
             }
-            Err(AppError::RateLimited(wait)) => Ok(LoginResponse::TooManyRequests {
-                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
-                retry_after: Some(retry_after(wait)),
-            }),
-            Err(e) => declared_error!(LoginResponse, e, ctx, {
-                400 => BadRequest, 401 => InvalidCredentials, 404 => NotFound, 413 => PayloadTooLarge,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -188,9 +166,7 @@ impl Api<RequestContext> for Handlers {
                 pragma: Some("no-cache".into()),
                 expires: Some("0".into()),
             }),
-            Err(e) => declared_error!(GenerateMfaSecretResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -207,13 +183,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.update_mfa(ctx.actor()?, &user_id, activate, &code).await }.await;
         match result {
             Ok(()) => Ok(UpdateUserMfaResponse::Updated(ok_status())),
-            Err(AppError::RateLimited(wait)) => Ok(UpdateUserMfaResponse::TooManyRequests {
-                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
-                retry_after: Some(retry_after(wait)),
-            }),
-            Err(e) => declared_error!(UpdateUserMfaResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -225,7 +195,7 @@ impl Api<RequestContext> for Handlers {
                 }
                 Ok(LogoutResponse::LoggedOut(ok_status()))
             }
-            Err(e) => declared_error!(LogoutResponse, e, ctx, { 404 => NotFound, 413 => PayloadTooLarge }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -236,7 +206,7 @@ impl Api<RequestContext> for Handlers {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
                 Ok(GetMeResponse::Me { body: user_model(user, Viewer::Themself), e_tag })
             }
-            Err(e) => declared_error!(GetMeResponse, e, ctx, { 401 => Unauthorized, 404 => NotFound }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -258,9 +228,7 @@ impl Api<RequestContext> for Handlers {
                 };
                 Ok(GetUserByUsernameResponse::User(user_model(user, viewer)))
             }
-            Err(e) => declared_error!(GetUserByUsernameResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 404 => UserNotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -277,13 +245,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.update_password(ctx.actor()?, &user_id, change).await }.await;
         match result {
             Ok(_) => Ok(UpdateUserPasswordResponse::Updated(ok_status())),
-            Err(AppError::RateLimited(wait)) => Ok(UpdateUserPasswordResponse::TooManyRequests {
-                body: AppError::RateLimited(wait).to_model(ctx.request_id()),
-                retry_after: Some(retry_after(wait)),
-            }),
-            Err(e) => declared_error!(UpdateUserPasswordResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -298,9 +260,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.audits(ctx.actor()?, &user_id, page, per_page).await }.await;
         match result {
             Ok(audits) => Ok(GetUserAuditsResponse::Audits(audits.into_iter().map(audit_model).collect())),
-            Err(e) => declared_error!(GetUserAuditsResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -313,9 +273,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.update_active(ctx.actor()?, &user_id, body.active).await }.await;
         match result {
             Ok(_) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
-            Err(e) => declared_error!(UpdateUserActiveResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -326,9 +284,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.revoke_everyone(ctx.require_caller()?).await }.await;
         match result {
             Ok(_) => Ok(RevokeSessionsForAllUsersResponse::Revoked(ok_status())),
-            Err(e) => declared_error!(RevokeSessionsForAllUsersResponse, e, ctx, {
-                401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -341,9 +297,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
         match result {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
-            Err(e) => declared_error!(AttachDeviceResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -374,9 +328,7 @@ impl Api<RequestContext> for Handlers {
             {
                 Ok(AuthCheckResponse::SignIn { location: Some(self.sign_in_page(ctx)) })
             }
-            Err(e) => declared_error!(AuthCheckResponse, e, ctx, {
-                401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -438,9 +390,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.update_roles(ctx.actor()?, &user_id, &roles).await }.await;
         match result {
             Ok(()) => Ok(UpdateUserRolesResponse::Updated(ok_status())),
-            Err(e) => declared_error!(UpdateUserRolesResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -459,9 +409,7 @@ impl Api<RequestContext> for Handlers {
                 model.token = Some(secret.expose().to_owned());
                 Ok(CreateUserAccessTokenResponse::Created(model))
             }
-            Err(e) => declared_error!(CreateUserAccessTokenResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => UserNotFound, 501 => Disabled,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -476,9 +424,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.tokens_of(ctx.actor()?, &user_id, page, per_page).await }.await;
         match result {
             Ok(tokens) => Ok(GetUserAccessTokensForUserResponse::Tokens(tokens.into_iter().map(token_model).collect())),
-            Err(e) => declared_error!(GetUserAccessTokensForUserResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -492,9 +438,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.all_tokens(ctx.require_caller()?, page, per_page).await }.await;
         match result {
             Ok(tokens) => Ok(GetUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),
-            Err(e) => declared_error!(GetUserAccessTokensResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -507,9 +451,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.search_tokens(ctx.require_caller()?, &term).await }.await;
         match result {
             Ok(tokens) => Ok(SearchUserAccessTokensResponse::Tokens(tokens.into_iter().map(token_model).collect())),
-            Err(e) => declared_error!(SearchUserAccessTokensResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -521,9 +463,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.token(ctx.actor()?, &token_id).await }.await;
         match result {
             Ok(token) => Ok(GetUserAccessTokenResponse::Token(token_model(token))),
-            Err(e) => declared_error!(GetUserAccessTokenResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -536,9 +476,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.revoke_token(ctx.actor()?, &token_id).await }.await;
         match result {
             Ok(()) => Ok(RevokeUserAccessTokenResponse::Revoked(ok_status())),
-            Err(e) => declared_error!(RevokeUserAccessTokenResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -551,9 +489,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.set_token_active(ctx.actor()?, &token_id, false).await }.await;
         match result {
             Ok(()) => Ok(DisableUserAccessTokenResponse::Disabled(ok_status())),
-            Err(e) => declared_error!(DisableUserAccessTokenResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 
@@ -566,9 +502,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.set_token_active(ctx.actor()?, &token_id, true).await }.await;
         match result {
             Ok(()) => Ok(EnableUserAccessTokenResponse::Enabled(ok_status())),
-            Err(e) => declared_error!(EnableUserAccessTokenResponse, e, ctx, {
-                400 => BadRequest, 401 => Unauthorized, 403 => Forbidden, 404 => NotFound,
-            }),
+            Err(e) => Err(ctx.fail(e)),
         }
     }
 }

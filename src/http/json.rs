@@ -146,11 +146,6 @@ pub fn camel_case_device_id(body: &[u8]) -> Option<String> {
     body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
 }
 
-/// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
-pub fn retry_after(wait: std::time::Duration) -> i32 {
-    i32::try_from(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).unwrap_or(i32::MAX).max(1)
-}
-
 pub fn ok_status() -> models::StatusOk {
     models::StatusOk::new(models::StatusOkStatus::Ok)
 }

@@ -17,9 +17,10 @@
 //!    without it may only set it up (403);
 //! 7. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
 //!    ([`super::api`]);
-//! 8. [`super::generated::translate`]: the generated layer's own plain-text errors become the
-//!    AppErrors they mean, and [`super::generated::quiet_unknown_fields`] takes its `Warning`
-//!    header about body fields it does not model off the answer (logged once, at debug);
+//! 8. [`super::generated::quiet_unknown_fields`] takes the generated layer's `Warning` header
+//!    about body fields it does not model off the answer (logged once, at debug); then
+//!    [`super::generated::translate`]: the error a handler left in the context, and the generated
+//!    layer's own plain-text errors, become the AppErrors they mean;
 //! 9. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
 //!    this request extended;
 //! 10. [`super::response::render_error`]: every error as Mattermost's AppError JSON, internal ones
@@ -241,9 +242,10 @@ impl Inner {
         // The session and user move into the context; the cookie step keeps the rest.
         let (cookie_state, caller) = credentials.map(Credentials::split).unzip();
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
-        let response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
-        let mut response = super::generated::translate(response, &context, operation).await?;
+        let mut response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
+        // Before the translation, which replaces an error's answer (and its `Warning` header).
         super::generated::quiet_unknown_fields(&mut response, request_id, operation.id);
+        let mut response = super::generated::translate(response, &context, operation).await?;
         self.set_cookies(&mut response, &context, operation, cookie_state)?;
         Ok(response)
     }

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, Full};
-use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONNECTION, CONTENT_TYPE};
+use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONNECTION, CONTENT_TYPE, RETRY_AFTER};
 use hyper::{Method, Response, StatusCode};
 
 use crate::error::AppError;
@@ -23,8 +23,9 @@ pub fn with_body(body: impl Into<Bytes>) -> HttpResponse {
     Response::new(BoxBody::new(Full::new(body.into())))
 }
 
-/// An AppError as a complete response: the one place errors are rendered, and internal ones
-/// logged (with their cause; the client sees a generic message).
+/// An AppError as a complete response: the one place errors are rendered (its status, and
+/// `Retry-After` on a 429), and internal ones logged (with their cause; the client sees a
+/// generic message).
 pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
     if let AppError::Internal(cause) = error {
         tracing::error!(request_id, error = %format!("{cause:#}"), "request failed");
@@ -32,7 +33,15 @@ pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
     let mut response = with_body(error.to_json(request_id));
     *response.status_mut() = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(CONTENT_TYPE, JSON);
+    if let AppError::RateLimited(wait) = error {
+        response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after(*wait)));
+    }
     response
+}
+
+/// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
+fn retry_after(wait: std::time::Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 /// The headers every answer leaves with: its request id; on a 405 the methods the path has

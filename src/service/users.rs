@@ -68,7 +68,7 @@ impl SessionService {
         }
         match self.stores.users.create_user(&user).await {
             Ok(()) => Ok(user),
-            Err(StoreError::Conflict(field)) => Err(AppError::UserExists(field.as_str())),
+            Err(StoreError::Conflict(field)) => Err(AppError::UserExists(field)),
             Err(e) => Err(e.into()),
         }
     }
