@@ -211,7 +211,7 @@ impl Application {
         let service =
             build_service(stores, cache, &config.grants, &config.policy, config.mfa_key.clone(), config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.
-        tokio::task::spawn_blocking(crate::password::warm_up);
+        tokio::task::spawn_blocking(crate::password_hash::warm_up);
         let listener = bind(&config.listen, "the API").await?;
         let metrics_listener = match &config.metrics_listen {
             Some(addr) => Some(bind(addr, "metrics").await?),

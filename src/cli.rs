@@ -717,7 +717,8 @@ async fn user(service: SessionService, command: UserCommand) -> anyhow::Result<(
             let password = password.read()?;
             if let Some(password) = &password {
                 // Checked before the user exists: a refused password leaves no user behind.
-                crate::password::check_length(password).map_err(|too_short| AppError::InvalidPassword { too_short })?;
+                crate::password_hash::check_length(password)
+                    .map_err(|too_short| AppError::InvalidPassword { too_short })?;
             }
             let user = service.create_user(NewUser { username, email, roles }).await?;
             match password {

@@ -93,7 +93,11 @@ pub enum AppError {
     #[error("incorrect current password")]
     IncorrectPassword,
     /// A new password outside the allowed length (`true`: too short).
-    #[error("a password must have {} to {} characters", crate::password::MIN_LENGTH, crate::password::MAX_LENGTH)]
+    #[error(
+        "a password must have {} to {} characters",
+        crate::password_hash::MIN_LENGTH,
+        crate::password_hash::MAX_LENGTH
+    )]
     InvalidPassword { too_short: bool },
     /// Changing another user's password without the permission for it.
     #[error("may not change that user's password")]
@@ -272,12 +276,12 @@ impl AppError {
             InvalidPassword { too_short: true } => row(
                 400,
                 "model.user.is_valid.pwd_min_length.app_error",
-                format!("Your password must contain at least {} characters.", crate::password::MIN_LENGTH),
+                format!("Your password must contain at least {} characters.", crate::password_hash::MIN_LENGTH),
             ),
             InvalidPassword { too_short: false } => row(
                 400,
                 "model.user.is_valid.pwd_max_length.app_error",
-                format!("Your password must contain no more than {} characters.", crate::password::MAX_LENGTH),
+                format!("Your password must contain no more than {} characters.", crate::password_hash::MAX_LENGTH),
             ),
             PasswordChangeForbidden => row(
                 403,

@@ -20,7 +20,7 @@
 //! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
-//! - [`password`]: argon2id hashing and verification, off the async workers.
+//! - [`password_hash`]: argon2id hashing and verification, off the async workers.
 //! - [`login_budget`]: the login budgets: per address, and per account, known device or session.
 //! - [`known_device`]: device cookies, which let an account's owner sign in while an outsider
 //!   spends the account's budget.
@@ -56,10 +56,10 @@ pub mod error;
 pub mod fingerprint;
 pub mod http;
 pub mod known_device;
-mod login_budget;
+pub mod login_budget;
 pub mod metrics;
 pub mod mfa;
-pub mod password;
+pub mod password_hash;
 pub mod permissions;
 pub mod service;
 pub mod store;

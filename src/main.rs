@@ -9,7 +9,7 @@ use mm_sessions::cli::{self, Cli, Command};
 use mm_sessions::config_file::{self, Applied};
 
 fn main() -> ExitCode {
-    mm_sessions::password::return_memory_to_the_os();
+    mm_sessions::password_hash::return_memory_to_the_os();
     let args = cli::server_flags_after_serve(std::env::args_os());
     // Before any thread exists: Mattermost's names, then the file's settings, become
     // environment variables.

@@ -26,7 +26,7 @@ pub fn init(default_level: &str) -> tracing_appender::non_blocking::WorkerGuard 
     // The generated router warns (via `log`) about every body field it does not model, with the
     // field's name raw: a client could forge log lines with a newline in a key, and write one
     // line per key. Only its errors pass, whatever RUST_LOG says; our layer logs the fields
-    // once, escaped, at debug (`http::generated::quiet_unknown_fields`).
+    // once, escaped, at debug (`http::around_router::quiet_unknown_fields`).
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new(default_level))
         .add_directive(GENERATED_ROUTER_LOG.parse().expect("a valid directive"));

@@ -60,7 +60,7 @@ pub struct RequestDetails {
     pub client: Option<std::net::IpAddr>,
     /// The request's path (an audit record's `action`).
     pub path: String,
-    /// Where cookies set on the answer go: `Secure` ([`super::client::secure_cookies`]), and
+    /// Where cookies set on the answer go: `Secure` ([`super::forwarded::secure_cookies`]), and
     /// their domain.
     pub cookies: super::cookies::Scope,
     /// The URL a trusted proxy says the request it holds was for (`X-Forwarded-Proto`,

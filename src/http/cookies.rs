@@ -1,6 +1,6 @@
 //! The session cookies, as Mattermost sets them for its web app: `MMAUTHTOKEN` (the token,
 //! HttpOnly), `MMUSERID` and `MMCSRF` (read by the page's script), whole site, SameSite=Lax,
-//! `Secure` when the request came over TLS ([`super::client::secure_cookies`]), and with
+//! `Secure` when the request came over TLS ([`super::forwarded::secure_cookies`]), and with
 //! `AllowCookiesForSubdomains` for `SiteURL`'s host and its subdomains
 //! ([`crate::config::cookie_domain`]). Set on a browser login, sent again when a request
 //! extends its session, cleared on logout.
@@ -18,9 +18,10 @@
 
 use cookie::{time::Duration, Cookie, SameSite};
 
-use super::credentials::COOKIE_TOKEN;
 use crate::domain::Session;
 
+/// The cookie that carries the token for browsers (HttpOnly).
+pub const COOKIE_TOKEN: &str = "MMAUTHTOKEN";
 /// The cookie naming the logged-in user, for the web app's scripts.
 pub const COOKIE_USER_ID: &str = "MMUSERID";
 /// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.

@@ -7,8 +7,7 @@
 use hyper::header::{AUTHORIZATION, COOKIE};
 use hyper::http::request::Parts;
 
-/// The cookie that carries the token for browsers.
-pub const COOKIE_TOKEN: &str = "MMAUTHTOKEN";
+use super::cookies::{COOKIE_CSRF, COOKIE_TOKEN, COOKIE_USER_ID};
 
 /// Where the token was found; cookie-borne tokens need CSRF protection on writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +40,7 @@ pub fn presented_token(parts: &Parts) -> Option<(String, Location)> {
 /// They can outlive their session's token cookie only when a proxy passed on a refreshed token
 /// cookie alone (see [`super::cookies::token_only`]); a request without them gets all three again.
 pub fn has_companion_cookies(parts: &Parts) -> bool {
-    cookie(parts, super::cookies::COOKIE_USER_ID).is_some() && cookie(parts, super::cookies::COOKIE_CSRF).is_some()
+    cookie(parts, COOKIE_USER_ID).is_some() && cookie(parts, COOKIE_CSRF).is_some()
 }
 
 /// The values of the cookies whose names start with `prefix`, at most `most` of them.

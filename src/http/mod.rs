@@ -5,9 +5,10 @@
 //! - [`pipeline::HttpService`] is the API listener's service: each request's steps, in order, as
 //!   named functions (its module doc lists them), using [`routes`] (which route a request is
 //!   for, as Mattermost's router decides it), [`body`] (the body under its limits),
-//!   [`credentials`] (where a token comes from, CSRF), [`client`] (the client behind a trusted
-//!   proxy), [`generated`] (the generated router's own answers as AppErrors) and [`response`]
-//!   (error rendering, the final headers, the log line).
+//!   [`operations`] (each operation's facts, from the spec), [`credentials`] (where a token comes
+//!   from, CSRF), [`forwarded`] (the client behind a trusted proxy), [`around_router`] (bodies
+//!   read as Mattermost reads them, the generated router's own answers as AppErrors) and
+//!   [`response`] (error rendering, the final headers, the log line).
 //! - The generated router (`mm_sessions_api::server`) calls [`api::Handlers`], a thin `Api` impl
 //!   over [`crate::service::SessionService`] that takes its per-request details from
 //!   [`context`], speaks the JSON of [`json`] and sets [`cookies`].
@@ -18,13 +19,13 @@
 //! [`pipeline`] and a line in its doc.
 
 pub mod api;
+pub mod around_router;
 pub mod body;
-pub mod client;
 pub mod connections;
 pub mod context;
 pub mod cookies;
 pub mod credentials;
-pub mod generated;
+pub mod forwarded;
 pub mod json;
 pub mod listener;
 pub mod metrics_endpoint;
@@ -35,6 +36,6 @@ pub mod response;
 pub mod routes;
 pub mod web;
 
-pub use client::client_address;
+pub use forwarded::client_address;
 pub use metrics_endpoint::MetricsService;
 pub use pipeline::HttpService;

@@ -9,7 +9,7 @@
 //!    patterns for ids and names) is 404, a method its route lacks 405, before anything is read;
 //! 4. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
 //!    anything else) and under its deadline (408), then
-//!    [`super::generated::as_mattermost_reads`] reads a string-map body as Mattermost does;
+//!    [`super::around_router::as_mattermost_reads`] reads a string-map body as Mattermost does;
 //! 5. [`Inner::authenticate`]: the presented credentials ([`super::credentials`]) → the caller's
 //!    session, or none;
 //! 6. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
@@ -17,9 +17,9 @@
 //!    without it may only set it up (403);
 //! 7. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
 //!    ([`super::api`]);
-//! 8. [`super::generated::quiet_unknown_fields`] takes the generated layer's `Warning` header
+//! 8. [`super::around_router::quiet_unknown_fields`] takes the generated layer's `Warning` header
 //!    about body fields it does not model off the answer (logged once, at debug); then
-//!    [`super::generated::translate`]: the error a handler left in the context, and the generated
+//!    [`super::around_router::translate`]: the error a handler left in the context, and the generated
 //!    layer's own plain-text errors, become the AppErrors they mean;
 //! 9. [`Inner::set_cookies`]: the cookies the handler asked for, and those of a cookie session
 //!    this request extended;
@@ -170,8 +170,9 @@ impl Inner {
         let (operation, mut response) = match self.serve_static(&request, peer).await {
             Some(answered) => answered,
             None => {
-                let operation =
-                    super::generated::operation_of(&request).and_then(operations::find).unwrap_or(&operations::UNKNOWN);
+                let operation = super::around_router::operation_of(&request)
+                    .and_then(operations::find)
+                    .unwrap_or(&operations::UNKNOWN);
                 let response = match self.serve_api(request, &request_id, operation, peer).await {
                     Ok(response) => response,
                     Err(error) => response::render_error(&error, &request_id),
@@ -229,7 +230,7 @@ impl Inner {
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
-        let body = super::generated::as_mattermost_reads(operation, body);
+        let body = super::around_router::as_mattermost_reads(operation, body);
         // The request is in: it is being answered from here on.
         if let Some(peer) = peer {
             peer.answering();
@@ -244,8 +245,8 @@ impl Inner {
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let mut response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         // Before the translation, which replaces an error's answer (and its `Warning` header).
-        super::generated::quiet_unknown_fields(&mut response, request_id, operation.id);
-        let mut response = super::generated::translate(response, &context, operation).await?;
+        super::around_router::quiet_unknown_fields(&mut response, request_id, operation.id);
+        let mut response = super::around_router::translate(response, &context, operation).await?;
         self.set_cookies(&mut response, &context, operation, cookie_state)?;
         Ok(response)
     }
@@ -309,7 +310,7 @@ impl Inner {
         }
         if operation.forward_auth {
             let original =
-                peer.and_then(|p| super::client::forwarded_method(p.addr.ip(), &parts.headers, &self.proxies));
+                peer.and_then(|p| super::forwarded::forwarded_method(p.addr.ip(), &parts.headers, &self.proxies));
             if original.is_none() && self.proxies.forward_auth_csrf && !NO_ORIGINAL_METHOD.swap(true, Ordering::Relaxed)
             {
                 // The check's own GET then counts: say once that the rule cannot see the method.
@@ -362,13 +363,15 @@ impl Inner {
             user_agent: header(USER_AGENT).unwrap_or_default().to_owned(),
             xhr: header(hyper::header::HeaderName::from_static("x-requested-with")) == Some("XMLHttpRequest"),
             body,
-            client: peer.map(|p| super::client::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
+            client: peer.map(|p| super::forwarded::client_address(p.addr.ip(), &parts.headers, &self.proxies)),
             path: parts.uri.path().to_owned(),
             cookies: super::cookies::Scope {
-                secure: peer.is_some_and(|p| super::client::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
+                secure: peer
+                    .is_some_and(|p| super::forwarded::secure_cookies(p.addr.ip(), &parts.headers, &self.proxies)),
                 domain: self.cookie_domain.clone(),
             },
-            forwarded_url: peer.and_then(|p| super::client::forwarded_url(p.addr.ip(), &parts.headers, &self.proxies)),
+            forwarded_url: peer
+                .and_then(|p| super::forwarded::forwarded_url(p.addr.ip(), &parts.headers, &self.proxies)),
             device_cookies: credentials::cookies_starting(
                 parts,
                 super::cookies::COOKIE_DEVICE_PREFIX,

@@ -10,7 +10,7 @@ use crate::domain::{Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
 use crate::known_device;
 use crate::login_budget::{Budget, Spent};
-use crate::password;
+use crate::password_hash as password;
 
 /// What a login request carries, as the service needs it.
 #[derive(Clone, Debug, Default)]

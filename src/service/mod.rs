@@ -6,10 +6,10 @@
 //! One file per concern, each an `impl SessionService` block:
 //!
 //! - [`auth`]: a presented token → its session (expiry, idle timeout, extension, activity).
-//! - [`gate`]: the forward-auth check reverse proxies ask: signed in, and allowed.
+//! - [`forward_auth`]: the forward-auth check reverse proxies ask: signed in, and allowed.
 //! - [`login`]: password login and logout, and the login budgets every password check spends.
 //! - [`sessions`]: listing, revoking and issuing sessions; attaching a device.
-//! - [`tokens`]: personal access tokens, and the session one opens on its first use.
+//! - [`access_tokens`]: personal access tokens, and the session one opens on its first use.
 //! - [`users`]: looking users up, creating them, their roles, (de)activation.
 //! - [`passwords`]: changing a password.
 //! - [`mfa`]: the second factor: secrets, turning it on and off, the login's code, enforcement.
@@ -34,23 +34,23 @@ use crate::permissions::{target_is_editable, Access, Permission, RolePermissions
 use crate::store::Stores;
 use crate::telemetry::Throttle;
 
+mod access_tokens;
 mod audit;
 mod auth;
-mod gate;
+mod forward_auth;
 mod login;
 mod maintenance;
 mod mfa;
 mod passwords;
 mod sessions;
-mod tokens;
 mod users;
 
+pub use access_tokens::NewToken;
 pub use auth::Authenticated;
-pub use gate::Requirement;
+pub use forward_auth::Requirement;
 pub use login::{LoggedIn, LoginAttempt};
 pub use mfa::NewMfaSecret;
 pub use passwords::PasswordChange;
-pub use tokens::NewToken;
 
 /// `last_activity_at` is written at most this often per session (Mattermost: 5 minutes), so
 /// that authenticated reads do not each become a write.
@@ -132,7 +132,7 @@ pub struct SessionService {
     login_budgets: Arc<LoginBudgets>,
     clock: Clock,
     /// The gate's unknown requirement names already logged.
-    logged_once: Arc<gate::LoggedOnce>,
+    logged_once: Arc<forward_auth::LoggedOnce>,
     /// Refused logins and checks: anyone can cause them, so few lines are written for many.
     refusal_log: Arc<Throttle>,
 }
@@ -159,7 +159,7 @@ impl SessionService {
         clock: Clock,
     ) -> Self {
         let (roles, login_budgets) = (Arc::new(roles), Arc::new(login_budgets));
-        let logged_once = Arc::new(gate::LoggedOnce::new(throttle()));
+        let logged_once = Arc::new(forward_auth::LoggedOnce::new(throttle()));
         let refusal_log = throttle();
         SessionService { stores, roles, policy, mfa_key, metrics, login_budgets, clock, logged_once, refusal_log }
     }

@@ -7,7 +7,7 @@ use super::login::SessionCheck;
 use super::{Actor, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, User};
 use crate::error::AppError;
-use crate::password;
+use crate::password_hash as password;
 use crate::permissions::{Permission, SYSTEM_ADMIN};
 
 /// What `PUT /users/{user_id}/password` carries.

@@ -218,7 +218,7 @@ async fn main() -> anyhow::Result<()> {
 
     let started = Instant::now();
     let now = now_millis();
-    let hash = mm_sessions::password::hash(PASSWORD.to_owned()).await?;
+    let hash = mm_sessions::password_hash::hash(PASSWORD.to_owned()).await?;
     let mut total_sessions = 0usize;
 
     // The admin, the login users, the probes and the big users: one transaction.
