@@ -16,7 +16,8 @@
 //! - [`service`]: the operations, one file per concern, in Mattermost's order of checks; shared
 //!   by the `Api` impl and the admin CLI (an [`service::Actor`] says who acts).
 //! - [`store`]: one small trait per capability ([`store::UserStore`], [`store::SessionStore`],
-//!   …), one module per backend, the session cache ([`store::cached`]) and the metrics wrapper.
+//!   …), one folder per backend with a file per capability, the session cache
+//!   ([`store::cached`]) and the metrics wrapper.
 //! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
@@ -38,7 +39,7 @@
 //!   gets a file of its own there), which takes an [`service::Actor`] and returns an
 //!   [`error::AppError`]; a new error in [`error`]. If the admin CLI does the same, its command in
 //!   [`cli`] calls the same method.
-//! - **A new backend**: a module in `store/` implementing every capability trait, a line in
+//! - **A new backend**: a folder in `store/` implementing every capability trait, a file each, a line in
 //!   [`app::open_store`], and a constructor in `tests/suite/store_behaviour.rs`. If it can tell
 //!   writes made by anyone else, it hands its [`store::ChangeSource`] to
 //!   [`store::Stores::watching`] and may have the session cache.

@@ -1,13 +1,16 @@
-//! Where users, sessions and audit records live: one small trait per capability, one module per
-//! backend, and the two wrappers that go around them.
+//! Where users, sessions and audit records live: one small trait per capability, one folder per
+//! backend with one file per capability, and the two wrappers that go around them.
 //!
 //! # The shape
 //!
 //! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
 //!   tokens), [`MfaStore`] (the second factor), [`AuditStore`] and [`Maintenance`] (the store as a whole: health checks, bulk
 //!   loads). A new capability is a new trait here, implemented by every backend.
-//! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`]. A new backend
-//!   is a module that does, plus a line in `app::open_store`; `tests/suite/store_behaviour.rs`
+//! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`], each a folder
+//!   (lldap's shape): `mod.rs` opens the backend and holds what its capabilities share, then a
+//!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `audits.rs`,
+//!   `maintenance.rs`), and its `migrations/`. A new backend is such a folder, plus a line in
+//!   `app::open_store`; `tests/suite/store_behaviour.rs`
 //!   runs one suite against each, so they all answer alike.
 //! - **Holding them**: [`Stores`] holds one `Arc<dyn …>` per capability, all pointing at the same
 //!   backend when it is opened ([`Stores::of`]). A wrapper replaces only the capabilities it

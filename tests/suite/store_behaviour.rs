@@ -107,7 +107,7 @@ async fn a_session_comes_with_its_current_user(store: Stores) {
 }
 
 /// On SQLite too, in one statement; and through the session cache in front of it (its hits:
-/// `src/store/cached.rs`).
+/// `src/store/cached/`).
 #[tokio::test]
 async fn sqlite_and_its_cache_read_the_session_and_its_user_together() {
     let dir = tempfile::tempdir().unwrap();
@@ -642,8 +642,8 @@ async fn postgres_nodes_starting_at_once_migrate_exactly_once() {
 /// A SQLite database as the previous release wrote it: its two migrations, a user, a session.
 fn write_previous_release_sqlite(path: &std::path::Path, alice: &User, token_hash: &[u8]) {
     let c = rusqlite::Connection::open(path).unwrap();
-    c.execute_batch(include_str!("../../src/store/sqlite_migrations/0001_users_and_sessions.sql")).unwrap();
-    c.execute_batch(include_str!("../../src/store/sqlite_migrations/0002_user_passwords.sql")).unwrap();
+    c.execute_batch(include_str!("../../src/store/sqlite/migrations/0001_users_and_sessions.sql")).unwrap();
+    c.execute_batch(include_str!("../../src/store/sqlite/migrations/0002_user_passwords.sql")).unwrap();
     c.pragma_update(None, "user_version", 2).unwrap();
     c.execute(
         "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash) VALUES (?1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash')",
@@ -691,7 +691,7 @@ async fn postgres_written_by_the_previous_release_opens_with_everything_in_it() 
         .batch_execute(&format!(
             "CREATE TABLE mm_sessions_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); \
              INSERT INTO mm_sessions_migrations (version) VALUES (1); {}",
-            include_str!("../../src/store/postgres_migrations/0001_users_and_sessions.sql")
+            include_str!("../../src/store/postgres/migrations/0001_users_and_sessions.sql")
         ))
         .await
         .unwrap();
@@ -727,11 +727,11 @@ const SCRIPT_PROPS: &str = r#"{"type":"UserAccessToken"}"#;
 fn write_release_before_tokens(path: &std::path::Path, alice: &User, token_hash: &[u8]) {
     let c = rusqlite::Connection::open(path).unwrap();
     let migrations = [
-        include_str!("../../src/store/sqlite_migrations/0001_users_and_sessions.sql"),
-        include_str!("../../src/store/sqlite_migrations/0002_user_passwords.sql"),
-        include_str!("../../src/store/sqlite_migrations/0003_user_deactivation.sql"),
-        include_str!("../../src/store/sqlite_migrations/0004_audits.sql"),
-        include_str!("../../src/store/sqlite_migrations/0005_change_counter.sql"),
+        include_str!("../../src/store/sqlite/migrations/0001_users_and_sessions.sql"),
+        include_str!("../../src/store/sqlite/migrations/0002_user_passwords.sql"),
+        include_str!("../../src/store/sqlite/migrations/0003_user_deactivation.sql"),
+        include_str!("../../src/store/sqlite/migrations/0004_audits.sql"),
+        include_str!("../../src/store/sqlite/migrations/0005_change_counter.sql"),
     ];
     for sql in migrations {
         c.execute_batch(sql).unwrap();
@@ -786,9 +786,9 @@ async fn postgres_script_sessions_of_the_release_before_tokens_keep_working() {
     let (client, connection) = tokio_postgres::connect(&schema.url, tokio_postgres::NoTls).await.unwrap();
     tokio::spawn(connection);
     let migrations = [
-        include_str!("../../src/store/postgres_migrations/0001_users_and_sessions.sql"),
-        include_str!("../../src/store/postgres_migrations/0002_user_deactivation.sql"),
-        include_str!("../../src/store/postgres_migrations/0003_audits.sql"),
+        include_str!("../../src/store/postgres/migrations/0001_users_and_sessions.sql"),
+        include_str!("../../src/store/postgres/migrations/0002_user_deactivation.sql"),
+        include_str!("../../src/store/postgres/migrations/0003_audits.sql"),
     ];
     client
         .batch_execute(

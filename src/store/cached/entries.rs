@@ -1,0 +1,282 @@
+//! The session cache's bounded structure: entries per user, their weights, what quick_cache
+//! evicts, and the doorkeeper in front (the read path that fills it is `super`).
+
+use std::hash::BuildHasher;
+use std::sync::Arc;
+
+use hashbrown::HashMap;
+
+use crate::config::CacheLimits;
+use crate::domain::{Id, Session, SessionId, TokenHash, User};
+use crate::metrics::CacheLookup;
+
+/// TinyLFU's doorkeeper: the reads that missed once, while the cache was full, of users it does
+/// not hold, by a hash of the user and the read (see [`Entries::admits_freely`]).
+///
+/// Per read, not per user: a `GET /users/me/sessions` that misses reads the session by token,
+/// the user and the list, three misses of one user in one request. Counted per user, the second
+/// of them would admit the user on its first request, and under a load larger than the cache
+/// every request would fill and evict as if there were no doorkeeper.
+#[derive(Default)]
+pub(super) struct Doorkeeper {
+    pub(super) seen: hashbrown::HashSet<u64>,
+    pub(super) hasher: hashbrown::DefaultHashBuilder,
+}
+
+impl Doorkeeper {
+    /// Whether this read of `user_id` missed before, within the window (then it gets in);
+    /// otherwise it is remembered. The window is about `users` users' worth of reads: when the
+    /// doorkeeper holds that many, it starts over.
+    pub(super) fn missed_before(&mut self, user_id: &Id, read: CacheLookup, users: usize) -> bool {
+        let key = self.hasher.hash_one((user_id, read as u8));
+        if self.seen.remove(&key) {
+            return true;
+        }
+        if self.seen.len() >= (users * CacheLookup::ALL.len()).max(16) {
+            self.seen.clear();
+        }
+        self.seen.insert(key);
+        false
+    }
+}
+
+/// What one user's entry holds.
+#[derive(Default)]
+pub(super) struct UserEntry {
+    /// The user row as loaded (`Some(None)`: there is no such user).
+    pub(super) user: Option<Option<User>>,
+    /// The user's sessions, as `sessions_for_user` answers; shared, so that a hit copies it
+    /// after the lock is released.
+    pub(super) list: Option<Arc<[Session]>>,
+    /// Sessions found by token while the list was not loaded.
+    pub(super) by_token: Vec<Session>,
+    /// The estimated bytes of the user row, the list and the sessions found by token.
+    pub(super) user_bytes: usize,
+    pub(super) list_bytes: usize,
+    pub(super) token_bytes: usize,
+}
+
+impl UserEntry {
+    pub(super) fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.list.iter().flat_map(|list| list.iter()).chain(&self.by_token)
+    }
+
+    /// Sessions (and the user row) held.
+    pub(super) fn weight(&self) -> usize {
+        usize::from(self.user.is_some()) + self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
+    }
+
+    /// Whether it holds nothing at all: only while being filled, or taken out to be changed.
+    /// (An empty session list is something: a user known to have no sessions.)
+    pub(super) fn is_empty(&self) -> bool {
+        self.user.is_none() && self.list.is_none() && self.by_token.is_empty()
+    }
+
+    /// Nothing for an empty entry. Anything held weighs at least the entry itself: quick_cache
+    /// never evicts an item of weight 0.
+    pub(super) fn bytes(&self) -> usize {
+        if self.is_empty() {
+            return 0;
+        }
+        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes
+    }
+}
+
+/// The users held, in quick_cache's S3-FIFO-like order (see the module docs), weighed by
+/// [`EntryWeight`], with evicted entries handed back through [`Evicted`].
+pub(super) type Users =
+    quick_cache::unsync::Cache<Id, UserEntry, EntryWeight, quick_cache::DefaultHashBuilder, CollectEvicted>;
+
+/// An entry's weight against the cache's one capacity (the byte limit): the larger of its
+/// estimated bytes and its sessions at the limit's bytes per session, so that a full cache is
+/// within both limits.
+#[derive(Clone)]
+pub(super) struct EntryWeight {
+    pub(super) bytes_per_session: u64,
+}
+
+impl quick_cache::Weighter<Id, UserEntry> for EntryWeight {
+    fn weight(&self, _: &Id, entry: &UserEntry) -> u64 {
+        (entry.weight() as u64 * self.bytes_per_session).max(entry.bytes() as u64)
+    }
+}
+
+/// Entries quick_cache evicts (or replaces) during one insert, to be unindexed and dropped
+/// by the caller.
+pub(super) type Evicted = Vec<(Id, UserEntry)>;
+
+#[derive(Clone)]
+pub(super) struct CollectEvicted;
+
+impl quick_cache::Lifecycle<Id, UserEntry> for CollectEvicted {
+    type RequestState = Evicted;
+    fn on_evict(&self, evicted: &mut Evicted, key: Id, entry: UserEntry) {
+        evicted.push((key, entry));
+    }
+}
+
+pub(super) fn new_users(limits: &CacheLimits) -> Users {
+    let bytes_per_session = (limits.bytes.get() / limits.entries.get()).max(1) as u64;
+    let options = quick_cache::OptionsBuilder::new()
+        // A guess at the users held (a user row and a few sessions each); the table grows if
+        // it is low. It also sizes the memory of recently evicted users (half as many).
+        .estimated_items_capacity((limits.entries.get() / 4).max(1))
+        .weight_capacity(limits.bytes.get() as u64)
+        .build()
+        .expect("a weight capacity is set");
+    Users::with_options(
+        options,
+        EntryWeight { bytes_per_session },
+        quick_cache::DefaultHashBuilder::default(),
+        CollectEvicted,
+    )
+}
+
+pub(super) struct Entries {
+    pub(super) users: Users,
+    pub(super) limits: CacheLimits,
+    /// Token hash → the user whose entry holds that session.
+    pub(super) tokens: HashMap<TokenHash, Id>,
+    /// Session id → the user whose entry holds it (for writes that name only a session).
+    pub(super) sessions: HashMap<SessionId, Id>,
+    /// Moves on every forgetting: a read that began before it must not fill.
+    pub(super) generation: u64,
+    /// The sessions (and user rows) held, and their estimated bytes.
+    pub(super) weight: usize,
+    pub(super) bytes: usize,
+}
+
+/// What a fill adds to a user's entry, with its estimated size (made only once admitted).
+pub(super) enum Fill {
+    User(Option<User>, usize),
+    List(Arc<[Session]>, usize),
+    Token(Session, usize),
+}
+
+impl Entries {
+    pub(super) fn new(limits: CacheLimits) -> Self {
+        Entries {
+            users: new_users(&limits),
+            limits,
+            tokens: HashMap::new(),
+            sessions: HashMap::new(),
+            generation: 0,
+            weight: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Whether a fill for `user_id` gets in without the doorkeeper: while the cache has room,
+    /// or holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets
+    /// in on its second miss within a window of about as many users as the cache holds, not its
+    /// first: under a load larger than the cache, a user seen once is most likely gone again
+    /// before it comes back, and filling it would cost a copy of its sessions, their index
+    /// entries and the eviction of someone else for nothing. Admission only: what is held stays
+    /// exact either way.
+    pub(super) fn admits_freely(&self, user_id: &Id) -> bool {
+        let full = self.users.weight() * 20 >= self.users.capacity() * 19;
+        !full || self.users.contains_key(user_id)
+    }
+
+    /// Forgets one user's entry; it is dropped by the caller, after the lock.
+    pub(super) fn forget_user(&mut self, user_id: &Id) -> Option<UserEntry> {
+        self.generation += 1;
+        let (_, entry) = self.users.remove(user_id)?;
+        self.unindex(&entry);
+        Some(entry)
+    }
+
+    /// Forgets everything.
+    pub(super) fn forget_all(&mut self) -> Users {
+        self.generation += 1;
+        self.tokens.clear();
+        self.sessions.clear();
+        self.weight = 0;
+        self.bytes = 0;
+        std::mem::replace(&mut self.users, new_users(&self.limits))
+    }
+
+    pub(super) fn index(&mut self, entry: &UserEntry) {
+        for session in entry.sessions() {
+            self.tokens.insert(session.token_hash, session.user_id.clone());
+            self.sessions.insert(session.id.clone(), session.user_id.clone());
+        }
+        self.weight += entry.weight();
+        self.bytes += entry.bytes();
+    }
+
+    pub(super) fn unindex(&mut self, entry: &UserEntry) {
+        for session in entry.sessions() {
+            self.tokens.remove(&session.token_hash);
+            self.sessions.remove(&session.id);
+        }
+        self.weight -= entry.weight();
+        self.bytes -= entry.bytes();
+    }
+
+    /// Adds to one user's entry (created if missing), keeping the indexes and sizes true.
+    /// quick_cache decides what stays: a user new to the cache enters its probationary part and
+    /// is evicted first unless looked up again; a user evicted recently and back enters the
+    /// main part. What it evicts is returned, unindexed, to be dropped after the lock.
+    pub(super) fn fill(&mut self, user_id: &Id, fill: Fill) -> Evicted {
+        // Taken out (a peek: it does not count as a use), changed, and put back in its place.
+        let mut entry = match self.users.peek_mut(user_id) {
+            Some(mut held) => std::mem::take(&mut *held),
+            None => UserEntry::default(),
+        };
+        self.unindex(&entry);
+        match fill {
+            Fill::User(user, bytes) => (entry.user, entry.user_bytes) = (Some(user), bytes),
+            Fill::List(list, bytes) => {
+                // The list holds every session of the user: those found by token are in it.
+                entry.by_token.clear();
+                (entry.list, entry.list_bytes, entry.token_bytes) = (Some(list), bytes, 0);
+            }
+            Fill::Token(session, bytes) => {
+                // In the list already, or found by two misses at once: held once.
+                if entry.list.is_none() && !entry.by_token.iter().any(|s| s.id == session.id) {
+                    entry.by_token.push(session);
+                    entry.token_bytes += bytes;
+                }
+            }
+        }
+        self.index(&entry);
+        // The insert may evict others, the emptied entry it replaces, and even this entry (a
+        // new user that does not fit): all of them leave the indexes. Users' sessions are
+        // disjoint, so unindexing one never touches another's.
+        let mut evicted = Evicted::new();
+        self.users.insert_with_lifecycle(user_id.clone(), entry, &mut evicted);
+        for (_, entry) in &evicted {
+            self.unindex(entry);
+        }
+        evicted
+    }
+}
+
+/// What the allocator takes for `len` bytes on the heap (glibc: 16-byte chunks with an 8-byte
+/// header, 32 at least; nothing for an empty string).
+pub(super) fn heap(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        (len + 8).next_multiple_of(16).max(32)
+    }
+}
+
+/// An estimate of what a cached session takes, allocator overheads included (checked against
+/// the resident memory of a server holding 100,000 sessions: docs/performance.md): the struct
+/// (ids are inline), its strings, its packed props (one block, with the `Arc`'s two counts), and
+/// its two index entries (hash tables at their 7/8 load).
+pub(super) fn session_bytes(s: &Session) -> usize {
+    const INDEX_ENTRIES: usize = (std::mem::size_of::<TokenHash>() + 3 * std::mem::size_of::<Id>() + 16) * 8 / 7;
+    let props = if s.props.is_empty() { 0 } else { heap(s.props.buffer_len() + 16) };
+    std::mem::size_of::<Session>() + heap(s.device_id.len()) + heap(s.roles.len()) + props + INDEX_ENTRIES
+}
+
+pub(super) fn user_bytes(u: &User) -> usize {
+    std::mem::size_of::<User>()
+        + heap(u.username.len())
+        + heap(u.email.len())
+        + heap(u.roles.len())
+        + u.password_hash.as_ref().map_or(0, |h| heap(h.len()))
+}

@@ -1,0 +1,246 @@
+//! The session cache's own tests: bounds, eviction, admission, racing fills.
+
+use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
+
+use async_trait::async_trait;
+
+use super::entries::UserEntry;
+use super::*;
+use crate::domain::NewUser;
+use crate::domain::{Session, User};
+use crate::store::memory::MemoryStore;
+use crate::store::OutsideWrites;
+use crate::store::{SessionStore, UserStore};
+
+/// Nobody else writes to a memory store.
+struct NoOneElse;
+
+#[async_trait]
+impl ChangeSource for NoOneElse {
+    async fn outside_writes(&self) -> StoreResult<Option<OutsideWrites>> {
+        Ok(None)
+    }
+}
+
+fn cached(inner: &Arc<MemoryStore>, limits: CacheLimits) -> CachedStore {
+    CachedStore::new(&Stores::of(inner.clone()), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
+}
+
+async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) -> User {
+    let new = NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] };
+    let user = new.validate(Id::generate(), 1).unwrap();
+    store.create_user(&user).await.unwrap();
+    for _ in 0..sessions {
+        let (_, session) = Session::issue(&user, 1, 0, String::new(), BTreeMap::new());
+        store.create_session(&session, 500).await.unwrap();
+    }
+    user
+}
+
+/// The users whose list the cache holds.
+fn held(store: &CachedStore, users: &[User]) -> Vec<usize> {
+    let entries = store.entries();
+    (0..users.len()).filter(|&i| entries.users.peek(&users[i].id).is_some_and(|e| e.list.is_some())).collect()
+}
+
+fn assert_indexes_match(store: &CachedStore) {
+    let entries = store.entries();
+    let held: usize = entries.users.iter().map(|(_, e)| e.sessions().count()).sum();
+    assert_eq!(entries.tokens.len(), held, "the indexes hold only what the entries hold");
+    assert_eq!(entries.sessions.len(), held);
+    let weight: usize = entries.users.iter().map(|(_, e)| e.weight()).sum();
+    assert_eq!(entries.weight, weight, "the count of sessions held is true");
+}
+
+#[tokio::test]
+async fn the_cache_stays_within_its_entries_and_keeps_a_stable_part_of_a_larger_load() {
+    let limits = CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, limits);
+    let mut users = Vec::new();
+    for i in 0..40 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+    }
+    // A round-robin over 40 users of six entries each, four times what the cache holds.
+    for user in &users {
+        assert_eq!(store.sessions_for_user(&user.id).await.unwrap().len(), 5);
+        store.user_by_id(&user.id).await.unwrap();
+    }
+    let first = held(&store, &users);
+    assert!(store.entries().weight <= 60, "{} entries held", store.entries().weight);
+    assert!(first.len() >= 5, "the cache is used: {first:?}");
+    assert_indexes_match(&store);
+
+    // Least-recently-used order would evict each user just before it comes back: the
+    // second round would replace everything held. Here most of what is held stays, and
+    // is hit.
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+        store.user_by_id(&user.id).await.unwrap();
+    }
+    let second = held(&store, &users);
+    let kept = first.iter().filter(|i| second.contains(i)).count();
+    assert!(kept * 2 >= first.len(), "kept {kept} of {first:?}, now {second:?}");
+    assert!(store.entries().weight <= 60, "{} entries held", store.entries().weight);
+    assert_indexes_match(&store);
+
+    // Forgetting a user takes it out of the indexes too.
+    store.delete_sessions_for_user(&users[first[0]].id, None).await.unwrap();
+    assert!(!held(&store, &users).contains(&first[0]));
+    assert_indexes_match(&store);
+}
+
+#[test]
+fn a_web_login_session_is_small_enough_for_35_000_in_the_default_bytes() {
+    let user = NewUser { username: "alice".into(), email: "alice@example.com".into(), roles: vec![] }
+        .validate(Id::generate(), 1)
+        .unwrap();
+    // A login's props (src/service/login.rs) from Chrome on Linux.
+    let props = BTreeMap::from(
+        [
+            ("platform", "Linux"),
+            ("os", "Linux"),
+            ("browser", "Chrome/120.0.0.0"),
+            ("csrf", Id::generate().as_str()),
+            ("isMobile", "false"),
+            ("is_guest", "false"),
+            ("isSaml", "false"),
+            ("isOAuthUser", "false"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned())),
+    );
+    let (_, session) = Session::issue(&user, 1, 1, String::new(), props);
+    let bytes = session_bytes(&session);
+    // Props as a map of strings took about 1,400 (20,000 sessions in the default's bytes).
+    let limits = CacheLimits::default();
+    assert_eq!(limits.entries.get(), 35_000, "Mattermost's size");
+    assert!(bytes * 35_000 <= limits.bytes.get(), "{bytes} bytes a session");
+    assert!(bytes * 35_000 <= 20_000 * 1_400, "35,000 in what 20,000 took: {bytes} bytes a session");
+}
+
+/// A cache of 60 sessions filled with the lists of 12 of 20 users of 5 sessions each (and
+/// which it holds): full, user 19 not among them.
+async fn full_cache() -> (Arc<MemoryStore>, CachedStore, Vec<User>, Vec<usize>) {
+    let limits = CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, limits);
+    let mut users = Vec::new();
+    for i in 0..20 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+    }
+    for user in &users[..12] {
+        store.sessions_for_user(&user.id).await.unwrap();
+    }
+    let before = held(&store, &users);
+    assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
+    (memory, store, users, before)
+}
+
+#[tokio::test]
+async fn a_full_cache_admits_a_user_on_a_second_miss_soon_after_the_first() {
+    let (_, store, users, before) = full_cache().await;
+    // Seen once while full: turned away, nothing evicted.
+    store.sessions_for_user(&users[19].id).await.unwrap();
+    assert_eq!(held(&store, &users), before);
+    // Back soon after: in.
+    store.sessions_for_user(&users[19].id).await.unwrap();
+    assert!(held(&store, &users).contains(&19));
+    assert!(store.entries().weight <= 60);
+    assert_indexes_match(&store);
+}
+
+/// A request that misses reads up to three things of one user (the session by token, the
+/// user, the list): they are one sighting, not three, so the user gets in on its next
+/// request, not on this one.
+#[tokio::test]
+async fn one_request_reading_a_user_three_ways_is_one_sighting() {
+    let (memory, store, users, before) = full_cache().await;
+    let newcomer = &users[19];
+    let hash = memory.sessions_for_user(&newcomer.id).await.unwrap()[0].token_hash;
+    let request = || async {
+        assert!(store.session_by_token(&hash).await.unwrap().is_some());
+        assert!(store.user_by_id(&newcomer.id).await.unwrap().is_some());
+        assert_eq!(store.sessions_for_user(&newcomer.id).await.unwrap().len(), 5);
+    };
+    request().await;
+    assert!(store.entries().users.peek(&newcomer.id).is_none(), "turned away: nothing filled");
+    assert_eq!(held(&store, &users), before, "and nothing evicted");
+    request().await;
+    let entries = store.entries();
+    let entry = entries.users.peek(&newcomer.id).expect("in on its second request");
+    assert!(entry.list.is_some() && entry.user.is_some());
+    drop(entries);
+    assert!(store.entries().weight <= 60);
+    assert_indexes_match(&store);
+}
+
+/// A hit by token brings what the entry holds of the user and the list with the session,
+/// from one entry: as fresh as each other, and gone with it on a revocation.
+#[tokio::test]
+async fn a_hit_by_token_brings_the_user_and_the_list_the_entry_holds() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 3).await;
+    let listed = memory.sessions_for_user(&alice.id).await.unwrap();
+    let hash = listed[0].token_hash;
+    // Nothing held yet: the session alone (the memory store reads nothing along).
+    let (session, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+    assert_eq!((session.id.clone(), user, list), (listed[0].id.clone(), None, None));
+    // The token only: the user and the list are read where needed.
+    assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, None);
+    store.user_by_id(&alice.id).await.unwrap();
+    store.sessions_for_user(&alice.id).await.unwrap();
+    memory.delete_user_session(&alice.id, &listed[2].id).await.unwrap();
+    let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+    assert_eq!(user, Some(alice.clone()));
+    assert_eq!(list.unwrap(), listed, "held: the list as it was read (the write went round the cache)");
+    assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, Some(alice.clone()));
+    // A revocation through the cache forgets the entry: the next lookup reads afresh.
+    store.delete_user_session(&alice.id, &listed[1].id).await.unwrap();
+    let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
+    assert_eq!((user, list), (None, None));
+    assert_eq!(store.sessions_for_user(&alice.id).await.unwrap(), listed[..1]);
+}
+
+/// Users without sessions are remembered as such, and evicted like anyone else: a list of
+/// them cannot grow the cache past its bytes.
+#[tokio::test]
+async fn empty_session_lists_count_against_the_bytes() {
+    let bytes = NonZeroUsize::new(20 * std::mem::size_of::<UserEntry>()).unwrap();
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes });
+    let mut users = Vec::new();
+    for i in 0..100 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), 0).await);
+    }
+    // Twice each, so that the doorkeeper lets them in.
+    for user in users.iter().chain(&users) {
+        assert!(store.sessions_for_user(&user.id).await.unwrap().is_empty());
+    }
+    let entries = store.entries();
+    assert!(entries.users.len() <= 20, "{} users held in room for 20", entries.users.len());
+    assert!(entries.bytes <= bytes.get(), "{} bytes held, {bytes} allowed", entries.bytes);
+    assert!(!entries.users.is_empty(), "empty lists are cached too");
+}
+
+#[tokio::test]
+async fn the_cache_stays_within_its_bytes() {
+    let memory = Arc::new(MemoryStore::new());
+    let plain = cached(&memory, CacheLimits::default());
+    let mut users = Vec::new();
+    for i in 0..10 {
+        users.push(user_with_sessions(&plain, &format!("user{i}"), 5).await);
+    }
+    let one_list: usize = plain.sessions_for_user(&users[0].id).await.unwrap().iter().map(session_bytes).sum();
+
+    // Room for about three users' lists by bytes, far more by entries.
+    let bytes = NonZeroUsize::new(one_list * 3 + one_list / 2).unwrap();
+    let store = cached(&memory, CacheLimits { entries: NonZeroUsize::new(1000).unwrap(), bytes });
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+    }
+    let entries = store.entries();
+    assert!(entries.bytes <= bytes.get(), "{} bytes held, {bytes} allowed", entries.bytes);
+    assert!(!entries.users.is_empty(), "a few users' lists fit");
+}

@@ -1,0 +1,113 @@
+//! The PostgreSQL backend's users: looking them up, creating them, their roles and passwords,
+//! deactivation ([`crate::store::UserStore`]).
+
+use async_trait::async_trait;
+use deadpool_postgres::GenericClient;
+use tokio_postgres::types::ToSql;
+
+use super::super::rows::{self, USER_COLUMNS};
+use super::super::{RolesSet, StoreResult, UserStore};
+use super::{classify, execute, user_row, PostgresStore};
+use crate::domain::{Id, User};
+
+#[async_trait]
+impl UserStore for PostgresStore {
+    async fn create_user(&self, u: &User) -> StoreResult<()> {
+        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+        let row: [&(dyn ToSql + Sync); 10] = [
+            &u.id.as_str(),
+            &u.username,
+            &u.email,
+            &u.roles,
+            &u.create_at,
+            &u.update_at,
+            &u.password_hash,
+            &u.delete_at,
+            &u.last_password_update,
+            &u.mfa_active,
+        ];
+        self.execute(&sql, &row).await.map(drop)
+    }
+
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
+        self.user_where("id", id.as_str()).await
+    }
+
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
+        self.user_where("username", username).await
+    }
+
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        self.user_where("email", email).await
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<User>> {
+        self.query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[], user_row).await
+    }
+
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
+        let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3, \
+                   mfa_failed_attempts = 0 WHERE id = $1";
+        Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
+    }
+
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
+        // Demoting a system admin may demote the last one: then every active admin's row is
+        // locked (in id order, so two demotions at once queue instead of deadlocking; the user's
+        // is among them) and the count holds until this commits. Any other change locks the
+        // user's row only. Either way the user's row is locked, which orders this against
+        // logins racing on other nodes (they copy the roles from the locked row). Which case
+        // it is was read before the locks: if the row changed in between, the other case runs.
+        // `demotes_last_admin(current, roles, 1)`: an admin losing the role, were they the last.
+        let sql = "SELECT roles FROM users WHERE id = $1";
+        let current = self.query_opt(sql, &[&user_id.as_str()], |r| Ok(r.try_get::<_, String>(0)?)).await?;
+        let Some(mut demoting_an_admin) = current.map(|r| rows::demotes_last_admin(&r, roles, 1)) else {
+            return Ok(RolesSet::NoSuchUser);
+        };
+        loop {
+            let outcome = self
+                .transaction(async |tx| {
+                    let mut admins = i64::MAX;
+                    if demoting_an_admin {
+                        let sql = format!("SELECT id FROM users WHERE {} ORDER BY id FOR UPDATE", rows::ACTIVE_ADMIN);
+                        admins = tx.query(&sql, &[]).await.map_err(classify)?.len() as i64;
+                    }
+                    let sql = "SELECT roles FROM users WHERE id = $1 FOR UPDATE";
+                    let current = tx.query_opt(sql, &[&user_id.as_str()]).await.map_err(classify)?;
+                    let Some(current) = current else { return Ok(Some(RolesSet::NoSuchUser)) };
+                    let current: String = current.get(0);
+                    if !demoting_an_admin && rows::demotes_last_admin(&current, roles, 1) {
+                        // Made an admin since it was read: lock as for an admin.
+                        return Ok(None);
+                    }
+                    if rows::demotes_last_admin(&current, roles, admins) {
+                        return Ok(Some(RolesSet::LastAdmin));
+                    }
+                    let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
+                    execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
+                    let sql = "UPDATE sessions SET roles = $2 WHERE user_id = $1";
+                    execute(tx, sql, &[&user_id.as_str(), &roles]).await.map(|n| Some(RolesSet::Set(n)))
+                })
+                .await?;
+            match outcome {
+                Some(outcome) => return Ok(outcome),
+                None => demoting_an_admin = true,
+            }
+        }
+    }
+
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+        // Under the user-row lock, which orders it against logins racing on other nodes.
+        self.locking_user(user_id, async |tx| {
+            let sql = "UPDATE users SET delete_at = $2, update_at = $2 WHERE id = $1";
+            execute(tx, sql, &[&user_id.as_str(), &delete_at]).await?;
+            execute(tx, "DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await
+        })
+        .await
+    }
+
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
+        let sql = "UPDATE users SET delete_at = 0, update_at = $2 WHERE id = $1";
+        Ok(self.execute(sql, &[&user_id.as_str(), &update_at]).await? > 0)
+    }
+}
