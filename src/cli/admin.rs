@@ -291,6 +291,7 @@ pub(super) async fn user(service: SessionService, command: UserCommand) -> anyho
         }
         UserCommand::List => {
             let users = service.list_users().await?;
+            header("id\tusername\temail\troles\t(deactivated, mfa)");
             for u in &users {
                 let deactivated = if u.is_active() { "" } else { "\tdeactivated" };
                 let mfa = if u.mfa_active { "\tmfa" } else { "" };
@@ -317,6 +318,7 @@ pub(super) async fn session(service: SessionService, command: SessionCommand) ->
         SessionCommand::List { user } => {
             let user = service.find_user(&user).await?;
             let sessions = service.list_sessions(cli("session list"), &user.id).await?;
+            header("id\tcreated (ms)\tlast activity (ms)\texpires (ms, 0: never)\tdevice");
             for s in sessions.iter() {
                 let (id, device) = (shown(s.id.as_str()), shown(&s.device_id));
                 println!("{id}\t{}\t{}\t{}\t{device}", s.create_at, s.last_activity_at, s.expires_at);
@@ -363,6 +365,7 @@ pub(super) async fn token(service: SessionService, command: TokenCommand) -> any
                     break;
                 }
             }
+            header("id\tstate\texpires (ms, 0: never)\tdescription");
             for t in &tokens {
                 let state = if t.is_active { "active" } else { "disabled" };
                 let (id, description) = (shown(t.id.as_str()), shown(&t.description));
@@ -384,6 +387,14 @@ pub(super) async fn token(service: SessionService, command: TokenCommand) -> any
         }
     }
     Ok(())
+}
+
+/// A list's column names, on a terminal only: a person reads them there, while a script piping
+/// the list reads rows alone (tab-separated, times in milliseconds since the epoch).
+fn header(columns: &str) {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        println!("{columns}");
+    }
 }
 
 /// A stored value as the admin commands print it: one field of one line, whatever it holds.

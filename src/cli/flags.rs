@@ -29,19 +29,19 @@ pub struct ServerArgs {
 
     /// Connections served at once; at the cap, the one that has waited longest for its request
     /// is closed to make room for a new one.
-    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = config::DEFAULT_MAX_CONNECTIONS)]
+    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = config::DEFAULT_MAX_CONNECTIONS, value_parser = positive_usize)]
     pub max_connections: NonZeroUsize,
 
     /// Seconds a whole request (head and body) may take to arrive; 408 after it (Mattermost's
     /// ReadTimeout).
     #[arg(long, env = "MM_SERVICESETTINGS_READTIMEOUT", default_value_t = config::DEFAULT_READ_TIMEOUT_SECS,
-        value_name = "SECONDS")]
+        value_name = "SECONDS", value_parser = positive_u32)]
     pub read_timeout: NonZeroU32,
 
     /// Seconds a connection may wait for its next request before it is closed (Mattermost's
     /// IdleTimeout).
     #[arg(long, env = "MM_SERVICESETTINGS_IDLETIMEOUT", default_value_t = config::DEFAULT_IDLE_TIMEOUT_SECS,
-        value_name = "SECONDS")]
+        value_name = "SECONDS", value_parser = positive_u32)]
     pub idle_timeout: NonZeroU32,
 
     /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
@@ -125,21 +125,21 @@ pub struct PolicyArgs {
     // No default_value: an explicit value must be told from the default (the deprecated
     // --web-session-days conflicts with an explicit one); the help shows the default.
     #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", value_name = "HOURS",
-        help = format!("Lifetime of a web login, in hours [default: {}]", config::DEFAULT_SESSION_HOURS))]
+        help = format!("Lifetime of a web login, in hours [default: {}]", config::DEFAULT_SESSION_HOURS), value_parser = positive_u32)]
     pub session_length_web_hours: Option<NonZeroU32>,
 
     #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", value_name = "HOURS",
         help = format!("Lifetime of a mobile login (one that sends a device id), in hours [default: {}]",
-            config::DEFAULT_SESSION_HOURS))]
+            config::DEFAULT_SESSION_HOURS), value_parser = positive_u32)]
     pub session_length_mobile_hours: Option<NonZeroU32>,
 
     /// Deprecated: use --session-length-web-hours.
-    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
+    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
     pub web_session_days: Option<NonZeroU32>,
 
     /// Deprecated: use --session-length-mobile-hours (its default is Mattermost's, shorter than the old
     /// one of 180 days).
-    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", value_name = "DAYS", hide_short_help = true)]
+    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
     pub mobile_session_days: Option<NonZeroU32>,
 
     /// Minutes a web session may go unused before it is ended (0: never); applies only while
@@ -183,20 +183,20 @@ pub struct PolicyArgs {
 
     /// Days audit records are kept (purged with expired sessions).
     #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value_t = config::DEFAULT_AUDIT_RETENTION_DAYS,
-        value_name = "DAYS")]
+        value_name = "DAYS", value_parser = positive_u32)]
     pub audit_retention_days: NonZeroU32,
 
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
-    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = config::DEFAULT_MAX_SESSIONS_PER_USER)]
+    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = config::DEFAULT_MAX_SESSIONS_PER_USER, value_parser = positive_usize)]
     pub max_sessions_per_user: NonZeroUsize,
 
     /// Login attempts accepted per minute from one client address (a burst of that many, then
     /// one every 60/N seconds); beyond it, 429 with Retry-After.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = config::DEFAULT_LOGIN_RATE_IP)]
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = config::DEFAULT_LOGIN_RATE_IP, value_parser = positive_u32)]
     pub login_rate_ip: NonZeroU32,
 
     /// Login attempts accepted per minute for one account.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT)]
+    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT, value_parser = positive_u32)]
     pub login_rate_account: NonZeroU32,
 
     /// Let users set up multi-factor authentication (TOTP), and ask logins for the code
@@ -228,7 +228,7 @@ pub struct PolicyArgs {
     /// Wrong MFA codes after which a user's code sign-ins are refused until their password
     /// changes (or MFA is turned off).
     #[arg(long, env = "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", default_value_t = config::DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
-        value_name = "N")]
+        value_name = "N", value_parser = positive_u32)]
     pub maximum_login_attempts: NonZeroU32,
 }
 
@@ -333,4 +333,15 @@ impl clap::builder::TypedValueParser for SiteUrlParser {
             .ok_or_else(|| invalid("SiteURL (--site-url, MM_SERVICESETTINGS_SITEURL) is not UTF-8".into()))?;
         value.parse().map_err(invalid)
     }
+}
+
+/// A whole number of at least 1, said so when it is not (clap's own words for `NonZeroU32` are
+/// "number would be zero for non-zero type").
+fn positive_u32(value: &str) -> Result<NonZeroU32, String> {
+    value.trim().parse::<NonZeroU32>().map_err(|_| format!("must be a whole number from 1 to {}", u32::MAX))
+}
+
+/// As [`positive_u32`], for counts.
+fn positive_usize(value: &str) -> Result<NonZeroUsize, String> {
+    value.trim().parse::<NonZeroUsize>().map_err(|_| format!("must be a whole number from 1 to {}", usize::MAX))
 }

@@ -33,7 +33,7 @@ pub struct Cli {
     pub database: Database,
 
     /// Mattermost's config.json: the settings we share with Mattermost are read from it; a flag
-    /// or an environment variable wins over it. Read before the rest (`main`).
+    /// or an environment variable wins over it.
     #[arg(long, env = crate::config_file::ENV, global = true, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,
 

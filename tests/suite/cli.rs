@@ -531,3 +531,44 @@ fn roles_beyond_mattermosts_limit_are_refused() {
     assert!(list.contains("\talice\talice@example.com\tsystem_user\n"), "alice's roles unchanged: {list}");
     assert!(!list.contains("bob"), "bob was not created: {list}");
 }
+
+/// A number that must be at least 1 says so in the user's words, not Rust's ("number would be
+/// zero for non-zero type"), whether it came as a flag or from the environment; and no help text
+/// names the code that reads it.
+#[test]
+fn a_bad_number_is_refused_in_the_users_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, env) in [
+        (&["serve", "--login-rate-ip", "0"][..], &[][..]),
+        (&["serve", "--max-connections", "many"][..], &[][..]),
+        (&["serve"][..], &[("MM_SESSIONS_LOGIN_RATE_ACCOUNT", "-3")][..]),
+    ] {
+        let out = run_with(dir.path(), &[&["--database", "memory"][..], args].concat(), env, None);
+        assert!(!out.status.success(), "{args:?} {env:?}");
+        let text = stderr(&out);
+        assert!(text.contains("must be a whole number from 1 to"), "{text}");
+        assert!(!text.contains("non-zero type"), "{text}");
+    }
+    let help = stdout(&run_in(dir.path(), &["--help"]));
+    assert!(!help.contains("(`main`)"), "{help}");
+}
+
+/// The lists name their columns for a person at a terminal, and give a script rows alone.
+#[test]
+fn lists_have_a_header_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    create_alice(dir.path(), db);
+    assert!(run_in(dir.path(), &["--database", db, "session", "create", "--user", "alice"]).status.success());
+    let piped = stdout(&run_in(dir.path(), &["--database", db, "session", "list", "--user", "alice"]));
+    assert_eq!(piped.lines().count(), 1, "one row, no header: {piped}");
+    assert!(!piped.contains("created"), "{piped}");
+    // `script` gives the command a terminal (bsdutils: essential, on every Debian).
+    let command = format!("{BIN} --database {db} session list --user alice");
+    let out = Command::new("script").args(["-qec", &command, "/dev/null"]).current_dir(dir.path()).output();
+    let out = out.expect("`script` runs (bsdutils)");
+    let shown = stdout(&out);
+    let first = shown.lines().next().unwrap_or_default();
+    assert!(first.starts_with("id\tcreated (ms)"), "{shown:?}");
+}
