@@ -686,11 +686,13 @@ pub struct CreateUserAccessTokenRequest {
 
     pub description: String,
 
-    /// When the token stops working, in milliseconds since the epoch; 0 or absent: never (unless `MaximumPersonalAccessTokenLifetimeDays` requires one).
+    /// When the token stops working, in milliseconds since the epoch; 0, null or absent: never (unless `MaximumPersonalAccessTokenLifetimeDays` requires one). Go decodes a null into the struct as nothing, so Mattermost takes it as 0 too.
     #[serde(rename = "expires_at")]
+    #[serde(deserialize_with = "swagger::nullable_format::deserialize_optional_nullable")]
+    #[serde(default = "swagger::nullable_format::default_optional_nullable")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub expires_at: Option<i64>,
+    pub expires_at: Option<swagger::Nullable<i64>>,
 
 }
 
@@ -736,7 +738,7 @@ impl std::fmt::Display for CreateUserAccessTokenRequest {
             self.expires_at.as_ref().map(|expires_at| {
                 [
                     "expires_at".to_string(),
-                    expires_at.to_string(),
+                    expires_at.as_ref().map_or("null".to_string(), |x| x.to_string()),
                 ].join(",")
             }),
         ];
@@ -757,7 +759,7 @@ impl std::str::FromStr for CreateUserAccessTokenRequest {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub description: Vec<String>,
-            pub expires_at: Vec<i64>,
+            pub expires_at: Vec<swagger::Nullable<i64>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -777,8 +779,7 @@ impl std::str::FromStr for CreateUserAccessTokenRequest {
                 match key {
                     #[allow(clippy::redundant_clone)]
                     "description" => intermediate_rep.description.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "expires_at" => intermediate_rep.expires_at.push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "expires_at" => return std::result::Result::Err("Parsing a nullable type in this style is not supported in CreateUserAccessTokenRequest".to_string()),
                     _ => return std::result::Result::Err("Unexpected key while parsing CreateUserAccessTokenRequest".to_string())
                 }
             }
@@ -790,7 +791,7 @@ impl std::str::FromStr for CreateUserAccessTokenRequest {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(CreateUserAccessTokenRequest {
             description: intermediate_rep.description.into_iter().next().ok_or_else(|| "description missing in CreateUserAccessTokenRequest".to_string())?,
-            expires_at: intermediate_rep.expires_at.into_iter().next(),
+            expires_at: std::result::Result::Err("Nullable types not supported in CreateUserAccessTokenRequest".to_string())?,
         })
     }
 }

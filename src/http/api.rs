@@ -400,7 +400,12 @@ impl Api<RequestContext> for Handlers {
         body: models::CreateUserAccessTokenRequest,
         ctx: &RequestContext,
     ) -> Result<CreateUserAccessTokenResponse, ApiError> {
-        let new = NewToken { description: body.description, expires_at: body.expires_at.unwrap_or(0) };
+        // Absent, null (which Go decodes as nothing) or 0: never expires.
+        let expires_at = match body.expires_at {
+            Some(swagger::Nullable::Present(at)) => at,
+            _ => 0,
+        };
+        let new = NewToken { description: body.description, expires_at };
         let result = async { self.service.create_token(ctx.actor()?, &user_id, new).await }.await;
         match result {
             Ok((secret, token)) => {
