@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _};
 use serde_json::Value;
 
+use crate::config::settings::{self, Key, Kind, Setting};
+
 /// The environment variable naming the file, as Mattermost's.
 pub const ENV: &str = "MM_CONFIG";
 
@@ -65,69 +67,10 @@ const SECRETS: &[(&str, Secret)] = &[
     ("CacheSettings.RedisPassword", Secret::Text),
 ];
 
-/// A JSON type a shared setting must have.
-#[derive(Clone, Copy, Debug)]
-enum Kind {
-    Bool,
-    /// A whole number, 0 or more.
-    Count,
-    Text,
+/// The settings we share with Mattermost: each with its key in `config.json`.
+fn shared() -> impl Iterator<Item = (&'static Setting, Key)> {
+    settings::ALL.iter().filter_map(|s| Some((s, s.mattermost?)))
 }
-
-/// The settings we share with Mattermost: section, key, our environment variable, type.
-const SHARED: &[(&str, &str, &str, Kind)] = &[
-    ("ServiceSettings", "SiteURL", "MM_SERVICESETTINGS_SITEURL", Kind::Text),
-    ("ServiceSettings", "ListenAddress", "MM_SESSIONS_LISTEN", Kind::Text),
-    ("ServiceSettings", "ReadTimeout", "MM_SERVICESETTINGS_READTIMEOUT", Kind::Count),
-    ("ServiceSettings", "IdleTimeout", "MM_SERVICESETTINGS_IDLETIMEOUT", Kind::Count),
-    ("ServiceSettings", "SessionLengthWebInHours", "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", Kind::Count),
-    ("ServiceSettings", "SessionLengthMobileInHours", "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", Kind::Count),
-    ("ServiceSettings", "SessionIdleTimeoutInMinutes", "MM_SERVICESETTINGS_SESSIONIDLETIMEOUTINMINUTES", Kind::Count),
-    (
-        "ServiceSettings",
-        "ExtendSessionLengthWithActivity",
-        "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY",
-        Kind::Bool,
-    ),
-    (
-        "ServiceSettings",
-        "TerminateSessionsOnPasswordChange",
-        "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE",
-        Kind::Bool,
-    ),
-    ("ServiceSettings", "EnableUserAccessTokens", "MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS", Kind::Bool),
-    (
-        "ServiceSettings",
-        "MaximumPersonalAccessTokenLifetimeDays",
-        "MM_SERVICESETTINGS_MAXIMUMPERSONALACCESSTOKENLIFETIMEDAYS",
-        Kind::Count,
-    ),
-    (
-        "ServiceSettings",
-        "EnableMultifactorAuthentication",
-        "MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION",
-        Kind::Bool,
-    ),
-    (
-        "ServiceSettings",
-        "EnforceMultifactorAuthentication",
-        "MM_SERVICESETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
-        Kind::Bool,
-    ),
-    ("ServiceSettings", "MaximumLoginAttempts", "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", Kind::Count),
-    ("ServiceSettings", "AllowCookiesForSubdomains", "MM_SERVICESETTINGS_ALLOWCOOKIESFORSUBDOMAINS", Kind::Bool),
-    ("TeamSettings", "EnableUserDeactivation", "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", Kind::Bool),
-    (
-        "GuestAccountsSettings",
-        "EnforceMultifactorAuthentication",
-        "MM_GUESTACCOUNTSSETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
-        Kind::Bool,
-    ),
-    ("ClientRequirements", "AndroidLatestVersion", "MM_CLIENTREQUIREMENTS_ANDROIDLATESTVERSION", Kind::Text),
-    ("ClientRequirements", "AndroidMinVersion", "MM_CLIENTREQUIREMENTS_ANDROIDMINVERSION", Kind::Text),
-    ("ClientRequirements", "IosLatestVersion", "MM_CLIENTREQUIREMENTS_IOSLATESTVERSION", Kind::Text),
-    ("ClientRequirements", "IosMinVersion", "MM_CLIENTREQUIREMENTS_IOSMINVERSION", Kind::Text),
-];
 
 /// Settings Mattermost has that bear on security, and what this server does instead: a warning
 /// each when the file has them. A name without a dot is a whole section.
@@ -148,22 +91,17 @@ const SECURITY: &[(&str, &str)] = &[
     ("SamlSettings", "only password logins are served"),
 ];
 
-/// Deprecated settings that stand for a shared one: (its variable, the old flag, the old
-/// variable).
-const SUPERSEDED: &[(&str, &str, &str)] = &[
-    ("MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", "--web-session-days", "MM_SESSIONS_WEB_SESSION_DAYS"),
-    ("MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", "--mobile-session-days", "MM_SESSIONS_MOBILE_SESSION_DAYS"),
+/// Deprecated settings that stand for a shared one: (the shared one, the deprecated one).
+const SUPERSEDED: &[(Setting, Setting)] = &[
+    (settings::SESSION_LENGTH_WEB_HOURS, settings::WEB_SESSION_DAYS),
+    (settings::SESSION_LENGTH_MOBILE_HOURS, settings::MOBILE_SESSION_DAYS),
 ];
-
-/// Mattermost's environment names for settings whose variable here is another: (Mattermost's,
-/// ours). Applied before the file, so that they win over it as every environment variable does.
-const ENV_ALIASES: &[(&str, &str)] = &[("MM_SERVICESETTINGS_LISTENADDRESS", "MM_SESSIONS_LISTEN")];
 
 /// Copies each of Mattermost's environment names into ours where ours is unset. Only before
 /// other threads run.
 pub fn apply_env_aliases() {
-    for (theirs, ours) in ENV_ALIASES {
-        if let (Some(value), None) = (std::env::var_os(theirs), std::env::var_os(ours)) {
+    for (theirs, ours) in settings::mattermost_env_aliases() {
+        if let (Some(value), None) = (std::env::var_os(&theirs), std::env::var_os(ours)) {
             std::env::set_var(ours, value);
         }
     }
@@ -212,7 +150,7 @@ impl Applied {
                 || args.iter().filter_map(|a| a.to_str()).any(|a| a == flag || a.starts_with(&format!("{flag}=")))
         };
         for (var, value, _) in &self.settings {
-            if SUPERSEDED.iter().any(|(v, flag, old)| v == var && given(flag, old)) {
+            if SUPERSEDED.iter().any(|(new, old)| new.env == *var && given(&format!("--{}", old.flag), old.env)) {
                 continue;
             }
             if std::env::var_os(var).is_none() {
@@ -394,7 +332,7 @@ pub fn read(path: &Path) -> anyhow::Result<Applied> {
             applied.ignored.push(format!("{section} (the store comes from --database only)"));
             continue;
         }
-        let shared_section = SHARED.iter().any(|(s, ..)| s == section);
+        let shared_section = shared().any(|(_, k)| k.section == section);
         if let Some((_, instead)) = SECURITY.iter().find(|(name, _)| name == section) {
             applied.warnings.push(format!("config.json {section} is ignored: {instead}"));
             continue;
@@ -412,10 +350,10 @@ pub fn read(path: &Path) -> anyhow::Result<Applied> {
         }
         for (key, value) in settings {
             let name = format!("{section}.{key}");
-            match SHARED.iter().find(|(s, k, ..)| s == section && k == key) {
-                Some((_, _, var, kind)) => {
-                    if let Some(value) = as_setting(value, *kind).with_context(|| format!("config.json {name}"))? {
-                        applied.settings.push((var, value, name.clone()));
+            match shared().find(|(_, k)| k.section == section && k.key == key) {
+                Some((setting, k)) => {
+                    if let Some(value) = as_setting(value, k.kind).with_context(|| format!("config.json {name}"))? {
+                        applied.settings.push((setting.env, value, name.clone()));
                     }
                 }
                 None if SECURITY.iter().any(|(n, _)| *n == name) => {}

@@ -43,10 +43,11 @@
 //!   [`app::open_store`], and a constructor in `tests/suite/store_behaviour.rs`. If it can tell
 //!   writes made by anyone else, it hands its [`store::ChangeSource`] to
 //!   [`store::Stores::watching`] and may have the session cache.
-//! - **A new setting**: its default as a `DEFAULT_…` constant in [`config`], its field in the
-//!   type it belongs to there (checked by its type), and its flag in [`cli`] reading the
-//!   constant (`default_value_t`), with Mattermost's name in the environment where it has one;
-//!   if Mattermost's `config.json` has it, its row in [`config_file`]'s table.
+//! - **A new setting**: its names in one row of [`config::settings`] (flag, environment
+//!   variable, and Mattermost's `config.json` key and type where Mattermost has it: config.json
+//!   is then read for it), its default as a `DEFAULT_…` constant in [`config`], its field in the
+//!   type it belongs to there (checked by its type), and its flag's field in `cli/flags.rs`
+//!   reading the row (`long = settings::X.flag, env = settings::X.env`) and the constant.
 
 pub mod app;
 pub mod cli;

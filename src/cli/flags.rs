@@ -5,6 +5,7 @@ use std::num::{NonZeroU32, NonZeroUsize};
 
 use clap::{Args, Parser};
 
+use crate::config::settings;
 use crate::config::{
     self, AllowedHosts, CacheLimits, Database, ListenAddr, SecureCookies, SessionPolicy, SiteUrl, TrustedProxies,
     DEFAULT_LISTEN,
@@ -15,71 +16,71 @@ use crate::permissions::Grant;
 #[derive(Clone, Debug, Args)]
 pub struct ServerArgs {
     /// Where the server listens: HOST:PORT, e.g. 127.0.0.1:8065 or localhost:8065.
-    #[arg(long, env = "MM_SESSIONS_LISTEN", default_value = DEFAULT_LISTEN)]
+    #[arg(long = settings::LISTEN.flag, env = settings::LISTEN.env, default_value = DEFAULT_LISTEN)]
     pub listen: ListenAddr,
 
     /// Grant a permission to a role, e.g. `system_user_manager=edit_other_users` (repeatable;
     /// `system_admin` always holds every permission).
-    #[arg(long = "grant", value_name = "ROLE=PERMISSION", env = "MM_SESSIONS_GRANTS", value_delimiter = ',')]
+    #[arg(long = settings::GRANTS.flag, value_name = "ROLE=PERMISSION", env = settings::GRANTS.env, value_delimiter = ',')]
     pub grants: Vec<Grant>,
 
     /// Serve `GET /metrics` only on this address (default: on the main listener).
-    #[arg(long, env = "MM_SESSIONS_METRICS_LISTEN", value_name = "HOST:PORT")]
+    #[arg(long = settings::METRICS_LISTEN.flag, env = settings::METRICS_LISTEN.env, value_name = "HOST:PORT")]
     pub metrics_listen: Option<ListenAddr>,
 
     /// Connections served at once; at the cap, the one that has waited longest for its request
     /// is closed to make room for a new one.
-    #[arg(long, env = "MM_SESSIONS_MAX_CONNECTIONS", default_value_t = config::DEFAULT_MAX_CONNECTIONS, value_parser = positive_usize)]
+    #[arg(long = settings::MAX_CONNECTIONS.flag, env = settings::MAX_CONNECTIONS.env, default_value_t = config::DEFAULT_MAX_CONNECTIONS, value_parser = positive_usize)]
     pub max_connections: NonZeroUsize,
 
     /// Seconds a whole request (head and body) may take to arrive; 408 after it (Mattermost's
     /// ReadTimeout).
-    #[arg(long, env = "MM_SERVICESETTINGS_READTIMEOUT", default_value_t = config::DEFAULT_READ_TIMEOUT_SECS,
+    #[arg(long = settings::READ_TIMEOUT.flag, env = settings::READ_TIMEOUT.env, default_value_t = config::DEFAULT_READ_TIMEOUT_SECS,
         value_name = "SECONDS", value_parser = positive_u32)]
     pub read_timeout: NonZeroU32,
 
     /// Seconds a connection may wait for its next request before it is closed (Mattermost's
     /// IdleTimeout).
-    #[arg(long, env = "MM_SERVICESETTINGS_IDLETIMEOUT", default_value_t = config::DEFAULT_IDLE_TIMEOUT_SECS,
+    #[arg(long = settings::IDLE_TIMEOUT.flag, env = settings::IDLE_TIMEOUT.env, default_value_t = config::DEFAULT_IDLE_TIMEOUT_SECS,
         value_name = "SECONDS", value_parser = positive_u32)]
     pub idle_timeout: NonZeroU32,
 
     /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
     /// CIDR ranges, comma-separated (e.g. 10.0.0.0/8). Default: none.
-    #[arg(long, env = "MM_SESSIONS_TRUSTED_PROXIES", default_value_t, value_name = "ADDRS")]
+    #[arg(long = settings::TRUSTED_PROXIES.flag, env = settings::TRUSTED_PROXIES.env, default_value_t, value_name = "ADDRS")]
     pub trusted_proxies: TrustedProxies,
 
     /// When cookies carry Secure: `auto` (when a trusted proxy says X-Forwarded-Proto: https),
     /// `always` or `never`.
-    #[arg(long, env = "MM_SESSIONS_SECURE_COOKIES", default_value_t = SecureCookies::Auto)]
+    #[arg(long = settings::SECURE_COOKIES.flag, env = settings::SECURE_COOKIES.env, default_value_t = SecureCookies::Auto)]
     pub secure_cookies: SecureCookies,
 
     /// Hosts a browser may be sent to after signing in (`redirect_to`, the forward-auth check):
     /// host names, comma-separated (e.g. wiki.example.com). Default: none (paths here only).
-    #[arg(long, env = "MM_SESSIONS_ALLOWED_REDIRECT_HOSTS", default_value_t, value_name = "HOSTS")]
+    #[arg(long = settings::ALLOWED_REDIRECT_HOSTS.flag, env = settings::ALLOWED_REDIRECT_HOSTS.env, default_value_t, value_name = "HOSTS")]
     pub allowed_redirect_hosts: AllowedHosts,
 
     /// Apply Mattermost's CSRF rule at the forward-auth check: a cookie session with an unsafe
     /// original method needs the CSRF header (true/false; false for apps that do their own).
-    #[arg(long, env = "MM_SESSIONS_FORWARD_AUTH_CSRF", default_value_t = config::DEFAULT_FORWARD_AUTH_CSRF,
+    #[arg(long = settings::FORWARD_AUTH_CSRF.flag, env = settings::FORWARD_AUTH_CSRF.env, default_value_t = config::DEFAULT_FORWARD_AUTH_CSRF,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub forward_auth_csrf: bool,
 
     /// Send the cookies to SiteURL's host and its subdomains, so that apps on subdomains share
     /// the sign-in (true/false; needs --site-url).
-    #[arg(long, env = "MM_SERVICESETTINGS_ALLOWCOOKIESFORSUBDOMAINS",
+    #[arg(long = settings::ALLOW_COOKIES_FOR_SUBDOMAINS.flag, env = settings::ALLOW_COOKIES_FOR_SUBDOMAINS.env,
         default_value_t = config::DEFAULT_ALLOW_COOKIES_FOR_SUBDOMAINS, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub allow_cookies_for_subdomains: bool,
 
     /// Sessions the session cache holds (about 600 bytes each); 0 turns it off. Exact after every
     /// write; SQLite only (see docs/operations.md).
-    #[arg(long, env = "MM_SESSIONS_SESSION_CACHE_SIZE", default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
+    #[arg(long = settings::SESSION_CACHE_SIZE.flag, env = settings::SESSION_CACHE_SIZE.env, default_value_t = CacheLimits::DEFAULT_ENTRIES, value_name = "SESSIONS")]
     pub session_cache_size: usize,
 
     /// A file holding the key MFA secrets are sealed with: 32 bytes in base64 (`openssl rand
     /// -base64 32`). Or the key itself in MM_SESSIONS_MFA_KEY. Without one, secrets are stored
     /// in clear, as Mattermost stores them.
-    #[arg(long, env = "MM_SESSIONS_MFA_KEY_FILE", value_name = "PATH")]
+    #[arg(long = settings::MFA_KEY_FILE.flag, env = settings::MFA_KEY_FILE.env, value_name = "PATH")]
     pub mfa_key_file: Option<std::path::PathBuf>,
 
     #[command(flatten)]
@@ -93,16 +94,16 @@ pub struct ServerArgs {
 #[derive(Clone, Debug, Args)]
 pub struct ClientRequirementsArgs {
     /// The newest Android app version (reported by GET /system/ping).
-    #[arg(long, env = "MM_CLIENTREQUIREMENTS_ANDROIDLATESTVERSION", default_value = "", value_name = "VERSION")]
+    #[arg(long = settings::ANDROID_LATEST_VERSION.flag, env = settings::ANDROID_LATEST_VERSION.env, default_value = "", value_name = "VERSION")]
     pub android_latest_version: String,
     /// The oldest Android app version that may connect (reported by GET /system/ping).
-    #[arg(long, env = "MM_CLIENTREQUIREMENTS_ANDROIDMINVERSION", default_value = "", value_name = "VERSION")]
+    #[arg(long = settings::ANDROID_MIN_VERSION.flag, env = settings::ANDROID_MIN_VERSION.env, default_value = "", value_name = "VERSION")]
     pub android_min_version: String,
     /// The newest iOS app version (reported by GET /system/ping).
-    #[arg(long, env = "MM_CLIENTREQUIREMENTS_IOSLATESTVERSION", default_value = "", value_name = "VERSION")]
+    #[arg(long = settings::IOS_LATEST_VERSION.flag, env = settings::IOS_LATEST_VERSION.env, default_value = "", value_name = "VERSION")]
     pub ios_latest_version: String,
     /// The oldest iOS app version that may connect (reported by GET /system/ping).
-    #[arg(long, env = "MM_CLIENTREQUIREMENTS_IOSMINVERSION", default_value = "", value_name = "VERSION")]
+    #[arg(long = settings::IOS_MIN_VERSION.flag, env = settings::IOS_MIN_VERSION.env, default_value = "", value_name = "VERSION")]
     pub ios_min_version: String,
 }
 
@@ -124,110 +125,110 @@ impl From<ClientRequirementsArgs> for config::ClientRequirements {
 pub struct PolicyArgs {
     // No default_value: an explicit value must be told from the default (the deprecated
     // --web-session-days conflicts with an explicit one); the help shows the default.
-    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHWEBINHOURS", value_name = "HOURS",
+    #[arg(long = settings::SESSION_LENGTH_WEB_HOURS.flag, env = settings::SESSION_LENGTH_WEB_HOURS.env, value_name = "HOURS",
         help = format!("Lifetime of a web login, in hours [default: {}]", config::DEFAULT_SESSION_HOURS), value_parser = positive_u32)]
     pub session_length_web_hours: Option<NonZeroU32>,
 
-    #[arg(long, env = "MM_SERVICESETTINGS_SESSIONLENGTHMOBILEINHOURS", value_name = "HOURS",
+    #[arg(long = settings::SESSION_LENGTH_MOBILE_HOURS.flag, env = settings::SESSION_LENGTH_MOBILE_HOURS.env, value_name = "HOURS",
         help = format!("Lifetime of a mobile login (one that sends a device id), in hours [default: {}]",
             config::DEFAULT_SESSION_HOURS), value_parser = positive_u32)]
     pub session_length_mobile_hours: Option<NonZeroU32>,
 
     /// Deprecated: use --session-length-web-hours.
-    #[arg(long, env = "MM_SESSIONS_WEB_SESSION_DAYS", value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
+    #[arg(long = settings::WEB_SESSION_DAYS.flag, env = settings::WEB_SESSION_DAYS.env, value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
     pub web_session_days: Option<NonZeroU32>,
 
     /// Deprecated: use --session-length-mobile-hours (its default is Mattermost's, shorter than the old
     /// one of 180 days).
-    #[arg(long, env = "MM_SESSIONS_MOBILE_SESSION_DAYS", value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
+    #[arg(long = settings::MOBILE_SESSION_DAYS.flag, env = settings::MOBILE_SESSION_DAYS.env, value_name = "DAYS", hide_short_help = true, value_parser = positive_u32)]
     pub mobile_session_days: Option<NonZeroU32>,
 
     /// Minutes a web session may go unused before it is ended (0: never); applies only while
     /// extension is off, as in Mattermost.
     #[arg(
         long,
-        env = "MM_SERVICESETTINGS_SESSIONIDLETIMEOUTINMINUTES",
+        env = settings::SESSION_IDLE_TIMEOUT_MINUTES.env,
         default_value_t = config::DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES,
         value_name = "MINUTES"
     )]
     pub session_idle_timeout_minutes: u32,
 
     /// Extend a session's expiry with activity (true/false).
-    #[arg(long, env = "MM_SERVICESETTINGS_EXTENDSESSIONLENGTHWITHACTIVITY",
+    #[arg(long = settings::EXTEND_SESSION_LENGTH_WITH_ACTIVITY.flag, env = settings::EXTEND_SESSION_LENGTH_WITH_ACTIVITY.env,
         default_value_t = config::DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub extend_session_length_with_activity: bool,
 
     /// End a user's other sessions when their password changes (true/false).
-    #[arg(long, env = "MM_SERVICESETTINGS_TERMINATESESSIONSONPASSWORDCHANGE",
+    #[arg(long = settings::TERMINATE_SESSIONS_ON_PASSWORD_CHANGE.flag, env = settings::TERMINATE_SESSIONS_ON_PASSWORD_CHANGE.env,
         default_value_t = config::DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub terminate_sessions_on_password_change: bool,
 
     /// Let users deactivate themselves (true/false).
-    #[arg(long, env = "MM_TEAMSETTINGS_ENABLEUSERDEACTIVATION", default_value_t = config::DEFAULT_ENABLE_USER_DEACTIVATION,
+    #[arg(long = settings::ENABLE_USER_DEACTIVATION.flag, env = settings::ENABLE_USER_DEACTIVATION.env, default_value_t = config::DEFAULT_ENABLE_USER_DEACTIVATION,
         action = clap::ArgAction::Set, value_name = "BOOL")]
     pub enable_user_deactivation: bool,
 
     /// Let users make personal access tokens, and accept them (true/false); off, the sessions
     /// tokens opened are refused too.
-    #[arg(long, env = "MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS",
+    #[arg(long = settings::ENABLE_USER_ACCESS_TOKENS.flag, env = settings::ENABLE_USER_ACCESS_TOKENS.env,
         default_value_t = config::DEFAULT_ENABLE_USER_ACCESS_TOKENS, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub enable_user_access_tokens: bool,
 
     /// The most days a new personal access token may live; it must then carry an expiry (0: no
     /// limit).
-    #[arg(long, env = "MM_SERVICESETTINGS_MAXIMUMPERSONALACCESSTOKENLIFETIMEDAYS",
+    #[arg(long = settings::MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS.flag, env = settings::MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS.env,
         default_value_t = config::DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS, value_name = "DAYS")]
     pub maximum_personal_access_token_lifetime_days: u32,
 
     /// Days audit records are kept (purged with expired sessions).
-    #[arg(long, env = "MM_SESSIONS_AUDIT_RETENTION_DAYS", default_value_t = config::DEFAULT_AUDIT_RETENTION_DAYS,
+    #[arg(long = settings::AUDIT_RETENTION_DAYS.flag, env = settings::AUDIT_RETENTION_DAYS.env, default_value_t = config::DEFAULT_AUDIT_RETENTION_DAYS,
         value_name = "DAYS", value_parser = positive_u32)]
     pub audit_retention_days: NonZeroU32,
 
     /// Sessions one user may hold; a login beyond it revokes the least recently used.
-    #[arg(long, env = "MM_SESSIONS_MAX_SESSIONS_PER_USER", default_value_t = config::DEFAULT_MAX_SESSIONS_PER_USER, value_parser = positive_usize)]
+    #[arg(long = settings::MAX_SESSIONS_PER_USER.flag, env = settings::MAX_SESSIONS_PER_USER.env, default_value_t = config::DEFAULT_MAX_SESSIONS_PER_USER, value_parser = positive_usize)]
     pub max_sessions_per_user: NonZeroUsize,
 
     /// Login attempts accepted per minute from one client address (a burst of that many, then
     /// one every 60/N seconds); beyond it, 429 with Retry-After.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_IP", default_value_t = config::DEFAULT_LOGIN_RATE_IP, value_parser = positive_u32)]
+    #[arg(long = settings::LOGIN_RATE_IP.flag, env = settings::LOGIN_RATE_IP.env, default_value_t = config::DEFAULT_LOGIN_RATE_IP, value_parser = positive_u32)]
     pub login_rate_ip: NonZeroU32,
 
     /// Login attempts accepted per minute for one account.
-    #[arg(long, env = "MM_SESSIONS_LOGIN_RATE_ACCOUNT", default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT, value_parser = positive_u32)]
+    #[arg(long = settings::LOGIN_RATE_ACCOUNT.flag, env = settings::LOGIN_RATE_ACCOUNT.env, default_value_t = config::DEFAULT_LOGIN_RATE_ACCOUNT, value_parser = positive_u32)]
     pub login_rate_account: NonZeroU32,
 
     /// Let users set up multi-factor authentication (TOTP), and ask logins for the code
     /// (true/false).
-    #[arg(long, env = "MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION",
+    #[arg(long = settings::ENABLE_MULTIFACTOR_AUTHENTICATION.flag, env = settings::ENABLE_MULTIFACTOR_AUTHENTICATION.env,
         default_value_t = config::DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
         value_name = "BOOL")]
     pub enable_multifactor_authentication: bool,
 
     /// Require MFA: a user without it may do nothing but set it up (true/false; needs
     /// --enable-multifactor-authentication).
-    #[arg(long, env = "MM_SERVICESETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+    #[arg(long = settings::ENFORCE_MULTIFACTOR_AUTHENTICATION.flag, env = settings::ENFORCE_MULTIFACTOR_AUTHENTICATION.env,
         default_value_t = config::DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
         value_name = "BOOL")]
     pub enforce_multifactor_authentication: bool,
 
     /// Require MFA of guests too (true/false).
-    #[arg(long, env = "MM_GUESTACCOUNTSSETTINGS_ENFORCEMULTIFACTORAUTHENTICATION",
+    #[arg(long = settings::GUEST_ENFORCE_MULTIFACTOR_AUTHENTICATION.flag, env = settings::GUEST_ENFORCE_MULTIFACTOR_AUTHENTICATION.env,
         default_value_t = config::DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION, action = clap::ArgAction::Set,
         value_name = "BOOL")]
     pub guest_enforce_multifactor_authentication: bool,
 
     /// The site's public URL, e.g. https://chat.example.com (http(s), a host, no user name, query
     /// or fragment); its host names the issuer authenticator apps show (default: "Mattermost").
-    #[arg(long, env = "MM_SERVICESETTINGS_SITEURL", default_value = "", value_name = "URL",
+    #[arg(long = settings::SITE_URL.flag, env = settings::SITE_URL.env, default_value = "", value_name = "URL",
         value_parser = SiteUrlParser)]
     pub site_url: SiteUrl,
 
     /// Wrong MFA codes after which a user's code sign-ins are refused until their password
     /// changes (or MFA is turned off).
-    #[arg(long, env = "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", default_value_t = config::DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
+    #[arg(long = settings::MAXIMUM_LOGIN_ATTEMPTS.flag, env = settings::MAXIMUM_LOGIN_ATTEMPTS.env, default_value_t = config::DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
         value_name = "N", value_parser = positive_u32)]
     pub maximum_login_attempts: NonZeroU32,
 }
@@ -247,14 +248,14 @@ impl PolicyArgs {
             web_length: length(
                 self.session_length_web_hours,
                 self.web_session_days,
-                "session-length-web-hours",
-                "web-session-days",
+                settings::SESSION_LENGTH_WEB_HOURS.flag,
+                settings::WEB_SESSION_DAYS.flag,
             )?,
             mobile_length: length(
                 self.session_length_mobile_hours,
                 self.mobile_session_days,
-                "session-length-mobile-hours",
-                "mobile-session-days",
+                settings::SESSION_LENGTH_MOBILE_HOURS.flag,
+                settings::MOBILE_SESSION_DAYS.flag,
             )?,
             idle_timeout: config::idle_timeout(self.session_idle_timeout_minutes),
             extend_with_activity: self.extend_session_length_with_activity,
@@ -328,9 +329,7 @@ impl clap::builder::TypedValueParser for SiteUrlParser {
             }
             error
         };
-        let value = value
-            .to_str()
-            .ok_or_else(|| invalid("SiteURL (--site-url, MM_SERVICESETTINGS_SITEURL) is not UTF-8".into()))?;
+        let value = value.to_str().ok_or_else(|| invalid(format!("{} is not UTF-8", settings::SITE_URL.names())))?;
         value.parse().map_err(invalid)
     }
 }

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::app::OpenMode;
+use crate::config::settings;
 use crate::config::{Database, DEFAULT_DATABASE};
 
 mod admin;
@@ -29,7 +30,7 @@ pub use flags::{ClientRequirementsArgs, PolicyArgs, ServerArgs};
 #[command(name = "mm-sessions", version, about)]
 pub struct Cli {
     /// The store: a SQLite file path, `memory`, or a postgres:// URL.
-    #[arg(long, env = "MM_SESSIONS_DATABASE", default_value = DEFAULT_DATABASE, global = true, value_parser = DatabaseParser)]
+    #[arg(long = settings::DATABASE.flag, env = settings::DATABASE.env, default_value = DEFAULT_DATABASE, global = true, value_parser = DatabaseParser)]
     pub database: Database,
 
     /// Mattermost's config.json: the settings we share with Mattermost are read from it; a flag

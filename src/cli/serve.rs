@@ -57,7 +57,11 @@ pub(super) async fn serve(database: Database, args: ServerArgs) -> anyhow::Resul
     config.policy.mfa.check().map_err(anyhow::Error::msg)?;
     if config.proxies.allow_cookies_for_subdomains && config::cookie_domain(true, &config.policy.site_url).is_none() {
         // As Mattermost's config check: the domain is SiteURL's host.
-        anyhow::bail!("--allow-cookies-for-subdomains needs --site-url (MM_SERVICESETTINGS_SITEURL) with a host");
+        anyhow::bail!(
+            "{} needs {} with a host",
+            config::settings::ALLOW_COOKIES_FOR_SUBDOMAINS.names(),
+            config::settings::SITE_URL.names()
+        );
     }
     config.client_requirements = args.client_requirements.into();
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);

@@ -24,6 +24,7 @@ use crate::permissions::Grant;
 mod limits;
 mod policy;
 mod proxies;
+pub mod settings;
 mod site_url;
 
 pub use limits::*;

@@ -5,8 +5,8 @@ use std::num::{NonZeroU32, NonZeroUsize};
 use std::time::Duration;
 
 use super::{
-    days, DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION, DEFAULT_ENABLE_USER_ACCESS_TOKENS,
-    DEFAULT_ENABLE_USER_DEACTIVATION, DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
+    days, settings, DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_ENABLE_MULTIFACTOR_AUTHENTICATION,
+    DEFAULT_ENABLE_USER_ACCESS_TOKENS, DEFAULT_ENABLE_USER_DEACTIVATION, DEFAULT_ENFORCE_MULTIFACTOR_AUTHENTICATION,
     DEFAULT_EXTEND_SESSION_LENGTH_WITH_ACTIVITY, DEFAULT_LOGIN_RATE_ACCOUNT, DEFAULT_LOGIN_RATE_IP,
     DEFAULT_MAXIMUM_LOGIN_ATTEMPTS, DEFAULT_MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS, DEFAULT_MAX_SESSIONS_PER_USER,
     DEFAULT_SESSION_HOURS, DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES, DEFAULT_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE,
@@ -82,20 +82,15 @@ impl MfaPolicy {
     pub fn check(&self) -> Result<(), String> {
         let enforcement = match (self.enable, self.enforce, self.enforce_for_guests) {
             (true, ..) | (false, false, false) => return Ok(()),
-            (false, true, _) => {
-                "EnforceMultifactorAuthentication (--enforce-multifactor-authentication, \
-                 MM_SERVICESETTINGS_ENFORCEMULTIFACTORAUTHENTICATION)"
-            }
-            (false, false, true) => {
-                "GuestAccountsSettings.EnforceMultifactorAuthentication (--guest-enforce-multifactor-authentication, \
-                 MM_GUESTACCOUNTSSETTINGS_ENFORCEMULTIFACTORAUTHENTICATION)"
-            }
+            (false, true, _) => settings::ENFORCE_MULTIFACTOR_AUTHENTICATION,
+            (false, false, true) => settings::GUEST_ENFORCE_MULTIFACTOR_AUTHENTICATION,
         };
         Err(format!(
-            "{enforcement} is on but EnableMultifactorAuthentication (--enable-multifactor-authentication, \
-             MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION) is off: with MFA off nobody can set it up and no \
-             login is asked for a code, so the enforcement would enforce nothing, silently (a security gap; \
-             Mattermost starts so); turn EnableMultifactorAuthentication on, or the enforcement off"
+            "{} is on but {} is off: with MFA off nobody can set it up and no login is asked for a code, so the \
+             enforcement would enforce nothing, silently (a security gap; Mattermost starts so); turn \
+             EnableMultifactorAuthentication on, or the enforcement off",
+            enforcement.names(),
+            settings::ENABLE_MULTIFACTOR_AUTHENTICATION.names()
         ))
     }
 }

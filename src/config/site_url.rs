@@ -23,9 +23,6 @@ use std::str::FromStr;
 pub struct SiteUrl(String);
 
 impl SiteUrl {
-    /// The setting's names, for messages: Mattermost's, and its environment variable.
-    const NAMES: &'static str = "SiteURL (--site-url, MM_SERVICESETTINGS_SITEURL)";
-
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -93,12 +90,12 @@ impl FromStr for SiteUrl {
             Some((problem, true)) => Err(format!(
                 "invalid {} {s:?}: {problem}; it must be empty or an absolute http:// or https:// URL with a host, \
                  without user name, query, fragment, whitespace or control characters",
-                SiteUrl::NAMES
+                super::settings::SITE_URL.names()
             )),
             Some((problem, false)) => Err(format!(
                 "invalid {}: {problem}; it must be empty or an absolute http:// or https:// URL with a host, \
                  without user name, query, fragment, whitespace or control characters",
-                SiteUrl::NAMES
+                super::settings::SITE_URL.names()
             )),
         }
     }
