@@ -10,13 +10,8 @@ use bytes::Bytes;
 use swagger::auth::Authorization;
 use swagger::{Has, XSpanIdString};
 
-use crate::domain::{Session, User};
 use crate::error::AppError;
-use crate::service::{Actor, Caller, Origin};
-
-/// The caller as authentication found it: the session, and the user and the user's sessions
-/// when the store read them with it.
-pub type CallerParts = (Session, Option<User>, Option<Vec<Session>>);
+use crate::service::{Actor, Authenticated, Caller, Origin};
 
 /// What a handler knows about its request, and the cookies it wants set. Cheap to clone (the
 /// generated router takes a clone for every request): beyond the two values the generated layer
@@ -33,11 +28,8 @@ pub struct RequestContext {
 /// The parts of a [`RequestContext`] every clone shares.
 #[derive(Debug)]
 struct Shared {
-    caller: Option<Session>,
-    /// The caller's user, when authentication read it with the session.
-    caller_user: Option<User>,
-    /// The caller's own sessions, when authentication read them with the session.
-    caller_sessions: Option<Vec<Session>>,
+    /// The caller, as authentication found it (with what it read along).
+    caller: Option<Authenticated>,
     /// Where the request came from, for the service's audit records and budgets.
     origin: Origin,
     /// `Set-Cookie` values for the response. Swagger 2.0 cannot declare several `Set-Cookie`
@@ -72,25 +64,14 @@ pub struct RequestDetails {
 
 impl RequestContext {
     /// A context for a request with this id, authenticated as `caller` (if any).
-    pub fn new(request_id: String, caller: Option<CallerParts>, request: RequestDetails) -> Self {
-        let (caller, caller_user, caller_sessions) = match caller {
-            Some((session, user, sessions)) => (Some(session), user, sessions),
-            None => (None, None, None),
-        };
-        let authorization = caller.as_ref().map(|s| Authorization {
-            subject: s.user_id.to_string(),
-            scopes: swagger::auth::Scopes::Some(s.role_names().map(str::to_owned).collect()),
+    pub fn new(request_id: String, caller: Option<Authenticated>, request: RequestDetails) -> Self {
+        let authorization = caller.as_ref().map(|found| Authorization {
+            subject: found.session.user_id.to_string(),
+            scopes: swagger::auth::Scopes::Some(found.session.role_names().map(str::to_owned).collect()),
             issuer: None,
         });
         let origin = Origin { action: request.path.clone(), client: request.client };
-        let shared = Shared {
-            caller,
-            caller_user,
-            caller_sessions,
-            origin,
-            set_cookies: Mutex::default(),
-            failure: Mutex::default(),
-        };
+        let shared = Shared { caller, origin, set_cookies: Mutex::default(), failure: Mutex::default() };
         RequestContext {
             request_id: XSpanIdString(request_id),
             authorization,
@@ -147,11 +128,11 @@ impl RequestContext {
     /// The authenticated caller, if any (logout works without one).
     pub fn caller(&self) -> Option<Caller<'_>> {
         let shared = &*self.shared;
-        shared.caller.as_ref().map(|session| Caller {
-            session,
+        shared.caller.as_ref().map(|found| Caller {
+            session: &found.session,
             origin: &shared.origin,
-            user: shared.caller_user.as_ref(),
-            own_sessions: shared.caller_sessions.as_deref(),
+            user: found.user.as_ref(),
+            own_sessions: found.own_sessions.as_deref(),
         })
     }
 }

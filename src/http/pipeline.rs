@@ -43,17 +43,17 @@ use hyper::{Method, Request};
 use mm_sessions_api::server::Service as GeneratedRouter;
 
 use super::api::Handlers;
-use super::context::{CallerParts, RequestContext, RequestDetails};
+use super::context::{RequestContext, RequestDetails};
 use super::credentials::{self, Location};
 use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
 use super::operations::{self, Operation};
 use super::response::{self, HttpResponse};
 use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
-use crate::domain::{Id, Session, User};
+use crate::domain::Id;
 use crate::error::AppError;
 use crate::metrics::Metrics;
-use crate::service::SessionService;
+use crate::service::{Authenticated, Reads, SessionService};
 
 /// The API listener's service, cheap to clone (one per connection).
 #[derive(Clone)]
@@ -82,19 +82,13 @@ static CSRF_REFUSALS_LOG: crate::telemetry::Throttle =
 /// process: the misconfiguration is the operator's, not the request's).
 static NO_ORIGINAL_METHOD: AtomicBool = AtomicBool::new(false);
 
-/// What authentication found: the caller's session, and how its token came.
+/// What authentication found ([`Authenticated`]: the caller), and how its token came.
 struct Credentials {
     token: String,
     location: Location,
-    session: Session,
-    /// This request extended the session: a cookie session's cookies go out again.
-    extended: bool,
     /// A cookie session whose browser lacks `MMUSERID` or `MMCSRF`: they go out again.
     companions_missing: bool,
-    /// The session's user, if the store read it with the session.
-    user: Option<User>,
-    /// The user's sessions, if the store read them with the session (for `GetSessions`).
-    own_sessions: Option<Vec<Session>>,
+    caller: Authenticated,
 }
 
 /// What the cookie step needs of [`Credentials`] once the session is in the request context.
@@ -107,9 +101,9 @@ struct CookieState {
 
 impl Credentials {
     /// The cookie step's part, and the caller the request context holds (moved, not copied).
-    fn split(self) -> (CookieState, CallerParts) {
-        let Credentials { token, location, session, extended, companions_missing, user, own_sessions } = self;
-        (CookieState { token, location, extended, companions_missing }, (session, user, own_sessions))
+    fn split(self) -> (CookieState, Authenticated) {
+        let Credentials { token, location, companions_missing, caller } = self;
+        (CookieState { token, location, extended: caller.extended, companions_missing }, caller)
     }
 }
 
@@ -262,12 +256,8 @@ impl Inner {
         operation: &Operation,
     ) -> Result<Option<Credentials>, AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
-        let authenticated = if operation.reads_own_sessions {
-            self.service.authenticate_listing_own(&token).await
-        } else {
-            self.service.authenticate(&token).await
-        };
-        let found = match authenticated {
+        let reads = if operation.reads_own_sessions { Reads::OwnSessionsToo } else { Reads::Session };
+        let found = match self.service.authenticate_reading(&token, reads).await {
             Ok(found) => found,
             Err(AppError::SessionExpired) => return Ok(None),
             Err(other) => return Err(other),
@@ -278,15 +268,7 @@ impl Inner {
             return Err(AppError::TokenInQuery);
         }
         let companions_missing = location == Location::Cookie && !credentials::has_companion_cookies(parts);
-        Ok(Some(Credentials {
-            token,
-            location,
-            session: found.session,
-            extended: found.extended,
-            companions_missing,
-            user: found.user,
-            own_sessions: found.own_sessions,
-        }))
+        Ok(Some(Credentials { token, location, companions_missing, caller: found }))
     }
 
     /// Step 6: browsers send cookies on their own, so a cookie alone does not authorise a write.
@@ -303,9 +285,9 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         operation: &Operation,
         peer: Option<&Peer>,
-        found: &Credentials,
+        credentials: &Credentials,
     ) -> Result<(), AppError> {
-        if found.location != Location::Cookie {
+        if credentials.location != Location::Cookie {
             return Ok(());
         }
         if operation.forward_auth {
@@ -326,11 +308,11 @@ impl Inner {
         } else if parts.method == Method::GET {
             return Ok(());
         }
-        if credentials::passes_csrf(parts, found.session.props.get("csrf")) {
+        if credentials::passes_csrf(parts, credentials.caller.session.props.get("csrf")) {
             return Ok(());
         }
         if let Some(unlogged) = CSRF_REFUSALS_LOG.admit() {
-            let session_id = found.session.id.as_str();
+            let session_id = credentials.caller.session.id.as_str();
             tracing::warn!(session_id, unlogged, "cookie-authenticated write without CSRF header refused");
         }
         Err(AppError::SessionExpired)
@@ -342,11 +324,11 @@ impl Inner {
     /// `APISessionRequiredMfa` (the two MFA operations), `APIHandler` (login, logout, ping: no
     /// session needed), and the exact path `/api/v4/users/me` (`GetMe`), which the web app reads
     /// to find out where it stands.
-    async fn check_mfa(&self, operation: &Operation, found: &Credentials) -> Result<(), AppError> {
+    async fn check_mfa(&self, operation: &Operation, credentials: &Credentials) -> Result<(), AppError> {
         if operation.mfa_exempt {
             return Ok(());
         }
-        self.service.check_mfa_enforced(&found.session, found.user.as_ref()).await
+        self.service.check_mfa_enforced(&credentials.caller.session, credentials.caller.user.as_ref()).await
     }
 
     /// The context the handlers see: the caller, and what the generated signatures do not carry.
@@ -355,7 +337,7 @@ impl Inner {
         parts: &hyper::http::request::Parts,
         request_id: &str,
         body: bytes::Bytes,
-        caller: Option<CallerParts>,
+        caller: Option<Authenticated>,
         peer: Option<&Peer>,
     ) -> RequestContext {
         let header = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());

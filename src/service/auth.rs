@@ -6,8 +6,10 @@ use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
 use crate::domain::{RevokeReason, Session, TokenHash, User};
 use crate::error::AppError;
 
-/// A session as authentication found it, and whether this request extended it (the cookies
-/// then go out again with the new lifetime).
+/// The caller as authentication found it: their session, whether this request extended it (the
+/// cookies then go out again with the new lifetime), and what the store read with it. The one
+/// shape the caller has from authentication to the handler: the request context holds it, and
+/// the service borrows it as a [`super::Caller`].
 #[derive(Clone, Debug)]
 pub struct Authenticated {
     pub session: Session,
@@ -21,6 +23,16 @@ pub struct Authenticated {
     pub own_sessions: Option<Vec<Session>>,
 }
 
+/// What authentication reads with the session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The session, and its user where the store reads it in the same round trip.
+    Session,
+    /// Those, and the user's sessions where the store reads them in the same round trip (for a
+    /// request that lists them next: `GET /users/me/sessions`).
+    OwnSessionsToo,
+}
+
 impl SessionService {
     /// The session a presented token stands for, as Mattermost's `GetSession` finds it:
     /// unknown, revoked and expired tokens are all `SessionExpired` (expired ones whether or not
@@ -29,22 +41,19 @@ impl SessionService {
     /// on, the expiry moves to now + the session length, at most once per threshold.
     /// Refreshes `last_activity_at` when it is older than the write interval.
     pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
-        self.authenticate_reading(presented, false).await
+        self.authenticate_reading(presented, Reads::Session).await
     }
 
-    /// [`Self::authenticate`], for a request that lists the caller's own sessions next: where
-    /// the store reads them with the session, they come in [`Authenticated::own_sessions`].
-    pub async fn authenticate_listing_own(&self, presented: &str) -> Result<Authenticated, AppError> {
-        self.authenticate_reading(presented, true).await
-    }
-
-    async fn authenticate_reading(&self, presented: &str, own_sessions: bool) -> Result<Authenticated, AppError> {
+    /// [`Self::authenticate`], reading `reads` with the session: with
+    /// [`Reads::OwnSessionsToo`], where the store reads them in the same round trip, the user's
+    /// sessions come in [`Authenticated::own_sessions`].
+    pub async fn authenticate_reading(&self, presented: &str, reads: Reads) -> Result<Authenticated, AppError> {
         // The first store call of every authenticated request: the session cache, if any,
         // forgets here what another process wrote since the previous request.
         self.stores.begin_request().await?;
         let hash = TokenHash::of(presented);
         let sessions = &self.stores.sessions;
-        let found = if own_sessions {
+        let found = if reads == Reads::OwnSessionsToo {
             sessions.session_user_and_sessions_by_token(&hash).await?
         } else {
             sessions.session_and_user_by_token(&hash).await?.map(|(session, user)| (session, user, None))

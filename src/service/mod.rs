@@ -46,7 +46,7 @@ mod sessions;
 mod users;
 
 pub use access_tokens::NewToken;
-pub use auth::Authenticated;
+pub use auth::{Authenticated, Reads};
 pub use forward_auth::Requirement;
 pub use login::{LoggedIn, LoginAttempt};
 pub use mfa::NewMfaSecret;
