@@ -43,11 +43,8 @@ pub fn has_companion_cookies(parts: &Parts) -> bool {
     cookie(parts, COOKIE_USER_ID).is_some() && cookie(parts, COOKIE_CSRF).is_some()
 }
 
-/// The values of the cookies whose names start with `prefix`, at most `most` of them.
-pub(super) fn cookies_starting(parts: &Parts, prefix: &str, most: usize) -> Vec<String> {
-    if parts.headers.get(COOKIE).is_none() {
-        return Vec::new();
-    }
+/// Every cookie a request sent, as (name, value), over every `Cookie` header.
+fn cookies(parts: &Parts) -> impl Iterator<Item = (&str, &str)> {
     parts
         .headers
         .get_all(COOKIE)
@@ -55,23 +52,17 @@ pub(super) fn cookies_starting(parts: &Parts, prefix: &str, most: usize) -> Vec<
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .filter(|(k, _)| k.starts_with(prefix))
-        .take(most)
-        .map(|(_, v)| v.trim_matches('"').to_owned())
-        .collect()
+        .map(|(name, value)| (name, value.trim_matches('"')))
+}
+
+/// The values of the cookies whose names start with `prefix`, at most `most` of them.
+pub(super) fn cookies_starting(parts: &Parts, prefix: &str, most: usize) -> Vec<String> {
+    cookies(parts).filter(|(name, _)| name.starts_with(prefix)).take(most).map(|(_, v)| v.to_owned()).collect()
 }
 
 /// A cookie's value (first match over every `Cookie` header).
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim_matches('"').to_owned())
+    cookies(parts).find(|(k, _)| *k == name).map(|(_, v)| v.to_owned())
 }
 
 /// Mattermost's CSRF rule for cookie-authenticated writes: `X-Requested-With: XMLHttpRequest`,
