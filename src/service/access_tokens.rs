@@ -8,6 +8,7 @@
 //! are reactivated; a password change or a revoke-all ends the token's session but not the
 //! token, which opens a new one on its next use — all as in Mattermost.
 
+use super::audit::Subject;
 use super::{Actor, Caller, SessionService, Whose};
 use crate::domain::access_token::MAX_DESCRIPTION_BYTES;
 use crate::domain::{AccessToken, Id, RevokeReason, Session, Token, TokenHash, TokenId, User};
@@ -206,7 +207,7 @@ impl SessionService {
     /// the token's owner (the admin CLI).
     async fn audit_token(&self, actor: Actor<'_>, token: &AccessToken) {
         let record = format!("token_id={}", token.id);
-        self.audit(actor, token.user_id.as_str(), record.clone(), || record).await;
+        self.audit(actor, Some(&token.user_id), record.clone(), || record).await;
     }
 
     /// The session a personal access token opens on its first use (Mattermost's
@@ -226,7 +227,7 @@ impl SessionService {
         if token.is_expired(now) {
             tracing::info!(user_id = %user.id, token_id = %token.id, "expired personal access token refused");
             let origin = super::audit::server_origin("expired personal access token");
-            self.record(&origin, user.id.as_str(), "", format!("token_id={}", token.id)).await;
+            self.record(&origin, Subject::user(&user.id), format!("token_id={}", token.id)).await;
             return Err(AppError::SessionExpired);
         }
         if !user.is_active() {

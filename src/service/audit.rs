@@ -8,7 +8,7 @@
 //! `mm-sessions: session cap`).
 
 use super::{Actor, Origin, SessionService};
-use crate::domain::{Audit, Id};
+use crate::domain::{Audit, Id, Session, SessionId};
 use crate::error::AppError;
 
 /// The origin of an admin CLI command.
@@ -21,35 +21,56 @@ pub(super) fn server_origin(what: &str) -> Origin {
     Origin { action: format!("mm-sessions: {what}"), client: None }
 }
 
+/// Whom a record is about: the user (none for a login that named nobody, or for revoke-everyone)
+/// and the session that acted (none when no session did: a failed login, the admin CLI).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Subject<'a> {
+    pub user: Option<&'a Id>,
+    pub session: Option<&'a SessionId>,
+}
+
+impl<'a> Subject<'a> {
+    /// A session, and its user.
+    pub fn session(session: &'a Session) -> Self {
+        Subject { user: Some(&session.user_id), session: Some(&session.id) }
+    }
+
+    /// A user, without a session.
+    pub fn user(user: &'a Id) -> Self {
+        Subject { user: Some(user), session: None }
+    }
+}
+
 impl SessionService {
     /// Records what `actor` did to the user `target`: a request's record says `for_request`
     /// (Mattermost's text for the call), the CLI's `for_cli()` (what it did, in our words).
     pub(super) async fn audit(
         &self,
         actor: Actor<'_>,
-        target: &str,
+        target: Option<&Id>,
         for_request: impl Into<String>,
         for_cli: impl FnOnce() -> String,
     ) {
         match actor {
-            Actor::Request(caller) => {
-                let (user_id, session_id) = (caller.session.user_id.as_str(), caller.session.id.as_str());
-                self.record(caller.origin, user_id, session_id, for_request).await;
+            Actor::Request(caller) => self.record(caller.origin, Subject::session(caller.session), for_request).await,
+            Actor::AdminCli { command } => {
+                let subject = Subject { user: target, session: None };
+                self.record(&cli_origin(command), subject, for_cli()).await;
             }
-            Actor::AdminCli { command } => self.record(&cli_origin(command), target, "", for_cli()).await,
         }
     }
 
     /// Writes one audit record (a failure to is logged, not the operation's failure).
-    pub(super) async fn record(&self, origin: &Origin, user_id: &str, session_id: &str, extra_info: impl Into<String>) {
+    pub(super) async fn record(&self, origin: &Origin, subject: Subject<'_>, extra_info: impl Into<String>) {
+        // Mattermost's columns hold "" for none.
         let audit = Audit {
             id: Id::generate(),
             create_at: self.now(),
-            user_id: user_id.to_owned(),
+            user_id: subject.user.map(|id| id.to_string()).unwrap_or_default(),
             action: origin.action.clone(),
             extra_info: extra_info.into(),
             ip_address: origin.client.map(|ip| ip.to_string()).unwrap_or_default(),
-            session_id: session_id.to_owned(),
+            session_id: subject.session.map(|id| id.to_string()).unwrap_or_default(),
         };
         if let Err(e) = self.stores.audits.add_audit(&audit).await {
             // Refused logins write records too, so a failing store would write a line for each.

@@ -2,6 +2,7 @@
 //! on its first use), with Mattermost's session lifecycle applied on the way (expiry, the idle
 //! timeout, extension with activity, the activity timestamp).
 
+use super::audit::Subject;
 use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
 use crate::domain::{RevokeReason, Session, TokenHash, User};
 use crate::error::AppError;
@@ -113,7 +114,7 @@ impl SessionService {
         let ended = u64::from(self.stores.sessions.delete_session(&session.id).await?);
         self.ended(RevokeReason::Idle, ended, Whose::User(&session.user_id), "idle-timeout");
         let origin = super::audit::server_origin("idle timeout");
-        self.record(&origin, session.user_id.as_str(), session.id.as_str(), "session revoked").await;
+        self.record(&origin, Subject::session(session), "session revoked").await;
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::net::IpAddr;
 
+use super::audit::Subject;
 use super::{Actor, Caller, Origin, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
@@ -79,7 +80,8 @@ impl SessionService {
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
         let login_id = crate::telemetry::untrusted(typed);
         let user_id = user.as_ref().map(|u| u.id.to_string());
-        let audited_user = user_id.clone().unwrap_or_default();
+        let audited_id = user.as_ref().map(|u| u.id.clone());
+        let audited = Subject { user: audited_id.as_ref(), session: None };
         // Mattermost's record of a failure names the login id; it is escaped and bounded here.
         let failure = format!("failure - login_id={login_id}");
         let device = user.as_ref().and_then(|u| known_device::find(&attempt.device_cookies, u, self.now()));
@@ -95,7 +97,7 @@ impl SessionService {
                 tracing::info!(user_id = %user.id, unlogged, "login refused: the user is deactivated");
             }
             self.metrics.login(false);
-            self.record(&attempt.origin, &audited_user, "", failure).await;
+            self.record(&attempt.origin, audited, failure).await;
             return Err(AppError::InactiveUser);
         }
         if let Some(user) = &user {
@@ -113,7 +115,7 @@ impl SessionService {
                     tracing::debug!(login_id, "login refused: the account's login budget is spent");
                     self.budget_refusal(spent, client, Some(&user.id));
                     password::verify(attempt.password, None).await;
-                    self.record(&attempt.origin, &audited_user, "", failure).await;
+                    self.record(&attempt.origin, audited, failure).await;
                     return Err(AppError::InvalidCredentials);
                 }
                 Err(spent) => return Err(self.budget_refusal(spent, client, Some(&user.id))),
@@ -129,7 +131,7 @@ impl SessionService {
                         tracing::info!(user_id, code, unlogged, "login refused: {refused}");
                     }
                     self.metrics.login(false);
-                    self.record(&attempt.origin, &audited_user, "", failure).await;
+                    self.record(&attempt.origin, audited, failure).await;
                     return Err(refused);
                 }
                 user
@@ -140,7 +142,7 @@ impl SessionService {
                 }
                 tracing::debug!(login_id, "login failed: invalid credentials");
                 self.metrics.login(false);
-                self.record(&attempt.origin, &audited_user, "", failure).await;
+                self.record(&attempt.origin, audited, failure).await;
                 return Err(AppError::InvalidCredentials);
             }
         };
@@ -154,7 +156,7 @@ impl SessionService {
         let props = login_props(&user, &attempt.user_agent, mobile);
         let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
-        self.record(&attempt.origin, user.id.as_str(), session.id.as_str(), "success").await;
+        self.record(&attempt.origin, Subject::session(&session), "success").await;
         let device_cookie = known_device::issue(&user, self.now());
         Ok(LoggedIn { user, token, session, device_cookie })
     }
@@ -183,7 +185,7 @@ impl SessionService {
             let session = caller.session;
             let ended = u64::from(self.stores.sessions.delete_session(&session.id).await?);
             self.ended(RevokeReason::Logout, ended, Whose::User(&session.user_id), session.user_id.as_str());
-            self.audit(Actor::Request(caller), session.user_id.as_str(), "", String::new).await;
+            self.audit(Actor::Request(caller), Some(&session.user_id), "", String::new).await;
         }
         Ok(())
     }

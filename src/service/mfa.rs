@@ -22,6 +22,7 @@
 //! (the user's, `MaximumLoginAttempts` a day) and is **not** counted towards that lock: a stolen session
 //! sending wrong codes must not lock the owner's login.
 
+use super::audit::Subject;
 use super::login::SessionCheck;
 use super::{Actor, SessionService};
 use crate::domain::{Id, Session, User};
@@ -88,7 +89,7 @@ impl SessionService {
             return Err(AppError::InvalidBodyParam("code"));
         }
         if let Some(caller) = actor.caller() {
-            self.record(caller.origin, caller.session.user_id.as_str(), caller.session.id.as_str(), "attempt").await;
+            self.record(caller.origin, Subject::session(caller.session), "attempt").await;
         }
         let user = self.stores.users.user_by_id(&user_id).await?.ok_or(AppError::NoSuchUser)?;
         if activate {
@@ -97,7 +98,7 @@ impl SessionService {
             self.deactivate_mfa(actor, &user, code).await?;
         }
         tracing::info!(user_id = %user_id, by = actor.name(), active = activate, "MFA turned {}", on_off(activate));
-        self.audit(actor, user_id.as_str(), "success", || format!("mfa={}", on_off(activate))).await;
+        self.audit(actor, Some(&user_id), "success", || format!("mfa={}", on_off(activate))).await;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! the admin CLI anyone's; and, with `TerminateSessionsOnPasswordChange`, the end of the user's
 //! other sessions.
 
+use super::audit::Subject;
 use super::login::SessionCheck;
 use super::{Actor, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, User};
@@ -33,12 +34,12 @@ impl SessionService {
         // Mattermost's records of a request: attempted, then completed or failed. The CLI's
         // record says what it did.
         if let Some(caller) = actor.caller() {
-            self.record(caller.origin, caller.session.user_id.as_str(), caller.session.id.as_str(), "attempted").await;
+            self.record(caller.origin, Subject::session(caller.session), "attempted").await;
         }
         let changed = self.change_password(actor, &user_id, change).await;
         if changed.is_ok() || actor.caller().is_some() {
             let outcome = if changed.is_ok() { "completed" } else { "failed" };
-            self.audit(actor, user_id.as_str(), outcome, || outcome.to_owned()).await;
+            self.audit(actor, Some(&user_id), outcome, || outcome.to_owned()).await;
         }
         changed
     }

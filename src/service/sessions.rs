@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use super::audit::Subject;
 use super::{Actor, Caller, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, Session, SessionId, Token, User};
 use crate::error::AppError;
@@ -49,7 +50,7 @@ impl SessionService {
             };
         }
         self.ended(RevokeReason::Revoke, 1, Whose::User(&user_id), actor.name());
-        self.audit(actor, user_id.as_str(), "", || format!("session_id={session_id}")).await;
+        self.audit(actor, Some(&user_id), "", || format!("session_id={session_id}")).await;
         Ok(())
     }
 
@@ -59,7 +60,7 @@ impl SessionService {
         let user_id = self.authorize(actor, user_id).await?;
         let revoked = self.stores.sessions.delete_sessions_for_user(&user_id, None).await?;
         self.ended(RevokeReason::RevokeAll, revoked, Whose::User(&user_id), actor.name());
-        self.audit(actor, user_id.as_str(), "", || format!("revoked={revoked}")).await;
+        self.audit(actor, Some(&user_id), "", || format!("revoked={revoked}")).await;
         Ok(revoked)
     }
 
@@ -72,7 +73,7 @@ impl SessionService {
         }
         let ended = self.stores.sessions.delete_all_sessions().await?;
         self.ended(RevokeReason::RevokeEveryone, ended, Whose::Everyone, actor.name());
-        self.audit(actor, "", "", String::new).await;
+        self.audit(actor, None, "", String::new).await;
         Ok(ended)
     }
 
@@ -94,7 +95,7 @@ impl SessionService {
         }
         self.stores.sessions.attach_device(session, device_id, expires_at).await?;
         tracing::info!(session_id = %session, user_id = %user_id, "device attached");
-        self.audit(Actor::Request(caller), user_id.as_str(), "", String::new).await;
+        self.audit(Actor::Request(caller), Some(user_id), "", String::new).await;
         Ok(())
     }
 
@@ -124,7 +125,7 @@ impl SessionService {
         if evicted > 0 {
             let record = format!("{evicted} least recently used session(s) revoked");
             let origin = super::audit::server_origin("session cap");
-            self.record(&origin, user.id.as_str(), session.id.as_str(), record).await;
+            self.record(&origin, Subject { user: Some(&user.id), session: Some(&session.id) }, record).await;
         }
     }
 }

@@ -105,7 +105,7 @@ impl SessionService {
         };
         tracing::info!(user_id = %user_id, roles = %roles, sessions, by = actor.name(), "roles updated");
         let record = format!("user={user_id} roles={roles}");
-        self.audit(actor, user_id.as_str(), record.clone(), || record).await;
+        self.audit(actor, Some(&user_id), record.clone(), || record).await;
         Ok(())
     }
 
@@ -129,7 +129,7 @@ impl SessionService {
         }
         let ended = self.set_active(&user, active, actor.name()).await?;
         let record = format!("user_id={} active={active}", user.id);
-        self.audit(actor, user.id.as_str(), record.clone(), || record).await;
+        self.audit(actor, Some(&user.id), record.clone(), || record).await;
         Ok(ended)
     }
 
