@@ -4,8 +4,11 @@
 //! # The shape
 //!
 //! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
-//!   tokens), [`MfaStore`] (the second factor), [`AuditStore`] and [`Maintenance`] (the store as a whole: health checks, bulk
-//!   loads). A new capability is a new trait here, implemented by every backend.
+//!   tokens), [`MfaStore`] (the second factor), [`AuditStore`] and [`Maintenance`] (the store as
+//!   a whole: health checks, bulk loads). A new capability is a new trait here, implemented by
+//!   every backend. Each trait is written once, as a list of its methods (`capabilities!`),
+//!   which also gives the wrappers that list: a method's signature is written here and in each
+//!   backend, and nowhere else.
 //! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`], each a folder
 //!   (lldap's shape): `mod.rs` opens the backend and holds what its capabilities share, then a
 //!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `audits.rs`,
@@ -16,8 +19,9 @@
 //!   backend when it is opened ([`Stores::of`]). A wrapper replaces only the capabilities it
 //!   changes: the session cache ([`cached`]) takes `users`, `sessions`, `tokens` (whose writes
 //!   end sessions), `mfa` (whose writes change users) and `maintenance` (a bulk import), not
-//!   `audits`; the metrics wrapper ([`metered`]) counts the failures of every
-//!   call, so it takes them all.
+//!   `audits`, and names each of their methods once with what it does for it (a method it does
+//!   not name is a build error); the metrics wrapper ([`metered`]) counts the failures of every
+//!   call, so it takes them all, generated from the lists.
 //! - **Caching is a fact of the backend's type**: a backend that can tell writes made by anyone
 //!   else (another process on the same file) hands [`Stores::watching`] its [`ChangeSource`];
 //!   only then can [`Stores::cached`] put a cache in front of it. PostgreSQL, where other nodes
@@ -113,126 +117,6 @@ pub enum RolesSet {
     LastAdmin,
 }
 
-/// Users. Every write is durable once the call returns.
-#[async_trait]
-pub trait UserStore: Send + Sync + 'static {
-    /// Adds a user; `Conflict` when the id, username or email is taken.
-    async fn create_user(&self, user: &User) -> StoreResult<()>;
-    /// The user with this id.
-    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>>;
-    /// The user with this (lower-case) username.
-    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
-    /// The user with this (lower-case) email.
-    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
-    /// Every user, by username.
-    async fn list_users(&self) -> StoreResult<Vec<User>>;
-    /// Saves a user's password hash and update time, and forgets their failed MFA codes (a new
-    /// password ends a lockout an attacker with the old one caused); `false` when there is no
-    /// such user. Only those columns: a copy of the user read before a role change or a
-    /// deactivation must not undo it.
-    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
-    /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
-    /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
-    /// session opened before. Mattermost's last-admin rule is checked in the same transaction,
-    /// so two admins demoting each other at once cannot leave none.
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet>;
-    /// Deactivates a user and deletes every session of theirs in one transaction, so that no
-    /// session outlives the deactivation; `None` when there is no such user, else how many
-    /// sessions went.
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
-    /// Marks a deactivated user active again; `false` when there is no such user.
-    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
-}
-
-/// Sessions, found by token hash, by id or by user. Every write is durable once the call
-/// returns; writes naming a session that is gone do nothing.
-#[async_trait]
-pub trait SessionStore: Send + Sync + 'static {
-    /// Adds a session (its user must exist and be active: `UserInactive` otherwise, checked in
-    /// the same transaction, so a login racing a deactivation cannot outlive it). If the user
-    /// then holds more than `max_per_user` sessions, the least recently used others are deleted
-    /// in the same transaction; returns how many.
-    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
-    /// The session whose token hashes to `hash`, expired or not.
-    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
-    /// The same session, with its user where the backend reads both in one statement
-    /// (PostgreSQL: one round trip instead of two for every request that needs the caller's
-    /// user; SQLite: one statement and one connection instead of two; the session cache: what
-    /// the session's entry holds); `None` for the user means "not read here": read it as usual. Read together, the
-    /// user is exactly as fresh as the session.
-    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
-        Ok(self.session_by_token(hash).await?.map(|session| (session, None)))
-    }
-    /// The same, with all the user's sessions (as [`Self::sessions_for_user`] lists them) where
-    /// the backend reads the three in one statement (`GET /users/me/sessions` in one round trip
-    /// on PostgreSQL, one statement on SQLite, one lookup in the session cache); `None` for the
-    /// list means "not read here": list them as usual.
-    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
-        Ok(self.session_and_user_by_token(hash).await?.map(|(session, user)| (session, user, None)))
-    }
-    /// The session with this id.
-    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;
-    /// A user's sessions, most recent activity first, expired ones included.
-    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
-    /// How many sessions have not expired at `now` (the active-sessions metric).
-    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;
-    /// Records activity on a session.
-    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()>;
-    /// Sets a session's expiry (an extension).
-    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()>;
-    /// Gives a session a device id and a new expiry (a mobile app attaching its device).
-    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()>;
-    /// Deletes a session; `false` when there was none.
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool>;
-    /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
-    /// (or it is another user's). One write, where a lookup and a delete would be two calls.
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool>;
-    /// Deletes every session of a user but `keep`, if given; returns how many.
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64>;
-    /// Deletes the user's sessions with this device id but `keep`, if given; returns how many.
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>)
-        -> StoreResult<u64>;
-    /// Deletes every session of every user; returns how many.
-    async fn delete_all_sessions(&self) -> StoreResult<u64>;
-    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
-    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
-}
-
-/// Personal access tokens, and the sessions they open. A token's session carries the token's
-/// hash as its own token hash, so the session a token opened is found, and deleted, by it.
-#[async_trait]
-pub trait TokenStore: Send + Sync + 'static {
-    /// Adds a token; `Conflict` when its id or hash is taken.
-    async fn create_token(&self, token: &AccessToken) -> StoreResult<()>;
-    /// The token with this id.
-    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>>;
-    /// The token whose secret hashes to `hash`.
-    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>>;
-    /// A user's tokens, by id, skipping `offset`, at most `limit`.
-    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
-    /// Every token, by id, skipping `offset`, at most `limit`.
-    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
-    /// The tokens whose id, user id or user's username equals `term`, by id.
-    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>>;
-    /// Deletes `token` and every session it opened, in one transaction; `None` when it was
-    /// gone, else how many sessions ended.
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>>;
-    /// Enables or disables `token`; disabling deletes every session it opened in the same
-    /// transaction. `None` when it was gone, else how many sessions ended.
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>>;
-    /// Adds the session `token` opens (as [`SessionStore::create_session`], the cap included)
-    /// if the token is still there and active, checked in the same transaction as the insert:
-    /// a revoke or disable racing it on another node wins. `None` when the token is gone or
-    /// disabled, else how many sessions the cap evicted. `Conflict(TokenHash)` when the token's
-    /// session exists already (another request made it first).
-    async fn create_token_session(
-        &self,
-        token: &AccessToken,
-        session: &Session,
-        max_per_user: usize,
-    ) -> StoreResult<Option<u64>>;
-}
-
 /// What an MFA write did, or why it did nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MfaWrite {
@@ -267,13 +151,157 @@ impl std::fmt::Debug for MfaState {
     }
 }
 
+/// Defines each capability trait from one list of its methods, and, for each, a macro that
+/// hands that same list to a wrapper's implementation (`metered!`, the session cache's
+/// `cached!`): a method's signature is written once here and once in each backend, never again
+/// in a wrapper. (`$d` is a `$` passed in, so that the generated macros can have metavariables.)
+macro_rules! capabilities {
+    ($d:tt $(
+        $(#[$trait_meta:meta])*
+        pub trait $trait:ident in $field:ident, listed by $list:ident {
+            $( $(#[$meta:meta])* async fn $method:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty; )*
+        }
+    )*) => {
+        $(
+            $(#[$trait_meta])*
+            #[async_trait]
+            pub trait $trait: Send + Sync + 'static {
+                $( $(#[$meta])* async fn $method(&self $(, $arg: $ty)*) -> $ret; )*
+            }
+
+            #[doc = concat!("Hands `callback!` the methods of [`", stringify!($trait), "`] and the field of [`Stores`] that holds it.")]
+            macro_rules! $list {
+                ($d callback:ident) => {
+                    $d callback! { $trait, $field, { $( fn $method(&self $(, $arg: $ty)*) -> $ret; )* } }
+                };
+            }
+            #[allow(unused_imports)]
+            pub(crate) use $list;
+        )*
+    };
+}
+
+capabilities! { $
+
+/// Users. Every write is durable once the call returns.
+pub trait UserStore in users, listed by user_store_methods {
+    /// Adds a user; `Conflict` when the id, username or email is taken.
+    async fn create_user(&self, user: &User) -> StoreResult<()>;
+    /// The user with this id.
+    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>>;
+    /// The user with this (lower-case) username.
+    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
+    /// The user with this (lower-case) email.
+    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
+    /// Every user, by username.
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    /// Saves a user's password hash and update time, and forgets their failed MFA codes (a new
+    /// password ends a lockout an attacker with the old one caused); `false` when there is no
+    /// such user. Only those columns: a copy of the user read before a role change or a
+    /// deactivation must not undo it.
+    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
+    /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
+    /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
+    /// session opened before. Mattermost's last-admin rule is checked in the same transaction,
+    /// so two admins demoting each other at once cannot leave none.
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet>;
+    /// Deactivates a user and deletes every session of theirs in one transaction, so that no
+    /// session outlives the deactivation; `None` when there is no such user, else how many
+    /// sessions went.
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
+    /// Marks a deactivated user active again; `false` when there is no such user.
+    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
+}
+
+/// Sessions, found by token hash, by id or by user. Every write is durable once the call
+/// returns; writes naming a session that is gone do nothing.
+pub trait SessionStore in sessions, listed by session_store_methods {
+    /// Adds a session (its user must exist and be active: `UserInactive` otherwise, checked in
+    /// the same transaction, so a login racing a deactivation cannot outlive it). If the user
+    /// then holds more than `max_per_user` sessions, the least recently used others are deleted
+    /// in the same transaction; returns how many.
+    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
+    /// The session whose token hashes to `hash`, expired or not.
+    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
+    /// The same session, with its user where the backend reads both in one statement
+    /// (PostgreSQL: one round trip instead of two for every request that needs the caller's
+    /// user; SQLite: one statement and one connection instead of two; the session cache: what
+    /// the session's entry holds); `None` for the user means "not read here": read it as usual. Read together, the
+    /// user is exactly as fresh as the session.
+    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>>;
+    /// The same, with all the user's sessions (as [`Self::sessions_for_user`] lists them) where
+    /// the backend reads the three in one statement (`GET /users/me/sessions` in one round trip
+    /// on PostgreSQL, one statement on SQLite, one lookup in the session cache); `None` for the
+    /// list means "not read here": list them as usual.
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>>;
+    /// The session with this id.
+    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>>;
+    /// A user's sessions, most recent activity first, expired ones included.
+    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>>;
+    /// How many sessions have not expired at `now` (the active-sessions metric).
+    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64>;
+    /// Records activity on a session.
+    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()>;
+    /// Sets a session's expiry (an extension).
+    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()>;
+    /// Gives a session a device id and a new expiry (a mobile app attaching its device).
+    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()>;
+    /// Deletes a session; `false` when there was none.
+    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool>;
+    /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
+    /// (or it is another user's). One write, where a lookup and a delete would be two calls.
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool>;
+    /// Deletes every session of a user but `keep`, if given; returns how many.
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64>;
+    /// Deletes the user's sessions with this device id but `keep`, if given; returns how many.
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>)
+        -> StoreResult<u64>;
+    /// Deletes every session of every user; returns how many.
+    async fn delete_all_sessions(&self) -> StoreResult<u64>;
+    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
+    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
+}
+
+/// Personal access tokens, and the sessions they open. A token's session carries the token's
+/// hash as its own token hash, so the session a token opened is found, and deleted, by it.
+pub trait TokenStore in tokens, listed by token_store_methods {
+    /// Adds a token; `Conflict` when its id or hash is taken.
+    async fn create_token(&self, token: &AccessToken) -> StoreResult<()>;
+    /// The token with this id.
+    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>>;
+    /// The token whose secret hashes to `hash`.
+    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>>;
+    /// A user's tokens, by id, skipping `offset`, at most `limit`.
+    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    /// Every token, by id, skipping `offset`, at most `limit`.
+    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>>;
+    /// The tokens whose id, user id or user's username equals `term`, by id.
+    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>>;
+    /// Deletes `token` and every session it opened, in one transaction; `None` when it was
+    /// gone, else how many sessions ended.
+    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>>;
+    /// Enables or disables `token`; disabling deletes every session it opened in the same
+    /// transaction. `None` when it was gone, else how many sessions ended.
+    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>>;
+    /// Adds the session `token` opens (as [`SessionStore::create_session`], the cap included)
+    /// if the token is still there and active, checked in the same transaction as the insert:
+    /// a revoke or disable racing it on another node wins. `None` when the token is gone or
+    /// disabled, else how many sessions the cap evicted. `Conflict(TokenHash)` when the token's
+    /// session exists already (another request made it first).
+    async fn create_token_session(
+        &self,
+        token: &AccessToken,
+        session: &Session,
+        max_per_user: usize,
+    ) -> StoreResult<Option<u64>>;
+}
+
 /// Users' second factor: the secret (as stored: sealed or in clear, [`crate::mfa::seal`]),
 /// whether it is active, and the time steps whose codes were accepted. Kept apart from
 /// [`UserStore`] so that the secret is read only where a code is checked. Each write is one
 /// atomic step, so that two nodes cannot both accept one code, nor activate a secret another
 /// request just replaced.
-#[async_trait]
-pub trait MfaStore: Send + Sync + 'static {
+pub trait MfaStore in mfa, listed by mfa_store_methods {
     /// The user's second factor; `None`: no such user.
     async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>>;
     /// Stores a new (pending) secret, only while MFA is off: `Done`, `Active` or `NoSuchUser`.
@@ -302,8 +330,7 @@ pub trait MfaStore: Send + Sync + 'static {
 }
 
 /// Audit records (Mattermost's `Audits` table).
-#[async_trait]
-pub trait AuditStore: Send + Sync + 'static {
+pub trait AuditStore in audits, listed by audit_store_methods {
     /// Adds an audit record.
     async fn add_audit(&self, audit: &Audit) -> StoreResult<()>;
     /// A user's audit records (`None`: those naming no user, such as failed logins of unknown
@@ -314,8 +341,7 @@ pub trait AuditStore: Send + Sync + 'static {
 }
 
 /// The store as a whole.
-#[async_trait]
-pub trait Maintenance: Send + Sync + 'static {
+pub trait Maintenance in maintenance, listed by maintenance_methods {
     /// Answers when the store can serve reads (health checks).
     async fn ping(&self) -> StoreResult<()>;
     /// Answers when the store takes a write (the deeper health check; a real one, as
@@ -325,6 +351,7 @@ pub trait Maintenance: Send + Sync + 'static {
     /// Adds users and sessions in one transaction, all or nothing, without the per-user cap:
     /// for bulk loads (the benchmark's seeding, imports), never for serving requests.
     async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()>;
+}
 }
 
 /// What a backend can tell of writes made by anyone but itself (another process on the same

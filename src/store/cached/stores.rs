@@ -1,33 +1,146 @@
 //! The store traits over the cache: the three hot reads go through it, every write goes to the
-//! backend and then forgets what it changed.
+//! backend and then forgets what it changed, everything else goes to the backend as it is.
+//!
+//! The traits' methods come from their lists ([`super::super`]'s `capabilities!`): here each is
+//! named once, with what the cache does for it. A method the list has and `cached!` does not
+//! name is a build error, so a new write cannot slip past the cache unforgotten.
 
 use async_trait::async_trait;
 
-use super::super::{
-    Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, TokenStore, UserStore, WithSessions,
-};
 use super::entries::{session_bytes, user_bytes, Fill};
 use super::{Along, CachedStore};
+// The list macros hand over signatures that name these; they resolve here.
 use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::CacheLookup;
+use crate::store::{
+    Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, TokenStore, UserStore, WithSessions,
+};
 
 /// Runs a write on the inner store, then forgets what it changed: whether it succeeded or not
 /// (a failed write may have changed something before it failed).
 macro_rules! write_then {
-    ($self:ident . $inner:ident . $method:ident ( $($arg:expr),* ) ; $forget:expr) => {{
-        let result = $self.$inner.$method($($arg),*).await;
+    ($s:ident . $inner:ident . $method:ident ( $($arg:expr),* ) ; $forget:expr) => {{
+        let result = $s.$inner.$method($($arg),*).await;
         $forget;
         result
     }};
 }
 
-#[async_trait]
-impl UserStore for CachedStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
-        // A "no such user" may be cached under this id.
-        write_then!(self.users.create_user(user); self.forget_user(&user.id))
-    }
-    async fn user_by_id(&self, id: &Id) -> StoreResult<Option<User>> {
+/// What the cache does for each method, by name: `(method, self, inner field, (args))`.
+macro_rules! cached {
+    // The hot reads, answered from the cache once loaded.
+    (user_by_id, $s:ident, $f:ident, ($id:ident)) => { $s.cached_user($id).await };
+    (sessions_for_user, $s:ident, $f:ident, ($user_id:ident)) => { $s.cached_sessions($user_id).await };
+    (session_by_token, $s:ident, $f:ident, ($hash:ident)) => {
+        Ok($s.by_token($hash, Along::Nothing).await?.map(|(session, _, _)| session))
+    };
+    (session_and_user_by_token, $s:ident, $f:ident, ($hash:ident)) => {
+        Ok($s.by_token($hash, Along::User).await?.map(|(session, user, _)| (session, user)))
+    };
+    (session_user_and_sessions_by_token, $s:ident, $f:ident, ($hash:ident)) => {
+        $s.by_token($hash, Along::UserAndSessions).await
+    };
+
+    // Writes that change one user's rows or sessions: that user is forgotten. (A new user: a
+    // "no such user" may be held under the id. MFA writes change the user row; the secret and
+    // the accepted steps are never cached. A token's sessions are its user's.)
+    (create_user, $s:ident, $f:ident, ($user:ident)) => {
+        write_then!($s.$f.create_user($user); $s.forget_user(&$user.id))
+    };
+    (create_session, $s:ident, $f:ident, ($session:ident, $max:ident)) => {
+        write_then!($s.$f.create_session($session, $max); $s.forget_user(&$session.user_id))
+    };
+    (create_token_session, $s:ident, $f:ident, ($token:ident, $session:ident, $max:ident)) => {
+        write_then!($s.$f.create_token_session($token, $session, $max); $s.forget_user(&$session.user_id))
+    };
+    (delete_token, $s:ident, $f:ident, ($token:ident)) => {
+        write_then!($s.$f.delete_token($token); $s.forget_user(&$token.user_id))
+    };
+    (set_token_active, $s:ident, $f:ident, ($token:ident, $active:ident)) => {
+        write_then!($s.$f.set_token_active($token, $active); $s.forget_user(&$token.user_id))
+    };
+    (set_password_hash, $($rest:tt)*) => { cached!(@user set_password_hash, $($rest)*) };
+    (set_roles, $($rest:tt)*) => { cached!(@user set_roles, $($rest)*) };
+    (deactivate_user, $($rest:tt)*) => { cached!(@user deactivate_user, $($rest)*) };
+    (reactivate_user, $($rest:tt)*) => { cached!(@user reactivate_user, $($rest)*) };
+    (delete_user_session, $($rest:tt)*) => { cached!(@user delete_user_session, $($rest)*) };
+    (delete_sessions_for_user, $($rest:tt)*) => { cached!(@user delete_sessions_for_user, $($rest)*) };
+    (delete_device_sessions, $($rest:tt)*) => { cached!(@user delete_device_sessions, $($rest)*) };
+    (set_mfa_secret, $($rest:tt)*) => { cached!(@user set_mfa_secret, $($rest)*) };
+    (activate_mfa, $($rest:tt)*) => { cached!(@user activate_mfa, $($rest)*) };
+    (deactivate_mfa, $($rest:tt)*) => { cached!(@user deactivate_mfa, $($rest)*) };
+
+    // Writes that name only a session: the user whose entry holds it is forgotten.
+    (touch_session, $($rest:tt)*) => { cached!(@session touch_session, $($rest)*) };
+    (set_session_expiry, $($rest:tt)*) => { cached!(@session set_session_expiry, $($rest)*) };
+    (attach_device, $($rest:tt)*) => { cached!(@session attach_device, $($rest)*) };
+    (delete_session, $($rest:tt)*) => { cached!(@session delete_session, $($rest)*) };
+
+    // Writes that may change anyone: everything is forgotten. (Which sessions the purge took is
+    // not returned: any at all, and every list may have changed.)
+    (delete_all_sessions, $s:ident, $f:ident, ()) => { write_then!($s.$f.delete_all_sessions(); $s.forget_all()) };
+    (import, $s:ident, $f:ident, ($users:ident, $sessions:ident)) => {
+        write_then!($s.$f.import($users, $sessions); $s.forget_all())
+    };
+    (delete_expired, $s:ident, $f:ident, ($now:ident, $limit:ident)) => {{
+        let result = $s.$f.delete_expired($now, $limit).await;
+        if !matches!(result, Ok(0)) {
+            $s.forget_all();
+        }
+        result
+    }};
+
+    // What the cache does not hold, and writes that change nothing it holds: to the backend.
+    (user_by_username, $($rest:tt)*) => { cached!(@backend user_by_username, $($rest)*) };
+    (user_by_email, $($rest:tt)*) => { cached!(@backend user_by_email, $($rest)*) };
+    (list_users, $($rest:tt)*) => { cached!(@backend list_users, $($rest)*) };
+    (session_by_id, $($rest:tt)*) => { cached!(@backend session_by_id, $($rest)*) };
+    (count_active_sessions, $($rest:tt)*) => { cached!(@backend count_active_sessions, $($rest)*) };
+    (mfa_state, $($rest:tt)*) => { cached!(@backend mfa_state, $($rest)*) };
+    (record_failed_code, $($rest:tt)*) => { cached!(@backend record_failed_code, $($rest)*) };
+    (use_mfa_step, $($rest:tt)*) => { cached!(@backend use_mfa_step, $($rest)*) };
+    (create_token, $($rest:tt)*) => { cached!(@backend create_token, $($rest)*) };
+    (token_by_id, $($rest:tt)*) => { cached!(@backend token_by_id, $($rest)*) };
+    (token_by_hash, $($rest:tt)*) => { cached!(@backend token_by_hash, $($rest)*) };
+    (tokens_for_user, $($rest:tt)*) => { cached!(@backend tokens_for_user, $($rest)*) };
+    (all_tokens, $($rest:tt)*) => { cached!(@backend all_tokens, $($rest)*) };
+    (search_tokens, $($rest:tt)*) => { cached!(@backend search_tokens, $($rest)*) };
+    (ping, $($rest:tt)*) => { cached!(@backend ping, $($rest)*) };
+    (check_writes, $($rest:tt)*) => { cached!(@backend check_writes, $($rest)*) };
+
+    (@user $m:ident, $s:ident, $f:ident, ($user_id:ident $(, $arg:ident)*)) => {
+        write_then!($s.$f.$m($user_id $(, $arg)*); $s.forget_user($user_id))
+    };
+    (@session $m:ident, $s:ident, $f:ident, ($id:ident $(, $arg:ident)*)) => {
+        write_then!($s.$f.$m($id $(, $arg)*); $s.forget_session($id))
+    };
+    (@backend $m:ident, $s:ident, $f:ident, ($($arg:ident),*)) => { $s.$f.$m($($arg),*).await };
+}
+
+/// Implements a capability over the cache, each method as `cached!` says.
+macro_rules! cached_impl {
+    ($trait:ident, $field:ident, { $(fn $method:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty;)* }) => {
+        #[async_trait]
+        impl $trait for CachedStore {
+            $(
+                async fn $method(&self $(, $arg: $ty)*) -> $ret {
+                    cached!($method, self, $field, ($($arg),*))
+                }
+            )*
+        }
+    };
+}
+
+crate::store::user_store_methods!(cached_impl);
+crate::store::session_store_methods!(cached_impl);
+crate::store::mfa_store_methods!(cached_impl);
+crate::store::token_store_methods!(cached_impl);
+crate::store::maintenance_methods!(cached_impl);
+
+/// The two hot reads that are not by token: a hit answers from the entry, a miss reads the
+/// backend and fills (only if no write was forgotten since the read began).
+impl CachedStore {
+    async fn cached_user(&self, id: &Id) -> StoreResult<Option<User>> {
         let generation = {
             let entries = self.lookup();
             if let Some(user) = entries.users.get(id).and_then(|e| e.user.clone()) {
@@ -42,49 +155,8 @@ impl UserStore for CachedStore {
         self.fill(generation, id, CacheLookup::User, || Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes)));
         Ok(user)
     }
-    async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
-        self.users.user_by_username(username).await
-    }
-    async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        self.users.user_by_email(email).await
-    }
-    async fn list_users(&self) -> StoreResult<Vec<User>> {
-        self.users.list_users().await
-    }
-    async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        write_then!(self.users.set_password_hash(user_id, hash, update_at); self.forget_user(user_id))
-    }
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
-        // The user row and every session of the user changed.
-        write_then!(self.users.set_roles(user_id, roles, update_at); self.forget_user(user_id))
-    }
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
-        write_then!(self.users.deactivate_user(user_id, delete_at); self.forget_user(user_id))
-    }
-    async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
-        write_then!(self.users.reactivate_user(user_id, update_at); self.forget_user(user_id))
-    }
-}
 
-#[async_trait]
-impl SessionStore for CachedStore {
-    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
-        // The new session joins the user's list; the cap may have ended others of theirs.
-        write_then!(self.sessions.create_session(session, max_per_user); self.forget_user(&session.user_id))
-    }
-    async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
-        Ok(self.by_token(hash, Along::Nothing).await?.map(|(session, _, _)| session))
-    }
-    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
-        Ok(self.by_token(hash, Along::User).await?.map(|(session, user, _)| (session, user)))
-    }
-    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
-        self.by_token(hash, Along::UserAndSessions).await
-    }
-    async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
-        self.sessions.session_by_id(id).await
-    }
-    async fn sessions_for_user(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
+    async fn cached_sessions(&self, user_id: &Id) -> StoreResult<Vec<Session>> {
         let generation = {
             let entries = self.lookup();
             if let Some(list) = entries.users.get(user_id).and_then(|e| e.list.clone()) {
@@ -100,126 +172,5 @@ impl SessionStore for CachedStore {
             Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum())
         });
         Ok(list)
-    }
-    async fn count_active_sessions(&self, now: i64) -> StoreResult<u64> {
-        self.sessions.count_active_sessions(now).await
-    }
-    async fn touch_session(&self, id: &SessionId, last_activity_at: i64) -> StoreResult<()> {
-        write_then!(self.sessions.touch_session(id, last_activity_at); self.forget_session(id))
-    }
-    async fn set_session_expiry(&self, id: &SessionId, expires_at: i64) -> StoreResult<()> {
-        write_then!(self.sessions.set_session_expiry(id, expires_at); self.forget_session(id))
-    }
-    async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()> {
-        write_then!(self.sessions.attach_device(id, device_id, expires_at); self.forget_session(id))
-    }
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
-        write_then!(self.sessions.delete_session(id); self.forget_session(id))
-    }
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
-        write_then!(self.sessions.delete_user_session(user_id, id); self.forget_user(user_id))
-    }
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
-        write_then!(self.sessions.delete_sessions_for_user(user_id, keep); self.forget_user(user_id))
-    }
-    async fn delete_device_sessions(
-        &self,
-        user_id: &Id,
-        device_id: &str,
-        keep: Option<&SessionId>,
-    ) -> StoreResult<u64> {
-        write_then!(self.sessions.delete_device_sessions(user_id, device_id, keep); self.forget_user(user_id))
-    }
-    async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        write_then!(self.sessions.delete_all_sessions(); self.forget_all())
-    }
-    async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
-        let result = self.sessions.delete_expired(now, limit).await;
-        // Which sessions went is not returned: any at all, and every list may have changed.
-        if !matches!(result, Ok(0)) {
-            self.forget_all();
-        }
-        result
-    }
-}
-
-/// MFA writes change the user row (`mfa_active`, `update_at`): the user is forgotten. The secret
-/// and the accepted steps are never cached.
-#[async_trait]
-impl MfaStore for CachedStore {
-    async fn mfa_state(&self, user_id: &Id) -> StoreResult<Option<MfaState>> {
-        self.mfa.mfa_state(user_id).await
-    }
-    async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>> {
-        self.mfa.record_failed_code(user_id).await
-    }
-    async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
-        write_then!(self.mfa.set_mfa_secret(user_id, secret, update_at); self.forget_user(user_id))
-    }
-    async fn use_mfa_step(&self, user_id: &Id, step: i64, keep_from: i64) -> StoreResult<MfaWrite> {
-        self.mfa.use_mfa_step(user_id, step, keep_from).await
-    }
-    async fn activate_mfa(
-        &self,
-        user_id: &Id,
-        secret: &str,
-        step: i64,
-        keep_from: i64,
-        update_at: i64,
-    ) -> StoreResult<MfaWrite> {
-        write_then!(self.mfa.activate_mfa(user_id, secret, step, keep_from, update_at); self.forget_user(user_id))
-    }
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
-        write_then!(self.mfa.deactivate_mfa(user_id, update_at, only_while_off); self.forget_user(user_id))
-    }
-}
-
-#[async_trait]
-impl TokenStore for CachedStore {
-    async fn create_token(&self, token: &AccessToken) -> StoreResult<()> {
-        self.tokens.create_token(token).await
-    }
-    async fn token_by_id(&self, id: &TokenId) -> StoreResult<Option<AccessToken>> {
-        self.tokens.token_by_id(id).await
-    }
-    async fn token_by_hash(&self, hash: &TokenHash) -> StoreResult<Option<AccessToken>> {
-        self.tokens.token_by_hash(hash).await
-    }
-    async fn tokens_for_user(&self, user_id: &Id, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
-        self.tokens.tokens_for_user(user_id, offset, limit).await
-    }
-    async fn all_tokens(&self, offset: usize, limit: usize) -> StoreResult<Vec<AccessToken>> {
-        self.tokens.all_tokens(offset, limit).await
-    }
-    async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>> {
-        self.tokens.search_tokens(term).await
-    }
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
-        // The token's sessions are its user's.
-        write_then!(self.tokens.delete_token(token); self.forget_user(&token.user_id))
-    }
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
-        write_then!(self.tokens.set_token_active(token, active); self.forget_user(&token.user_id))
-    }
-    async fn create_token_session(
-        &self,
-        token: &AccessToken,
-        session: &Session,
-        max_per_user: usize,
-    ) -> StoreResult<Option<u64>> {
-        write_then!(self.tokens.create_token_session(token, session, max_per_user); self.forget_user(&session.user_id))
-    }
-}
-
-#[async_trait]
-impl Maintenance for CachedStore {
-    async fn ping(&self) -> StoreResult<()> {
-        self.maintenance.ping().await
-    }
-    async fn check_writes(&self) -> StoreResult<()> {
-        self.maintenance.check_writes().await
-    }
-    async fn import(&self, users: &[User], sessions: &[Session]) -> StoreResult<()> {
-        write_then!(self.maintenance.import(users, sessions); self.forget_all())
     }
 }

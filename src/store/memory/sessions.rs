@@ -3,9 +3,9 @@
 
 use async_trait::async_trait;
 
-use super::super::{SessionStore, StoreResult};
+use super::super::{SessionStore, StoreResult, WithSessions};
 use super::MemoryStore;
-use crate::domain::{Id, Session, SessionId, TokenHash};
+use crate::domain::{Id, Session, SessionId, TokenHash, User};
 
 #[async_trait]
 impl SessionStore for MemoryStore {
@@ -16,6 +16,16 @@ impl SessionStore for MemoryStore {
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
         let inner = self.read();
         Ok(inner.by_token.get(hash).and_then(|id| inner.sessions.get(id)).cloned())
+    }
+
+    /// Memory reads nothing along: the user is read where it is needed.
+    async fn session_and_user_by_token(&self, hash: &TokenHash) -> StoreResult<Option<(Session, Option<User>)>> {
+        Ok(self.session_by_token(hash).await?.map(|session| (session, None)))
+    }
+
+    /// Memory reads nothing along: the list is read where it is needed.
+    async fn session_user_and_sessions_by_token(&self, hash: &TokenHash) -> StoreResult<Option<WithSessions>> {
+        Ok(self.session_by_token(hash).await?.map(|session| (session, None, None)))
     }
 
     async fn session_by_id(&self, id: &SessionId) -> StoreResult<Option<Session>> {
