@@ -4,6 +4,7 @@
 pub mod access_token;
 pub mod audit;
 pub mod clock;
+pub mod device_id;
 pub mod id;
 pub mod props;
 pub mod session;
@@ -13,6 +14,7 @@ pub mod user;
 pub use access_token::AccessToken;
 pub use audit::Audit;
 pub use clock::Clock;
+pub use device_id::DeviceId;
 pub use id::{Id, SessionId, TokenId};
 pub use props::Props;
 pub use session::{RevokeReason, Session};

@@ -294,7 +294,7 @@ impl Api<RequestContext> for Handlers {
         ctx: &RequestContext,
     ) -> Result<AttachDeviceResponse, ApiError> {
         let device_id = body.device_id;
-        let result = async { self.service.attach_device(ctx.require_caller()?, &device_id).await }.await;
+        let result = async { self.service.attach_device(ctx.require_caller()?, device_id).await }.await;
         match result {
             Ok(()) => Ok(AttachDeviceResponse::Attached(ok_status())),
             Err(e) => Err(ctx.fail(e)),

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use super::audit::Subject;
 use super::{Actor, Caller, Origin, SessionService, Whose};
-use crate::domain::{Id, RevokeReason, Session, Token, User};
+use crate::domain::{DeviceId, Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
 use crate::known_device;
 use crate::login_budget::{Budget, Spent};
@@ -63,7 +63,7 @@ impl SessionService {
         if attempt.password.is_empty() {
             return Err(AppError::BlankPassword);
         }
-        check_device_id(&attempt.device_id)?;
+        let device_id = device_id(attempt.device_id)?;
         // Mattermost's `GetUserForLogin`: by id alone when one is given, else by login id.
         let typed = if attempt.id.is_empty() { &attempt.login_id } else { &attempt.id };
         let user = if attempt.password.chars().count() > password::MAX_LENGTH {
@@ -147,14 +147,15 @@ impl SessionService {
             }
         };
         self.metrics.login(true);
-        let mobile = !attempt.device_id.is_empty();
+        let mobile = !device_id.is_none();
         if mobile {
             // Mattermost's `DoLogin`: the device's earlier sessions of this user end.
-            let ended = self.stores.sessions.delete_device_sessions(&user.id, &attempt.device_id, None).await?;
+            let ended = self.stores.sessions.delete_device_sessions(&user.id, device_id.as_str(), None).await?;
             self.ended(RevokeReason::Device, ended, Whose::User(&user.id), user.id.as_str());
         }
         let props = login_props(&user, &attempt.user_agent, mobile);
-        let (token, session) = self.issue_session(&user, self.length_ms(mobile), attempt.device_id, props).await?;
+        let (token, session) =
+            self.issue_session(&user, self.length_ms(mobile), device_id.into_string(), props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         self.record(&attempt.origin, Subject::session(&session), "success").await;
         let device_cookie = known_device::issue(&user, self.now());
@@ -216,16 +217,9 @@ impl SessionService {
     }
 }
 
-/// The longest device id accepted (Mattermost's column is `varchar(512)`, and a longer one fails
-/// its insert; here it is a clear 400).
-pub const MAX_DEVICE_ID_CHARS: usize = 512;
-
-/// A device id, at login or attach, is at most [`MAX_DEVICE_ID_CHARS`] characters.
-pub(super) fn check_device_id(device_id: &str) -> Result<(), AppError> {
-    if device_id.chars().count() > MAX_DEVICE_ID_CHARS {
-        return Err(AppError::InvalidBodyParam("device_id"));
-    }
-    Ok(())
+/// A device id from a request, or the 400 naming it.
+pub(super) fn device_id(value: String) -> Result<DeviceId, AppError> {
+    DeviceId::parse(value).ok_or(AppError::InvalidBodyParam("device_id"))
 }
 
 /// The props Mattermost gives a login's session: what the User-Agent says, a CSRF token, and

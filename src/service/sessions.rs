@@ -80,11 +80,12 @@ impl SessionService {
     /// `PUT /users/sessions/device`: the caller's session takes the device id and the mobile
     /// lifetime; the user's other sessions with that device id end (what the mobile app calls
     /// after login).
-    pub async fn attach_device(&self, caller: Caller<'_>, device_id: &str) -> Result<(), AppError> {
-        if device_id.is_empty() {
+    pub async fn attach_device(&self, caller: Caller<'_>, device_id: String) -> Result<(), AppError> {
+        let device_id = super::login::device_id(device_id)?;
+        if device_id.is_none() {
             return Err(AppError::InvalidBodyParam("device_id"));
         }
-        super::login::check_device_id(device_id)?;
+        let device_id = device_id.as_str();
         let (session, user_id) = (&caller.session.id, &caller.session.user_id);
         let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session)).await?;
         self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
