@@ -146,7 +146,7 @@ pub struct PolicyArgs {
     /// Minutes a web session may go unused before it is ended (0: never); applies only while
     /// extension is off, as in Mattermost.
     #[arg(
-        long,
+        long = settings::SESSION_IDLE_TIMEOUT_MINUTES.flag,
         env = settings::SESSION_IDLE_TIMEOUT_MINUTES.env,
         default_value_t = config::DEFAULT_SESSION_IDLE_TIMEOUT_MINUTES,
         value_name = "MINUTES"
@@ -298,7 +298,11 @@ impl clap::builder::TypedValueParser for DatabaseParser {
         value: &std::ffi::OsStr,
     ) -> Result<Database, clap::Error> {
         let invalid = |message: String| {
-            clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("--database: {message}\n")).with_cmd(cmd)
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("--{}: {message}\n", settings::DATABASE.flag),
+            )
+            .with_cmd(cmd)
         };
         value.to_str().ok_or_else(|| invalid("not valid UTF-8".into()))?.parse().map_err(invalid)
     }

@@ -19,7 +19,9 @@ const MAX_MFA_KEY_FILE_BYTES: u64 = 4096;
 /// whoever reads the key opens every sealed secret.
 fn mfa_key(file: Option<&std::path::Path>) -> anyhow::Result<Option<crate::mfa::SecretKey>> {
     let text = match (file, std::env::var(MFA_KEY_ENV).ok().filter(|k| !k.trim().is_empty())) {
-        (Some(_), Some(_)) => anyhow::bail!("--mfa-key-file and {MFA_KEY_ENV} both give the MFA key: keep one"),
+        (Some(_), Some(_)) => {
+            anyhow::bail!("--{} and {MFA_KEY_ENV} both give the MFA key: keep one", config::settings::MFA_KEY_FILE.flag)
+        }
         (Some(path), None) => {
             let (text, metadata) =
                 crate::config_file::read_regular_file(path, MAX_MFA_KEY_FILE_BYTES, "the MFA key file")?;
@@ -67,9 +69,8 @@ pub(super) async fn serve(database: Database, args: ServerArgs) -> anyhow::Resul
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     config.mfa_key = mfa_key(args.mfa_key_file.as_deref())?;
     if config.policy.mfa.enable && config.mfa_key.is_none() {
-        tracing::warn!(
-            "MFA secrets are stored in clear (no --mfa-key-file or MM_SESSIONS_MFA_KEY): see docs/security.md"
-        );
+        let file = config::settings::MFA_KEY_FILE.flag;
+        tracing::warn!("MFA secrets are stored in clear (no --{file} or {MFA_KEY_ENV}): see docs/security.md");
     }
     Application::build(config).await?.run_until(shutdown_signal()).await
 }

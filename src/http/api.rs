@@ -309,7 +309,7 @@ impl Api<RequestContext> for Handlers {
         ctx: &RequestContext,
     ) -> Result<AuthCheckResponse, ApiError> {
         let requirement = Requirement { role: role.as_deref(), permission: permission.as_deref() };
-        match self.service.check_gate(ctx.caller(), requirement).await {
+        match self.service.check_forward_auth(ctx.caller(), requirement).await {
             // Always all four: a proxy that copies them must overwrite whatever a client sent.
             Ok(user) => {
                 let session = ctx.caller().map(|c| c.session.clone());

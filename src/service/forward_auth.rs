@@ -1,4 +1,4 @@
-//! The forward-auth gate (`GET /api/v4/auth/check`): may the request a reverse proxy holds go
+//! The forward-auth check (`GET /api/v4/auth/check`): may the request a reverse proxy holds go
 //! through to the app behind it? Signed in (authentication, with the session's lifecycle and
 //! MFA enforcement, is the HTTP layer's, as for every operation), and holding what the proxy's
 //! route asks for: a system role, or a permission of the caller's roles.
@@ -80,9 +80,13 @@ impl LoggedOnce {
 }
 
 impl SessionService {
-    /// The gate's answer for `caller`: the caller's user when signed in and allowed; 401 when
+    /// The forward-auth check's answer for `caller`: the caller's user when signed in and allowed; 401 when
     /// not signed in; 403 when signed in without what `requirement` asks.
-    pub async fn check_gate(&self, caller: Option<Caller<'_>>, requirement: Requirement<'_>) -> Result<User, AppError> {
+    pub async fn check_forward_auth(
+        &self,
+        caller: Option<Caller<'_>>,
+        requirement: Requirement<'_>,
+    ) -> Result<User, AppError> {
         let caller = caller.ok_or(AppError::SessionExpired)?;
         let user = self.caller_user(caller).await?;
         if let Some(role) = requirement.role.filter(|r| !r.is_empty()) {

@@ -11,7 +11,7 @@ use crate::domain::{DeviceId, Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
 use crate::known_device;
 use crate::login_budget::{Budget, Spent};
-use crate::password_hash as password;
+use crate::password_hash;
 
 /// What a login request carries, as the service needs it.
 #[derive(Clone, Debug, Default)]
@@ -66,7 +66,7 @@ impl SessionService {
         let device_id = device_id(attempt.device_id)?;
         // Mattermost's `GetUserForLogin`: by id alone when one is given, else by login id.
         let typed = if attempt.id.is_empty() { &attempt.login_id } else { &attempt.id };
-        let user = if attempt.password.chars().count() > password::MAX_LENGTH {
+        let user = if attempt.password.chars().count() > password_hash::MAX_LENGTH {
             None
         } else if attempt.id.is_empty() {
             self.user_by_login_id(&attempt.login_id).await?
@@ -92,7 +92,7 @@ impl SessionService {
         if let Some(user) = user.as_ref().filter(|u| !u.is_active()) {
             // Mattermost answers a deactivated account so whatever the password; answered before
             // the account's budget, so that the answer does not change when it runs out.
-            password::verify(attempt.password, None).await;
+            password_hash::verify(attempt.password, None).await;
             if let Some(unlogged) = self.refusal_log.admit() {
                 tracing::info!(user_id = %user.id, unlogged, "login refused: the user is deactivated");
             }
@@ -114,7 +114,7 @@ impl SessionService {
                 Err(spent @ Spent { budget: Budget::Account, .. }) => {
                     tracing::debug!(login_id, "login refused: the account's login budget is spent");
                     self.budget_refusal(spent, client, Some(&user.id));
-                    password::verify(attempt.password, None).await;
+                    password_hash::verify(attempt.password, None).await;
                     self.record(&attempt.origin, audited, failure).await;
                     return Err(AppError::InvalidCredentials);
                 }
@@ -122,7 +122,7 @@ impl SessionService {
             }
         }
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-        let verified = password::verify(attempt.password, hash).await;
+        let verified = password_hash::verify(attempt.password, hash).await;
         let user = match user {
             Some(user) if verified => {
                 if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {

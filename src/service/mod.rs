@@ -131,7 +131,7 @@ pub struct SessionService {
     metrics: Arc<Metrics>,
     login_budgets: Arc<LoginBudgets>,
     clock: Clock,
-    /// The gate's unknown requirement names already logged.
+    /// The forward-auth check's unknown requirement names already logged.
     logged_once: Arc<forward_auth::LoggedOnce>,
     /// Refused logins and checks: anyone can cause them, so few lines are written for many.
     refusal_log: Arc<Throttle>,

@@ -8,7 +8,7 @@ use super::login::SessionCheck;
 use super::{Actor, SessionService, Whose};
 use crate::domain::{Id, RevokeReason, User};
 use crate::error::AppError;
-use crate::password_hash as password;
+use crate::password_hash;
 use crate::permissions::{Permission, SYSTEM_ADMIN};
 
 /// What `PUT /users/{user_id}/password` carries.
@@ -54,7 +54,7 @@ impl SessionService {
                 let user = target.ok_or(AppError::SessionExpired)?;
                 // A password guess: a stolen session must not get to try many.
                 self.spend_session_check(caller, SessionCheck::Password)?;
-                if !password::verify(change.current_password, user.password_hash.clone()).await {
+                if !password_hash::verify(change.current_password, user.password_hash.clone()).await {
                     tracing::info!(user_id = %user.id, "password change refused: wrong current password");
                     return Err(AppError::IncorrectPassword);
                 }
@@ -72,7 +72,8 @@ impl SessionService {
             }
             Actor::AdminCli { .. } => target.ok_or(AppError::NoSuchUser)?,
         };
-        password::check_length(&change.new_password).map_err(|too_short| AppError::InvalidPassword { too_short })?;
+        password_hash::check_length(&change.new_password)
+            .map_err(|too_short| AppError::InvalidPassword { too_short })?;
         self.store_password(&target, &change.new_password).await?;
         if let Some(caller) = actor.caller() {
             tracing::info!(user_id = %target.id, by = %caller.session.user_id, "password changed");
@@ -87,7 +88,7 @@ impl SessionService {
     }
 
     async fn store_password(&self, user: &User, new_password: &str) -> Result<(), AppError> {
-        let hash = password::hash(new_password.to_owned()).await.map_err(AppError::Internal)?;
+        let hash = password_hash::hash(new_password.to_owned()).await.map_err(AppError::Internal)?;
         if self.stores.users.set_password_hash(&user.id, &hash, self.now()).await? {
             Ok(())
         } else {
