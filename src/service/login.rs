@@ -79,9 +79,10 @@ impl SessionService {
         // The login id is what the client typed (sometimes a password, in the wrong box): it is
         // logged only at debug, escaped and cut short; info lines name the user it resolved to.
         let login_id = crate::telemetry::untrusted(typed);
-        let user_id = user.as_ref().map(|u| u.id.to_string());
-        let audited_id = user.as_ref().map(|u| u.id.clone());
-        let audited = Subject { user: audited_id.as_ref(), session: None };
+        // The user it names, kept for the log lines and the audit record once `user` is moved.
+        let named = user.as_ref().map(|u| u.id.clone());
+        let user_id = named.as_ref().map(Id::as_str);
+        let audited = Subject { user: named.as_ref(), session: None };
         // Mattermost's record of a failure names the login id; it is escaped and bounded here.
         let failure = format!("failure - login_id={login_id}");
         let device = user.as_ref().and_then(|u| known_device::find(&attempt.device_cookies, u, self.now()));
@@ -113,7 +114,7 @@ impl SessionService {
                 // the one they spent the budget on, and which of their guesses was right.
                 Err(spent @ Spent { budget: Budget::Account, .. }) => {
                     tracing::debug!(login_id, "login refused: the account's login budget is spent");
-                    self.budget_refusal(spent, client, Some(&user.id));
+                    self.count_refusal(spent, client, Some(&user.id));
                     password_hash::verify(attempt.password, None).await;
                     self.record(&attempt.origin, audited, failure).await;
                     return Err(AppError::InvalidCredentials);
@@ -208,12 +209,17 @@ impl SessionService {
     /// A spent budget: counted, logged (a few lines a window: anyone can cause these), and
     /// answered 429 with how long to wait.
     fn budget_refusal(&self, spent: Spent, client: Option<IpAddr>, user: Option<&Id>) -> AppError {
+        self.count_refusal(spent, client, user);
+        AppError::RateLimited(spent.wait)
+    }
+
+    /// A spent budget counted and logged (a few lines a window), whatever the answer says.
+    fn count_refusal(&self, spent: Spent, client: Option<IpAddr>, user: Option<&Id>) {
         self.metrics.login_limited(spent.budget.as_str());
         if let Some(unlogged) = self.refusal_log.admit() {
             let (user_id, budget) = (user.map(Id::as_str), spent.budget.as_str());
             tracing::warn!(user_id, client = ?client, budget, unlogged, "password or code check refused: budget spent");
         }
-        AppError::RateLimited(spent.wait)
     }
 }
 
