@@ -217,13 +217,21 @@ impl Application {
             Some(addr) => Some(bind(addr, "metrics").await?),
             None => None,
         };
+        let sso = if config.sso.providers.is_empty() {
+            None
+        } else {
+            let names: Vec<&str> = config.sso.providers.iter().map(|p| p.service.as_str()).collect();
+            tracing::info!(services = %names.join(", "), "single sign-on on");
+            Some(crate::sso::SingleSignOn::new(config.sso.clone(), &config.policy.site_url)?)
+        };
         let http = HttpService::new(
             service.clone(),
             config.requests.clone(),
             config.proxies.clone(),
             config.client_requirements.clone(),
             metrics_listener.is_none(),
-        );
+        )
+        .with_sso(sso);
         Ok(Application { listener, metrics_listener, http, service, config })
     }
 

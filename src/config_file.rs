@@ -332,7 +332,7 @@ pub fn read(path: &Path) -> anyhow::Result<Applied> {
             applied.ignored.push(format!("{section} (the store comes from --database only)"));
             continue;
         }
-        let shared_section = shared().any(|(_, k)| k.section == section);
+        let shared_section = shared().any(|(_, k)| k.section.eq_ignore_ascii_case(section));
         if let Some((_, instead)) = SECURITY.iter().find(|(name, _)| name == section) {
             applied.warnings.push(format!("config.json {section} is ignored: {instead}"));
             continue;
@@ -350,7 +350,9 @@ pub fn read(path: &Path) -> anyhow::Result<Applied> {
         }
         for (key, value) in settings {
             let name = format!("{section}.{key}");
-            match shared().find(|(_, k)| k.section == section && k.key == key) {
+            // Go reads JSON keys whatever their case (older files say `UserApiEndpoint`).
+            let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+            match shared().find(|(_, k)| same(k.section, section) && same(k.key, key)) {
                 Some((setting, k)) => {
                     if let Some(value) = as_setting(value, k.kind).with_context(|| format!("config.json {name}"))? {
                         applied.settings.push((setting.env, value, name.clone()));
@@ -381,6 +383,17 @@ fn as_setting(value: &Value, kind: Kind) -> anyhow::Result<Option<String>> {
         (Kind::Bool, Value::Bool(b)) => b.to_string(),
         (Kind::Count, Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
         (Kind::Text, Value::String(s)) => s.clone(),
+        (Kind::TextList, Value::Array(items)) => {
+            let mut texts = Vec::new();
+            for item in items {
+                match item {
+                    Value::String(s) if !s.contains(',') => texts.push(s.clone()),
+                    _ => bail!("expected an array of strings without commas"),
+                }
+            }
+            texts.join(",")
+        }
+        (Kind::TextList, _) => bail!("expected an array of strings"),
         (Kind::Bool, other) => bail!("expected true or false, found {other}"),
         (Kind::Count, other) => bail!("expected a whole number, 0 or more, found {other}"),
         (Kind::Text, other) => bail!("expected a string, found {other}"),

@@ -155,6 +155,64 @@ pub enum AppError {
     /// must not enrol its own authenticator; docs/security.md).
     #[error("setting up MFA needs a recent sign-in")]
     MfaSignInAgain,
+    /// A single sign-on service that does not exist or is not enabled.
+    #[error("single sign-on service not enabled")]
+    SsoUnsupported,
+    /// A sign-in's return whose state is missing, malformed, unknown, used, expired, or not
+    /// this browser's.
+    #[error("invalid single sign-on state")]
+    SsoInvalidState,
+    /// A `redirect_to` that may not be followed (another host, another site path).
+    #[error("invalid redirect URL")]
+    InvalidRedirect,
+    /// A mobile sign-in's `redirect_to` outside `NativeAppSettings.AppCustomURLSchemes`.
+    #[error("invalid custom URL scheme")]
+    InvalidCustomUrlScheme,
+    /// The person declined at the provider (`error=access_denied`).
+    #[error("the sign-in was declined at the identity provider")]
+    SsoAccessDenied,
+    /// The provider's return carried neither a code nor an error.
+    #[error("the identity provider sent no code")]
+    SsoMissingCode,
+    /// The provider's return carried an error other than `access_denied` (its code, checked to
+    /// be a token of OAuth's error charset).
+    #[error("the identity provider answered {0}")]
+    SsoProviderError(String),
+    /// The provider refused to exchange the code (used, expired, not this client's).
+    #[error("the identity provider refused the code: {0}")]
+    SsoTokenRefused(String),
+    /// The provider could not be reached, or answered what OAuth does not allow (the cause is
+    /// for the log).
+    #[error("the identity provider failed: {0:#}")]
+    SsoProviderFailed(anyhow::Error),
+    /// An ID token that fails a check (signature, issuer, audience, expiry, nonce): why, for the
+    /// log.
+    #[error("the ID token was refused: {0}")]
+    SsoInvalidIdToken(String),
+    /// The provider's user info lacks a field the account needs (its name).
+    #[error("the identity provider's user info has no {0}")]
+    SsoMissingField(&'static str),
+    /// A new single sign-on account whose email an account with another sign-in method holds.
+    #[error("an account with another sign-in method has this email")]
+    SsoAlreadyAttached,
+    /// A new account while `TeamSettings.EnableUserCreation` is off.
+    #[error("user creation is disabled (EnableUserCreation)")]
+    UserCreationDisabled,
+    /// A new account whose email is outside `TeamSettings.RestrictCreationToDomains`.
+    #[error("the email's domain is not accepted (RestrictCreationToDomains)")]
+    DomainNotAllowed,
+    /// A password login of a single sign-on user.
+    #[error("the user signs in through single sign-on")]
+    SsoUserPasswordLogin,
+    /// A password change or set for a single sign-on user.
+    #[error("the user signs in through single sign-on: no password")]
+    SsoUserPassword,
+    /// Turning MFA on for a single sign-on user (their provider holds the second factor).
+    #[error("MFA is for password users only")]
+    SsoUserMfa,
+    /// A switch of sign-in method to a service that is not one, or without the provider's id.
+    #[error("invalid sign-in method: {0}")]
+    InvalidAuth(&'static str),
     /// Anything that is our fault. The cause is logged, not sent.
     #[error("{0:#}")]
     Internal(anyhow::Error),
@@ -336,6 +394,74 @@ impl AppError {
                 401,
                 "api.user.check_user_login_attempts.too_many.app_error",
                 "Your account is locked because of too many failed attempts. Please reset your password.",
+            ),
+            SsoUnsupported => row(
+                400,
+                "api.user.authorize_oauth_user.unsupported.app_error",
+                "Unsupported or disabled single sign-on service.",
+            ),
+            SsoInvalidState => row(400, "api.user.authorize_oauth_user.invalid_state.app_error", "Invalid state"),
+            InvalidRedirect => row(400, "api.invalid_redirect_url", "Invalid redirect URL."),
+            InvalidCustomUrlScheme => row(400, "api.invalid_custom_url_scheme", "Invalid custom URL scheme."),
+            SsoAccessDenied => row(403, "oauth_access_denied", "The sign-in was cancelled at the identity provider."),
+            SsoMissingCode => row(400, "oauth_missing_code", "The identity provider sent no authorization code."),
+            SsoProviderError(error) => row(
+                400,
+                "api.user.authorize_oauth_user.response.app_error",
+                format!("The identity provider refused the sign-in ({error})."),
+            ),
+            SsoTokenRefused(_) => row(
+                400,
+                "api.user.authorize_oauth_user.token_failed.app_error",
+                "The identity provider refused the sign-in's code: sign in again.",
+            ),
+            SsoProviderFailed(_) => row(
+                502,
+                "api.user.authorize_oauth_user.service.app_error",
+                "The identity provider could not be reached or gave an invalid answer.",
+            ),
+            SsoInvalidIdToken(_) => row(
+                400,
+                "api.user.authorize_oauth_user.invalid_id_token.app_error",
+                "The identity provider's ID token was refused: sign in again.",
+            ),
+            SsoMissingField(field) => row(
+                400,
+                "api.user.authorize_oauth_user.missing.app_error",
+                format!("The identity provider's user info has no {field}."),
+            ),
+            SsoAlreadyAttached => row(
+                400,
+                "api.user.create_oauth_user.already_attached.app_error",
+                "There is already an account associated with that email address using a sign in method other than \
+                 this one. Please sign in using that method.",
+            ),
+            UserCreationDisabled => row(403, "api.user.create_user.disabled.app_error", "User creation is disabled."),
+            DomainNotAllowed => row(
+                400,
+                "api.user.create_user.accepted_domain.app_error",
+                "The email you provided does not belong to an accepted domain. Please contact your administrator or \
+                 sign up with a different email.",
+            ),
+            SsoUserPasswordLogin => row(
+                401,
+                "api.user.login.invalid_credentials_sso",
+                "Enter a valid email or username and/or password, or sign in using another method.",
+            ),
+            SsoUserPassword => row(
+                400,
+                "api.user.update_password.oauth.app_error",
+                "Update password failed because the user is logged in through an OAuth service.",
+            ),
+            SsoUserMfa => row(
+                400,
+                "api.user.activate_mfa.email_and_ldap_only.app_error",
+                "MFA is not available for this account type.",
+            ),
+            InvalidAuth(field) => row(
+                400,
+                "api.context.invalid_body_param.app_error",
+                format!("Invalid or missing {field} in request body."),
             ),
             Internal(_) => row(500, "app.internal_error.app_error", "An internal error occurred; it has been logged."),
         }

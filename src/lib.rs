@@ -64,6 +64,7 @@ pub mod mfa;
 pub mod password_hash;
 pub mod permissions;
 pub mod service;
+pub mod sso;
 pub mod store;
 pub mod telemetry;
 pub mod user_agent;

@@ -88,6 +88,99 @@ pub struct ServerArgs {
 
     #[command(flatten)]
     pub policy: PolicyArgs,
+
+    #[command(flatten)]
+    pub sso: SsoArgs,
+}
+
+/// Single sign-on's services: for each, the rows of [`settings::SSO`] (Mattermost's
+/// `SSOSettings` keys) become flags, read from the environment too, with no clap field written
+/// per row; then `NativeAppSettings.AppCustomURLSchemes` and Office 365's directory. Checked by
+/// [`config::SsoConfig::from_lookup`]. Secrets are never shown (`--help` hides their values).
+#[derive(Clone, Debug, Default)]
+pub struct SsoArgs {
+    /// (environment name, value) of each row given.
+    values: Vec<(&'static str, String)>,
+}
+
+impl SsoArgs {
+    /// Every row these flags read.
+    fn rows() -> impl Iterator<Item = &'static settings::Setting> {
+        settings::SSO
+            .iter()
+            .flat_map(|s| {
+                [
+                    &s.enable,
+                    &s.id,
+                    &s.secret,
+                    &s.scope,
+                    &s.auth_endpoint,
+                    &s.token_endpoint,
+                    &s.user_api_endpoint,
+                    &s.discovery_endpoint,
+                    &s.button_text,
+                    &s.button_color,
+                ]
+            })
+            .chain([&settings::OFFICE365_DIRECTORY_ID, &settings::APP_CUSTOM_URL_SCHEMES])
+    }
+
+    /// The services, checked against `site_url`.
+    pub fn config(&self, site_url: &str) -> anyhow::Result<config::SsoConfig> {
+        let value = |s: &settings::Setting| self.values.iter().find(|(env, _)| *env == s.env).map(|(_, v)| v.clone());
+        config::SsoConfig::from_lookup(value, site_url).map_err(anyhow::Error::msg)
+    }
+}
+
+impl clap::FromArgMatches for SsoArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = SsoArgs::default();
+        args.update_from_arg_matches(matches)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for row in Self::rows() {
+            if let Some(value) = matches.get_one::<String>(row.flag) {
+                self.values.retain(|(env, _)| *env != row.env);
+                self.values.push((row.env, value.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl clap::Args for SsoArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        for row in Self::rows() {
+            let key = row.mattermost.map_or("", |k| k.key);
+            let secret = key == "Secret";
+            let help = match row.mattermost {
+                Some(k) => format!("Single sign-on: {}.{}", k.section, k.key),
+                None => String::new(),
+            };
+            let value_name = match key {
+                "Enable" => "BOOL",
+                "Secret" => "SECRET",
+                k if k.ends_with("Endpoint") => "URL",
+                _ => "TEXT",
+            };
+            cmd = cmd.arg(
+                clap::Arg::new(row.flag)
+                    .long(row.flag)
+                    .env(row.env)
+                    .hide_env_values(secret)
+                    .value_name(value_name)
+                    .help(help)
+                    .hide_short_help(true),
+            );
+        }
+        cmd
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 /// Mattermost's `ClientRequirements`: the mobile apps' versions `GET /system/ping` reports.
@@ -231,6 +324,21 @@ pub struct PolicyArgs {
     #[arg(long = settings::MAXIMUM_LOGIN_ATTEMPTS.flag, env = settings::MAXIMUM_LOGIN_ATTEMPTS.env, default_value_t = config::DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
         value_name = "N", value_parser = positive_u32)]
     pub maximum_login_attempts: NonZeroU32,
+
+    /// Let single sign-on make accounts for people who have none here (true/false).
+    #[arg(long = settings::ENABLE_USER_CREATION.flag, env = settings::ENABLE_USER_CREATION.env,
+        default_value_t = config::DEFAULT_ENABLE_USER_CREATION, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub enable_user_creation: bool,
+
+    /// Email domains new accounts may have, comma-separated (e.g. example.com); default: any.
+    #[arg(long = settings::RESTRICT_CREATION_TO_DOMAINS.flag, env = settings::RESTRICT_CREATION_TO_DOMAINS.env,
+        default_value = "", value_name = "DOMAINS")]
+    pub restrict_creation_to_domains: String,
+
+    /// Lifetime of a single sign-on login, in hours.
+    #[arg(long = settings::SESSION_LENGTH_SSO_HOURS.flag, env = settings::SESSION_LENGTH_SSO_HOURS.env,
+        default_value_t = config::DEFAULT_SESSION_LENGTH_SSO_HOURS, value_name = "HOURS", value_parser = positive_u32_plain)]
+    pub session_length_sso_hours: u32,
 }
 
 impl PolicyArgs {
@@ -272,6 +380,11 @@ impl PolicyArgs {
                 enforce: self.enforce_multifactor_authentication,
                 enforce_for_guests: self.guest_enforce_multifactor_authentication,
                 maximum_login_attempts: self.maximum_login_attempts,
+            },
+            sso: config::SsoPolicy {
+                enable_user_creation: self.enable_user_creation,
+                restrict_creation_to_domains: config::SsoPolicy::parse_domains(&self.restrict_creation_to_domains),
+                session_length: config::hours(u64::from(self.session_length_sso_hours)),
             },
             site_url: self.site_url.as_str().to_owned(),
         })
@@ -342,6 +455,11 @@ impl clap::builder::TypedValueParser for SiteUrlParser {
 /// "number would be zero for non-zero type").
 fn positive_u32(value: &str) -> Result<NonZeroU32, String> {
     value.trim().parse::<NonZeroU32>().map_err(|_| format!("must be a whole number from 1 to {}", u32::MAX))
+}
+
+/// As [`positive_u32`], as a plain number.
+fn positive_u32_plain(value: &str) -> Result<u32, String> {
+    positive_u32(value).map(NonZeroU32::get)
 }
 
 /// As [`positive_u32`], for counts.

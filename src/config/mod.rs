@@ -9,7 +9,8 @@
 //!
 //! Its parts: here the defaults, the store and listen addresses and the server's whole
 //! configuration; `policy` the session policy; `proxies` trusted proxies, cookies and
-//! forward-auth; `site_url` SiteURL; `limits` requests, connections and the session cache.
+//! forward-auth; `site_url` SiteURL; `limits` requests, connections and the session cache;
+//! `sso` single sign-on's services and the rules for the accounts they make.
 //!
 //! A leaf: this module uses only value types (`domain`, the permission grants), nothing of
 //! `http`, `service`, `store`, `cli` or `app`.
@@ -26,11 +27,13 @@ mod policy;
 mod proxies;
 pub mod settings;
 mod site_url;
+mod sso;
 
 pub use limits::*;
 pub use policy::*;
 pub use proxies::*;
 pub use site_url::*;
+pub use sso::*;
 
 /// The default listen address: Mattermost's port, loopback only.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8065";
@@ -298,6 +301,8 @@ pub struct ServeConfig {
     /// The operator's key for MFA secrets at rest (`None`: stored in clear, as Mattermost
     /// stores them; `crate::mfa::seal`).
     pub mfa_key: Option<crate::mfa::SecretKey>,
+    /// Single sign-on's services (none enabled by default).
+    pub sso: SsoConfig,
 }
 
 impl ServeConfig {
@@ -318,6 +323,7 @@ impl ServeConfig {
             clock: crate::domain::Clock::system(),
             session_cache: Some(CacheLimits::default()),
             mfa_key: None,
+            sso: SsoConfig::default(),
         }
     }
 }

@@ -48,6 +48,8 @@ pub struct SessionPolicy {
     pub login_rate_account: NonZeroU32,
     /// Multi-factor authentication.
     pub mfa: MfaPolicy,
+    /// Single sign-on's accounts and sessions.
+    pub sso: super::SsoPolicy,
     /// `SiteURL` (""): the address people reach the server at. Its host is the issuer an
     /// authenticator app shows (`Mattermost` when ""), the domain of the cookies with
     /// `AllowCookiesForSubdomains`, and the sign-in page the forward-auth check sends people to.
@@ -132,6 +134,7 @@ impl Default for SessionPolicy {
             login_rate_ip: DEFAULT_LOGIN_RATE_IP,
             login_rate_account: DEFAULT_LOGIN_RATE_ACCOUNT,
             mfa: MfaPolicy::default(),
+            sso: super::SsoPolicy::default(),
             site_url: String::new(),
         }
     }

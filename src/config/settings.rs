@@ -17,6 +17,8 @@ pub enum Kind {
     /// A whole number, 0 or more.
     Count,
     Text,
+    /// An array of strings (joined with commas in the environment and on the command line).
+    TextList,
 }
 
 /// Where a setting stands in Mattermost's `config.json`.
@@ -109,7 +111,100 @@ settings! {
     SITE_URL = "site-url", "MM_SERVICESETTINGS_SITEURL", ServiceSettings.SiteURL: Text;
     MAXIMUM_LOGIN_ATTEMPTS = "maximum-login-attempts", "MM_SERVICESETTINGS_MAXIMUMLOGINATTEMPTS", ServiceSettings.MaximumLoginAttempts: Count;
     DATABASE = "database", "MM_SESSIONS_DATABASE";
+    ENABLE_USER_CREATION = "enable-user-creation", "MM_TEAMSETTINGS_ENABLEUSERCREATION", TeamSettings.EnableUserCreation: Bool;
+    RESTRICT_CREATION_TO_DOMAINS = "restrict-creation-to-domains", "MM_TEAMSETTINGS_RESTRICTCREATIONTODOMAINS", TeamSettings.RestrictCreationToDomains: Text;
+    SESSION_LENGTH_SSO_HOURS = "session-length-sso-hours", "MM_SERVICESETTINGS_SESSIONLENGTHSSOINHOURS", ServiceSettings.SessionLengthSSOInHours: Count;
+    APP_CUSTOM_URL_SCHEMES = "app-custom-url-schemes", "MM_NATIVEAPPSETTINGS_APPCUSTOMURLSCHEMES", NativeAppSettings.AppCustomURLSchemes: TextList;
+    // Single sign-on: one block per service, Mattermost's `SSOSettings` keys ([`SSO`]).
+    GITLAB_ENABLE = "gitlab-enable", "MM_GITLABSETTINGS_ENABLE", GitLabSettings.Enable: Bool;
+    GITLAB_ID = "gitlab-id", "MM_GITLABSETTINGS_ID", GitLabSettings.Id: Text;
+    GITLAB_SECRET = "gitlab-secret", "MM_GITLABSETTINGS_SECRET", GitLabSettings.Secret: Text;
+    GITLAB_SCOPE = "gitlab-scope", "MM_GITLABSETTINGS_SCOPE", GitLabSettings.Scope: Text;
+    GITLAB_AUTH_ENDPOINT = "gitlab-auth-endpoint", "MM_GITLABSETTINGS_AUTHENDPOINT", GitLabSettings.AuthEndpoint: Text;
+    GITLAB_TOKEN_ENDPOINT = "gitlab-token-endpoint", "MM_GITLABSETTINGS_TOKENENDPOINT", GitLabSettings.TokenEndpoint: Text;
+    GITLAB_USER_API_ENDPOINT = "gitlab-user-api-endpoint", "MM_GITLABSETTINGS_USERAPIENDPOINT", GitLabSettings.UserAPIEndpoint: Text;
+    GITLAB_DISCOVERY_ENDPOINT = "gitlab-discovery-endpoint", "MM_GITLABSETTINGS_DISCOVERYENDPOINT", GitLabSettings.DiscoveryEndpoint: Text;
+    GITLAB_BUTTON_TEXT = "gitlab-button-text", "MM_GITLABSETTINGS_BUTTONTEXT", GitLabSettings.ButtonText: Text;
+    GITLAB_BUTTON_COLOR = "gitlab-button-color", "MM_GITLABSETTINGS_BUTTONCOLOR", GitLabSettings.ButtonColor: Text;
+    GOOGLE_ENABLE = "google-enable", "MM_GOOGLESETTINGS_ENABLE", GoogleSettings.Enable: Bool;
+    GOOGLE_ID = "google-id", "MM_GOOGLESETTINGS_ID", GoogleSettings.Id: Text;
+    GOOGLE_SECRET = "google-secret", "MM_GOOGLESETTINGS_SECRET", GoogleSettings.Secret: Text;
+    GOOGLE_SCOPE = "google-scope", "MM_GOOGLESETTINGS_SCOPE", GoogleSettings.Scope: Text;
+    GOOGLE_AUTH_ENDPOINT = "google-auth-endpoint", "MM_GOOGLESETTINGS_AUTHENDPOINT", GoogleSettings.AuthEndpoint: Text;
+    GOOGLE_TOKEN_ENDPOINT = "google-token-endpoint", "MM_GOOGLESETTINGS_TOKENENDPOINT", GoogleSettings.TokenEndpoint: Text;
+    GOOGLE_USER_API_ENDPOINT = "google-user-api-endpoint", "MM_GOOGLESETTINGS_USERAPIENDPOINT", GoogleSettings.UserAPIEndpoint: Text;
+    GOOGLE_DISCOVERY_ENDPOINT = "google-discovery-endpoint", "MM_GOOGLESETTINGS_DISCOVERYENDPOINT", GoogleSettings.DiscoveryEndpoint: Text;
+    GOOGLE_BUTTON_TEXT = "google-button-text", "MM_GOOGLESETTINGS_BUTTONTEXT", GoogleSettings.ButtonText: Text;
+    GOOGLE_BUTTON_COLOR = "google-button-color", "MM_GOOGLESETTINGS_BUTTONCOLOR", GoogleSettings.ButtonColor: Text;
+    OFFICE365_ENABLE = "office365-enable", "MM_OFFICE365SETTINGS_ENABLE", Office365Settings.Enable: Bool;
+    OFFICE365_ID = "office365-id", "MM_OFFICE365SETTINGS_ID", Office365Settings.Id: Text;
+    OFFICE365_SECRET = "office365-secret", "MM_OFFICE365SETTINGS_SECRET", Office365Settings.Secret: Text;
+    OFFICE365_SCOPE = "office365-scope", "MM_OFFICE365SETTINGS_SCOPE", Office365Settings.Scope: Text;
+    OFFICE365_AUTH_ENDPOINT = "office365-auth-endpoint", "MM_OFFICE365SETTINGS_AUTHENDPOINT", Office365Settings.AuthEndpoint: Text;
+    OFFICE365_TOKEN_ENDPOINT = "office365-token-endpoint", "MM_OFFICE365SETTINGS_TOKENENDPOINT", Office365Settings.TokenEndpoint: Text;
+    OFFICE365_USER_API_ENDPOINT = "office365-user-api-endpoint", "MM_OFFICE365SETTINGS_USERAPIENDPOINT", Office365Settings.UserAPIEndpoint: Text;
+    OFFICE365_DISCOVERY_ENDPOINT = "office365-discovery-endpoint", "MM_OFFICE365SETTINGS_DISCOVERYENDPOINT", Office365Settings.DiscoveryEndpoint: Text;
+    OFFICE365_BUTTON_TEXT = "office365-button-text", "MM_OFFICE365SETTINGS_BUTTONTEXT", Office365Settings.ButtonText: Text;
+    OFFICE365_BUTTON_COLOR = "office365-button-color", "MM_OFFICE365SETTINGS_BUTTONCOLOR", Office365Settings.ButtonColor: Text;
+    OPENID_ENABLE = "openid-enable", "MM_OPENIDSETTINGS_ENABLE", OpenIdSettings.Enable: Bool;
+    OPENID_ID = "openid-id", "MM_OPENIDSETTINGS_ID", OpenIdSettings.Id: Text;
+    OPENID_SECRET = "openid-secret", "MM_OPENIDSETTINGS_SECRET", OpenIdSettings.Secret: Text;
+    OPENID_SCOPE = "openid-scope", "MM_OPENIDSETTINGS_SCOPE", OpenIdSettings.Scope: Text;
+    OPENID_AUTH_ENDPOINT = "openid-auth-endpoint", "MM_OPENIDSETTINGS_AUTHENDPOINT", OpenIdSettings.AuthEndpoint: Text;
+    OPENID_TOKEN_ENDPOINT = "openid-token-endpoint", "MM_OPENIDSETTINGS_TOKENENDPOINT", OpenIdSettings.TokenEndpoint: Text;
+    OPENID_USER_API_ENDPOINT = "openid-user-api-endpoint", "MM_OPENIDSETTINGS_USERAPIENDPOINT", OpenIdSettings.UserAPIEndpoint: Text;
+    OPENID_DISCOVERY_ENDPOINT = "openid-discovery-endpoint", "MM_OPENIDSETTINGS_DISCOVERYENDPOINT", OpenIdSettings.DiscoveryEndpoint: Text;
+    OPENID_BUTTON_TEXT = "openid-button-text", "MM_OPENIDSETTINGS_BUTTONTEXT", OpenIdSettings.ButtonText: Text;
+    OPENID_BUTTON_COLOR = "openid-button-color", "MM_OPENIDSETTINGS_BUTTONCOLOR", OpenIdSettings.ButtonColor: Text;
+    OFFICE365_DIRECTORY_ID = "office365-directory-id", "MM_OFFICE365SETTINGS_DIRECTORYID", Office365Settings.DirectoryId: Text;
 }
+
+/// One single sign-on service's settings: Mattermost's `SSOSettings` section for it.
+#[derive(Clone, Copy, Debug)]
+pub struct SsoSettings {
+    /// The service's name in URLs and in users' `auth_service` (`gitlab`, …).
+    pub service: &'static str,
+    pub enable: Setting,
+    pub id: Setting,
+    pub secret: Setting,
+    pub scope: Setting,
+    pub auth_endpoint: Setting,
+    pub token_endpoint: Setting,
+    pub user_api_endpoint: Setting,
+    pub discovery_endpoint: Setting,
+    pub button_text: Setting,
+    pub button_color: Setting,
+}
+
+macro_rules! sso_block {
+    ($service:literal, $enable:ident, $id:ident, $secret:ident, $scope:ident, $auth:ident, $token:ident, $user:ident, $discovery:ident, $text:ident, $color:ident) => {
+        SsoSettings {
+            service: $service,
+            enable: $enable,
+            id: $id,
+            secret: $secret,
+            scope: $scope,
+            auth_endpoint: $auth,
+            token_endpoint: $token,
+            user_api_endpoint: $user,
+            discovery_endpoint: $discovery,
+            button_text: $text,
+            button_color: $color,
+        }
+    };
+}
+
+/// The single sign-on services' settings, one block per service.
+pub const SSO: &[SsoSettings] = &[
+    sso_block!("gitlab", GITLAB_ENABLE, GITLAB_ID, GITLAB_SECRET, GITLAB_SCOPE, GITLAB_AUTH_ENDPOINT, GITLAB_TOKEN_ENDPOINT,
+        GITLAB_USER_API_ENDPOINT, GITLAB_DISCOVERY_ENDPOINT, GITLAB_BUTTON_TEXT, GITLAB_BUTTON_COLOR),
+    sso_block!("google", GOOGLE_ENABLE, GOOGLE_ID, GOOGLE_SECRET, GOOGLE_SCOPE, GOOGLE_AUTH_ENDPOINT, GOOGLE_TOKEN_ENDPOINT,
+        GOOGLE_USER_API_ENDPOINT, GOOGLE_DISCOVERY_ENDPOINT, GOOGLE_BUTTON_TEXT, GOOGLE_BUTTON_COLOR),
+    sso_block!("office365", OFFICE365_ENABLE, OFFICE365_ID, OFFICE365_SECRET, OFFICE365_SCOPE, OFFICE365_AUTH_ENDPOINT, OFFICE365_TOKEN_ENDPOINT,
+        OFFICE365_USER_API_ENDPOINT, OFFICE365_DISCOVERY_ENDPOINT, OFFICE365_BUTTON_TEXT, OFFICE365_BUTTON_COLOR),
+    sso_block!("openid", OPENID_ENABLE, OPENID_ID, OPENID_SECRET, OPENID_SCOPE, OPENID_AUTH_ENDPOINT, OPENID_TOKEN_ENDPOINT,
+        OPENID_USER_API_ENDPOINT, OPENID_DISCOVERY_ENDPOINT, OPENID_BUTTON_TEXT, OPENID_BUTTON_COLOR),
+];
 
 /// Mattermost settings whose environment variable here is another than Mattermost's: the listen
 /// address is ours to name (`MM_SESSIONS_LISTEN`, beside the other `MM_SESSIONS_*` of the

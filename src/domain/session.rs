@@ -71,6 +71,11 @@ impl Session {
         !self.device_id.is_empty()
     }
 
+    /// Whether single sign-on opened it (Mattermost's `isOAuthUser` prop).
+    pub fn is_sso(&self) -> bool {
+        self.props.get("isOAuthUser") == Some("true")
+    }
+
     /// Mattermost's `IsExpired`: `expires_at > 0 && now > expires_at`.
     pub fn is_expired(&self, now: i64) -> bool {
         self.expires_at > 0 && now > self.expires_at
@@ -109,6 +114,8 @@ pub enum RevokeReason {
     TokenRevoked,
     /// The personal access token it was opened with was disabled.
     TokenDisabled,
+    /// An administrator switched the user's sign-in method (`PUT /users/{user_id}/auth`).
+    SignInMethodChanged,
 }
 
 impl RevokeReason {
@@ -127,6 +134,7 @@ impl RevokeReason {
             RevokeReason::Deactivation => "deactivation",
             RevokeReason::TokenRevoked => "token_revoke",
             RevokeReason::TokenDisabled => "token_disable",
+            RevokeReason::SignInMethodChanged => "sign_in_method_changed",
         }
     }
 }

@@ -26,6 +26,12 @@ pub struct User {
     /// not here: only the MFA store reads it ([`crate::store::MfaStore`]), so that no copy of a
     /// user (the cache's, a log line's) holds it.
     pub mfa_active: bool,
+    /// How the user signs in, as Mattermost's `AuthService`: "" for a password, else the single
+    /// sign-on service ([`crate::sso::Service`]: `gitlab`, `google`, `office365`, `openid`).
+    pub auth_service: String,
+    /// The provider's stable id for the person (Mattermost's `AuthData`); `None` for a
+    /// password user. (auth_service, auth_data) is unique.
+    pub auth_data: Option<String>,
 }
 
 /// Without the password hash: a user in a log line or a test failure must not carry it.
@@ -42,6 +48,8 @@ impl std::fmt::Debug for User {
             .field("delete_at", &self.delete_at)
             .field("last_password_update", &self.last_password_update)
             .field("mfa_active", &self.mfa_active)
+            .field("auth_service", &self.auth_service)
+            .field("auth_data", &self.auth_data)
             .finish()
     }
 }
@@ -50,6 +58,11 @@ impl User {
     /// Whether the user is active (not deactivated).
     pub fn is_active(&self) -> bool {
         self.delete_at == 0
+    }
+
+    /// Whether the user signs in through single sign-on (and not with a password).
+    pub fn is_sso(&self) -> bool {
+        !self.auth_service.is_empty()
     }
 
     /// Whether the user holds `role`.
@@ -97,6 +110,8 @@ impl NewUser {
             // Mattermost's `PreSave` starts it at the creation time.
             last_password_update: now,
             mfa_active: false,
+            auth_service: String::new(),
+            auth_data: None,
         })
     }
 }

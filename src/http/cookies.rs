@@ -26,6 +26,9 @@ pub const COOKIE_TOKEN: &str = "MMAUTHTOKEN";
 pub const COOKIE_USER_ID: &str = "MMUSERID";
 /// The cookie carrying the CSRF token the web app echoes in `X-CSRF-Token`.
 pub const COOKIE_CSRF: &str = "MMCSRF";
+/// The cookie that binds a single sign-on in flight to the browser that started it
+/// (Mattermost's name; [`crate::sso::state`]).
+pub const COOKIE_SIGN_IN: &str = "MMOAUTH";
 /// The start of each account's device cookie's name ([`crate::known_device`]).
 pub const COOKIE_DEVICE_PREFIX: &str = "MMDEVICE_";
 /// The path the device cookie is sent to, under `SiteURL`'s path.
@@ -82,6 +85,31 @@ pub fn device(user_id: &str, value: String, scope: &Scope, site_url: &str) -> St
         .http_only(true)
         .secure(scope.secure)
         .same_site(SameSite::Strict)
+        .build()
+        .to_string()
+}
+
+/// The single sign-on cookie holding `value`: HttpOnly, for the sign-in's lifetime, sent back
+/// under `site_url`'s path (where the provider returns the browser). SameSite=Lax: the
+/// provider's redirect back is a top-level GET from another site, which Lax lets through.
+pub fn sign_in(value: &str, scope: &Scope, site_url: &str) -> String {
+    sign_in_cookie(value.to_owned(), crate::sso::state::LIFETIME_MS / 1000, scope, site_url)
+}
+
+/// The single sign-on cookie, cleared (its sign-in is over).
+pub fn sign_in_cleared(scope: &Scope, site_url: &str) -> String {
+    sign_in_cookie(String::new(), 0, scope, site_url)
+}
+
+fn sign_in_cookie(value: String, max_age_secs: i64, scope: &Scope, site_url: &str) -> String {
+    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
+    let path = site_path.ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "/".to_owned());
+    Cookie::build((COOKIE_SIGN_IN, value))
+        .path(path)
+        .max_age(Duration::seconds(max_age_secs))
+        .http_only(true)
+        .secure(scope.secure)
+        .same_site(SameSite::Lax)
         .build()
         .to_string()
 }

@@ -45,8 +45,12 @@ pub fn has_companion_cookies(parts: &Parts) -> bool {
 
 /// Every cookie a request sent, as (name, value), over every `Cookie` header.
 fn cookies(parts: &Parts) -> impl Iterator<Item = (&str, &str)> {
-    parts
-        .headers
+    cookies_in(&parts.headers)
+}
+
+/// The same, from the headers alone.
+fn cookies_in(headers: &hyper::HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -62,7 +66,12 @@ pub(super) fn cookies_starting(parts: &Parts, prefix: &str, most: usize) -> Vec<
 
 /// A cookie's value (first match over every `Cookie` header).
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    cookies(parts).find(|(k, _)| *k == name).map(|(_, v)| v.to_owned())
+    cookie_in(&parts.headers, name)
+}
+
+/// A cookie's value, from the headers alone.
+pub(super) fn cookie_in(headers: &hyper::HeaderMap, name: &str) -> Option<String> {
+    cookies_in(headers).find(|(k, _)| *k == name).map(|(_, v)| v.to_owned())
 }
 
 /// Mattermost's CSRF rule for cookie-authenticated writes: `X-Requested-With: XMLHttpRequest`,

@@ -12,7 +12,7 @@
 //! - The generated router (`mm_sessions_api::server`) calls [`api::Handlers`], a thin `Api` impl
 //!   over [`crate::service::SessionService`] that takes its per-request details from
 //!   [`context`], speaks the JSON of [`json`] and sets [`cookies`].
-//! - [`web`] serves the sessions page at `/`; [`metrics_endpoint`] `GET /metrics`, on the API
+//! - [`web`] serves the sessions page at `/`; [`sso`] single sign-on's browser routes; [`metrics_endpoint`] `GET /metrics`, on the API
 //!   listener or on a listener of its own.
 //!
 //! A new operation needs only a handler in [`api`]; a new step of every request, a function in
@@ -34,6 +34,7 @@ pub mod pipeline;
 pub mod redirect;
 pub mod response;
 pub mod routes;
+pub mod sso;
 pub mod web;
 
 pub use forwarded::client_address;

@@ -82,6 +82,8 @@ pub const UNKNOWN: Operation = outside_the_spec("unknown");
 pub const PAGE: Operation = outside_the_spec("Page");
 /// The page's return to where forward-auth sent a person from.
 pub const RETURN: Operation = outside_the_spec("Return");
+/// Single sign-on's browser routes (`/oauth/…`, `/signup/…/complete`).
+pub const SSO: Operation = outside_the_spec("SingleSignOn");
 /// `GET /metrics`.
 pub const METRICS: Operation = outside_the_spec("Metrics");
 

@@ -3,8 +3,8 @@
 //!
 //! 1. [`Inner::handle`] gives it an id (`X-Request-Id` on the response, `request_id` in any
 //!    AppError, the log line);
-//! 2. [`Inner::serve_static`]: `/metrics` (when it is served here) and the page answer at once,
-//!    reading no body;
+//! 2. [`Inner::serve_static`]: `/metrics` (when it is served here), the page and single sign-on's
+//!    browser routes ([`Inner::serve_sso`]) answer at once, reading no body;
 //! 3. [`super::routes::route`]: an API path no route of the spec matches (with Mattermost's
 //!    patterns for ids and names) is 404, a method its route lacks 405, before anything is read;
 //! 4. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
@@ -71,6 +71,8 @@ struct Inner {
     cookie_domain: Option<String>,
     /// Answer `GET /metrics` here (no metrics listener of its own).
     serve_metrics: bool,
+    /// Single sign-on's services, when any is enabled.
+    sso: Option<crate::sso::SingleSignOn>,
 }
 
 /// Refused cookie writes without the CSRF header: a page on another site can cause one per
@@ -120,8 +122,16 @@ impl HttpService {
         let router = GeneratedRouter::new(handlers, false);
         let cookie_domain =
             crate::config::cookie_domain(proxies.allow_cookies_for_subdomains, &service.policy().site_url);
-        let inner = Inner { router, service, limits, proxies, cookie_domain, serve_metrics };
+        let inner = Inner { router, service, limits, proxies, cookie_domain, serve_metrics, sso: None };
         HttpService { inner: Arc::new(inner), peer: None }
+    }
+
+    /// This service with single sign-on's services (before it serves: it is then shared).
+    pub fn with_sso(mut self, sso: Option<crate::sso::SingleSignOn>) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.sso = sso;
+        }
+        self
     }
 }
 
@@ -161,7 +171,7 @@ impl Inner {
         let request_id = Id::generate().into_string();
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let (operation, mut response) = match self.serve_static(&request, peer).await {
+        let (operation, mut response) = match self.serve_static(&request, peer, &request_id).await {
             Some(answered) => answered,
             None => {
                 let operation = super::around_router::operation_of(&request)
@@ -186,6 +196,7 @@ impl Inner {
         &self,
         request: &Request<Incoming>,
         peer: Option<&Peer>,
+        request_id: &str,
     ) -> Option<(&'static Operation, HttpResponse)> {
         let path = request.uri().path();
         let metrics = self.serve_metrics && path == METRICS_PATH && request.method() == Method::GET;
@@ -196,6 +207,17 @@ impl Inner {
             let query = request.uri().query();
             return Some((&operations::RETURN, super::web::return_to(query, &self.proxies.allowed_redirect_hosts)));
         }
+        if request.method() == Method::GET {
+            if let Some(route) = super::sso::route(path) {
+                if let Some(peer) = peer {
+                    peer.answering();
+                }
+                return Some((&operations::SSO, self.serve_sso(route, request, peer, request_id).await));
+            }
+            if path == super::web::SIGN_IN_SERVICES_PATH {
+                return Some((&operations::PAGE, super::web::sign_in_services(self.sso.as_ref())));
+            }
+        }
         let page = if metrics { None } else { Some(super::web::asset(request.method(), path)?) };
         // Answering from here on (rendering the metrics counts the sessions in the store).
         if let Some(peer) = peer {
@@ -205,6 +227,29 @@ impl Inner {
             Some(page) => (&operations::PAGE, page),
             None => (&operations::METRICS, metrics_endpoint::answer(&self.service).await),
         })
+    }
+
+    /// Single sign-on's browser routes ([`super::sso`]): answered at once (no body is read);
+    /// a refusal is a page, not JSON.
+    async fn serve_sso(
+        &self,
+        route: super::sso::Route<'_>,
+        request: &Request<Incoming>,
+        peer: Option<&Peer>,
+        request_id: &str,
+    ) -> HttpResponse {
+        let headers = request.headers();
+        let client = peer.map(|p| super::forwarded::client_address(p.addr.ip(), headers, &self.proxies));
+        let secure = peer.is_some_and(|p| super::forwarded::secure_cookies(p.addr.ip(), headers, &self.proxies));
+        let scope = super::cookies::Scope { secure, domain: self.cookie_domain.clone() };
+        let allowed_hosts = &self.proxies.allowed_redirect_hosts;
+        let sso_request = super::sso::Request { uri: request.uri(), headers, client, scope, allowed_hosts };
+        // The cache forgets what other processes wrote (a user, an account this sign-in finds).
+        let answered = match self.service.stores().begin_request().await {
+            Ok(()) => super::sso::answer(route, sso_request, self.sso.as_ref(), &self.service).await,
+            Err(error) => Err(AppError::from(error)),
+        };
+        answered.unwrap_or_else(|error| response::render_error_page(&error, request_id))
     }
 
     /// Steps 3 to 9 for an API request.

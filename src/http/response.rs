@@ -39,6 +39,41 @@ pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
     response
 }
 
+/// An AppError as a page, for the browser routes of single sign-on (Mattermost shows its web
+/// app's error page there): the error's status, its message and Mattermost's id, a link back
+/// to the sign-in page. Logged as [`render_error`] logs, and the provider's failures too (the
+/// operator must hear of them; their cause never reaches the page).
+pub fn render_error_page(error: &AppError, request_id: &str) -> HttpResponse {
+    match error {
+        AppError::Internal(cause) => tracing::error!(request_id, error = %format!("{cause:#}"), "request failed"),
+        AppError::SsoProviderFailed(_) | AppError::SsoInvalidIdToken(_) | AppError::SsoTokenRefused(_) => {
+            tracing::warn!(request_id, "single sign-on failed: {error}")
+        }
+        _ => {}
+    }
+    let answer = error.answer();
+    let escape = super::sso::escape_html;
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Sign-in failed</title></head><body>\
+         <h1>Sign-in failed</h1><p id=\"message\">{}</p><p><code id=\"error-id\">{}</code></p>\
+         <p><a href=\"/\">Back to sign in</a></p></body></html>",
+        escape(&answer.message),
+        escape(answer.id)
+    );
+    let mut response = with_body(html);
+    *response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    headers.insert("content-security-policy", HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    if let Ok(id) = HeaderValue::from_str(answer.id) {
+        headers.insert("x-mm-error-id", id);
+    }
+    response
+}
+
 /// `Retry-After` in whole seconds, rounded up: never an invitation to retry too early.
 fn retry_after(wait: std::time::Duration) -> u64 {
     (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)

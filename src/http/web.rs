@@ -17,6 +17,37 @@ const STYLE: &str = include_str!("../../web/style.css");
 /// server decides, whatever the page's script checked.
 pub const RETURN_PATH: &str = "/return";
 
+/// The single sign-on services the page offers buttons for (JSON: each one's `service`, `url`,
+/// `text` and `color`): on the sessions page and the forward-auth sign-in alike.
+pub const SIGN_IN_SERVICES_PATH: &str = "/sign-in-services.json";
+
+/// The answer to `GET /sign-in-services.json`.
+pub fn sign_in_services(sso: Option<&crate::sso::SingleSignOn>) -> HttpResponse {
+    let services: Vec<serde_json::Value> = sso
+        .into_iter()
+        .flat_map(|sso| sso.providers())
+        .map(|client| {
+            let provider = client.settings();
+            let text = if provider.button_text.is_empty() {
+                format!("Sign in with {}", provider.service.display_name())
+            } else {
+                provider.button_text.clone()
+            };
+            serde_json::json!({
+                "service": provider.service.as_str(),
+                "url": format!("/oauth/{}/login", provider.service),
+                "text": text,
+                "color": provider.button_color,
+            })
+        })
+        .collect();
+    let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(serde_json::Value::from(services).to_string()))));
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, super::response::JSON);
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
 /// The answer to `GET /return?…`.
 pub fn return_to(query: Option<&str>, allowed: &super::redirect::AllowedHosts) -> HttpResponse {
     let target = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())

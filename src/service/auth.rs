@@ -125,7 +125,7 @@ impl SessionService {
         if !self.policy.extend_with_activity || session.is_access_token() || session.expires_at == 0 {
             return false;
         }
-        let length = self.length_ms(session.is_mobile());
+        let length = self.length_of(session.is_mobile(), session.is_sso());
         let threshold = (length / 100).clamp(5 * 60 * 1000, 24 * 3600 * 1000);
         if now - (session.expires_at - length) < threshold {
             return false;

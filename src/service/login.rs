@@ -137,6 +137,13 @@ impl SessionService {
                 }
                 user
             }
+            Some(user) if user.is_sso() => {
+                // Checked after a verification, as every refusal here: as long as any other.
+                tracing::debug!(user_id, "login refused: the user signs in through single sign-on");
+                self.metrics.login(false);
+                self.record(&attempt.origin, audited, failure).await;
+                return Err(AppError::SsoUserPasswordLogin);
+            }
             _ => {
                 if let Some(unlogged) = self.refusal_log.admit() {
                     tracing::info!(user_id, client = ?client, unlogged, "login failed: invalid credentials");
@@ -154,7 +161,7 @@ impl SessionService {
             let ended = self.stores.sessions.delete_device_sessions(&user.id, device_id.as_str(), None).await?;
             self.ended(RevokeReason::Device, ended, Whose::User(&user.id), user.id.as_str());
         }
-        let props = login_props(&user, &attempt.user_agent, mobile);
+        let props = login_props(&user, &attempt.user_agent, mobile, false);
         let (token, session) =
             self.issue_session(&user, self.length_ms(mobile), device_id.into_string(), props).await?;
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
@@ -230,7 +237,7 @@ pub(super) fn device_id(value: String) -> Result<DeviceId, AppError> {
 
 /// The props Mattermost gives a login's session: what the User-Agent says, a CSRF token, and
 /// flags.
-fn login_props(user: &User, user_agent: &str, mobile: bool) -> BTreeMap<String, String> {
+pub(super) fn login_props(user: &User, user_agent: &str, mobile: bool, sso: bool) -> BTreeMap<String, String> {
     let (platform, os, browser) = crate::user_agent::describe(user_agent);
     let flag = |b: bool| b.to_string();
     BTreeMap::from([
@@ -241,6 +248,6 @@ fn login_props(user: &User, user_agent: &str, mobile: bool) -> BTreeMap<String, 
         ("isMobile".to_string(), flag(mobile)),
         ("is_guest".to_string(), flag(user.has_role("system_guest"))),
         ("isSaml".to_string(), flag(false)),
-        ("isOAuthUser".to_string(), flag(false)),
+        ("isOAuthUser".to_string(), flag(sso)),
     ])
 }

@@ -9,6 +9,8 @@ impl SessionService {
     /// Deletes expired sessions in batches of `batch` (each its own short transaction, so that
     /// logins and revocations interleave); returns how many went.
     pub async fn purge_expired(&self, batch: usize) -> Result<u64, AppError> {
+        // Single sign-ons that never came back go with them (few: one per abandoned sign-in).
+        self.stores.sso_states.delete_expired_sso_states(self.now()).await?;
         let mut total = 0;
         loop {
             let deleted = self.stores.sessions.delete_expired(self.now(), batch).await?;

@@ -58,6 +58,10 @@ impl SessionService {
         if !self.policy.mfa.enable {
             return Err(AppError::MfaDisabled);
         }
+        // Mattermost's: MFA is for email (and LDAP) users; a provider holds an SSO user's.
+        if user.is_sso() {
+            return Err(AppError::SsoUserMfa);
+        }
         self.check_recent_sign_in(actor, &user_id)?;
         let secret = totp::new_secret();
         let stored = seal::store_form(self.mfa_key.as_ref(), user_id.as_str(), &secret);
@@ -105,6 +109,9 @@ impl SessionService {
     async fn activate_mfa(&self, actor: Actor<'_>, user: &User, code: &str) -> Result<(), AppError> {
         if !self.policy.mfa.enable {
             return Err(AppError::MfaDisabled);
+        }
+        if user.is_sso() {
+            return Err(AppError::SsoUserMfa);
         }
         self.check_recent_sign_in(actor, &user.id)?;
         let state = self.stores.mfa.mfa_state(&user.id).await?.ok_or(AppError::NoSuchUser)?;
@@ -245,7 +252,9 @@ impl SessionService {
             return Ok(());
         }
         let user = self.session_user(session, user).await?;
-        if user.has_role(SYSTEM_GUEST) && !mfa.enforce_for_guests {
+        // Enforcement is for password users (Mattermost's: email and LDAP); the provider holds
+        // an SSO user's second factor.
+        if user.is_sso() || (user.has_role(SYSTEM_GUEST) && !mfa.enforce_for_guests) {
             return Ok(());
         }
         if user.mfa_active {

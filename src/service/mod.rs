@@ -13,6 +13,8 @@
 //! - [`users`]: looking users up, creating them, their roles, (de)activation.
 //! - [`passwords`]: changing a password.
 //! - [`mfa`]: the second factor: secrets, turning it on and off, the login's code, enforcement.
+//! - [`sso`]: single sign-on's accounts and sessions, sign-ins in flight, switching a user's
+//!   sign-in method.
 //! - [`audit`]: writing audit records and listing them.
 //! - [`maintenance`]: what the server does by itself (purges, health, metrics).
 //!
@@ -43,6 +45,7 @@ mod maintenance;
 mod mfa;
 mod passwords;
 mod sessions;
+mod sso;
 mod users;
 
 pub use access_tokens::NewToken;
@@ -175,7 +178,17 @@ impl SessionService {
 
     /// The lifetime of a new or extended session, in milliseconds.
     fn length_ms(&self, mobile: bool) -> i64 {
-        let length = if mobile { self.policy.mobile_length } else { self.policy.web_length };
+        self.length_of(mobile, false)
+    }
+
+    /// The lifetime of a session, in milliseconds, as Mattermost's `SetSessionExpireInHours`
+    /// picks it: mobile first, then single sign-on's (`SessionLengthSSOInHours`), then web.
+    fn length_of(&self, mobile: bool, sso: bool) -> i64 {
+        let length = match (mobile, sso) {
+            (true, _) => self.policy.mobile_length,
+            (false, true) => self.policy.sso.session_length,
+            (false, false) => self.policy.web_length,
+        };
         i64::try_from(length.as_millis()).unwrap_or(i64::MAX)
     }
 

@@ -72,6 +72,10 @@ impl SessionService {
             }
             Actor::AdminCli { .. } => target.ok_or(AppError::NoSuchUser)?,
         };
+        // Mattermost's rule: a user who signs in through single sign-on has no password here.
+        if target.is_sso() {
+            return Err(AppError::SsoUserPassword);
+        }
         password_hash::check_length(&change.new_password)
             .map_err(|too_short| AppError::InvalidPassword { too_short })?;
         self.store_password(&target, &change.new_password).await?;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreError, StoreResult, Stores,
-    TokenStore, UserStore, WithSessions,
+    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, SsoStateStore, StoreError,
+    StoreResult, Stores, TokenStore, UserStore, WithSessions,
 };
 use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
@@ -51,4 +51,5 @@ super::session_store_methods!(metered);
 super::mfa_store_methods!(metered);
 super::token_store_methods!(metered);
 super::audit_store_methods!(metered);
+super::sso_state_store_methods!(metered);
 super::maintenance_methods!(metered);

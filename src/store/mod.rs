@@ -4,14 +4,15 @@
 //! # The shape
 //!
 //! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
-//!   tokens), [`MfaStore`] (the second factor), [`AuditStore`] and [`Maintenance`] (the store as
+//!   tokens), [`MfaStore`] (the second factor), [`SsoStateStore`] (single sign-ons in flight),
+//!   [`AuditStore`] and [`Maintenance`] (the store as
 //!   a whole: health checks, bulk loads). A new capability is a new trait here, implemented by
 //!   every backend. Each trait is written once, as a list of its methods (`capabilities!`),
 //!   which also gives the wrappers that list: a method's signature is written here and in each
 //!   backend, and nowhere else.
 //! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`], each a folder
 //!   (lldap's shape): `mod.rs` opens the backend and holds what its capabilities share, then a
-//!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `audits.rs`,
+//!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `sso_states.rs`, `audits.rs`,
 //!   `maintenance.rs`), and its `migrations/`. A new backend is such a folder, plus a line in
 //!   `app::open_store`; `tests/suite/store_behaviour.rs`
 //!   runs one suite against each, so they all answer alike.
@@ -63,6 +64,8 @@ pub enum Unique {
     UserId,
     Username,
     Email,
+    /// A provider identity (auth_service, auth_data) already held by another user.
+    SsoIdentity,
     SessionId,
     TokenHash,
     AccessTokenId,
@@ -76,6 +79,7 @@ impl Unique {
             Unique::UserId => "user id",
             Unique::Username => "username",
             Unique::Email => "email",
+            Unique::SsoIdentity => "single sign-on identity",
             Unique::SessionId => "session id",
             Unique::TokenHash => "session token",
             Unique::AccessTokenId => "personal access token id",
@@ -89,6 +93,7 @@ impl Unique {
             ("users", "id") => Unique::UserId,
             ("users", "username") => Unique::Username,
             ("users", "email") => Unique::Email,
+            ("users", "auth_service") => Unique::SsoIdentity,
             ("sessions", "id") => Unique::SessionId,
             ("sessions", "token_hash") => Unique::TokenHash,
             ("user_access_tokens", "id") => Unique::AccessTokenId,
@@ -211,6 +216,16 @@ pub trait UserStore in users, listed by user_store_methods {
     async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
     /// Marks a deactivated user active again; `false` when there is no such user.
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
+    /// The user a single sign-on identity belongs to: (auth_service, auth_data).
+    async fn user_by_auth(&self, auth_service: &str, auth_data: &str) -> StoreResult<Option<User>>;
+    /// Switches a user's sign-in method and deletes **every session of theirs**, in one
+    /// transaction (Mattermost's `UpdateAuthData`, and the revocation it does since 2026): to a
+    /// single sign-on service (the password hash is cleared, so the old password signs in
+    /// nowhere), or back to a password (`auth_service` "", `auth_data` `None`: the user must be
+    /// given a password). `None` when there is no such user, else how many sessions ended;
+    /// `Conflict(SsoIdentity)` when another user holds the identity.
+    async fn set_auth(&self, user_id: &Id, auth_service: &str, auth_data: Option<&str>, update_at: i64)
+        -> StoreResult<Option<u64>>;
 }
 
 /// Sessions, found by token hash, by id or by user. Every write is durable once the call
@@ -329,6 +344,20 @@ pub trait MfaStore in mfa, listed by mfa_store_methods {
     async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite>;
 }
 
+/// Single sign-on sign-ins in flight (Mattermost's `Tokens` rows of type `oauth`): what a
+/// sign-in started on one node needs when the provider sends the browser back, to any node.
+/// Found by the hash of the state's token (a copy of the table gives no usable state).
+pub trait SsoStateStore in sso_states, listed by sso_state_store_methods {
+    /// Keeps a sign-in's data (opaque here) until `expires_at`.
+    async fn put_sso_state(&self, token_hash: &TokenHash, expires_at: i64, data: &str) -> StoreResult<()>;
+    /// Takes a sign-in's data: deleted in the same statement as it is read, so that two returns
+    /// with one state (a replay, on any node) cannot both have it. `None` when there is none, or
+    /// it expired before `now` (deleted all the same).
+    async fn take_sso_state(&self, token_hash: &TokenHash, now: i64) -> StoreResult<Option<String>>;
+    /// Deletes sign-ins that expired before `now`; returns how many.
+    async fn delete_expired_sso_states(&self, now: i64) -> StoreResult<u64>;
+}
+
 /// Audit records (Mattermost's `Audits` table).
 pub trait AuditStore in audits, listed by audit_store_methods {
     /// Adds an audit record.
@@ -385,6 +414,7 @@ pub struct Stores {
     pub sessions: Arc<dyn SessionStore>,
     pub tokens: Arc<dyn TokenStore>,
     pub mfa: Arc<dyn MfaStore>,
+    pub sso_states: Arc<dyn SsoStateStore>,
     pub audits: Arc<dyn AuditStore>,
     pub maintenance: Arc<dyn Maintenance>,
     /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
@@ -399,13 +429,14 @@ impl Stores {
     /// Every capability of `backend`, with nothing in front.
     pub fn of<B>(backend: Arc<B>) -> Self
     where
-        B: UserStore + SessionStore + TokenStore + MfaStore + AuditStore + Maintenance,
+        B: UserStore + SessionStore + TokenStore + MfaStore + SsoStateStore + AuditStore + Maintenance,
     {
         Stores {
             users: backend.clone(),
             sessions: backend.clone(),
             tokens: backend.clone(),
             mfa: backend.clone(),
+            sso_states: backend.clone(),
             audits: backend.clone(),
             maintenance: backend,
             changes: None,

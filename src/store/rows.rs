@@ -8,7 +8,8 @@ use crate::domain::{AccessToken, Audit, Props, Session, SessionId, TokenHash, To
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str =
-    "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update, mfa_active";
+    "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update, mfa_active, \
+     auth_service, auth_data";
 /// The columns of `sessions`, in the order [`session`] reads them.
 pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
@@ -148,6 +149,8 @@ pub fn user(row: &impl Columns) -> anyhow::Result<User> {
         delete_at: row.int(7)?,
         last_password_update: row.int(8)?,
         mfa_active: row.flag(9)?,
+        auth_service: row.text(10)?,
+        auth_data: row.optional_text(11)?,
     })
 }
 

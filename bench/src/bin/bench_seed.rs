@@ -129,6 +129,8 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
         password_hash,
         delete_at: 0,
         mfa_active: false,
+        auth_service: String::new(),
+        auth_data: None,
     }
 }
 

@@ -63,6 +63,7 @@ macro_rules! cached {
     (set_roles, $($rest:tt)*) => { cached!(@user set_roles, $($rest)*) };
     (deactivate_user, $($rest:tt)*) => { cached!(@user deactivate_user, $($rest)*) };
     (reactivate_user, $($rest:tt)*) => { cached!(@user reactivate_user, $($rest)*) };
+    (set_auth, $($rest:tt)*) => { cached!(@user set_auth, $($rest)*) };
     (delete_user_session, $($rest:tt)*) => { cached!(@user delete_user_session, $($rest)*) };
     (delete_sessions_for_user, $($rest:tt)*) => { cached!(@user delete_sessions_for_user, $($rest)*) };
     (delete_device_sessions, $($rest:tt)*) => { cached!(@user delete_device_sessions, $($rest)*) };
@@ -93,6 +94,7 @@ macro_rules! cached {
     // What the cache does not hold, and writes that change nothing it holds: to the backend.
     (user_by_username, $($rest:tt)*) => { cached!(@backend user_by_username, $($rest)*) };
     (user_by_email, $($rest:tt)*) => { cached!(@backend user_by_email, $($rest)*) };
+    (user_by_auth, $($rest:tt)*) => { cached!(@backend user_by_auth, $($rest)*) };
     (list_users, $($rest:tt)*) => { cached!(@backend list_users, $($rest)*) };
     (session_by_id, $($rest:tt)*) => { cached!(@backend session_by_id, $($rest)*) };
     (count_active_sessions, $($rest:tt)*) => { cached!(@backend count_active_sessions, $($rest)*) };

@@ -11,6 +11,7 @@ mod audits;
 mod maintenance;
 mod mfa;
 mod sessions;
+mod sso_states;
 mod users;
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
@@ -35,6 +36,8 @@ struct Inner {
     mfa_steps: HashMap<Id, BTreeSet<i64>>,
     /// Each user's wrong MFA codes since the last right one.
     mfa_failed: HashMap<Id, u32>,
+    /// Single sign-ons in flight: (expiry, data) by the state token's hash.
+    sso_states: HashMap<TokenHash, (i64, String)>,
 }
 
 impl Inner {

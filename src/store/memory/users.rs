@@ -18,6 +18,8 @@ impl UserStore for MemoryStore {
                 Some(Unique::Username)
             } else if u.email == user.email {
                 Some(Unique::Email)
+            } else if user.auth_data.is_some() && (&u.auth_service, &u.auth_data) == (&user.auth_service, &user.auth_data) {
+                Some(Unique::SsoIdentity)
             } else {
                 None
             }
@@ -95,4 +97,37 @@ impl UserStore for MemoryStore {
             None => false,
         })
     }
+
+    async fn user_by_auth(&self, auth_service: &str, auth_data: &str) -> StoreResult<Option<User>> {
+        let inner = self.read();
+        let found = inner.users.values().find(|u| u.auth_service == auth_service && u.auth_data.as_deref() == Some(auth_data));
+        Ok(found.cloned())
+    }
+
+    async fn set_auth(
+        &self,
+        user_id: &Id,
+        auth_service: &str,
+        auth_data: Option<&str>,
+        update_at: i64,
+    ) -> StoreResult<Option<u64>> {
+        let mut inner = self.write();
+        let taken = auth_data.is_some()
+            && inner.users.values().any(|u| {
+                u.id != *user_id && u.auth_service == auth_service && u.auth_data.as_deref() == auth_data
+            });
+        if taken {
+            return Err(StoreError::Conflict(Unique::SsoIdentity));
+        }
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
+        user.auth_service = auth_service.to_owned();
+        user.auth_data = auth_data.map(str::to_owned);
+        user.update_at = update_at;
+        if !auth_service.is_empty() {
+            user.password_hash = None;
+        }
+        inner.mfa_failed.remove(user_id);
+        Ok(Some(inner.remove_user_sessions(user_id, |_| true)))
+    }
+
 }

@@ -33,7 +33,7 @@ impl Maintenance for PostgresStore {
                     &format!(
                         "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
-                     $8::bigint[], $9::bigint[], $10::boolean[])"
+                     $8::bigint[], $9::bigint[], $10::boolean[], $11::text[], $12::text[])"
                     ),
                     &[
                         &column(|u| u.id.as_str()),
@@ -46,6 +46,8 @@ impl Maintenance for PostgresStore {
                         &chunk.iter().map(|u| u.delete_at).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.last_password_update).collect::<Vec<_>>(),
                         &chunk.iter().map(|u| u.mfa_active).collect::<Vec<_>>(),
+                        &column(|u| &u.auth_service),
+                        &chunk.iter().map(|u| u.auth_data.as_deref()).collect::<Vec<_>>(),
                     ],
                 )
                 .await

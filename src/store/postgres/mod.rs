@@ -26,6 +26,7 @@ mod audits;
 mod maintenance;
 mod mfa;
 mod sessions;
+mod sso_states;
 mod users;
 
 const MIGRATIONS: &[(i32, &str)] = &[
@@ -38,6 +39,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (7, include_str!("migrations/0007_mfa.sql")),
     (8, include_str!("migrations/0008_password_update_from_creation.sql")),
     (9, include_str!("migrations/0009_mfa_failed_attempts.sql")),
+    (10, include_str!("migrations/0010_sso.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -226,6 +228,7 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
             Some("users_pkey") => Unique::of_column("users", "id"),
             Some("users_username_key") => Unique::of_column("users", "username"),
             Some("users_email_key") => Unique::of_column("users", "email"),
+            Some("users_auth") => Unique::of_column("users", "auth_service"),
             Some("sessions_pkey") => Unique::of_column("sessions", "id"),
             Some("sessions_token_hash_key") => Unique::of_column("sessions", "token_hash"),
             Some("user_access_tokens_pkey") => Unique::of_column("user_access_tokens", "id"),

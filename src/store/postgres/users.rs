@@ -13,8 +13,8 @@ use crate::domain::{Id, User};
 #[async_trait]
 impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-        let row: [&(dyn ToSql + Sync); 10] = [
+        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+        let row: [&(dyn ToSql + Sync); 12] = [
             &u.id.as_str(),
             &u.username,
             &u.email,
@@ -25,6 +25,8 @@ impl UserStore for PostgresStore {
             &u.delete_at,
             &u.last_password_update,
             &u.mfa_active,
+            &u.auth_service,
+            &u.auth_data,
         ];
         self.execute(&sql, &row).await.map(drop)
     }
@@ -110,4 +112,28 @@ impl UserStore for PostgresStore {
         let sql = "UPDATE users SET delete_at = 0, update_at = $2 WHERE id = $1";
         Ok(self.execute(sql, &[&user_id.as_str(), &update_at]).await? > 0)
     }
+
+    async fn user_by_auth(&self, auth_service: &str, auth_data: &str) -> StoreResult<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE auth_service = $1 AND auth_data = $2");
+        self.query_opt(&sql, &[&auth_service, &auth_data], super::user_row).await
+    }
+
+    async fn set_auth(
+        &self,
+        user_id: &Id,
+        auth_service: &str,
+        auth_data: Option<&str>,
+        update_at: i64,
+    ) -> StoreResult<Option<u64>> {
+        // Under the user-row lock, which orders it against logins racing on other nodes: a
+        // session opened by the old method either ends here or is refused.
+        self.locking_user(user_id, async |tx| {
+            let sql = "UPDATE users SET auth_service = $2, auth_data = $3, update_at = $4, mfa_failed_attempts = 0, \
+                       password_hash = CASE WHEN $2 = '' THEN password_hash ELSE NULL END WHERE id = $1";
+            execute(tx, sql, &[&user_id.as_str(), &auth_service, &auth_data, &update_at]).await?;
+            execute(tx, "DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await
+        })
+        .await
+    }
+
 }

@@ -32,6 +32,7 @@ mod changes;
 mod maintenance;
 mod mfa;
 mod sessions;
+mod sso_states;
 mod users;
 mod writer;
 use crate::domain::{Session, User};
@@ -49,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_mfa.sql"),
     include_str!("migrations/0010_password_update_from_creation.sql"),
     include_str!("migrations/0011_mfa_failed_attempts.sql"),
+    include_str!("migrations/0012_sso.sql"),
 ];
 
 /// A SQLite database file.
@@ -186,7 +188,9 @@ fn classify(error: rusqlite::Error) -> StoreError {
         if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
             || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
         {
-            let column = message.rsplit_once(": ").map_or("", |(_, c)| c);
+            // A constraint on several columns is named by its first: `users.auth_service, …`.
+            let columns = message.rsplit_once(": ").map_or("", |(_, c)| c);
+            let column = columns.split(", ").next().unwrap_or("");
             if let Some(field) = column.split_once('.').and_then(|(t, c)| Unique::of_column(t, c)) {
                 return StoreError::Conflict(field);
             }
@@ -196,7 +200,7 @@ fn classify(error: rusqlite::Error) -> StoreError {
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
-    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     let row = params![
         u.id.as_str(),
         u.username,
@@ -207,7 +211,9 @@ fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
         u.password_hash,
         u.delete_at,
         u.last_password_update,
-        u.mfa_active
+        u.mfa_active,
+        u.auth_service,
+        u.auth_data
     ];
     execute(c, &sql, row).map(drop)
 }

@@ -86,4 +86,35 @@ impl UserStore for SqliteStore {
         let sql = "UPDATE users SET delete_at = 0, update_at = ?2 WHERE id = ?1";
         Ok(self.execute(sql, (owned(user_id), update_at)).await? > 0)
     }
+
+    async fn user_by_auth(&self, auth_service: &str, auth_data: &str) -> StoreResult<Option<User>> {
+        let (service, data) = (owned(auth_service), owned(auth_data));
+        self.read(move |c| {
+            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE auth_service = ?1 AND auth_data = ?2"))?
+                .query_row([service, data], |r| mapped(r, rows::user))
+                .optional()
+        })
+        .await
+    }
+
+    async fn set_auth(
+        &self,
+        user_id: &Id,
+        auth_service: &str,
+        auth_data: Option<&str>,
+        update_at: i64,
+    ) -> StoreResult<Option<u64>> {
+        let (user_id, service, data) = (owned(user_id), owned(auth_service), auth_data.map(owned));
+        // One write: the writer runs it in a savepoint of its batch, all or nothing.
+        self.write(move |c| {
+            let sql = "UPDATE users SET auth_service = ?2, auth_data = ?3, update_at = ?4, mfa_failed_attempts = 0, \
+                       password_hash = CASE WHEN ?2 = '' THEN password_hash ELSE NULL END WHERE id = ?1";
+            if execute(c, sql, params![user_id, service, data, update_at])? == 0 {
+                return Ok(None);
+            }
+            execute(c, "DELETE FROM sessions WHERE user_id = ?1", [user_id]).map(Some)
+        })
+        .await
+    }
+
 }
