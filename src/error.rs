@@ -458,10 +458,10 @@ impl AppError {
                 "api.user.activate_mfa.email_and_ldap_only.app_error",
                 "MFA is not available for this account type.",
             ),
-            InvalidAuth(field) => row(
+            InvalidAuth(_) => row(
                 400,
-                "api.context.invalid_body_param.app_error",
-                format!("Invalid or missing {field} in request body."),
+                "api.user.update_user_auth.invalid_request",
+                "Invalid request: auth_data and auth_service (a single sign-on service) are required.",
             ),
             Internal(_) => row(500, "app.internal_error.app_error", "An internal error occurred; it has been logged."),
         }

@@ -72,7 +72,9 @@ function device(s) {
   const browser = p.browser && p.browser !== 'Unknown' ? p.browser : 'Unknown browser';
   const os = p.os && p.os !== 'Unknown' ? p.os : 'unknown system';
   const mobile = s.device_id ? ` (mobile device ${s.device_id})` : '';
-  return `${browser} on ${os}${mobile}`;
+  // Mattermost's mark of a session single sign-on opened.
+  const sso = p.isOAuthUser === 'true' ? ' · single sign-on' : '';
+  return `${browser} on ${os}${mobile}${sso}`;
 }
 
 function cell(row, label, text) {
@@ -246,6 +248,29 @@ async function signedIn(me) {
   }
 }
 
+// A "Sign in with …" link per single sign-on service the server offers; it carries the
+// protected app's `redirect_to` (the server checks it on the way in and on the way out).
+async function ssoButtons() {
+  let services = [];
+  try {
+    const response = await fetch('/sign-in-services.json', { credentials: 'same-origin' });
+    if (response.ok) services = await response.json();
+  } catch {
+    // No buttons: password sign-in still works.
+  }
+  const target = new URLSearchParams(window.location.search).get('redirect_to');
+  const links = services.map((s) => {
+    const a = document.createElement('a');
+    a.className = 'sso-button';
+    a.dataset.service = s.service;
+    a.textContent = s.text;
+    a.href = s.url + (target ? '?redirect_to=' + encodeURIComponent(target) : '');
+    if (s.color) a.style.backgroundColor = s.color;
+    return a;
+  });
+  $('sso-buttons').replaceChildren(...links);
+}
+
 function signedOut() {
   state.me = null;
   show('whoami', false);
@@ -361,6 +386,7 @@ function wire() {
 
 async function start() {
   wire();
+  ssoButtons();
   try {
     await signedIn(await api('GET', '/users/me'));
   } catch (e) {

@@ -844,6 +844,38 @@ pub enum UpdateUserActiveResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum UpdateUserAuthResponse {
+    /// The user's new sign-in method (`auth_data` as set).
+    Updated
+    (models::UserAuth)
+    ,
+    /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
+    BadRequest
+    (models::AppError)
+    ,
+    /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
+    Unauthorized
+    (models::AppError)
+    ,
+    /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
+    Forbidden
+    (models::AppError)
+    ,
+    /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
+    UserNotFound
+    (models::AppError)
+    ,
+    /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
+    RequestTimeout
+    (models::AppError)
+    ,
+    /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
+    PayloadTooLarge
+    (models::AppError)
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum UpdateUserPasswordResponse {
     /// The password is changed.
     Updated
@@ -1069,6 +1101,13 @@ pub trait Api<C: Send + Sync> {
         body: models::UpdateUserActiveRequest,
         context: &C) -> Result<UpdateUserActiveResponse, ApiError>;
 
+    /// Update a user's authentication method
+    async fn update_user_auth(
+        &self,
+        user_id: String,
+        body: models::UserAuth,
+        context: &C) -> Result<UpdateUserAuthResponse, ApiError>;
+
     /// Update a user's password
     async fn update_user_password(
         &self,
@@ -1244,6 +1283,13 @@ pub trait ApiNoContext<C: Send + Sync> {
         user_id: String,
         body: models::UpdateUserActiveRequest,
         ) -> Result<UpdateUserActiveResponse, ApiError>;
+
+    /// Update a user's authentication method
+    async fn update_user_auth(
+        &self,
+        user_id: String,
+        body: models::UserAuth,
+        ) -> Result<UpdateUserAuthResponse, ApiError>;
 
     /// Update a user's password
     async fn update_user_password(
@@ -1518,6 +1564,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     {
         let context = self.context().clone();
         self.api().update_user_active(user_id, body, &context).await
+    }
+
+    /// Update a user's authentication method
+    async fn update_user_auth(
+        &self,
+        user_id: String,
+        body: models::UserAuth,
+        ) -> Result<UpdateUserAuthResponse, ApiError>
+    {
+        let context = self.context().clone();
+        self.api().update_user_auth(user_id, body, &context).await
     }
 
     /// Update a user's password

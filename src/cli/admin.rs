@@ -115,10 +115,35 @@ pub enum UserCommand {
         #[arg(long)]
         user: String,
     },
-    /// List users: id, username, email, roles, then `deactivated` for deactivated ones and `mfa`
-    /// for those with multi-factor authentication on (tab-separated).
-    #[command(after_help = "Example:\n  mm-sessions user list")]
-    List,
+    /// List users: id, username, email, roles, then `deactivated` for deactivated ones, `mfa`
+    /// for those with multi-factor authentication on, and `sso=SERVICE` for those who sign in
+    /// through single sign-on (tab-separated).
+    #[command(after_help = "Examples:\n  mm-sessions user list\n  mm-sessions user list --auth-service openid")]
+    List {
+        /// Only users who sign in this way: a single sign-on service (gitlab, google, office365,
+        /// openid) or `password`.
+        #[arg(long, value_name = "SERVICE")]
+        auth_service: Option<String>,
+    },
+    /// Switch how a user signs in, ending every session of theirs: through a single sign-on
+    /// service as the provider's id for them (their password is cleared), or `--password` back
+    /// to a password (then set one with `user set-password`).
+    #[command(after_help = "Examples:\n  mm-sessions user set-auth --user ada --service openid --auth-data 2f6c…\n  \
+                            mm-sessions user set-auth --user ada --password")]
+    SetAuth {
+        /// Username or user id.
+        #[arg(long)]
+        user: String,
+        /// The single sign-on service: gitlab, google, office365 or openid.
+        #[arg(long, requires = "auth_data", conflicts_with = "password")]
+        service: Option<String>,
+        /// The provider's stable id for the person (OpenID Connect's `sub`, GitLab's user id).
+        #[arg(long, requires = "service")]
+        auth_data: Option<String>,
+        /// Back to a password.
+        #[arg(long, required_unless_present = "service")]
+        password: bool,
+    },
 }
 
 /// `mm-sessions session …`
@@ -289,17 +314,36 @@ pub(super) async fn user(service: SessionService, command: UserCommand) -> anyho
             service.update_mfa(cli("user mfa-off"), user.id.as_str(), Some(false), "").await?;
             eprintln!("MFA is off for {}", shown(&user.username));
         }
-        UserCommand::List => {
-            let users = service.list_users().await?;
-            header("id\tusername\temail\troles\t(deactivated, mfa)");
+        UserCommand::List { auth_service } => {
+            let wanted = match auth_service.as_deref() {
+                None => None,
+                Some("password") => Some(""),
+                Some(name) => Some(
+                    crate::config::Service::parse(name)
+                        .ok_or_else(|| anyhow::anyhow!("--auth-service: gitlab, google, office365, openid or password"))?
+                        .as_str(),
+                ),
+            };
+            let mut users = service.list_users().await?;
+            users.retain(|u| wanted.is_none_or(|w| u.auth_service == w));
+            header("id\tusername\temail\troles\t(deactivated, mfa, sso=SERVICE)");
             for u in &users {
                 let deactivated = if u.is_active() { "" } else { "\tdeactivated" };
                 let mfa = if u.mfa_active { "\tmfa" } else { "" };
+                let sso = if u.is_sso() { format!("\tsso={}", shown(&u.auth_service)) } else { String::new() };
                 let (id, username, email, roles) =
                     (shown(u.id.as_str()), shown(&u.username), shown(&u.email), shown(&u.roles));
-                println!("{id}\t{username}\t{email}\t{roles}{deactivated}{mfa}");
+                println!("{id}\t{username}\t{email}\t{roles}{deactivated}{mfa}{sso}");
             }
             eprintln!("{} user(s)", users.len());
+        }
+        UserCommand::SetAuth { user, service: sso, auth_data, password: _ } => {
+            let user = service.find_user(&user).await?;
+            let sso = sso.unwrap_or_default();
+            let command = cli("user set-auth");
+            let (method, _) = service.set_sign_in_method(command, user.id.as_str(), &sso, auth_data.as_deref()).await?;
+            let method = if method.is_empty() { "a password (set one with `user set-password`)".to_owned() } else { method };
+            eprintln!("{} now signs in with {method}; every session of theirs ended", shown(&user.username));
         }
     }
     Ok(())

@@ -188,6 +188,17 @@ fn provider(service: Service, text: &impl Fn(&Setting) -> String, rows: &SsoSett
         provider_url(&value).map(Some).map_err(|why| format!("{}: {why}", s.names()))
     };
     let mut scope = text(&rows.scope);
+    if scope.is_empty() {
+        // Mattermost's defaults; Office 365's `User.Read` is for its Graph API, which this
+        // server does not call: OpenID Connect's own scopes instead.
+        scope = match service {
+            Service::GitLab => "read_user",
+            Service::Google => "profile email",
+            Service::Office365 => "openid profile email",
+            Service::OpenId => "profile openid email",
+        }
+        .to_owned();
+    }
     let discovery = endpoint(&rows.discovery_endpoint)?;
     let protocol = match service {
         Service::GitLab if discovery.is_none() && !scope.split_whitespace().any(|s| s == "openid") => {
@@ -226,12 +237,6 @@ fn provider(service: Service, text: &impl Fn(&Setting) -> String, rows: &SsoSett
             Protocol::OpenIdConnect { discovery }
         }
     };
-    if scope.is_empty() {
-        scope = match service {
-            Service::GitLab => "read_user".to_owned(),
-            _ => "openid profile email".to_owned(),
-        };
-    }
     if scope.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
         return Err(format!("{}: not a list of scopes", rows.scope.names()));
     }

@@ -14,7 +14,7 @@ use mm_sessions_api::{
     GetSessionsResponse, GetUserAccessTokenResponse, GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse,
     GetUserAuditsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse,
     RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse,
-    SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserMfaResponse, UpdateUserPasswordResponse,
+    SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserAuthResponse, UpdateUserMfaResponse, UpdateUserPasswordResponse,
     UpdateUserRolesResponse,
 };
 use swagger::ApiError;
@@ -273,6 +273,24 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.update_active(ctx.actor()?, &user_id, body.active).await }.await;
         match result {
             Ok(_) => Ok(UpdateUserActiveResponse::Updated(ok_status())),
+            Err(e) => Err(ctx.fail(e)),
+        }
+    }
+
+    async fn update_user_auth(
+        &self,
+        user_id: String,
+        body: models::UserAuth,
+        ctx: &RequestContext,
+    ) -> Result<UpdateUserAuthResponse, ApiError> {
+        let (service, data) = (body.auth_service.unwrap_or_default(), body.auth_data);
+        let result =
+            async { self.service.set_sign_in_method(ctx.actor()?, &user_id, &service, data.as_deref()).await }.await;
+        match result {
+            Ok((auth_service, auth_data)) => Ok(UpdateUserAuthResponse::Updated(models::UserAuth {
+                auth_service: Some(auth_service),
+                auth_data: Some(auth_data),
+            })),
             Err(e) => Err(ctx.fail(e)),
         }
     }

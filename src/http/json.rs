@@ -99,7 +99,7 @@ pub fn user_model(user: User, viewer: Viewer) -> models::User {
         user.roles,
         "en".into(),
         DEFAULT_TIMEZONE.clone(),
-        String::new(),
+        user.auth_service,
         String::new(),
         false,
     );

@@ -46,6 +46,13 @@ impl SessionService {
 
     async fn change_password(&self, actor: Actor<'_>, user_id: &Id, change: PasswordChange) -> Result<u64, AppError> {
         let target = self.stores.users.user_by_id(user_id).await?;
+        // Mattermost's rule (`UpdatePasswordAsUser`: for oneself, before the current password is
+        // checked; for another, once the permission is): a user who signs in through single
+        // sign-on has no password here.
+        let own = actor.caller().is_some_and(|caller| *user_id == caller.session.user_id);
+        if own && target.as_ref().is_some_and(User::is_sso) {
+            return Err(AppError::SsoUserPassword);
+        }
         let target = match actor {
             Actor::Request(caller) if *user_id == caller.session.user_id => {
                 if change.current_password.is_empty() {
@@ -72,7 +79,6 @@ impl SessionService {
             }
             Actor::AdminCli { .. } => target.ok_or(AppError::NoSuchUser)?,
         };
-        // Mattermost's rule: a user who signs in through single sign-on has no password here.
         if target.is_sso() {
             return Err(AppError::SsoUserPassword);
         }

@@ -48,6 +48,7 @@ use crate::{Api,
      GetUserAuditsResponse,
      GetUserByUsernameResponse,
      UpdateUserActiveResponse,
+     UpdateUserAuthResponse,
      UpdateUserPasswordResponse,
      UpdateUserRolesResponse
 };
@@ -75,6 +76,7 @@ mod paths {
             r"^/api/v4/users/username/(?P<username>[^/?#]*)$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$",
+            r"^/api/v4/users/(?P<user_id>[^/?#]*)/auth$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$",
             r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$",
@@ -126,56 +128,63 @@ mod paths {
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$")
                 .expect("Unable to create regex for USERS_USER_ID_AUDITS");
     }
-    pub(crate) static ID_USERS_USER_ID_MFA: usize = 16;
+    pub(crate) static ID_USERS_USER_ID_AUTH: usize = 16;
+    lazy_static! {
+        pub static ref REGEX_USERS_USER_ID_AUTH: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/auth$")
+                .expect("Unable to create regex for USERS_USER_ID_AUTH");
+    }
+    pub(crate) static ID_USERS_USER_ID_MFA: usize = 17;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_MFA: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$")
                 .expect("Unable to create regex for USERS_USER_ID_MFA");
     }
-    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 17;
+    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 18;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_MFA_GENERATE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$")
                 .expect("Unable to create regex for USERS_USER_ID_MFA_GENERATE");
     }
-    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 18;
+    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 19;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_PASSWORD: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$")
                 .expect("Unable to create regex for USERS_USER_ID_PASSWORD");
     }
-    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 19;
+    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 20;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_ROLES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$")
                 .expect("Unable to create regex for USERS_USER_ID_ROLES");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 20;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 21;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 21;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 22;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 22;
+    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 23;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$")
                 .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE_ALL");
     }
-    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 23;
+    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 24;
     lazy_static! {
         pub static ref REGEX_USERS_USER_ID_TOKENS: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -474,6 +483,11 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
                 handle_update_user_active(api_impl, uri, headers, body, context, validation).await
             },
 
+            // UpdateUserAuth - PUT /users/{user_id}/auth
+            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_AUTH) => {
+                handle_update_user_auth(api_impl, uri, headers, body, context, validation).await
+            },
+
             // UpdateUserPassword - PUT /users/{user_id}/password
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => {
                 handle_update_user_password(api_impl, uri, headers, body, context, validation).await
@@ -500,6 +514,7 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             _ if path.matched(paths::ID_USERS_USERNAME_USERNAME) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_AUDITS) => method_not_allowed(),
+            _ if path.matched(paths::ID_USERS_USER_ID_AUTH) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_MFA) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => method_not_allowed(),
             _ if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => method_not_allowed(),
@@ -4981,6 +4996,219 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_update_user_auth<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+                {
+                    let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+                        Some(ref authorization) => authorization,
+                        None => return Ok(Response::builder()
+                                                .status(StatusCode::FORBIDDEN)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_str("Unauthenticated"))
+                                                .expect("Unable to create Authentication Forbidden response")),
+                    };
+                }
+
+                // Path parameters
+                let path: &str = uri.path();
+                let path_params =
+                    paths::REGEX_USERS_USER_ID_AUTH
+                    .captures(path)
+                    .unwrap_or_else(||
+                        panic!("Path {} matched RE USERS_USER_ID_AUTH in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_AUTH.as_str())
+                    );
+
+                let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
+                    Ok(param_user_id) => match param_user_id.parse::<String>() {
+                        Ok(param_user_id) => param_user_id,
+                        Err(e) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't parse path parameter user_id: {e}")))
+                                        .expect("Unable to create Bad Request response for invalid path parameter")),
+                    },
+                    Err(_) => return Ok(Response::builder()
+                                        .status(StatusCode::BAD_REQUEST)
+                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                        .body(body_from_string(format!("Couldn't percent-decode path parameter as UTF-8: {}", &path_params["user_id"])))
+                                        .expect("Unable to create Bad Request response for invalid percent decode"))
+                };
+
+                // Handle body parameters (note that non-required body parameters will ignore garbage
+                // values, rather than causing a 400 response). Produce warning header and logs for
+                // any unused fields.
+                let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+                match result {
+                     Ok(body) => {
+                                let mut unused_elements : Vec<String> = vec![];
+                                let param_body: Option<models::UserAuth> = if !body.is_empty() {
+                                    let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                                    match serde_ignored::deserialize(deserializer, |path| {
+                                            warn!("Ignoring unknown field in body: {path}");
+                                            unused_elements.push(path.to_string());
+                                    }) {
+                                        Ok(param_body) => param_body,
+                                        Err(e) => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new(format!("Couldn't parse body parameter body - doesn't match schema: {e}")))
+                                                        .expect("Unable to create Bad Request response for invalid body parameter body due to schema")),
+                                    }
+
+                                } else {
+                                    None
+                                };
+                                let param_body = match param_body {
+                                    Some(param_body) => param_body,
+                                    None => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new("Missing required body parameter body".to_string()))
+                                                        .expect("Unable to create Bad Request response for missing body parameter body")),
+                                };
+        #[cfg(not(feature = "validate"))]
+                                run_validation!(param_body, "body", validation);
+
+                                let result = api_impl.update_user_auth(
+                                            param_user_id,
+                                            param_body,
+                                        &context
+                                    ).await;
+                                let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+                                response.headers_mut().insert(
+                                            HeaderName::from_static("x-span-id"),
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                                .expect("Unable to create X-Span-ID header value"));
+
+                                        if !unused_elements.is_empty() {
+                                            response.headers_mut().insert(
+                                                HeaderName::from_static("warning"),
+                                                HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                                                    .expect("Unable to create Warning header value"));
+                                        }
+                                        match result {
+                                            Ok(rsp) => match rsp {
+                                                UpdateUserAuthResponse::Updated
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::BadRequest
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::Unauthorized
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::Forbidden
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::UserNotFound
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::RequestTimeout
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(408).expect("Unable to turn 408 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                                UpdateUserAuthResponse::PayloadTooLarge
+                                                    (body)
+                                                => {
+                                                    *response.status_mut() = StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                                                    response.headers_mut().insert(
+                                                        CONTENT_TYPE,
+                                                        HeaderValue::from_static("application/json"));
+                                                    // JSON Body
+                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                                                    *response.body_mut() = body_from_string(body);
+
+                                                },
+                                            },
+                                            Err(_) => {
+                                                // Application code returned an error. This should not happen, as the implementation should
+                                                // return a valid response.
+                                                *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                                                response.headers_mut().insert(
+                                                    CONTENT_TYPE,
+                                                    HeaderValue::from_static("text/plain"),
+                                                );
+                                                *response.body_mut() = body_from_str("An internal error occurred");
+                                            },
+                                        }
+
+                                        Ok(response)
+                            },
+                            Err(e) => Ok(Response::builder()
+                                                .status(StatusCode::BAD_REQUEST)
+                                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                .body(body_from_string(format!("Unable to read body: {}", e.into())))
+                                                .expect("Unable to create Bad Request response due to unable to read body")),
+                        }
+}
+
+#[allow(unused_variables)]
 async fn handle_update_user_password<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -5491,6 +5719,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => Some("GetUserByUsername"),
             // UpdateUserActive - PUT /users/{user_id}/active
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => Some("UpdateUserActive"),
+            // UpdateUserAuth - PUT /users/{user_id}/auth
+            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_AUTH) => Some("UpdateUserAuth"),
             // UpdateUserPassword - PUT /users/{user_id}/password
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => Some("UpdateUserPassword"),
             // UpdateUserRoles - PUT /users/{user_id}/roles

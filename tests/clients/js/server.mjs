@@ -22,11 +22,13 @@ export function freePort() {
   });
 }
 
-// `env` adds server settings, e.g. { MM_SESSIONS_SECURE_COOKIES: 'always' }.
-export async function startServer({ env = {} } = {}) {
+// `env` adds server settings, e.g. { MM_SESSIONS_SECURE_COOKIES: 'always' }; `port` is the port
+// to listen on (default: a free one); `database` another store than a fresh SQLite file (a
+// PostgreSQL URL, for several nodes on one database).
+export async function startServer({ env = {}, port: chosen, database: given } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mm-sessions-js-'));
-  const database = join(dir, 'mm-sessions.db');
-  const port = await freePort();
+  const database = given || join(dir, 'mm-sessions.db');
+  const port = chosen || await freePort();
   const child = spawn(BIN, ['--listen', `127.0.0.1:${port}`, '--database', database], {
     stdio: ['ignore', 'ignore', 'inherit'],
     // Tests log in far faster than people do: lift the login rate limits.
