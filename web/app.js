@@ -165,6 +165,11 @@ const MFA_REQUIRED = 'api.context.mfa_required.app_error';
 function showMfa() {
   const on = Boolean(state.me && state.me.mfa_active);
   forgetMfaKey();
+  // A single sign-on user's second factor is their identity provider's (the server refuses it).
+  if (state.me && state.me.auth_service) {
+    show('mfa', false);
+    return;
+  }
   show('mfa', true);
   show('mfa-setup', false);
   show('mfa-form', false);

@@ -571,7 +571,67 @@ async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: St
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Replayed);
 }
 
+async fn sso_identities_are_unique_and_a_switch_ends_every_session(store: Stores) {
+    let mut ada = user("ada");
+    ada.auth_service = "openid".into();
+    ada.auth_data = Some("sub-1".into());
+    store.users.create_user(&ada).await.unwrap();
+    assert_eq!(store.users.user_by_auth("openid", "sub-1").await.unwrap(), Some(ada.clone()));
+    assert_eq!(store.users.user_by_auth("gitlab", "sub-1").await.unwrap(), None);
+    let mut twin = user("twin");
+    twin.auth_service = "openid".into();
+    twin.auth_data = Some("sub-1".into());
+    assert!(matches!(store.users.create_user(&twin).await, Err(StoreError::Conflict(Unique::SsoIdentity))));
+    // Password users hold no identity: many of them, no clash.
+    store.users.create_user(&user("p1")).await.unwrap();
+    store.users.create_user(&user("p2")).await.unwrap();
+
+    let mut grace = user("grace");
+    grace.password_hash = Some("hash".into());
+    store.users.create_user(&grace).await.unwrap();
+    for last_activity_at in [1, 2] {
+        store.sessions.create_session(&session(&grace, last_activity_at).1, 500).await.unwrap();
+    }
+    let ada_session = session(&ada, 1).1;
+    store.sessions.create_session(&ada_session, 500).await.unwrap();
+    assert!(matches!(
+        store.users.set_auth(&grace.id, "openid", Some("sub-1"), 5).await,
+        Err(StoreError::Conflict(Unique::SsoIdentity))
+    ));
+    assert_eq!(store.sessions.sessions_for_user(&grace.id).await.unwrap().len(), 2, "a refused switch ends nothing");
+    assert_eq!(store.users.set_auth(&grace.id, "gitlab", Some("42"), 5).await.unwrap(), Some(2));
+    let switched = store.users.user_by_id(&grace.id).await.unwrap().unwrap();
+    assert_eq!((switched.auth_service.as_str(), switched.auth_data.as_deref()), ("gitlab", Some("42")));
+    assert_eq!(switched.password_hash, None, "the old password signs in nowhere");
+    assert_eq!(switched.update_at, 5);
+    assert!(store.sessions.sessions_for_user(&grace.id).await.unwrap().is_empty());
+    assert_eq!(store.sessions.session_by_id(&ada_session.id).await.unwrap(), Some(ada_session), "others untouched");
+    // Back to a password.
+    assert_eq!(store.users.set_auth(&grace.id, "", None, 6).await.unwrap(), Some(0));
+    assert_eq!(store.users.user_by_auth("gitlab", "42").await.unwrap(), None);
+    assert_eq!(store.users.set_auth(&Id::generate(), "gitlab", Some("43"), 6).await.unwrap(), None);
+}
+
+async fn sso_states_are_taken_once_and_expire(store: Stores) {
+    let (a, b, c) = (Token::generate().hash(), Token::generate().hash(), Token::generate().hash());
+    store.sso_states.put_sso_state(&a, 100, "{\"a\":1}").await.unwrap();
+    store.sso_states.put_sso_state(&b, 100, "b").await.unwrap();
+    store.sso_states.put_sso_state(&c, 50, "c").await.unwrap();
+    assert_eq!(store.sso_states.take_sso_state(&a, 100).await.unwrap().as_deref(), Some("{\"a\":1}"));
+    assert_eq!(store.sso_states.take_sso_state(&a, 100).await.unwrap(), None, "taken once");
+    // Expired: nothing, and gone.
+    assert_eq!(store.sso_states.take_sso_state(&c, 51).await.unwrap(), None);
+    assert_eq!(store.sso_states.delete_expired_sso_states(101).await.unwrap(), 1, "b only: c went when taken");
+    assert_eq!(store.sso_states.take_sso_state(&b, 0).await.unwrap(), None);
+    // Two takers at once (two nodes): one gets it.
+    store.sso_states.put_sso_state(&a, 100, "again").await.unwrap();
+    let (x, y) = tokio::join!(store.sso_states.take_sso_state(&a, 1), store.sso_states.take_sso_state(&a, 1));
+    assert_eq!([x.unwrap(), y.unwrap()].iter().flatten().count(), 1);
+}
+
 on_every_backend!(via on_store;
+    sso_identities_are_unique_and_a_switch_ends_every_session,
+    sso_states_are_taken_once_and_expire,
     mfa_steps_are_accepted_once_and_secrets_change_only_while_off,
     users_are_unique_and_found,
     sessions_round_trip,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServer, freePort } from '../js/server.mjs';
+import { startProvider, openIdSettings } from '../sso/provider.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -124,14 +125,17 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
   if (missing) console.log(`SKIPPED: forward-auth through ${name}: ${missing}`);
 
   describe(`forward-auth through ${name}`, { skip: missing }, () => {
-    let sessions; let app; let child; let dir; let browser; let port; let ids;
+    let sessions; let app; let child; let dir; let browser; let port; let ids; let provider;
     const wiki = (path) => `http://${WIKI}:${port}${path}`;
     const site = () => `http://${DOMAIN}:${port}`;
 
     before(async () => {
       port = await freePort();
+      // The company sign-in: a real OpenID Connect provider, offered on the sign-in page.
+      provider = await startProvider(`http://${DOMAIN}:${port}`);
       sessions = await startServer({
         env: {
+          ...openIdSettings(provider),
           MM_SERVICESETTINGS_SITEURL: `http://${DOMAIN}:${port}`,
           MM_SERVICESETTINGS_ALLOWCOOKIESFORSUBDOMAINS: 'true',
           MM_SESSIONS_TRUSTED_PROXIES: '127.0.0.1/32',
@@ -167,6 +171,7 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
       }
       await app?.stop();
       await sessions?.stop();
+      await provider?.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
@@ -247,6 +252,24 @@ for (const [name, proxy] of Object.entries(PROXIES)) {
       assert.equal(revoked.status, 200);
       await page.goto(wiki('/page'));
       assert.ok(page.url().startsWith(`${site()}/?redirect_to=`), page.url());
+      await context.close();
+    });
+
+    test('the company sign-in: through the provider from the sign-in page, back on the app', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(wiki('/sso?x=1'));
+      assert.ok(page.url().startsWith(`${site()}/?redirect_to=`), page.url());
+      await page.getByRole('link', { name: 'Sign in with the test provider' }).click();
+      await page.waitForURL(`${provider.issuer}/interaction/**`);
+      await page.locator('input[name="login"]').fill('hedy');
+      await page.locator('input[name="password"]').fill('anything');
+      await page.locator('button[type="submit"]').click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForURL(wiki('/sso?x=1'));
+      const seen = await seenBy(page);
+      assert.equal(seen.headers['x-mattermost-username'], 'hedy');
+      assert.equal(seen.headers['x-mattermost-roles'], 'system_user');
       await context.close();
     });
 
