@@ -449,3 +449,73 @@ async fn an_mfa_key_file_readable_by_others_is_warned_about() {
         }
     }
 }
+
+/// A Mattermost deployment's `config.json` with GitLab and OpenID Connect enabled (Mattermost's
+/// key spellings, the older `UserApiEndpoint` too) starts the server offering both; a provider
+/// URL that is not https is refused naming the key; the client secret is never printed.
+#[tokio::test]
+async fn a_config_json_with_gitlab_and_openid_enabled_starts_with_those_providers() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "gitlab-client-secret-never-printed";
+    let mut config = mattermost_config(&[("ServiceSettings.SiteURL", json!("https://chat.example.com"))]);
+    config["GitLabSettings"] = json!({
+        "Enable": true, "Secret": secret, "Id": "gitlab-app-id", "Scope": "",
+        "AuthEndpoint": "https://gitlab.example.com/oauth/authorize",
+        "TokenEndpoint": "https://gitlab.example.com/oauth/token",
+        "UserApiEndpoint": "https://gitlab.example.com/api/v4/user",
+        "DiscoveryEndpoint": "", "ButtonText": "", "ButtonColor": ""
+    });
+    config["GoogleSettings"] = json!({
+        "Enable": false, "Secret": "", "Id": "", "Scope": "profile email",
+        "AuthEndpoint": "https://accounts.google.com/o/oauth2/v2/auth",
+        "TokenEndpoint": "https://www.googleapis.com/oauth2/v4/token",
+        "UserAPIEndpoint": "https://people.googleapis.com/v1/people/me?personFields=names,emailAddresses,nicknames,metadata",
+        "DiscoveryEndpoint": "", "ButtonText": "", "ButtonColor": ""
+    });
+    config["Office365Settings"] = json!({"Enable": false, "Secret": "", "Id": "", "Scope": "User.Read", "DirectoryId": ""});
+    config["OpenIdSettings"] = json!({
+        "Enable": true, "Secret": "openid-secret", "Id": "openid-id", "Scope": "profile openid email",
+        "AuthEndpoint": "", "TokenEndpoint": "", "UserAPIEndpoint": "",
+        "DiscoveryEndpoint": "https://id.example.com/.well-known/openid-configuration",
+        "ButtonText": "Company sign-in", "ButtonColor": "#145DBF"
+    });
+    let path = write_config(&dir, &config);
+    let log = dir.path().join("server.log");
+    let node = Node::with("memory").flags(&["--config", &path]).log(&log).start().await;
+    let site = node.base.trim_end_matches("/api/v4").to_owned();
+    let services: Value = reqwest::get(format!("{site}/sign-in-services.json")).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        services,
+        json!([
+            {"service": "gitlab", "url": "/oauth/gitlab/login", "text": "Sign in with GitLab", "color": null},
+            {"service": "openid", "url": "/oauth/openid/login", "text": "Company sign-in", "color": "#145DBF"}
+        ])
+    );
+    let reply = no_redirects().get(format!("{site}/oauth/gitlab/login")).send().await.unwrap();
+    assert_eq!(reply.status(), 302);
+    let location = url::Url::parse(reply.headers()["location"].to_str().unwrap()).unwrap();
+    assert_eq!(location.as_str().split('?').next(), Some("https://gitlab.example.com/oauth/authorize"));
+    let query: std::collections::HashMap<_, _> = location.query_pairs().into_owned().collect();
+    assert_eq!(query["client_id"], "gitlab-app-id");
+    assert_eq!(query["redirect_uri"], "https://chat.example.com/signup/gitlab/complete");
+    assert_eq!(query["code_challenge_method"], "S256");
+    assert!(!query.contains_key("client_secret"));
+    let google = no_redirects().get(format!("{site}/oauth/google/login")).send().await.unwrap();
+    assert_eq!(google.status(), 400, "Google is not enabled");
+    node.stop();
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("single sign-on on") && logged.contains("gitlab, openid"), "{logged}");
+    assert!(!logged.contains(secret), "the secret is never logged");
+
+    // Not https, not loopback: refused at start, naming the key; the secret stays unprinted.
+    config["GitLabSettings"]["TokenEndpoint"] = json!("http://gitlab.example.com/oauth/token");
+    let (ok, stderr) = run_with_config(&config, &[]);
+    assert!(!ok);
+    assert!(stderr.contains("GitLabSettings.TokenEndpoint") && stderr.contains("https"), "{stderr}");
+    assert!(!stderr.contains(secret), "{stderr}");
+    // Enabled without its client: refused.
+    config["GitLabSettings"]["TokenEndpoint"] = json!("https://gitlab.example.com/oauth/token");
+    config["OpenIdSettings"]["Secret"] = json!("");
+    let (ok, stderr) = run_with_config(&config, &[]);
+    assert!(!ok && stderr.contains("OpenIdSettings.Secret"), "{stderr}");
+}
