@@ -4582,21 +4582,28 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// A user's sign-in method, as Mattermost's `model.UserAuth`.
+/// A user's sign-in method, as Mattermost's `model.UserAuth`. Mattermost decodes it into a struct (`x-mm-body: struct`): a missing field reads as \"\" and is answered as an empty one (400 `api.user.update_user_auth.invalid_request`, after the permission check).
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UserAuth {
     /// The provider's stable id for the person (its `sub`, GitLab's numeric id).
     #[serde(rename = "auth_data")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 128),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 128))]
 
-    #[serde(skip_serializing_if="Option::is_none")]
-    pub auth_data: Option<String>,
+    pub auth_data: String,
 
-    /// `gitlab`, `google`, `office365` or `openid`.
+    /// `gitlab`, `google`, `office365` or `openid` (anything else is the same 400; not an `enum` here, so that it is answered after the permission check, as Mattermost does).
     #[serde(rename = "auth_service")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
 
-    #[serde(skip_serializing_if="Option::is_none")]
-    pub auth_service: Option<String>,
+    pub auth_service: String,
 
 }
 
@@ -4623,10 +4630,10 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserAuth {
 
 impl UserAuth {
     #[allow(clippy::new_without_default)]
-    pub fn new() -> UserAuth {
+    pub fn new(auth_data: String, auth_service: String, ) -> UserAuth {
         UserAuth {
-            auth_data: None,
-            auth_service: None,
+            auth_data,
+            auth_service,
         }
     }
 }
@@ -4637,18 +4644,10 @@ impl UserAuth {
 impl std::fmt::Display for UserAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.auth_data.as_ref().map(|auth_data| {
-                [
-                    "auth_data".to_string(),
-                    auth_data.to_string(),
-                ].join(",")
-            }),
-            self.auth_service.as_ref().map(|auth_service| {
-                [
-                    "auth_service".to_string(),
-                    auth_service.to_string(),
-                ].join(",")
-            }),
+            Some("auth_data".to_string()),
+            Some(self.auth_data.to_string()),
+            Some("auth_service".to_string()),
+            Some(self.auth_service.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -4699,8 +4698,8 @@ impl std::str::FromStr for UserAuth {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserAuth {
-            auth_data: intermediate_rep.auth_data.into_iter().next(),
-            auth_service: intermediate_rep.auth_service.into_iter().next(),
+            auth_data: intermediate_rep.auth_data.into_iter().next().ok_or_else(|| "auth_data missing in UserAuth".to_string())?,
+            auth_service: intermediate_rep.auth_service.into_iter().next().ok_or_else(|| "auth_service missing in UserAuth".to_string())?,
         })
     }
 }

@@ -320,7 +320,9 @@ pub(super) async fn user(service: SessionService, command: UserCommand) -> anyho
                 Some("password") => Some(""),
                 Some(name) => Some(
                     crate::config::Service::parse(name)
-                        .ok_or_else(|| anyhow::anyhow!("--auth-service: gitlab, google, office365, openid or password"))?
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("--auth-service: gitlab, google, office365, openid or password")
+                        })?
                         .as_str(),
                 ),
             };
@@ -342,7 +344,8 @@ pub(super) async fn user(service: SessionService, command: UserCommand) -> anyho
             let sso = sso.unwrap_or_default();
             let command = cli("user set-auth");
             let (method, _) = service.set_sign_in_method(command, user.id.as_str(), &sso, auth_data.as_deref()).await?;
-            let method = if method.is_empty() { "a password (set one with `user set-password`)".to_owned() } else { method };
+            let method =
+                if method.is_empty() { "a password (set one with `user set-password`)".to_owned() } else { method };
             eprintln!("{} now signs in with {method}; every session of theirs ended", shown(&user.username));
         }
     }

@@ -214,14 +214,18 @@ fn provider(service: Service, text: &impl Fn(&Setting) -> String, rows: &SsoSett
             // provider's must be given.
             let discovery = match (discovery, service) {
                 (Some(url), _) => url,
-                (None, Service::Google) => provider_url("https://accounts.google.com/.well-known/openid-configuration")?,
+                (None, Service::Google) => {
+                    provider_url("https://accounts.google.com/.well-known/openid-configuration")?
+                }
                 (None, Service::Office365) => {
                     let tenant = text(&settings::OFFICE365_DIRECTORY_ID);
                     let tenant = if tenant.is_empty() { "common".to_owned() } else { tenant };
                     if !tenant.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
                         return Err(format!("{}: not a directory id", settings::OFFICE365_DIRECTORY_ID.names()));
                     }
-                    provider_url(&format!("https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration"))?
+                    provider_url(&format!(
+                        "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration"
+                    ))?
                 }
                 (None, _) => {
                     return Err(format!(
@@ -319,7 +323,7 @@ impl SsoPolicy {
             return true;
         }
         let domain = email.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
-        self.restrict_creation_to_domains.iter().any(|d| *d == domain)
+        self.restrict_creation_to_domains.contains(&domain)
     }
 }
 
@@ -379,8 +383,10 @@ mod tests {
 
     #[test]
     fn domains_restrict_new_accounts() {
-        let policy =
-            SsoPolicy { restrict_creation_to_domains: SsoPolicy::parse_domains("Example.com, corp.org"), ..Default::default() };
+        let policy = SsoPolicy {
+            restrict_creation_to_domains: SsoPolicy::parse_domains("Example.com, corp.org"),
+            ..Default::default()
+        };
         assert!(policy.allows_email("a@example.com"));
         assert!(policy.allows_email("a@CORP.org"));
         assert!(!policy.allows_email("a@evil.com"));

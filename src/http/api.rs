@@ -14,8 +14,8 @@ use mm_sessions_api::{
     GetSessionsResponse, GetUserAccessTokenResponse, GetUserAccessTokensForUserResponse, GetUserAccessTokensResponse,
     GetUserAuditsResponse, GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse,
     RevokeAllSessionsResponse, RevokeSessionResponse, RevokeSessionsForAllUsersResponse, RevokeUserAccessTokenResponse,
-    SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserAuthResponse, UpdateUserMfaResponse, UpdateUserPasswordResponse,
-    UpdateUserRolesResponse,
+    SearchUserAccessTokensResponse, UpdateUserActiveResponse, UpdateUserAuthResponse, UpdateUserMfaResponse,
+    UpdateUserPasswordResponse, UpdateUserRolesResponse,
 };
 use swagger::ApiError;
 
@@ -283,14 +283,13 @@ impl Api<RequestContext> for Handlers {
         body: models::UserAuth,
         ctx: &RequestContext,
     ) -> Result<UpdateUserAuthResponse, ApiError> {
-        let (service, data) = (body.auth_service.unwrap_or_default(), body.auth_data);
+        let (service, data) = (body.auth_service, body.auth_data);
         let result =
-            async { self.service.set_sign_in_method(ctx.actor()?, &user_id, &service, data.as_deref()).await }.await;
+            async { self.service.set_sign_in_method(ctx.actor()?, &user_id, &service, Some(&data)).await }.await;
         match result {
-            Ok((auth_service, auth_data)) => Ok(UpdateUserAuthResponse::Updated(models::UserAuth {
-                auth_service: Some(auth_service),
-                auth_data: Some(auth_data),
-            })),
+            Ok((auth_service, auth_data)) => {
+                Ok(UpdateUserAuthResponse::Updated(models::UserAuth { auth_service, auth_data }))
+            }
             Err(e) => Err(ctx.fail(e)),
         }
     }

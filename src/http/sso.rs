@@ -107,7 +107,8 @@ pub async fn answer(
                 return Err(AppError::SsoMissingCode);
             }
             let browser = super::credentials::cookie_in(request.headers, cookies::COOKIE_SIGN_IN);
-            let sign_in = service.take_sign_in(query.get("state"), browser.as_deref(), provider.service().as_str()).await?;
+            let sign_in =
+                service.take_sign_in(query.get("state"), browser.as_deref(), provider.service().as_str()).await?;
             let now_secs = service.clock().now_millis() / 1000;
             let identity = provider.identity(code, &sign_in, now_secs).await?;
             let user_agent = request.headers.get(hyper::header::USER_AGENT).and_then(|v| v.to_str().ok());
@@ -119,7 +120,8 @@ pub async fn answer(
             if mobile {
                 return Ok(mobile_complete(&sign_in.redirect_to, &logged_in, service, cleared));
             }
-            let mut set = cookies::for_session(logged_in.token.expose(), &logged_in.session, now, &request.scope).to_vec();
+            let mut set =
+                cookies::for_session(logged_in.token.expose(), &logged_in.session, now, &request.scope).to_vec();
             set.push(cleared);
             // Checked again on the way out: the allow-list may have changed since it started.
             let target = safe_target(&sign_in.redirect_to, request.allowed_hosts).unwrap_or_else(|| "/".to_owned());
@@ -238,7 +240,10 @@ mod tests {
     fn the_routes_are_mattermosts() {
         assert_eq!(route("/oauth/openid/login"), Some(Route::Start { service: "openid", action: Action::Login }));
         assert_eq!(route("/oauth/gitlab/signup"), Some(Route::Start { service: "gitlab", action: Action::Signup }));
-        assert_eq!(route("/oauth/google/mobile_login"), Some(Route::Start { service: "google", action: Action::Mobile }));
+        assert_eq!(
+            route("/oauth/google/mobile_login"),
+            Some(Route::Start { service: "google", action: Action::Mobile })
+        );
         for complete in ["/signup/openid/complete", "/login/openid/complete", "/oauth/openid/complete"] {
             assert_eq!(route(complete), Some(Route::Complete { service: "openid" }), "{complete}");
         }

@@ -41,7 +41,8 @@ pub fn sign_in_services(sso: Option<&crate::sso::SingleSignOn>) -> HttpResponse 
             })
         })
         .collect();
-    let mut response = Response::new(BoxBody::new(Full::new(Bytes::from(serde_json::Value::from(services).to_string()))));
+    let mut response =
+        Response::new(BoxBody::new(Full::new(Bytes::from(serde_json::Value::from(services).to_string()))));
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, super::response::JSON);
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));

@@ -100,9 +100,10 @@ impl SessionService {
         if !self.policy.sso.allows_email(&identity.email) {
             return Err(AppError::DomainNotAllowed);
         }
-        let wanted = identity.username.clone().unwrap_or_else(|| {
-            identity.email.split('@').next().unwrap_or_default().to_owned()
-        });
+        let wanted = identity
+            .username
+            .clone()
+            .unwrap_or_else(|| identity.email.split('@').next().unwrap_or_default().to_owned());
         let base = clean_username(&wanted);
         for attempt in 0..=USERNAME_TRIES {
             let username = if attempt == 0 { base.clone() } else { numbered(&base, attempt) };

@@ -36,7 +36,8 @@ mod tests {
 
     #[test]
     fn gitlabs_user_is_read_as_mattermost_reads_it() {
-        let person = identity(br#"{"id": 42, "username": "Ada", "email": "Ada@Example.com", "name": "Ada L"}"#).unwrap();
+        let person =
+            identity(br#"{"id": 42, "username": "Ada", "email": "Ada@Example.com", "name": "Ada L"}"#).unwrap();
         assert_eq!(
             person,
             Identity {

@@ -163,8 +163,8 @@ uVXczlFRBcvYQuHT73cyBYWVIJEUHCu7PcFvW2kPgfVYYL4ZvD3SDA2Y
         assert!(checked(&signed(&claims(), OTHER_KEY)).unwrap_err().contains("Signature"));
         // The payload changed after signing.
         let mut parts: Vec<&str> = good.split('.').collect();
-        let forged = data_encoding::BASE64URL_NOPAD
-            .encode(serde_json::to_string(&json!({"sub": "admin"})).unwrap().as_bytes());
+        let forged =
+            data_encoding::BASE64URL_NOPAD.encode(serde_json::to_string(&json!({"sub": "admin"})).unwrap().as_bytes());
         parts[1] = &forged;
         assert!(checked(&parts.join(".")).is_err());
         // alg none, and HS256 (a key anyone with the client secret holds).
@@ -174,7 +174,8 @@ uVXczlFRBcvYQuHT73cyBYWVIJEUHCu7PcFvW2kPgfVYYL4ZvD3SDA2Y
             good.split('.').nth(1).unwrap()
         );
         assert!(checked(&none).is_err());
-        let hs = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims(), &EncodingKey::from_secret(b"s")).unwrap();
+        let hs =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims(), &EncodingKey::from_secret(b"s")).unwrap();
         assert!(checked(&hs).unwrap_err().contains("HS256"));
         assert!(checked("not.a.token").is_err());
     }

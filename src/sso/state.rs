@@ -125,7 +125,8 @@ mod tests {
         let b = SignIn::start("openid", Action::Login, String::new());
         assert_ne!(a.state, b.state);
         assert!(key(&a.state).is_some());
-        for bad in ["", "abc", &format!("{}=", &a.state[..42]), &format!("{} ", &a.state[..42]), &format!("{}A", a.state)]
+        for bad in
+            ["", "abc", &format!("{}=", &a.state[..42]), &format!("{} ", &a.state[..42]), &format!("{}A", a.state)]
         {
             assert!(key(bad).is_none(), "{bad:?}");
         }

@@ -472,7 +472,8 @@ async fn a_config_json_with_gitlab_and_openid_enabled_starts_with_those_provider
         "UserAPIEndpoint": "https://people.googleapis.com/v1/people/me?personFields=names,emailAddresses,nicknames,metadata",
         "DiscoveryEndpoint": "", "ButtonText": "", "ButtonColor": ""
     });
-    config["Office365Settings"] = json!({"Enable": false, "Secret": "", "Id": "", "Scope": "User.Read", "DirectoryId": ""});
+    config["Office365Settings"] =
+        json!({"Enable": false, "Secret": "", "Id": "", "Scope": "User.Read", "DirectoryId": ""});
     config["OpenIdSettings"] = json!({
         "Enable": true, "Secret": "openid-secret", "Id": "openid-id", "Scope": "profile openid email",
         "AuthEndpoint": "", "TokenEndpoint": "", "UserAPIEndpoint": "",

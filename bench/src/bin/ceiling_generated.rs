@@ -12,7 +12,8 @@ use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
     Api, AttachDeviceResponse, AuthCheckResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse,
     GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
-    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserPasswordResponse,
+    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserAuthResponse,
+    UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -241,6 +242,15 @@ impl<C: Send + Sync> Api<C> for Fixed {
         _body: models::UpdateUserActiveRequest,
         _context: &C,
     ) -> Result<UpdateUserActiveResponse, ApiError> {
+        Err(not_benchmarked())
+    }
+
+    async fn update_user_auth(
+        &self,
+        _user_id: String,
+        _body: models::UserAuth,
+        _context: &C,
+    ) -> Result<UpdateUserAuthResponse, ApiError> {
         Err(not_benchmarked())
     }
 

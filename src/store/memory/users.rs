@@ -18,7 +18,9 @@ impl UserStore for MemoryStore {
                 Some(Unique::Username)
             } else if u.email == user.email {
                 Some(Unique::Email)
-            } else if user.auth_data.is_some() && (&u.auth_service, &u.auth_data) == (&user.auth_service, &user.auth_data) {
+            } else if user.auth_data.is_some()
+                && (&u.auth_service, &u.auth_data) == (&user.auth_service, &user.auth_data)
+            {
                 Some(Unique::SsoIdentity)
             } else {
                 None
@@ -100,7 +102,8 @@ impl UserStore for MemoryStore {
 
     async fn user_by_auth(&self, auth_service: &str, auth_data: &str) -> StoreResult<Option<User>> {
         let inner = self.read();
-        let found = inner.users.values().find(|u| u.auth_service == auth_service && u.auth_data.as_deref() == Some(auth_data));
+        let found =
+            inner.users.values().find(|u| u.auth_service == auth_service && u.auth_data.as_deref() == Some(auth_data));
         Ok(found.cloned())
     }
 
@@ -113,9 +116,10 @@ impl UserStore for MemoryStore {
     ) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         let taken = auth_data.is_some()
-            && inner.users.values().any(|u| {
-                u.id != *user_id && u.auth_service == auth_service && u.auth_data.as_deref() == auth_data
-            });
+            && inner
+                .users
+                .values()
+                .any(|u| u.id != *user_id && u.auth_service == auth_service && u.auth_data.as_deref() == auth_data);
         if taken {
             return Err(StoreError::Conflict(Unique::SsoIdentity));
         }
@@ -129,5 +133,4 @@ impl UserStore for MemoryStore {
         inner.mfa_failed.remove(user_id);
         Ok(Some(inner.remove_user_sessions(user_id, |_| true)))
     }
-
 }

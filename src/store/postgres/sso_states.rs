@@ -18,7 +18,9 @@ impl SsoStateStore for PostgresStore {
         // DELETE … RETURNING: of two nodes taking one state at once, one gets the row.
         let sql = "DELETE FROM sso_states WHERE token_hash = $1 RETURNING expires_at, data";
         let taken = self
-            .query_opt(sql, &[&token_hash.0.as_slice()], |row| Ok((row.try_get::<_, i64>(0)?, row.try_get::<_, String>(1)?)))
+            .query_opt(sql, &[&token_hash.0.as_slice()], |row| {
+                Ok((row.try_get::<_, i64>(0)?, row.try_get::<_, String>(1)?))
+            })
             .await?;
         Ok(taken.filter(|(expires_at, _)| *expires_at >= now).map(|(_, data)| data))
     }

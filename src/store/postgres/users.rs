@@ -13,7 +13,8 @@ use crate::domain::{Id, User};
 #[async_trait]
 impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+        let sql =
+            format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         let row: [&(dyn ToSql + Sync); 12] = [
             &u.id.as_str(),
             &u.username,
@@ -135,5 +136,4 @@ impl UserStore for PostgresStore {
         })
         .await
     }
-
 }

@@ -116,5 +116,4 @@ impl UserStore for SqliteStore {
         })
         .await
     }
-
 }
