@@ -15,6 +15,9 @@
 //!   cookies, trusted proxies, the page, `/metrics`.
 //! - [`service`]: the operations, one file per concern, in Mattermost's order of checks; shared
 //!   by the `Api` impl and the admin CLI (an [`service::Actor`] says who acts).
+//! - [`sso`]: single sign-on as a client of an OpenID Connect / OAuth 2.0 provider: the
+//!   sign-in in flight, the provider's side, ID token checks (its browser routes: [`http`]'s
+//!   `sso`; its accounts and sessions: [`service`]'s).
 //! - [`store`]: one small trait per capability ([`store::UserStore`], [`store::SessionStore`],
 //!   …), one folder per backend with a file per capability, the session cache
 //!   ([`store::cached`]) and the metrics wrapper.

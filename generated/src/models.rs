@@ -4596,12 +4596,12 @@ pub struct UserAuth {
 
     pub auth_data: String,
 
-    /// `gitlab`, `google`, `office365` or `openid` (anything else is the same 400; not an `enum` here, so that it is answered after the permission check, as Mattermost does).
+    /// `gitlab`, `google`, `office365` or `openid`; anything else is the same 400, answered after the permission check, as Mattermost does.
     #[serde(rename = "auth_service")]
     #[cfg_attr(not(feature = "validate"), validate(
-            length(min = 1),
+           regex(path = *RE_USERAUTH_AUTH_SERVICE),
         ))]
-    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^(gitlab|google|office365|openid)$"))]
 
     pub auth_service: String,
 
@@ -4627,6 +4627,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserAuth {
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_USERAUTH_AUTH_SERVICE: regex::Regex = regex::Regex::new(r"^(gitlab|google|office365|openid)$").unwrap();
+}
 
 impl UserAuth {
     #[allow(clippy::new_without_default)]

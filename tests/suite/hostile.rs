@@ -202,3 +202,72 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
         assert!(app.token_works(&token).await, "and nothing was revoked");
     }
 }
+
+/// Single sign-on's browser routes (outside the spec, so schemathesis never sees them) under the
+/// same kind of corpus: every request is answered with a redirect or a refusal page naming
+/// Mattermost's id, never a 5xx, and nothing of the request is echoed unescaped.
+#[tokio::test]
+async fn hostile_requests_to_the_sso_routes_are_refused_never_a_5xx() {
+    use mm_sessions::config::{settings, SsoConfig};
+    let values = [
+        (settings::GITLAB_ENABLE.env, "true"),
+        (settings::GITLAB_ID.env, "app"),
+        (settings::GITLAB_SECRET.env, "secret"),
+        (settings::GITLAB_AUTH_ENDPOINT.env, "https://gitlab.example.com/oauth/authorize"),
+        (settings::GITLAB_TOKEN_ENDPOINT.env, "https://gitlab.example.com/oauth/token"),
+        (settings::GITLAB_USER_API_ENDPOINT.env, "https://gitlab.example.com/api/v4/user"),
+    ];
+    let lookup = |s: &settings::Setting| values.iter().find(|(env, _)| *env == s.env).map(|(_, v)| (*v).to_owned());
+    let sso = SsoConfig::from_lookup(lookup, "https://chat.example.com").unwrap();
+    let app = spawn_app_with(Backend::Memory, |config| {
+        config.policy.site_url = "https://chat.example.com".into();
+        config.sso = sso;
+    })
+    .await;
+    let addr = app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_owned();
+    let long_state = "A".repeat(10_000);
+    let targets: Vec<Vec<u8>> = [
+        "/oauth/gitlab/login?redirect_to=%2F%2Fevil.example",
+        "/oauth/gitlab/login?redirect_to=%ff%fe",
+        "/oauth/gitlab/login?redirect_to=javascript%3Aalert(1)",
+        "/oauth/gitlab/login?redirect_to=https%3A%2F%2Fchat.example.com%40evil.example%2F",
+        "/oauth/gitlab/mobile_login?redirect_to=mmauth%3A%2F%2Fevil",
+        "/oauth/%00/login",
+        "/oauth/gitlab%2f../login",
+        "/oauth/GITLAB/login",
+        "/oauth/saml/login",
+        "/signup/gitlab/complete",
+        "/signup/gitlab/complete?code=&state=",
+        "/signup/gitlab/complete?code=x&state=%ff",
+        "/signup/gitlab/complete?code=x&state=e30%3D",
+        "/login/gitlab/complete?error=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/oauth/gitlab/complete?error=access_denied&error_description=%3Cb%3E",
+        "/oauth/gitlab/complete?code=x&code=y&state=a&state=b",
+        "/signup/openid/complete?code=x&state=y",
+    ]
+    .iter()
+    .map(|t| t.as_bytes().to_vec())
+    .chain([
+        format!("/signup/gitlab/complete?code=x&state={long_state}").into_bytes(),
+        b"/oauth/gitlab/login?\xff\xfe".to_vec(),
+    ])
+    .collect();
+    let cookies: [&[u8]; 4] =
+        [b"MMOAUTH=", b"MMOAUTH=\xff\xfe", b"MMOAUTH=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", b"MMOAUTH"];
+    for target in &targets {
+        for cookie in cookies {
+            let what = format!("{} with {}", String::from_utf8_lossy(target), String::from_utf8_lossy(cookie));
+            let raw = send_raw(&addr, &request("GET", target, &[("Cookie", cookie)], b"")).await;
+            let Some(raw) = raw else { panic!("{what}: no response") };
+            assert!((300..500).contains(&raw.status), "{what}: status {}", raw.status);
+            let body = String::from_utf8_lossy(&raw.body);
+            assert!(!body.contains("<script>") && !body.contains("<b>"), "{what}: echoed {body}");
+            if raw.status >= 400 && raw.head.contains("text/html") {
+                assert!(raw.head.contains("x-mm-error-id: "), "{what}: {}", raw.head);
+            }
+        }
+    }
+    // Still healthy, and no sign-in was started by a refused request.
+    let ping = send_raw(&addr, &request("GET", b"/api/v4/system/ping", &[], b"")).await.unwrap();
+    assert_eq!(ping.status, 200);
+}

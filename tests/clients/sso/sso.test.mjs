@@ -110,6 +110,40 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     assert.match(both.server.cli('user', 'list', '--auth-service', 'openid'), /\tada\t.*\tsso=openid/);
   });
 
+  test('the mobile flow hands the app its session at mmauth://callback, as Mattermost does', async () => {
+    const jar = new Jar();
+    const authUrl = await start(both.server, jar, '/oauth/openid/mobile_login', '?redirect_to=mmauth%3A%2F%2Fcallback');
+    const response = await complete(jar, await signInAtProvider(authUrl, 'mobileuser'));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const page = await response.text();
+    const target = page.match(/url=([^"]+)"/)[1].replaceAll('&amp;', '&');
+    const handed = new URL(target);
+    assert.equal(`${handed.protocol}//${handed.host}`, 'mmauth://callback');
+    assert.equal(handed.searchParams.get('srv'), both.server.url);
+    const token = handed.searchParams.get('MMAUTHTOKEN');
+    const me = await client(both.server, token).getMe();
+    assert.equal(me.username, 'mobileuser');
+    const [session] = await client(both.server, token).getSessions('me');
+    assert.equal(session.props.csrf, handed.searchParams.get('MMCSRF'));
+  });
+
+  test('the Python driver uses an SSO session', async (t) => {
+    const python = process.env.MM_SESSIONS_PYTHON;
+    if (!python) {
+      t.skip('MM_SESSIONS_PYTHON is not set (scripts/test sets it): the Python driver did not run');
+      return;
+    }
+    const { response } = await signIn(both.server, 'pythonist');
+    const token = response.headers.get('token');
+    const port = new URL(both.server.url).port;
+    const script = 'import sys\nfrom mattermostdriver import Driver\n'
+      + 'd = Driver({"url": "127.0.0.1", "port": int(sys.argv[1]), "scheme": "http", "token": sys.argv[2], "basepath": "/api/v4"})\n'
+      + 'd.login()\nme = d.users.get_user("me")\nprint(me["username"], me["auth_service"])\n';
+    const out = execFileSync(python, ['-c', script, port, token], { encoding: 'utf8' }).trim();
+    assert.equal(out, 'pythonist openid');
+  });
+
   test('a replayed return, another browser, no cookie, a forged state: invalid state, nothing signed in', async () => {
     const { response, jar, callback } = await signIn(both.server, 'replayer');
     assert.equal(response.status, 307);
@@ -303,6 +337,18 @@ describe('single sign-on refusals that need their own settings', () => {
       assert.equal(me.username, 'roamer');
       const replayed = await refusal(await jar.fetch(`${a.url}${callback.pathname}${callback.search}`));
       assert.equal(replayed.status, 400);
+      // An administrator's switch of sign-in method on B ends the session on A at once.
+      b.createUser('boss', 'the boss password', 'system_user', 'system_admin');
+      const admin = new Client4();
+      admin.setUrl(b.url);
+      await admin.login('boss', 'the boss password');
+      const switched = await fetch(`${b.url}/api/v4/users/${me.id}/auth`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin.getToken()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ auth_service: 'openid', auth_data: 'sub-moved' }),
+      });
+      assert.equal(switched.status, 200);
+      await assert.rejects(client(a, response.headers.get('token')).getMe(), (e) => e.status_code === 401);
     } finally {
       await a.stop();
       await b.stop();
