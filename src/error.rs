@@ -405,10 +405,11 @@ impl AppError {
             InvalidCustomUrlScheme => row(400, "api.invalid_custom_url_scheme", "Invalid custom URL scheme."),
             SsoAccessDenied => row(403, "oauth_access_denied", "The sign-in was cancelled at the identity provider."),
             SsoMissingCode => row(400, "oauth_missing_code", "The identity provider sent no authorization code."),
-            SsoProviderError(error) => row(
+            // The provider's code goes to the log only: a crafted link must not put words on our page.
+            SsoProviderError(_) => row(
                 400,
                 "api.user.authorize_oauth_user.response.app_error",
-                format!("The identity provider refused the sign-in ({error})."),
+                "The identity provider refused the sign-in.",
             ),
             SsoTokenRefused(_) => row(
                 400,

@@ -385,6 +385,7 @@ impl PolicyArgs {
                 enable_user_creation: self.enable_user_creation,
                 restrict_creation_to_domains: config::SsoPolicy::parse_domains(&self.restrict_creation_to_domains),
                 session_length: config::hours(u64::from(self.session_length_sso_hours)),
+                any_enabled: false,
             },
             site_url: self.site_url.as_str().to_owned(),
         })

@@ -218,10 +218,18 @@ fn provider(service: Service, text: &impl Fn(&Setting) -> String, rows: &SsoSett
                     provider_url("https://accounts.google.com/.well-known/openid-configuration")?
                 }
                 (None, Service::Office365) => {
+                    // The tenant's own id: `common` and a domain name give documents whose issuer
+                    // is not the ID tokens' (Microsoft's puts the tenant's id there), so no sign-in
+                    // could pass the issuer check.
                     let tenant = text(&settings::OFFICE365_DIRECTORY_ID);
-                    let tenant = if tenant.is_empty() { "common".to_owned() } else { tenant };
-                    if !tenant.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
-                        return Err(format!("{}: not a directory id", settings::OFFICE365_DIRECTORY_ID.names()));
+                    if !is_guid(&tenant) {
+                        return Err(format!(
+                            "{} is enabled: {} must be the tenant's id (a GUID such as \
+                             72f988bf-86f1-41af-91ab-2d7cd011db47), or set {}",
+                            rows.enable.names(),
+                            settings::OFFICE365_DIRECTORY_ID.names(),
+                            rows.discovery_endpoint.names()
+                        ));
                     }
                     provider_url(&format!(
                         "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration"
@@ -262,6 +270,13 @@ fn provider(service: Service, text: &impl Fn(&Setting) -> String, rows: &SsoSett
     Ok(Provider { service, client_id, secret, scope, protocol, button_text, button_color })
 }
 
+/// A GUID: 8-4-4-4-12 hexadecimal digits.
+fn is_guid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 /// `#rgb` or `#rrggbb`.
 fn is_hex_color(value: &str) -> bool {
     value.strip_prefix('#').is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
@@ -298,6 +313,9 @@ pub struct SsoPolicy {
     pub restrict_creation_to_domains: Vec<String>,
     /// `ServiceSettings.SessionLengthSSOInHours` (720).
     pub session_length: Duration,
+    /// Whether any single sign-on service is enabled: a failed password login then answers
+    /// `invalid_credentials_sso`, whoever the account is (Mattermost's mask).
+    pub any_enabled: bool,
 }
 
 impl Default for SsoPolicy {
@@ -306,6 +324,7 @@ impl Default for SsoPolicy {
             enable_user_creation: DEFAULT_ENABLE_USER_CREATION,
             restrict_creation_to_domains: Vec::new(),
             session_length: super::hours(u64::from(DEFAULT_SESSION_LENGTH_SSO_HOURS)),
+            any_enabled: false,
         }
     }
 }
@@ -368,6 +387,30 @@ mod tests {
             (&GITLAB_TOKEN_ENDPOINT, "https://gitlab.example.com/oauth/token"),
         ];
         assert!(config(&gitlab, site).unwrap_err().contains("UserAPIEndpoint"));
+        let office = |tenant: &'static str| {
+            config(
+                &[
+                    (&OFFICE365_ENABLE, "true"),
+                    (&OFFICE365_ID, "x"),
+                    (&OFFICE365_SECRET, "s"),
+                    (&OFFICE365_DIRECTORY_ID, tenant),
+                ],
+                site,
+            )
+        };
+        for refused in ["", "common", "contoso.onmicrosoft.com", "72f988bf-86f1-41af-91ab-2d7cd011db4"] {
+            assert!(office(refused).unwrap_err().contains("DirectoryId"), "{refused:?}");
+        }
+        let tenant = office("72f988bf-86f1-41af-91ab-2d7cd011db47").unwrap();
+        assert_eq!(
+            tenant.provider(Service::Office365).unwrap().protocol,
+            Protocol::OpenIdConnect {
+                discovery: Url::parse(
+                    "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/.well-known/openid-configuration"
+                )
+                .unwrap()
+            }
+        );
     }
 
     #[test]

@@ -96,16 +96,30 @@ pub fn sign_in(value: &str, scope: &Scope, site_url: &str) -> String {
     sign_in_cookie(value.to_owned(), crate::sso::state::LIFETIME_MS / 1000, scope, site_url)
 }
 
+/// The single sign-on cookie's name: `__Host-MMOAUTH` where the browser allows it (over TLS, for
+/// the whole host), so that no sibling subdomain can plant one (a login CSRF); else Mattermost's
+/// `MMOAUTH`. Only this server reads it.
+pub fn sign_in_name(scope: &Scope, site_url: &str) -> &'static str {
+    if scope.secure && site_path(site_url) == "/" {
+        "__Host-MMOAUTH"
+    } else {
+        COOKIE_SIGN_IN
+    }
+}
+
+fn site_path(site_url: &str) -> String {
+    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
+    site_path.ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "/".to_owned())
+}
+
 /// The single sign-on cookie, cleared (its sign-in is over).
 pub fn sign_in_cleared(scope: &Scope, site_url: &str) -> String {
     sign_in_cookie(String::new(), 0, scope, site_url)
 }
 
 fn sign_in_cookie(value: String, max_age_secs: i64, scope: &Scope, site_url: &str) -> String {
-    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
-    let path = site_path.ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "/".to_owned());
-    Cookie::build((COOKIE_SIGN_IN, value))
-        .path(path)
+    Cookie::build((sign_in_name(scope, site_url), value))
+        .path(site_path(site_url))
         .max_age(Duration::seconds(max_age_secs))
         .http_only(true)
         .secure(scope.secure)

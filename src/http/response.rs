@@ -46,7 +46,10 @@ pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
 pub fn render_error_page(error: &AppError, request_id: &str) -> HttpResponse {
     match error {
         AppError::Internal(cause) => tracing::error!(request_id, error = %format!("{cause:#}"), "request failed"),
-        AppError::SsoProviderFailed(_) | AppError::SsoInvalidIdToken(_) | AppError::SsoTokenRefused(_) => {
+        AppError::SsoProviderFailed(_)
+        | AppError::SsoInvalidIdToken(_)
+        | AppError::SsoTokenRefused(_)
+        | AppError::SsoProviderError(_) => {
             tracing::warn!(request_id, "single sign-on failed: {error}")
         }
         _ => {}

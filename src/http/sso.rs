@@ -89,7 +89,7 @@ pub async fn answer(
             }
             let started = SignIn::start(provider.service().as_str(), action, redirect_to);
             let url = provider.authorization_url(&started.state, &started.sign_in, query.get("login_hint")).await?;
-            service.begin_sign_in(&started.state, &started.sign_in).await?;
+            service.begin_sign_in(&started.state, &started.sign_in, request.client).await?;
             let cookie = cookies::sign_in(&started.cookie, &request.scope, &service.policy().site_url);
             Ok(redirect(StatusCode::FOUND, url.as_str(), &[cookie]))
         }
@@ -106,7 +106,8 @@ pub async fn answer(
             if code.is_empty() {
                 return Err(AppError::SsoMissingCode);
             }
-            let browser = super::credentials::cookie_in(request.headers, cookies::COOKIE_SIGN_IN);
+            let name = cookies::sign_in_name(&request.scope, &service.policy().site_url);
+            let browser = super::credentials::cookie_in(request.headers, name);
             let sign_in =
                 service.take_sign_in(query.get("state"), browser.as_deref(), provider.service().as_str()).await?;
             let now_secs = service.clock().now_millis() / 1000;
@@ -117,12 +118,18 @@ pub async fn answer(
             let logged_in = service.sso_login(&identity, mobile, user_agent.unwrap_or_default(), &origin).await?;
             let now = service.clock().now_millis();
             let cleared = cookies::sign_in_cleared(&request.scope, &service.policy().site_url);
-            if mobile {
-                return Ok(mobile_complete(&sign_in.redirect_to, &logged_in, service, cleared));
-            }
             let mut set =
                 cookies::for_session(logged_in.token.expose(), &logged_in.session, now, &request.scope).to_vec();
+            if mobile && !sign_in.redirect_to.is_empty() {
+                // The session goes to the app in the URL only.
+                return Ok(mobile_complete(&sign_in.redirect_to, &logged_in, service, vec![cleared]));
+            }
             set.push(cleared);
+            if mobile {
+                // No target: the older app reads the session from the cookies (Mattermost's "old
+                // mobile version").
+                return Ok(mobile_complete("", &logged_in, service, set));
+            }
             // Checked again on the way out: the allow-list may have changed since it started.
             let target = safe_target(&sign_in.redirect_to, request.allowed_hosts).unwrap_or_else(|| "/".to_owned());
             let mut response = redirect(StatusCode::TEMPORARY_REDIRECT, &target, &set);
@@ -184,7 +191,7 @@ fn mobile_complete(
     target: &str,
     logged_in: &crate::service::LoggedIn,
     service: &SessionService,
-    cleared: String,
+    set: Vec<String>,
 ) -> HttpResponse {
     let csrf = logged_in.session.props.get("csrf").unwrap_or_default();
     let mut html = String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Signed in</title>");
@@ -210,8 +217,10 @@ fn mobile_complete(
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    if let Ok(value) = HeaderValue::from_str(&cleared) {
-        headers.append(SET_COOKIE, value);
+    for cookie in set {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.append(SET_COOKIE, value);
+        }
     }
     response
 }

@@ -117,7 +117,7 @@ impl SessionService {
                     self.count_refusal(spent, client, Some(&user.id));
                     password_hash::verify(attempt.password, None).await;
                     self.record(&attempt.origin, audited, failure).await;
-                    return Err(AppError::InvalidCredentials);
+                    return Err(self.wrong_credentials(AppError::InvalidCredentials));
                 }
                 Err(spent) => return Err(self.budget_refusal(spent, client, Some(&user.id))),
             }
@@ -125,6 +125,14 @@ impl SessionService {
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
         let verified = password_hash::verify(attempt.password, hash).await;
         let user = match user {
+            // Before a verified password: an SSO account's hash (an import's, say) signs in nowhere.
+            Some(user) if user.is_sso() => {
+                // Checked after a verification, as every refusal here: as long as any other.
+                tracing::debug!(user_id, "login refused: the user signs in through single sign-on");
+                self.metrics.login(false);
+                self.record(&attempt.origin, audited, failure).await;
+                return Err(self.wrong_credentials(AppError::InvalidCredentials));
+            }
             Some(user) if verified => {
                 if let Err(refused) = self.check_login_code(&user, &attempt.mfa_code).await {
                     if let Some(unlogged) = self.refusal_log.admit() {
@@ -137,13 +145,6 @@ impl SessionService {
                 }
                 user
             }
-            Some(user) if user.is_sso() => {
-                // Checked after a verification, as every refusal here: as long as any other.
-                tracing::debug!(user_id, "login refused: the user signs in through single sign-on");
-                self.metrics.login(false);
-                self.record(&attempt.origin, audited, failure).await;
-                return Err(AppError::SsoUserPasswordLogin);
-            }
             _ => {
                 if let Some(unlogged) = self.refusal_log.admit() {
                     tracing::info!(user_id, client = ?client, unlogged, "login failed: invalid credentials");
@@ -151,7 +152,7 @@ impl SessionService {
                 tracing::debug!(login_id, "login failed: invalid credentials");
                 self.metrics.login(false);
                 self.record(&attempt.origin, audited, failure).await;
-                return Err(AppError::InvalidCredentials);
+                return Err(self.wrong_credentials(AppError::InvalidCredentials));
             }
         };
         self.metrics.login(true);
@@ -164,6 +165,17 @@ impl SessionService {
         let props = login_props(&user, &attempt.user_agent, mobile, false);
         let (token, session) =
             self.issue_session(&user, self.length_ms(mobile), device_id.into_string(), props).await?;
+        // A switch of sign-in method (or a new password) that committed while this login checked
+        // the old one: its session goes, as the switch's own would have taken it.
+        let now_user = self.stores.users.user_by_username(&user.username).await?;
+        let same = now_user.as_ref().is_some_and(|u| {
+            u.id == user.id && u.password_hash == user.password_hash && u.auth_service == user.auth_service
+        });
+        if !same {
+            self.stores.sessions.delete_session(&session.id).await?;
+            tracing::info!(user_id = %user.id, "login undone: the user's sign-in method changed meanwhile");
+            return Err(self.wrong_credentials(AppError::InvalidCredentials));
+        }
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         self.record(&attempt.origin, Subject::session(&session), "success").await;
         let device_cookie = known_device::issue(&user, self.now());
@@ -186,6 +198,17 @@ impl SessionService {
             None if by_email => users.user_by_username(&login_id).await?,
             None => users.user_by_email(&login_id).await?,
         })
+    }
+
+    /// The answer to wrong credentials: with single sign-on on, Mattermost answers every failed
+    /// password login `invalid_credentials_sso`, so the answer never tells an SSO account from
+    /// a wrong password or an unknown name.
+    fn wrong_credentials(&self, error: AppError) -> AppError {
+        if self.policy.sso.any_enabled {
+            AppError::SsoUserPasswordLogin
+        } else {
+            error
+        }
     }
 
     /// `POST /users/logout`: ends the calling session, if there is one.
@@ -215,7 +238,7 @@ impl SessionService {
 
     /// A spent budget: counted, logged (a few lines a window: anyone can cause these), and
     /// answered 429 with how long to wait.
-    fn budget_refusal(&self, spent: Spent, client: Option<IpAddr>, user: Option<&Id>) -> AppError {
+    pub(super) fn budget_refusal(&self, spent: Spent, client: Option<IpAddr>, user: Option<&Id>) -> AppError {
         self.count_refusal(spent, client, user);
         AppError::RateLimited(spent.wait)
     }

@@ -10,7 +10,9 @@ impl SessionService {
     /// logins and revocations interleave); returns how many went.
     pub async fn purge_expired(&self, batch: usize) -> Result<u64, AppError> {
         // Single sign-ons that never came back go with them (few: one per abandoned sign-in).
-        self.stores.sso_states.delete_expired_sso_states(self.now()).await?;
+        if let Err(error) = self.stores.sso_states.delete_expired_sso_states(self.now()).await {
+            tracing::warn!(error = %error, "purging expired single sign-ons failed; expired sessions are purged all the same");
+        }
         let mut total = 0;
         loop {
             let deleted = self.stores.sessions.delete_expired(self.now(), batch).await?;

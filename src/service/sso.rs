@@ -27,7 +27,15 @@ const USERNAME_TRIES: u32 = 100;
 
 impl SessionService {
     /// Keeps a sign-in in flight under its `state`, for every node, for [`state::LIFETIME_MS`].
-    pub async fn begin_sign_in(&self, state: &str, sign_in: &SignIn) -> Result<(), AppError> {
+    /// A sign-in costs the client address's login budget: each one writes a row that lives 10
+    /// minutes, and anyone can start them.
+    pub async fn begin_sign_in(
+        &self,
+        state: &str,
+        sign_in: &SignIn,
+        client: Option<std::net::IpAddr>,
+    ) -> Result<(), AppError> {
+        self.login_budgets.spend_address(client).map_err(|spent| self.budget_refusal(spent, client, None))?;
         let key = state::key(state).ok_or_else(|| AppError::Internal(anyhow::anyhow!("a state not of our making")))?;
         let expires_at = self.now() + state::LIFETIME_MS;
         self.stores.sso_states.put_sso_state(&key, expires_at, &sign_in.to_json()).await?;
@@ -73,8 +81,17 @@ impl SessionService {
         let props = login_props(&user, user_agent, mobile, true);
         let length = self.length_of(mobile, true);
         let (token, session) = self.issue_session(&user, length, String::new(), props).await?;
-        self.metrics.login(true);
+        // An administrator's switch of sign-in method that committed while this sign-in found
+        // the account: its session goes, as the switch's own would have taken it (read from the
+        // store itself, past any cache).
         let service = identity.service.as_str();
+        let still = self.stores.users.user_by_auth(service, &identity.subject).await?;
+        if still.as_ref().is_none_or(|u| u.id != user.id) {
+            self.stores.sessions.delete_session(&session.id).await?;
+            tracing::info!(user_id = %user.id, "single sign-on undone: the user's sign-in method changed meanwhile");
+            return Err(AppError::SsoInvalidState);
+        }
+        self.metrics.login(true);
         tracing::info!(user_id = %user.id, session_id = %session.id, service, mobile, "signed in through single sign-on");
         self.record(origin, Subject::session(&session), format!("success - sso={service}")).await;
         Ok(LoggedIn { user, token, session, device_cookie: None })

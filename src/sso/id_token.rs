@@ -32,6 +32,11 @@ pub struct Claims {
     pub iat: Option<i64>,
     #[serde(default)]
     pub nonce: Option<String>,
+    /// One audience or several.
+    #[serde(default)]
+    pub aud: Option<serde_json::Value>,
+    #[serde(default)]
+    pub azp: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
     #[serde(default)]
@@ -77,10 +82,16 @@ pub fn check(token: &str, alg: Algorithm, key: &DecodingKey, expected: &Expected
     if claims.iat.is_some_and(|iat| iat > expected.now + LEEWAY_SECS) {
         return Err("issued in the future".to_owned());
     }
+    // Core §3.1.3.7: a token for several audiences must name us as the party it was issued to.
+    let audiences = claims.aud.as_ref().and_then(|a| a.as_array()).map_or(1, Vec::len);
+    if audiences > 1 && claims.azp.as_deref() != Some(expected.client_id) {
+        return Err("several audiences and no azp naming this client".to_owned());
+    }
     if claims.nonce.as_deref() != Some(expected.nonce) {
         return Err("not this sign-in's nonce".to_owned());
     }
-    if claims.sub.is_empty() || claims.sub.len() > 255 {
+    // The account's `auth_data` (Mattermost's column holds 128).
+    if claims.sub.is_empty() || claims.sub.chars().count() > 128 {
         return Err("no usable subject".to_owned());
     }
     Ok(claims)
@@ -132,6 +143,10 @@ uVXczlFRBcvYQuHT73cyBYWVIJEUHCu7PcFvW2kPgfVYYL4ZvD3SDA2Y
 
     #[test]
     fn a_good_token_passes() {
+        let mut several = claims();
+        several["aud"] = json!(["client", "another-client"]);
+        several["azp"] = json!("client");
+        assert!(checked(&signed(&several, KEY)).is_ok());
         let claims = checked(&signed(&claims(), KEY)).unwrap();
         assert_eq!((claims.sub.as_str(), claims.email.as_deref()), ("person-1", Some("a@example.com")));
     }
@@ -145,6 +160,7 @@ uVXczlFRBcvYQuHT73cyBYWVIJEUHCu7PcFvW2kPgfVYYL4ZvD3SDA2Y
             ("iat", json!(NOW + 600), "future"),
             ("nonce", json!("n-2"), "nonce"),
             ("sub", json!(""), "subject"),
+            ("aud", json!(["client", "another-client"]), "azp"),
         ] {
             let mut claims = claims();
             claims[field] = value;

@@ -25,6 +25,9 @@ pub const MAX_BODY: usize = 256 * 1024;
 const DISCOVERY_TTL: Duration = Duration::from_secs(3600);
 /// How often, at most, the keys are read again for a key id not among them (a rotation).
 const KEYS_REFRESH: Duration = Duration::from_secs(60);
+/// How long the keys are trusted without reading them again: a key the provider withdrew (a
+/// rotation, a compromise) stops being accepted within this.
+const KEYS_TTL: Duration = Duration::from_secs(3600);
 
 /// The HTTP client every provider shares.
 pub fn http_client() -> anyhow::Result<reqwest::Client> {
@@ -178,7 +181,8 @@ impl Client {
             token: url(&document.token_endpoint)?,
             userinfo: document.userinfo_endpoint.as_deref().map(url).transpose()?,
             jwks: url(&document.jwks_uri)?,
-            basic_auth: !methods.is_empty() && !methods.iter().any(|m| m == "client_secret_post"),
+            // Discovery's default, when the document lists none, is `client_secret_basic`.
+            basic_auth: !methods.iter().any(|m| m == "client_secret_post"),
             issuer: document.issuer,
         });
         *cached = Some((Instant::now(), endpoints.clone()));
@@ -206,9 +210,14 @@ impl Client {
         let status = response.status();
         let body = read_bounded(response).await?;
         if !status.is_success() {
-            // The provider refused the code: its error code (a short token) says why.
+            // Its error code (a short token) says why: a code that is used, expired or not ours
+            // is the sign-in's to retry (400); our client refused, or the provider failing, is
+            // the operator's to hear of (502).
             let error = serde_json::from_slice::<ErrorAnswer>(&body).map(|e| e.error).unwrap_or_default();
             let error = if is_error_code(&error) { error } else { format!("status {}", status.as_u16()) };
+            if status.is_server_error() || matches!(error.as_str(), "invalid_client" | "unauthorized_client") {
+                return Err(failed(format!("the token endpoint refused this server: {error}")));
+            }
             return Err(AppError::SsoTokenRefused(error));
         }
         let answer: TokenAnswer =
@@ -250,7 +259,7 @@ impl Client {
         let mut cached = self.keys.lock().await;
         let stale = match cached.as_ref() {
             None => true,
-            Some((at, _)) => refresh && at.elapsed() >= KEYS_REFRESH,
+            Some((at, _)) => at.elapsed() >= KEYS_TTL || (refresh && at.elapsed() >= KEYS_REFRESH),
         };
         if stale {
             let jwks = self.endpoints().await?.jwks.clone();

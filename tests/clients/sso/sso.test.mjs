@@ -128,6 +128,15 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     assert.equal(session.props.csrf, handed.searchParams.get('MMCSRF'));
   });
 
+  test('the older mobile app, without redirect_to, gets its session in the cookies', async () => {
+    const jar = new Jar();
+    const authUrl = await start(both.server, jar, '/oauth/openid/mobile_login');
+    const response = await complete(jar, await signInAtProvider(authUrl, 'oldmobile'));
+    assert.equal(response.status, 200);
+    const me = await client(both.server, jar.cookies.get('MMAUTHTOKEN')).getMe();
+    assert.equal(me.username, 'oldmobile');
+  });
+
   test('the Python driver uses an SSO session', async (t) => {
     const python = process.env.MM_SESSIONS_PYTHON;
     if (!python) {
@@ -228,6 +237,18 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     });
     assert.equal(login.status, 401);
     assert.equal((await login.json()).id, 'api.user.login.invalid_credentials_sso');
+    // With single sign-on on, a wrong password and an unknown name answer the same: the answer
+    // never tells which accounts sign in through the provider.
+    both.server.createUser('passworduser', 'the right password', 'system_user');
+    for (const [loginId, password] of [['passworduser', 'a wrong password'], ['nobody-at-all', 'any password']]) {
+      const refused = await fetch(`${both.server.url}/api/v4/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login_id: loginId, password }),
+      });
+      assert.equal(refused.status, 401);
+      assert.equal((await refused.json()).id, 'api.user.login.invalid_credentials_sso', loginId);
+    }
     await assert.rejects(
       client(both.server, token).updateUserPassword(me.id, 'whatever it was', 'a new password'),
       (e) => e.status_code === 400 && e.server_error_id === 'api.user.update_password.oauth.app_error',
@@ -297,6 +318,35 @@ describe('single sign-on refusals that need their own settings', () => {
       assert.equal((await signIn(corp.server, 'insider')).response.status, 307);
     } finally {
       await corp.stop();
+    }
+  });
+
+  test('over TLS the browser binding is a __Host- cookie: one planted from a sibling subdomain does not count', async () => {
+    const tls = await startBoth({ env: { MM_SESSIONS_SECURE_COOKIES: 'always' } });
+    try {
+      const jar = new Jar();
+      const response = await jar.fetch(`${tls.server.url}/oauth/openid/login`);
+      assert.equal(response.status, 302);
+      const set = response.headers.getSetCookie().join('\n');
+      assert.match(set, /^__Host-MMOAUTH=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Lax; Secure; Path=\/; Max-Age=600/m);
+      const callback = await signInAtProvider(response.headers.get('location'), 'tlsuser');
+      // The attacker's browser holds the victim's cookie value, but under the plain name.
+      const planted = new Jar();
+      planted.cookies.set('MMOAUTH', jar.cookies.get('__Host-MMOAUTH'));
+      const refused = await refusal(await planted.fetch(callback));
+      assert.deepEqual([refused.status, refused.id], [400, 'api.user.authorize_oauth_user.invalid_state.app_error']);
+    } finally {
+      await tls.stop();
+    }
+  });
+
+  test('a provider that refuses this server (a wrong client secret) is a 502 for the operator', async () => {
+    const wrong = await startBoth({ env: { MM_OPENIDSETTINGS_SECRET: 'not the secret the provider knows at all' } });
+    try {
+      const answer = await refusal((await signIn(wrong.server, 'someone')).response);
+      assert.deepEqual([answer.status, answer.id], [502, 'api.user.authorize_oauth_user.service.app_error']);
+    } finally {
+      await wrong.stop();
     }
   });
 
