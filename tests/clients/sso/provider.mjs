@@ -2,6 +2,8 @@
 // (an OpenID Certified implementation), started in this process on a free loopback port, with
 // its own login and consent pages (its "dev interactions": any login name and password sign
 // in). Nothing here imitates a provider: the tests drive the real one, through its pages.
+import http from 'node:http';
+
 import Provider from 'oidc-provider';
 
 import { freePort } from '../js/server.mjs';
@@ -10,6 +12,8 @@ export const CLIENT_ID = 'mm-sessions';
 export const CLIENT_SECRET = 'a client secret of at least thirty-two characters';
 /** A client whose ID tokens are signed with HS256 (a key anyone with its secret holds). */
 export const HS_CLIENT_ID = 'mm-sessions-hs256';
+/** The client the GitLab settings use (plain OAuth 2.0, scope `read_user`). */
+export const GITLAB_CLIENT_ID = 'mm-sessions-gitlab';
 
 /**
  * Starts the provider for a server at `siteUrl`. `people` maps a login name to the claims the
@@ -26,7 +30,11 @@ export async function startProvider(siteUrls, people = {}) {
         token_endpoint_auth_method: 'client_secret_post' },
       { client_id: HS_CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirects('openid'),
         id_token_signed_response_alg: 'HS256' },
+      { client_id: GITLAB_CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirects('gitlab'),
+        token_endpoint_auth_method: 'client_secret_post' },
     ],
+    // GitLab's scope, for the OAuth 2.0 (not OpenID Connect) flow its settings make.
+    scopes: ['openid', 'offline_access', 'read_user'],
     // PKCE is required of every client: the server must send it.
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['preferred_username', 'name'] },
@@ -43,7 +51,8 @@ export async function startProvider(siteUrls, people = {}) {
     // HS256 is enabled only so that a test can show the server refusing it.
     enabledJWA: { idTokenSigningAlgValues: ['RS256', 'HS256'] },
     cookies: { keys: ['the provider cookie key, for tests only'] },
-    features: { devInteractions: { enabled: true } },
+    // Introspection: how the GitLab stand-in below asks this provider whose token it was given.
+    features: { devInteractions: { enabled: true }, introspection: { enabled: true } },
   });
   // Its warnings about the development settings above are expected here.
   provider.on('server_error', (_ctx, error) => console.error('oidc-provider:', error));
@@ -54,6 +63,49 @@ export async function startProvider(siteUrls, people = {}) {
     issuer,
     discovery: `${issuer}/.well-known/openid-configuration`,
     stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * GitLab's user API alone (`GET /api/v4/user`, GitLab's documented shape: a numeric `id`,
+ * `username`, `email`, `name`), behind the real provider above: it takes the access token the
+ * provider issued, asks the provider's introspection endpoint whose it is, and answers for that
+ * person. GitLab itself cannot run here (docs/testing.md).
+ */
+export async function startGitLabUserApi(provider, people = {}) {
+  const port = await freePort();
+  const ids = new Map();
+  const server = http.createServer(async (req, res) => {
+    const token = (req.headers.authorization || '').replace(/^Bearer /i, '');
+    const introspection = await fetch(`${provider.issuer}/token/introspection`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, client_id: GITLAB_CLIENT_ID, client_secret: CLIENT_SECRET }),
+    }).then((r) => r.json());
+    if (req.url !== '/api/v4/user' || !introspection.active) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"message":"401 Unauthorized"}');
+      return;
+    }
+    const login = introspection.sub.replace(/^sub-/, '');
+    if (!ids.has(login)) ids.set(login, 4200 + ids.size);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: ids.get(login), username: login, name: `${login} Example`,
+      email: `${login}@example.com`, state: 'active', ...(people[login] || {}) }));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/api/v4/user`, stop: () => new Promise((r) => server.close(r)) };
+}
+
+/** The environment a server needs to offer this provider as `gitlab` (OAuth 2.0 and the user API). */
+export function gitLabSettings(provider, userApi) {
+  return {
+    MM_GITLABSETTINGS_ENABLE: 'true',
+    MM_GITLABSETTINGS_ID: GITLAB_CLIENT_ID,
+    MM_GITLABSETTINGS_SECRET: CLIENT_SECRET,
+    MM_GITLABSETTINGS_AUTHENDPOINT: `${provider.issuer}/auth`,
+    MM_GITLABSETTINGS_TOKENENDPOINT: `${provider.issuer}/token`,
+    MM_GITLABSETTINGS_USERAPIENDPOINT: userApi.url,
   };
 }
 

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 import { startServer, freePort } from '../js/server.mjs';
-import { startProvider, openIdSettings, signInAtProvider, Jar, HS_CLIENT_ID } from './provider.mjs';
+import {
+  startProvider, openIdSettings, signInAtProvider, Jar, HS_CLIENT_ID, startGitLabUserApi, gitLabSettings,
+} from './provider.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client4 } = require('@mattermost/client');
@@ -50,8 +52,8 @@ async function complete(jar, callback) {
 }
 
 /** A whole sign-in of `login`: the server's answer to the return. */
-async function signIn(server, login, { jar = new Jar(), query = '' } = {}) {
-  const authUrl = await start(server, jar, '/oauth/openid/login', query);
+async function signIn(server, login, { jar = new Jar(), query = '', path = '/oauth/openid/login' } = {}) {
+  const authUrl = await start(server, jar, path, query);
   const callback = await signInAtProvider(authUrl, login);
   return { response: await complete(jar, callback), jar, callback };
 }
@@ -347,6 +349,33 @@ describe('single sign-on refusals that need their own settings', () => {
       assert.deepEqual([answer.status, answer.id], [502, 'api.user.authorize_oauth_user.service.app_error']);
     } finally {
       await wrong.stop();
+    }
+  });
+
+  test("GitLab's OAuth flow and user API, as Mattermost reads them (a stand-in for the user API, behind the real provider)", async () => {
+    const port = await freePort();
+    const site = `http://127.0.0.1:${port}`;
+    const provider = await startProvider(site);
+    const userApi = await startGitLabUserApi(provider);
+    const server = await startServer({ port, env: { MM_SERVICESETTINGS_SITEURL: site, ...gitLabSettings(provider, userApi) } });
+    try {
+      const jar = new Jar();
+      const authUrl = new URL(await start(server, jar, '/oauth/gitlab/login'));
+      assert.equal(authUrl.searchParams.get('scope'), 'read_user');
+      assert.equal(authUrl.searchParams.get('nonce'), null, 'no nonce outside OpenID Connect');
+      assert.equal(authUrl.searchParams.get('code_challenge_method'), 'S256');
+      const response = await complete(jar, await signInAtProvider(authUrl.toString(), 'Linus'));
+      assert.equal(response.status, 307, await response.text());
+      const me = await client(server, response.headers.get('token')).getMe();
+      assert.deepEqual([me.username, me.email, me.auth_service], ['linus', 'linus@example.com', 'gitlab']);
+      assert.match(server.cli('user', 'list', '--auth-service', 'gitlab'), /\tlinus\t.*\tsso=gitlab/);
+      // The same person again: the same account (found by GitLab's numeric id).
+      const second = await signIn(server, 'Linus', { path: '/oauth/gitlab/login' });
+      assert.equal((await client(server, second.response.headers.get('token')).getMe()).id, me.id);
+    } finally {
+      await server.stop();
+      await userApi.stop();
+      await provider.stop();
     }
   });
 
