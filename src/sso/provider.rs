@@ -25,6 +25,9 @@ pub const MAX_BODY: usize = 256 * 1024;
 const DISCOVERY_TTL: Duration = Duration::from_secs(3600);
 /// How often, at most, the keys are read again for a key id not among them (a rotation).
 const KEYS_REFRESH: Duration = Duration::from_secs(60);
+/// After the discovery document could not be read, how long sign-ins fail at once instead of
+/// each waiting out [`TIMEOUT`] in turn (a provider that is down).
+const DISCOVERY_RETRY: Duration = Duration::from_secs(5);
 /// How long the keys are trusted without reading them again: a key the provider withdrew (a
 /// rotation, a compromise) stops being accepted within this.
 const KEYS_TTL: Duration = Duration::from_secs(3600);
@@ -86,6 +89,8 @@ pub struct Client {
     redirect_uri: String,
     http: reqwest::Client,
     endpoints: Mutex<Option<(Instant, Arc<Endpoints>)>>,
+    /// When reading the discovery document last failed.
+    discovery_failed: std::sync::Mutex<Option<Instant>>,
     keys: Mutex<Option<(Instant, Arc<JwkSet>)>>,
 }
 
@@ -99,7 +104,8 @@ impl Client {
     /// redirect URI, whichever route started the sign-in).
     pub fn new(provider: Provider, site_url: &str, http: reqwest::Client) -> Self {
         let redirect_uri = format!("{}/signup/{}/complete", site_url.trim_end_matches('/'), provider.service);
-        Client { provider, redirect_uri, http, endpoints: Mutex::new(None), keys: Mutex::new(None) }
+        let discovery_failed = std::sync::Mutex::new(None);
+        Client { provider, redirect_uri, http, endpoints: Mutex::new(None), discovery_failed, keys: Mutex::new(None) }
     }
 
     pub fn service(&self) -> Service {
@@ -161,11 +167,35 @@ impl Client {
         let Protocol::OpenIdConnect { discovery } = &self.provider.protocol else {
             return Err(failed("not an OpenID Connect provider"));
         };
+        let recently_failed = || {
+            let failed = self.discovery_failed.lock().unwrap_or_else(|e| e.into_inner());
+            failed.is_some_and(|at| at.elapsed() < DISCOVERY_RETRY)
+        };
+        if recently_failed() {
+            return Err(failed("the discovery document could not be read moments ago"));
+        }
         let mut cached = self.endpoints.lock().await;
-        if let Some((at, endpoints)) = cached.as_ref().filter(|(at, _)| at.elapsed() < DISCOVERY_TTL) {
-            let _ = at;
+        if let Some((_, endpoints)) = cached.as_ref().filter(|(at, _)| at.elapsed() < DISCOVERY_TTL) {
             return Ok(endpoints.clone());
         }
+        // Others waited on the lock while one read failed: they fail with it, at once.
+        if recently_failed() {
+            return Err(failed("the discovery document could not be read moments ago"));
+        }
+        let read = self.read_discovery(discovery).await;
+        let endpoints = match read {
+            Ok(endpoints) => endpoints,
+            Err(error) => {
+                *self.discovery_failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+                return Err(error);
+            }
+        };
+        *cached = Some((Instant::now(), endpoints.clone()));
+        Ok(endpoints)
+    }
+
+    /// The discovery document at `discovery`, checked.
+    async fn read_discovery(&self, discovery: &Url) -> Result<Arc<Endpoints>, AppError> {
         let body = self.get(discovery, None).await?;
         let document: Discovery =
             serde_json::from_slice(&body).map_err(|e| failed(format!("the discovery document: {e}")))?;
@@ -185,7 +215,6 @@ impl Client {
             basic_auth: !methods.iter().any(|m| m == "client_secret_post"),
             issuer: document.issuer,
         });
-        *cached = Some((Instant::now(), endpoints.clone()));
         Ok(endpoints)
     }
 

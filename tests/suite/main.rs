@@ -37,6 +37,7 @@ mod secrets;
 mod session_cache;
 mod sessions;
 mod slow_clients;
+mod sso;
 mod store_behaviour;
 mod tokens;
 mod tokens_across_processes;
