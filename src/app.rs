@@ -199,6 +199,8 @@ impl Application {
     /// free port: see [`Self::local_addr`]).
     pub async fn build(mut config: ServeConfig) -> anyhow::Result<Self> {
         fit_connections_to_descriptors(&mut config.connections.max_connections);
+        // Derived here, where every server is built: whether the login masks its refusals.
+        config.policy.sso.any_enabled = !config.sso.providers.is_empty();
         let stores = open_store(&config.database, OpenMode::Create).await?;
         // Only a store that can tell writes made by anyone else can have a cache in front.
         let cache = config.session_cache.filter(|_| stores.can_cache());
@@ -230,8 +232,8 @@ impl Application {
             config.proxies.clone(),
             config.client_requirements.clone(),
             metrics_listener.is_none(),
-        )
-        .with_sso(sso);
+            sso,
+        );
         Ok(Application { listener, metrics_listener, http, service, config })
     }
 

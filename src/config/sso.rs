@@ -314,7 +314,8 @@ pub struct SsoPolicy {
     /// `ServiceSettings.SessionLengthSSOInHours` (720).
     pub session_length: Duration,
     /// Whether any single sign-on service is enabled: a failed password login then answers
-    /// `invalid_credentials_sso`, whoever the account is (Mattermost's mask).
+    /// `invalid_credentials_sso`, whoever the account is (Mattermost's mask). Derived from the
+    /// services by `app::Application::build`, never set by hand.
     pub any_enabled: bool,
 }
 

@@ -78,9 +78,8 @@ pub fn token_only(token: &str, session: &Session, now: i64, scope: &Scope) -> St
 /// `user_id`'s device cookie holding `value`, for as long as it stays valid, sent to the login
 /// endpoint under `site_url`'s path (a server behind a proxy at `https://host/chat`).
 pub fn device(user_id: &str, value: String, scope: &Scope, site_url: &str) -> String {
-    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
     Cookie::build((format!("{COOKIE_DEVICE_PREFIX}{user_id}"), value))
-        .path(format!("{}{LOGIN_PATH}", site_path.unwrap_or_default()))
+        .path(format!("{}{LOGIN_PATH}", site_prefix(site_url)))
         .max_age(Duration::seconds(crate::known_device::LIFETIME_SECS))
         .http_only(true)
         .secure(scope.secure)
@@ -107,9 +106,19 @@ pub fn sign_in_name(scope: &Scope, site_url: &str) -> &'static str {
     }
 }
 
+/// `site_url`'s path without its last `/` ("" for a site at the root): what paths here start with.
+fn site_prefix(site_url: &str) -> String {
+    url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned()).unwrap_or_default()
+}
+
+/// `site_url`'s path as a cookie's `Path` (`/` for a site at the root).
 fn site_path(site_url: &str) -> String {
-    let site_path = url::Url::parse(site_url.trim()).map(|url| url.path().trim_end_matches('/').to_owned());
-    site_path.ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "/".to_owned())
+    let prefix = site_prefix(site_url);
+    if prefix.is_empty() {
+        "/".to_owned()
+    } else {
+        prefix
+    }
 }
 
 /// The single sign-on cookie, cleared (its sign-in is over).

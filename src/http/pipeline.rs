@@ -110,28 +110,22 @@ impl Credentials {
 }
 
 impl HttpService {
-    /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`.
+    /// The HTTP service over `service`; with `serve_metrics` it also answers `GET /metrics`;
+    /// with `sso`, single sign-on's browser routes.
     pub fn new(
         service: SessionService,
         limits: RequestLimits,
         proxies: ProxySettings,
         client_requirements: ClientRequirements,
         serve_metrics: bool,
+        sso: Option<crate::sso::SingleSignOn>,
     ) -> Self {
         let handlers = Handlers::new(service.clone(), client_requirements, proxies.allowed_redirect_hosts.clone());
         let router = GeneratedRouter::new(handlers, false);
         let cookie_domain =
             crate::config::cookie_domain(proxies.allow_cookies_for_subdomains, &service.policy().site_url);
-        let inner = Inner { router, service, limits, proxies, cookie_domain, serve_metrics, sso: None };
+        let inner = Inner { router, service, limits, proxies, cookie_domain, serve_metrics, sso };
         HttpService { inner: Arc::new(inner), peer: None }
-    }
-
-    /// This service with single sign-on's services (before it serves: it is then shared).
-    pub fn with_sso(mut self, sso: Option<crate::sso::SingleSignOn>) -> Self {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.sso = sso;
-        }
-        self
     }
 }
 
@@ -207,7 +201,8 @@ impl Inner {
             let query = request.uri().query();
             return Some((&operations::RETURN, super::web::return_to(query, &self.proxies.allowed_redirect_hosts)));
         }
-        if request.method() == Method::GET {
+        // API paths (the hot ones) are never single sign-on's nor the page's list.
+        if request.method() == Method::GET && !path.starts_with("/api/") {
             if let Some(route) = super::sso::route(path) {
                 if let Some(peer) = peer {
                     peer.answering();

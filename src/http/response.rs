@@ -39,6 +39,10 @@ pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
     response
 }
 
+/// Single sign-on's failures that anyone can cause, logged a few lines a window.
+static SSO_FAILURES_LOG: crate::telemetry::Throttle =
+    crate::telemetry::Throttle::new(std::time::Duration::from_secs(10), 5);
+
 /// An AppError as a page, for the browser routes of single sign-on (Mattermost shows its web
 /// app's error page there): the error's status, its message and Mattermost's id, a link back
 /// to the sign-in page. Logged as [`render_error`] logs, and the provider's failures too (the
@@ -46,11 +50,15 @@ pub fn render_error(error: &AppError, request_id: &str) -> HttpResponse {
 pub fn render_error_page(error: &AppError, request_id: &str) -> HttpResponse {
     match error {
         AppError::Internal(cause) => tracing::error!(request_id, error = %format!("{cause:#}"), "request failed"),
+        // Anyone can cause these (a crafted return, a provider that is down for every sign-in):
+        // a few lines a window, with how many were left out.
         AppError::SsoProviderFailed(_)
         | AppError::SsoInvalidIdToken(_)
         | AppError::SsoTokenRefused(_)
         | AppError::SsoProviderError(_) => {
-            tracing::warn!(request_id, "single sign-on failed: {error}")
+            if let Some(unlogged) = SSO_FAILURES_LOG.admit() {
+                tracing::warn!(request_id, unlogged, "single sign-on failed: {error}")
+            }
         }
         _ => {}
     }

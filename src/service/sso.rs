@@ -50,7 +50,13 @@ impl SessionService {
         let stored = self.stores.sso_states.take_sso_state(&key, self.now()).await?;
         let sign_in = stored.as_deref().and_then(SignIn::from_json).ok_or(AppError::SsoInvalidState)?;
         if !sign_in.started_by(cookie) || sign_in.service != service {
-            tracing::info!(service, "single sign-on return refused: not the browser or service that started it");
+            if let Some(unlogged) = self.refusal_log.admit() {
+                tracing::info!(
+                    service,
+                    unlogged,
+                    "single sign-on return refused: not the browser or service that started it"
+                );
+            }
             return Err(AppError::SsoInvalidState);
         }
         Ok(sign_in)

@@ -208,22 +208,7 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
 /// Mattermost's id, never a 5xx, and nothing of the request is echoed unescaped.
 #[tokio::test]
 async fn hostile_requests_to_the_sso_routes_are_refused_never_a_5xx() {
-    use mm_sessions::config::{settings, SsoConfig};
-    let values = [
-        (settings::GITLAB_ENABLE.env, "true"),
-        (settings::GITLAB_ID.env, "app"),
-        (settings::GITLAB_SECRET.env, "secret"),
-        (settings::GITLAB_AUTH_ENDPOINT.env, "https://gitlab.example.com/oauth/authorize"),
-        (settings::GITLAB_TOKEN_ENDPOINT.env, "https://gitlab.example.com/oauth/token"),
-        (settings::GITLAB_USER_API_ENDPOINT.env, "https://gitlab.example.com/api/v4/user"),
-    ];
-    let lookup = |s: &settings::Setting| values.iter().find(|(env, _)| *env == s.env).map(|(_, v)| (*v).to_owned());
-    let sso = SsoConfig::from_lookup(lookup, "https://chat.example.com").unwrap();
-    let app = spawn_app_with(Backend::Memory, |config| {
-        config.policy.site_url = "https://chat.example.com".into();
-        config.sso = sso;
-    })
-    .await;
+    let app = crate::sso::app_with_gitlab(Backend::Memory).await;
     let addr = app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_owned();
     let long_state = "A".repeat(10_000);
     let targets: Vec<Vec<u8>> = [

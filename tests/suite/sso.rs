@@ -9,7 +9,9 @@ use mm_sessions::sso::state::{Action, SignIn, LIFETIME_MS};
 
 use crate::helpers::*;
 
-async fn app_with_gitlab(backend: Backend) -> TestApp {
+/// A server on `backend` offering GitLab (at `https://chat.example.com`), whose token endpoint
+/// nothing answers: what happens before the exchange can be tested without a provider.
+pub async fn app_with_gitlab(backend: Backend) -> TestApp {
     let values = [
         (settings::GITLAB_ENABLE.env, "true"),
         (settings::GITLAB_ID.env, "app"),

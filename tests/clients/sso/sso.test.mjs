@@ -147,12 +147,20 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     }
     const { response } = await signIn(both.server, 'pythonist');
     const token = response.headers.get('token');
+    both.server.createUser('pyadmin', 'the py admin password', 'system_user', 'system_admin');
     const port = new URL(both.server.url).port;
+    // The SSO session reads itself; an admin's driver switches its sign-in method (the driver's
+    // own call for PUT /users/{user_id}/auth), and the SSO session is refused at once.
     const script = 'import sys\nfrom mattermostdriver import Driver\n'
-      + 'd = Driver({"url": "127.0.0.1", "port": int(sys.argv[1]), "scheme": "http", "token": sys.argv[2], "basepath": "/api/v4"})\n'
-      + 'd.login()\nme = d.users.get_user("me")\nprint(me["username"], me["auth_service"])\n';
-    const out = execFileSync(python, ['-c', script, port, token], { encoding: 'utf8' }).trim();
-    assert.equal(out, 'pythonist openid');
+      + 'def driver(**extra):\n'
+      + '    return Driver({"url": "127.0.0.1", "port": int(sys.argv[1]), "scheme": "http", "basepath": "/api/v4", **extra})\n'
+      + 'd = driver(token=sys.argv[2])\nd.login()\nme = d.users.get_user("me")\nprint(me["username"], me["auth_service"])\n'
+      + 'a = driver(login_id="pyadmin", password="the py admin password")\na.login()\n'
+      + 'print(a.users.update_user_authentication_method(me["id"], options={"auth_service": "gitlab", "auth_data": "77"}))\n'
+      + 'try:\n    d.users.get_user("me")\n    print("still signed in")\n'
+      + 'except Exception as e:\n    print("refused", type(e).__name__)\n';
+    const out = execFileSync(python, ['-c', script, port, token], { encoding: 'utf8' }).trim().split('\n');
+    assert.deepEqual(out, ['pythonist openid', "{'auth_data': '77', 'auth_service': 'gitlab'}", 'refused NoAccessTokenProvided']);
   });
 
   test('a replayed return, another browser, no cookie, a forged state: invalid state, nothing signed in', async () => {
@@ -291,9 +299,9 @@ describe('single sign-on through a real OpenID Connect provider', () => {
       assert.equal(answer.status, 400, JSON.stringify(bad));
       assert.equal((await answer.json()).id, 'api.user.update_user_auth.invalid_request');
     }
-    const switched = await put({ auth_service: 'openid', auth_data: 'sub-elsewhere' });
-    assert.equal(switched.status, 200);
-    assert.deepEqual(await switched.json(), { auth_service: 'openid', auth_data: 'sub-elsewhere' });
+    // The official client's own call for it.
+    const switched = await admin.updateUserAuth(me.id, { auth_service: 'openid', auth_data: 'sub-elsewhere' });
+    assert.deepEqual(switched, { auth_service: 'openid', auth_data: 'sub-elsewhere' });
     await assert.rejects(client(both.server, token).getMe(), (e) => e.status_code === 401);
     // The old identity no longer names them: signing in as before makes no session of theirs.
     const old = await refusal((await signIn(both.server, 'mover')).response);
