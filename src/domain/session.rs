@@ -119,6 +119,26 @@ pub enum RevokeReason {
 }
 
 impl RevokeReason {
+    /// The `data.reason` of the `session.revoked` events it raises ([`super::event::reason`]).
+    pub fn event_reason(self) -> &'static str {
+        use super::event::reason;
+        match self {
+            RevokeReason::Revoke => reason::REVOKED,
+            RevokeReason::RevokeAll => reason::REVOKED_ALL,
+            RevokeReason::Logout => reason::LOGOUT,
+            RevokeReason::Cap => reason::SESSION_LIMIT,
+            RevokeReason::Expired => reason::EXPIRED,
+            RevokeReason::Idle => reason::IDLE_TIMEOUT,
+            RevokeReason::PasswordChange => reason::PASSWORD_CHANGED,
+            RevokeReason::RevokeEveryone => reason::REVOKED_EVERYONE,
+            RevokeReason::Device => reason::REPLACED_ON_DEVICE,
+            RevokeReason::Deactivation => reason::DEACTIVATED,
+            RevokeReason::TokenRevoked => reason::ACCESS_TOKEN_REVOKED,
+            RevokeReason::TokenDisabled => reason::ACCESS_TOKEN_DISABLED,
+            RevokeReason::SignInMethodChanged => reason::SIGN_IN_METHOD_CHANGED,
+        }
+    }
+
     /// The label in metrics and logs.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -11,7 +11,8 @@
 use super::audit::Subject;
 use super::{Actor, Caller, SessionService, Whose};
 use crate::domain::access_token::MAX_DESCRIPTION_BYTES;
-use crate::domain::{AccessToken, Id, RevokeReason, Session, Token, TokenHash, TokenId, User};
+use crate::domain::event::reason;
+use crate::domain::{AccessToken, ActorKind, Cause, Id, RevokeReason, Session, Token, TokenHash, TokenId, User};
 use crate::error::AppError;
 use crate::permissions::{target_is_editable, Access, Permission, SYSTEM_ADMIN};
 use crate::store::{StoreError, Unique};
@@ -139,7 +140,8 @@ impl SessionService {
     /// `POST /users/tokens/revoke` (and `token revoke`): the token and its session end.
     pub async fn revoke_token(&self, actor: Actor<'_>, token_id: &str) -> Result<(), AppError> {
         let token = self.token_to_change(actor, token_id, Permission::RevokeUserAccessToken).await?;
-        let ended = self.stores.tokens.delete_token(&token).await?.ok_or(AppError::TokenNotFound)?;
+        let cause = actor.cause(&token.user_id, RevokeReason::TokenRevoked.event_reason(), self.now());
+        let ended = self.stores.tokens.delete_token(&token, &cause).await?.ok_or(AppError::TokenNotFound)?;
         self.ended(RevokeReason::TokenRevoked, ended, Whose::User(&token.user_id), actor.name());
         tracing::info!(user_id = %token.user_id, token_id = %token.id, by = actor.name(), "personal access token revoked");
         self.audit_token(actor, &token).await;
@@ -152,7 +154,9 @@ impl SessionService {
         // Mattermost checks `create_user_access_token` to enable, `revoke_…` to disable.
         let needed = if active { Permission::CreateUserAccessToken } else { Permission::RevokeUserAccessToken };
         let token = self.token_to_change(actor, token_id, needed).await?;
-        let ended = self.stores.tokens.set_token_active(&token, active).await?.ok_or(AppError::TokenNotFound)?;
+        let cause = actor.cause(&token.user_id, RevokeReason::TokenDisabled.event_reason(), self.now());
+        let ended =
+            self.stores.tokens.set_token_active(&token, active, &cause).await?.ok_or(AppError::TokenNotFound)?;
         self.ended(RevokeReason::TokenDisabled, ended, Whose::User(&token.user_id), actor.name());
         let what = if active { "personal access token enabled" } else { "personal access token disabled" };
         tracing::info!(user_id = %token.user_id, token_id = %token.id, by = actor.name(), "{what}");
@@ -235,7 +239,8 @@ impl SessionService {
         }
         let session = Session::for_access_token(&user, &token, now);
         let max = self.policy.max_per_user.get();
-        match self.stores.tokens.create_token_session(&token, &session, max).await {
+        let cause = Cause::new(reason::ACCESS_TOKEN, ActorKind::User, user.id.as_str(), now);
+        match self.stores.tokens.create_token_session(&token, &session, max, &cause).await {
             Ok(Some(evicted)) => {
                 self.capped(&user, &session, evicted).await;
                 tracing::info!(user_id = %user.id, token_id = %token.id, session_id = %session.id, "personal access token opened a session");

@@ -4,7 +4,7 @@
 
 use super::audit::Subject;
 use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
-use crate::domain::{RevokeReason, Session, TokenHash, User};
+use crate::domain::{Cause, RevokeReason, Session, TokenHash, User};
 use crate::error::AppError;
 
 /// The caller as authentication found it: their session, whether this request extended it (the
@@ -66,6 +66,8 @@ impl SessionService {
         };
         let now = self.now();
         if session.is_expired(now) {
+            // Found before the purge: it ends now, with its `expired` event.
+            self.stores.sessions.delete_session(&session.id, &Cause::expiry(now)).await?;
             return Err(AppError::SessionExpired);
         }
         // Mattermost refuses the sessions tokens opened while tokens are off.
@@ -111,7 +113,8 @@ impl SessionService {
 
     /// Ends a session the idle timeout caught, and records it.
     async fn end_idle(&self, session: &Session) -> Result<(), AppError> {
-        let ended = u64::from(self.stores.sessions.delete_session(&session.id).await?);
+        let cause = Cause::system(RevokeReason::Idle.event_reason(), self.now());
+        let ended = u64::from(self.stores.sessions.delete_session(&session.id, &cause).await?);
         self.ended(RevokeReason::Idle, ended, Whose::User(&session.user_id), "idle-timeout");
         let origin = super::audit::server_origin("idle timeout");
         self.record(&origin, Subject::session(session), "session revoked").await;

@@ -25,6 +25,7 @@
 use super::audit::Subject;
 use super::login::SessionCheck;
 use super::{Actor, SessionService};
+use crate::domain::event::reason;
 use crate::domain::{Id, Session, User};
 use crate::error::AppError;
 use crate::mfa::{qr, seal, totp};
@@ -101,6 +102,7 @@ impl SessionService {
         } else {
             self.deactivate_mfa(actor, &user, code).await?;
         }
+        self.wake_webhooks();
         tracing::info!(user_id = %user_id, by = actor.name(), active = activate, "MFA turned {}", on_off(activate));
         self.audit(actor, Some(&user_id), "success", || format!("mfa={}", on_off(activate))).await;
         Ok(())
@@ -119,7 +121,9 @@ impl SessionService {
             return Err(AppError::MfaNoSecret);
         }
         let step = self.checked_step(actor, user, &state, code).await?;
-        match self.stores.mfa.activate_mfa(&user.id, &state.secret, step, self.oldest_kept_step(), self.now()).await? {
+        let cause = actor.cause(&user.id, reason::MFA_ACTIVATED, self.now());
+        let (keep_from, now) = (self.oldest_kept_step(), self.now());
+        match self.stores.mfa.activate_mfa(&user.id, &state.secret, step, keep_from, now, &cause).await? {
             MfaWrite::Done => Ok(()),
             MfaWrite::NoSuchUser => Err(AppError::NoSuchUser),
             // A replay, or a code of a secret replaced since it was read.
@@ -143,7 +147,8 @@ impl SessionService {
         }
         // Without a code, one's own turn-off holds only while MFA is still off: one racing an
         // activation (a stolen session, a moment after the victim turned MFA on) does nothing.
-        match self.stores.mfa.deactivate_mfa(&user.id, self.now(), own && !proved).await? {
+        let cause = actor.cause(&user.id, reason::MFA_DEACTIVATED, self.now());
+        match self.stores.mfa.deactivate_mfa(&user.id, self.now(), own && !proved, &cause).await? {
             MfaWrite::Done => Ok(()),
             MfaWrite::Active => Err(AppError::InvalidBodyParam("code")),
             _ => Err(AppError::NoSuchUser),

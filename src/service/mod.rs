@@ -28,7 +28,7 @@
 use std::sync::Arc;
 
 use crate::config::SessionPolicy;
-use crate::domain::{Clock, Id, RevokeReason, Session, User};
+use crate::domain::{ActorKind, Cause, Clock, Id, RevokeReason, Session, User};
 use crate::error::AppError;
 use crate::login_budget::LoginBudgets;
 use crate::metrics::Metrics;
@@ -104,6 +104,18 @@ impl<'a> Actor<'a> {
         }
     }
 
+    /// Why and by whom, for the events of a write on `target`'s sessions: the user themself,
+    /// or an administrator (another user, or the admin CLI, which has no id).
+    fn cause(&self, target: &Id, reason: &'static str, at: i64) -> Cause {
+        match self {
+            Actor::Request(caller) if caller.session.user_id == *target => {
+                Cause::new(reason, ActorKind::User, caller.session.user_id.as_str(), at)
+            }
+            Actor::Request(caller) => Cause::new(reason, ActorKind::Admin, caller.session.user_id.as_str(), at),
+            Actor::AdminCli { .. } => Cause::new(reason, ActorKind::Admin, "", at),
+        }
+    }
+
     /// Who acted, as the log lines name them: the caller's user id, or `admin-cli`.
     fn name(&self) -> &'a str {
         match self {
@@ -138,6 +150,8 @@ pub struct SessionService {
     logged_once: Arc<forward_auth::LoggedOnce>,
     /// Refused logins and checks: anyone can cause them, so few lines are written for many.
     refusal_log: Arc<Throttle>,
+    /// Notified when a write recorded session events: the webhook worker wakes at once.
+    recorded: Arc<tokio::sync::Notify>,
 }
 
 /// At most this many lines of one kind that anyone can cause, per [`THROTTLE_WINDOW`].
@@ -164,7 +178,19 @@ impl SessionService {
         let (roles, login_budgets) = (Arc::new(roles), Arc::new(login_budgets));
         let logged_once = Arc::new(forward_auth::LoggedOnce::new(throttle()));
         let refusal_log = throttle();
-        SessionService { stores, roles, policy, mfa_key, metrics, login_budgets, clock, logged_once, refusal_log }
+        let recorded = Arc::new(tokio::sync::Notify::new());
+        SessionService {
+            stores,
+            roles,
+            policy,
+            mfa_key,
+            metrics,
+            login_budgets,
+            clock,
+            logged_once,
+            refusal_log,
+            recorded,
+        }
     }
 
     /// The time the service reads.
@@ -192,6 +218,16 @@ impl SessionService {
         i64::try_from(length.as_millis()).unwrap_or(i64::MAX)
     }
 
+    /// Notified whenever this process records session events ([`crate::webhooks::worker`]).
+    pub fn events_recorded(&self) -> Arc<tokio::sync::Notify> {
+        self.recorded.clone()
+    }
+
+    /// Wakes the webhook worker: a write recorded events.
+    fn wake_webhooks(&self) {
+        self.recorded.notify_one();
+    }
+
     /// The process's metrics.
     pub fn metrics(&self) -> &Arc<Metrics> {
         &self.metrics
@@ -209,7 +245,9 @@ impl SessionService {
     }
 
     /// Counts and logs ended sessions: every path that ends sessions reports through here.
+    /// Also wakes the webhook worker for the events the write recorded.
     fn ended(&self, reason: RevokeReason, count: u64, whose: Whose<'_>, by: &str) {
+        self.wake_webhooks();
         self.metrics.revoked(reason, count);
         match whose {
             Whose::User(user_id) if count > 0 => {

@@ -92,7 +92,8 @@ impl SessionService {
             return Ok(0);
         }
         let keep = actor.caller().map(|caller| &caller.session.id);
-        let ended = self.stores.sessions.delete_sessions_for_user(&target.id, keep).await?;
+        let cause = actor.cause(&target.id, RevokeReason::PasswordChange.event_reason(), self.now());
+        let ended = self.stores.sessions.delete_sessions_for_user(&target.id, keep, &cause).await?;
         self.ended(RevokeReason::PasswordChange, ended, Whose::User(&target.id), actor.name());
         Ok(ended)
     }

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use super::audit::Subject;
 use super::{Actor, Caller, SessionService, Whose};
-use crate::domain::{Id, RevokeReason, Session, SessionId, Token, User};
+use crate::domain::event::reason;
+use crate::domain::{ActorKind, Cause, Id, RevokeReason, Session, SessionId, Token, User};
 use crate::error::AppError;
 use crate::permissions::Permission;
 use crate::store::StoreError;
@@ -41,7 +42,8 @@ impl SessionService {
         let id = SessionId::parse(session_id).ok_or(AppError::SessionNotFound)?;
         // The common case in one write; only a miss needs a lookup, to say why (Mattermost's
         // answers: no such session, or a session of another user).
-        if !self.stores.sessions.delete_user_session(&user_id, &id).await? {
+        let cause = actor.cause(&user_id, RevokeReason::Revoke.event_reason(), self.now());
+        if !self.stores.sessions.delete_user_session(&user_id, &id, &cause).await? {
             return match self.stores.sessions.session_by_id(&id).await? {
                 None => Err(AppError::SessionNotFound),
                 Some(session) if session.user_id != user_id => Err(AppError::InvalidUrlParam("user_id")),
@@ -58,7 +60,8 @@ impl SessionService {
     /// of the user, the caller's own included; how many.
     pub async fn revoke_all_sessions(&self, actor: Actor<'_>, user_id: &str) -> Result<u64, AppError> {
         let user_id = self.authorize(actor, user_id).await?;
-        let revoked = self.stores.sessions.delete_sessions_for_user(&user_id, None).await?;
+        let cause = actor.cause(&user_id, RevokeReason::RevokeAll.event_reason(), self.now());
+        let revoked = self.stores.sessions.delete_sessions_for_user(&user_id, None, &cause).await?;
         self.ended(RevokeReason::RevokeAll, revoked, Whose::User(&user_id), actor.name());
         self.audit(actor, Some(&user_id), "", || format!("revoked={revoked}")).await;
         Ok(revoked)
@@ -71,7 +74,14 @@ impl SessionService {
         if !self.may(actor, Permission::ManageSystem) {
             return Err(AppError::Forbidden);
         }
-        let ended = self.stores.sessions.delete_all_sessions().await?;
+        // Everyone's: the caller acts as an administrator on all but their own.
+        let cause = Cause::new(
+            RevokeReason::RevokeEveryone.event_reason(),
+            ActorKind::Admin,
+            caller.session.user_id.as_str(),
+            self.now(),
+        );
+        let ended = self.stores.sessions.delete_all_sessions(&cause).await?;
         self.ended(RevokeReason::RevokeEveryone, ended, Whose::Everyone, actor.name());
         self.audit(actor, None, "", String::new).await;
         Ok(ended)
@@ -87,7 +97,8 @@ impl SessionService {
         }
         let device_id = device_id.as_str();
         let (session, user_id) = (&caller.session.id, &caller.session.user_id);
-        let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session)).await?;
+        let cause = Cause::new(RevokeReason::Device.event_reason(), ActorKind::User, user_id.as_str(), self.now());
+        let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session), &cause).await?;
         self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
         let mut expires_at = self.now().saturating_add(self.length_ms(true));
         if caller.session.is_access_token() {
@@ -103,6 +114,8 @@ impl SessionService {
     /// Issues a session for `user`, valid for `length_ms` milliseconds (0: never expires). The
     /// token is returned once and never stored. Sessions beyond the per-user cap are revoked,
     /// least recently used first. A deactivated user gets none (`InactiveUser`).
+    /// Its `session.created` event says an administrator made it (the admin CLI's
+    /// `session create`); a login says why with [`Self::issue_session_because`].
     pub async fn issue_session(
         &self,
         user: &User,
@@ -110,12 +123,27 @@ impl SessionService {
         device_id: String,
         props: BTreeMap<String, String>,
     ) -> Result<(Token, Session), AppError> {
+        let cause = Cause::new(reason::ADMIN, ActorKind::Admin, "", self.now());
+        self.issue_session_because(user, length_ms, device_id, props, &cause).await
+    }
+
+    /// [`Self::issue_session`], its `session.created` event saying why with `cause`.
+    pub(super) async fn issue_session_because(
+        &self,
+        user: &User,
+        length_ms: i64,
+        device_id: String,
+        props: BTreeMap<String, String>,
+        cause: &Cause,
+    ) -> Result<(Token, Session), AppError> {
         let (token, session) = Session::issue(user, self.now(), length_ms, device_id, props);
-        let evicted = match self.stores.sessions.create_session(&session, self.policy.max_per_user.get()).await {
+        let max = self.policy.max_per_user.get();
+        let evicted = match self.stores.sessions.create_session(&session, max, cause).await {
             Ok(evicted) => evicted,
             Err(StoreError::UserInactive) => return Err(AppError::InactiveUser),
             Err(other) => return Err(other.into()),
         };
+        // Wakes the webhook worker for the `session.created` event too.
         self.capped(user, &session, evicted).await;
         Ok((token, session))
     }

@@ -13,8 +13,9 @@ use super::audit::Subject;
 use super::login::{login_props, LoggedIn};
 use super::{Actor, Origin, SessionService, Whose};
 use crate::config::Service;
+use crate::domain::event::reason;
 use crate::domain::user::is_valid_username;
-use crate::domain::{Id, NewUser, RevokeReason, User};
+use crate::domain::{ActorKind, Cause, Id, NewUser, RevokeReason, User};
 use crate::error::AppError;
 use crate::permissions::Permission;
 use crate::sso::state::{self, SignIn};
@@ -86,14 +87,16 @@ impl SessionService {
         };
         let props = login_props(&user, user_agent, mobile, true);
         let length = self.length_of(mobile, true);
-        let (token, session) = self.issue_session(&user, length, String::new(), props).await?;
+        let cause = Cause::new(reason::SSO, ActorKind::User, user.id.as_str(), self.now());
+        let (token, session) = self.issue_session_because(&user, length, String::new(), props, &cause).await?;
         // An administrator's switch of sign-in method that committed while this sign-in found
         // the account: its session goes, as the switch's own would have taken it (read from the
         // store itself, past any cache).
         let service = identity.service.as_str();
         let still = self.stores.users.user_by_auth(service, &identity.subject).await?;
         if still.as_ref().is_none_or(|u| u.id != user.id) {
-            self.stores.sessions.delete_session(&session.id).await?;
+            let cause = Cause::system(RevokeReason::SignInMethodChanged.event_reason(), self.now());
+            self.stores.sessions.delete_session(&session.id, &cause).await?;
             tracing::info!(user_id = %user.id, "single sign-on undone: the user's sign-in method changed meanwhile");
             return Err(AppError::SsoInvalidState);
         }
@@ -191,7 +194,8 @@ impl SessionService {
                 }
             }
         }
-        let ended = match self.stores.users.set_auth(&user_id, auth_service, auth_data, self.now()).await {
+        let cause = actor.cause(&user_id, RevokeReason::SignInMethodChanged.event_reason(), self.now());
+        let ended = match self.stores.users.set_auth(&user_id, auth_service, auth_data, self.now(), &cause).await {
             Ok(Some(ended)) => ended,
             Ok(None) => return Err(AppError::NoSuchUser),
             Err(StoreError::Conflict(field)) => return Err(AppError::UserExists(field)),

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Actor, Caller, SessionService, Whose};
+use crate::domain::event::reason;
 use crate::domain::user::{roles_are_well_formed, unknown_role, KNOWN_ROLES, MAX_ROLES_BYTES};
 use crate::domain::{Id, NewUser, RevokeReason, Session, User};
 use crate::error::AppError;
@@ -98,11 +99,13 @@ impl SessionService {
             return Err(AppError::RolesTooLong(roles.len()));
         }
         let roles = roles.split_whitespace().collect::<Vec<_>>().join(" ");
-        let sessions = match self.stores.users.set_roles(&user_id, &roles, self.now()).await? {
+        let cause = actor.cause(&user_id, reason::ROLES_CHANGED, self.now());
+        let sessions = match self.stores.users.set_roles(&user_id, &roles, self.now(), &cause).await? {
             RolesSet::Set(sessions) => sessions,
             RolesSet::NoSuchUser => return Err(AppError::NoUserToUpdate),
             RolesSet::LastAdmin => return Err(AppError::LastAdmin),
         };
+        self.wake_webhooks();
         tracing::info!(user_id = %user_id, roles = %roles, sessions, by = actor.name(), "roles updated");
         let record = format!("user={user_id} roles={roles}");
         self.audit(actor, Some(&user_id), record.clone(), || record).await;
@@ -127,13 +130,14 @@ impl SessionService {
         if user.has_role(SYSTEM_ADMIN) && !self.may(actor, Permission::ManageSystem) {
             return Err(AppError::Forbidden);
         }
-        let ended = self.set_active(&user, active, actor.name()).await?;
+        let ended = self.set_active(&user, active, actor).await?;
         let record = format!("user_id={} active={active}", user.id);
         self.audit(actor, Some(&user.id), record.clone(), || record).await;
         Ok(ended)
     }
 
-    async fn set_active(&self, user: &User, active: bool, by: &str) -> Result<u64, AppError> {
+    async fn set_active(&self, user: &User, active: bool, actor: Actor<'_>) -> Result<u64, AppError> {
+        let by = actor.name();
         if active {
             self.stores.users.reactivate_user(&user.id, self.now()).await?;
             tracing::info!(user_id = %user.id, by, "user reactivated");
@@ -142,7 +146,8 @@ impl SessionService {
         if !user.is_active() {
             return Ok(0);
         }
-        let ended = self.stores.users.deactivate_user(&user.id, self.now()).await?.unwrap_or(0);
+        let cause = actor.cause(&user.id, RevokeReason::Deactivation.event_reason(), self.now());
+        let ended = self.stores.users.deactivate_user(&user.id, self.now(), &cause).await?.unwrap_or(0);
         self.ended(RevokeReason::Deactivation, ended, Whose::User(&user.id), by);
         tracing::info!(user_id = %user.id, by, "user deactivated");
         Ok(ended)

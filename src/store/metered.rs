@@ -8,10 +8,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    AuditStore, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, SsoStateStore, StoreError,
-    StoreResult, Stores, TokenStore, UserStore, WithSessions,
+    AuditStore, Delivery, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, SsoStateStore, StoreError,
+    StoreResult, Stores, TokenStore, UserStore, WebhookStore, WithSessions,
 };
-use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Audit, Cause, Endpoint, Event, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
 
 /// `inner`'s capabilities, with their failures counted.
@@ -52,4 +52,5 @@ super::mfa_store_methods!(metered);
 super::token_store_methods!(metered);
 super::audit_store_methods!(metered);
 super::sso_state_store_methods!(metered);
+super::webhook_store_methods!(metered);
 super::maintenance_methods!(metered);

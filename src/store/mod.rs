@@ -5,6 +5,7 @@
 //!
 //! - **Capabilities**: [`UserStore`], [`SessionStore`], [`TokenStore`] (personal access
 //!   tokens), [`MfaStore`] (the second factor), [`SsoStateStore`] (single sign-ons in flight),
+//!   [`WebhookStore`] (webhook endpoints and the outbox of session events),
 //!   [`AuditStore`] and [`Maintenance`] (the store as
 //!   a whole: health checks, bulk loads). A new capability is a new trait here, implemented by
 //!   every backend. Each trait is written once, as a list of its methods (`capabilities!`),
@@ -12,7 +13,7 @@
 //!   backend, and nowhere else.
 //! - **Backends** implement every capability: [`memory`], [`sqlite`], [`postgres`], each a folder
 //!   (lldap's shape): `mod.rs` opens the backend and holds what its capabilities share, then a
-//!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `sso_states.rs`, `audits.rs`,
+//!   file per capability (`users.rs`, `sessions.rs`, `access_tokens.rs`, `mfa.rs`, `sso_states.rs`, `webhooks.rs`, `audits.rs`,
 //!   `maintenance.rs`), and its `migrations/`. A new backend is such a folder, plus a line in
 //!   `app::open_store`; `tests/suite/store_behaviour.rs`
 //!   runs one suite against each, so they all answer alike.
@@ -35,7 +36,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Audit, Cause, Endpoint, Event, Id, Session, SessionId, TokenHash, TokenId, User};
 
 pub mod cached;
 pub mod memory;
@@ -120,6 +121,15 @@ pub enum RolesSet {
     /// Refused: the user is a system admin, the new roles are not, and no other active system
     /// admin would be left (Mattermost's last-admin rule).
     LastAdmin,
+}
+
+/// A delivery claimed: the event, the endpoint it goes to and the secrets that sign it.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub event: Event,
+    pub endpoint: Endpoint,
+    /// Attempts before this one.
+    pub attempts: u32,
 }
 
 /// What an MFA write did, or why it did nothing.
@@ -209,11 +219,13 @@ pub trait UserStore in users, listed by user_store_methods {
     /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
     /// session opened before. Mattermost's last-admin rule is checked in the same transaction,
     /// so two admins demoting each other at once cannot leave none.
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet>;
+    /// Each session rewritten records a `session.revoked` event with `cause` (`roles_changed`).
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet>;
     /// Deactivates a user and deletes every session of theirs in one transaction, so that no
     /// session outlives the deactivation; `None` when there is no such user, else how many
     /// sessions went.
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>>;
+    /// Records `user.deactivated` and a `session.revoked` per session with `cause`.
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64, cause: &Cause) -> StoreResult<Option<u64>>;
     /// Marks a deactivated user active again; `false` when there is no such user.
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool>;
     /// The user a single sign-on identity belongs to: (auth_service, auth_data).
@@ -224,18 +236,22 @@ pub trait UserStore in users, listed by user_store_methods {
     /// nowhere), or back to a password (`auth_service` "", `auth_data` `None`: the user must be
     /// given a password). `None` when there is no such user, else how many sessions ended;
     /// `Conflict(SsoIdentity)` when another user holds the identity.
-    async fn set_auth(&self, user_id: &Id, auth_service: &str, auth_data: Option<&str>, update_at: i64)
+    async fn set_auth(&self, user_id: &Id, auth_service: &str, auth_data: Option<&str>, update_at: i64, cause: &Cause)
         -> StoreResult<Option<u64>>;
 }
 
 /// Sessions, found by token hash, by id or by user. Every write is durable once the call
-/// returns; writes naming a session that is gone do nothing.
+/// returns; writes naming a session that is gone do nothing. Every write that adds or deletes
+/// sessions takes a [`Cause`] and records one event per session with it, in its transaction
+/// (`session.created`, `session.revoked`; [`crate::domain::event`]).
 pub trait SessionStore in sessions, listed by session_store_methods {
     /// Adds a session (its user must exist and be active: `UserInactive` otherwise, checked in
     /// the same transaction, so a login racing a deactivation cannot outlive it). If the user
     /// then holds more than `max_per_user` sessions, the least recently used others are deleted
     /// in the same transaction; returns how many.
-    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64>;
+    /// Records `session.created` with `cause`, and `session.revoked` (`session_limit`, by the
+    /// system) for each session evicted.
+    async fn create_session(&self, session: &Session, max_per_user: usize, cause: &Cause) -> StoreResult<u64>;
     /// The session whose token hashes to `hash`, expired or not.
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>>;
     /// The same session, with its user where the backend reads both in one statement
@@ -262,18 +278,20 @@ pub trait SessionStore in sessions, listed by session_store_methods {
     /// Gives a session a device id and a new expiry (a mobile app attaching its device).
     async fn attach_device(&self, id: &SessionId, device_id: &str, expires_at: i64) -> StoreResult<()>;
     /// Deletes a session; `false` when there was none.
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool>;
+    async fn delete_session(&self, id: &SessionId, cause: &Cause) -> StoreResult<bool>;
     /// Deletes the session with this id if it belongs to `user_id`; `false` when there was none
     /// (or it is another user's). One write, where a lookup and a delete would be two calls.
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool>;
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId, cause: &Cause) -> StoreResult<bool>;
     /// Deletes every session of a user but `keep`, if given; returns how many.
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64>;
+    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>, cause: &Cause)
+        -> StoreResult<u64>;
     /// Deletes the user's sessions with this device id but `keep`, if given; returns how many.
-    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>)
+    async fn delete_device_sessions(&self, user_id: &Id, device_id: &str, keep: Option<&SessionId>, cause: &Cause)
         -> StoreResult<u64>;
     /// Deletes every session of every user; returns how many.
-    async fn delete_all_sessions(&self) -> StoreResult<u64>;
-    /// Deletes at most `limit` sessions that expired before `now`; returns how many.
+    async fn delete_all_sessions(&self, cause: &Cause) -> StoreResult<u64>;
+    /// Deletes at most `limit` sessions that expired before `now`, each with its event
+    /// (`expired`, by the system, at `now`); returns how many.
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64>;
 }
 
@@ -294,10 +312,10 @@ pub trait TokenStore in tokens, listed by token_store_methods {
     async fn search_tokens(&self, term: &str) -> StoreResult<Vec<AccessToken>>;
     /// Deletes `token` and every session it opened, in one transaction; `None` when it was
     /// gone, else how many sessions ended.
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>>;
+    async fn delete_token(&self, token: &AccessToken, cause: &Cause) -> StoreResult<Option<u64>>;
     /// Enables or disables `token`; disabling deletes every session it opened in the same
     /// transaction. `None` when it was gone, else how many sessions ended.
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>>;
+    async fn set_token_active(&self, token: &AccessToken, active: bool, cause: &Cause) -> StoreResult<Option<u64>>;
     /// Adds the session `token` opens (as [`SessionStore::create_session`], the cap included)
     /// if the token is still there and active, checked in the same transaction as the insert:
     /// a revoke or disable racing it on another node wins. `None` when the token is gone or
@@ -308,6 +326,7 @@ pub trait TokenStore in tokens, listed by token_store_methods {
         token: &AccessToken,
         session: &Session,
         max_per_user: usize,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>>;
 }
 
@@ -329,7 +348,7 @@ pub trait MfaStore in mfa, listed by mfa_store_methods {
     /// for no such user.
     async fn record_failed_code(&self, user_id: &Id) -> StoreResult<Option<u32>>;
     /// Turns MFA on, if `secret` is still the stored one (`SecretChanged` otherwise), accepting
-    /// `step` as [`Self::use_mfa_step`] does, in one transaction.
+    /// `step` as [`Self::use_mfa_step`] does, in one transaction; records `user.mfa_changed`.
     async fn activate_mfa(
         &self,
         user_id: &Id,
@@ -337,11 +356,14 @@ pub trait MfaStore in mfa, listed by mfa_store_methods {
         step: i64,
         keep_from: i64,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<MfaWrite>;
     /// Turns MFA off, forgets the secret and the failed-code count (the accepted steps stay, as
     /// Mattermost's do): `Done` or `NoSuchUser`. With `only_while_off`, only if MFA is not
     /// active (`Active` otherwise): a turn-off that proved no code must not race an activation.
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite>;
+    /// Records `user.mfa_changed` when it turned MFA off.
+    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool, cause: &Cause)
+        -> StoreResult<MfaWrite>;
 }
 
 /// Single sign-on sign-ins in flight (Mattermost's `Tokens` rows of type `oauth`): what a
@@ -356,6 +378,44 @@ pub trait SsoStateStore in sso_states, listed by sso_state_store_methods {
     async fn take_sso_state(&self, token_hash: &TokenHash, now: i64) -> StoreResult<Option<String>>;
     /// Deletes sign-ins that expired before `now`; returns how many.
     async fn delete_expired_sso_states(&self, now: i64) -> StoreResult<u64>;
+}
+
+/// Webhook endpoints and the outbox: the events the other capabilities record, and their
+/// deliveries, one per (endpoint, event), each claimed by one worker at a time (a lease, so
+/// that a node that dies mid-delivery leaves it to the others).
+pub trait WebhookStore in webhooks, listed by webhook_store_methods {
+    /// Adds an endpoint; `Conflict` is not expected (its id is new).
+    async fn add_endpoint(&self, endpoint: &Endpoint) -> StoreResult<()>;
+    /// Every endpoint, oldest first.
+    async fn endpoints(&self) -> StoreResult<Vec<Endpoint>>;
+    /// Enables or disables an endpoint, saying why (disabled) and forgetting its failures
+    /// (enabled); `false` when there is no such endpoint.
+    async fn set_endpoint_enabled(&self, id: &Id, enabled: bool, reason: &str) -> StoreResult<bool>;
+    /// Gives an endpoint a new secret; the old one signs too until `previous_until`.
+    async fn rotate_endpoint_secret(&self, id: &Id, secret: &str, previous_until: i64) -> StoreResult<bool>;
+    /// Records a `webhook.test` event for this endpoint alone; `false` when there is none.
+    async fn queue_test_event(&self, id: &Id, at: i64) -> StoreResult<bool>;
+    /// Queues again, for this endpoint, every stored event since `since` that it wants and
+    /// does not have pending; how many.
+    async fn replay_events(&self, id: &Id, since: i64, now: i64) -> StoreResult<u64>;
+    /// Claims at most `limit` deliveries due at `now` to enabled endpoints, leasing each until
+    /// `lease_until`: only the oldest pending one of each (endpoint, user), so that a user's
+    /// events reach an endpoint in order, and none leased by anyone else.
+    async fn claim_deliveries(&self, now: i64, lease_until: i64, limit: usize) -> StoreResult<Vec<Delivery>>;
+    /// A delivery succeeded: it is gone, and its endpoint is no longer failing.
+    async fn delivery_done(&self, endpoint_id: &Id, seq: i64) -> StoreResult<()>;
+    /// A delivery failed at `now`: tried again at `next_attempt_at`; its endpoint is failing
+    /// since its first failure.
+    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, now: i64, next_attempt_at: i64) -> StoreResult<()>;
+    /// Deletes events that occurred before `before`, with their pending deliveries (an
+    /// endpoint disabled that long loses them); how many events.
+    async fn delete_events_before(&self, before: i64) -> StoreResult<u64>;
+    /// The pending deliveries of each endpoint that has some: (endpoint id, how many, when the
+    /// oldest one's event occurred).
+    async fn pending_deliveries(&self) -> StoreResult<Vec<(Id, u64, i64)>>;
+    /// The events recorded since `since` (a sequence number), oldest first, at most `limit`:
+    /// for tests and `webhook events`.
+    async fn events_since(&self, since: i64, limit: usize) -> StoreResult<Vec<Event>>;
 }
 
 /// Audit records (Mattermost's `Audits` table).
@@ -415,6 +475,7 @@ pub struct Stores {
     pub tokens: Arc<dyn TokenStore>,
     pub mfa: Arc<dyn MfaStore>,
     pub sso_states: Arc<dyn SsoStateStore>,
+    pub webhooks: Arc<dyn WebhookStore>,
     pub audits: Arc<dyn AuditStore>,
     pub maintenance: Arc<dyn Maintenance>,
     /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
@@ -429,7 +490,7 @@ impl Stores {
     /// Every capability of `backend`, with nothing in front.
     pub fn of<B>(backend: Arc<B>) -> Self
     where
-        B: UserStore + SessionStore + TokenStore + MfaStore + SsoStateStore + AuditStore + Maintenance,
+        B: UserStore + SessionStore + TokenStore + MfaStore + SsoStateStore + WebhookStore + AuditStore + Maintenance,
     {
         Stores {
             users: backend.clone(),
@@ -437,6 +498,7 @@ impl Stores {
             tokens: backend.clone(),
             mfa: backend.clone(),
             sso_states: backend.clone(),
+            webhooks: backend.clone(),
             audits: backend.clone(),
             maintenance: backend,
             changes: None,

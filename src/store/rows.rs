@@ -4,7 +4,7 @@
 //! Also the SQL both dialects share word for word.
 
 use super::{stored_id, WithSessions};
-use crate::domain::{AccessToken, Audit, Props, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Audit, Endpoint, Event, Props, Session, SessionId, TokenHash, TokenId, User};
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str =
@@ -17,6 +17,13 @@ pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_a
 pub const TOKEN_COLUMNS: &str = "id, token_hash, user_id, description, is_active, expires_at";
 /// The columns of `audits`, in the order [`audit`] reads them.
 pub const AUDIT_COLUMNS: &str = "id, create_at, user_id, action, extra_info, ip_address, session_id";
+
+/// The columns of `session_events`, in the order [`event`] reads them.
+pub const EVENT_COLUMNS: &str =
+    "seq, id, type, user_id, session_id, device_id, platform, reason, actor_kind, actor_id, occurred_at";
+/// The columns of `webhook_endpoints`, in the order [`endpoint`] reads them.
+pub const ENDPOINT_COLUMNS: &str = "id, url, event_types, secret, previous_secret, previous_until, enabled, \
+     state_reason, failing_since, created_at";
 
 /// The write a health check makes: one row, its count bumped.
 pub const HEALTH_CHECK_WRITE: &str = "INSERT INTO health_checks (name, checks) VALUES ('ping', 1) \
@@ -199,4 +206,65 @@ pub fn audit(row: &impl Columns) -> anyhow::Result<Audit> {
         ip_address: row.text(5)?,
         session_id: row.text(6)?,
     })
+}
+
+/// An event from the columns of [`EVENT_COLUMNS`].
+pub fn event(row: &impl Columns) -> anyhow::Result<Event> {
+    Ok(Event {
+        seq: row.int(0)?,
+        id: row.text(1)?,
+        kind: row.text(2)?,
+        user_id: row.text(3)?,
+        session_id: row.text(4)?,
+        device_id: row.text(5)?,
+        platform: row.text(6)?,
+        reason: row.text(7)?,
+        actor_kind: row.text(8)?,
+        actor_id: row.text(9)?,
+        occurred_at: row.int(10)?,
+    })
+}
+
+/// A webhook endpoint from the columns of [`ENDPOINT_COLUMNS`].
+pub fn endpoint(row: &impl Columns) -> anyhow::Result<Endpoint> {
+    Ok(Endpoint {
+        id: stored_id(row.text(0)?)?,
+        url: row.text(1)?,
+        event_types: Endpoint::types_from_stored(&row.text(2)?),
+        secret: row.text(3)?,
+        previous_secret: row.text(4)?,
+        previous_until: row.int(5)?,
+        enabled: row.flag(6)?,
+        state_reason: row.text(7)?,
+        failing_since: row.int(8)?,
+        created_at: row.int(9)?,
+    })
+}
+
+/// A claimed delivery from [`ENDPOINT_COLUMNS`], then [`EVENT_COLUMNS`], then `attempts`.
+pub fn delivery(row: &impl Columns) -> anyhow::Result<super::Delivery> {
+    let endpoint_columns = ENDPOINT_COLUMNS.split(", ").count();
+    let event_columns = EVENT_COLUMNS.split(", ").count();
+    Ok(super::Delivery {
+        endpoint: endpoint(row)?,
+        event: event(&Shifted(row, endpoint_columns))?,
+        attempts: u32::try_from(row.int(endpoint_columns + event_columns)?).unwrap_or(u32::MAX),
+    })
+}
+
+/// The select list of a claimed delivery ([`delivery`]), over `webhook_endpoints e`,
+/// `session_events ev` and `webhook_deliveries d`.
+pub fn delivery_columns() -> String {
+    format!("{}, {}, d.attempts", prefixed(ENDPOINT_COLUMNS, "e"), prefixed(EVENT_COLUMNS, "ev"))
+}
+
+/// Deliveries that may be claimed at a time (both dialects bind it as their first parameter,
+/// written here `{now}`): due, not leased, to an enabled endpoint, and the oldest pending one of
+/// their (endpoint, user): a user's events reach each endpoint in order.
+pub fn due_condition(now: &str) -> String {
+    format!(
+        "d.next_attempt_at <= {now} AND d.lease_until <= {now} AND e.enabled \
+         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = d.endpoint_id \
+         AND o.user_id = d.user_id AND o.event_seq < d.event_seq)"
+    )
 }

@@ -57,7 +57,7 @@ async fn run_cell(backend: Backend, endpoint: Endpoint, caller: Caller) {
         Caller::Expired => Some(app.expired_token(&alice).await),
         Caller::Revoked => {
             let (token, session) = app.issue_session(&alice).await;
-            app.service.stores().sessions.delete_session(&session.id).await.unwrap();
+            app.service.stores().sessions.delete_session(&session.id, &cause()).await.unwrap();
             Some(token)
         }
         Caller::OwnSession => Some(alice_token.clone()),

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use crate::helpers::cause;
 use crate::process::BIN;
 
 /// Runs `mm-sessions ARGS` in `dir` (no inherited database or password settings).
@@ -418,7 +419,7 @@ async fn user_mfa_off_turns_a_users_mfa_off() {
     {
         let store = mm_sessions::store::sqlite::SqliteStore::open(&dir.path().join(db)).unwrap();
         assert_eq!(store.set_mfa_secret(&alice, "JBSWY3DPEHPK3PXP", 2).await.unwrap(), MfaWrite::Done);
-        assert_eq!(store.activate_mfa(&alice, "JBSWY3DPEHPK3PXP", 7, 6, 3).await.unwrap(), MfaWrite::Done);
+        assert_eq!(store.activate_mfa(&alice, "JBSWY3DPEHPK3PXP", 7, 6, 3, &cause()).await.unwrap(), MfaWrite::Done);
     }
     let list = || stdout(&run_in(dir.path(), &["--database", db, "user", "list"]));
     assert!(list().trim_end().ends_with("\tsystem_user\tmfa"), "{}", list());

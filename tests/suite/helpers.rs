@@ -165,7 +165,7 @@ impl TestApp {
         let now = now_millis();
         let (token, mut session) = Session::issue(user, now - 10_000, 0, String::new(), BTreeMap::new());
         session.expires_at = now - 1_000;
-        self.service.stores().sessions.create_session(&session, 500).await.expect("expired session stored");
+        self.service.stores().sessions.create_session(&session, 500, &cause()).await.expect("expired session stored");
         token.expose().to_string()
     }
 
@@ -362,3 +362,8 @@ pub const PERMISSIONS: &str = "api.context.permissions.app_error";
 pub const INVALID_URL_PARAM: &str = "api.context.invalid_url_param.app_error";
 pub const INVALID_BODY_PARAM: &str = "api.context.invalid_body_param.app_error";
 pub const SESSION_GET: &str = "app.session.get.app_error";
+
+/// A cause for the store writes tests make directly: the system, now.
+pub fn cause() -> mm_sessions::domain::Cause {
+    mm_sessions::domain::Cause::system("test", mm_sessions::domain::now_millis())
+}

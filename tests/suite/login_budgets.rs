@@ -210,7 +210,7 @@ async fn a_deactivated_account_answers_alike_past_its_budget() {
     const INACTIVE: &str = "api.user.login.inactive.app_error";
     let app = app_with_account_budget(2).await;
     let dave = app.user_with_password("dave", &[], PASSWORD).await;
-    app.service.stores().users.deactivate_user(&dave.id, app.service.clock().now_millis()).await.unwrap();
+    app.service.stores().users.deactivate_user(&dave.id, app.service.clock().now_millis(), &cause()).await.unwrap();
     for name in ["dave", "dave@example.com", "DAVE", "dave", "dave@example.com"] {
         app.login(name, "guess guess").await.assert_app_error(401, INACTIVE);
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::helpers::Backend;
+use crate::helpers::{cause, Backend};
 
 use mm_sessions::domain::{now_millis, AccessToken, Id, NewUser, Session, SessionId, Token, User};
 use mm_sessions::store::{
@@ -62,7 +62,7 @@ async fn sessions_round_trip(store: Stores) {
     let alice = user("alice");
     store.users.create_user(&alice).await.unwrap();
     let (token, s) = session(&alice, 10);
-    store.sessions.create_session(&s, 500).await.unwrap();
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
     assert_eq!(store.sessions.session_by_token(&token.hash()).await.unwrap(), Some(s.clone()));
     assert_eq!(store.sessions.session_by_id(&s.id).await.unwrap(), Some(s.clone()));
     assert_eq!(store.sessions.session_by_token(&Token::generate().hash()).await.unwrap(), None);
@@ -75,10 +75,13 @@ async fn sessions_round_trip(store: Stores) {
     store.sessions.touch_session(&SessionId::parse("nosuchsessionnosuchsession").unwrap(), 5).await.unwrap();
     let same_id = session(&alice, 1).1;
     let same_id = Session { id: s.id.clone(), ..same_id };
-    assert!(matches!(store.sessions.create_session(&same_id, 500).await, Err(StoreError::Conflict(Unique::SessionId))));
+    assert!(matches!(
+        store.sessions.create_session(&same_id, 500, &cause()).await,
+        Err(StoreError::Conflict(Unique::SessionId))
+    ));
     let same_token = Session { id: SessionId::generate(), ..s.clone() };
     assert!(matches!(
-        store.sessions.create_session(&same_token, 500).await,
+        store.sessions.create_session(&same_token, 500, &cause()).await,
         Err(StoreError::Conflict(Unique::TokenHash))
     ));
 }
@@ -90,8 +93,8 @@ async fn session_with_its_current_user(store: &Stores) -> Option<User> {
     let alice = user("alice");
     store.users.create_user(&alice).await.unwrap();
     let (token, s) = session(&alice, 10);
-    store.sessions.create_session(&s, 500).await.unwrap();
-    store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
+    store.users.set_roles(&alice.id, "system_user system_admin", 20, &cause()).await.unwrap();
     let (found, with) = store.sessions.session_and_user_by_token(&token.hash()).await.unwrap().unwrap();
     assert_eq!(Some(found), store.sessions.session_by_token(&token.hash()).await.unwrap());
     if let Some(with) = &with {
@@ -137,12 +140,12 @@ async fn session_with_its_users_sessions(store: &Stores) -> bool {
     store.users.create_user(&alice).await.unwrap();
     store.users.create_user(&bob).await.unwrap();
     let (token, s) = session(&alice, 10);
-    store.sessions.create_session(&s, 500).await.unwrap();
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
     for at in [5, 30, 30] {
-        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&alice, at).1, 500, &cause()).await.unwrap();
     }
-    store.sessions.create_session(&session(&bob, 100).1, 500).await.unwrap();
-    store.users.set_roles(&alice.id, "system_user system_admin", 20).await.unwrap();
+    store.sessions.create_session(&session(&bob, 100).1, 500, &cause()).await.unwrap();
+    store.users.set_roles(&alice.id, "system_user system_admin", 20, &cause()).await.unwrap();
     let (found, with, list) = store.sessions.session_user_and_sessions_by_token(&token.hash()).await.unwrap().unwrap();
     assert_eq!(Some(found), store.sessions.session_by_token(&token.hash()).await.unwrap());
     if let Some(with) = &with {
@@ -187,9 +190,9 @@ async fn listing_is_per_user_newest_first(store: Stores) {
     store.users.create_user(&alice).await.unwrap();
     store.users.create_user(&bob).await.unwrap();
     for at in [5, 30, 10] {
-        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&alice, at).1, 500, &cause()).await.unwrap();
     }
-    store.sessions.create_session(&session(&bob, 100).1, 500).await.unwrap();
+    store.sessions.create_session(&session(&bob, 100).1, 500, &cause()).await.unwrap();
     let order: Vec<i64> =
         store.sessions.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(order, [30, 10, 5]);
@@ -209,33 +212,33 @@ async fn deletes_remove_exactly_what_they_name(store: Stores) {
     let (_, s2) = session(&alice, 2);
     let (tb, sb) = session(&bob, 3);
     for s in [&s1, &s2, &sb] {
-        store.sessions.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500, &cause()).await.unwrap();
     }
     // Deleting as another user's session finds nothing and leaves it; as its user, deletes it.
-    assert!(!store.sessions.delete_user_session(&bob.id, &s1.id).await.unwrap());
+    assert!(!store.sessions.delete_user_session(&bob.id, &s1.id, &cause()).await.unwrap());
     assert!(store.sessions.session_by_id(&s1.id).await.unwrap().is_some());
-    assert!(store.sessions.delete_user_session(&alice.id, &s1.id).await.unwrap());
+    assert!(store.sessions.delete_user_session(&alice.id, &s1.id, &cause()).await.unwrap());
     assert!(store.sessions.session_by_id(&s1.id).await.unwrap().is_none());
-    store.sessions.create_session(&s1, 500).await.unwrap();
-    assert!(store.sessions.delete_session(&s1.id).await.unwrap());
-    assert!(!store.sessions.delete_session(&s1.id).await.unwrap(), "second delete finds nothing");
+    store.sessions.create_session(&s1, 500, &cause()).await.unwrap();
+    assert!(store.sessions.delete_session(&s1.id, &cause()).await.unwrap());
+    assert!(!store.sessions.delete_session(&s1.id, &cause()).await.unwrap(), "second delete finds nothing");
     assert_eq!(store.sessions.session_by_token(&t1.hash()).await.unwrap(), None, "the token no longer resolves");
-    store.sessions.create_session(&session(&alice, 4).1, 500).await.unwrap();
-    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None).await.unwrap(), 2);
+    store.sessions.create_session(&session(&alice, 4).1, 500, &cause()).await.unwrap();
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None, &cause()).await.unwrap(), 2);
     assert!(store.sessions.sessions_for_user(&alice.id).await.unwrap().is_empty());
     assert_eq!(store.sessions.session_by_token(&tb.hash()).await.unwrap(), Some(sb), "bob untouched");
-    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None).await.unwrap(), 0);
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, None, &cause()).await.unwrap(), 0);
 }
 
 async fn a_session_needs_its_user_and_a_unique_token(store: Stores) {
     let alice = user("alice");
-    assert!(store.sessions.create_session(&session(&alice, 1).1, 500).await.is_err(), "no such user yet");
+    assert!(store.sessions.create_session(&session(&alice, 1).1, 500, &cause()).await.is_err(), "no such user yet");
     store.users.create_user(&alice).await.unwrap();
     let (_, s) = session(&alice, 1);
-    store.sessions.create_session(&s, 500).await.unwrap();
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
     let mut same_token = session(&alice, 2).1;
     same_token.token_hash = s.token_hash;
-    assert!(store.sessions.create_session(&same_token, 500).await.is_err());
+    assert!(store.sessions.create_session(&same_token, 500, &cause()).await.is_err());
 }
 
 async fn the_cap_evicts_the_least_recently_used_others(store: Stores) {
@@ -243,17 +246,17 @@ async fn the_cap_evicts_the_least_recently_used_others(store: Stores) {
     let bob = user("bob");
     store.users.create_user(&alice).await.unwrap();
     store.users.create_user(&bob).await.unwrap();
-    store.sessions.create_session(&session(&bob, 1).1, 3).await.unwrap();
+    store.sessions.create_session(&session(&bob, 1).1, 3, &cause()).await.unwrap();
     let mut ids = Vec::new();
     for at in [50, 10, 40] {
         let (_, s) = session(&alice, at);
-        assert_eq!(store.sessions.create_session(&s, 3).await.unwrap(), 0, "under the cap");
+        assert_eq!(store.sessions.create_session(&s, 3, &cause()).await.unwrap(), 0, "under the cap");
         ids.push(s.id);
     }
     // A fourth session: the one used least recently (at=10) goes, even though the new one is
     // listed as older (at=5): the new session is never the one evicted.
     let (token, newest) = session(&alice, 5);
-    assert_eq!(store.sessions.create_session(&newest, 3).await.unwrap(), 1);
+    assert_eq!(store.sessions.create_session(&newest, 3, &cause()).await.unwrap(), 1);
     let left: Vec<i64> =
         store.sessions.sessions_for_user(&alice.id).await.unwrap().iter().map(|s| s.last_activity_at).collect();
     assert_eq!(left, [50, 40, 5]);
@@ -269,13 +272,13 @@ async fn expired_sessions_are_purged_in_bounded_batches(store: Stores) {
     for i in 0..5 {
         let (_, mut s) = session(&alice, i);
         s.expires_at = now - 1000 - i;
-        store.sessions.create_session(&s, 500).await.unwrap();
+        store.sessions.create_session(&s, 500, &cause()).await.unwrap();
     }
     let (_, mut live) = session(&alice, 9);
     live.expires_at = now + 60_000;
-    store.sessions.create_session(&live, 500).await.unwrap();
+    store.sessions.create_session(&live, 500, &cause()).await.unwrap();
     let (_, forever) = session(&alice, 8); // expires_at 0: never expires
-    store.sessions.create_session(&forever, 500).await.unwrap();
+    store.sessions.create_session(&forever, 500, &cause()).await.unwrap();
     assert_eq!(store.sessions.delete_expired(now, 2).await.unwrap(), 2, "a batch never exceeds its limit");
     assert_eq!(store.sessions.delete_expired(now, 100).await.unwrap(), 3);
     assert_eq!(store.sessions.delete_expired(now, 100).await.unwrap(), 0);
@@ -294,11 +297,14 @@ async fn users_are_found_by_email_and_updated(store: Stores) {
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice.clone()));
     alice.roles = "system_user system_admin".into();
     alice.update_at += 5;
-    assert_eq!(store.users.set_roles(&alice.id, &alice.roles, alice.update_at).await.unwrap(), RolesSet::Set(0));
+    assert_eq!(
+        store.users.set_roles(&alice.id, &alice.roles, alice.update_at, &cause()).await.unwrap(),
+        RolesSet::Set(0)
+    );
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap(), Some(alice));
     let ghost = user("ghost");
     assert!(!store.users.set_password_hash(&ghost.id, "$argon2id$stub", 1).await.unwrap());
-    assert_eq!(store.users.set_roles(&ghost.id, "system_user", 1).await.unwrap(), RolesSet::NoSuchUser);
+    assert_eq!(store.users.set_roles(&ghost.id, "system_user", 1, &cause()).await.unwrap(), RolesSet::NoSuchUser);
     store.maintenance.ping().await.unwrap();
 }
 
@@ -308,9 +314,12 @@ async fn roles_reach_every_session_of_the_user(store: Stores) {
     store.users.create_user(&bob).await.unwrap();
     let (alice_token, first) = session(&alice, 1);
     for s in [&first, &session(&alice, 2).1, &session(&bob, 3).1] {
-        store.sessions.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500, &cause()).await.unwrap();
     }
-    assert_eq!(store.users.set_roles(&alice.id, "system_user system_admin", 9).await.unwrap(), RolesSet::Set(2));
+    assert_eq!(
+        store.users.set_roles(&alice.id, "system_user system_admin", 9, &cause()).await.unwrap(),
+        RolesSet::Set(2)
+    );
     for s in store.sessions.sessions_for_user(&alice.id).await.unwrap() {
         assert_eq!(s.roles, "system_user system_admin", "every session of alice");
     }
@@ -325,21 +334,24 @@ async fn deactivation_takes_every_session_and_bars_new_ones(store: Stores) {
     store.users.create_user(&alice).await.unwrap();
     store.users.create_user(&bob).await.unwrap();
     for at in [1, 2] {
-        store.sessions.create_session(&session(&alice, at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&alice, at).1, 500, &cause()).await.unwrap();
     }
-    store.sessions.create_session(&session(&bob, 3).1, 500).await.unwrap();
-    assert_eq!(store.users.deactivate_user(&alice.id, 77).await.unwrap(), Some(2));
+    store.sessions.create_session(&session(&bob, 3).1, 500, &cause()).await.unwrap();
+    assert_eq!(store.users.deactivate_user(&alice.id, 77, &cause()).await.unwrap(), Some(2));
     assert!(store.sessions.sessions_for_user(&alice.id).await.unwrap().is_empty());
     assert_eq!(store.sessions.sessions_for_user(&bob.id).await.unwrap().len(), 1, "only alice's");
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
-    assert!(matches!(store.sessions.create_session(&session(&alice, 4).1, 500).await, Err(StoreError::UserInactive)));
+    assert!(matches!(
+        store.sessions.create_session(&session(&alice, 4).1, 500, &cause()).await,
+        Err(StoreError::UserInactive)
+    ));
     // A password saved later (from a copy read before) does not undo the deactivation.
     assert!(store.users.set_password_hash(&alice.id, "$argon2id$stub", 80).await.unwrap());
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 77);
     assert!(store.users.reactivate_user(&alice.id, 78).await.unwrap());
     assert_eq!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().delete_at, 0);
-    store.sessions.create_session(&session(&alice, 5).1, 500).await.unwrap();
-    assert_eq!(store.users.deactivate_user(&user("ghost").id, 1).await.unwrap(), None);
+    store.sessions.create_session(&session(&alice, 5).1, 500, &cause()).await.unwrap();
+    assert_eq!(store.users.deactivate_user(&user("ghost").id, 1, &cause()).await.unwrap(), None);
     assert!(!store.users.reactivate_user(&user("ghost").id, 1).await.unwrap());
 }
 
@@ -351,20 +363,23 @@ async fn lifecycle_writes_touch_only_what_they_name(store: Stores) {
     let (_, other) = session(&alice, 2);
     let (_, bobs) = session(&bob, 3);
     for s in [&keep, &other, &bobs] {
-        store.sessions.create_session(s, 500).await.unwrap();
+        store.sessions.create_session(s, 500, &cause()).await.unwrap();
     }
     // The fixture's sessions all have device "device".
-    assert_eq!(store.sessions.delete_device_sessions(&alice.id, "device", Some(&keep.id)).await.unwrap(), 1);
-    assert_eq!(store.sessions.delete_device_sessions(&alice.id, "other-device", Some(&keep.id)).await.unwrap(), 0);
+    assert_eq!(store.sessions.delete_device_sessions(&alice.id, "device", Some(&keep.id), &cause()).await.unwrap(), 1);
+    assert_eq!(
+        store.sessions.delete_device_sessions(&alice.id, "other-device", Some(&keep.id), &cause()).await.unwrap(),
+        0
+    );
     store.sessions.attach_device(&keep.id, "phone", 999).await.unwrap();
     store.sessions.set_session_expiry(&bobs.id, 555).await.unwrap();
     let kept = store.sessions.session_by_id(&keep.id).await.unwrap().unwrap();
     assert_eq!((kept.device_id.as_str(), kept.expires_at), ("phone", 999));
     assert_eq!(store.sessions.session_by_id(&bobs.id).await.unwrap().unwrap().expires_at, 555);
-    store.sessions.create_session(&session(&alice, 4).1, 500).await.unwrap();
-    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, Some(&keep.id)).await.unwrap(), 1);
+    store.sessions.create_session(&session(&alice, 4).1, 500, &cause()).await.unwrap();
+    assert_eq!(store.sessions.delete_sessions_for_user(&alice.id, Some(&keep.id), &cause()).await.unwrap(), 1);
     assert_eq!(store.sessions.sessions_for_user(&alice.id).await.unwrap().len(), 1);
-    assert_eq!(store.sessions.delete_all_sessions().await.unwrap(), 2);
+    assert_eq!(store.sessions.delete_all_sessions(&cause()).await.unwrap(), 2);
     assert_eq!(store.sessions.count_active_sessions(0).await.unwrap(), 0);
 }
 
@@ -396,7 +411,7 @@ async fn concurrent_writes_fail_alone(store: Stores) {
     let alice = user("alice");
     store.users.create_user(&alice).await.unwrap();
     let (_, taken) = session(&alice, 1);
-    store.sessions.create_session(&taken, 500).await.unwrap();
+    store.sessions.create_session(&taken, 500, &cause()).await.unwrap();
     // Forty new sessions and one reusing a taken id, all at once: on SQLite they share commits,
     // and the one that fails must take nothing else down with it.
     let mut writes = tokio::task::JoinSet::new();
@@ -405,12 +420,12 @@ async fn concurrent_writes_fail_alone(store: Stores) {
         let (_, s) = session(&alice, 100 + i);
         fresh.push(s.id.clone());
         let store = store.clone();
-        writes.spawn(async move { (true, store.sessions.create_session(&s, 500).await) });
+        writes.spawn(async move { (true, store.sessions.create_session(&s, 500, &cause()).await) });
     }
     let (_, mut clash) = session(&alice, 5);
     clash.id = taken.id.clone();
     let clash_store = store.clone();
-    writes.spawn(async move { (false, clash_store.sessions.create_session(&clash, 500).await) });
+    writes.spawn(async move { (false, clash_store.sessions.create_session(&clash, 500, &cause()).await) });
     while let Some(joined) = writes.join_next().await {
         match joined.unwrap() {
             (true, result) => assert_eq!(result.unwrap(), 0),
@@ -472,27 +487,31 @@ async fn tokens_round_trip_and_take_their_sessions_with_them(store: Stores) {
 
     // The session it opens carries its hash; one only.
     let opened = Session::for_access_token(&alice, &token, 5);
-    assert_eq!(store.tokens.create_token_session(&token, &opened, 500).await.unwrap(), Some(0));
+    assert_eq!(store.tokens.create_token_session(&token, &opened, 500, &cause()).await.unwrap(), Some(0));
     let again = Session::for_access_token(&alice, &token, 6);
     assert!(matches!(
-        store.tokens.create_token_session(&token, &again, 500).await,
+        store.tokens.create_token_session(&token, &again, 500, &cause()).await,
         Err(StoreError::Conflict(Unique::TokenHash))
     ));
     assert_eq!(store.sessions.session_by_token(&secret.hash()).await.unwrap().map(|s| s.id), Some(opened.id.clone()));
     // Disabled: its session goes, and none opens until it is enabled.
-    assert_eq!(store.tokens.set_token_active(&token, false).await.unwrap(), Some(1));
+    assert_eq!(store.tokens.set_token_active(&token, false, &cause()).await.unwrap(), Some(1));
     assert!(store.sessions.session_by_token(&secret.hash()).await.unwrap().is_none());
     assert!(!store.tokens.token_by_id(&token.id).await.unwrap().unwrap().is_active);
-    assert_eq!(store.tokens.create_token_session(&token, &again, 500).await.unwrap(), None);
-    assert_eq!(store.tokens.set_token_active(&token, true).await.unwrap(), Some(0));
-    assert_eq!(store.tokens.create_token_session(&token, &again, 500).await.unwrap(), Some(0));
+    assert_eq!(store.tokens.create_token_session(&token, &again, 500, &cause()).await.unwrap(), None);
+    assert_eq!(store.tokens.set_token_active(&token, true, &cause()).await.unwrap(), Some(0));
+    assert_eq!(store.tokens.create_token_session(&token, &again, 500, &cause()).await.unwrap(), Some(0));
     // Deleted: with its session.
-    assert_eq!(store.tokens.delete_token(&token).await.unwrap(), Some(1));
+    assert_eq!(store.tokens.delete_token(&token, &cause()).await.unwrap(), Some(1));
     assert!(store.sessions.session_by_token(&secret.hash()).await.unwrap().is_none());
-    assert_eq!(store.tokens.delete_token(&token).await.unwrap(), None);
-    assert_eq!(store.tokens.set_token_active(&token, true).await.unwrap(), None);
+    assert_eq!(store.tokens.delete_token(&token, &cause()).await.unwrap(), None);
+    assert_eq!(store.tokens.set_token_active(&token, true, &cause()).await.unwrap(), None);
     assert_eq!(
-        store.tokens.create_token_session(&token, &Session::for_access_token(&alice, &token, 7), 500).await.unwrap(),
+        store
+            .tokens
+            .create_token_session(&token, &Session::for_access_token(&alice, &token, 7), 500, &cause())
+            .await
+            .unwrap(),
         None
     );
     assert_eq!(store.tokens.token_by_id(&bobs.id).await.unwrap(), Some(bobs), "only alice's went");
@@ -505,16 +524,19 @@ async fn the_last_active_admin_keeps_the_role(store: Stores) {
     deactivated.roles = "system_user system_admin".into();
     store.users.create_user(&admin).await.unwrap();
     store.users.create_user(&deactivated).await.unwrap();
-    store.users.deactivate_user(&deactivated.id, 5).await.unwrap();
+    store.users.deactivate_user(&deactivated.id, 5, &cause()).await.unwrap();
     // A deactivated admin does not count.
-    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9).await.unwrap(), RolesSet::LastAdmin);
+    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9, &cause()).await.unwrap(), RolesSet::LastAdmin);
     assert_eq!(store.users.user_by_id(&admin.id).await.unwrap().unwrap().roles, "system_user system_admin");
-    assert_eq!(store.users.set_roles(&admin.id, "system_admin system_user", 9).await.unwrap(), RolesSet::Set(0));
+    assert_eq!(
+        store.users.set_roles(&admin.id, "system_admin system_user", 9, &cause()).await.unwrap(),
+        RolesSet::Set(0)
+    );
     let mut other = user("other");
     other.roles = "system_user system_admin".into();
     store.users.create_user(&other).await.unwrap();
-    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9).await.unwrap(), RolesSet::Set(0));
-    assert_eq!(store.users.set_roles(&other.id, "", 9).await.unwrap(), RolesSet::LastAdmin);
+    assert_eq!(store.users.set_roles(&admin.id, "system_user", 9, &cause()).await.unwrap(), RolesSet::Set(0));
+    assert_eq!(store.users.set_roles(&other.id, "", 9, &cause()).await.unwrap(), RolesSet::LastAdmin);
 }
 
 /// The second factor's writes: a secret only while MFA is off, a step accepted once, the
@@ -533,8 +555,8 @@ async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: St
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OLD", 2).await.unwrap(), MfaWrite::Done);
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "NEW", 3).await.unwrap(), MfaWrite::Done);
     // A code checked against the old secret does not activate the new one.
-    assert_eq!(store.mfa.activate_mfa(&alice.id, "OLD", 100, 99, 4).await.unwrap(), MfaWrite::SecretChanged);
-    assert_eq!(store.mfa.activate_mfa(&alice.id, "NEW", 100, 99, 4).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.activate_mfa(&alice.id, "OLD", 100, 99, 4, &cause()).await.unwrap(), MfaWrite::SecretChanged);
+    assert_eq!(store.mfa.activate_mfa(&alice.id, "NEW", 100, 99, 4, &cause()).await.unwrap(), MfaWrite::Done);
     let stored = store.users.user_by_id(&alice.id).await.unwrap().unwrap();
     assert!(stored.mfa_active && stored.update_at == 4, "{stored:?}");
     assert_eq!(store.mfa.set_mfa_secret(&alice.id, "OTHER", 5).await.unwrap(), MfaWrite::Active);
@@ -558,15 +580,15 @@ async fn mfa_steps_are_accepted_once_and_secrets_change_only_while_off(store: St
     );
     assert_eq!(store.mfa.use_mfa_step(&nobody, 1, 0).await.unwrap(), MfaWrite::NoSuchUser);
     // A turn-off that proved no code does nothing while MFA is active.
-    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, true).await.unwrap(), MfaWrite::Active);
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, true, &cause()).await.unwrap(), MfaWrite::Active);
     assert!(store.users.user_by_id(&alice.id).await.unwrap().unwrap().mfa_active);
     store.mfa.record_failed_code(&alice.id).await.unwrap();
-    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, false).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 6, false, &cause()).await.unwrap(), MfaWrite::Done);
     assert_eq!(store.mfa.mfa_state(&alice.id).await.unwrap(), Some(state(false, "", 0)));
-    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 7, true).await.unwrap(), MfaWrite::Done, "off already");
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 7, true, &cause()).await.unwrap(), MfaWrite::Done, "off already");
     assert!(!store.users.user_by_id(&alice.id).await.unwrap().unwrap().mfa_active);
-    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, false).await.unwrap(), MfaWrite::NoSuchUser);
-    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, true).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, false, &cause()).await.unwrap(), MfaWrite::NoSuchUser);
+    assert_eq!(store.mfa.deactivate_mfa(&nobody, 6, true, &cause()).await.unwrap(), MfaWrite::NoSuchUser);
     // The steps outlive the secret, as Mattermost's do.
     assert_eq!(store.mfa.use_mfa_step(&alice.id, 101, 99).await.unwrap(), MfaWrite::Replayed);
 }
@@ -590,16 +612,16 @@ async fn sso_identities_are_unique_and_a_switch_ends_every_session(store: Stores
     grace.password_hash = Some("hash".into());
     store.users.create_user(&grace).await.unwrap();
     for last_activity_at in [1, 2] {
-        store.sessions.create_session(&session(&grace, last_activity_at).1, 500).await.unwrap();
+        store.sessions.create_session(&session(&grace, last_activity_at).1, 500, &cause()).await.unwrap();
     }
     let ada_session = session(&ada, 1).1;
-    store.sessions.create_session(&ada_session, 500).await.unwrap();
+    store.sessions.create_session(&ada_session, 500, &cause()).await.unwrap();
     assert!(matches!(
-        store.users.set_auth(&grace.id, "openid", Some("sub-1"), 5).await,
+        store.users.set_auth(&grace.id, "openid", Some("sub-1"), 5, &cause()).await,
         Err(StoreError::Conflict(Unique::SsoIdentity))
     ));
     assert_eq!(store.sessions.sessions_for_user(&grace.id).await.unwrap().len(), 2, "a refused switch ends nothing");
-    assert_eq!(store.users.set_auth(&grace.id, "gitlab", Some("42"), 5).await.unwrap(), Some(2));
+    assert_eq!(store.users.set_auth(&grace.id, "gitlab", Some("42"), 5, &cause()).await.unwrap(), Some(2));
     let switched = store.users.user_by_id(&grace.id).await.unwrap().unwrap();
     assert_eq!((switched.auth_service.as_str(), switched.auth_data.as_deref()), ("gitlab", Some("42")));
     assert_eq!(switched.password_hash, None, "the old password signs in nowhere");
@@ -607,9 +629,9 @@ async fn sso_identities_are_unique_and_a_switch_ends_every_session(store: Stores
     assert!(store.sessions.sessions_for_user(&grace.id).await.unwrap().is_empty());
     assert_eq!(store.sessions.session_by_id(&ada_session.id).await.unwrap(), Some(ada_session), "others untouched");
     // Back to a password.
-    assert_eq!(store.users.set_auth(&grace.id, "", None, 6).await.unwrap(), Some(0));
+    assert_eq!(store.users.set_auth(&grace.id, "", None, 6, &cause()).await.unwrap(), Some(0));
     assert_eq!(store.users.user_by_auth("gitlab", "42").await.unwrap(), None);
-    assert_eq!(store.users.set_auth(&Id::generate(), "gitlab", Some("43"), 6).await.unwrap(), None);
+    assert_eq!(store.users.set_auth(&Id::generate(), "gitlab", Some("43"), 6, &cause()).await.unwrap(), None);
 }
 
 async fn sso_states_are_taken_once_and_expire(store: Stores) {
@@ -629,7 +651,146 @@ async fn sso_states_are_taken_once_and_expire(store: Stores) {
     assert_eq!([x.unwrap(), y.unwrap()].iter().flatten().count(), 1);
 }
 
+/// An endpoint for the outbox tests, wanting `types` (none: every type).
+fn endpoint(types: &[&str]) -> mm_sessions::domain::Endpoint {
+    let (endpoint, _) = mm_sessions::webhooks::endpoint::new_endpoint(
+        "https://hooks.example.com/x",
+        types.iter().map(|t| t.to_string()).collect(),
+        None,
+        now_millis(),
+    )
+    .unwrap();
+    endpoint
+}
+
+async fn events_fan_out_to_the_endpoints_that_want_them_in_the_writes_transaction(store: Stores) {
+    let (every, revoked_only) = (endpoint(&[]), endpoint(&["session.revoked"]));
+    store.webhooks.add_endpoint(&every).await.unwrap();
+    store.webhooks.add_endpoint(&revoked_only).await.unwrap();
+    let alice = user("alice");
+    store.users.create_user(&alice).await.unwrap();
+    let (_, s) = session(&alice, 10);
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
+    assert!(store.sessions.delete_session(&s.id, &cause()).await.unwrap());
+    let events = store.webhooks.events_since(0, 100).await.unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["session.created", "session.revoked"]);
+    assert_eq!(events[1].session_id, s.id.as_str());
+    assert_eq!((events[1].device_id.as_str(), events[1].reason.as_str()), ("device", "test"));
+    let pending = store.webhooks.pending_deliveries().await.unwrap();
+    let count = |e: &mm_sessions::domain::Endpoint| pending.iter().find(|p| p.0 == e.id).map_or(0, |p| p.1);
+    assert_eq!((count(&every), count(&revoked_only)), (2, 1));
+    // A refused write (a session for a deactivated user) records nothing.
+    store.users.deactivate_user(&alice.id, now_millis(), &cause()).await.unwrap();
+    let before = store.webhooks.events_since(0, 100).await.unwrap().len();
+    let (_, late) = session(&alice, 20);
+    assert!(matches!(store.sessions.create_session(&late, 500, &cause()).await, Err(StoreError::UserInactive)));
+    assert_eq!(store.webhooks.events_since(0, 100).await.unwrap().len(), before);
+    // Deleting nothing records nothing.
+    assert!(!store.sessions.delete_session(&s.id, &cause()).await.unwrap());
+    assert_eq!(store.webhooks.events_since(0, 100).await.unwrap().len(), before);
+}
+
+async fn deliveries_are_claimed_once_oldest_first_per_user_and_settled(store: Stores) {
+    let hook = endpoint(&[]);
+    store.webhooks.add_endpoint(&hook).await.unwrap();
+    let (alice, bob) = (user("alice"), user("bob"));
+    store.users.create_user(&alice).await.unwrap();
+    store.users.create_user(&bob).await.unwrap();
+    for (who, at) in [(&alice, 1), (&bob, 2), (&alice, 3)] {
+        let (_, s) = session(who, at);
+        store.sessions.create_session(&s, 500, &cause()).await.unwrap();
+    }
+    let now = now_millis() + 1000;
+    // One per user: alice's second waits for her first.
+    let claimed = store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap();
+    let users: Vec<&str> = claimed.iter().map(|d| d.event.user_id.as_str()).collect();
+    assert_eq!(users, [alice.id.as_str(), bob.id.as_str()]);
+    assert_eq!(claimed[0].endpoint.id, hook.id);
+    assert_eq!(claimed[0].attempts, 0);
+    // Leased: nobody else gets them, and alice's next is still not due.
+    assert!(store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap().is_empty());
+    // Bob's fails: tried again later, with the attempt counted and the endpoint failing.
+    store.webhooks.delivery_failed(&hook.id, claimed[1].event.seq, now, now + 5_000).await.unwrap();
+    assert!(store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap().is_empty());
+    let later = store.webhooks.claim_deliveries(now + 5_000, now + 65_000, 10).await.unwrap();
+    assert_eq!((later.len(), later[0].attempts), (1, 1));
+    assert_ne!(later[0].endpoint.failing_since, 0);
+    // Alice's first delivered: her second is next, and the endpoint is well again.
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    let next = store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap();
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].event.user_id, alice.id.as_str());
+    assert!(next[0].event.seq > claimed[0].event.seq);
+    assert_eq!(next[0].endpoint.failing_since, 0);
+    // A lease that ran out (a node that died mid-delivery) frees the delivery.
+    let claimed_again = store.webhooks.claim_deliveries(now + 61_000, now + 120_000, 10).await.unwrap();
+    assert_eq!(claimed_again.len(), 1, "alice's: its lease ran out; bob's is leased until now + 65 s");
+}
+
+async fn endpoints_disable_rotate_test_and_replay(store: Stores) {
+    let hook = endpoint(&[]);
+    store.webhooks.add_endpoint(&hook).await.unwrap();
+    let alice = user("alice");
+    store.users.create_user(&alice).await.unwrap();
+    let (_, s) = session(&alice, 1);
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
+    let now = now_millis() + 1000;
+    // Disabled: nothing is claimed, the backlog is kept; enabled: it goes at once.
+    assert!(store.webhooks.set_endpoint_enabled(&hook.id, false, "by a test").await.unwrap());
+    let listed = store.webhooks.endpoints().await.unwrap();
+    assert_eq!((listed[0].enabled, listed[0].state_reason.as_str()), (false, "by a test"));
+    assert!(store.webhooks.claim_deliveries(now, now + 1, 10).await.unwrap().is_empty());
+    assert!(store.webhooks.set_endpoint_enabled(&hook.id, true, "").await.unwrap());
+    let claimed = store.webhooks.claim_deliveries(now, now + 1, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    // A rotation keeps the previous secret for the overlap.
+    assert!(store.webhooks.rotate_endpoint_secret(&hook.id, "whsec_new", now + 10).await.unwrap());
+    let rotated = &store.webhooks.endpoints().await.unwrap()[0];
+    assert_eq!((rotated.secret.as_str(), rotated.previous_secret.as_str()), ("whsec_new", hook.secret.as_str()));
+    // A test event goes to that endpoint alone.
+    let other = endpoint(&[]);
+    store.webhooks.add_endpoint(&other).await.unwrap();
+    assert!(store.webhooks.queue_test_event(&hook.id, now).await.unwrap());
+    assert!(!store.webhooks.queue_test_event(&mm_sessions::domain::Id::generate(), now).await.unwrap());
+    let claimed = store.webhooks.claim_deliveries(now + 1, now + 2, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!((claimed[0].event.kind.as_str(), &claimed[0].endpoint.id), ("webhook.test", &hook.id));
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    // Replay: the stored session events since a time, again, once each.
+    assert_eq!(store.webhooks.replay_events(&hook.id, 0, now).await.unwrap(), 1);
+    assert_eq!(store.webhooks.replay_events(&hook.id, 0, now).await.unwrap(), 0, "already pending");
+    // The retention: old events go, with their pending deliveries.
+    assert_eq!(store.webhooks.delete_events_before(now_millis() + 60_000).await.unwrap(), 2);
+    assert!(store.webhooks.pending_deliveries().await.unwrap().is_empty());
+}
+
+async fn mfa_changes_and_sign_in_method_switches_record_their_events(store: Stores) {
+    use mm_sessions::store::MfaWrite;
+    let alice = user("alice");
+    store.users.create_user(&alice).await.unwrap();
+    let (_, s) = session(&alice, 1);
+    store.sessions.create_session(&s, 500, &cause()).await.unwrap();
+    let since = store.webhooks.events_since(0, 100).await.unwrap().last().unwrap().seq;
+    assert_eq!(store.mfa.set_mfa_secret(&alice.id, "SECRET", 1).await.unwrap(), MfaWrite::Done);
+    // Turning off a secret never activated changes nothing a receiver knows of.
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 2, false, &cause()).await.unwrap(), MfaWrite::Done);
+    assert!(store.webhooks.events_since(since, 100).await.unwrap().is_empty());
+    store.mfa.set_mfa_secret(&alice.id, "SECRET", 3).await.unwrap();
+    assert_eq!(store.mfa.activate_mfa(&alice.id, "SECRET", 10, 9, 4, &cause()).await.unwrap(), MfaWrite::Done);
+    assert_eq!(store.mfa.deactivate_mfa(&alice.id, 5, false, &cause()).await.unwrap(), MfaWrite::Done);
+    store.users.set_auth(&alice.id, "gitlab", Some("42"), 6, &cause()).await.unwrap();
+    let kinds: Vec<String> =
+        store.webhooks.events_since(since, 100).await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, ["user.mfa_changed", "user.mfa_changed", "session.revoked"]);
+}
+
 on_every_backend!(via on_store;
+    events_fan_out_to_the_endpoints_that_want_them_in_the_writes_transaction,
+    deliveries_are_claimed_once_oldest_first_per_user_and_settled,
+    endpoints_disable_rotate_test_and_replay,
+    mfa_changes_and_sign_in_method_switches_record_their_events,
     sso_identities_are_unique_and_a_switch_ends_every_session,
     sso_states_are_taken_once_and_expire,
     mfa_steps_are_accepted_once_and_secrets_change_only_while_off,
@@ -661,7 +822,7 @@ async fn sqlite_keeps_everything_across_reopen_and_migrates_once() {
     {
         let store = SqliteStore::open(&path).unwrap();
         store.create_user(&alice).await.unwrap();
-        store.create_session(&s, 500).await.unwrap();
+        store.create_session(&s, 500, &cause()).await.unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.session_by_token(&token.hash()).await.unwrap(), Some(s));

@@ -146,7 +146,7 @@ async fn a_token_opens_a_listed_session_that_lives_as_long_as_it(backend: Backen
     assert_eq!(session.expires_at, soon);
     app.service.clock().advance(DAY + 1);
     assert!(!app.token_works(&dated).await, "expired");
-    app.service.stores().sessions.delete_session(&session.id).await.unwrap();
+    app.service.stores().sessions.delete_session(&session.id, &cause()).await.unwrap();
     assert!(!app.token_works(&dated).await, "an expired token opens no new session");
     let audits = app.service.stores().audits.audits_for_user(Some(&s.alice.id), 0, 50).await.unwrap();
     assert!(audits.iter().any(|a| a.action == "mm-sessions: expired personal access token"), "{audits:?}");

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use super::entries::{session_bytes, user_bytes, Fill};
 use super::{Along, CachedStore};
 // The list macros hand over signatures that name these; they resolve here.
-use crate::domain::{AccessToken, Id, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Cause, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::CacheLookup;
 use crate::store::{
     Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, TokenStore, UserStore, WithSessions,
@@ -47,17 +47,17 @@ macro_rules! cached {
     (create_user, $s:ident, $f:ident, ($user:ident)) => {
         write_then!($s.$f.create_user($user); $s.forget_user(&$user.id))
     };
-    (create_session, $s:ident, $f:ident, ($session:ident, $max:ident)) => {
-        write_then!($s.$f.create_session($session, $max); $s.forget_user(&$session.user_id))
+    (create_session, $s:ident, $f:ident, ($session:ident, $max:ident, $cause:ident)) => {
+        write_then!($s.$f.create_session($session, $max, $cause); $s.forget_user(&$session.user_id))
     };
-    (create_token_session, $s:ident, $f:ident, ($token:ident, $session:ident, $max:ident)) => {
-        write_then!($s.$f.create_token_session($token, $session, $max); $s.forget_user(&$session.user_id))
+    (create_token_session, $s:ident, $f:ident, ($token:ident, $session:ident, $max:ident, $cause:ident)) => {
+        write_then!($s.$f.create_token_session($token, $session, $max, $cause); $s.forget_user(&$session.user_id))
     };
-    (delete_token, $s:ident, $f:ident, ($token:ident)) => {
-        write_then!($s.$f.delete_token($token); $s.forget_user(&$token.user_id))
+    (delete_token, $s:ident, $f:ident, ($token:ident, $cause:ident)) => {
+        write_then!($s.$f.delete_token($token, $cause); $s.forget_user(&$token.user_id))
     };
-    (set_token_active, $s:ident, $f:ident, ($token:ident, $active:ident)) => {
-        write_then!($s.$f.set_token_active($token, $active); $s.forget_user(&$token.user_id))
+    (set_token_active, $s:ident, $f:ident, ($token:ident, $active:ident, $cause:ident)) => {
+        write_then!($s.$f.set_token_active($token, $active, $cause); $s.forget_user(&$token.user_id))
     };
     (set_password_hash, $($rest:tt)*) => { cached!(@user set_password_hash, $($rest)*) };
     (set_roles, $($rest:tt)*) => { cached!(@user set_roles, $($rest)*) };
@@ -79,7 +79,9 @@ macro_rules! cached {
 
     // Writes that may change anyone: everything is forgotten. (Which sessions the purge took is
     // not returned: any at all, and every list may have changed.)
-    (delete_all_sessions, $s:ident, $f:ident, ()) => { write_then!($s.$f.delete_all_sessions(); $s.forget_all()) };
+    (delete_all_sessions, $s:ident, $f:ident, ($cause:ident)) => {
+        write_then!($s.$f.delete_all_sessions($cause); $s.forget_all())
+    };
     (import, $s:ident, $f:ident, ($users:ident, $sessions:ident)) => {
         write_then!($s.$f.import($users, $sessions); $s.forget_all())
     };

@@ -13,6 +13,11 @@ use crate::store::memory::MemoryStore;
 use crate::store::OutsideWrites;
 use crate::store::{SessionStore, UserStore};
 
+/// A cause for the writes these tests make.
+fn cause() -> crate::domain::Cause {
+    crate::domain::Cause::system("test", 0)
+}
+
 /// Nobody else writes to a memory store.
 struct NoOneElse;
 
@@ -33,7 +38,7 @@ async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) ->
     store.create_user(&user).await.unwrap();
     for _ in 0..sessions {
         let (_, session) = Session::issue(&user, 1, 0, String::new(), BTreeMap::new());
-        store.create_session(&session, 500).await.unwrap();
+        store.create_session(&session, 500, &cause()).await.unwrap();
     }
     user
 }
@@ -86,7 +91,7 @@ async fn the_cache_stays_within_its_entries_and_keeps_a_stable_part_of_a_larger_
     assert_indexes_match(&store);
 
     // Forgetting a user takes it out of the indexes too.
-    store.delete_sessions_for_user(&users[first[0]].id, None).await.unwrap();
+    store.delete_sessions_for_user(&users[first[0]].id, None, &cause()).await.unwrap();
     assert!(!held(&store, &users).contains(&first[0]));
     assert_indexes_match(&store);
 }
@@ -191,13 +196,13 @@ async fn a_hit_by_token_brings_the_user_and_the_list_the_entry_holds() {
     assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, None);
     store.user_by_id(&alice.id).await.unwrap();
     store.sessions_for_user(&alice.id).await.unwrap();
-    memory.delete_user_session(&alice.id, &listed[2].id).await.unwrap();
+    memory.delete_user_session(&alice.id, &listed[2].id, &cause()).await.unwrap();
     let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
     assert_eq!(user, Some(alice.clone()));
     assert_eq!(list.unwrap(), listed, "held: the list as it was read (the write went round the cache)");
     assert_eq!(store.session_and_user_by_token(&hash).await.unwrap().unwrap().1, Some(alice.clone()));
     // A revocation through the cache forgets the entry: the next lookup reads afresh.
-    store.delete_user_session(&alice.id, &listed[1].id).await.unwrap();
+    store.delete_user_session(&alice.id, &listed[1].id, &cause()).await.unwrap();
     let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
     assert_eq!((user, list), (None, None));
     assert_eq!(store.sessions_for_user(&alice.id).await.unwrap(), listed[..1]);

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use super::super::{StoreError, StoreResult, TokenStore, Unique};
 use super::MemoryStore;
-use crate::domain::{AccessToken, Id, Session, TokenHash, TokenId};
+use crate::domain::{AccessToken, Cause, Id, Session, TokenHash, TokenId};
 
 #[async_trait]
 impl TokenStore for MemoryStore {
@@ -46,22 +46,22 @@ impl TokenStore for MemoryStore {
         Ok(inner.tokens_where(|t| t.id.as_str() == term || t.user_id.as_str() == term || username(t) == Some(term)))
     }
 
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+    async fn delete_token(&self, token: &AccessToken, cause: &Cause) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         if inner.tokens.remove(&token.id).is_none() {
             return Ok(None);
         }
-        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash)))
+        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash, cause)))
     }
 
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+    async fn set_token_active(&self, token: &AccessToken, active: bool, cause: &Cause) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         let Some(stored) = inner.tokens.get_mut(&token.id) else { return Ok(None) };
         stored.is_active = active;
         if active {
             return Ok(Some(0));
         }
-        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash)))
+        Ok(Some(inner.remove_user_sessions(&token.user_id, |s| s.token_hash == token.token_hash, cause)))
     }
 
     async fn create_token_session(
@@ -69,11 +69,12 @@ impl TokenStore for MemoryStore {
         token: &AccessToken,
         session: &Session,
         max_per_user: usize,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         if !inner.tokens.get(&token.id).is_some_and(|t| t.is_active) {
             return Ok(None);
         }
-        inner.insert_capped(session, max_per_user).map(Some)
+        inner.insert_capped(session, max_per_user, cause).map(Some)
     }
 }

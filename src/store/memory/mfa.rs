@@ -5,7 +5,8 @@ use async_trait::async_trait;
 
 use super::super::{MfaState, MfaStore, MfaWrite, StoreResult};
 use super::MemoryStore;
-use crate::domain::Id;
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id};
 
 #[async_trait]
 impl MfaStore for MemoryStore {
@@ -54,6 +55,7 @@ impl MfaStore for MemoryStore {
         step: i64,
         keep_from: i64,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<MfaWrite> {
         let mut inner = self.write();
         if !inner.users.contains_key(user_id) {
@@ -67,17 +69,28 @@ impl MfaStore for MemoryStore {
             let user = inner.users.get_mut(user_id).expect("checked above, under the same lock");
             user.mfa_active = true;
             user.update_at = update_at;
+            inner.record_user(kind::USER_MFA_CHANGED, user_id, cause);
         }
         Ok(used)
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
+    async fn deactivate_mfa(
+        &self,
+        user_id: &Id,
+        update_at: i64,
+        only_while_off: bool,
+        cause: &Cause,
+    ) -> StoreResult<MfaWrite> {
         let mut inner = self.write();
         let Some(user) = inner.users.get_mut(user_id) else { return Ok(MfaWrite::NoSuchUser) };
         if only_while_off && user.mfa_active {
             return Ok(MfaWrite::Active);
         }
-        user.mfa_active = false;
+        let was_active = std::mem::replace(&mut user.mfa_active, false);
+        if was_active {
+            inner.record_user(kind::USER_MFA_CHANGED, user_id, cause);
+        }
+        let Some(user) = inner.users.get_mut(user_id) else { return Ok(MfaWrite::NoSuchUser) };
         user.update_at = update_at;
         inner.mfa_secrets.remove(user_id);
         inner.mfa_failed.remove(user_id);

@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::RwLock;
 
 use super::{MfaWrite, StoreError, StoreResult, Unique};
-use crate::domain::{AccessToken, Audit, Id, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::event::kind;
+use crate::domain::{AccessToken, Audit, Cause, Id, Session, SessionId, TokenHash, TokenId, User};
 
 mod access_tokens;
 mod audits;
@@ -13,6 +14,7 @@ mod mfa;
 mod sessions;
 mod sso_states;
 mod users;
+mod webhooks;
 
 /// Users and sessions in hash maps behind one lock (the lock is never held across an await).
 #[derive(Default)]
@@ -38,6 +40,8 @@ struct Inner {
     mfa_failed: HashMap<Id, u32>,
     /// Single sign-ons in flight: (expiry, data) by the state token's hash.
     sso_states: HashMap<TokenHash, (i64, String)>,
+    /// Webhook endpoints, session events and their deliveries.
+    outbox: webhooks::Outbox,
 }
 
 impl Inner {
@@ -78,9 +82,11 @@ impl Inner {
         self.sessions.insert(id, session);
     }
 
-    fn remove_session(&mut self, id: &SessionId) -> bool {
+    /// Removes a session, recording its `session.revoked` event with `cause`.
+    fn remove_session(&mut self, id: &SessionId, cause: &Cause) -> bool {
         match self.sessions.remove(id) {
             Some(session) => {
+                self.record_session(kind::SESSION_REVOKED, &session, cause);
                 self.by_token.remove(&session.token_hash);
                 if let Some(ids) = self.by_user.get_mut(&session.user_id) {
                     ids.remove(id);
@@ -100,7 +106,7 @@ impl Inner {
 
     /// Adds a session of an active user, then removes the least recently used others beyond
     /// `max_per_user`; how many.
-    fn insert_capped(&mut self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
+    fn insert_capped(&mut self, session: &Session, max_per_user: usize, cause: &Cause) -> StoreResult<u64> {
         match self.users.get(&session.user_id) {
             None => {
                 return Err(StoreError::Backend(anyhow::anyhow!("no user {} for the new session", session.user_id)))
@@ -115,6 +121,7 @@ impl Inner {
             return Err(StoreError::Conflict(Unique::TokenHash));
         }
         self.insert_session(session.clone());
+        self.record_session(kind::SESSION_CREATED, session, cause);
         let mut others: Vec<(i64, i64, SessionId)> = self
             .user_sessions(&session.user_id)
             .filter(|s| s.id != session.id)
@@ -128,7 +135,7 @@ impl Inner {
         others.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
         let evicted = others.split_off(keep);
         for (_, _, id) in &evicted {
-            self.remove_session(id);
+            self.remove_session(id, &cause.eviction());
         }
         Ok(evicted.len() as u64)
     }
@@ -141,10 +148,10 @@ impl Inner {
     }
 
     /// Removes the user's sessions that `doomed` picks; how many.
-    fn remove_user_sessions(&mut self, user_id: &Id, doomed: impl Fn(&Session) -> bool) -> u64 {
+    fn remove_user_sessions(&mut self, user_id: &Id, doomed: impl Fn(&Session) -> bool, cause: &Cause) -> u64 {
         let ids: Vec<SessionId> = self.user_sessions(user_id).filter(|s| doomed(s)).map(|s| s.id.clone()).collect();
         for id in &ids {
-            self.remove_session(id);
+            self.remove_session(id, cause);
         }
         ids.len() as u64
     }

@@ -5,12 +5,12 @@ use async_trait::async_trait;
 
 use super::super::{SessionStore, StoreResult, WithSessions};
 use super::MemoryStore;
-use crate::domain::{Id, Session, SessionId, TokenHash, User};
+use crate::domain::{Cause, Id, Session, SessionId, TokenHash, User};
 
 #[async_trait]
 impl SessionStore for MemoryStore {
-    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
-        self.write().insert_capped(session, max_per_user)
+    async fn create_session(&self, session: &Session, max_per_user: usize, cause: &Cause) -> StoreResult<u64> {
+        self.write().insert_capped(session, max_per_user, cause)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -64,17 +64,22 @@ impl SessionStore for MemoryStore {
         Ok(())
     }
 
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
-        Ok(self.write().remove_session(id))
+    async fn delete_session(&self, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
+        Ok(self.write().remove_session(id, cause))
     }
 
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
         let mut inner = self.write();
-        Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == *user_id) && inner.remove_session(id))
+        Ok(inner.sessions.get(id).is_some_and(|s| s.user_id == *user_id) && inner.remove_session(id, cause))
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
-        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep))
+    async fn delete_sessions_for_user(
+        &self,
+        user_id: &Id,
+        keep: Option<&SessionId>,
+        cause: &Cause,
+    ) -> StoreResult<u64> {
+        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep, cause))
     }
 
     async fn delete_device_sessions(
@@ -82,17 +87,18 @@ impl SessionStore for MemoryStore {
         user_id: &Id,
         device_id: &str,
         keep: Option<&SessionId>,
+        cause: &Cause,
     ) -> StoreResult<u64> {
-        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep && s.device_id == device_id))
+        Ok(self.write().remove_user_sessions(user_id, |s| Some(&s.id) != keep && s.device_id == device_id, cause))
     }
 
-    async fn delete_all_sessions(&self) -> StoreResult<u64> {
+    async fn delete_all_sessions(&self, cause: &Cause) -> StoreResult<u64> {
         let mut inner = self.write();
-        let count = inner.sessions.len() as u64;
-        inner.sessions.clear();
-        inner.by_token.clear();
-        inner.by_user.clear();
-        Ok(count)
+        let ids: Vec<SessionId> = inner.sessions.keys().cloned().collect();
+        for id in &ids {
+            inner.remove_session(id, cause);
+        }
+        Ok(ids.len() as u64)
     }
 
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
@@ -100,7 +106,7 @@ impl SessionStore for MemoryStore {
         let ids: Vec<SessionId> =
             inner.sessions.values().filter(|s| s.is_expired(now)).take(limit).map(|s| s.id.clone()).collect();
         for id in &ids {
-            inner.remove_session(id);
+            inner.remove_session(id, &Cause::expiry(now));
         }
         Ok(ids.len() as u64)
     }

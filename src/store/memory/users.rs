@@ -5,7 +5,8 @@ use async_trait::async_trait;
 
 use super::super::{RolesSet, StoreError, StoreResult, Unique, UserStore};
 use super::MemoryStore;
-use crate::domain::{Id, SessionId, User};
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id, SessionId, User};
 
 #[async_trait]
 impl UserStore for MemoryStore {
@@ -60,7 +61,7 @@ impl UserStore for MemoryStore {
         Ok(true)
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {
         let mut inner = self.write();
         let Some(current) = inner.users.get(user_id).map(|u| u.roles.clone()) else { return Ok(RolesSet::NoSuchUser) };
         let admins =
@@ -74,19 +75,23 @@ impl UserStore for MemoryStore {
         }
         let ids: Vec<SessionId> = inner.by_user.get(user_id).into_iter().flatten().cloned().collect();
         for id in &ids {
-            if let Some(session) = inner.sessions.get_mut(id) {
-                session.roles = roles.to_owned();
+            let Some(session) = inner.sessions.get_mut(id) else { continue };
+            session.roles = roles.to_owned();
+            if current != roles {
+                let session = session.clone();
+                inner.record_session(kind::SESSION_REVOKED, &session, cause);
             }
         }
         Ok(RolesSet::Set(ids.len() as u64))
     }
 
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64, cause: &Cause) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         let Some(user) = inner.users.get_mut(user_id) else { return Ok(None) };
         user.delete_at = delete_at;
         user.update_at = delete_at;
-        Ok(Some(inner.remove_user_sessions(user_id, |_| true)))
+        inner.record_user(kind::USER_DEACTIVATED, user_id, cause);
+        Ok(Some(inner.remove_user_sessions(user_id, |_| true, cause)))
     }
 
     async fn reactivate_user(&self, user_id: &Id, update_at: i64) -> StoreResult<bool> {
@@ -113,6 +118,7 @@ impl UserStore for MemoryStore {
         auth_service: &str,
         auth_data: Option<&str>,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
         let mut inner = self.write();
         let taken = auth_data.is_some()
@@ -131,6 +137,6 @@ impl UserStore for MemoryStore {
             user.password_hash = None;
         }
         inner.mfa_failed.remove(user_id);
-        Ok(Some(inner.remove_user_sessions(user_id, |_| true)))
+        Ok(Some(inner.remove_user_sessions(user_id, |_| true, cause)))
     }
 }

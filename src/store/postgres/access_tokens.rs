@@ -7,8 +7,9 @@ use tokio_postgres::types::ToSql;
 
 use super::super::rows::{self, TOKEN_COLUMNS};
 use super::super::{StoreResult, TokenStore};
+use super::events::end_sessions;
 use super::{classify, execute, insert_capped, token_row, PostgresStore};
-use crate::domain::{AccessToken, Id, Session, TokenHash, TokenId};
+use crate::domain::{AccessToken, Cause, Id, Session, TokenHash, TokenId};
 
 #[async_trait]
 impl TokenStore for PostgresStore {
@@ -51,18 +52,18 @@ impl TokenStore for PostgresStore {
         self.query(&sql, &[&term], token_row).await
     }
 
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
+    async fn delete_token(&self, token: &AccessToken, cause: &Cause) -> StoreResult<Option<u64>> {
         // The row lock orders this against a first use opening a session on another node.
         self.transaction(async |tx| {
             if execute(tx, "DELETE FROM user_access_tokens WHERE id = $1", &[&token.id.as_str()]).await? == 0 {
                 return Ok(None);
             }
-            execute(tx, "DELETE FROM sessions WHERE token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
+            end_sessions(tx, cause, "token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
         })
         .await
     }
 
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
+    async fn set_token_active(&self, token: &AccessToken, active: bool, cause: &Cause) -> StoreResult<Option<u64>> {
         self.transaction(async |tx| {
             let sql = "UPDATE user_access_tokens SET is_active = $2 WHERE id = $1";
             if execute(tx, sql, &[&token.id.as_str(), &active]).await? == 0 {
@@ -71,7 +72,7 @@ impl TokenStore for PostgresStore {
             if active {
                 return Ok(Some(0));
             }
-            execute(tx, "DELETE FROM sessions WHERE token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
+            end_sessions(tx, cause, "token_hash = $1", &[&&token.token_hash.0[..]]).await.map(Some)
         })
         .await
     }
@@ -81,6 +82,7 @@ impl TokenStore for PostgresStore {
         token: &AccessToken,
         session: &Session,
         max_per_user: usize,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
         self.transaction(async |tx| {
             // Locked for the insert: a revoke or disable on another node waits, or has won.
@@ -88,7 +90,7 @@ impl TokenStore for PostgresStore {
             if tx.query_opt(sql, &[&token.id.as_str()]).await.map_err(classify)?.is_none() {
                 return Ok(None);
             }
-            insert_capped(tx, session, max_per_user).await.map(Some)
+            insert_capped(tx, session, max_per_user, cause).await.map(Some)
         })
         .await
     }

@@ -5,8 +5,10 @@ use async_trait::async_trait;
 use deadpool_postgres::GenericClient;
 
 use super::super::{MfaState, MfaStore, MfaWrite, StoreResult};
+use super::events::record_user;
 use super::{classify, execute, PostgresStore};
-use crate::domain::Id;
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id};
 
 /// Accepts `step` for `user_id` once, forgetting steps before `keep_from`, in the caller's
 /// transaction. The primary key decides: of two nodes inserting the same step at once, the
@@ -78,6 +80,7 @@ impl MfaStore for PostgresStore {
         step: i64,
         keep_from: i64,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<MfaWrite> {
         // Under the user-row lock: the secret compared is the one activated, whatever another
         // node generates meanwhile; the step is taken only with the activation.
@@ -92,6 +95,7 @@ impl MfaStore for PostgresStore {
                 if used == MfaWrite::Done {
                     let sql = "UPDATE users SET mfa_active = TRUE, update_at = $2 WHERE id = $1";
                     execute(tx, sql, &[&user_id.as_str(), &update_at]).await?;
+                    record_user(tx, kind::USER_MFA_CHANGED, user_id.as_str(), cause).await?;
                 }
                 Ok(used)
             })
@@ -99,13 +103,35 @@ impl MfaStore for PostgresStore {
         Ok(written.unwrap_or(MfaWrite::NoSuchUser))
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
-        let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', mfa_failed_attempts = 0, update_at = $2 \
-                   WHERE id = $1 AND (NOT mfa_active OR NOT $3)";
-        if self.execute(sql, &[&user_id.as_str(), &update_at, &only_while_off]).await? == 1 {
-            return Ok(MfaWrite::Done);
+    async fn deactivate_mfa(
+        &self,
+        user_id: &Id,
+        update_at: i64,
+        only_while_off: bool,
+        cause: &Cause,
+    ) -> StoreResult<MfaWrite> {
+        // Under the user-row lock: whether MFA was on (and so whether it changed) is read with
+        // the write.
+        let done = self
+            .locking_user(user_id, async |tx| {
+                let sql = "SELECT mfa_active FROM users WHERE id = $1";
+                let was_active: bool = tx.query_one(sql, &[&user_id.as_str()]).await.map_err(classify)?.get(0);
+                if was_active && only_while_off {
+                    return Ok(false);
+                }
+                let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', mfa_failed_attempts = 0, \
+                           update_at = $2 WHERE id = $1";
+                execute(tx, sql, &[&user_id.as_str(), &update_at]).await?;
+                if was_active {
+                    record_user(tx, kind::USER_MFA_CHANGED, user_id.as_str(), cause).await?;
+                }
+                Ok(true)
+            })
+            .await?;
+        match done {
+            Some(true) => Ok(MfaWrite::Done),
+            Some(false) => Ok(MfaWrite::Active),
+            None => Ok(MfaWrite::NoSuchUser),
         }
-        let exists = self.query_opt("SELECT 1 FROM users WHERE id = $1", &[&user_id.as_str()], |_| Ok(())).await?;
-        Ok(if exists.is_some() { MfaWrite::Active } else { MfaWrite::NoSuchUser })
     }
 }

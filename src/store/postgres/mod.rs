@@ -19,15 +19,18 @@ use tokio_postgres::{NoTls, Row};
 
 use super::rows::{self, Columns, SESSION_COLUMNS, USER_COLUMNS};
 use super::{StoreError, StoreResult, Unique};
-use crate::domain::{AccessToken, Audit, Id, Session, User};
+use crate::domain::event::kind;
+use crate::domain::{AccessToken, Audit, Cause, Id, Session, User};
 
 mod access_tokens;
 mod audits;
+mod events;
 mod maintenance;
 mod mfa;
 mod sessions;
 mod sso_states;
 mod users;
+mod webhooks;
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("migrations/0001_users_and_sessions.sql")),
@@ -40,6 +43,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (8, include_str!("migrations/0008_password_update_from_creation.sql")),
     (9, include_str!("migrations/0009_mfa_failed_attempts.sql")),
     (10, include_str!("migrations/0010_sso.sql")),
+    (11, include_str!("migrations/0011_session_events.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).
@@ -268,7 +272,12 @@ impl Columns for Row {
 /// revoke-alls and role changes across nodes, see the module docs) and must be active; the
 /// session takes the roles the locked row has; then the least recently used others beyond
 /// `max_per_user` are deleted; how many.
-async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max_per_user: usize) -> StoreResult<u64> {
+async fn insert_capped(
+    tx: &deadpool_postgres::Transaction<'_>,
+    s: &Session,
+    max_per_user: usize,
+    cause: &Cause,
+) -> StoreResult<u64> {
     let props = serde_json::to_value(&s.props).context("encoding props")?;
     let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
     let user = tx
@@ -299,9 +308,11 @@ async fn insert_capped(tx: &deadpool_postgres::Transaction<'_>, s: &Session, max
         &props,
     ];
     execute(tx, &sql, &row).await?;
-    execute(
+    events::record_session(tx, kind::SESSION_CREATED, s, cause).await?;
+    events::end_sessions(
         tx,
-        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
+        &cause.eviction(),
+        "id IN (SELECT id FROM sessions WHERE user_id = $1 AND id <> $2 \
          ORDER BY last_activity_at DESC, create_at DESC OFFSET $3)",
         &[&s.user_id.as_str(), &s.id.as_str(), &keep],
     )

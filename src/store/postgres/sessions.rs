@@ -6,13 +6,14 @@ use deadpool_postgres::GenericClient;
 
 use super::super::rows::{self, SESSION_COLUMNS};
 use super::super::{SessionStore, StoreResult, WithSessions};
-use super::{classify, execute, insert_capped, session_row, PostgresStore};
-use crate::domain::{Id, Session, SessionId, TokenHash, User};
+use super::events::end_sessions;
+use super::{classify, insert_capped, session_row, PostgresStore};
+use crate::domain::{Cause, Id, Session, SessionId, TokenHash, User};
 
 #[async_trait]
 impl SessionStore for PostgresStore {
-    async fn create_session(&self, s: &Session, max_per_user: usize) -> StoreResult<u64> {
-        self.transaction(async |tx| insert_capped(tx, s, max_per_user).await).await
+    async fn create_session(&self, s: &Session, max_per_user: usize, cause: &Cause) -> StoreResult<u64> {
+        self.transaction(async |tx| insert_capped(tx, s, max_per_user, cause).await).await
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -68,21 +69,28 @@ impl SessionStore for PostgresStore {
         self.execute(sql, &[&id.as_str(), &device_id, &expires_at]).await.map(drop)
     }
 
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
-        Ok(self.execute("DELETE FROM sessions WHERE id = $1", &[&id.as_str()]).await? > 0)
+    async fn delete_session(&self, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
+        // One statement, its event with it: no more round trips than the delete alone.
+        let client = self.client().await?;
+        Ok(end_sessions(&client, cause, "id = $1", &[&id.as_str()]).await? > 0)
     }
 
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
-        let sql = "DELETE FROM sessions WHERE id = $1 AND user_id = $2";
-        Ok(self.execute(sql, &[&id.as_str(), &user_id.as_str()]).await? > 0)
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
+        let client = self.client().await?;
+        Ok(end_sessions(&client, cause, "id = $1 AND user_id = $2", &[&id.as_str(), &user_id.as_str()]).await? > 0)
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+    async fn delete_sessions_for_user(
+        &self,
+        user_id: &Id,
+        keep: Option<&SessionId>,
+        cause: &Cause,
+    ) -> StoreResult<u64> {
         let keep = keep.map_or("", |k| k.as_str());
         // Ordered against logins racing on other nodes (see the module docs).
         let deleted = self
             .locking_user(user_id, async |tx| {
-                execute(tx, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", &[&user_id.as_str(), &keep]).await
+                end_sessions(tx, cause, "user_id = $1 AND id <> $2", &[&user_id.as_str(), &keep]).await
             })
             .await?;
         Ok(deleted.unwrap_or(0))
@@ -93,21 +101,25 @@ impl SessionStore for PostgresStore {
         user_id: &Id,
         device_id: &str,
         keep: Option<&SessionId>,
+        cause: &Cause,
     ) -> StoreResult<u64> {
         let keep = keep.map_or("", |k| k.as_str());
-        let sql = "DELETE FROM sessions WHERE user_id = $1 AND device_id = $2 AND id <> $3";
-        self.execute(sql, &[&user_id.as_str(), &device_id, &keep]).await
+        let client = self.client().await?;
+        let condition = "user_id = $1 AND device_id = $2 AND id <> $3";
+        end_sessions(&client, cause, condition, &[&user_id.as_str(), &device_id, &keep]).await
     }
 
-    async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        self.execute("DELETE FROM sessions", &[]).await
+    async fn delete_all_sessions(&self, cause: &Cause) -> StoreResult<u64> {
+        let client = self.client().await?;
+        end_sessions(&client, cause, "TRUE", &[]).await
     }
 
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         // SKIP LOCKED: several nodes purging at once share the work instead of waiting.
-        let sql = "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < $1 \
-                   LIMIT $2 FOR UPDATE SKIP LOCKED)";
-        self.execute(sql, &[&now, &limit]).await
+        let condition = "id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < $1 \
+                         LIMIT $2 FOR UPDATE SKIP LOCKED)";
+        let client = self.client().await?;
+        end_sessions(&client, &Cause::expiry(now), condition, &[&now, &limit]).await
     }
 }

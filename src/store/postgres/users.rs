@@ -7,8 +7,10 @@ use tokio_postgres::types::ToSql;
 
 use super::super::rows::{self, USER_COLUMNS};
 use super::super::{RolesSet, StoreResult, UserStore};
+use super::events::{change_sessions, end_sessions, record_user};
 use super::{classify, execute, user_row, PostgresStore};
-use crate::domain::{Id, User};
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id, User};
 
 #[async_trait]
 impl UserStore for PostgresStore {
@@ -54,7 +56,7 @@ impl UserStore for PostgresStore {
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {
         // Demoting a system admin may demote the last one: then every active admin's row is
         // locked (in id order, so two demotions at once queue instead of deadlocking; the user's
         // is among them) and the count holds until this commits. Any other change locks the
@@ -89,7 +91,13 @@ impl UserStore for PostgresStore {
                     let sql = "UPDATE users SET roles = $2, update_at = $3 WHERE id = $1";
                     execute(tx, sql, &[&user_id.as_str(), &roles, &update_at]).await?;
                     let sql = "UPDATE sessions SET roles = $2 WHERE user_id = $1";
-                    execute(tx, sql, &[&user_id.as_str(), &roles]).await.map(|n| Some(RolesSet::Set(n)))
+                    let params: [&(dyn ToSql + Sync); 2] = [&user_id.as_str(), &roles];
+                    let rewritten = if current == roles {
+                        execute(tx, sql, &params).await?
+                    } else {
+                        change_sessions(tx, kind::SESSION_REVOKED, cause, sql, &params).await?
+                    };
+                    Ok(Some(RolesSet::Set(rewritten)))
                 })
                 .await?;
             match outcome {
@@ -99,12 +107,13 @@ impl UserStore for PostgresStore {
         }
     }
 
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64, cause: &Cause) -> StoreResult<Option<u64>> {
         // Under the user-row lock, which orders it against logins racing on other nodes.
         self.locking_user(user_id, async |tx| {
             let sql = "UPDATE users SET delete_at = $2, update_at = $2 WHERE id = $1";
             execute(tx, sql, &[&user_id.as_str(), &delete_at]).await?;
-            execute(tx, "DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await
+            record_user(tx, kind::USER_DEACTIVATED, user_id.as_str(), cause).await?;
+            end_sessions(tx, cause, "user_id = $1", &[&user_id.as_str()]).await
         })
         .await
     }
@@ -125,6 +134,7 @@ impl UserStore for PostgresStore {
         auth_service: &str,
         auth_data: Option<&str>,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
         // Under the user-row lock, which orders it against logins racing on other nodes: a
         // session opened by the old method either ends here or is refused.
@@ -132,7 +142,7 @@ impl UserStore for PostgresStore {
             let sql = "UPDATE users SET auth_service = $2, auth_data = $3, update_at = $4, mfa_failed_attempts = 0, \
                        password_hash = CASE WHEN $2 = '' THEN password_hash ELSE NULL END WHERE id = $1";
             execute(tx, sql, &[&user_id.as_str(), &auth_service, &auth_data, &update_at]).await?;
-            execute(tx, "DELETE FROM sessions WHERE user_id = $1", &[&user_id.as_str()]).await
+            end_sessions(tx, cause, "user_id = $1", &[&user_id.as_str()]).await
         })
         .await
     }

@@ -7,8 +7,9 @@ use rusqlite::{params, OptionalExtension};
 
 use super::super::rows::{self, TOKEN_COLUMNS};
 use super::super::{StoreResult, TokenStore};
+use super::events::end_sessions;
 use super::{execute, insert_capped, mapped, owned, SqliteStore};
-use crate::domain::{AccessToken, Id, Session, TokenHash, TokenId};
+use crate::domain::{AccessToken, Cause, Id, Session, TokenHash, TokenId};
 
 #[async_trait]
 impl TokenStore for SqliteStore {
@@ -86,19 +87,19 @@ impl TokenStore for SqliteStore {
         .await
     }
 
-    async fn delete_token(&self, token: &AccessToken) -> StoreResult<Option<u64>> {
-        let (id, hash) = (owned(&token.id), token.token_hash);
+    async fn delete_token(&self, token: &AccessToken, cause: &Cause) -> StoreResult<Option<u64>> {
+        let (id, hash, cause) = (owned(&token.id), token.token_hash, cause.clone());
         self.write(move |c| {
             if execute(c, "DELETE FROM user_access_tokens WHERE id = ?1", [&id])? == 0 {
                 return Ok(None);
             }
-            execute(c, "DELETE FROM sessions WHERE token_hash = ?1", [&hash.0[..]]).map(Some)
+            end_sessions(c, &cause, "token_hash = ?1", &[&&hash.0[..]]).map(Some)
         })
         .await
     }
 
-    async fn set_token_active(&self, token: &AccessToken, active: bool) -> StoreResult<Option<u64>> {
-        let (id, hash) = (owned(&token.id), token.token_hash);
+    async fn set_token_active(&self, token: &AccessToken, active: bool, cause: &Cause) -> StoreResult<Option<u64>> {
+        let (id, hash, cause) = (owned(&token.id), token.token_hash, cause.clone());
         self.write(move |c| {
             if execute(c, "UPDATE user_access_tokens SET is_active = ?2 WHERE id = ?1", params![id, active])? == 0 {
                 return Ok(None);
@@ -106,7 +107,7 @@ impl TokenStore for SqliteStore {
             if active {
                 return Ok(Some(0));
             }
-            execute(c, "DELETE FROM sessions WHERE token_hash = ?1", [&hash.0[..]]).map(Some)
+            end_sessions(c, &cause, "token_hash = ?1", &[&&hash.0[..]]).map(Some)
         })
         .await
     }
@@ -116,7 +117,9 @@ impl TokenStore for SqliteStore {
         token: &AccessToken,
         session: &Session,
         max_per_user: usize,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
+        let cause = cause.clone();
         let (id, s) = (owned(&token.id), session.clone());
         let props = serde_json::to_string(&s.props).context("encoding props")?;
         self.write(move |tx| {
@@ -124,7 +127,7 @@ impl TokenStore for SqliteStore {
             if tx.prepare_cached(sql)?.query_row([id], |_| Ok(())).optional()?.is_none() {
                 return Ok(Ok(None));
             }
-            Ok(insert_capped(tx, &s, &props, max_per_user)?.map(Some))
+            Ok(insert_capped(tx, &s, &props, max_per_user, &cause)?.map(Some))
         })
         .await
         .and_then(|created| created)

@@ -5,8 +5,10 @@ use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::super::{MfaState, MfaStore, MfaWrite, StoreResult};
+use super::events::record_user;
 use super::{execute, owned, SqliteStore};
-use crate::domain::Id;
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id};
 
 /// Accepts `step` for `user_id` once (the primary key refuses a second row), forgetting steps
 /// before `keep_from`; in the caller's write.
@@ -82,8 +84,9 @@ impl MfaStore for SqliteStore {
         step: i64,
         keep_from: i64,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<MfaWrite> {
-        let (user_id, secret) = (owned(user_id), owned(secret));
+        let (user_id, secret, cause) = (owned(user_id), owned(secret), cause.clone());
         // One write (a savepoint of the writer's batch): the step is taken only with the
         // activation, and the activation only with the secret the code was checked against.
         self.write(move |c| {
@@ -103,18 +106,33 @@ impl MfaStore for SqliteStore {
                     "UPDATE users SET mfa_active = 1, update_at = ?2 WHERE id = ?1",
                     params![user_id, update_at],
                 )?;
+                record_user(c, kind::USER_MFA_CHANGED, &user_id, &cause)?;
             }
             Ok(used)
         })
         .await
     }
 
-    async fn deactivate_mfa(&self, user_id: &Id, update_at: i64, only_while_off: bool) -> StoreResult<MfaWrite> {
-        let user_id = owned(user_id);
+    async fn deactivate_mfa(
+        &self,
+        user_id: &Id,
+        update_at: i64,
+        only_while_off: bool,
+        cause: &Cause,
+    ) -> StoreResult<MfaWrite> {
+        let (user_id, cause) = (owned(user_id), cause.clone());
         self.write(move |c| {
+            let was_active = c
+                .prepare_cached("SELECT mfa_active FROM users WHERE id = ?1")?
+                .query_row([&user_id], |r| r.get::<_, bool>(0))
+                .optional()?
+                .unwrap_or(false);
             let sql = "UPDATE users SET mfa_active = 0, mfa_secret = '', mfa_failed_attempts = 0, update_at = ?2 \
                        WHERE id = ?1 AND (mfa_active = 0 OR NOT ?3)";
             if execute(c, sql, params![user_id, update_at, only_while_off])? == 1 {
+                if was_active {
+                    record_user(c, kind::USER_MFA_CHANGED, &user_id, &cause)?;
+                }
                 return Ok(MfaWrite::Done);
             }
             Ok(if user_exists(c, &user_id)? { MfaWrite::Active } else { MfaWrite::NoSuchUser })

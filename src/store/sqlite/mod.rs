@@ -29,13 +29,16 @@ use super::{ChangeSource, OutsideWrites, StoreError, StoreResult, Unique};
 mod access_tokens;
 mod audits;
 mod changes;
+mod events;
 mod maintenance;
 mod mfa;
 mod sessions;
 mod sso_states;
 mod users;
+mod webhooks;
 mod writer;
-use crate::domain::{Session, User};
+use crate::domain::event::kind;
+use crate::domain::{Cause, Session, User};
 use changes::{Changes, WalIndex};
 
 const MIGRATIONS: &[&str] = &[
@@ -51,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_password_update_from_creation.sql"),
     include_str!("migrations/0011_mfa_failed_attempts.sql"),
     include_str!("migrations/0012_sso.sql"),
+    include_str!("migrations/0013_session_events.sql"),
 ];
 
 /// A SQLite database file.
@@ -241,7 +245,13 @@ fn insert_session(c: &Connection, s: &Session, props: &str) -> rusqlite::Result<
 /// Adds a session if its user is active (checked in the same write: a deactivation cannot slip
 /// between), with the user's roles as this write finds them, then deletes the least recently
 /// used others beyond `max_per_user`; how many.
-fn insert_capped(tx: &Connection, s: &Session, props: &str, max_per_user: usize) -> rusqlite::Result<StoreResult<u64>> {
+fn insert_capped(
+    tx: &Connection,
+    s: &Session,
+    props: &str,
+    max_per_user: usize,
+    cause: &Cause,
+) -> rusqlite::Result<StoreResult<u64>> {
     let user: Option<(i64, String)> = tx
         .prepare_cached("SELECT delete_at, roles FROM users WHERE id = ?1")?
         .query_row([s.user_id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -254,13 +264,15 @@ fn insert_capped(tx: &Connection, s: &Session, props: &str, max_per_user: usize)
     // The roles as they are now, in this write: a role change between the caller's read of the
     // user and this insert is not undone by it.
     insert_session(tx, &Session { roles, ..s.clone() }, props)?;
+    events::record_sessions(tx, kind::SESSION_CREATED, cause, "id = ?1", &[&s.id.as_str()])?;
     // Over the cap: the least recently used of the others go (OFFSET skips the ones kept).
     let keep = i64::try_from(max_per_user.saturating_sub(1)).unwrap_or(i64::MAX);
-    let evicted = execute(
+    let evicted = events::end_sessions(
         tx,
-        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
+        &cause.eviction(),
+        "id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
          ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
-        params![s.user_id.as_str(), s.id.as_str(), keep],
+        &[&s.user_id.as_str(), &s.id.as_str(), &keep],
     )?;
     Ok(Ok(evicted))
 }

@@ -7,16 +7,17 @@ use rusqlite::OptionalExtension;
 
 use super::super::rows::{self, SESSION_COLUMNS};
 use super::super::{SessionStore, StoreResult, WithSessions};
+use super::events::end_sessions;
 use super::{insert_capped, mapped, owned, SqliteStore};
-use crate::domain::{Id, Session, SessionId, TokenHash, User};
+use crate::domain::{Cause, Id, Session, SessionId, TokenHash, User};
 
 #[async_trait]
 impl SessionStore for SqliteStore {
-    async fn create_session(&self, session: &Session, max_per_user: usize) -> StoreResult<u64> {
-        let s = session.clone();
+    async fn create_session(&self, session: &Session, max_per_user: usize, cause: &Cause) -> StoreResult<u64> {
+        let (s, cause) = (session.clone(), cause.clone());
         let props = serde_json::to_string(&s.props).context("encoding props")?;
         // No transaction of its own: the writer runs each write in a savepoint of its batch.
-        self.write(move |tx| insert_capped(tx, &s, &props, max_per_user)).await.and_then(|created| created)
+        self.write(move |tx| insert_capped(tx, &s, &props, max_per_user, &cause)).await.and_then(|created| created)
     }
 
     async fn session_by_token(&self, hash: &TokenHash) -> StoreResult<Option<Session>> {
@@ -105,17 +106,22 @@ impl SessionStore for SqliteStore {
         self.execute(sql, (owned(id), owned(device_id), expires_at)).await.map(drop)
     }
 
-    async fn delete_session(&self, id: &SessionId) -> StoreResult<bool> {
-        Ok(self.execute("DELETE FROM sessions WHERE id = ?1", [owned(id)]).await? > 0)
+    async fn delete_session(&self, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
+        self.end_sessions(cause, "id = ?1", vec![owned(id)]).await.map(|n| n > 0)
     }
 
-    async fn delete_user_session(&self, user_id: &Id, id: &SessionId) -> StoreResult<bool> {
-        Ok(self.execute("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2", [owned(id), owned(user_id)]).await? > 0)
+    async fn delete_user_session(&self, user_id: &Id, id: &SessionId, cause: &Cause) -> StoreResult<bool> {
+        self.end_sessions(cause, "id = ?1 AND user_id = ?2", vec![owned(id), owned(user_id)]).await.map(|n| n > 0)
     }
 
-    async fn delete_sessions_for_user(&self, user_id: &Id, keep: Option<&SessionId>) -> StoreResult<u64> {
+    async fn delete_sessions_for_user(
+        &self,
+        user_id: &Id,
+        keep: Option<&SessionId>,
+        cause: &Cause,
+    ) -> StoreResult<u64> {
         let keep = keep.map(|k| owned(k)).unwrap_or_default();
-        self.execute("DELETE FROM sessions WHERE user_id = ?1 AND id != ?2", [owned(user_id), keep]).await
+        self.end_sessions(cause, "user_id = ?1 AND id != ?2", vec![owned(user_id), keep]).await
     }
 
     async fn delete_device_sessions(
@@ -123,20 +129,33 @@ impl SessionStore for SqliteStore {
         user_id: &Id,
         device_id: &str,
         keep: Option<&SessionId>,
+        cause: &Cause,
     ) -> StoreResult<u64> {
         let keep = keep.map(|k| owned(k)).unwrap_or_default();
-        let sql = "DELETE FROM sessions WHERE user_id = ?1 AND device_id = ?2 AND id != ?3";
-        self.execute(sql, [owned(user_id), owned(device_id), keep]).await
+        let condition = "user_id = ?1 AND device_id = ?2 AND id != ?3";
+        self.end_sessions(cause, condition, vec![owned(user_id), owned(device_id), keep]).await
     }
 
-    async fn delete_all_sessions(&self) -> StoreResult<u64> {
-        self.execute("DELETE FROM sessions", []).await
+    async fn delete_all_sessions(&self, cause: &Cause) -> StoreResult<u64> {
+        self.end_sessions(cause, "1 = 1", vec![]).await
     }
 
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let sql = "DELETE FROM sessions WHERE id IN \
-                   (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)";
-        self.execute(sql, [now, limit]).await
+        let condition = "id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)";
+        self.write(move |c| end_sessions(c, &Cause::expiry(now), condition, &[&now, &limit])).await
+    }
+}
+
+impl SqliteStore {
+    /// Ends the sessions `condition` selects (its parameters: `params`, as text), each with its
+    /// event, in one write.
+    async fn end_sessions(&self, cause: &Cause, condition: &'static str, params: Vec<String>) -> StoreResult<u64> {
+        let cause = cause.clone();
+        self.write(move |c| {
+            let params: Vec<&dyn rusqlite::ToSql> = params.iter().map(|p| p as &dyn rusqlite::ToSql).collect();
+            end_sessions(c, &cause, condition, &params)
+        })
+        .await
     }
 }

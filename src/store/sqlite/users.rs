@@ -6,8 +6,10 @@ use rusqlite::{params, OptionalExtension};
 
 use super::super::rows::{self, USER_COLUMNS};
 use super::super::{RolesSet, StoreResult, UserStore};
+use super::events::{end_sessions, record_sessions, record_user};
 use super::{execute, insert_user, mapped, owned, SqliteStore};
-use crate::domain::{Id, User};
+use crate::domain::event::kind;
+use crate::domain::{Cause, Id, User};
 
 #[async_trait]
 impl UserStore for SqliteStore {
@@ -43,7 +45,8 @@ impl UserStore for SqliteStore {
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
-    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64) -> StoreResult<RolesSet> {
+    async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {
+        let cause = cause.clone();
         let (user_id, roles) = (owned(user_id), owned(roles));
         // One write: the writer runs it in a savepoint of its batch, all or nothing; being the
         // only writer, nothing changes between the last-admin check and the update.
@@ -64,20 +67,24 @@ impl UserStore for SqliteStore {
                 "UPDATE users SET roles = ?2, update_at = ?3 WHERE id = ?1",
                 params![user_id, roles, update_at],
             )?;
+            if current != roles {
+                record_sessions(c, kind::SESSION_REVOKED, &cause, "user_id = ?1", &[&user_id])?;
+            }
             execute(c, "UPDATE sessions SET roles = ?2 WHERE user_id = ?1", params![user_id, roles]).map(RolesSet::Set)
         })
         .await
     }
 
-    async fn deactivate_user(&self, user_id: &Id, delete_at: i64) -> StoreResult<Option<u64>> {
-        let user_id = owned(user_id);
+    async fn deactivate_user(&self, user_id: &Id, delete_at: i64, cause: &Cause) -> StoreResult<Option<u64>> {
+        let (user_id, cause) = (owned(user_id), cause.clone());
         // One write: the writer runs it in a savepoint of its batch, all or nothing.
         self.write(move |c| {
             let sql = "UPDATE users SET delete_at = ?2, update_at = ?2 WHERE id = ?1";
             if execute(c, sql, params![user_id, delete_at])? == 0 {
                 return Ok(None);
             }
-            execute(c, "DELETE FROM sessions WHERE user_id = ?1", [user_id]).map(Some)
+            record_user(c, kind::USER_DEACTIVATED, &user_id, &cause)?;
+            end_sessions(c, &cause, "user_id = ?1", &[&user_id]).map(Some)
         })
         .await
     }
@@ -103,8 +110,10 @@ impl UserStore for SqliteStore {
         auth_service: &str,
         auth_data: Option<&str>,
         update_at: i64,
+        cause: &Cause,
     ) -> StoreResult<Option<u64>> {
         let (user_id, service, data) = (owned(user_id), owned(auth_service), auth_data.map(owned));
+        let cause = cause.clone();
         // One write: the writer runs it in a savepoint of its batch, all or nothing.
         self.write(move |c| {
             let sql = "UPDATE users SET auth_service = ?2, auth_data = ?3, update_at = ?4, mfa_failed_attempts = 0, \
@@ -112,7 +121,7 @@ impl UserStore for SqliteStore {
             if execute(c, sql, params![user_id, service, data, update_at])? == 0 {
                 return Ok(None);
             }
-            execute(c, "DELETE FROM sessions WHERE user_id = ?1", [user_id]).map(Some)
+            end_sessions(c, &cause, "user_id = ?1", &[&user_id]).map(Some)
         })
         .await
     }
