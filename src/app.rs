@@ -259,6 +259,17 @@ impl Application {
         tracing::info!(%addr, database = %self.config.database, "mm-sessions listening");
         let graceful = GracefulShutdown::new();
         let purge = tokio::spawn(purge_expired_sessions(self.service.clone(), self.config.purge_interval));
+        let webhooks = tokio::spawn(
+            crate::webhooks::worker::Worker {
+                store: self.service.stores().webhooks.clone(),
+                settings: self.config.webhooks.clone(),
+                key: self.config.mfa_key.clone(),
+                clock: self.config.clock.clone(),
+                metrics: self.service.metrics().clone(),
+                recorded: self.service.events_recorded(),
+            }
+            .run(),
+        );
         let metrics = self.metrics_listener.map(|listener| {
             if let Ok(addr) = listener.local_addr() {
                 tracing::info!(%addr, "metrics listening");
@@ -271,6 +282,8 @@ impl Application {
         });
         listener::serve(self.listener, self.http.clone(), self.config.connections.clone(), &graceful, shutdown).await;
         purge.abort();
+        // Deliveries in flight stay leased, and go again after their lease (at least once).
+        webhooks.abort();
         if let Some(metrics) = metrics {
             metrics.abort();
         }

@@ -71,3 +71,4 @@ pub mod sso;
 pub mod store;
 pub mod telemetry;
 pub mod user_agent;
+pub mod webhooks;

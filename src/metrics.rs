@@ -76,6 +76,53 @@ struct ScopeLabels {
     scope: &'static str,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct EndpointLabels {
+    endpoint: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct DeliveryLabels {
+    endpoint: String,
+    outcome: &'static str,
+}
+
+/// Session events' webhooks (src/webhooks/), per endpoint.
+struct WebhookMetrics {
+    deliveries: Family<DeliveryLabels, Counter>,
+    pending: Family<EndpointLabels, Gauge>,
+    oldest_pending: Family<EndpointLabels, Gauge>,
+    enabled: Family<EndpointLabels, Gauge>,
+}
+
+impl WebhookMetrics {
+    fn register(registry: &mut Registry) -> Self {
+        let metrics = WebhookMetrics {
+            deliveries: Family::default(),
+            pending: Family::default(),
+            oldest_pending: Family::default(),
+            enabled: Family::default(),
+        };
+        registry.register(
+            "webhook_attempts",
+            "Webhook delivery attempts, by endpoint and outcome (delivered, failed, gone)",
+            metrics.deliveries.clone(),
+        );
+        registry.register("webhook_pending", "Webhook deliveries not yet made, by endpoint", metrics.pending.clone());
+        registry.register(
+            "webhook_oldest_pending_seconds",
+            "Age of the oldest event not yet delivered, by endpoint",
+            metrics.oldest_pending.clone(),
+        );
+        registry.register(
+            "webhook_endpoint_enabled",
+            "1 while an endpoint is enabled, 0 once disabled",
+            metrics.enabled.clone(),
+        );
+        metrics
+    }
+}
+
 type LatencyFamily = Family<RequestLabels, Histogram, fn() -> Histogram>;
 
 /// What the session cache was asked for.
@@ -126,6 +173,7 @@ pub struct Metrics {
     forward_auth_unknown: Family<KindLabels, Counter>,
     active_sessions: Gauge,
     cache: CacheMetrics,
+    webhooks: WebhookMetrics,
 }
 
 fn latency_histogram() -> Histogram {
@@ -171,6 +219,7 @@ impl Default for Metrics {
         );
         registry.register("active_sessions", "Unexpired sessions in the store", active_sessions.clone());
         let cache = CacheMetrics::register(&mut registry);
+        let webhooks = WebhookMetrics::register(&mut registry);
         Metrics {
             registry,
             requests,
@@ -183,6 +232,7 @@ impl Default for Metrics {
             forward_auth_unknown,
             active_sessions,
             cache,
+            webhooks,
         }
     }
 }
@@ -285,6 +335,20 @@ impl Metrics {
         if evicted > 0 {
             self.cache.evictions.inc_by(evicted);
         }
+    }
+
+    /// One webhook delivery attempt to `endpoint`: `delivered`, `failed` or `gone`.
+    pub fn webhook_attempt(&self, endpoint: &str, outcome: &'static str) {
+        self.webhooks.deliveries.get_or_create(&DeliveryLabels { endpoint: endpoint.to_owned(), outcome }).inc();
+    }
+
+    /// An endpoint's state as the worker last read it: enabled, pending deliveries, and the age
+    /// of the oldest pending event in seconds.
+    pub fn webhook_endpoint(&self, endpoint: &str, enabled: bool, pending: u64, oldest_seconds: i64) {
+        let labels = EndpointLabels { endpoint: endpoint.to_owned() };
+        self.webhooks.enabled.get_or_create(&labels).set(i64::from(enabled));
+        self.webhooks.pending.get_or_create(&labels).set(i64::try_from(pending).unwrap_or(i64::MAX));
+        self.webhooks.oldest_pending.get_or_create(&labels).set(oldest_seconds);
     }
 
     /// The text exposition, with the active-session count measured just now.

@@ -91,6 +91,62 @@ pub struct ServerArgs {
 
     #[command(flatten)]
     pub sso: SsoArgs,
+
+    #[command(flatten)]
+    pub webhooks: WebhookArgs,
+}
+
+/// How session events reach webhook endpoints (`mm-sessions webhook …` manages the endpoints).
+#[derive(Clone, Debug, clap::Args)]
+pub struct WebhookArgs {
+    /// Seconds between a failed delivery's attempts, comma-separated (decimals allowed); the
+    /// last repeats. Each wait varies by up to a fifth, and is at least a receiver's Retry-After.
+    #[arg(long = settings::WEBHOOK_RETRY_SCHEDULE.flag, env = settings::WEBHOOK_RETRY_SCHEDULE.env,
+        default_value = crate::webhooks::DEFAULT_RETRY_SCHEDULE, value_name = "SECONDS,…", value_parser = retry_schedule)]
+    pub retry_schedule: RetrySchedule,
+
+    /// An endpoint whose deliveries have failed for this many seconds is disabled.
+    #[arg(long = settings::WEBHOOK_DISABLE_AFTER_SECONDS.flag, env = settings::WEBHOOK_DISABLE_AFTER_SECONDS.env,
+        default_value_t = crate::webhooks::DEFAULT_DISABLE_AFTER_SECONDS, value_name = "SECONDS")]
+    pub disable_after_seconds: u64,
+
+    /// Seconds one delivery attempt may take, connecting included.
+    #[arg(long = settings::WEBHOOK_TIMEOUT_SECONDS.flag, env = settings::WEBHOOK_TIMEOUT_SECONDS.env,
+        default_value_t = crate::webhooks::DEFAULT_TIMEOUT_SECONDS, value_name = "SECONDS", value_parser = positive_seconds)]
+    pub timeout_seconds: f64,
+
+    /// Days session events are kept (for `webhook replay`), then purged with any delivery still
+    /// pending.
+    #[arg(long = settings::WEBHOOK_RETENTION_DAYS.flag, env = settings::WEBHOOK_RETENTION_DAYS.env,
+        default_value_t = crate::webhooks::DEFAULT_RETENTION_DAYS, value_name = "DAYS")]
+    pub retention_days: u32,
+}
+
+impl WebhookArgs {
+    pub fn settings(&self) -> crate::webhooks::WebhookSettings {
+        crate::webhooks::WebhookSettings {
+            retry_schedule: self.retry_schedule.0.clone(),
+            disable_after: std::time::Duration::from_secs(self.disable_after_seconds),
+            timeout: std::time::Duration::from_secs_f64(self.timeout_seconds),
+            retention: std::time::Duration::from_secs(u64::from(self.retention_days) * 24 * 3600),
+        }
+    }
+}
+
+/// A checked retry schedule.
+#[derive(Clone, Debug)]
+pub struct RetrySchedule(Vec<std::time::Duration>);
+
+fn retry_schedule(text: &str) -> Result<RetrySchedule, String> {
+    crate::webhooks::schedule::parse(text).map(RetrySchedule)
+}
+
+/// A number of seconds above 0 (decimals allowed).
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds < 1e9 => Ok(seconds),
+        _ => Err(format!("{text:?} is not a number of seconds above 0")),
+    }
 }
 
 /// Single sign-on's services: for each, the rows of [`settings::SSO`] (Mattermost's

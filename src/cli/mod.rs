@@ -20,6 +20,7 @@ use crate::config::{Database, DEFAULT_DATABASE};
 mod admin;
 mod flags;
 mod serve;
+mod webhooks;
 
 pub use admin::{PasswordArgs, SessionCommand, TokenCommand, UserCommand};
 use flags::DatabaseParser;
@@ -59,6 +60,9 @@ pub enum Command {
     /// Manage personal access tokens (what scripts and bots authenticate with).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage the webhook endpoints session events are delivered to.
+    #[command(subcommand)]
+    Webhook(webhooks::WebhookCommand),
 }
 
 /// `mm-sessions [SERVER FLAGS] serve [SERVER FLAGS]` as `mm-sessions serve [ALL OF THEM]`:
@@ -100,6 +104,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::Token(command)) => {
             admin::admin(&cli.database, OpenMode::Existing, |s| admin::token(s, command)).await
         }
+        Some(Command::Webhook(command)) => webhooks::webhook(&cli.database, command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

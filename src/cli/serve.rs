@@ -14,6 +14,13 @@ const MFA_KEY_ENV: &str = "MM_SESSIONS_MFA_KEY";
 /// The most an MFA key file may hold: the key is 44 characters of base64.
 const MAX_MFA_KEY_FILE_BYTES: u64 = 4096;
 
+/// The operator key as the server would read it from the environment alone
+/// (`MM_SESSIONS_MFA_KEY_FILE` or `MM_SESSIONS_MFA_KEY`): what `webhook add` seals with.
+pub(super) fn mfa_key_from_environment() -> anyhow::Result<Option<crate::mfa::SecretKey>> {
+    let file = std::env::var_os(config::settings::MFA_KEY_FILE.env).filter(|f| !f.is_empty());
+    mfa_key(file.as_deref().map(std::path::Path::new))
+}
+
 /// The MFA key, from `--mfa-key-file` or `MM_SESSIONS_MFA_KEY` (not both). The file is read as
 /// config.json is (a regular file, bounded), and a key file others may read gets a warning:
 /// whoever reads the key opens every sealed secret.
@@ -67,6 +74,7 @@ pub(super) async fn serve(database: Database, args: ServerArgs) -> anyhow::Resul
     }
     config.client_requirements = args.client_requirements.into();
     config.sso = args.sso.config(&config.policy.site_url)?;
+    config.webhooks = args.webhooks.settings();
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     config.mfa_key = mfa_key(args.mfa_key_file.as_deref())?;
     if config.policy.mfa.enable && config.mfa_key.is_none() {

@@ -303,6 +303,8 @@ pub struct ServeConfig {
     pub mfa_key: Option<crate::mfa::SecretKey>,
     /// Single sign-on's services (none enabled by default).
     pub sso: SsoConfig,
+    /// How session events are delivered to webhook endpoints.
+    pub webhooks: crate::webhooks::WebhookSettings,
 }
 
 impl ServeConfig {
@@ -324,6 +326,7 @@ impl ServeConfig {
             session_cache: Some(CacheLimits::default()),
             mfa_key: None,
             sso: SsoConfig::default(),
+            webhooks: crate::webhooks::WebhookSettings::default(),
         }
     }
 }

@@ -102,6 +102,10 @@ settings! {
     ENABLE_USER_ACCESS_TOKENS = "enable-user-access-tokens", "MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS", ServiceSettings.EnableUserAccessTokens: Bool;
     MAXIMUM_PERSONAL_ACCESS_TOKEN_LIFETIME_DAYS = "maximum-personal-access-token-lifetime-days", "MM_SERVICESETTINGS_MAXIMUMPERSONALACCESSTOKENLIFETIMEDAYS", ServiceSettings.MaximumPersonalAccessTokenLifetimeDays: Count;
     AUDIT_RETENTION_DAYS = "audit-retention-days", "MM_SESSIONS_AUDIT_RETENTION_DAYS";
+    WEBHOOK_RETRY_SCHEDULE = "webhook-retry-schedule", "MM_SESSIONS_WEBHOOK_RETRY_SCHEDULE";
+    WEBHOOK_DISABLE_AFTER_SECONDS = "webhook-disable-after-seconds", "MM_SESSIONS_WEBHOOK_DISABLE_AFTER_SECONDS";
+    WEBHOOK_TIMEOUT_SECONDS = "webhook-timeout-seconds", "MM_SESSIONS_WEBHOOK_TIMEOUT_SECONDS";
+    WEBHOOK_RETENTION_DAYS = "webhook-retention-days", "MM_SESSIONS_WEBHOOK_RETENTION_DAYS";
     MAX_SESSIONS_PER_USER = "max-sessions-per-user", "MM_SESSIONS_MAX_SESSIONS_PER_USER";
     LOGIN_RATE_IP = "login-rate-ip", "MM_SESSIONS_LOGIN_RATE_IP";
     LOGIN_RATE_ACCOUNT = "login-rate-account", "MM_SESSIONS_LOGIN_RATE_ACCOUNT";

@@ -35,6 +35,7 @@ mod roles;
 mod runner;
 mod secrets;
 mod session_cache;
+mod session_events;
 mod sessions;
 mod slow_clients;
 mod sso;
