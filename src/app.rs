@@ -210,6 +210,13 @@ impl Application {
             "session cache {}",
             if cache.is_some() { "on" } else { "off" }
         );
+        crate::webhooks::endpoint::sync(
+            &*stores.webhooks,
+            &config.webhooks.configured,
+            config.mfa_key.as_ref(),
+            config.clock.now_millis(),
+        )
+        .await?;
         let service =
             build_service(stores, cache, &config.grants, &config.policy, config.mfa_key.clone(), config.clock.clone());
         // Pay for the dummy password hash now, not on the first failed login.

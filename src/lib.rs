@@ -21,7 +21,10 @@
 //! - [`store`]: one small trait per capability ([`store::UserStore`], [`store::SessionStore`],
 //!   …), one folder per backend with a file per capability, the session cache
 //!   ([`store::cached`]) and the metrics wrapper.
-//! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end.
+//! - [`webhooks`]: session events delivered to the operator's endpoints, signed as Standard
+//!   Webhooks, at least once (the events themselves are written by [`store`], with each change).
+//! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end, the
+//!   session events that say so.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
 //! - [`password_hash`]: argon2id hashing and verification, off the async workers.

@@ -120,16 +120,30 @@ pub struct WebhookArgs {
     #[arg(long = settings::WEBHOOK_RETENTION_DAYS.flag, env = settings::WEBHOOK_RETENTION_DAYS.env,
         default_value_t = crate::webhooks::DEFAULT_RETENTION_DAYS, value_name = "DAYS")]
     pub retention_days: u32,
+
+    /// A JSON file listing endpoints: `[{"url": …, "events": […], "secret": "whsec_…"}]`; at
+    /// start, each missing one is added and each changed one updated (the others stay).
+    #[arg(long = settings::WEBHOOK_ENDPOINTS_FILE.flag, env = settings::WEBHOOK_ENDPOINTS_FILE.env, value_name = "PATH")]
+    pub endpoints_file: Option<std::path::PathBuf>,
 }
 
 impl WebhookArgs {
-    pub fn settings(&self) -> crate::webhooks::WebhookSettings {
-        crate::webhooks::WebhookSettings {
+    /// The settings, with the endpoints file read and checked.
+    pub fn settings(&self) -> anyhow::Result<crate::webhooks::WebhookSettings> {
+        let configured = match &self.endpoints_file {
+            None => Vec::new(),
+            Some(path) => {
+                let (text, _) = crate::config_file::read_regular_file(path, 1 << 20, "the webhook endpoints file")?;
+                crate::webhooks::endpoint::parse_file(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            }
+        };
+        Ok(crate::webhooks::WebhookSettings {
             retry_schedule: self.retry_schedule.0.clone(),
             disable_after: std::time::Duration::from_secs(self.disable_after_seconds),
             timeout: std::time::Duration::from_secs_f64(self.timeout_seconds),
             retention: std::time::Duration::from_secs(u64::from(self.retention_days) * 24 * 3600),
-        }
+            configured,
+        })
     }
 }
 

@@ -74,7 +74,7 @@ pub(super) async fn serve(database: Database, args: ServerArgs) -> anyhow::Resul
     }
     config.client_requirements = args.client_requirements.into();
     config.sso = args.sso.config(&config.policy.site_url)?;
-    config.webhooks = args.webhooks.settings();
+    config.webhooks = args.webhooks.settings()?;
     config.session_cache = NonZeroUsize::new(args.session_cache_size).map(CacheLimits::for_entries);
     config.mfa_key = mfa_key(args.mfa_key_file.as_deref())?;
     if config.policy.mfa.enable && config.mfa_key.is_none() {

@@ -388,6 +388,9 @@ pub trait WebhookStore in webhooks, listed by webhook_store_methods {
     async fn add_endpoint(&self, endpoint: &Endpoint) -> StoreResult<()>;
     /// Every endpoint, oldest first.
     async fn endpoints(&self) -> StoreResult<Vec<Endpoint>>;
+    /// Gives an endpoint the event types and secret of `endpoint` (the settings file changed);
+    /// `false` when there is no such endpoint.
+    async fn update_endpoint(&self, endpoint: &Endpoint) -> StoreResult<bool>;
     /// Enables or disables an endpoint, saying why (disabled) and forgetting its failures
     /// (enabled); `false` when there is no such endpoint.
     async fn set_endpoint_enabled(&self, id: &Id, enabled: bool, reason: &str) -> StoreResult<bool>;

@@ -81,6 +81,79 @@ pub fn signing_secrets(endpoint: &Endpoint, key: Option<&SecretKey>, now: i64) -
     Ok(secrets)
 }
 
+/// An endpoint the operator lists in the settings file (`--webhook-endpoints-file`): its URL,
+/// the event types it wants (none: every type) and its `whsec_` secret, which the operator
+/// chose and keeps.
+#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Configured {
+    pub url: String,
+    #[serde(default)]
+    pub events: Vec<String>,
+    pub secret: String,
+}
+
+/// Without the secret.
+impl std::fmt::Debug for Configured {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Configured").field("url", &self.url).field("events", &self.events).finish_non_exhaustive()
+    }
+}
+
+/// The settings file's endpoints: a JSON array of `{"url", "events", "secret"}`, each checked as
+/// `webhook add` checks its arguments, and the secret as Standard Webhooks reads one.
+pub fn parse_file(text: &str) -> Result<Vec<Configured>, String> {
+    let listed: Vec<Configured> = serde_json::from_str(text)
+        .map_err(|e| format!("not a JSON array of {{\"url\", \"events\", \"secret\"}}: {e}"))?;
+    for endpoint in &listed {
+        check_url(&endpoint.url)?;
+        parse_types(&endpoint.events.join(","))?;
+        let readable =
+            endpoint.secret.starts_with("whsec_") && standardwebhooks::Webhook::new(&endpoint.secret).is_ok();
+        if !readable {
+            return Err(format!(
+                "{}: the secret must be whsec_ and base64 (e.g. from `openssl rand -base64 32`)",
+                endpoint.url
+            ));
+        }
+    }
+    Ok(listed)
+}
+
+/// Makes the store hold the settings file's endpoints: one missing (by URL) is added; one whose
+/// event types or secret changed is updated. Endpoints the file does not list are left alone
+/// (the admin commands manage them).
+pub async fn sync(
+    store: &dyn crate::store::WebhookStore,
+    configured: &[Configured],
+    key: Option<&SecretKey>,
+    now: i64,
+) -> anyhow::Result<()> {
+    let stored = store.endpoints().await?;
+    for wanted in configured {
+        let types = parse_types(&wanted.events.join(",")).map_err(anyhow::Error::msg)?;
+        let url = check_url(&wanted.url).map_err(anyhow::Error::msg)?.to_string();
+        match stored.iter().find(|e| e.url == url) {
+            None => {
+                let (mut endpoint, _) = new_endpoint(&url, types, key, now).map_err(anyhow::Error::msg)?;
+                endpoint.secret = seal::store_form(key, endpoint.id.as_str(), &wanted.secret);
+                store.add_endpoint(&endpoint).await?;
+                tracing::info!(endpoint = %endpoint.id, url, "webhook endpoint added from the settings file");
+            }
+            Some(endpoint) => {
+                let same_secret =
+                    seal::open(key, endpoint.id.as_str(), &endpoint.secret).is_ok_and(|s| s == wanted.secret);
+                if endpoint.event_types != types || !same_secret {
+                    let secret = seal::store_form(key, endpoint.id.as_str(), &wanted.secret);
+                    store.update_endpoint(&Endpoint { event_types: types, secret, ..endpoint.clone() }).await?;
+                    tracing::info!(endpoint = %endpoint.id, url, "webhook endpoint updated from the settings file");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +168,20 @@ mod tests {
         assert!(check_url("https://user:pw@hooks.example.com/").is_err());
         assert!(check_url("ftp://127.0.0.1/").is_err());
         assert!(check_url("not a url").is_err());
+    }
+
+    #[test]
+    fn the_settings_file_is_checked_as_the_commands_check_their_arguments() {
+        let secret = new_secret();
+        let good =
+            format!(r#"[{{"url": "https://h.example/x", "events": ["session.revoked"], "secret": "{secret}"}}]"#);
+        assert_eq!(parse_file(&good).unwrap()[0].events, ["session.revoked"]);
+        let plain = format!(r#"[{{"url": "http://h.example/x", "secret": "{secret}"}}]"#);
+        assert!(parse_file(&plain).unwrap_err().contains("https"));
+        assert!(parse_file(r#"[{"url": "https://h.example/x", "secret": "hunter2"}]"#).unwrap_err().contains("whsec_"));
+        let unknown = format!(r#"[{{"url": "https://h.example/x", "events": ["x"], "secret": "{secret}"}}]"#);
+        assert!(parse_file(&unknown).is_err());
+        assert!(!format!("{:?}", parse_file(&good).unwrap()).contains(&secret[6..]), "no secret in Debug");
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct WebhookSettings {
     pub timeout: Duration,
     /// Events are kept this long, then purged (with any delivery still pending).
     pub retention: Duration,
+    /// The endpoints of the settings file, made to match in the store at start.
+    pub configured: Vec<endpoint::Configured>,
 }
 
 /// Svix's schedule, which Standard Webhooks suggests: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
@@ -59,6 +61,7 @@ impl Default for WebhookSettings {
             disable_after: Duration::from_secs(DEFAULT_DISABLE_AFTER_SECONDS),
             timeout: Duration::from_secs_f64(DEFAULT_TIMEOUT_SECONDS),
             retention: Duration::from_secs(u64::from(DEFAULT_RETENTION_DAYS) * 24 * 3600),
+            configured: Vec::new(),
         }
     }
 }

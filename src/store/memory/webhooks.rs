@@ -95,6 +95,14 @@ impl WebhookStore for MemoryStore {
         Ok(self.read().outbox.endpoints.clone())
     }
 
+    async fn update_endpoint(&self, endpoint: &Endpoint) -> StoreResult<bool> {
+        let mut inner = self.write();
+        let Some(stored) = inner.outbox.endpoint_mut(&endpoint.id) else { return Ok(false) };
+        stored.event_types = endpoint.event_types.clone();
+        stored.secret = endpoint.secret.clone();
+        Ok(true)
+    }
+
     async fn set_endpoint_enabled(&self, id: &Id, enabled: bool, reason: &str) -> StoreResult<bool> {
         let mut inner = self.write();
         let outbox = &mut inner.outbox;

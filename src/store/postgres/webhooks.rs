@@ -26,6 +26,11 @@ impl WebhookStore for PostgresStore {
         self.query(&sql, &[], rows::endpoint).await
     }
 
+    async fn update_endpoint(&self, e: &Endpoint) -> StoreResult<bool> {
+        let sql = "UPDATE webhook_endpoints SET event_types = $2, secret = $3 WHERE id = $1";
+        Ok(self.execute(sql, &[&e.id.as_str(), &e.stored_types(), &e.secret]).await? > 0)
+    }
+
     async fn set_endpoint_enabled(&self, id: &Id, enabled: bool, reason: &str) -> StoreResult<bool> {
         let reason = if enabled { "" } else { reason };
         self.transaction(async |tx| {

@@ -28,6 +28,11 @@ impl WebhookStore for SqliteStore {
         .await
     }
 
+    async fn update_endpoint(&self, e: &Endpoint) -> StoreResult<bool> {
+        let sql = "UPDATE webhook_endpoints SET event_types = ?2, secret = ?3 WHERE id = ?1";
+        Ok(self.execute(sql, (owned(&e.id), e.stored_types(), e.secret.clone())).await? > 0)
+    }
+
     async fn set_endpoint_enabled(&self, id: &Id, enabled: bool, reason: &str) -> StoreResult<bool> {
         let (id, reason) = (owned(id), owned(reason));
         self.write(move |c| {
@@ -79,6 +84,16 @@ impl WebhookStore for SqliteStore {
 
     async fn claim_deliveries(&self, now: i64, lease_until: i64, limit: usize) -> StoreResult<Vec<Delivery>> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        // Asked first on a reader: the worker wakes after every revocation, and with nothing
+        // due (no endpoint, say) it must not queue a write behind the requests' own.
+        let due_sql = format!(
+            "SELECT 1 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE {} LIMIT 1",
+            rows::due_condition("?1")
+        );
+        let any_due = self.read(move |c| c.prepare_cached(&due_sql)?.exists([now])).await?;
+        if !any_due {
+            return Ok(Vec::new());
+        }
         self.write(move |c| {
             let sql = format!(
                 "SELECT {} FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id \

@@ -454,6 +454,38 @@ def test_a_disabled_endpoint_queues_and_gets_everything_once_enabled(hooked):
 # --- crashes --------------------------------------------------------------------------------
 
 
+def test_endpoints_from_the_settings_file_are_added_then_updated_at_start(launch, receivers, tmp_path):
+    import base64
+
+    receiver = receivers()
+    secrets = ["whsec_" + base64.b64encode(os.urandom(32)).decode() for _ in range(2)]
+    listed = tmp_path / "endpoints.json"
+    listed.write_text(json.dumps([{"url": receiver.url, "secret": secrets[0]}]))
+    server = launch(MM_SESSIONS_WEBHOOK_ENDPOINTS_FILE=str(listed))
+    alice = Person(server, "alice")
+    receiver.set_secrets(secrets[0])
+    login = alice.log_in(server)
+    created_event(receiver, login.session)
+    # Changed types and secret: the same endpoint, updated at the next start.
+    server.stop()
+    listed.write_text(json.dumps([{"url": receiver.url, "events": ["session.revoked"], "secret": secrets[1]}]))
+    server = launch(MM_SESSIONS_WEBHOOK_ENDPOINTS_FILE=str(listed))
+    rows = server.cli("webhook", "list").splitlines()
+    assert len(rows) == 1 and rows[0].split("\t")[2] == "session.revoked", rows
+    receiver.set_secrets(secrets[1])
+    again = alice.log_in(server)
+    assert api(server, "POST", "/users/logout", again.token)[0] == 200
+    revoked_event(receiver, again.session)
+    assert not receiver.find("session.created", session_id=again.session), "not a type it wants"
+    assert_clean(receiver)
+    # A file with a URL that is neither https nor loopback: the server does not start, and says why.
+    listed.write_text(json.dumps([{"url": "http://hooks.example.com/x", "secret": secrets[0]}]))
+    env = dict(os.environ, MM_SESSIONS_WEBHOOK_ENDPOINTS_FILE=str(listed))
+    out = subprocess.run([server.bin, "--database", server.database, "--listen", "127.0.0.1:0"], env=env,
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode != 0 and "endpoints.json" in out.stderr and "https" in out.stderr, out.stderr
+
+
 def test_no_acknowledged_revocation_is_lost_across_20_sigkills(launch, receivers):
     # One SQLite file, one receiver; 20 times a server is killed -9 while revocations are in
     # flight. A revocation answered 200 must reach the receiver (once a server runs again); a

@@ -14,7 +14,7 @@ CREATE TABLE webhook_endpoints (
     created_at      INTEGER NOT NULL
 );
 CREATE TABLE session_events (
-    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq         INTEGER PRIMARY KEY,           -- the rowid: no AUTOINCREMENT page to write per event
     id          TEXT NOT NULL DEFAULT ('msg_' || lower(hex(randomblob(16)))),
     type        TEXT NOT NULL,
     user_id     TEXT NOT NULL,
@@ -27,7 +27,8 @@ CREATE TABLE session_events (
     occurred_at INTEGER NOT NULL,
     only_endpoint TEXT NOT NULL DEFAULT ''     -- a `webhook test` event: that endpoint alone
 );
-CREATE INDEX session_events_time ON session_events (occurred_at);
+-- No index on occurred_at: one more page written per event, for the hourly purge and `replay`
+-- alone (each a scan, rare).
 CREATE TABLE webhook_deliveries (
     endpoint_id     TEXT NOT NULL,
     event_seq       INTEGER NOT NULL,
