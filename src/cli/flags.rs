@@ -128,12 +128,32 @@ pub struct WebhookArgs {
 }
 
 impl WebhookArgs {
-    /// The settings, with the endpoints file read and checked.
+    /// The settings, with the endpoints file read and checked. Events must outlive the time an
+    /// endpoint may fail before it is disabled, or a failing endpoint's pending deliveries would
+    /// be purged before it is given up on.
     pub fn settings(&self) -> anyhow::Result<crate::webhooks::WebhookSettings> {
+        let retention_seconds = u64::from(self.retention_days) * 24 * 3600;
+        anyhow::ensure!(
+            retention_seconds > self.disable_after_seconds,
+            "--{} ({} days) must be longer than --{} ({} s): events would be purged while still pending",
+            settings::WEBHOOK_RETENTION_DAYS.flag,
+            self.retention_days,
+            settings::WEBHOOK_DISABLE_AFTER_SECONDS.flag,
+            self.disable_after_seconds
+        );
         let configured = match &self.endpoints_file {
             None => Vec::new(),
             Some(path) => {
-                let (text, _) = crate::config_file::read_regular_file(path, 1 << 20, "the webhook endpoints file")?;
+                let (text, metadata) =
+                    crate::config_file::read_regular_file(path, 1 << 20, "the webhook endpoints file")?;
+                if let Some(mode) = crate::config_file::readable_by_others(&metadata) {
+                    tracing::warn!(
+                        "the webhook endpoints file {} is readable by group or others (mode {mode:04o}): it holds the \
+                         endpoints' secrets; chmod 600 {}",
+                        path.display(),
+                        path.display()
+                    );
+                }
                 crate::webhooks::endpoint::parse_file(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
             }
         };

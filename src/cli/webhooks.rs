@@ -44,6 +44,19 @@ pub enum WebhookCommand {
     },
 }
 
+/// The operator key from the environment, saying so when there is none (the secret is then
+/// stored in clear; the server given its key by `--mfa-key-file` alone has it, this command not).
+fn operator_key() -> anyhow::Result<Option<crate::mfa::SecretKey>> {
+    let key = super::serve::mfa_key_from_environment()?;
+    if key.is_none() {
+        eprintln!(
+            "mm-sessions: warning: no operator key in MM_SESSIONS_MFA_KEY_FILE or MM_SESSIONS_MFA_KEY: the secret is \
+             stored in clear"
+        );
+    }
+    Ok(key)
+}
+
 /// Runs a webhook command on `database`.
 pub async fn webhook(database: &Database, command: WebhookCommand) -> anyhow::Result<()> {
     let stores = app::open_store(database, OpenMode::Existing).await?;
@@ -52,7 +65,7 @@ pub async fn webhook(database: &Database, command: WebhookCommand) -> anyhow::Re
     match command {
         WebhookCommand::Add { url, events } => {
             let types = endpoint::parse_types(&events).map_err(anyhow::Error::msg)?;
-            let key = super::serve::mfa_key_from_environment()?;
+            let key = operator_key()?;
             let (endpoint, secret) =
                 endpoint::new_endpoint(&url, types, key.as_ref(), now).map_err(anyhow::Error::msg)?;
             store.add_endpoint(&endpoint).await?;
@@ -83,7 +96,7 @@ pub async fn webhook(database: &Database, command: WebhookCommand) -> anyhow::Re
         }
         WebhookCommand::Rotate { id } => {
             let id = parse(&id)?;
-            let key = super::serve::mfa_key_from_environment()?;
+            let key = operator_key()?;
             let secret = endpoint::new_secret();
             let stored = crate::mfa::seal::store_form(key.as_ref(), id.as_str(), &secret);
             found(store.rotate_endpoint_secret(&id, &stored, now + ROTATION_OVERLAP_MS).await?, id.as_str())?;
@@ -126,6 +139,11 @@ fn found(found: bool, id: &str) -> anyhow::Result<()> {
 /// Unix milliseconds, or an RFC 3339 time.
 fn time_arg(text: &str) -> anyhow::Result<i64> {
     if let Ok(ms) = text.trim().parse::<i64>() {
+        // Before 1973 in milliseconds: surely Unix seconds, which would replay everything.
+        anyhow::ensure!(
+            ms >= 100_000_000_000,
+            "--since {ms}: give Unix milliseconds (this looks like seconds), or an RFC 3339 time"
+        );
         return Ok(ms);
     }
     let at = time::OffsetDateTime::parse(text.trim(), &time::format_description::well_known::Rfc3339)

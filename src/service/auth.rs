@@ -66,8 +66,14 @@ impl SessionService {
         };
         let now = self.now();
         if session.is_expired(now) {
-            // Found before the purge: it ends now, with its `expired` event.
-            self.stores.sessions.delete_session(&session.id, &Cause::expiry(now)).await?;
+            // Found before the purge: it ends now, with its `expired` event. The answer is 401
+            // whatever the delete does (the purge takes it otherwise).
+            match self.stores.sessions.delete_session(&session.id, &Cause::expiry(now)).await {
+                Ok(ended) => {
+                    self.ended(RevokeReason::Expired, u64::from(ended), Whose::User(&session.user_id), "expiry")
+                }
+                Err(e) => tracing::warn!(error = %e, "deleting an expired session failed; the purge will"),
+            }
             return Err(AppError::SessionExpired);
         }
         // Mattermost refuses the sessions tokens opened while tokens are off.

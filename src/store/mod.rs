@@ -71,6 +71,8 @@ pub enum Unique {
     TokenHash,
     AccessTokenId,
     AccessTokenHash,
+    /// A webhook endpoint's URL (one endpoint per URL).
+    EndpointUrl,
 }
 
 impl Unique {
@@ -85,6 +87,7 @@ impl Unique {
             Unique::TokenHash => "session token",
             Unique::AccessTokenId => "personal access token id",
             Unique::AccessTokenHash => "personal access token",
+            Unique::EndpointUrl => "webhook endpoint URL",
         }
     }
 
@@ -99,6 +102,7 @@ impl Unique {
             ("sessions", "token_hash") => Unique::TokenHash,
             ("user_access_tokens", "id") => Unique::AccessTokenId,
             ("user_access_tokens", "token_hash") => Unique::AccessTokenHash,
+            ("webhook_endpoints", "url") => Unique::EndpointUrl,
             _ => return None,
         })
     }
@@ -405,14 +409,18 @@ pub trait WebhookStore in webhooks, listed by webhook_store_methods {
     /// `lease_until`: only the oldest pending one of each (endpoint, user), so that a user's
     /// events reach an endpoint in order, and none leased by anyone else.
     async fn claim_deliveries(&self, now: i64, lease_until: i64, limit: usize) -> StoreResult<Vec<Delivery>>;
-    /// A delivery succeeded: it is gone, and its endpoint is no longer failing.
-    async fn delivery_done(&self, endpoint_id: &Id, seq: i64) -> StoreResult<()>;
+    /// A delivery succeeded: it is gone, and its endpoint is no longer failing. Only while the
+    /// caller still holds its claim (`lease`, the `lease_until` it claimed with): a worker that
+    /// stalled past its lease cannot settle what another has claimed since.
+    async fn delivery_done(&self, endpoint_id: &Id, seq: i64, lease: i64) -> StoreResult<()>;
     /// A delivery failed at `now`: tried again at `next_attempt_at`; its endpoint is failing
-    /// since its first failure.
-    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, now: i64, next_attempt_at: i64) -> StoreResult<()>;
-    /// Deletes events that occurred before `before`, with their pending deliveries (an
-    /// endpoint disabled that long loses them); how many events.
-    async fn delete_events_before(&self, before: i64) -> StoreResult<u64>;
+    /// since its first failure. Only while the caller holds its claim, as above.
+    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, lease: i64, now: i64, next_attempt_at: i64)
+        -> StoreResult<()>;
+    /// Deletes at most `limit` of the oldest events that occurred before `before`, with their
+    /// pending deliveries (an endpoint disabled that long loses them); how many events. In
+    /// batches, so that a purge never holds the writer for long.
+    async fn delete_events_before(&self, before: i64, limit: usize) -> StoreResult<u64>;
     /// The pending deliveries of each endpoint that has some: (endpoint id, how many, when the
     /// oldest one's event occurred).
     async fn pending_deliveries(&self) -> StoreResult<Vec<(Id, u64, i64)>>;

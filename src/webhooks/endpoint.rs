@@ -24,6 +24,18 @@ pub fn check_url(text: &str) -> Result<url::Url, String> {
     }
 }
 
+/// An endpoint's URL as logs show it: without its query, which may carry a receiver's token.
+pub fn shown_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            parsed.set_query(None);
+            parsed.set_fragment(None);
+            parsed.to_string()
+        }
+        Err(_) => "(not a URL)".into(),
+    }
+}
+
 /// The event types an endpoint asks for, from `a,b` ("" or `*`: every type).
 pub fn parse_types(text: &str) -> Result<Vec<String>, String> {
     let mut types = Vec::new();
@@ -137,8 +149,14 @@ pub async fn sync(
             None => {
                 let (mut endpoint, _) = new_endpoint(&url, types, key, now).map_err(anyhow::Error::msg)?;
                 endpoint.secret = seal::store_form(key, endpoint.id.as_str(), &wanted.secret);
-                store.add_endpoint(&endpoint).await?;
-                tracing::info!(endpoint = %endpoint.id, url, "webhook endpoint added from the settings file");
+                match store.add_endpoint(&endpoint).await {
+                    Ok(()) => {
+                        tracing::info!(endpoint = %endpoint.id, url = %shown_url(&url), "webhook endpoint added from the settings file")
+                    }
+                    // Another node, starting at the same moment, added it first.
+                    Err(crate::store::StoreError::Conflict(_)) => {}
+                    Err(e) => return Err(e.into()),
+                }
             }
             Some(endpoint) => {
                 let same_secret =
@@ -146,7 +164,7 @@ pub async fn sync(
                 if endpoint.event_types != types || !same_secret {
                     let secret = seal::store_form(key, endpoint.id.as_str(), &wanted.secret);
                     store.update_endpoint(&Endpoint { event_types: types, secret, ..endpoint.clone() }).await?;
-                    tracing::info!(endpoint = %endpoint.id, url, "webhook endpoint updated from the settings file");
+                    tracing::info!(endpoint = %endpoint.id, url = %shown_url(&url), "webhook endpoint updated from the settings file");
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! It wakes when this process records an event, and at least once a second for events other
 //! processes record (another node, the admin CLI).
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,8 +17,8 @@ use crate::metrics::Metrics;
 use crate::mfa::SecretKey;
 use crate::store::{Delivery, WebhookStore};
 
-/// Deliveries claimed (and sent concurrently) at a time.
-const BATCH: usize = 64;
+/// Deliveries in flight at once, per worker (and so per node).
+const IN_FLIGHT: usize = 32;
 /// How often the worker looks for events recorded by other processes.
 const POLL: Duration = Duration::from_secs(1);
 /// How often the per-endpoint metrics are refreshed.
@@ -25,6 +26,8 @@ const HOUSEKEEPING: Duration = Duration::from_secs(5);
 /// How often events past their retention are purged (a scan on SQLite, which keeps no index on
 /// their time: one page fewer written per revocation).
 const PURGE: Duration = Duration::from_secs(3600);
+/// Events deleted per purge write.
+const PURGE_BATCH: usize = 1000;
 /// After a wake, the worker waits this long for more events before it claims: under a burst of
 /// revocations it claims once per batch, not once per revocation.
 const GATHER: Duration = Duration::from_millis(20);
@@ -44,43 +47,63 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Delivers until the task is aborted. A delivery cut short stays claimed until its lease
-    /// runs out, then goes again (at least once: receivers deduplicate by `webhook-id`).
+    /// Delivers until the task is aborted. Each delivery is a task of its own, at most
+    /// [`IN_FLIGHT`] at once, and the worker claims again as soon as one finishes: a slow or dead
+    /// endpoint holds its own slots only, never a batch of everyone else's. A delivery cut short
+    /// stays claimed until its lease runs out, then goes again (at least once: receivers
+    /// deduplicate by `webhook-id`).
     pub async fn run(self) {
-        let client = send::client(self.settings.timeout);
-        let lease = millis(self.settings.timeout + LEASE_MARGIN);
+        let worker = Arc::new(self);
+        let client = send::client(worker.settings.timeout);
+        let lease = millis(worker.settings.timeout + LEASE_MARGIN);
+        let slots = Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT));
+        // Notified when a delivery finishes: a slot is free.
+        let finished = Arc::new(Notify::new());
+        // The soonest retry a delivery scheduled: the worker wakes for it, not a poll later.
+        let soonest_retry = Arc::new(AtomicI64::new(i64::MAX));
         // Due at once: the metrics from the start, events past their retention purged at start.
         let (mut refreshed, mut purged) = (None::<std::time::Instant>, None::<std::time::Instant>);
-        // The soonest retry this worker scheduled: it wakes for it, not a poll later.
-        let mut soonest_retry = i64::MAX;
         loop {
             // Checked on every turn, so that a long backlog (when operators look) keeps them current.
             if refreshed.is_none_or(|at| at.elapsed() >= HOUSEKEEPING) {
-                self.refresh_metrics().await;
+                worker.refresh_metrics().await;
                 refreshed = Some(std::time::Instant::now());
             }
             if purged.is_none_or(|at| at.elapsed() >= PURGE) {
-                self.purge().await;
+                worker.purge().await;
                 purged = Some(std::time::Instant::now());
             }
-            let now = self.clock.now_millis();
-            match self.store.claim_deliveries(now, now + lease, BATCH).await {
-                Ok(batch) if !batch.is_empty() => {
-                    let attempts = batch.into_iter().map(|delivery| self.deliver(&client, delivery));
-                    for retry_at in futures_util::future::join_all(attempts).await.into_iter().flatten() {
-                        soonest_retry = soonest_retry.min(retry_at);
+            let now = worker.clock.now_millis();
+            let free = slots.available_permits();
+            if free > 0 {
+                match worker.store.claim_deliveries(now, now + lease, free).await {
+                    Ok(batch) if !batch.is_empty() => {
+                        for delivery in batch {
+                            let slot = slots.clone().acquire_owned().await.expect("the semaphore is never closed");
+                            let (worker, client) = (worker.clone(), client.clone());
+                            let (finished, soonest_retry) = (finished.clone(), soonest_retry.clone());
+                            tokio::spawn(async move {
+                                if let Some(at) = worker.deliver(&client, delivery, now + lease).await {
+                                    soonest_retry.fetch_min(at, Ordering::Relaxed);
+                                }
+                                drop(slot);
+                                finished.notify_one();
+                            });
+                        }
+                        continue;
                     }
-                    continue;
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "claiming webhook deliveries failed; trying again"),
                 }
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "claiming webhook deliveries failed; trying again"),
             }
-            if soonest_retry <= now {
-                soonest_retry = i64::MAX;
+            let retry_at = soonest_retry.load(Ordering::Relaxed);
+            if retry_at <= now {
+                soonest_retry.store(i64::MAX, Ordering::Relaxed);
             }
-            let until_retry = Duration::from_millis(u64::try_from(soonest_retry.saturating_sub(now)).unwrap_or(0));
+            let until_retry = Duration::from_millis(u64::try_from(retry_at.saturating_sub(now)).unwrap_or(0));
             tokio::select! {
-                () = self.recorded.notified() => tokio::time::sleep(GATHER).await,
+                () = worker.recorded.notified() => tokio::time::sleep(GATHER).await,
+                () = finished.notified() => {}
                 () = tokio::time::sleep(POLL.min(until_retry)) => {}
             }
         }
@@ -88,7 +111,7 @@ impl Worker {
 
     /// One attempt at one delivery, settled in the store; when it is to be tried again, if it
     /// is.
-    async fn deliver(&self, client: &reqwest::Client, delivery: Delivery) -> Option<i64> {
+    async fn deliver(&self, client: &reqwest::Client, delivery: Delivery, lease: i64) -> Option<i64> {
         let Delivery { event, endpoint, attempts } = delivery;
         let now = self.clock.now_millis();
         let secrets = match endpoint::signing_secrets(&endpoint, self.key.as_ref(), now) {
@@ -105,16 +128,16 @@ impl Worker {
             Outcome::Delivered => {
                 self.metrics.webhook_attempt(endpoint.id.as_str(), "delivered");
                 if endpoint.failing_since != 0 {
-                    tracing::info!(endpoint = %endpoint.id, url = %endpoint.url, "webhook endpoint delivering again");
+                    tracing::info!(endpoint = %endpoint.id, url = %endpoint::shown_url(&endpoint.url), "webhook endpoint delivering again");
                 }
-                self.store.delivery_done(&endpoint.id, event.seq).await
+                self.store.delivery_done(&endpoint.id, event.seq, lease).await
             }
             Outcome::Gone => {
                 self.metrics.webhook_attempt(endpoint.id.as_str(), "gone");
-                // Kept pending: an operator who enables the endpoint again gets it.
-                let kept = self.store.delivery_failed(&endpoint.id, event.seq, now, now).await;
+                // Disabled first, so that no worker sends to it again; the delivery is kept
+                // pending: an operator who enables the endpoint again gets it.
                 self.disable(&endpoint, "it answered 410 Gone").await;
-                kept
+                self.store.delivery_failed(&endpoint.id, event.seq, lease, now, now).await
             }
             Outcome::Failed { why, retry_after } => {
                 self.metrics.webhook_attempt(endpoint.id.as_str(), "failed");
@@ -122,11 +145,11 @@ impl Worker {
                     schedule::next_wait(&self.settings.retry_schedule, attempts + 1, schedule::jitter(), retry_after);
                 let failing_since = if endpoint.failing_since == 0 { now } else { endpoint.failing_since };
                 if endpoint.failing_since == 0 {
-                    tracing::warn!(endpoint = %endpoint.id, url = %endpoint.url, why, "webhook endpoint failing");
+                    tracing::warn!(endpoint = %endpoint.id, url = %endpoint::shown_url(&endpoint.url), why, "webhook endpoint failing");
                 } else {
                     tracing::debug!(endpoint = %endpoint.id, why, attempts = attempts + 1, "webhook delivery failed");
                 }
-                let failed = self.store.delivery_failed(&endpoint.id, event.seq, now, now + millis(wait)).await;
+                let failed = self.store.delivery_failed(&endpoint.id, event.seq, lease, now, now + millis(wait)).await;
                 if now - failing_since >= millis(self.settings.disable_after) {
                     self.disable(&endpoint, &format!("failing for {} s: {why}", (now - failing_since) / 1000)).await;
                 } else {
@@ -145,7 +168,9 @@ impl Worker {
     /// Disables an endpoint, saying why in the store and the log.
     async fn disable(&self, endpoint: &Endpoint, why: &str) {
         match self.store.set_endpoint_enabled(&endpoint.id, false, why).await {
-            Ok(_) => tracing::warn!(endpoint = %endpoint.id, url = %endpoint.url, why, "webhook endpoint disabled"),
+            Ok(_) => {
+                tracing::warn!(endpoint = %endpoint.id, url = %endpoint::shown_url(&endpoint.url), why, "webhook endpoint disabled")
+            }
             Err(e) => tracing::warn!(error = %e, endpoint = %endpoint.id, "disabling a webhook endpoint failed"),
         }
         self.metrics.webhook_endpoint(endpoint.id.as_str(), false, 0, 0);
@@ -165,13 +190,28 @@ impl Worker {
         }
     }
 
-    /// Purges events past their retention.
+    /// Purges events past their retention, a batch at a time.
     async fn purge(&self) {
-        let now = self.clock.now_millis();
-        match self.store.delete_events_before(now - millis(self.settings.retention)).await {
-            Ok(0) => {}
-            Ok(purged) => tracing::info!(purged, "session events past their retention purged"),
-            Err(e) => tracing::warn!(error = %e, "purging old session events failed"),
+        let before = self.clock.now_millis() - millis(self.settings.retention);
+        let mut purged = 0;
+        loop {
+            match self.store.delete_events_before(before, PURGE_BATCH).await {
+                Ok(n) => {
+                    purged += n;
+                    if n < PURGE_BATCH as u64 {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "purging old session events failed");
+                    break;
+                }
+            }
+            // Requests' writes go between the batches.
+            tokio::task::yield_now().await;
+        }
+        if purged > 0 {
+            tracing::info!(purged, "session events past their retention purged");
         }
     }
 }

@@ -654,7 +654,7 @@ async fn sso_states_are_taken_once_and_expire(store: Stores) {
 /// An endpoint for the outbox tests, wanting `types` (none: every type).
 fn endpoint(types: &[&str]) -> mm_sessions::domain::Endpoint {
     let (endpoint, _) = mm_sessions::webhooks::endpoint::new_endpoint(
-        "https://hooks.example.com/x",
+        &format!("https://hooks.example.com/{}", mm_sessions::domain::Id::generate().as_str()),
         types.iter().map(|t| t.to_string()).collect(),
         None,
         now_millis(),
@@ -711,13 +711,16 @@ async fn deliveries_are_claimed_once_oldest_first_per_user_and_settled(store: St
     // Leased: nobody else gets them, and alice's next is still not due.
     assert!(store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap().is_empty());
     // Bob's fails: tried again later, with the attempt counted and the endpoint failing.
-    store.webhooks.delivery_failed(&hook.id, claimed[1].event.seq, now, now + 5_000).await.unwrap();
+    store.webhooks.delivery_failed(&hook.id, claimed[1].event.seq, now + 60_000, now, now + 5_000).await.unwrap();
     assert!(store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap().is_empty());
     let later = store.webhooks.claim_deliveries(now + 5_000, now + 65_000, 10).await.unwrap();
     assert_eq!((later.len(), later[0].attempts), (1, 1));
+    // A worker that stalled past its lease cannot settle what another claimed since.
+    store.webhooks.delivery_done(&hook.id, later[0].event.seq, now + 60_000).await.unwrap();
+    assert_eq!(store.webhooks.pending_deliveries().await.unwrap()[0].1, 3, "still pending");
     assert_ne!(later[0].endpoint.failing_since, 0);
     // Alice's first delivered: her second is next, and the endpoint is well again.
-    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq, now + 60_000).await.unwrap();
     let next = store.webhooks.claim_deliveries(now, now + 60_000, 10).await.unwrap();
     assert_eq!(next.len(), 1);
     assert_eq!(next[0].event.user_id, alice.id.as_str());
@@ -744,25 +747,33 @@ async fn endpoints_disable_rotate_test_and_replay(store: Stores) {
     assert!(store.webhooks.set_endpoint_enabled(&hook.id, true, "").await.unwrap());
     let claimed = store.webhooks.claim_deliveries(now, now + 1, 10).await.unwrap();
     assert_eq!(claimed.len(), 1);
-    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq, now + 1).await.unwrap();
     // A rotation keeps the previous secret for the overlap.
     assert!(store.webhooks.rotate_endpoint_secret(&hook.id, "whsec_new", now + 10).await.unwrap());
     let rotated = &store.webhooks.endpoints().await.unwrap()[0];
     assert_eq!((rotated.secret.as_str(), rotated.previous_secret.as_str()), ("whsec_new", hook.secret.as_str()));
-    // A test event goes to that endpoint alone.
-    let other = endpoint(&[]);
+    // A test event goes to that endpoint alone, whatever types it wants.
+    let other = endpoint(&["session.revoked"]);
     store.webhooks.add_endpoint(&other).await.unwrap();
+    assert!(store.webhooks.queue_test_event(&other.id, now).await.unwrap());
+    let to_other = store.webhooks.claim_deliveries(now + 1, now + 2, 10).await.unwrap();
+    assert_eq!((to_other.len(), &to_other[0].endpoint.id), (1, &other.id));
+    store.webhooks.delivery_done(&other.id, to_other[0].event.seq, now + 2).await.unwrap();
     assert!(store.webhooks.queue_test_event(&hook.id, now).await.unwrap());
     assert!(!store.webhooks.queue_test_event(&mm_sessions::domain::Id::generate(), now).await.unwrap());
     let claimed = store.webhooks.claim_deliveries(now + 1, now + 2, 10).await.unwrap();
     assert_eq!(claimed.len(), 1);
     assert_eq!((claimed[0].event.kind.as_str(), &claimed[0].endpoint.id), ("webhook.test", &hook.id));
-    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq).await.unwrap();
+    store.webhooks.delivery_done(&hook.id, claimed[0].event.seq, now + 2).await.unwrap();
+    // One URL, one endpoint.
+    let twin = mm_sessions::domain::Endpoint { id: mm_sessions::domain::Id::generate(), ..hook.clone() };
+    assert!(matches!(store.webhooks.add_endpoint(&twin).await, Err(StoreError::Conflict(Unique::EndpointUrl))));
     // Replay: the stored session events since a time, again, once each.
     assert_eq!(store.webhooks.replay_events(&hook.id, 0, now).await.unwrap(), 1);
     assert_eq!(store.webhooks.replay_events(&hook.id, 0, now).await.unwrap(), 0, "already pending");
     // The retention: old events go, with their pending deliveries.
-    assert_eq!(store.webhooks.delete_events_before(now_millis() + 60_000).await.unwrap(), 2);
+    assert_eq!(store.webhooks.delete_events_before(now_millis() + 60_000, 1).await.unwrap(), 1, "one batch");
+    assert_eq!(store.webhooks.delete_events_before(now_millis() + 60_000, 10).await.unwrap(), 2, "the two test events");
     assert!(store.webhooks.pending_deliveries().await.unwrap().is_empty());
 }
 

@@ -37,7 +37,11 @@ impl Outbox {
         getrandom::fill(&mut id).expect("the OS random source");
         event.id = format!("msg_{}", data_encoding::HEXLOWER.encode(&id));
         for endpoint in &self.endpoints {
-            if only.is_none_or(|only| *only == endpoint.id) && endpoint.wants(&event.kind) {
+            let wanted = match only {
+                Some(only) => *only == endpoint.id,
+                None => endpoint.wants(&event.kind),
+            };
+            if wanted {
                 let pending = Pending {
                     user_id: event.user_id.clone(),
                     attempts: 0,
@@ -87,7 +91,11 @@ impl Inner {
 #[async_trait]
 impl WebhookStore for MemoryStore {
     async fn add_endpoint(&self, endpoint: &Endpoint) -> StoreResult<()> {
-        self.write().outbox.endpoints.push(endpoint.clone());
+        let mut inner = self.write();
+        if inner.outbox.endpoints.iter().any(|e| e.url == endpoint.url) {
+            return Err(super::super::StoreError::Conflict(super::super::Unique::EndpointUrl));
+        }
+        inner.outbox.endpoints.push(endpoint.clone());
         Ok(())
     }
 
@@ -185,18 +193,29 @@ impl WebhookStore for MemoryStore {
         Ok(claimed)
     }
 
-    async fn delivery_done(&self, endpoint_id: &Id, seq: i64) -> StoreResult<()> {
+    async fn delivery_done(&self, endpoint_id: &Id, seq: i64, lease: i64) -> StoreResult<()> {
         let mut inner = self.write();
-        inner.outbox.deliveries.remove(&(endpoint_id.clone(), seq));
+        let key = (endpoint_id.clone(), seq);
+        if inner.outbox.deliveries.get(&key).is_some_and(|p| p.lease_until == lease) {
+            inner.outbox.deliveries.remove(&key);
+        }
         if let Some(endpoint) = inner.outbox.endpoint_mut(endpoint_id) {
             endpoint.failing_since = 0;
         }
         Ok(())
     }
 
-    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, now: i64, next_attempt_at: i64) -> StoreResult<()> {
+    async fn delivery_failed(
+        &self,
+        endpoint_id: &Id,
+        seq: i64,
+        lease: i64,
+        now: i64,
+        next_attempt_at: i64,
+    ) -> StoreResult<()> {
         let mut inner = self.write();
-        if let Some(pending) = inner.outbox.deliveries.get_mut(&(endpoint_id.clone(), seq)) {
+        let claimed = inner.outbox.deliveries.get_mut(&(endpoint_id.clone(), seq)).filter(|p| p.lease_until == lease);
+        if let Some(pending) = claimed {
             pending.attempts += 1;
             pending.next_attempt_at = next_attempt_at;
             pending.lease_until = 0;
@@ -209,10 +228,11 @@ impl WebhookStore for MemoryStore {
         Ok(())
     }
 
-    async fn delete_events_before(&self, before: i64) -> StoreResult<u64> {
+    async fn delete_events_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
         let mut inner = self.write();
         let outbox = &mut inner.outbox;
-        let old: Vec<i64> = outbox.events.values().filter(|e| e.occurred_at < before).map(|e| e.seq).collect();
+        let old: Vec<i64> =
+            outbox.events.values().filter(|e| e.occurred_at < before).take(limit).map(|e| e.seq).collect();
         for seq in &old {
             outbox.events.remove(seq);
         }

@@ -237,6 +237,7 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
             Some("sessions_token_hash_key") => Unique::of_column("sessions", "token_hash"),
             Some("user_access_tokens_pkey") => Unique::of_column("user_access_tokens", "id"),
             Some("user_access_tokens_token_hash_key") => Unique::of_column("user_access_tokens", "token_hash"),
+            Some("webhook_endpoints_url") => Unique::of_column("webhook_endpoints", "url"),
             _ => None,
         };
         if let Some(field) = field {

@@ -88,27 +88,33 @@ impl WebhookStore for PostgresStore {
         self.query(&sql, &[&now, &limit, &lease_until], rows::delivery).await
     }
 
-    async fn delivery_done(&self, endpoint_id: &Id, seq: i64) -> StoreResult<()> {
-        let sql = "WITH done AS (DELETE FROM webhook_deliveries WHERE endpoint_id = $1 AND event_seq = $2) \
+    async fn delivery_done(&self, endpoint_id: &Id, seq: i64, lease: i64) -> StoreResult<()> {
+        let sql = "WITH done AS (DELETE FROM webhook_deliveries WHERE endpoint_id = $1 AND event_seq = $2 \
+                   AND lease_until = $3) \
                    UPDATE webhook_endpoints SET failing_since = 0 WHERE id = $1 AND failing_since <> 0";
-        self.execute(sql, &[&endpoint_id.as_str(), &seq]).await.map(drop)
+        self.execute(sql, &[&endpoint_id.as_str(), &seq, &lease]).await.map(drop)
     }
 
-    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, now: i64, next_attempt_at: i64) -> StoreResult<()> {
+    async fn delivery_failed(
+        &self,
+        endpoint_id: &Id,
+        seq: i64,
+        lease: i64,
+        now: i64,
+        next_attempt_at: i64,
+    ) -> StoreResult<()> {
         let sql = "WITH failed AS (UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $3, \
-                   lease_until = 0 WHERE endpoint_id = $1 AND event_seq = $2) \
+                   lease_until = 0 WHERE endpoint_id = $1 AND event_seq = $2 AND lease_until = $5) \
                    UPDATE webhook_endpoints SET failing_since = $4 WHERE id = $1 AND failing_since = 0";
-        self.execute(sql, &[&endpoint_id.as_str(), &seq, &next_attempt_at, &now]).await.map(drop)
+        self.execute(sql, &[&endpoint_id.as_str(), &seq, &next_attempt_at, &now, &lease]).await.map(drop)
     }
 
-    async fn delete_events_before(&self, before: i64) -> StoreResult<u64> {
-        self.transaction(async |tx| {
-            let sql = "DELETE FROM webhook_deliveries WHERE event_seq IN \
-                       (SELECT seq FROM session_events WHERE occurred_at < $1)";
-            execute(tx, sql, &[&before]).await?;
-            execute(tx, "DELETE FROM session_events WHERE occurred_at < $1", &[&before]).await
-        })
-        .await
+    async fn delete_events_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let sql = "WITH old AS (SELECT seq FROM session_events WHERE occurred_at < $1 ORDER BY seq LIMIT $2), \
+                   gone AS (DELETE FROM webhook_deliveries WHERE event_seq IN (SELECT seq FROM old)) \
+                   DELETE FROM session_events WHERE seq IN (SELECT seq FROM old)";
+        self.execute(sql, &[&before, &limit]).await
     }
 
     async fn pending_deliveries(&self) -> StoreResult<Vec<(Id, u64, i64)>> {

@@ -271,7 +271,7 @@ fn insert_capped(
         tx,
         &cause.eviction(),
         "id IN (SELECT id FROM sessions WHERE user_id = ?1 AND id != ?2 \
-         ORDER BY last_activity_at DESC, create_at DESC LIMIT -1 OFFSET ?3)",
+         ORDER BY last_activity_at DESC, create_at DESC, id LIMIT -1 OFFSET ?3)",
         &[&s.user_id.as_str(), &s.id.as_str(), &keep],
     )?;
     Ok(Ok(evicted))

@@ -142,7 +142,8 @@ impl SessionStore for SqliteStore {
 
     async fn delete_expired(&self, now: i64, limit: usize) -> StoreResult<u64> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let condition = "id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 LIMIT ?2)";
+        // A total order: the event's SELECT and the DELETE must pick the same rows.
+        let condition = "id IN (SELECT id FROM sessions WHERE expires_at > 0 AND expires_at < ?1 ORDER BY id LIMIT ?2)";
         self.write(move |c| end_sessions(c, &Cause::expiry(now), condition, &[&now, &limit])).await
     }
 }

@@ -114,24 +114,32 @@ impl WebhookStore for SqliteStore {
         .await
     }
 
-    async fn delivery_done(&self, endpoint_id: &Id, seq: i64) -> StoreResult<()> {
+    async fn delivery_done(&self, endpoint_id: &Id, seq: i64, lease: i64) -> StoreResult<()> {
         let id = owned(endpoint_id);
         self.write(move |c| {
-            execute(c, "DELETE FROM webhook_deliveries WHERE endpoint_id = ?1 AND event_seq = ?2", params![id, seq])?;
+            let sql = "DELETE FROM webhook_deliveries WHERE endpoint_id = ?1 AND event_seq = ?2 AND lease_until = ?3";
+            execute(c, sql, params![id, seq, lease])?;
             execute(c, "UPDATE webhook_endpoints SET failing_since = 0 WHERE id = ?1 AND failing_since <> 0", [&id])
                 .map(drop)
         })
         .await
     }
 
-    async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, now: i64, next_attempt_at: i64) -> StoreResult<()> {
+    async fn delivery_failed(
+        &self,
+        endpoint_id: &Id,
+        seq: i64,
+        lease: i64,
+        now: i64,
+        next_attempt_at: i64,
+    ) -> StoreResult<()> {
         let id = owned(endpoint_id);
         self.write(move |c| {
             execute(
                 c,
                 "UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ?3, lease_until = 0 \
-                 WHERE endpoint_id = ?1 AND event_seq = ?2",
-                params![id, seq, next_attempt_at],
+                 WHERE endpoint_id = ?1 AND event_seq = ?2 AND lease_until = ?4",
+                params![id, seq, next_attempt_at, lease],
             )?;
             execute(
                 c,
@@ -143,14 +151,13 @@ impl WebhookStore for SqliteStore {
         .await
     }
 
-    async fn delete_events_before(&self, before: i64) -> StoreResult<u64> {
+    async fn delete_events_before(&self, before: i64, limit: usize) -> StoreResult<u64> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        // Oldest first by seq (which rises with time): only what is deleted is read.
+        let oldest = "SELECT seq FROM session_events WHERE occurred_at < ?1 ORDER BY seq LIMIT ?2";
         self.write(move |c| {
-            execute(
-                c,
-                "DELETE FROM webhook_deliveries WHERE event_seq IN (SELECT seq FROM session_events WHERE occurred_at < ?1)",
-                [before],
-            )?;
-            execute(c, "DELETE FROM session_events WHERE occurred_at < ?1", [before])
+            execute(c, &format!("DELETE FROM webhook_deliveries WHERE event_seq IN ({oldest})"), [before, limit])?;
+            execute(c, &format!("DELETE FROM session_events WHERE seq IN ({oldest})"), [before, limit])
         })
         .await
     }

@@ -41,12 +41,16 @@ CREATE TABLE webhook_deliveries (
 -- A user's oldest pending delivery per endpoint (the order rule), and what is due.
 CREATE INDEX webhook_deliveries_user ON webhook_deliveries (endpoint_id, user_id, event_seq);
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at);
+-- Deliveries in event order (the claim's ORDER BY, the purge's batches).
+CREATE INDEX webhook_deliveries_seq ON webhook_deliveries (event_seq);
+-- One endpoint per URL: two nodes syncing the settings file at once cannot add it twice.
+CREATE UNIQUE INDEX webhook_endpoints_url ON webhook_endpoints (url);
 -- Each event fans out to the endpoints that want it, in the transaction that recorded it
 -- (disabled ones too: they get the backlog when enabled again, within the retention).
 CREATE TRIGGER session_events_fan_out AFTER INSERT ON session_events
 BEGIN
     INSERT INTO webhook_deliveries (endpoint_id, event_seq, user_id, next_attempt_at)
     SELECT e.id, NEW.seq, NEW.user_id, NEW.occurred_at FROM webhook_endpoints e
-    WHERE (NEW.only_endpoint = '' OR NEW.only_endpoint = e.id)
-      AND (e.event_types = '' OR instr(e.event_types, ',' || NEW.type || ',') > 0);
+    WHERE NEW.only_endpoint = e.id
+       OR (NEW.only_endpoint = '' AND (e.event_types = '' OR instr(e.event_types, ',' || NEW.type || ',') > 0));
 END;
