@@ -93,6 +93,11 @@ impl Cause {
         Cause { reason, actor_kind, actor_id: actor_id.to_owned(), at }
     }
 
+    /// The user `user_id`, on their own sessions (a login, a logout, a device taken over).
+    pub fn by_user(reason: &'static str, user_id: &str, at: i64) -> Self {
+        Cause::new(reason, ActorKind::User, user_id, at)
+    }
+
     /// The server's own doing.
     pub fn system(reason: &'static str, at: i64) -> Self {
         Cause::new(reason, ActorKind::System, "", at)
@@ -106,11 +111,6 @@ impl Cause {
     /// The purge's, of sessions expired before `now`.
     pub fn expiry(now: i64) -> Self {
         Cause::system(reason::EXPIRED, now)
-    }
-
-    /// The same actor and time, another reason.
-    pub fn because(&self, reason: &'static str) -> Self {
-        Cause { reason, ..self.clone() }
     }
 }
 

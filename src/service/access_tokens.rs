@@ -12,7 +12,7 @@ use super::audit::Subject;
 use super::{Actor, Caller, SessionService, Whose};
 use crate::domain::access_token::MAX_DESCRIPTION_BYTES;
 use crate::domain::event::reason;
-use crate::domain::{AccessToken, ActorKind, Cause, Id, RevokeReason, Session, Token, TokenHash, TokenId, User};
+use crate::domain::{AccessToken, Cause, Id, RevokeReason, Session, Token, TokenHash, TokenId, User};
 use crate::error::AppError;
 use crate::permissions::{target_is_editable, Access, Permission, SYSTEM_ADMIN};
 use crate::store::{StoreError, Unique};
@@ -239,7 +239,7 @@ impl SessionService {
         }
         let session = Session::for_access_token(&user, &token, now);
         let max = self.policy.max_per_user.get();
-        let cause = Cause::new(reason::ACCESS_TOKEN, ActorKind::User, user.id.as_str(), now);
+        let cause = Cause::by_user(reason::ACCESS_TOKEN, user.id.as_str(), now);
         match self.stores.tokens.create_token_session(&token, &session, max, &cause).await {
             Ok(Some(evicted)) => {
                 self.capped(&user, &session, evicted).await;

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use super::audit::Subject;
 use super::{Actor, Caller, Origin, SessionService, Whose};
 use crate::domain::event::reason;
-use crate::domain::{ActorKind, Cause, DeviceId, Id, RevokeReason, Session, Token, User};
+use crate::domain::{Cause, DeviceId, Id, RevokeReason, Session, Token, User};
 use crate::error::AppError;
 use crate::known_device;
 use crate::login_budget::{Budget, Spent};
@@ -160,12 +160,12 @@ impl SessionService {
         let mobile = !device_id.is_none();
         if mobile {
             // Mattermost's `DoLogin`: the device's earlier sessions of this user end.
-            let cause = Cause::new(RevokeReason::Device.event_reason(), ActorKind::User, user.id.as_str(), self.now());
+            let cause = Cause::by_user(RevokeReason::Device.event_reason(), user.id.as_str(), self.now());
             let ended = self.stores.sessions.delete_device_sessions(&user.id, device_id.as_str(), None, &cause).await?;
             self.ended(RevokeReason::Device, ended, Whose::User(&user.id), user.id.as_str());
         }
         let props = login_props(&user, &attempt.user_agent, mobile, false);
-        let cause = Cause::new(reason::PASSWORD, ActorKind::User, user.id.as_str(), self.now());
+        let cause = Cause::by_user(reason::PASSWORD, user.id.as_str(), self.now());
         let (token, session) =
             self.issue_session_because(&user, self.length_ms(mobile), device_id.into_string(), props, &cause).await?;
         // A switch of sign-in method (or a new password) that committed while this login checked
@@ -219,7 +219,7 @@ impl SessionService {
     pub async fn logout(&self, caller: Option<Caller<'_>>) -> Result<(), AppError> {
         if let Some(caller) = caller {
             let session = caller.session;
-            let cause = Cause::new(reason::LOGOUT, ActorKind::User, session.user_id.as_str(), self.now());
+            let cause = Cause::by_user(reason::LOGOUT, session.user_id.as_str(), self.now());
             let ended = u64::from(self.stores.sessions.delete_session(&session.id, &cause).await?);
             self.ended(RevokeReason::Logout, ended, Whose::User(&session.user_id), session.user_id.as_str());
             self.audit(Actor::Request(caller), Some(&session.user_id), "", String::new).await;

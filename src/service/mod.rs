@@ -109,7 +109,7 @@ impl<'a> Actor<'a> {
     fn cause(&self, target: &Id, reason: &'static str, at: i64) -> Cause {
         match self {
             Actor::Request(caller) if caller.session.user_id == *target => {
-                Cause::new(reason, ActorKind::User, caller.session.user_id.as_str(), at)
+                Cause::by_user(reason, caller.session.user_id.as_str(), at)
             }
             Actor::Request(caller) => Cause::new(reason, ActorKind::Admin, caller.session.user_id.as_str(), at),
             Actor::AdminCli { .. } => Cause::new(reason, ActorKind::Admin, "", at),

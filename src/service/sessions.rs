@@ -74,7 +74,7 @@ impl SessionService {
         if !self.may(actor, Permission::ManageSystem) {
             return Err(AppError::Forbidden);
         }
-        // Everyone's: the caller acts as an administrator on all but their own.
+        // Everyone's, the caller's own included: an administrator's act on every session.
         let cause = Cause::new(
             RevokeReason::RevokeEveryone.event_reason(),
             ActorKind::Admin,
@@ -97,7 +97,7 @@ impl SessionService {
         }
         let device_id = device_id.as_str();
         let (session, user_id) = (&caller.session.id, &caller.session.user_id);
-        let cause = Cause::new(RevokeReason::Device.event_reason(), ActorKind::User, user_id.as_str(), self.now());
+        let cause = Cause::by_user(RevokeReason::Device.event_reason(), user_id.as_str(), self.now());
         let ended = self.stores.sessions.delete_device_sessions(user_id, device_id, Some(session), &cause).await?;
         self.ended(RevokeReason::Device, ended, Whose::User(user_id), user_id.as_str());
         let mut expires_at = self.now().saturating_add(self.length_ms(true));

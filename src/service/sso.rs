@@ -15,7 +15,7 @@ use super::{Actor, Origin, SessionService, Whose};
 use crate::config::Service;
 use crate::domain::event::reason;
 use crate::domain::user::is_valid_username;
-use crate::domain::{ActorKind, Cause, Id, NewUser, RevokeReason, User};
+use crate::domain::{Cause, Id, NewUser, RevokeReason, User};
 use crate::error::AppError;
 use crate::permissions::Permission;
 use crate::sso::state::{self, SignIn};
@@ -87,7 +87,7 @@ impl SessionService {
         };
         let props = login_props(&user, user_agent, mobile, true);
         let length = self.length_of(mobile, true);
-        let cause = Cause::new(reason::SSO, ActorKind::User, user.id.as_str(), self.now());
+        let cause = Cause::by_user(reason::SSO, user.id.as_str(), self.now());
         let (token, session) = self.issue_session_because(&user, length, String::new(), props, &cause).await?;
         // An administrator's switch of sign-in method that committed while this sign-in found
         // the account: its session goes, as the switch's own would have taken it (read from the

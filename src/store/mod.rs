@@ -425,7 +425,7 @@ pub trait WebhookStore in webhooks, listed by webhook_store_methods {
     /// oldest one's event occurred).
     async fn pending_deliveries(&self) -> StoreResult<Vec<(Id, u64, i64)>>;
     /// The events recorded since `since` (a sequence number), oldest first, at most `limit`:
-    /// for tests and `webhook events`.
+    /// for tests and inspection.
     async fn events_since(&self, since: i64, limit: usize) -> StoreResult<Vec<Event>>;
 }
 
