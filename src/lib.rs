@@ -23,11 +23,14 @@
 //!   ([`store::cached`]) and the metrics wrapper.
 //! - [`webhooks`]: session events delivered to the operator's endpoints, signed as Standard
 //!   Webhooks, at least once (the events themselves are written by [`store`], with each change).
+//! - [`import`]: importing a Mattermost database (users, sessions, access tokens, second
+//!   factors), read-only on the source, idempotent through the import ledger.
 //! - [`domain`]: ids, tokens, sessions, users, audit records, the clock, why sessions end, the
 //!   session events that say so.
 //! - [`error`]: the one error enum, each variant's status, Mattermost error id and message.
 //! - [`permissions`]: the role → permission table and the rule for acting on another user.
-//! - [`password_hash`]: argon2id hashing and verification, off the async workers.
+//! - [`password_hash`]: argon2id hashing and verification, off the async workers; Mattermost's
+//!   bcrypt and PBKDF2 hashes verified once, then replaced.
 //! - [`login_budget`]: the login budgets: per address, and per account, known device or session.
 //! - [`known_device`]: device cookies, which let an account's owner sign in while an outsider
 //!   spends the account's budget.
@@ -63,6 +66,7 @@ pub mod domain;
 pub mod error;
 pub mod fingerprint;
 pub mod http;
+pub mod import;
 pub mod known_device;
 pub mod login_budget;
 pub mod metrics;

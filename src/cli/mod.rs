@@ -1,5 +1,5 @@
 //! The command line: `mm-sessions` (or `mm-sessions serve`) runs the server; `user …`,
-//! `session …` and `token …` are the admin commands, working on the same store through the same service
+//! `session …`, `token …`, `webhook …` and `import …` are the admin commands, working on the same store through the same service
 //! (safe while the server runs on SQLite: WAL lets them in beside it).
 //!
 //! Server flags belong to the server: an admin command's help lists only what it takes. The
@@ -19,6 +19,7 @@ use crate::config::{Database, DEFAULT_DATABASE};
 
 mod admin;
 mod flags;
+mod import;
 mod serve;
 mod webhooks;
 
@@ -63,6 +64,9 @@ pub enum Command {
     /// Manage the webhook endpoints session events are delivered to.
     #[command(subcommand)]
     Webhook(webhooks::WebhookCommand),
+    /// Import another deployment's users, sessions, access tokens and second factors.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 /// `mm-sessions [SERVER FLAGS] serve [SERVER FLAGS]` as `mm-sessions serve [ALL OF THEM]`:
@@ -105,6 +109,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             admin::admin(&cli.database, OpenMode::Existing, |s| admin::token(s, command)).await
         }
         Some(Command::Webhook(command)) => webhooks::webhook(&cli.database, command).await,
+        Some(Command::Import(command)) => import::import(&cli.database, command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

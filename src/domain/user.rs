@@ -1,5 +1,8 @@
 //! Users: what sessions, permission checks and password login need.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use super::Id;
 
 /// A stored user.
@@ -32,6 +35,33 @@ pub struct User {
     /// The provider's stable id for the person (Mattermost's `AuthData`); `None` for a
     /// password user. (auth_service, auth_data) is unique.
     pub auth_data: Option<String>,
+    /// What Mattermost keeps of the person beyond signing in, for a user an import carried over;
+    /// `None` for one made here (answered with Mattermost's defaults for a new user). Shared: a
+    /// copy of the user (the session cache's) does not copy it.
+    pub profile: Option<Arc<Profile>>,
+}
+
+/// Whether a stored password hash is this server's own (argon2id): one set or upgraded here,
+/// not an imported one (Mattermost's bcrypt or PBKDF2, [`crate::password_hash::legacy`]).
+pub fn password_is_ours(stored: &str) -> bool {
+    stored.starts_with("$argon2")
+}
+
+/// A Mattermost user's profile as an import carries it (`nickname`, `first_name`, …,
+/// `timezone`, `notify_props`), stored as one JSON value and answered as Mattermost answers it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub nickname: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub position: String,
+    /// "" answers Mattermost's default, `en`.
+    pub locale: String,
+    /// Empty answers Mattermost's default timezone.
+    pub timezone: BTreeMap<String, String>,
+    /// Empty answers Mattermost's default notification settings.
+    pub notify_props: BTreeMap<String, String>,
 }
 
 /// Without the password hash: a user in a log line or a test failure must not carry it.
@@ -50,6 +80,7 @@ impl std::fmt::Debug for User {
             .field("mfa_active", &self.mfa_active)
             .field("auth_service", &self.auth_service)
             .field("auth_data", &self.auth_data)
+            .field("profile", &self.profile)
             .finish()
     }
 }
@@ -112,6 +143,7 @@ impl NewUser {
             mfa_active: false,
             auth_service: String::new(),
             auth_data: None,
+            profile: None,
         })
     }
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use mm_sessions_api::models;
 
-use crate::domain::{AccessToken, Audit, Session, User};
+use crate::domain::{AccessToken, Audit, Profile, Session, User};
 
 /// The sanitized JSON form of a session: never a token.
 pub fn session_model(session: &Session) -> models::Session {
@@ -81,10 +81,23 @@ pub enum Viewer {
 }
 
 /// The sanitized JSON form of a user (Mattermost's `Sanitize`): never its password hash or MFA
-/// secret (which [`User`] does not even hold), `auth_data` "". What this server does not keep (position, timezone, notification
-/// settings) has Mattermost's defaults for a new user. It takes the user by value: its strings
-/// move into the model.
+/// secret (which [`User`] does not even hold), `auth_data` "". The profile (names, position,
+/// locale, timezone, notification settings) is an imported user's, else Mattermost's defaults
+/// for a new user. It takes the user by value: its strings move into the model.
 pub fn user_model(user: User, viewer: Viewer) -> models::User {
+    let Some(profile) = user.profile.clone() else { return user_model_with(user, viewer, &Profile::default()) };
+    user_model_with(user, viewer, &profile)
+}
+
+fn user_model_with(user: User, viewer: Viewer, profile: &Profile) -> models::User {
+    let or_default = |map: &BTreeMap<String, String>, default: &BTreeMap<String, String>| {
+        if map.is_empty() {
+            default.clone()
+        } else {
+            map.clone()
+        }
+    };
+    let locale = if profile.locale.is_empty() { "en".to_owned() } else { profile.locale.clone() };
     let mut model = models::User::new(
         user.id.to_string(),
         user.create_at,
@@ -92,13 +105,13 @@ pub fn user_model(user: User, viewer: Viewer) -> models::User {
         user.delete_at,
         user.username,
         user.email,
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
+        profile.nickname.clone(),
+        profile.first_name.clone(),
+        profile.last_name.clone(),
+        profile.position.clone(),
         user.roles,
-        "en".into(),
-        DEFAULT_TIMEZONE.clone(),
+        locale,
+        or_default(&profile.timezone, &DEFAULT_TIMEZONE),
         user.auth_service,
         String::new(),
         false,
@@ -106,7 +119,7 @@ pub fn user_model(user: User, viewer: Viewer) -> models::User {
     // Mattermost's `omitempty`: present only when on, for any viewer.
     model.mfa_active = user.mfa_active.then_some(true);
     if viewer == Viewer::Themself {
-        model.notify_props = Some(DEFAULT_NOTIFY_PROPS.clone());
+        model.notify_props = Some(or_default(&profile.notify_props, &DEFAULT_NOTIFY_PROPS));
         model.last_password_update = (user.last_password_update > 0).then_some(user.last_password_update);
     }
     model

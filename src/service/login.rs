@@ -124,6 +124,8 @@ impl SessionService {
             }
         }
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+        // An imported hash (Mattermost's): the password is kept for the re-hash, once verified.
+        let rehash = hash.as_deref().is_some_and(password_hash::needs_rehash).then(|| attempt.password.clone());
         let verified = password_hash::verify(attempt.password, hash).await;
         let user = match user {
             // Before a verified password: an SSO account's hash (an import's, say) signs in nowhere.
@@ -180,10 +182,28 @@ impl SessionService {
             tracing::info!(user_id = %user.id, "login undone: the user's sign-in method changed meanwhile");
             return Err(self.wrong_credentials(AppError::InvalidCredentials));
         }
+        if let (Some(password), Some(old)) = (rehash, user.password_hash.as_deref()) {
+            self.upgrade_password_hash(&user.id, old, password).await;
+        }
         tracing::info!(user_id = %user.id, session_id = %session.id, mobile, "logged in");
         self.record(&attempt.origin, Subject::session(&session), "success").await;
         let device_cookie = known_device::issue(&user, self.now());
         Ok(LoggedIn { user, token, session, device_cookie })
+    }
+
+    /// Stores the argon2id hash of a password that just verified against an imported hash
+    /// (Mattermost's bcrypt or PBKDF2) in its place. The login stands whatever happens here: a
+    /// failure leaves the old hash, which the next login upgrades.
+    async fn upgrade_password_hash(&self, user_id: &Id, old: &str, password: String) {
+        let upgraded = match password_hash::hash(password).await {
+            Ok(new) => self.stores.users.upgrade_password_hash(user_id, old, &new).await.map_err(anyhow::Error::from),
+            Err(e) => Err(e),
+        };
+        match upgraded {
+            Ok(true) => tracing::info!(%user_id, "imported password hash replaced by argon2id"),
+            Ok(false) => tracing::debug!(%user_id, "imported password hash changed meanwhile; not replaced"),
+            Err(e) => tracing::warn!(%user_id, error = %e, "could not replace an imported password hash"),
+        }
     }
 
     /// The user a login id names: by email if it looks like one, else by username; then the

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::{
-    AuditStore, Delivery, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, SsoStateStore, StoreError,
-    StoreResult, Stores, TokenStore, UserStore, WebhookStore, WithSessions,
+    AuditStore, Delivery, ImportBatch, ImportKind, ImportStore, Imported, Maintenance, MfaState, MfaStore, MfaWrite,
+    RolesSet, SessionStore, SsoStateStore, StoreError, StoreResult, Stores, TokenStore, UserStore, WebhookStore,
+    WithSessions,
 };
 use crate::domain::{AccessToken, Audit, Cause, Endpoint, Event, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::Metrics;
@@ -54,3 +55,4 @@ super::audit_store_methods!(metered);
 super::sso_state_store_methods!(metered);
 super::webhook_store_methods!(metered);
 super::maintenance_methods!(metered);
+super::import_store_methods!(metered);

@@ -37,8 +37,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{AccessToken, Audit, Cause, Endpoint, Event, Id, Session, SessionId, TokenHash, TokenId, User};
+pub use imports::{ImportBatch, ImportKind, Imported};
 
 pub mod cached;
+pub mod imports;
 pub mod memory;
 pub mod metered;
 pub mod postgres;
@@ -219,6 +221,10 @@ pub trait UserStore in users, listed by user_store_methods {
     /// such user. Only those columns: a copy of the user read before a role change or a
     /// deactivation must not undo it.
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool>;
+    /// Replaces the password hash `old` by `new`, the same password hashed this server's way
+    /// (an imported hash, verified at a login): nothing else changes, since the password did
+    /// not. `false` when the stored hash is no longer `old` (the password changed meanwhile).
+    async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool>;
     /// Gives a user and **every session of theirs** these roles, in one transaction (Mattermost's
     /// `UpdateUserRoles` rewrites the sessions' roles too): a demoted user keeps no power on a
     /// session opened before. Mattermost's last-admin rule is checked in the same transaction,
@@ -429,6 +435,19 @@ pub trait WebhookStore in webhooks, listed by webhook_store_methods {
     async fn events_since(&self, since: i64, limit: usize) -> StoreResult<Vec<Event>>;
 }
 
+/// What imports from Mattermost wrote (the import ledger), and their writes
+/// ([`crate::import`]): one batch at a time, each in one transaction, so that an import stopped
+/// half-way leaves whole batches and a second run finishes it.
+pub trait ImportStore in imports, listed by import_store_methods {
+    /// Of these ids of `kind`, the rows an earlier import wrote.
+    async fn imported(&self, kind: ImportKind, ids: &[String]) -> StoreResult<Vec<Imported>>;
+    /// Writes one batch as [`ImportBatch`] says, in one transaction; returns the rows refused
+    /// (a clash with a row made here, a missing or deactivated user). Records no
+    /// `session.created` events (an imported session is not a sign-in); the revocations an
+    /// update causes (a deactivation, a disabled token) record theirs.
+    async fn apply_import(&self, batch: &ImportBatch) -> StoreResult<Vec<(ImportKind, String)>>;
+}
+
 /// Audit records (Mattermost's `Audits` table).
 pub trait AuditStore in audits, listed by audit_store_methods {
     /// Adds an audit record.
@@ -487,6 +506,7 @@ pub struct Stores {
     pub mfa: Arc<dyn MfaStore>,
     pub sso_states: Arc<dyn SsoStateStore>,
     pub webhooks: Arc<dyn WebhookStore>,
+    pub imports: Arc<dyn ImportStore>,
     pub audits: Arc<dyn AuditStore>,
     pub maintenance: Arc<dyn Maintenance>,
     /// Set by [`Self::watching`]: what a cache in front of this backend would ask.
@@ -501,7 +521,15 @@ impl Stores {
     /// Every capability of `backend`, with nothing in front.
     pub fn of<B>(backend: Arc<B>) -> Self
     where
-        B: UserStore + SessionStore + TokenStore + MfaStore + SsoStateStore + WebhookStore + AuditStore + Maintenance,
+        B: UserStore
+            + SessionStore
+            + TokenStore
+            + MfaStore
+            + SsoStateStore
+            + WebhookStore
+            + ImportStore
+            + AuditStore
+            + Maintenance,
     {
         Stores {
             users: backend.clone(),
@@ -510,6 +538,7 @@ impl Stores {
             mfa: backend.clone(),
             sso_states: backend.clone(),
             webhooks: backend.clone(),
+            imports: backend.clone(),
             audits: backend.clone(),
             maintenance: backend,
             changes: None,
@@ -539,6 +568,7 @@ impl Stores {
         self.sessions = cache.clone();
         self.tokens = cache.clone();
         self.mfa = cache.clone();
+        self.imports = cache.clone();
         self.maintenance = cache.clone();
         self.cache = Some(cache);
         self

@@ -4,12 +4,14 @@
 //! Also the SQL both dialects share word for word.
 
 use super::{stored_id, WithSessions};
-use crate::domain::{AccessToken, Audit, Endpoint, Event, Props, Session, SessionId, TokenHash, TokenId, User};
+use crate::domain::{
+    AccessToken, Audit, Endpoint, Event, Profile, Props, Session, SessionId, TokenHash, TokenId, User,
+};
 
 /// The columns of `users`, in the order [`user`] reads them.
 pub const USER_COLUMNS: &str =
     "id, username, email, roles, create_at, update_at, password_hash, delete_at, last_password_update, mfa_active, \
-     auth_service, auth_data";
+     auth_service, auth_data, profile";
 /// The columns of `sessions`, in the order [`session`] reads them.
 pub const SESSION_COLUMNS: &str = "id, token_hash, user_id, create_at, expires_at, last_activity_at, \
      device_id, roles, is_oauth, expired_notify, local, props";
@@ -158,7 +160,18 @@ pub fn user(row: &impl Columns) -> anyhow::Result<User> {
         mfa_active: row.flag(9)?,
         auth_service: row.text(10)?,
         auth_data: row.optional_text(11)?,
+        profile: row.optional_text(12)?.map(|text| profile(&text)).transpose()?,
     })
+}
+
+/// A user's stored profile (JSON text, an import's).
+fn profile(text: &str) -> anyhow::Result<std::sync::Arc<Profile>> {
+    Ok(std::sync::Arc::new(serde_json::from_str(text).map_err(|e| anyhow::anyhow!("a stored profile: {e}"))?))
+}
+
+/// A profile as it is stored: JSON text.
+pub fn profile_text(user: &User) -> Option<String> {
+    user.profile.as_deref().map(|p| serde_json::to_string(p).unwrap_or_default())
 }
 
 /// A session from the columns of [`SESSION_COLUMNS`].

@@ -18,6 +18,7 @@ mod drift_guard;
 mod errors;
 mod gate;
 mod hostile;
+mod import_from_postgres;
 mod lifecycle;
 mod limits;
 mod login;

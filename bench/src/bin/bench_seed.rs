@@ -131,6 +131,7 @@ fn user(name: &str, roles: &str, now: i64, password_hash: Option<String>) -> Use
         mfa_active: false,
         auth_service: String::new(),
         auth_data: None,
+        profile: None,
     }
 }
 

@@ -279,4 +279,20 @@ pub(super) fn user_bytes(u: &User) -> usize {
         + heap(u.email.len())
         + heap(u.roles.len())
         + u.password_hash.as_ref().map_or(0, |h| heap(h.len()))
+        + u.profile.as_deref().map_or(0, profile_bytes)
+}
+
+/// An imported user's profile (counted with each copy of the user that shares it: an upper
+/// bound). A map entry: its two strings and the B-tree's share of a node.
+fn profile_bytes(p: &crate::domain::Profile) -> usize {
+    let map = |m: &std::collections::BTreeMap<String, String>| {
+        m.iter().map(|(k, v)| 2 * std::mem::size_of::<String>() + heap(k.len()) + heap(v.len()) + 16).sum::<usize>()
+    };
+    std::mem::size_of::<crate::domain::Profile>()
+        + [&p.nickname, &p.first_name, &p.last_name, &p.position, &p.locale]
+            .iter()
+            .map(|s| heap(s.len()))
+            .sum::<usize>()
+        + map(&p.timezone)
+        + map(&p.notify_props)
 }

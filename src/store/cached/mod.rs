@@ -45,7 +45,8 @@
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::{
-    ChangeSource, Maintenance, MfaStore, SessionStore, StoreResult, Stores, TokenStore, UserStore, WithSessions,
+    ChangeSource, ImportStore, Maintenance, MfaStore, SessionStore, StoreResult, Stores, TokenStore, UserStore,
+    WithSessions,
 };
 use crate::config::CacheLimits;
 use crate::domain::{Id, Session, SessionId, TokenHash};
@@ -65,6 +66,7 @@ pub struct CachedStore {
     sessions: Arc<dyn SessionStore>,
     tokens: Arc<dyn TokenStore>,
     mfa: Arc<dyn MfaStore>,
+    imports: Arc<dyn ImportStore>,
     maintenance: Arc<dyn Maintenance>,
     /// The backend's word on writes made by anyone else.
     changes: Arc<dyn ChangeSource>,
@@ -84,6 +86,7 @@ impl CachedStore {
             sessions: inner.sessions.clone(),
             tokens: inner.tokens.clone(),
             mfa: inner.mfa.clone(),
+            imports: inner.imports.clone(),
             maintenance: inner.maintenance.clone(),
             changes,
             entries: RwLock::new(Entries::new(limits)),

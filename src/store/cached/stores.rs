@@ -13,7 +13,8 @@ use super::{Along, CachedStore};
 use crate::domain::{AccessToken, Cause, Id, Session, SessionId, TokenHash, TokenId, User};
 use crate::metrics::CacheLookup;
 use crate::store::{
-    Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore, StoreResult, TokenStore, UserStore, WithSessions,
+    ImportBatch, ImportKind, ImportStore, Imported, Maintenance, MfaState, MfaStore, MfaWrite, RolesSet, SessionStore,
+    StoreResult, TokenStore, UserStore, WithSessions,
 };
 
 /// Runs a write on the inner store, then forgets what it changed: whether it succeeded or not
@@ -60,6 +61,7 @@ macro_rules! cached {
         write_then!($s.$f.set_token_active($token, $active, $cause); $s.forget_user(&$token.user_id))
     };
     (set_password_hash, $($rest:tt)*) => { cached!(@user set_password_hash, $($rest)*) };
+    (upgrade_password_hash, $($rest:tt)*) => { cached!(@user upgrade_password_hash, $($rest)*) };
     (set_roles, $($rest:tt)*) => { cached!(@user set_roles, $($rest)*) };
     (deactivate_user, $($rest:tt)*) => { cached!(@user deactivate_user, $($rest)*) };
     (reactivate_user, $($rest:tt)*) => { cached!(@user reactivate_user, $($rest)*) };
@@ -81,6 +83,9 @@ macro_rules! cached {
     // not returned: any at all, and every list may have changed.)
     (delete_all_sessions, $s:ident, $f:ident, ($cause:ident)) => {
         write_then!($s.$f.delete_all_sessions($cause); $s.forget_all())
+    };
+    (apply_import, $s:ident, $f:ident, ($batch:ident)) => {
+        write_then!($s.$f.apply_import($batch); $s.forget_all())
     };
     (import, $s:ident, $f:ident, ($users:ident, $sessions:ident)) => {
         write_then!($s.$f.import($users, $sessions); $s.forget_all())
@@ -109,6 +114,7 @@ macro_rules! cached {
     (tokens_for_user, $($rest:tt)*) => { cached!(@backend tokens_for_user, $($rest)*) };
     (all_tokens, $($rest:tt)*) => { cached!(@backend all_tokens, $($rest)*) };
     (search_tokens, $($rest:tt)*) => { cached!(@backend search_tokens, $($rest)*) };
+    (imported, $($rest:tt)*) => { cached!(@backend imported, $($rest)*) };
     (ping, $($rest:tt)*) => { cached!(@backend ping, $($rest)*) };
     (check_writes, $($rest:tt)*) => { cached!(@backend check_writes, $($rest)*) };
 
@@ -140,6 +146,7 @@ crate::store::session_store_methods!(cached_impl);
 crate::store::mfa_store_methods!(cached_impl);
 crate::store::token_store_methods!(cached_impl);
 crate::store::maintenance_methods!(cached_impl);
+crate::store::import_store_methods!(cached_impl);
 
 /// The two hot reads that are not by token: a hit answers from the entry, a miss reads the
 /// backend and fills (only if no write was forgotten since the read began).

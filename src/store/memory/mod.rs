@@ -9,6 +9,7 @@ use crate::domain::{AccessToken, Audit, Cause, Id, Session, SessionId, TokenHash
 
 mod access_tokens;
 mod audits;
+mod imports;
 mod maintenance;
 mod mfa;
 mod sessions;
@@ -42,6 +43,8 @@ struct Inner {
     sso_states: HashMap<TokenHash, (i64, String)>,
     /// Webhook endpoints, session events and their deliveries.
     outbox: webhooks::Outbox,
+    /// What imports wrote: the digest of each row's source, by (kind, id).
+    import_ledger: HashMap<(super::ImportKind, String), [u8; 32]>,
 }
 
 impl Inner {

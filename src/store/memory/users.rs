@@ -61,6 +61,15 @@ impl UserStore for MemoryStore {
         Ok(true)
     }
 
+    async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool> {
+        let mut inner = self.write();
+        let Some(stored) = inner.users.get_mut(user_id).filter(|u| u.password_hash.as_deref() == Some(old)) else {
+            return Ok(false);
+        };
+        stored.password_hash = Some(new.to_owned());
+        Ok(true)
+    }
+
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {
         let mut inner = self.write();
         let Some(current) = inner.users.get(user_id).map(|u| u.roles.clone()) else { return Ok(RolesSet::NoSuchUser) };

@@ -33,7 +33,7 @@ impl Maintenance for PostgresStore {
                     &format!(
                         "INSERT INTO users ({USER_COLUMNS}) SELECT * FROM \
                      unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], \
-                     $8::bigint[], $9::bigint[], $10::boolean[], $11::text[], $12::text[])"
+                     $8::bigint[], $9::bigint[], $10::boolean[], $11::text[], $12::text[], $13::text[])"
                     ),
                     &[
                         &column(|u| u.id.as_str()),
@@ -48,6 +48,7 @@ impl Maintenance for PostgresStore {
                         &chunk.iter().map(|u| u.mfa_active).collect::<Vec<_>>(),
                         &column(|u| &u.auth_service),
                         &chunk.iter().map(|u| u.auth_data.as_deref()).collect::<Vec<_>>(),
+                        &chunk.iter().map(super::super::rows::profile_text).collect::<Vec<_>>(),
                     ],
                 )
                 .await

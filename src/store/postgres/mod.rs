@@ -25,6 +25,7 @@ use crate::domain::{AccessToken, Audit, Cause, Id, Session, User};
 mod access_tokens;
 mod audits;
 mod events;
+mod imports;
 mod maintenance;
 mod mfa;
 mod sessions;
@@ -44,6 +45,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (9, include_str!("migrations/0009_mfa_failed_attempts.sql")),
     (10, include_str!("migrations/0010_sso.sql")),
     (11, include_str!("migrations/0011_session_events.sql")),
+    (12, include_str!("migrations/0012_import.sql")),
 ];
 
 /// The advisory lock key migrations hold ("mm-sess" in ASCII).

@@ -15,9 +15,11 @@ use crate::domain::{Cause, Id, User};
 #[async_trait]
 impl UserStore for PostgresStore {
     async fn create_user(&self, u: &User) -> StoreResult<()> {
-        let sql =
-            format!("INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
-        let row: [&(dyn ToSql + Sync); 12] = [
+        let sql = format!(
+            "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        );
+        let profile = rows::profile_text(u);
+        let row: [&(dyn ToSql + Sync); 13] = [
             &u.id.as_str(),
             &u.username,
             &u.email,
@@ -30,6 +32,7 @@ impl UserStore for PostgresStore {
             &u.mfa_active,
             &u.auth_service,
             &u.auth_data,
+            &profile,
         ];
         self.execute(&sql, &row).await.map(drop)
     }
@@ -54,6 +57,11 @@ impl UserStore for PostgresStore {
         let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3, \
                    mfa_failed_attempts = 0 WHERE id = $1";
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
+    }
+
+    async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool> {
+        let sql = "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2";
+        Ok(self.execute(sql, &[&user_id.as_str(), &old, &new]).await? > 0)
     }
 
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {

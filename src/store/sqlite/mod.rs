@@ -30,6 +30,7 @@ mod access_tokens;
 mod audits;
 mod changes;
 mod events;
+mod imports;
 mod maintenance;
 mod mfa;
 mod sessions;
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_mfa_failed_attempts.sql"),
     include_str!("migrations/0012_sso.sql"),
     include_str!("migrations/0013_session_events.sql"),
+    include_str!("migrations/0014_import.sql"),
 ];
 
 /// A SQLite database file.
@@ -204,7 +206,8 @@ fn classify(error: rusqlite::Error) -> StoreError {
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
-    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    let sql =
+        format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     let row = params![
         u.id.as_str(),
         u.username,
@@ -217,7 +220,8 @@ fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
         u.last_password_update,
         u.mfa_active,
         u.auth_service,
-        u.auth_data
+        u.auth_data,
+        super::rows::profile_text(u)
     ];
     execute(c, &sql, row).map(drop)
 }

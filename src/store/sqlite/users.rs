@@ -45,6 +45,11 @@ impl UserStore for SqliteStore {
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
+    async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool> {
+        let sql = "UPDATE users SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2";
+        Ok(self.execute(sql, (owned(user_id), owned(old), owned(new))).await? > 0)
+    }
+
     async fn set_roles(&self, user_id: &Id, roles: &str, update_at: i64, cause: &Cause) -> StoreResult<RolesSet> {
         let cause = cause.clone();
         let (user_id, roles) = (owned(user_id), owned(roles));

@@ -5,6 +5,9 @@
 //! A login for an unknown user verifies against a dummy hash, so that it costs the same time as
 //! a wrong password and response times do not reveal which users exist.
 //!
+//! Hashes imported from Mattermost (bcrypt, PBKDF2: [`legacy`]) verify too, once: the login that
+//! verifies one stores the argon2id hash of the same password in its place ([`needs_rehash`]).
+//!
 //! Each hash needs a 19 MiB block. At most one hash per core runs at a time (a login flood
 //! queues instead of starving everything else), and [`return_memory_to_the_os`] keeps glibc
 //! from hoarding the blocks.
@@ -14,6 +17,8 @@ use std::sync::LazyLock;
 use anyhow::Context as _;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+
+pub mod legacy;
 
 /// The shortest password the admin CLI accepts.
 pub const MIN_LENGTH: usize = 8;
@@ -48,6 +53,9 @@ fn hash_now(password: &str) -> anyhow::Result<String> {
 }
 
 fn verify_now(password: &str, phc: &str) -> bool {
+    if legacy::is_legacy(phc) {
+        return legacy::verify(password, phc);
+    }
     PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
@@ -70,6 +78,12 @@ pub async fn verify(password: String, phc: Option<String>) -> bool {
     })
     .await
     .unwrap_or(false)
+}
+
+/// Whether a stored hash is not this server's own (an imported one): the login that verifies it
+/// hashes the password again ([`hash`]) and stores that instead.
+pub fn needs_rehash(stored: &str) -> bool {
+    legacy::is_legacy(stored)
 }
 
 /// Computes the dummy hash ahead of the first login (at start-up), so that the first unknown

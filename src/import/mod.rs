@@ -1,0 +1,188 @@
+//! Importing a Mattermost database (`mm-sessions import mattermost --from postgres://…`): its
+//! users (with their profile, roles, sign-in method, password hashes and second factor), every
+//! unexpired session and every personal access token, so that nobody signs in again.
+//!
+//! The parts: [`source`] reads the Mattermost database, read-only, in one snapshot, a batch at
+//! a time; [`mapping`] turns each row into ours or says why not; here each batch is decided
+//! against the import ledger ([`crate::store::ImportStore`]) and written in one transaction;
+//! [`report`] counts it all.
+//!
+//! Idempotent: the ledger keeps the digest of every source row written, so a second run skips
+//! what is unchanged, updates what changed and never brings back what was revoked here since.
+//! Tokens are stored as SHA-256, as ours are; the source keeps them in clear (the operator's
+//! migration steps say how to wipe them).
+
+use std::collections::HashMap;
+use std::io::IsTerminal as _;
+
+use crate::domain::now_millis;
+use crate::mfa::SecretKey;
+use crate::store::imports::ImportRow;
+use crate::store::{ImportBatch, ImportKind, Stores};
+
+pub mod mapping;
+pub mod report;
+pub mod source;
+
+pub use report::Report;
+
+/// Rows per batch: per transaction on the store, per read from the source.
+const BATCH: usize = 1000;
+
+/// What an import is asked.
+pub struct Options {
+    /// The source: a `postgres://` URL of Mattermost's database.
+    pub from: String,
+    /// Decide everything, write nothing.
+    pub dry_run: bool,
+    /// Seals MFA secrets, when set.
+    pub operator_key: Option<SecretKey>,
+    /// Where every skipped or noted row is written (JSON lines).
+    pub report_file: Option<std::fs::File>,
+}
+
+/// Imports what `options` names into `stores`.
+pub async fn run(stores: &Stores, options: Options) -> anyhow::Result<Report> {
+    let mut source = source::Source::connect(&options.from).await?;
+    let snapshot = source.snapshot().await?;
+    let now = now_millis();
+    let totals = snapshot.totals(now).await?;
+    let mut run = Run {
+        stores,
+        report: Report::new(options.dry_run, options.report_file),
+        dry_run: options.dry_run,
+        progress: std::io::stderr().is_terminal(),
+        at: now,
+    };
+    run.report.expired_sessions = u64::try_from(totals.expired_sessions).unwrap_or(0);
+    let key = options.operator_key.as_ref();
+
+    let mut users = snapshot.users().await?;
+    loop {
+        let rows = users.next(BATCH as i32).await?;
+        if rows.is_empty() {
+            break;
+        }
+        let mapped = rows
+            .iter()
+            .map(|r| source::user(r).map(|u| (u.id.clone(), mapping::user(&u, key))))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        run.batch(ImportKind::User, mapped, totals.users, |b, row| b.users.push(row)).await?;
+    }
+    run.done(ImportKind::User);
+
+    let mut sessions = snapshot.sessions(now).await?;
+    loop {
+        let rows = sessions.next(BATCH as i32).await?;
+        if rows.is_empty() {
+            break;
+        }
+        let mapped = rows
+            .iter()
+            .map(|r| source::session(r).map(|s| (s.id.clone(), mapping::session(&s))))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        run.batch(ImportKind::Session, mapped, totals.sessions, |b, row| b.sessions.push(row)).await?;
+    }
+    run.done(ImportKind::Session);
+
+    if let Some(mut tokens) = snapshot.tokens().await? {
+        loop {
+            let rows = tokens.next(BATCH as i32).await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mapped = rows
+                .iter()
+                .map(|r| source::token(r).map(|t| (t.id.clone(), mapping::token(&t))))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            run.batch(ImportKind::Token, mapped, totals.tokens, |b, row| b.tokens.push(row)).await?;
+        }
+        run.done(ImportKind::Token);
+    }
+    run.report.finish()?;
+    Ok(run.report)
+}
+
+/// An import under way.
+struct Run<'s> {
+    stores: &'s Stores,
+    report: Report,
+    dry_run: bool,
+    /// Whether a progress line is drawn (stderr is a terminal).
+    progress: bool,
+    at: i64,
+}
+
+impl Run<'_> {
+    /// Decides one batch of `kind` against the ledger and writes it (unless a dry run).
+    async fn batch<T>(
+        &mut self,
+        kind: ImportKind,
+        mapped: Vec<(String, Result<mapping::Mapped<T>, &'static str>)>,
+        total: i64,
+        put: impl Fn(&mut ImportBatch, ImportRow<T>),
+    ) -> anyhow::Result<()> {
+        let ids: Vec<String> = mapped.iter().filter(|(_, m)| m.is_ok()).map(|(id, _)| id.clone()).collect();
+        let ledger: HashMap<String, _> =
+            self.stores.imports.imported(kind, &ids).await?.into_iter().map(|i| (i.id.clone(), i)).collect();
+        let mut batch = ImportBatch { at: self.at, ..ImportBatch::default() };
+        let mut decided = Vec::new();
+        for (id, result) in mapped {
+            self.report.count(kind).read += 1;
+            let m = match result {
+                Ok(m) => m,
+                Err(reason) => {
+                    self.report.skipped(kind, &id, reason)?;
+                    continue;
+                }
+            };
+            let update = match ledger.get(&id) {
+                None => false,
+                Some(before) if !before.here => {
+                    self.report.skipped(kind, &id, mapping::skip::GONE_HERE)?;
+                    continue;
+                }
+                Some(before) if before.digest == m.digest => {
+                    self.report.count(kind).unchanged += 1;
+                    continue;
+                }
+                Some(_) => true,
+            };
+            for note in &m.notes {
+                self.report.noted(kind, &id, note)?;
+            }
+            decided.push((id, update));
+            put(&mut batch, ImportRow { row: m.row, digest: m.digest, update });
+        }
+        let refused = if self.dry_run || batch.is_empty() {
+            Vec::new()
+        } else {
+            self.stores.imports.apply_import(&batch).await?
+        };
+        for (id, update) in decided {
+            if refused.iter().any(|(k, r)| *k == kind && *r == id) {
+                let reason = match kind {
+                    ImportKind::User => mapping::skip::USER_REFUSED,
+                    ImportKind::Session => mapping::skip::SESSION_REFUSED,
+                    ImportKind::Token => mapping::skip::TOKEN_REFUSED,
+                };
+                self.report.skipped(kind, &id, reason)?;
+            } else if update {
+                self.report.count(kind).updated += 1;
+            } else {
+                self.report.count(kind).new += 1;
+            }
+        }
+        if self.progress {
+            eprint!("\r{}: {} of {total}", kind.as_str(), self.report.count(kind).read);
+        }
+        Ok(())
+    }
+
+    /// A kind is done: the progress line ends.
+    fn done(&mut self, kind: ImportKind) {
+        if self.progress && self.report.counts.contains_key(&kind) {
+            eprintln!();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! What an import hands the store ([`super::ImportStore`]): rows already mapped to this
+//! server's types and already decided (new, or an update of a row an earlier import wrote),
+//! each with the digest of the source row it came from, kept in the import ledger.
+
+use crate::domain::{AccessToken, Session, User};
+
+/// The kinds of rows an import writes, as the ledger names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ImportKind {
+    User,
+    Session,
+    Token,
+}
+
+impl ImportKind {
+    /// Its name in the ledger (and in reports).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::User => "user",
+            ImportKind::Session => "session",
+            ImportKind::Token => "access_token",
+        }
+    }
+}
+
+/// A row an earlier import wrote, as the ledger holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub id: String,
+    /// The digest of the source row it was written from.
+    pub digest: [u8; 32],
+    /// Whether it is still here (not revoked, deleted or purged since).
+    pub here: bool,
+}
+
+/// One row to write, with the digest of its source row.
+#[derive(Clone, Debug)]
+pub struct ImportRow<T> {
+    pub row: T,
+    pub digest: [u8; 32],
+    /// An update of a row an earlier import wrote (which is still here); else a new row.
+    pub update: bool,
+}
+
+/// A user with their second factor, as an import writes them.
+#[derive(Clone, Debug)]
+pub struct ImportedUser {
+    pub user: User,
+    /// As stored: sealed or in clear ([`crate::mfa::seal`]); "" for none.
+    pub mfa_secret: String,
+    /// The TOTP time steps whose codes were accepted (Mattermost's `MfaUsedTimestamps`).
+    pub mfa_used_steps: Vec<i64>,
+}
+
+/// One batch of an import's writes, written in one transaction by
+/// [`super::ImportStore::apply_import`].
+///
+/// - A new user is added unless their id, username, email or sign-on identity is taken here
+///   (then refused). An update rewrites the profile, roles and times; the password hash and
+///   the second factor only while the user has not yet signed in here with a password (their
+///   stored hash is still an imported one, or they have none): what a person changed here is
+///   never undone by the source. An update that deactivates the user ends their sessions.
+/// - A new session or token is added only if its user is here (and, for a session, active);
+///   else refused. An update rewrites what may change (expiry, activity, device, roles, props;
+///   a token's description and state: disabling one ends its session).
+/// - Every row written (and only those) gets its ledger entry.
+#[derive(Clone, Debug, Default)]
+pub struct ImportBatch {
+    pub users: Vec<ImportRow<ImportedUser>>,
+    pub sessions: Vec<ImportRow<Session>>,
+    pub tokens: Vec<ImportRow<AccessToken>>,
+    /// When it is written (the time of the events its revocations record).
+    pub at: i64,
+}
+
+impl ImportBatch {
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty() && self.sessions.is_empty() && self.tokens.is_empty()
+    }
+}
+
+/// The condition (SQL, on `users`, both dialects) of a user whose credentials the source still
+/// owns: no password set here, only an imported hash or none (this server's hashes are argon2id
+/// PHC strings, `$argon2…`; `_` matches the `$`, which SQLite's parameter syntax would misread).
+pub const CREDENTIALS_FROM_SOURCE: &str = "(password_hash IS NULL OR password_hash NOT LIKE '_argon2%')";

@@ -1,0 +1,192 @@
+//! The PostgreSQL backend's import ledger and import writes ([`crate::store::ImportStore`]): a
+//! batch is one transaction.
+
+use anyhow::Context as _;
+use async_trait::async_trait;
+use deadpool_postgres::Transaction;
+use tokio_postgres::Row;
+
+use super::super::imports::{ImportRow, ImportedUser, CREDENTIALS_FROM_SOURCE};
+use super::super::rows::{profile_text, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
+use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
+use super::events::end_sessions;
+use super::{execute, PostgresStore};
+use crate::domain::event::reason;
+use crate::domain::{AccessToken, Cause, Session};
+
+fn imported_row(row: &Row) -> anyhow::Result<Imported> {
+    let digest: Vec<u8> = row.try_get(1)?;
+    Ok(Imported {
+        id: row.try_get(0)?,
+        digest: digest.try_into().map_err(|_| anyhow::anyhow!("a ledger digest is not 32 bytes"))?,
+        here: row.try_get(2)?,
+    })
+}
+
+#[async_trait]
+impl ImportStore for PostgresStore {
+    async fn imported(&self, kind: ImportKind, ids: &[String]) -> StoreResult<Vec<Imported>> {
+        let table = match kind {
+            ImportKind::User => "users",
+            ImportKind::Session => "sessions",
+            ImportKind::Token => "user_access_tokens",
+        };
+        let sql = format!(
+            "SELECT l.id, l.digest, EXISTS (SELECT 1 FROM {table} t WHERE t.id = l.id) FROM import_ledger l \
+             WHERE l.kind = $1 AND l.id = ANY($2)"
+        );
+        self.query(&sql, &[&kind.as_str(), &ids], imported_row).await
+    }
+
+    async fn apply_import(&self, batch: &ImportBatch) -> StoreResult<Vec<(ImportKind, String)>> {
+        self.transaction(async |tx| {
+            let mut refused = Vec::new();
+            for row in &batch.users {
+                if !import_user(tx, row, batch.at).await? {
+                    refused.push((ImportKind::User, row.row.user.id.to_string()));
+                }
+            }
+            for row in &batch.sessions {
+                if !import_session(tx, row).await? {
+                    refused.push((ImportKind::Session, row.row.id.to_string()));
+                }
+            }
+            for row in &batch.tokens {
+                if !import_token(tx, row, batch.at).await? {
+                    refused.push((ImportKind::Token, row.row.id.to_string()));
+                }
+            }
+            Ok(refused)
+        })
+        .await
+    }
+}
+
+async fn ledger(tx: &Transaction<'_>, kind: ImportKind, id: &str, digest: &[u8; 32]) -> StoreResult<()> {
+    let sql = "INSERT INTO import_ledger (kind, id, digest) VALUES ($1, $2, $3) \
+               ON CONFLICT (kind, id) DO UPDATE SET digest = excluded.digest";
+    execute(tx, sql, &[&kind.as_str(), &id, &&digest[..]]).await.map(drop)
+}
+
+/// Writes one user; `false` when refused.
+async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i64) -> StoreResult<bool> {
+    let u = &row.row.user;
+    let profile = profile_text(u);
+    let values: [&(dyn tokio_postgres::types::ToSql + Sync); 14] = [
+        &u.id.as_str(),
+        &u.username,
+        &u.email,
+        &u.roles,
+        &u.create_at,
+        &u.update_at,
+        &u.password_hash,
+        &u.delete_at,
+        &u.last_password_update,
+        &u.mfa_active,
+        &u.auth_service,
+        &u.auth_data,
+        &profile,
+        &row.row.mfa_secret,
+    ];
+    let written = if row.update {
+        // Not onto a username, email or identity another user holds here.
+        let sql = format!(
+            "UPDATE users SET username = $2, email = $3, roles = $4, create_at = $5, update_at = $6, delete_at = $8, \
+             auth_service = $11, auth_data = $12, profile = $13, \
+             password_hash = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $7 ELSE password_hash END, \
+             last_password_update = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $9 ELSE last_password_update END, \
+             mfa_active = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $10 ELSE mfa_active END, \
+             mfa_secret = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $14 ELSE mfa_secret END \
+             WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.id <> $1 AND (o.username = $2 OR o.email = $3 \
+             OR (o.auth_service = $11 AND o.auth_data = $12)))"
+        );
+        execute(tx, &sql, &values).await? > 0
+    } else {
+        let sql = format!(
+            "INSERT INTO users ({USER_COLUMNS}, mfa_secret) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING"
+        );
+        let inserted = execute(tx, &sql, &values).await? > 0;
+        if inserted && !row.row.mfa_used_steps.is_empty() {
+            let sql =
+                "INSERT INTO mfa_used_steps (user_id, step) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING";
+            execute(tx, sql, &[&u.id.as_str(), &row.row.mfa_used_steps]).await?;
+        }
+        inserted
+    };
+    if !written {
+        return Ok(false);
+    }
+    if !u.is_active() {
+        end_sessions(tx, &Cause::system(reason::DEACTIVATED, at), "user_id = $1", &[&u.id.as_str()]).await?;
+    }
+    ledger(tx, ImportKind::User, u.id.as_str(), &row.digest).await?;
+    Ok(true)
+}
+
+/// Writes one session; `false` when refused.
+async fn import_session(tx: &Transaction<'_>, row: &ImportRow<Session>) -> StoreResult<bool> {
+    let s = &row.row;
+    let props = serde_json::to_value(&s.props).context("encoding props")?;
+    let written = if row.update {
+        let sql = "UPDATE sessions SET expires_at = $3, last_activity_at = $4, device_id = $5, roles = $6, props = $7 \
+                   WHERE id = $1 AND user_id = $2";
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 7] =
+            [&s.id.as_str(), &s.user_id.as_str(), &s.expires_at, &s.last_activity_at, &s.device_id, &s.roles, &props];
+        execute(tx, sql, &values).await?
+    } else {
+        let sql = format!(
+            "INSERT INTO sessions ({SESSION_COLUMNS}) \
+             SELECT $1::text, $2::bytea, $3::text, $4::bigint, $5::bigint, $6::bigint, $7::text, $8::text, \
+             $9::boolean, $10::boolean, $11::boolean, $12::jsonb \
+             WHERE EXISTS (SELECT 1 FROM users WHERE id = $3 AND delete_at = 0) ON CONFLICT DO NOTHING"
+        );
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 12] = [
+            &s.id.as_str(),
+            &&s.token_hash.0[..],
+            &s.user_id.as_str(),
+            &s.create_at,
+            &s.expires_at,
+            &s.last_activity_at,
+            &s.device_id,
+            &s.roles,
+            &s.is_oauth,
+            &s.expired_notify,
+            &s.local,
+            &props,
+        ];
+        execute(tx, &sql, &values).await?
+    };
+    if written == 0 {
+        return Ok(false);
+    }
+    ledger(tx, ImportKind::Session, s.id.as_str(), &row.digest).await?;
+    Ok(true)
+}
+
+/// Writes one personal access token; `false` when refused.
+async fn import_token(tx: &Transaction<'_>, row: &ImportRow<AccessToken>, at: i64) -> StoreResult<bool> {
+    let t = &row.row;
+    let written = if row.update {
+        let sql = "UPDATE user_access_tokens SET description = $2, is_active = $3, expires_at = $4 WHERE id = $1";
+        execute(tx, sql, &[&t.id.as_str(), &t.description, &t.is_active, &t.expires_at]).await?
+    } else {
+        let sql = format!(
+            "INSERT INTO user_access_tokens ({TOKEN_COLUMNS}) \
+             SELECT $1::text, $2::bytea, $3::text, $4::text, $5::boolean, $6::bigint \
+             WHERE EXISTS (SELECT 1 FROM users WHERE id = $3) ON CONFLICT DO NOTHING"
+        );
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 6] =
+            [&t.id.as_str(), &&t.token_hash.0[..], &t.user_id.as_str(), &t.description, &t.is_active, &t.expires_at];
+        execute(tx, &sql, &values).await?
+    };
+    if written == 0 {
+        return Ok(false);
+    }
+    if !t.is_active {
+        let cause = Cause::system(reason::ACCESS_TOKEN_DISABLED, at);
+        end_sessions(tx, &cause, "token_hash = $1", &[&&t.token_hash.0[..]]).await?;
+    }
+    ledger(tx, ImportKind::Token, t.id.as_str(), &row.digest).await?;
+    Ok(true)
+}
