@@ -21,8 +21,10 @@ pub enum ImportCommand {
 #[derive(Debug, Args)]
 pub struct MattermostArgs {
     /// Mattermost's database: a postgres:// URL (Mattermost's `SqlSettings.DataSource`); only
-    /// read. A schema other than the default: `?options=-csearch_path%3Dname`.
-    #[arg(long, value_name = "URL")]
+    /// read. A schema other than the default: `?options=-csearch_path%3Dname`. From the
+    /// environment, its password stays out of `ps` and shell history. The connection is not
+    /// encrypted: run the import on the database's host or over a tunnel.
+    #[arg(long, env = "MM_SESSIONS_IMPORT_FROM", value_name = "URL", hide_env_values = true)]
     pub from: String,
     /// Say what an import would do, and write nothing.
     #[arg(long)]

@@ -34,7 +34,9 @@ pub mod skip {
 /// What the report says about an imported row without skipping it.
 pub mod note {
     pub const ROLES_DROPPED: &str = "roles this server does not know were dropped";
-    pub const UNREADABLE_HASH: &str = "its password hash is not bcrypt nor PBKDF2: it must be reset";
+    pub const UNREADABLE_HASH: &str =
+        "its password hash is neither a well-formed bcrypt nor PBKDF2 hash: its password must be set again";
+    pub const PROPS_NOT_JSON: &str = "its props are not a JSON object: imported without them (no csrf)";
     pub const MFA_WITHOUT_SECRET: &str = "MFA was on without a secret: imported with MFA off";
 }
 
@@ -97,7 +99,7 @@ pub fn user(mm: &MmUser, key: Option<&SecretKey>) -> Result<Mapped<ImportedUser>
     let password_hash = match mm.password.as_str() {
         _ if sso => None,
         "" => None,
-        hash if legacy::is_legacy(hash) => Some(hash.to_owned()),
+        hash if legacy::is_readable(hash) => Some(hash.to_owned()),
         _ => {
             notes.push(note::UNREADABLE_HASH.to_owned());
             None
@@ -137,7 +139,9 @@ pub fn user(mm: &MmUser, key: Option<&SecretKey>) -> Result<Mapped<ImportedUser>
         auth_data: Some(mm.auth_data.clone()).filter(|d| sso && !d.is_empty()),
         profile: Some(Arc::new(profile)),
     };
-    Ok(Mapped { row: ImportedUser { user, mfa_secret, mfa_used_steps }, digest: digest(mm), notes })
+    // Whether the secret was sealed is part of what was imported: a later run with the key set
+    // (after one without) rewrites the user, sealing it.
+    Ok(Mapped { row: ImportedUser { user, mfa_secret, mfa_used_steps }, digest: digest(&(mm, key.is_some())), notes })
 }
 
 /// A Mattermost session as ours: the token hashed, the props (`csrf` among them) kept.
@@ -145,7 +149,11 @@ pub fn session(mm: &MmSession) -> Result<Mapped<Session>, &'static str> {
     if mm.is_oauth {
         return Err(skip::OAUTH_PROVIDER);
     }
-    let props = string_map(&mm.props).unwrap_or_default();
+    let mut notes = Vec::new();
+    let props = string_map(&mm.props).unwrap_or_else(|| {
+        notes.push(note::PROPS_NOT_JSON.to_owned());
+        BTreeMap::new()
+    });
     if props.get(PROP_TYPE).is_some_and(|t| t == ACCESS_TOKEN_TYPE) {
         return Err(skip::ACCESS_TOKEN_SESSION);
     }
@@ -155,7 +163,6 @@ pub fn session(mm: &MmSession) -> Result<Mapped<Session>, &'static str> {
     let (Some(id), Some(user_id)) = (SessionId::parse(&mm.id), Id::parse(&mm.user_id)) else {
         return Err(skip::BAD_ID);
     };
-    let roles: Vec<&str> = mm.roles.split_whitespace().filter(|r| KNOWN_ROLES.contains(r)).collect();
     let session = Session {
         id,
         token_hash: TokenHash::of(&mm.token),
@@ -164,13 +171,14 @@ pub fn session(mm: &MmSession) -> Result<Mapped<Session>, &'static str> {
         expires_at: mm.expires_at.max(0),
         last_activity_at: mm.last_activity_at,
         device_id: mm.device_id.clone(),
-        roles: roles.join(" "),
+        // The user's roles here, taken when it is written (`ImportBatch`), never the source's.
+        roles: String::new(),
         is_oauth: false,
         expired_notify: mm.expired_notify,
         local: false,
         props: props.into(),
     };
-    Ok(Mapped { row: session, digest: digest(mm), notes: Vec::new() })
+    Ok(Mapped { row: session, digest: digest(mm), notes })
 }
 
 /// A Mattermost personal access token as ours: the token hashed.

@@ -12,7 +12,7 @@
 //! Tokens are stored as SHA-256, as ours are; the source keeps them in clear (the operator's
 //! migration steps say how to wipe them).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal as _;
 
 use crate::domain::now_millis;
@@ -53,54 +53,97 @@ pub async fn run(stores: &Stores, options: Options) -> anyhow::Result<Report> {
         dry_run: options.dry_run,
         progress: std::io::stderr().is_terminal(),
         at: now,
+        users_not_imported: HashSet::new(),
     };
     run.report.expired_sessions = u64::try_from(totals.expired_sessions).unwrap_or(0);
     let key = options.operator_key.as_ref();
 
-    let mut users = snapshot.users().await?;
-    loop {
-        let rows = users.next(BATCH as i32).await?;
-        if rows.is_empty() {
-            break;
-        }
-        let mapped = rows
-            .iter()
-            .map(|r| source::user(r).map(|u| (u.id.clone(), mapping::user(&u, key))))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        run.batch(ImportKind::User, mapped, totals.users, |b, row| b.users.push(row)).await?;
-    }
-    run.done(ImportKind::User);
-
-    let mut sessions = snapshot.sessions(now).await?;
-    loop {
-        let rows = sessions.next(BATCH as i32).await?;
-        if rows.is_empty() {
-            break;
-        }
-        let mapped = rows
-            .iter()
-            .map(|r| source::session(r).map(|s| (s.id.clone(), mapping::session(&s))))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        run.batch(ImportKind::Session, mapped, totals.sessions, |b, row| b.sessions.push(row)).await?;
-    }
-    run.done(ImportKind::Session);
-
-    if let Some(mut tokens) = snapshot.tokens().await? {
+    {
+        let mut users = snapshot.users().await?;
         loop {
-            let rows = tokens.next(BATCH as i32).await?;
+            let rows = users.next(BATCH as i32).await?;
             if rows.is_empty() {
                 break;
             }
             let mapped = rows
                 .iter()
-                .map(|r| source::token(r).map(|t| (t.id.clone(), mapping::token(&t))))
+                .map(|r| source::user(r).map(|u| (u.id.clone(), mapping::user(&u, key))))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            run.batch(ImportKind::Token, mapped, totals.tokens, |b, row| b.tokens.push(row)).await?;
+            run.batch(ImportKind::User, mapped, totals.users, |b, row| b.users.push(row)).await?;
         }
-        run.done(ImportKind::Token);
+        run.done(ImportKind::User);
+
+        let mut sessions = snapshot.sessions(now).await?;
+        loop {
+            let rows = sessions.next(BATCH as i32).await?;
+            if rows.is_empty() {
+                break;
+            }
+            let mapped = rows
+                .iter()
+                .map(|r| source::session(r).map(|s| (s.id.clone(), mapping::session(&s))))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            run.batch(ImportKind::Session, mapped, totals.sessions, |b, row| b.sessions.push(row)).await?;
+        }
+        run.done(ImportKind::Session);
+
+        if let Some(mut tokens) = snapshot.tokens().await? {
+            loop {
+                let rows = tokens.next(BATCH as i32).await?;
+                if rows.is_empty() {
+                    break;
+                }
+                let mapped = rows
+                    .iter()
+                    .map(|r| source::token(r).map(|t| (t.id.clone(), mapping::token(&t))))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                run.batch(ImportKind::Token, mapped, totals.tokens, |b, row| b.tokens.push(row)).await?;
+            }
+            run.done(ImportKind::Token);
+        }
     }
+    snapshot.close().await?;
     run.report.finish()?;
     Ok(run.report)
+}
+
+/// What a batch asks of a row of each kind.
+trait Row {
+    /// The user whose row it is (a session's, a token's).
+    fn owner(&self) -> Option<&str> {
+        None
+    }
+    /// A user's unique names: username and email.
+    fn names(&self) -> Option<(&str, &str)> {
+        None
+    }
+}
+
+impl Row for crate::store::imports::ImportedUser {
+    fn names(&self) -> Option<(&str, &str)> {
+        Some((&self.user.username, &self.user.email))
+    }
+}
+
+impl Row for crate::domain::Session {
+    fn owner(&self) -> Option<&str> {
+        Some(self.user_id.as_str())
+    }
+}
+
+impl Row for crate::domain::AccessToken {
+    fn owner(&self) -> Option<&str> {
+        Some(self.user_id.as_str())
+    }
+}
+
+/// Why the store refused a row of `kind`.
+fn refusal(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::User => mapping::skip::USER_REFUSED,
+        ImportKind::Session => mapping::skip::SESSION_REFUSED,
+        ImportKind::Token => mapping::skip::TOKEN_REFUSED,
+    }
 }
 
 /// An import under way.
@@ -111,11 +154,14 @@ struct Run<'s> {
     /// Whether a progress line is drawn (stderr is a terminal).
     progress: bool,
     at: i64,
+    /// The users skipped or refused: their sessions and tokens are refused too (which a dry run
+    /// says without asking the store). As many as there are such users, no more.
+    users_not_imported: HashSet<String>,
 }
 
 impl Run<'_> {
     /// Decides one batch of `kind` against the ledger and writes it (unless a dry run).
-    async fn batch<T>(
+    async fn batch<T: Row>(
         &mut self,
         kind: ImportKind,
         mapped: Vec<(String, Result<mapping::Mapped<T>, &'static str>)>,
@@ -132,10 +178,17 @@ impl Run<'_> {
             let m = match result {
                 Ok(m) => m,
                 Err(reason) => {
+                    if kind == ImportKind::User {
+                        self.users_not_imported.insert(id.clone());
+                    }
                     self.report.skipped(kind, &id, reason)?;
                     continue;
                 }
             };
+            if m.row.owner().is_some_and(|user| self.users_not_imported.contains(user)) {
+                self.report.skipped(kind, &id, refusal(kind))?;
+                continue;
+            }
             let update = match ledger.get(&id) {
                 None => false,
                 Some(before) if !before.here => {
@@ -148,6 +201,11 @@ impl Run<'_> {
                 }
                 Some(_) => true,
             };
+            if self.dry_run && !update && self.clashes(&id, &m.row).await? {
+                self.users_not_imported.insert(id.clone());
+                self.report.skipped(kind, &id, refusal(kind))?;
+                continue;
+            }
             for note in &m.notes {
                 self.report.noted(kind, &id, note)?;
             }
@@ -159,14 +217,13 @@ impl Run<'_> {
         } else {
             self.stores.imports.apply_import(&batch).await?
         };
+        let refused: HashSet<&str> = refused.iter().filter(|(k, _)| *k == kind).map(|(_, id)| id.as_str()).collect();
         for (id, update) in decided {
-            if refused.iter().any(|(k, r)| *k == kind && *r == id) {
-                let reason = match kind {
-                    ImportKind::User => mapping::skip::USER_REFUSED,
-                    ImportKind::Session => mapping::skip::SESSION_REFUSED,
-                    ImportKind::Token => mapping::skip::TOKEN_REFUSED,
-                };
-                self.report.skipped(kind, &id, reason)?;
+            if refused.contains(id.as_str()) {
+                if kind == ImportKind::User {
+                    self.users_not_imported.insert(id.clone());
+                }
+                self.report.skipped(kind, &id, refusal(kind))?;
             } else if update {
                 self.report.count(kind).updated += 1;
             } else {
@@ -177,6 +234,15 @@ impl Run<'_> {
             eprint!("\r{}: {} of {total}", kind.as_str(), self.report.count(kind).read);
         }
         Ok(())
+    }
+
+    /// Whether a new user's username or email is another user's here (what a dry run asks, as
+    /// the write would find it).
+    async fn clashes(&self, id: &str, row: &impl Row) -> anyhow::Result<bool> {
+        let Some((username, email)) = row.names() else { return Ok(false) };
+        let users = &self.stores.users;
+        let taken = |other: Option<crate::domain::User>| other.is_some_and(|o| o.id.as_str() != id);
+        Ok(taken(users.user_by_username(username).await?) || taken(users.user_by_email(email).await?))
     }
 
     /// A kind is done: the progress line ends.

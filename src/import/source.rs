@@ -2,9 +2,10 @@
 //! transaction, so that users, sessions and tokens are one snapshot, and each table read through
 //! a portal a batch at a time, so that memory stays bounded whatever the table's size.
 //!
-//! Columns Mattermost added over the years (`remoteid`, `mfausedtimestamps`, `expiresat`, …)
-//! are read where the schema has them, and taken as empty where it does not, so that older
-//! Mattermost databases import too. The column facts are in `docs/operations.md`
+//! The columns of `Users` that Mattermost added over the years (`remoteid`,
+//! `mfausedtimestamps`, `position`, `timezone`, …) and `UserAccessTokens.expiresat` are read
+//! where the schema has them, and taken as empty where it does not, so that older Mattermost
+//! databases import too; the `Sessions` columns read have been there since Mattermost 5. The column facts are in `docs/operations.md`
 //! ("Importing a Mattermost database") and `../shared/reference/mattermost-database.md`.
 
 use std::collections::HashSet;
@@ -152,6 +153,12 @@ impl Reader<'_, '_> {
 }
 
 impl<'a> Snapshot<'a> {
+    /// Ends the read-only transaction, waiting for the source to have ended it (a transaction
+    /// merely dropped ends only when the connection next runs, keeping its locks meanwhile).
+    pub async fn close(self) -> anyhow::Result<()> {
+        self.tx.rollback().await.context("ending the read-only transaction on the source")
+    }
+
     async fn columns(&self, table: &str) -> anyhow::Result<HashSet<String>> {
         let rows = self
             .tx

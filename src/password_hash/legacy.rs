@@ -40,8 +40,33 @@ pub fn verify(password: &str, stored: &str) -> bool {
     is_bcrypt(stored) && bcrypt::verify(password, stored).unwrap_or(false)
 }
 
+/// Whether `stored` is one of Mattermost's hashes in a form its hasher reads: what an import
+/// keeps (anything else would lock its user out unseen: the import reports it instead).
+pub fn is_readable(stored: &str) -> bool {
+    match stored.strip_prefix("$pbkdf2$") {
+        Some(rest) => parse_pbkdf2(rest).is_some(),
+        None => is_bcrypt(stored) && bcrypt_is_well_formed(stored),
+    }
+}
+
+/// `$2a$NN$` then 53 characters of bcrypt's base64 (22 of salt, 31 of hash), cost 4 to 31.
+fn bcrypt_is_well_formed(stored: &str) -> bool {
+    let cost = stored.get(4..6).and_then(|c| c.parse::<u32>().ok());
+    stored.len() == 60
+        && cost.is_some_and(|c| (4..=31).contains(&c))
+        && stored.as_bytes()[6] == b'$'
+        && stored[7..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/')
+}
+
+/// A PBKDF2 hash's parts: rounds, salt, expected key.
+struct Pbkdf2 {
+    rounds: u32,
+    salt: Vec<u8>,
+    expected: Vec<u8>,
+}
+
 /// `f=SHA256,w=<rounds>,l=<length>$<salt>$<hash>`; `None` when it does not parse.
-fn verify_pbkdf2(password: &str, rest: &str) -> Option<bool> {
+fn parse_pbkdf2(rest: &str) -> Option<Pbkdf2> {
     let mut parts = rest.split('$');
     let (params, salt, hash) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
@@ -65,7 +90,13 @@ fn verify_pbkdf2(password: &str, rest: &str) -> Option<bool> {
     if expected.len() != length || !(16..=64).contains(&length) {
         return None;
     }
-    let mut derived = vec![0u8; length];
+    Some(Pbkdf2 { rounds, salt, expected })
+}
+
+/// Verifies a PBKDF2 hash (after `$pbkdf2$`); `None` when it does not parse.
+fn verify_pbkdf2(password: &str, rest: &str) -> Option<bool> {
+    let Pbkdf2 { rounds, salt, expected } = parse_pbkdf2(rest)?;
+    let mut derived = vec![0u8; expected.len()];
     pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), &salt, rounds, &mut derived);
     Some(bool::from(derived.ct_eq(&expected)))
 }
@@ -84,7 +115,8 @@ mod tests {
     #[test]
     fn bcrypt_hashes_verify() {
         let stored = bcrypt::hash("old password", 4).unwrap().replacen("$2b$", "$2a$", 1);
-        assert!(is_legacy(&stored));
+        assert!(is_legacy(&stored) && is_readable(&stored));
+        assert!(!is_readable(&stored[..59]) && !is_readable(&stored.replace("$04$", "$99$")));
         assert!(verify("old password", &stored));
         assert!(!verify("old passwore", &stored));
         // bcrypt would cut this at 72 bytes and match; Mattermost refuses it.
@@ -109,7 +141,9 @@ mod tests {
             "$pbkdf2$".to_owned(),
         ] {
             assert!(!verify("old password", &damaged), "{damaged}");
+            assert!(!is_readable(&damaged), "{damaged}");
         }
+        assert!(is_readable(&stored));
     }
 
     #[test]

@@ -80,6 +80,14 @@ pub async fn verify(password: String, phc: Option<String>) -> bool {
     .unwrap_or(false)
 }
 
+/// Spends as long as verifying a password against `stored` would, and answers nothing: for a
+/// refusal that must take as long as a wrong password for this user. An imported hash costs a
+/// bcrypt's or PBKDF2's time, not argon2id's, so it is verified (its answer dropped); anything
+/// else spends the dummy argon2id verification.
+pub async fn spend(password: String, stored: Option<String>) {
+    verify(password, stored.filter(|h| needs_rehash(h))).await;
+}
+
 /// Whether a stored hash is not this server's own (an imported one): the login that verifies it
 /// hashes the password again ([`hash`]) and stores that instead.
 pub fn needs_rehash(stored: &str) -> bool {

@@ -94,7 +94,7 @@ impl SessionService {
         if let Some(user) = user.as_ref().filter(|u| !u.is_active()) {
             // Mattermost answers a deactivated account so whatever the password; answered before
             // the account's budget, so that the answer does not change when it runs out.
-            password_hash::verify(attempt.password, None).await;
+            password_hash::spend(attempt.password, user.password_hash.clone()).await;
             if let Some(unlogged) = self.refusal_log.admit() {
                 tracing::info!(user_id = %user.id, unlogged, "login refused: the user is deactivated");
             }
@@ -116,7 +116,7 @@ impl SessionService {
                 Err(spent @ Spent { budget: Budget::Account, .. }) => {
                     tracing::debug!(login_id, "login refused: the account's login budget is spent");
                     self.count_refusal(spent, client, Some(&user.id));
-                    password_hash::verify(attempt.password, None).await;
+                    password_hash::spend(attempt.password, user.password_hash.clone()).await;
                     self.record(&attempt.origin, audited, failure).await;
                     return Err(self.wrong_credentials(AppError::InvalidCredentials));
                 }

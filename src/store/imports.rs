@@ -56,13 +56,18 @@ pub struct ImportedUser {
 /// [`super::ImportStore::apply_import`].
 ///
 /// - A new user is added unless their id, username, email or sign-on identity is taken here
-///   (then refused). An update rewrites the profile, roles and times; the password hash and
-///   the second factor only while the user has not yet signed in here with a password (their
-///   stored hash is still an imported one, or they have none): what a person changed here is
-///   never undone by the source. An update that deactivates the user ends their sessions.
-/// - A new session or token is added only if its user is here (and, for a session, active);
-///   else refused. An update rewrites what may change (expiry, activity, device, roles, props;
-///   a token's description and state: disabling one ends its session).
+///   (then refused). An update rewrites the username, email, sign-in method, profile and
+///   times, never the roles (a role taken away here stays away) and never back to active (a
+///   deactivation here stands; one in the source carries over and ends the user's sessions).
+///   The password hash and the second factor are rewritten only while the user has not yet
+///   signed in here with a password (their stored hash is still an imported one, or they have
+///   none): what a person set here is never undone by the source. The MFA steps accepted there
+///   are added to those accepted here (never removed).
+/// - A new session or token is added only if its user is here (and, for a session, active),
+///   the session with **the user's roles here** (not the source's): else refused. An update
+///   moves the last activity and expiry forward only, fills a missing device id and takes the
+///   props; a token's description and expiry, and its state only towards disabled (which ends
+///   its session).
 /// - Every row written (and only those) gets its ledger entry.
 #[derive(Clone, Debug, Default)]
 pub struct ImportBatch {

@@ -224,7 +224,7 @@ async fn old_tokens_cookies_passwords_and_codes_work(backend: Backend) {
     assert_eq!(report.expired_sessions, 1);
     assert_eq!(report.counts[&ImportKind::Token].new, 2);
     let summary = report.summary();
-    for said in ["a bot account", "a remote user", "isoauth", "custom_helpdesk", "must be reset", "first use"] {
+    for said in ["a bot account", "a remote user", "isoauth", "custom_helpdesk", "set again", "first use"] {
         assert!(summary.contains(said), "{said:?} not in {summary}");
     }
 
@@ -332,6 +332,35 @@ async fn a_second_import_changes_nothing_and_a_dry_run_writes_nothing(backend: B
     assert_eq!((updated.counts[&ImportKind::User].updated, updated.counts[&ImportKind::User].unchanged), (1, 4));
     assert_eq!(stored(&app, &source.alice).await.profile.unwrap().nickname, "Al");
 
+    // What was decided here stands when the source's rows change: a demotion (and new sessions
+    // take the user's roles here, not the source's), a deactivation, a disabled token.
+    let stores = app.service.stores();
+    let dave = stores.users.user_by_username("dave").await.unwrap().unwrap();
+    stores.users.deactivate_user(&dave.id, now_millis(), &cause()).await.unwrap();
+    let alice_id = Id::parse(&source.alice).unwrap();
+    let bob_id = Id::parse(&source.bob).unwrap();
+    // bob made an admin here first, so that alice is not the last one.
+    let set = stores.users.set_roles(&bob_id, "system_user system_admin", now_millis(), &cause()).await.unwrap();
+    assert_eq!(set, mm_sessions::store::RolesSet::Set(1));
+    let set = stores.users.set_roles(&alice_id, "system_user", now_millis(), &cause()).await.unwrap();
+    assert!(matches!(set, mm_sessions::store::RolesSet::Set(_)), "{set:?}");
+    let pat = stores.tokens.token_by_hash(&mm_sessions::domain::TokenHash::of(&source.pat)).await.unwrap().unwrap();
+    stores.tokens.set_token_active(&pat, false, &cause()).await.unwrap();
+    source.exec("UPDATE users SET nickname = nickname || '!'", &[]).await;
+    source.exec("UPDATE useraccesstokens SET description = 'changed'", &[]).await;
+    let new_token = id();
+    let props = json!({"csrf": id()});
+    source.session(&id(), &new_token, &source.alice, now_millis() + DAY_MS, false, &props).await;
+    let after = source.import_into(&app, false).await;
+    assert_eq!(after.counts[&ImportKind::User].updated, 5, "{}", after.summary());
+    assert!(!stores.users.user_by_id(&dave.id).await.unwrap().unwrap().is_active(), "a deactivation here was undone");
+    assert_eq!(stored(&app, &source.alice).await.roles, "system_user", "a demotion here was undone");
+    assert_eq!(stored(&app, &source.bob).await.roles, "system_user system_admin", "a promotion here was undone");
+    assert!(!app.token_works(&source.pat).await, "a token disabled here came back");
+    let me = app.get("/users/me/sessions").token(&new_token).await.json();
+    assert!(me.as_array().unwrap().iter().all(|s| s["roles"] == "system_user"), "{me}");
+    stores.users.set_roles(&alice_id, "system_user system_admin", now_millis(), &cause()).await.unwrap();
+
     // A session revoked here is not brought back by the next import, even when the source's
     // row changed; a password set here is not overwritten by the source's.
     let alice = stored(&app, &source.alice).await;
@@ -388,4 +417,47 @@ async fn imported_passwords_keep_the_login_budgets_postgres_source() {
     let right = app.login("alice", ALICE_PASSWORD).await;
     right.assert_app_error(401, "api.user.login.invalid_credentials_email_username");
     assert!(stored(&app, &source.alice).await.password_hash.unwrap().starts_with("$2a$"));
+}
+
+/// With the operator key, an imported MFA secret is stored sealed (a copy of this store computes
+/// no code) and the server holding that key takes the old secret's codes.
+#[tokio::test]
+async fn imported_mfa_secrets_are_sealed_under_the_operator_key_postgres_source() {
+    let key = mm_sessions::mfa::SecretKey::parse("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=").unwrap();
+    let source = Source::new().await;
+    let server_key = key.clone();
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.policy.mfa.enable = true;
+        c.mfa_key = Some(server_key);
+    })
+    .await;
+    let options =
+        Options { from: source.schema.url.clone(), dry_run: false, operator_key: Some(key), report_file: None };
+    import::run(app.service.stores(), options).await.expect("import ran");
+    let bob = Id::parse(&source.bob).unwrap();
+    let state = app.service.stores().mfa.mfa_state(&bob).await.unwrap().unwrap();
+    assert!(state.active);
+    assert!(state.secret.starts_with("sealed:v1:") && !state.secret.contains(BOB_SECRET), "{}", state.secret);
+    let next = totp::code_at(BOB_SECRET, u64::try_from((source.bob_step + 1) * 30).unwrap()).unwrap();
+    let reply = app.login_with(json!({"login_id": "bob", "password": BOB_PASSWORD, "token": next})).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+}
+
+/// A dry run finds what the import would refuse: a new user whose username another user here
+/// holds (and that user's sessions), as the import then does.
+#[tokio::test]
+async fn a_dry_run_finds_the_clashes_the_import_finds_postgres_source() {
+    let source = Source::new().await;
+    let app = spawn_app(Backend::Sqlite).await;
+    app.user("dave", &[]).await;
+    for dry_run in [true, false] {
+        let report = source.import_into(&app, dry_run).await;
+        let users = report.counts[&ImportKind::User];
+        assert_eq!((users.new, users.skipped), (4, 3), "{}", report.summary());
+        let refused = report.reasons(ImportKind::User);
+        assert!(
+            refused.contains(&("skipped: its username, email or sign-on identity is held by another user here", 1)),
+            "{refused:?}"
+        );
+    }
 }

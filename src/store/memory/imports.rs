@@ -71,10 +71,17 @@ impl Inner {
             None => true,
         };
         let mut user = new.clone();
-        if let Some(current) = self.users.get(&new.id).filter(|_| !credentials_from_source) {
-            user.password_hash = current.password_hash.clone();
-            user.last_password_update = current.last_password_update;
-            user.mfa_active = current.mfa_active;
+        if let Some(current) = self.users.get(&new.id) {
+            // Roles and a deactivation made here stand.
+            user.roles = current.roles.clone();
+            if !current.is_active() {
+                user.delete_at = current.delete_at;
+            }
+            if !credentials_from_source {
+                user.password_hash = current.password_hash.clone();
+                user.last_password_update = current.last_password_update;
+                user.mfa_active = current.mfa_active;
+            }
         }
         if credentials_from_source {
             if row.row.mfa_secret.is_empty() {
@@ -82,10 +89,8 @@ impl Inner {
             } else {
                 self.mfa_secrets.insert(new.id.clone(), row.row.mfa_secret.clone());
             }
-            if !row.update {
-                self.mfa_steps.insert(new.id.clone(), row.row.mfa_used_steps.iter().copied().collect());
-            }
         }
+        self.mfa_steps.entry(new.id.clone()).or_default().extend(row.row.mfa_used_steps.iter().copied());
         let deactivated = !user.is_active();
         self.users.insert(new.id.clone(), user);
         if deactivated {
@@ -100,17 +105,22 @@ impl Inner {
         let ok = if row.update {
             match self.sessions.get_mut(&s.id).filter(|current| current.user_id == s.user_id) {
                 Some(current) => {
-                    current.expires_at = s.expires_at;
-                    current.last_activity_at = s.last_activity_at;
-                    current.device_id = s.device_id.clone();
-                    current.roles = s.roles.clone();
+                    if current.expires_at != 0 {
+                        current.expires_at = current.expires_at.max(s.expires_at);
+                    }
+                    current.last_activity_at = current.last_activity_at.max(s.last_activity_at);
+                    if current.device_id.is_empty() {
+                        current.device_id = s.device_id.clone();
+                    }
                     current.props = s.props.clone();
                     true
                 }
                 None => false,
             }
         } else if user_active && !self.sessions.contains_key(&s.id) && !self.by_token.contains_key(&s.token_hash) {
-            self.insert_session(s.clone());
+            // With the user's roles here.
+            let roles = self.users.get(&s.user_id).map(|u| u.roles.clone()).unwrap_or_default();
+            self.insert_session(Session { roles, ..s.clone() });
             true
         } else {
             false
@@ -128,7 +138,7 @@ impl Inner {
             match self.tokens.get_mut(&t.id) {
                 Some(current) => {
                     current.description = t.description.clone();
-                    current.is_active = t.is_active;
+                    current.is_active &= t.is_active;
                     current.expires_at = t.expires_at;
                     true
                 }

@@ -39,7 +39,18 @@ impl ImportStore for PostgresStore {
     }
 
     async fn apply_import(&self, batch: &ImportBatch) -> StoreResult<Vec<(ImportKind, String)>> {
+        // The users whose sessions and tokens this batch adds are locked first (in id order, so
+        // that two batches cannot deadlock): a deactivation or role change on another node waits,
+        // or has committed, and each session copies the roles it left.
+        let mut owners: Vec<&str> = batch.sessions.iter().map(|s| s.row.user_id.as_str()).collect();
+        owners.extend(batch.tokens.iter().map(|t| t.row.user_id.as_str()));
+        owners.sort_unstable();
+        owners.dedup();
         self.transaction(async |tx| {
+            if !owners.is_empty() {
+                let sql = "SELECT 1 FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+                tx.query(sql, &[&owners]).await.map_err(super::classify)?;
+            }
             let mut refused = Vec::new();
             for row in &batch.users {
                 if !import_user(tx, row, batch.at).await? {
@@ -91,31 +102,31 @@ async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i6
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
         let sql = format!(
-            "UPDATE users SET username = $2, email = $3, roles = $4, create_at = $5, update_at = $6, delete_at = $8, \
+            "UPDATE users SET username = $2, email = $3, create_at = $5, update_at = $6, \
+             delete_at = CASE WHEN delete_at <> 0 THEN delete_at ELSE $8 END, \
              auth_service = $11, auth_data = $12, profile = $13, \
              password_hash = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $7 ELSE password_hash END, \
              last_password_update = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $9 ELSE last_password_update END, \
              mfa_active = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $10 ELSE mfa_active END, \
              mfa_secret = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN $14 ELSE mfa_secret END \
              WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.id <> $1 AND (o.username = $2 OR o.email = $3 \
-             OR (o.auth_service = $11 AND o.auth_data = $12)))"
+             OR (o.auth_service = $11 AND o.auth_data = $12))) AND $4::text IS NOT NULL"
         );
+        // ($4, the roles, only so that both statements take one parameter list: never rewritten.)
         execute(tx, &sql, &values).await? > 0
     } else {
         let sql = format!(
             "INSERT INTO users ({USER_COLUMNS}, mfa_secret) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING"
         );
-        let inserted = execute(tx, &sql, &values).await? > 0;
-        if inserted && !row.row.mfa_used_steps.is_empty() {
-            let sql =
-                "INSERT INTO mfa_used_steps (user_id, step) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING";
-            execute(tx, sql, &[&u.id.as_str(), &row.row.mfa_used_steps]).await?;
-        }
-        inserted
+        execute(tx, &sql, &values).await? > 0
     };
     if !written {
         return Ok(false);
+    }
+    if !row.row.mfa_used_steps.is_empty() {
+        let sql = "INSERT INTO mfa_used_steps (user_id, step) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING";
+        execute(tx, sql, &[&u.id.as_str(), &row.row.mfa_used_steps]).await?;
     }
     if !u.is_active() {
         end_sessions(tx, &Cause::system(reason::DEACTIVATED, at), "user_id = $1", &[&u.id.as_str()]).await?;
@@ -129,19 +140,23 @@ async fn import_session(tx: &Transaction<'_>, row: &ImportRow<Session>) -> Store
     let s = &row.row;
     let props = serde_json::to_value(&s.props).context("encoding props")?;
     let written = if row.update {
-        let sql = "UPDATE sessions SET expires_at = $3, last_activity_at = $4, device_id = $5, roles = $6, props = $7 \
+        let sql = "UPDATE sessions SET \
+                   expires_at = CASE WHEN expires_at = 0 THEN 0 ELSE GREATEST(expires_at, $3) END, \
+                   last_activity_at = GREATEST(last_activity_at, $4), \
+                   device_id = CASE WHEN device_id = '' THEN $5 ELSE device_id END, props = $6 \
                    WHERE id = $1 AND user_id = $2";
-        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 7] =
-            [&s.id.as_str(), &s.user_id.as_str(), &s.expires_at, &s.last_activity_at, &s.device_id, &s.roles, &props];
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 6] =
+            [&s.id.as_str(), &s.user_id.as_str(), &s.expires_at, &s.last_activity_at, &s.device_id, &props];
         execute(tx, sql, &values).await?
     } else {
+        // With the user's roles here; the users of the batch are locked (`apply_import`).
         let sql = format!(
             "INSERT INTO sessions ({SESSION_COLUMNS}) \
-             SELECT $1::text, $2::bytea, $3::text, $4::bigint, $5::bigint, $6::bigint, $7::text, $8::text, \
-             $9::boolean, $10::boolean, $11::boolean, $12::jsonb \
-             WHERE EXISTS (SELECT 1 FROM users WHERE id = $3 AND delete_at = 0) ON CONFLICT DO NOTHING"
+             SELECT $1::text, $2::bytea, $3::text, $4::bigint, $5::bigint, $6::bigint, $7::text, u.roles, \
+             $8::boolean, $9::boolean, $10::boolean, $11::jsonb \
+             FROM users u WHERE u.id = $3 AND u.delete_at = 0 ON CONFLICT DO NOTHING"
         );
-        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 12] = [
+        let values: [&(dyn tokio_postgres::types::ToSql + Sync); 11] = [
             &s.id.as_str(),
             &&s.token_hash.0[..],
             &s.user_id.as_str(),
@@ -149,7 +164,6 @@ async fn import_session(tx: &Transaction<'_>, row: &ImportRow<Session>) -> Store
             &s.expires_at,
             &s.last_activity_at,
             &s.device_id,
-            &s.roles,
             &s.is_oauth,
             &s.expired_notify,
             &s.local,
@@ -168,7 +182,8 @@ async fn import_session(tx: &Transaction<'_>, row: &ImportRow<Session>) -> Store
 async fn import_token(tx: &Transaction<'_>, row: &ImportRow<AccessToken>, at: i64) -> StoreResult<bool> {
     let t = &row.row;
     let written = if row.update {
-        let sql = "UPDATE user_access_tokens SET description = $2, is_active = $3, expires_at = $4 WHERE id = $1";
+        let sql = "UPDATE user_access_tokens SET description = $2, is_active = is_active AND $3, expires_at = $4 \
+                   WHERE id = $1";
         execute(tx, sql, &[&t.id.as_str(), &t.description, &t.is_active, &t.expires_at]).await?
     } else {
         let sql = format!(

@@ -100,7 +100,8 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
         let sql = format!(
-            "UPDATE users SET username = ?2, email = ?3, roles = ?4, create_at = ?5, update_at = ?6, delete_at = ?8, \
+            "UPDATE users SET username = ?2, email = ?3, create_at = ?5, update_at = ?6, \
+             delete_at = CASE WHEN delete_at <> 0 THEN delete_at ELSE ?8 END, \
              auth_service = ?11, auth_data = ?12, profile = ?13, \
              password_hash = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN ?7 ELSE password_hash END, \
              last_password_update = CASE WHEN {CREDENTIALS_FROM_SOURCE} THEN ?9 ELSE last_password_update END, \
@@ -115,17 +116,14 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
             "INSERT INTO users ({USER_COLUMNS}, mfa_secret) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO NOTHING"
         );
-        let inserted = execute(c, &sql, values)? > 0;
-        if inserted {
-            let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
-            for step in &row.row.mfa_used_steps {
-                execute(c, sql, params![u.id.as_str(), step])?;
-            }
-        }
-        inserted
+        execute(c, &sql, values)? > 0
     };
     if !written {
         return Ok(false);
+    }
+    let sql = "INSERT INTO mfa_used_steps (user_id, step) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    for step in &row.row.mfa_used_steps {
+        execute(c, sql, params![u.id.as_str(), step])?;
     }
     if !u.is_active() {
         end_sessions(c, &Cause::system(reason::DEACTIVATED, at), "user_id = ?1", &[&u.id.as_str()])?;
@@ -138,16 +136,19 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
 fn import_session(c: &Connection, row: &ImportRow<Session>, props: &str) -> rusqlite::Result<bool> {
     let s = &row.row;
     let written = if row.update {
-        let sql = "UPDATE sessions SET expires_at = ?3, last_activity_at = ?4, device_id = ?5, roles = ?6, props = ?7 \
+        let sql = "UPDATE sessions SET \
+                   expires_at = CASE WHEN expires_at = 0 THEN 0 ELSE max(expires_at, ?3) END, \
+                   last_activity_at = max(last_activity_at, ?4), \
+                   device_id = CASE WHEN device_id = '' THEN ?5 ELSE device_id END, props = ?6 \
                    WHERE id = ?1 AND user_id = ?2";
-        let values =
-            params![s.id.as_str(), s.user_id.as_str(), s.expires_at, s.last_activity_at, s.device_id, s.roles, props];
+        let values = params![s.id.as_str(), s.user_id.as_str(), s.expires_at, s.last_activity_at, s.device_id, props];
         execute(c, sql, values)?
     } else {
+        // With the user's roles here.
         let sql = format!(
             "INSERT INTO sessions ({SESSION_COLUMNS}) \
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 \
-             WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3 AND delete_at = 0) ON CONFLICT DO NOTHING"
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, u.roles, ?8, ?9, ?10, ?11 \
+             FROM users u WHERE u.id = ?3 AND u.delete_at = 0 ON CONFLICT DO NOTHING"
         );
         let values = params![
             s.id.as_str(),
@@ -157,7 +158,6 @@ fn import_session(c: &Connection, row: &ImportRow<Session>, props: &str) -> rusq
             s.expires_at,
             s.last_activity_at,
             s.device_id,
-            s.roles,
             s.is_oauth,
             s.expired_notify,
             s.local,
@@ -176,7 +176,8 @@ fn import_session(c: &Connection, row: &ImportRow<Session>, props: &str) -> rusq
 fn import_token(c: &Connection, row: &ImportRow<AccessToken>, at: i64) -> rusqlite::Result<bool> {
     let t = &row.row;
     let written = if row.update {
-        let sql = "UPDATE user_access_tokens SET description = ?2, is_active = ?3, expires_at = ?4 WHERE id = ?1";
+        let sql = "UPDATE user_access_tokens SET description = ?2, is_active = is_active AND ?3, expires_at = ?4 \
+                   WHERE id = ?1";
         execute(c, sql, params![t.id.as_str(), t.description, t.is_active, t.expires_at])?
     } else {
         let sql = format!(
