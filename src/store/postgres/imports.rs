@@ -82,23 +82,9 @@ async fn ledger(tx: &Transaction<'_>, kind: ImportKind, id: &str, digest: &[u8; 
 /// Writes one user; `false` when refused.
 async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i64) -> StoreResult<bool> {
     let u = &row.row.user;
-    let profile = profile_text(u);
-    let values: [&(dyn tokio_postgres::types::ToSql + Sync); 14] = [
-        &u.id.as_str(),
-        &u.username,
-        &u.email,
-        &u.roles,
-        &u.create_at,
-        &u.update_at,
-        &u.password_hash,
-        &u.delete_at,
-        &u.last_password_update,
-        &u.mfa_active,
-        &u.auth_service,
-        &u.auth_data,
-        &profile,
-        &row.row.mfa_secret,
-    ];
+    let (id, profile) = (u.id.as_str(), profile_text(u));
+    let mut values = super::user_values(u, &id, &profile).to_vec();
+    values.push(&row.row.mfa_secret);
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
         let sql = format!(

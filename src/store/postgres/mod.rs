@@ -212,6 +212,25 @@ impl PostgresStore {
 /// A statement's parameters.
 type Params<'a> = [&'a (dyn ToSql + Sync)];
 
+/// A user's values in the order of [`USER_COLUMNS`] (`id` is its text, `profile` its stored text).
+fn user_values<'a>(u: &'a User, id: &'a &'a str, profile: &'a Option<String>) -> [&'a (dyn ToSql + Sync); 13] {
+    [
+        id,
+        &u.username,
+        &u.email,
+        &u.roles,
+        &u.create_at,
+        &u.update_at,
+        &u.password_hash,
+        &u.delete_at,
+        &u.last_password_update,
+        &u.mfa_active,
+        &u.auth_service,
+        &u.auth_data,
+        profile,
+    ]
+}
+
 /// Runs one statement (prepared once per connection) on a connection or in a transaction; how
 /// many rows it changed.
 async fn execute(client: &impl GenericClient, sql: &str, params: &Params<'_>) -> StoreResult<u64> {

@@ -18,22 +18,8 @@ impl UserStore for PostgresStore {
         let sql = format!(
             "INSERT INTO users ({USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
         );
-        let profile = rows::profile_text(u);
-        let row: [&(dyn ToSql + Sync); 13] = [
-            &u.id.as_str(),
-            &u.username,
-            &u.email,
-            &u.roles,
-            &u.create_at,
-            &u.update_at,
-            &u.password_hash,
-            &u.delete_at,
-            &u.last_password_update,
-            &u.mfa_active,
-            &u.auth_service,
-            &u.auth_data,
-            &profile,
-        ];
+        let (id, profile) = (u.id.as_str(), rows::profile_text(u));
+        let row = super::user_values(u, &id, &profile);
         self.execute(&sql, &row).await.map(drop)
     }
 

@@ -9,7 +9,7 @@ use super::super::imports::{ImportRow, ImportedUser, CREDENTIALS_FROM_SOURCE};
 use super::super::rows::{profile_text, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
 use super::events::end_sessions;
-use super::{execute, SqliteStore};
+use super::{execute, user_values, SqliteStore};
 use crate::domain::event::reason;
 use crate::domain::{AccessToken, Cause, Session};
 
@@ -81,22 +81,10 @@ fn ledger(c: &Connection, kind: ImportKind, id: &str, digest: &[u8; 32]) -> rusq
 /// Writes one user; `false` when refused.
 fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqlite::Result<bool> {
     let u = &row.row.user;
-    let values = params![
-        u.id.as_str(),
-        u.username,
-        u.email,
-        u.roles,
-        u.create_at,
-        u.update_at,
-        u.password_hash,
-        u.delete_at,
-        u.last_password_update,
-        u.mfa_active,
-        u.auth_service,
-        u.auth_data,
-        profile_text(u),
-        row.row.mfa_secret,
-    ];
+    let (id, profile) = (u.id.as_str(), profile_text(u));
+    let mut values = user_values(u, &id, &profile).to_vec();
+    values.push(&row.row.mfa_secret);
+    let values = &values[..];
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
         let sql = format!(

@@ -205,24 +205,30 @@ fn classify(error: rusqlite::Error) -> StoreError {
     StoreError::Backend(error.into())
 }
 
+/// A user's values in the order of [`USER_COLUMNS`] (`id` is its text, `profile` its stored text).
+fn user_values<'a>(u: &'a User, id: &'a &'a str, profile: &'a Option<String>) -> [&'a dyn rusqlite::ToSql; 13] {
+    [
+        id,
+        &u.username,
+        &u.email,
+        &u.roles,
+        &u.create_at,
+        &u.update_at,
+        &u.password_hash,
+        &u.delete_at,
+        &u.last_password_update,
+        &u.mfa_active,
+        &u.auth_service,
+        &u.auth_data,
+        profile,
+    ]
+}
+
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
     let sql =
         format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    let row = params![
-        u.id.as_str(),
-        u.username,
-        u.email,
-        u.roles,
-        u.create_at,
-        u.update_at,
-        u.password_hash,
-        u.delete_at,
-        u.last_password_update,
-        u.mfa_active,
-        u.auth_service,
-        u.auth_data,
-        super::rows::profile_text(u)
-    ];
+    let (id, profile) = (u.id.as_str(), super::rows::profile_text(u));
+    let row = &user_values(u, &id, &profile)[..];
     execute(c, &sql, row).map(drop)
 }
 
