@@ -23,7 +23,7 @@ pub use id::{Id, SessionId, TokenId};
 pub use props::Props;
 pub use session::{RevokeReason, Session};
 pub use token::{Token, TokenHash};
-pub use user::{password_is_ours, NewUser, Profile, User};
+pub use user::{NewUser, Profile, User};
 
 /// Milliseconds since the Unix epoch, the unit of every Mattermost timestamp.
 pub fn now_millis() -> i64 {

@@ -41,12 +41,6 @@ pub struct User {
     pub profile: Option<Arc<Profile>>,
 }
 
-/// Whether a stored password hash is this server's own (argon2id): one set or upgraded here,
-/// not an imported one (Mattermost's bcrypt or PBKDF2, [`crate::password_hash::legacy`]).
-pub fn password_is_ours(stored: &str) -> bool {
-    stored.starts_with("$argon2")
-}
-
 /// A Mattermost user's profile as an import carries it (`nickname`, `first_name`, …,
 /// `timezone`, `notify_props`), stored as one JSON value and answered as Mattermost answers it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -113,15 +113,15 @@ trait Row {
     fn owner(&self) -> Option<&str> {
         None
     }
-    /// A user's unique names: username and email.
-    fn names(&self) -> Option<(&str, &str)> {
+    /// The user it is (a user's row).
+    fn user(&self) -> Option<&crate::domain::User> {
         None
     }
 }
 
 impl Row for crate::store::imports::ImportedUser {
-    fn names(&self) -> Option<(&str, &str)> {
-        Some((&self.user.username, &self.user.email))
+    fn user(&self) -> Option<&crate::domain::User> {
+        Some(&self.user)
     }
 }
 
@@ -192,6 +192,9 @@ impl Run<'_> {
             let update = match ledger.get(&id) {
                 None => false,
                 Some(before) if !before.here => {
+                    if kind == ImportKind::User {
+                        self.users_not_imported.insert(id.clone());
+                    }
                     self.report.skipped(kind, &id, mapping::skip::GONE_HERE)?;
                     continue;
                 }
@@ -236,13 +239,22 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Whether a new user's username or email is another user's here (what a dry run asks, as
-    /// the write would find it).
+    /// Whether a new user clashes with one here: the same id, or another user with its username,
+    /// email or sign-on identity (what a dry run asks, as the write would find it).
     async fn clashes(&self, id: &str, row: &impl Row) -> anyhow::Result<bool> {
-        let Some((username, email)) = row.names() else { return Ok(false) };
+        let Some(user) = row.user() else { return Ok(false) };
         let users = &self.stores.users;
+        if users.user_by_id(&user.id).await?.is_some() {
+            return Ok(true);
+        }
         let taken = |other: Option<crate::domain::User>| other.is_some_and(|o| o.id.as_str() != id);
-        Ok(taken(users.user_by_username(username).await?) || taken(users.user_by_email(email).await?))
+        if taken(users.user_by_username(&user.username).await?) || taken(users.user_by_email(&user.email).await?) {
+            return Ok(true);
+        }
+        Ok(match &user.auth_data {
+            Some(data) => taken(users.user_by_auth(&user.auth_service, data).await?),
+            None => false,
+        })
     }
 
     /// A kind is done: the progress line ends.

@@ -29,15 +29,16 @@ fn is_bcrypt(stored: &str) -> bool {
 /// Whether `password` matches Mattermost's hash `stored`; `false` for anything that is not one
 /// (Mattermost reads a hash it cannot parse as bcrypt, which then fails too).
 pub fn verify(password: &str, stored: &str) -> bool {
-    if password.len() > MAX_PASSWORD_BYTES {
-        return false;
-    }
-    if let Some(rest) = stored.strip_prefix("$pbkdf2$") {
-        return verify_pbkdf2(password, rest).unwrap_or(false);
-    }
-    // Up to 72 bytes, bcrypt's own cut drops only the NUL it appends (as Go's does): a 72-byte
-    // password verifies, as it does in Mattermost (the crate's non-truncating check refuses it).
-    is_bcrypt(stored) && bcrypt::verify(password, stored).unwrap_or(false)
+    let matched = match stored.strip_prefix("$pbkdf2$") {
+        Some(rest) => verify_pbkdf2(password, rest).unwrap_or(false),
+        // Up to 72 bytes, bcrypt's own cut drops only the NUL it appends (as Go's does): a
+        // 72-byte password verifies, as in Mattermost (the crate's non-truncating check refuses
+        // it).
+        None => is_bcrypt(stored) && bcrypt::verify(password, stored).unwrap_or(false),
+    };
+    // Over 72 bytes is refused, after the same work: a quick refusal would tell which login
+    // names hold an imported hash.
+    matched && password.len() <= MAX_PASSWORD_BYTES
 }
 
 /// Whether `stored` is one of Mattermost's hashes in a form its hasher reads: what an import

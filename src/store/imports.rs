@@ -59,9 +59,10 @@ pub struct ImportedUser {
 ///   (then refused). An update rewrites the username, email, sign-in method, profile and
 ///   times, never the roles (a role taken away here stays away) and never back to active (a
 ///   deactivation here stands; one in the source carries over and ends the user's sessions).
-///   The password hash and the second factor are rewritten only while the user has not yet
-///   signed in here with a password (their stored hash is still an imported one, or they have
-///   none): what a person set here is never undone by the source. The MFA steps accepted there
+///   The password hash and the second factor are rewritten only while they are as an import
+///   wrote them (`credentials_from_import`: no password set or upgraded here, no MFA set up or
+///   turned off here, no switch of sign-in method): what was set here is never undone by the
+///   source. The MFA steps accepted there
 ///   are added to those accepted here (never removed).
 /// - A new session or token is added only if its user is here (and, for a session, active),
 ///   the session with **the user's roles here** (not the source's): else refused. An update
@@ -86,6 +87,5 @@ impl ImportBatch {
 }
 
 /// The condition (SQL, on `users`, both dialects) of a user whose credentials the source still
-/// owns: no password set here, only an imported hash or none (this server's hashes are argon2id
-/// PHC strings, `$argon2…`; `_` matches the `$`, which SQLite's parameter syntax would misread).
-pub const CREDENTIALS_FROM_SOURCE: &str = "(password_hash IS NULL OR password_hash NOT LIKE '_argon2%')";
+/// owns: as an import wrote them, cleared by every credential write here.
+pub const CREDENTIALS_FROM_SOURCE: &str = "credentials_from_import";

@@ -361,6 +361,16 @@ async fn a_second_import_changes_nothing_and_a_dry_run_writes_nothing(backend: B
     assert!(me.as_array().unwrap().iter().all(|s| s["roles"] == "system_user"), "{me}");
     stores.users.set_roles(&alice_id, "system_user system_admin", now_millis(), &cause()).await.unwrap();
 
+    // An administrator turns bob's MFA off here (a lost phone) before bob ever signs in here:
+    // the next import, though bob's row changed there, leaves it off.
+    assert!(stores.mfa.mfa_state(&bob_id).await.unwrap().unwrap().active);
+    stores.mfa.deactivate_mfa(&bob_id, now_millis(), false, &cause()).await.unwrap();
+    source.exec("UPDATE users SET nickname = 'Robert' WHERE id = $1", &[&source.bob]).await;
+    source.import_into(&app, false).await;
+    assert_eq!(stored(&app, &source.bob).await.profile.unwrap().nickname, "Robert");
+    let mfa = stores.mfa.mfa_state(&bob_id).await.unwrap().unwrap();
+    assert!(!mfa.active && mfa.secret.is_empty(), "an MFA turned off here came back: {mfa:?}");
+
     // A session revoked here is not brought back by the next import, even when the source's
     // row changed; a password set here is not overwritten by the source's.
     let alice = stored(&app, &source.alice).await;

@@ -6,7 +6,7 @@ use super::super::imports::{ImportRow, ImportedUser};
 use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
 use super::{Inner, MemoryStore};
 use crate::domain::event::reason;
-use crate::domain::{password_is_ours, AccessToken, Cause, Session};
+use crate::domain::{AccessToken, Cause, Session};
 
 #[async_trait]
 impl ImportStore for MemoryStore {
@@ -66,10 +66,7 @@ impl Inner {
             refused.push((ImportKind::User, new.id.to_string()));
             return;
         }
-        let credentials_from_source = match self.users.get(&new.id) {
-            Some(current) => !current.password_hash.as_deref().is_some_and(password_is_ours),
-            None => true,
-        };
+        let credentials_from_source = !here || self.credentials_from_import.contains(&new.id);
         let mut user = new.clone();
         if let Some(current) = self.users.get(&new.id) {
             // Roles and a deactivation made here stand.
@@ -84,6 +81,7 @@ impl Inner {
             }
         }
         if credentials_from_source {
+            self.credentials_from_import.insert(new.id.clone());
             if row.row.mfa_secret.is_empty() {
                 self.mfa_secrets.remove(&new.id);
             } else {

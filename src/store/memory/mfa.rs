@@ -37,6 +37,7 @@ impl MfaStore for MemoryStore {
         }
         user.update_at = update_at;
         inner.mfa_secrets.insert(user_id.clone(), secret.to_owned());
+        inner.credentials_from_import.remove(user_id);
         Ok(MfaWrite::Done)
     }
 
@@ -69,6 +70,7 @@ impl MfaStore for MemoryStore {
             let user = inner.users.get_mut(user_id).expect("checked above, under the same lock");
             user.mfa_active = true;
             user.update_at = update_at;
+            inner.credentials_from_import.remove(user_id);
             inner.record_user(kind::USER_MFA_CHANGED, user_id, cause);
         }
         Ok(used)
@@ -94,6 +96,7 @@ impl MfaStore for MemoryStore {
         user.update_at = update_at;
         inner.mfa_secrets.remove(user_id);
         inner.mfa_failed.remove(user_id);
+        inner.credentials_from_import.remove(user_id);
         Ok(MfaWrite::Done)
     }
 }

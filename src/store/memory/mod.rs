@@ -45,6 +45,8 @@ struct Inner {
     outbox: webhooks::Outbox,
     /// What imports wrote: the digest of each row's source, by (kind, id).
     import_ledger: HashMap<(super::ImportKind, String), [u8; 32]>,
+    /// The users whose credentials are still as an import wrote them (`credentials_from_import`).
+    credentials_from_import: HashSet<Id>,
 }
 
 impl Inner {

@@ -58,6 +58,7 @@ impl UserStore for MemoryStore {
         stored.update_at = update_at;
         stored.last_password_update = update_at;
         inner.mfa_failed.remove(user_id);
+        inner.credentials_from_import.remove(user_id);
         Ok(true)
     }
 
@@ -67,6 +68,7 @@ impl UserStore for MemoryStore {
             return Ok(false);
         };
         stored.password_hash = Some(new.to_owned());
+        inner.credentials_from_import.remove(user_id);
         Ok(true)
     }
 
@@ -146,6 +148,7 @@ impl UserStore for MemoryStore {
             user.password_hash = None;
         }
         inner.mfa_failed.remove(user_id);
+        inner.credentials_from_import.remove(user_id);
         Ok(Some(inner.remove_user_sessions(user_id, |_| true, cause)))
     }
 }

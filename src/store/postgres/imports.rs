@@ -102,8 +102,8 @@ async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i6
         execute(tx, &sql, &values).await? > 0
     } else {
         let sql = format!(
-            "INSERT INTO users ({USER_COLUMNS}, mfa_secret) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING"
+            "INSERT INTO users ({USER_COLUMNS}, mfa_secret, credentials_from_import) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, TRUE) ON CONFLICT DO NOTHING"
         );
         execute(tx, &sql, &values).await? > 0
     };

@@ -50,7 +50,7 @@ impl MfaStore for PostgresStore {
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
         let written = self
             .locking_user(user_id, async |tx| {
-                let sql = "UPDATE users SET mfa_secret = $2, update_at = $3 WHERE id = $1 AND NOT mfa_active";
+                let sql = "UPDATE users SET credentials_from_import = FALSE, mfa_secret = $2, update_at = $3 WHERE id = $1 AND NOT mfa_active";
                 execute(tx, sql, &[&user_id.as_str(), &secret, &update_at]).await
             })
             .await?;
@@ -93,7 +93,7 @@ impl MfaStore for PostgresStore {
                 }
                 let used = use_mfa_step(tx, user_id, step, keep_from).await?;
                 if used == MfaWrite::Done {
-                    let sql = "UPDATE users SET mfa_active = TRUE, update_at = $2 WHERE id = $1";
+                    let sql = "UPDATE users SET credentials_from_import = FALSE, mfa_active = TRUE, update_at = $2 WHERE id = $1";
                     execute(tx, sql, &[&user_id.as_str(), &update_at]).await?;
                     record_user(tx, kind::USER_MFA_CHANGED, user_id.as_str(), cause).await?;
                 }
@@ -119,7 +119,7 @@ impl MfaStore for PostgresStore {
                 if was_active && only_while_off {
                     return Ok(false);
                 }
-                let sql = "UPDATE users SET mfa_active = FALSE, mfa_secret = '', mfa_failed_attempts = 0, \
+                let sql = "UPDATE users SET credentials_from_import = FALSE, mfa_active = FALSE, mfa_secret = '', mfa_failed_attempts = 0, \
                            update_at = $2 WHERE id = $1";
                 execute(tx, sql, &[&user_id.as_str(), &update_at]).await?;
                 if was_active {

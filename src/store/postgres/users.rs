@@ -40,13 +40,14 @@ impl UserStore for PostgresStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = $2, update_at = $3, last_password_update = $3, \
+        let sql = "UPDATE users SET credentials_from_import = FALSE, password_hash = $2, update_at = $3, last_password_update = $3, \
                    mfa_failed_attempts = 0 WHERE id = $1";
         Ok(self.execute(sql, &[&user_id.as_str(), &hash, &update_at]).await? > 0)
     }
 
     async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2";
+        let sql =
+            "UPDATE users SET credentials_from_import = FALSE, password_hash = $3 WHERE id = $1 AND password_hash = $2";
         Ok(self.execute(sql, &[&user_id.as_str(), &old, &new]).await? > 0)
     }
 
@@ -133,7 +134,7 @@ impl UserStore for PostgresStore {
         // Under the user-row lock, which orders it against logins racing on other nodes: a
         // session opened by the old method either ends here or is refused.
         self.locking_user(user_id, async |tx| {
-            let sql = "UPDATE users SET auth_service = $2, auth_data = $3, update_at = $4, mfa_failed_attempts = 0, \
+            let sql = "UPDATE users SET credentials_from_import = FALSE, auth_service = $2, auth_data = $3, update_at = $4, mfa_failed_attempts = 0, \
                        password_hash = CASE WHEN $2 = '' THEN password_hash ELSE NULL END WHERE id = $1";
             execute(tx, sql, &[&user_id.as_str(), &auth_service, &auth_data, &update_at]).await?;
             end_sessions(tx, cause, "user_id = $1", &[&user_id.as_str()]).await

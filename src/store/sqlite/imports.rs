@@ -101,8 +101,8 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
         execute(c, &sql, values)? > 0
     } else {
         let sql = format!(
-            "INSERT INTO users ({USER_COLUMNS}, mfa_secret) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO NOTHING"
+            "INSERT INTO users ({USER_COLUMNS}, mfa_secret, credentials_from_import) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1) ON CONFLICT DO NOTHING"
         );
         execute(c, &sql, values)? > 0
     };

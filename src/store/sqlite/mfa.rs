@@ -57,7 +57,7 @@ impl MfaStore for SqliteStore {
     async fn set_mfa_secret(&self, user_id: &Id, secret: &str, update_at: i64) -> StoreResult<MfaWrite> {
         let (user_id, secret) = (owned(user_id), owned(secret));
         self.write(move |c| {
-            let sql = "UPDATE users SET mfa_secret = ?2, update_at = ?3 WHERE id = ?1 AND mfa_active = 0";
+            let sql = "UPDATE users SET credentials_from_import = 0, mfa_secret = ?2, update_at = ?3 WHERE id = ?1 AND mfa_active = 0";
             if execute(c, sql, params![user_id, secret, update_at])? == 1 {
                 return Ok(MfaWrite::Done);
             }
@@ -103,7 +103,7 @@ impl MfaStore for SqliteStore {
             if used == MfaWrite::Done {
                 execute(
                     c,
-                    "UPDATE users SET mfa_active = 1, update_at = ?2 WHERE id = ?1",
+                    "UPDATE users SET credentials_from_import = 0, mfa_active = 1, update_at = ?2 WHERE id = ?1",
                     params![user_id, update_at],
                 )?;
                 record_user(c, kind::USER_MFA_CHANGED, &user_id, &cause)?;
@@ -127,7 +127,7 @@ impl MfaStore for SqliteStore {
                 .query_row([&user_id], |r| r.get::<_, bool>(0))
                 .optional()?
                 .unwrap_or(false);
-            let sql = "UPDATE users SET mfa_active = 0, mfa_secret = '', mfa_failed_attempts = 0, update_at = ?2 \
+            let sql = "UPDATE users SET credentials_from_import = 0, mfa_active = 0, mfa_secret = '', mfa_failed_attempts = 0, update_at = ?2 \
                        WHERE id = ?1 AND (mfa_active = 0 OR NOT ?3)";
             if execute(c, sql, params![user_id, update_at, only_while_off])? == 1 {
                 if was_active {

@@ -40,13 +40,14 @@ impl UserStore for SqliteStore {
     }
 
     async fn set_password_hash(&self, user_id: &Id, hash: &str, update_at: i64) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = ?2, update_at = ?3, last_password_update = ?3, \
+        let sql = "UPDATE users SET credentials_from_import = 0, password_hash = ?2, update_at = ?3, last_password_update = ?3, \
                    mfa_failed_attempts = 0 WHERE id = ?1";
         Ok(self.execute(sql, (owned(user_id), owned(hash), update_at)).await? > 0)
     }
 
     async fn upgrade_password_hash(&self, user_id: &Id, old: &str, new: &str) -> StoreResult<bool> {
-        let sql = "UPDATE users SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2";
+        let sql =
+            "UPDATE users SET credentials_from_import = 0, password_hash = ?3 WHERE id = ?1 AND password_hash = ?2";
         Ok(self.execute(sql, (owned(user_id), owned(old), owned(new))).await? > 0)
     }
 
@@ -121,7 +122,7 @@ impl UserStore for SqliteStore {
         let cause = cause.clone();
         // One write: the writer runs it in a savepoint of its batch, all or nothing.
         self.write(move |c| {
-            let sql = "UPDATE users SET auth_service = ?2, auth_data = ?3, update_at = ?4, mfa_failed_attempts = 0, \
+            let sql = "UPDATE users SET credentials_from_import = 0, auth_service = ?2, auth_data = ?3, update_at = ?4, mfa_failed_attempts = 0, \
                        password_hash = CASE WHEN ?2 = '' THEN password_hash ELSE NULL END WHERE id = ?1";
             if execute(c, sql, params![user_id, service, data, update_at])? == 0 {
                 return Ok(None);

@@ -12,3 +12,9 @@ CREATE TABLE import_ledger (
     digest bytea NOT NULL,
     PRIMARY KEY (kind, id)
 );
+
+-- Whether the user's credentials (password hash, second factor) are still as an import wrote
+-- them: set by the import, cleared by every credential write here (a password set or upgraded,
+-- MFA set up or turned off, a switch of sign-in method). While set, a later import may rewrite
+-- them from the source; once cleared, what was set here stands.
+ALTER TABLE users ADD COLUMN credentials_from_import boolean NOT NULL DEFAULT false;
