@@ -4,29 +4,18 @@
 // the cookie passes the CSRF check with the session's own token, and fails with another.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 
 import { importedServer, importSkip } from '../js/imported.mjs';
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'reports', 'screenshots');
+import { SHOTS, launchChromium } from './chromium.mjs';
 
 let imported;
 let browser;
 
 before(async () => {
   if (importSkip) return;
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
-  mkdirSync(SHOTS, { recursive: true });
   imported = await importedServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

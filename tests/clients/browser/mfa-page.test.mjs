@@ -5,16 +5,11 @@
 // turns it on, the current one signs in, the next one turns it off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 
 import { startServer } from '../js/server.mjs';
 import { codeAt, settledStep } from '../js/totp.mjs';
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'reports', 'screenshots');
+import { SHOTS, launchChromium } from './chromium.mjs';
 const PASSWORD = 'correct horse battery';
 
 let browser;
@@ -31,12 +26,7 @@ async function signIn(page, server, loginId) {
 }
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -2,15 +2,10 @@
 // (never a downloaded browser). A screenshot per step goes to reports/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 
 import { startServer } from '../js/server.mjs';
-
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'reports', 'screenshots');
+import { SHOTS, launchChromium } from './chromium.mjs';
 const PASSWORD = 'correct horse battery';
 const AGENTS = {
   firefox: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0',
@@ -47,8 +42,6 @@ async function signIn(page, loginId, password = PASSWORD) {
 }
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
-  mkdirSync(SHOTS, { recursive: true });
   // Cookies marked Secure, as behind a TLS proxy: the page must work with them (Chromium keeps
   // Secure cookies for http://127.0.0.1, a potentially trustworthy origin).
   server = await startServer({
@@ -59,11 +52,7 @@ before(async () => {
   create('bob');
   create('admin', 'system_user', 'system_admin');
   create('carol', 'system_user', 'system_user_access_token');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

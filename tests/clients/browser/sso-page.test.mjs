@@ -5,34 +5,28 @@
 // reports/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 
 import { startServer, freePort } from '../js/server.mjs';
 import { startProvider, openIdSettings } from '../sso/provider.mjs';
+import { SHOTS, launchChromium } from './chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client4 } = require('@mattermost/client');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'reports', 'screenshots');
 
 let server;
 let provider;
 let browser;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
-  mkdirSync(SHOTS, { recursive: true });
   const port = await freePort();
   const site = `http://127.0.0.1:${port}`;
   provider = await startProvider(site);
   server = await startServer({ port, env: { MM_SERVICESETTINGS_SITEURL: site, ...openIdSettings(provider),
     MM_OPENIDSETTINGS_BUTTONCOLOR: '#0a7c3e' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
