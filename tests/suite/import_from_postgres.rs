@@ -471,3 +471,29 @@ async fn a_dry_run_finds_the_clashes_the_import_finds_postgres_source() {
         );
     }
 }
+
+/// `--report`: every skipped row, and every row imported with a remark, one JSON object a line.
+#[tokio::test]
+async fn the_report_file_lists_every_skipped_row_postgres_source() {
+    let source = Source::new().await;
+    let app = spawn_app(Backend::Memory).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.jsonl");
+    let file = std::fs::File::create(&path).unwrap();
+    let options =
+        Options { from: source.schema.url.clone(), dry_run: false, operator_key: None, report_file: Some(file) };
+    let report = import::run(app.service.stores(), options).await.expect("import ran");
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let skipped: Vec<&serde_json::Value> = lines.iter().filter(|l| l["outcome"] == "skipped").collect();
+    let counted: u64 = report.counts.values().map(|c| c.skipped).sum();
+    assert_eq!(skipped.len() as u64, counted, "{lines:?}");
+    let reasons: Vec<&str> = skipped.iter().map(|l| l["reason"].as_str().unwrap()).collect();
+    for reason in ["a bot account (bots are not imported)", "a remote user of a shared channel (not imported)"] {
+        assert!(reasons.contains(&reason), "{reasons:?}");
+    }
+    assert!(reasons.iter().any(|r| r.contains("isoauth")), "{reasons:?}");
+    let noted: Vec<&serde_json::Value> = lines.iter().filter(|l| l["outcome"] == "imported").collect();
+    assert!(noted.iter().any(|l| l["reason"].as_str().unwrap().contains("custom_helpdesk")), "{noted:?}");
+    assert!(lines.iter().all(|l| !l.to_string().contains(&source.oauth_token)), "a token in the report");
+}
