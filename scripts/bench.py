@@ -468,6 +468,8 @@ def main():
     p.add_argument("--work-dir", default=None, help="where stores go (default: the system temp dir)")
     p.add_argument("--reports", default=str(ROOT / "reports"))
     p.add_argument("--keep", action="store_true", help="keep the stores, logs and captured responses")
+    p.add_argument("--instructions", action="store_true",
+                   help="only count instructions per request under callgrind (scripts/bench_instructions.py)")
     args = p.parse_args()
     args.connections = [int(c) for c in args.connections.split(",")]
     args.ops = [o for o in args.ops.split(",") if o]
@@ -490,7 +492,10 @@ def main():
     }
     report["settings"]["database"] = "postgres" if args.database.startswith("postgres") else args.database
     try:
-        if not args.scale_only:
+        if args.instructions:
+            import bench_instructions
+            report["instructions"] = bench_instructions.run(bench, Server, free_port)
+        elif not args.scale_only:
             report["raw_commits"] = bench.raw_commits()
             report["throughput"], report["response_bytes"] = bench.throughput()
         if args.scale or args.scale_only:
@@ -511,6 +516,9 @@ def main():
              + f" over {sampled_users(args):,} users")
           + f", {args.duration:g} s per run, session cache "
           f"{'default (35,000)' if args.session_cache_size is None else f'{args.session_cache_size:,}'}")
+    if "instructions" in report:
+        import bench_instructions
+        bench_instructions.print_table(report["instructions"])
     if "throughput" in report:
         print_throughput(report["throughput"])
         raw = report.get("raw_commits")
