@@ -52,24 +52,30 @@ impl Props {
         Props(Some(buf.into()))
     }
 
-    /// The pairs, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+    /// The pairs as the buffer holds them, bytes, in key order.
+    fn raw_pairs(&self) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
         let buf = self.0.as_deref().unwrap_or_default();
         let count = if buf.is_empty() { 0 } else { read_word(buf, 0) };
         let mut text = WORD * (1 + 2 * count);
         (0..count).map(move |i| {
             let (k, v) = (read_word(buf, WORD * (1 + 2 * i)), read_word(buf, WORD * (2 + 2 * i)));
-            let key = &buf[text..text + k];
-            let value = &buf[text + k..text + k + v];
+            let pair = (&buf[text..text + k], &buf[text + k..text + k + v]);
             text += k + v;
-            // Written from `&str`s at the boundaries read back here.
-            (std::str::from_utf8(key).unwrap_or_default(), std::str::from_utf8(value).unwrap_or_default())
+            pair
         })
     }
 
-    /// The value of `key`.
+    /// The pairs, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        // Written from `&str`s at the boundaries read back here.
+        self.raw_pairs().map(|(k, v)| (text(k), text(v)))
+    }
+
+    /// The value of `key`. Keys are compared as bytes, so that only the value found is read back
+    /// as text: every request reads a prop or two (`type`, `isOAuthUser`, `csrf`), and checking
+    /// each pair's UTF-8 on the way cost more than the rest of the look-up.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.raw_pairs().find(|(k, _)| *k == key.as_bytes()).map(|(_, v)| text(v))
     }
 
     pub fn len(&self) -> usize {
@@ -84,6 +90,12 @@ impl Props {
     pub fn buffer_len(&self) -> usize {
         self.0.as_deref().map_or(0, <[u8]>::len)
     }
+}
+
+/// A key or value read back: always valid, since the buffer was written from `&str`s at these
+/// boundaries ("" would mean a damaged buffer).
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 fn word(n: usize) -> [u8; WORD] {
