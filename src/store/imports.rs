@@ -13,6 +13,15 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
+    /// The table whose `id` a ledger entry of this kind names.
+    pub fn table(self) -> &'static str {
+        match self {
+            ImportKind::User => "users",
+            ImportKind::Session => "sessions",
+            ImportKind::Token => "user_access_tokens",
+        }
+    }
+
     /// Its name in the ledger (and in reports).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -58,7 +67,8 @@ pub struct ImportedUser {
 /// - A new user is added unless their id, username, email or sign-on identity is taken here
 ///   (then refused). An update rewrites the username, email, sign-in method, profile and
 ///   times, never the roles (a role taken away here stays away) and never back to active (a
-///   deactivation here stands; one in the source carries over and ends the user's sessions).
+///   deactivation here stands; one in the source carries over as a deactivation here: the
+///   user's sessions end, with `user.deactivated` and their `session.revoked` events).
 ///   The password hash and the second factor are rewritten only while they are as an import
 ///   wrote them (`credentials_from_import`: no password set or upgraded here, no MFA set up or
 ///   turned off here, no switch of sign-in method): what was set here is never undone by the

@@ -403,9 +403,36 @@ async fn snapshot(app: &TestApp) -> BTreeMap<String, String> {
     out
 }
 
+/// A deactivation in the source reaches here as a deactivation does: the user is deactivated,
+/// their sessions end, and `user.deactivated` and a `session.revoked` per session are recorded
+/// for the webhooks, in the import's transaction. Importing again records nothing more.
+async fn a_deactivation_in_the_source_ends_sessions_here_with_its_events(backend: Backend) {
+    let source = Source::new().await;
+    let app = spawn_app(backend).await;
+    source.import_into(&app, false).await;
+    assert!(app.token_works(&source.alice_token).await);
+    let stores = app.service.stores();
+    let before = stores.webhooks.events_since(0, 1000).await.unwrap().last().map_or(0, |e| e.seq);
+    source.exec("UPDATE users SET deleteat = $2 WHERE id = $1", &[&source.alice, &now_millis()]).await;
+    source.import_into(&app, false).await;
+    assert!(!stored(&app, &source.alice).await.is_active());
+    assert!(!app.token_works(&source.alice_token).await, "a session of a user deactivated there still works");
+    let events = stores.webhooks.events_since(before, 1000).await.unwrap();
+    let kinds: Vec<(&str, &str)> = events.iter().map(|e| (e.kind.as_str(), e.reason.as_str())).collect();
+    assert!(kinds.contains(&("user.deactivated", "deactivated")), "{kinds:?}");
+    let revoked = kinds.iter().filter(|k| **k == ("session.revoked", "deactivated")).count();
+    assert_eq!(revoked, 2, "alice's two imported sessions: {kinds:?}");
+    assert!(events.iter().all(|e| e.user_id == source.alice), "{events:?}");
+    let last = events.last().map_or(before, |e| e.seq);
+    source.exec("UPDATE users SET nickname = 'gone' WHERE id = $1", &[&source.alice]).await;
+    source.import_into(&app, false).await;
+    assert!(stores.webhooks.events_since(last, 1000).await.unwrap().is_empty(), "a second deactivation event");
+}
+
 on_every_backend!(
     old_tokens_cookies_passwords_and_codes_work,
-    a_second_import_changes_nothing_and_a_dry_run_writes_nothing
+    a_second_import_changes_nothing_and_a_dry_run_writes_nothing,
+    a_deactivation_in_the_source_ends_sessions_here_with_its_events
 );
 
 /// Wrong passwords for an imported user spend the account's budget as anyone's do: once it is

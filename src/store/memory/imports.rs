@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::super::imports::{ImportRow, ImportedUser};
 use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
 use super::{Inner, MemoryStore};
-use crate::domain::event::reason;
+use crate::domain::event::{kind, reason};
 use crate::domain::{AccessToken, Cause, Session};
 
 #[async_trait]
@@ -89,10 +89,13 @@ impl Inner {
             }
         }
         self.mfa_steps.entry(new.id.clone()).or_default().extend(row.row.mfa_used_steps.iter().copied());
-        let deactivated = !user.is_active();
+        // Deactivated by this write (an update from active): as a deactivation here.
+        let deactivated = !user.is_active() && self.users.get(&new.id).is_some_and(|u| u.is_active());
         self.users.insert(new.id.clone(), user);
         if deactivated {
-            self.remove_user_sessions(&new.id, |_| true, &Cause::system(reason::DEACTIVATED, at));
+            let cause = Cause::system(reason::DEACTIVATED, at);
+            self.record_user(kind::USER_DEACTIVATED, &new.id, &cause);
+            self.remove_user_sessions(&new.id, |_| true, &cause);
         }
         self.ledger(ImportKind::User, new.id.as_str(), row.digest);
     }

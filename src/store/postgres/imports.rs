@@ -9,9 +9,9 @@ use tokio_postgres::Row;
 use super::super::imports::{ImportRow, ImportedUser, CREDENTIALS_FROM_SOURCE};
 use super::super::rows::{profile_text, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
-use super::events::end_sessions;
+use super::events::{end_sessions, record_user};
 use super::{execute, PostgresStore};
-use crate::domain::event::reason;
+use crate::domain::event::{kind, reason};
 use crate::domain::{AccessToken, Cause, Session};
 
 fn imported_row(row: &Row) -> anyhow::Result<Imported> {
@@ -26,11 +26,7 @@ fn imported_row(row: &Row) -> anyhow::Result<Imported> {
 #[async_trait]
 impl ImportStore for PostgresStore {
     async fn imported(&self, kind: ImportKind, ids: &[String]) -> StoreResult<Vec<Imported>> {
-        let table = match kind {
-            ImportKind::User => "users",
-            ImportKind::Session => "sessions",
-            ImportKind::Token => "user_access_tokens",
-        };
+        let table = kind.table();
         let sql = format!(
             "SELECT l.id, l.digest, EXISTS (SELECT 1 FROM {table} t WHERE t.id = l.id) FROM import_ledger l \
              WHERE l.kind = $1 AND l.id = ANY($2)"
@@ -84,6 +80,15 @@ async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i6
     let u = &row.row.user;
     let (id, profile) = (u.id.as_str(), profile_text(u));
     let mut values = super::user_values(u, &id, &profile).to_vec();
+    // Whether this write deactivates them (an update from active): then as a deactivation here.
+    // The row is locked until the transaction ends.
+    let was_active = if row.update {
+        let sql = "SELECT delete_at = 0 FROM users WHERE id = $1 FOR UPDATE";
+        let found = tx.query_opt(sql, &[&id]).await.map_err(super::classify)?;
+        found.map(|r| r.try_get::<_, bool>(0)).transpose().map_err(anyhow::Error::from)?.unwrap_or(false)
+    } else {
+        false
+    };
     values.push(&row.row.mfa_secret);
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
@@ -114,8 +119,10 @@ async fn import_user(tx: &Transaction<'_>, row: &ImportRow<ImportedUser>, at: i6
         let sql = "INSERT INTO mfa_used_steps (user_id, step) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING";
         execute(tx, sql, &[&u.id.as_str(), &row.row.mfa_used_steps]).await?;
     }
-    if !u.is_active() {
-        end_sessions(tx, &Cause::system(reason::DEACTIVATED, at), "user_id = $1", &[&u.id.as_str()]).await?;
+    if !u.is_active() && was_active {
+        let cause = Cause::system(reason::DEACTIVATED, at);
+        record_user(tx, kind::USER_DEACTIVATED, id, &cause).await?;
+        end_sessions(tx, &cause, "user_id = $1", &[&id]).await?;
     }
     ledger(tx, ImportKind::User, u.id.as_str(), &row.digest).await?;
     Ok(true)

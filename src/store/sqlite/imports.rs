@@ -3,24 +3,15 @@
 
 use anyhow::Context as _;
 use async_trait::async_trait;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::super::imports::{ImportRow, ImportedUser, CREDENTIALS_FROM_SOURCE};
 use super::super::rows::{profile_text, SESSION_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS};
 use super::super::{ImportBatch, ImportKind, ImportStore, Imported, StoreResult};
-use super::events::end_sessions;
+use super::events::{end_sessions, record_user};
 use super::{execute, user_values, SqliteStore};
-use crate::domain::event::reason;
+use crate::domain::event::{kind, reason};
 use crate::domain::{AccessToken, Cause, Session};
-
-/// The table whose `id` a ledger entry of `kind` names.
-fn table(kind: ImportKind) -> &'static str {
-    match kind {
-        ImportKind::User => "users",
-        ImportKind::Session => "sessions",
-        ImportKind::Token => "user_access_tokens",
-    }
-}
 
 #[async_trait]
 impl ImportStore for SqliteStore {
@@ -30,7 +21,7 @@ impl ImportStore for SqliteStore {
             let sql = format!(
                 "SELECT l.id, l.digest, EXISTS (SELECT 1 FROM {} t WHERE t.id = l.id) FROM import_ledger l \
                  WHERE l.kind = ?1 AND l.id IN (SELECT value FROM json_each(?2))",
-                table(kind)
+                kind.table()
             );
             c.prepare_cached(&sql)?
                 .query_map(params![kind.as_str(), ids], |r| {
@@ -85,6 +76,12 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
     let mut values = user_values(u, &id, &profile).to_vec();
     values.push(&row.row.mfa_secret);
     let values = &values[..];
+    // Whether this write deactivates them (an update from active): then as a deactivation here.
+    let was_active = row.update
+        && c.prepare_cached("SELECT delete_at = 0 FROM users WHERE id = ?1")?
+            .query_row([id], |r| r.get::<_, bool>(0))
+            .optional()?
+            .unwrap_or(false);
     let written = if row.update {
         // Not onto a username, email or identity another user holds here.
         let sql = format!(
@@ -113,8 +110,10 @@ fn import_user(c: &Connection, row: &ImportRow<ImportedUser>, at: i64) -> rusqli
     for step in &row.row.mfa_used_steps {
         execute(c, sql, params![u.id.as_str(), step])?;
     }
-    if !u.is_active() {
-        end_sessions(c, &Cause::system(reason::DEACTIVATED, at), "user_id = ?1", &[&u.id.as_str()])?;
+    if !u.is_active() && was_active {
+        let cause = Cause::system(reason::DEACTIVATED, at);
+        record_user(c, kind::USER_DEACTIVATED, id, &cause)?;
+        end_sessions(c, &cause, "user_id = ?1", &[&id])?;
     }
     ledger(c, ImportKind::User, u.id.as_str(), &row.digest)?;
     Ok(true)
