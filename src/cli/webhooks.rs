@@ -25,7 +25,7 @@ pub enum WebhookCommand {
         #[arg(long, default_value = "")]
         events: String,
     },
-    /// List the endpoints: id, URL, event types, state, pending deliveries (tab-separated).
+    /// List the endpoints: id, URL (without its query, which may hold a token), event types, state, pending deliveries (tab-separated).
     List,
     /// Stop delivering to an endpoint (its events are kept, and sent when it is enabled).
     Disable { id: String },
@@ -83,7 +83,12 @@ pub async fn webhook(database: &Database, command: WebhookCommand) -> anyhow::Re
                 } else {
                     format!("disabled ({})", endpoint.state_reason)
                 };
-                println!("{}\t{}\t{}\t{state}\t{count}", endpoint.id, endpoint.url, types_shown(&endpoint));
+                println!(
+                    "{}\t{}\t{}\t{state}\t{count}",
+                    endpoint.id,
+                    endpoint::shown_url(&endpoint.url),
+                    types_shown(&endpoint)
+                );
             }
         }
         WebhookCommand::Disable { id } => {

@@ -420,7 +420,8 @@ pub trait WebhookStore in webhooks, listed by webhook_store_methods {
     /// stalled past its lease cannot settle what another has claimed since.
     async fn delivery_done(&self, endpoint_id: &Id, seq: i64, lease: i64) -> StoreResult<()>;
     /// A delivery failed at `now`: tried again at `next_attempt_at`; its endpoint is failing
-    /// since its first failure. Only while the caller holds its claim, as above.
+    /// since its first failure. Only while the caller holds its claim, as above (a stale claim's
+    /// failure changes nothing, the endpoint's state included).
     async fn delivery_failed(&self, endpoint_id: &Id, seq: i64, lease: i64, now: i64, next_attempt_at: i64)
         -> StoreResult<()>;
     /// Deletes at most `limit` of the oldest events that occurred before `before`, with their

@@ -7,7 +7,8 @@ use crate::mfa::{seal, SecretKey};
 /// An endpoint's URL: https, or http to a loopback address (a receiver on the same machine);
 /// no credentials in it. Anything else would send signed events in clear across a network.
 pub fn check_url(text: &str) -> Result<url::Url, String> {
-    let url = url::Url::parse(text).map_err(|e| format!("{text:?} is not a URL: {e}"))?;
+    // Errors name the URL as logs show it (`shown_url`): its query may carry a receiver's token.
+    let url = url::Url::parse(text).map_err(|e| format!("an endpoint URL that is not a URL: {e}"))?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err("an endpoint URL must not carry credentials".into());
     }
@@ -15,12 +16,12 @@ pub fn check_url(text: &str) -> Result<url::Url, String> {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        None => return Err(format!("{text:?} names no host")),
+        None => return Err(format!("{:?} names no host", shown_url(text))),
     };
     match url.scheme() {
         "https" => Ok(url),
         "http" if loopback => Ok(url),
-        _ => Err(format!("{text:?}: an endpoint must be https (or http to a loopback address)")),
+        _ => Err(format!("{:?}: an endpoint must be https (or http to a loopback address)", shown_url(text))),
     }
 }
 
@@ -125,7 +126,7 @@ pub fn parse_file(text: &str) -> Result<Vec<Configured>, String> {
         if !readable {
             return Err(format!(
                 "{}: the secret must be whsec_ and base64 (e.g. from `openssl rand -base64 32`)",
-                endpoint.url
+                shown_url(&endpoint.url)
             ));
         }
     }

@@ -215,11 +215,10 @@ impl WebhookStore for MemoryStore {
     ) -> StoreResult<()> {
         let mut inner = self.write();
         let claimed = inner.outbox.deliveries.get_mut(&(endpoint_id.clone(), seq)).filter(|p| p.lease_until == lease);
-        if let Some(pending) = claimed {
-            pending.attempts += 1;
-            pending.next_attempt_at = next_attempt_at;
-            pending.lease_until = 0;
-        }
+        let Some(pending) = claimed else { return Ok(()) };
+        pending.attempts += 1;
+        pending.next_attempt_at = next_attempt_at;
+        pending.lease_until = 0;
         if let Some(endpoint) = inner.outbox.endpoint_mut(endpoint_id) {
             if endpoint.failing_since == 0 {
                 endpoint.failing_since = now;

@@ -104,8 +104,9 @@ impl WebhookStore for PostgresStore {
         next_attempt_at: i64,
     ) -> StoreResult<()> {
         let sql = "WITH failed AS (UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $3, \
-                   lease_until = 0 WHERE endpoint_id = $1 AND event_seq = $2 AND lease_until = $5) \
-                   UPDATE webhook_endpoints SET failing_since = $4 WHERE id = $1 AND failing_since = 0";
+                   lease_until = 0 WHERE endpoint_id = $1 AND event_seq = $2 AND lease_until = $5 RETURNING 1) \
+                   UPDATE webhook_endpoints SET failing_since = $4 WHERE id = $1 AND failing_since = 0 \
+                   AND EXISTS (SELECT 1 FROM failed)";
         self.execute(sql, &[&endpoint_id.as_str(), &seq, &next_attempt_at, &now, &lease]).await.map(drop)
     }
 

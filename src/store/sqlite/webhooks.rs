@@ -135,12 +135,16 @@ impl WebhookStore for SqliteStore {
     ) -> StoreResult<()> {
         let id = owned(endpoint_id);
         self.write(move |c| {
-            execute(
+            let held = execute(
                 c,
                 "UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ?3, lease_until = 0 \
                  WHERE endpoint_id = ?1 AND event_seq = ?2 AND lease_until = ?4",
                 params![id, seq, next_attempt_at, lease],
             )?;
+            if held == 0 {
+                // A stale claim: the delivery is another worker's now, and so is its verdict.
+                return Ok(());
+            }
             execute(
                 c,
                 "UPDATE webhook_endpoints SET failing_since = ?2 WHERE id = ?1 AND failing_since = 0",
