@@ -58,7 +58,7 @@ fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), Strin
     for f in &facts {
         text.push_str(&format!(
             "    Operation {{ id: {:?}, body: Body::{}, missing: &[{}], bad_body_field: {:?}, mfa_exempt: {}, \
-             reads_own_sessions: {}, forward_auth: {} }},\n",
+             reads_own_sessions: {}, forward_auth: {}, answer_kept: {} }},\n",
             f.id,
             f.body,
             f.missing
@@ -69,7 +69,8 @@ fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), Strin
             f.bad_body_field,
             f.mfa_exempt,
             f.reads_own_sessions,
-            f.forward_auth
+            f.forward_auth,
+            f.answer_kept
         ));
     }
     text.push_str(

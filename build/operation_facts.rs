@@ -20,6 +20,8 @@ pub struct Facts {
     pub mfa_exempt: bool,
     pub reads_own_sessions: bool,
     pub forward_auth: bool,
+    /// `None`, `Some(User)` or `Some(Sessions)` (an `Option` of `store::AnswerKind`).
+    pub answer_kept: &'static str,
 }
 
 /// The spec's paths, as a mapping.
@@ -52,6 +54,7 @@ fn facts(spec: &serde_yaml_ng::Value, at: &str, operation: &serde_yaml_ng::Value
         mfa_exempt: false,
         reads_own_sessions: false,
         forward_auth: false,
+        answer_kept: "None",
     };
     for (key, value) in operation.as_mapping().into_iter().flatten() {
         let key = key.as_str().unwrap_or_default();
@@ -77,6 +80,13 @@ fn facts(spec: &serde_yaml_ng::Value, at: &str, operation: &serde_yaml_ng::Value
             "x-mm-mfa-exempt" => facts.mfa_exempt = flag()?,
             "x-mm-reads-own-sessions" => facts.reads_own_sessions = flag()?,
             "x-mm-forward-auth" => facts.forward_auth = flag()?,
+            "x-mm-answer-kept" => {
+                facts.answer_kept = match value.as_str() {
+                    Some("user") => "Some(AnswerKind::User)",
+                    Some("sessions") => "Some(AnswerKind::Sessions)",
+                    _ => return Err(format!("{at}: x-mm-answer-kept must be user or sessions")),
+                }
+            }
             other => return Err(format!("{at}: unknown extension {other} (the top of the spec lists them)")),
         }
     }

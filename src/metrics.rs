@@ -155,6 +155,9 @@ struct CacheMetrics {
     lookups: [[Counter; 2]; 3],
     forgot_user: Counter,
     forgot_all: Counter,
+    /// Answers sent as the bytes the cache kept, and answers kept.
+    answers_served: Counter,
+    answers_kept: Counter,
     evictions: Counter,
     entries: Gauge,
     bytes: Gauge,
@@ -241,15 +244,21 @@ impl CacheMetrics {
     fn register(registry: &mut Registry) -> Self {
         let lookups = Family::<LookupLabels, Counter>::default();
         let invalidations = Family::<ScopeLabels, Counter>::default();
+        let answers = Family::<OutcomeLabels, Counter>::default();
         let evictions = Counter::default();
         let (entries, bytes) = (Gauge::default(), Gauge::default());
         let lookup =
             |kind: CacheLookup, result| lookups.get_or_create(&LookupLabels { lookup: kind.as_str(), result }).clone();
         let scope = |scope| invalidations.get_or_create(&ScopeLabels { scope }).clone();
+        // One at a time: the family's guard lives to the end of the statement that takes it.
+        let answers_served = answers.get_or_create(&OutcomeLabels { outcome: "served" }).clone();
+        let answers_kept = answers.get_or_create(&OutcomeLabels { outcome: "kept" }).clone();
         let cache = CacheMetrics {
             lookups: CacheLookup::ALL.map(|kind| [lookup(kind, "miss"), lookup(kind, "hit")]),
             forgot_user: scope("user"),
             forgot_all: scope("all"),
+            answers_served,
+            answers_kept,
             evictions: evictions.clone(),
             entries: entries.clone(),
             bytes: bytes.clone(),
@@ -259,6 +268,11 @@ impl CacheMetrics {
             "session_cache_invalidations",
             "Session cache entries forgotten after writes, by scope (user, all)",
             invalidations,
+        );
+        registry.register(
+            "session_cache_answers",
+            "Answers the session cache kept as bytes (kept), and requests answered with them (served)",
+            answers,
         );
         registry.register(
             "session_cache_evictions",
@@ -325,6 +339,12 @@ impl Metrics {
     /// The session cache forgot one user's entry, or everything (`all`).
     pub fn cache_forgot(&self, all: bool) {
         let counter = if all { &self.cache.forgot_all } else { &self.cache.forgot_user };
+        counter.inc();
+    }
+
+    /// An answer kept as bytes by the session cache (`served`: one sent from those bytes).
+    pub fn cache_answer(&self, served: bool) {
+        let counter = if served { &self.cache.answers_served } else { &self.cache.answers_kept };
         counter.inc();
     }
 

@@ -8,7 +8,8 @@
 //!   [`operations`] (each operation's facts, from the spec), [`credentials`] (where a token comes
 //!   from, CSRF), [`forwarded`] (the client behind a trusted proxy), [`around_router`] (bodies
 //!   read as Mattermost reads them, the generated router's own answers as AppErrors) and
-//!   [`response`] (error rendering, the final headers, the log line).
+//!   [`response`] (error rendering, the final headers, the log line), [`answers`] (answers the
+//!   session cache keeps as bytes).
 //! - The generated router (`mm_sessions_api::server`) calls [`api::Handlers`], a thin `Api` impl
 //!   over [`crate::service::SessionService`] that takes its per-request details from
 //!   [`context`], speaks the JSON of [`json`] and sets [`cookies`].
@@ -18,6 +19,7 @@
 //! A new operation needs only a handler in [`api`]; a new step of every request, a function in
 //! [`pipeline`] and a line in its doc.
 
+pub mod answers;
 pub mod api;
 pub mod around_router;
 pub mod body;

@@ -4,6 +4,8 @@
 //! to `api/` with its extensions needs no edit here or in the pipeline, and a misspelt
 //! extension is a build error.
 
+pub use crate::store::AnswerKind;
+
 /// How the server reads an operation's body before the generated router parses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Body {
@@ -59,6 +61,9 @@ pub struct Operation {
     /// The forward-auth check (`x-mm-forward-auth`): its CSRF rule reads the original method, and
     /// an extended session gets its token cookie alone.
     pub forward_auth: bool,
+    /// Its 200 is made from one entry of the session cache alone, and kept there as the bytes
+    /// sent (`x-mm-answer-kept`; [`super::answers`]).
+    pub answer_kept: Option<AnswerKind>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/operations.rs"));
@@ -73,6 +78,7 @@ const fn outside_the_spec(id: &'static str) -> Operation {
         mfa_exempt: false,
         reads_own_sessions: false,
         forward_auth: false,
+        answer_kept: None,
     }
 }
 

@@ -54,6 +54,7 @@ use crate::domain::Id;
 use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::service::{Authenticated, Reads, SessionService};
+use crate::store::Ticket;
 
 /// The API listener's service, cheap to clone (one per connection).
 #[derive(Clone)]
@@ -99,6 +100,15 @@ struct CookieState {
     location: Location,
     extended: bool,
     companions_missing: bool,
+}
+
+impl CookieState {
+    /// Whether the session's cookies go out again with the answer: a cookie session this
+    /// request extended, or (but from the forward-auth check, which sends the token cookie
+    /// alone, and only when extended) whose browser lost the companions.
+    fn goes_out(&self, forward_auth: bool) -> bool {
+        self.location == Location::Cookie && (self.extended || (!forward_auth && self.companions_missing))
+    }
 }
 
 impl Credentials {
@@ -275,14 +285,53 @@ impl Inner {
             self.check_mfa(operation, found).await?;
         }
         // The session and user move into the context; the cookie step keeps the rest.
-        let (cookie_state, caller) = credentials.map(Credentials::split).unzip();
+        let (cookie_state, mut caller) = credentials.map(Credentials::split).unzip();
+        let ticket = self.answer_ticket(&parts, operation, caller.as_mut(), cookie_state.as_ref());
+        if let Some(kept) = ticket.as_ref().and_then(|t| t.kept.as_deref()) {
+            self.service.metrics().cache_answer(true);
+            return Ok(super::answers::respond(kept, request_id));
+        }
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
         let mut response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
         // Before the translation, which replaces an error's answer (and its `Warning` header).
         super::around_router::quiet_unknown_fields(&mut response, request_id, operation.id);
         let mut response = super::around_router::translate(response, &context, operation).await?;
+        if let Some(ticket) = &ticket {
+            response = self.keep_answer(response, ticket).await;
+        }
         self.set_cookies(&mut response, &context, operation, cookie_state)?;
         Ok(response)
+    }
+
+    /// Step 6½, for an operation whose answer the session cache keeps (`x-mm-answer-kept`):
+    /// the ticket authentication brought, when that answer is this request's and nothing else
+    /// goes out with it (no cookie of the session's). With an answer kept in it, that answer
+    /// is sent as it is (no context, no generated router, no handler); without, the handler's
+    /// answer may be kept ([`Self::keep_answer`]).
+    fn answer_ticket(
+        &self,
+        parts: &hyper::http::request::Parts,
+        operation: &Operation,
+        caller: Option<&mut Authenticated>,
+        cookie_state: Option<&CookieState>,
+    ) -> Option<Ticket> {
+        let kind = operation.answer_kept?;
+        let caller = caller?;
+        if cookie_state.is_some_and(|c| c.goes_out(operation.forward_auth)) {
+            return None;
+        }
+        let ticket = caller.answer.take()?;
+        super::answers::applies(kind, &parts.method, parts.uri.path(), &caller.session).then_some(ticket)
+    }
+
+    /// Step 8½: a 200 the handler made from the data `ticket` came with is kept as its bytes
+    /// (the cache refuses it if that data has changed since).
+    async fn keep_answer(&self, response: HttpResponse, ticket: &Ticket) -> HttpResponse {
+        let (response, answer) = super::answers::capture(response).await;
+        if let Some(answer) = answer {
+            self.service.stores().keep_answer(ticket, answer);
+        }
+        response
     }
 
     /// Step 5: the session the presented token stands for; `None` when no valid credentials
@@ -297,7 +346,7 @@ impl Inner {
     ) -> Result<Option<Credentials>, AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
         let reads = if operation.reads_own_sessions { Reads::OwnSessionsToo } else { Reads::Session };
-        let found = match self.service.authenticate_reading(&token, reads).await {
+        let found = match self.service.authenticate_reading(&token, reads, operation.answer_kept).await {
             Ok(found) => found,
             Err(AppError::SessionExpired) => return Ok(None),
             Err(other) => return Err(other),
@@ -430,14 +479,12 @@ impl Inner {
         // Both come from one split of the credentials ([`Credentials::split`]): a cookie state
         // without a caller in the context cannot happen.
         debug_assert!(state.is_none() || context.caller().is_some(), "a cookie state without its session");
-        if let (Some(state), Some(caller)) = (state, context.caller()) {
+        if let (Some(state), Some(caller)) = (state.filter(|s| s.goes_out(operation.forward_auth)), context.caller()) {
             let now = self.service.clock().now_millis();
             let scope = &context.request.cookies;
             if operation.forward_auth {
-                if state.extended {
-                    cookies.push(super::cookies::token_only(&state.token, caller.session, now, scope));
-                }
-            } else if state.extended || state.companions_missing {
+                cookies.push(super::cookies::token_only(&state.token, caller.session, now, scope));
+            } else {
                 cookies.extend(super::cookies::for_session(&state.token, caller.session, now, scope));
             }
         }

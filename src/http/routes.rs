@@ -122,6 +122,20 @@ pub fn route(method: &str, path: &str) -> Routed {
     }
 }
 
+/// The value of parameter `name` in `path` (as sent, not decoded) under the first route with
+/// `method` whose template matches it.
+pub fn param<'a>(method: &str, path: &'a str, name: &str) -> Option<&'a str> {
+    let (segments, count) = segments(path)?;
+    let segments = &segments[..count];
+    let (_, parts, _) = ROUTES.iter().find(|(_, parts, methods)| {
+        methods.contains(&method) && parts.len() == count && parts.iter().zip(segments).all(|(p, s)| s.matches(p))
+    })?;
+    parts
+        .iter()
+        .zip(segments)
+        .find_map(|(part, segment)| matches!(part, Part::Param(n) if *n == name).then_some(segment.raw))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +165,15 @@ mod tests {
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c/d"), Routed::NoRoute);
         assert_eq!(allowed("/api/v4/nowhere"), "");
+    }
+
+    #[test]
+    fn a_parameter_is_read_from_the_route_that_serves_the_path() {
+        assert_eq!(param("GET", "/api/v4/users/me/sessions", "user_id"), Some("me"));
+        assert_eq!(param("GET", "/api/v4/users/abc123/sessions", "user_id"), Some("abc123"));
+        assert_eq!(param("GET", "/api/v4/users/abc123/sessions", "token_id"), None);
+        assert_eq!(param("PUT", "/api/v4/users/abc123/sessions", "user_id"), None, "no route with the method");
+        assert_eq!(param("GET", "/api/v4/users/a-b/sessions", "user_id"), None, "no route");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::audit::Subject;
 use super::{SessionService, Whose, ACTIVITY_WRITE_INTERVAL_MS};
 use crate::domain::{Cause, RevokeReason, Session, TokenHash, User};
 use crate::error::AppError;
+use crate::store::{AnswerKind, Ticket};
 
 /// The caller as authentication found it: their session, whether this request extended it (the
 /// cookies then go out again with the new lifetime), and what the store read with it. The one
@@ -22,6 +23,9 @@ pub struct Authenticated {
     /// `GET /users/me/sessions` in one round trip), with this request's own changes to the
     /// session applied; `None`: list them where they are needed.
     pub own_sessions: Option<Vec<Session>>,
+    /// What the session cache handed for an answer it may keep (`keeps`), when this request
+    /// changed nothing of the session (an answer kept before a change would not show it).
+    pub answer: Option<Ticket>,
 }
 
 /// What authentication reads with the session.
@@ -42,27 +46,28 @@ impl SessionService {
     /// on, the expiry moves to now + the session length, at most once per threshold.
     /// Refreshes `last_activity_at` when it is older than the write interval.
     pub async fn authenticate(&self, presented: &str) -> Result<Authenticated, AppError> {
-        self.authenticate_reading(presented, Reads::Session).await
+        self.authenticate_reading(presented, Reads::Session, None).await
     }
 
     /// [`Self::authenticate`], reading `reads` with the session: with
     /// [`Reads::OwnSessionsToo`], where the store reads them in the same round trip, the user's
-    /// sessions come in [`Authenticated::own_sessions`].
-    pub async fn authenticate_reading(&self, presented: &str, reads: Reads) -> Result<Authenticated, AppError> {
+    /// sessions come in [`Authenticated::own_sessions`]; for a request whose answer the session
+    /// cache may keep (`keeps`), with its ticket ([`Authenticated::answer`]).
+    pub async fn authenticate_reading(
+        &self,
+        presented: &str,
+        reads: Reads,
+        keeps: Option<AnswerKind>,
+    ) -> Result<Authenticated, AppError> {
         // The first store call of every authenticated request: the session cache, if any,
         // forgets here what another process wrote since the previous request.
         self.stores.begin_request().await?;
         let hash = TokenHash::of(presented);
-        let sessions = &self.stores.sessions;
-        let found = if reads == Reads::OwnSessionsToo {
-            sessions.session_user_and_sessions_by_token(&hash).await?
-        } else {
-            sessions.session_and_user_by_token(&hash).await?.map(|(session, user)| (session, user, None))
-        };
-        let (mut session, user, mut list) = match found {
+        let found = self.stores.session_by_token_keeping(&hash, reads == Reads::OwnSessionsToo, keeps).await?;
+        let ((mut session, user, mut list), mut answer) = match found {
             Some(found) => found,
             // No session: a personal access token opens one on its first use.
-            None => (self.open_token_session(&hash).await?, None, None),
+            None => ((self.open_token_session(&hash).await?, None, None), None),
         };
         let now = self.now();
         if session.is_expired(now) {
@@ -85,12 +90,17 @@ impl SessionService {
             return Err(AppError::SessionExpired);
         }
         let extended = self.extend_if_due(&mut session, now).await;
-        if now - session.last_activity_at >= ACTIVITY_WRITE_INTERVAL_MS {
+        let touching = now - session.last_activity_at >= ACTIVITY_WRITE_INTERVAL_MS;
+        if touching {
             // Losing an activity timestamp is not worth failing the request for.
             match self.stores.sessions.touch_session(&session.id, now).await {
                 Ok(()) => session.last_activity_at = now,
                 Err(e) => tracing::warn!(session_id = %session.id, error = %e, "could not record session activity"),
             }
+        }
+        if extended || touching {
+            // This request changed the session (or tried to): an answer kept before is older.
+            answer = None;
         }
         // The list was read before this request's own writes to the session: they go in, in
         // the list's order (most recent activity first; a stable sort keeps the store's order
@@ -103,7 +113,7 @@ impl SessionService {
                 }
             }
         }
-        Ok(Authenticated { session, extended, user, own_sessions: list })
+        Ok(Authenticated { session, extended, user, own_sessions: list, answer })
     }
 
     /// Mattermost's idle timeout: only while extension is off, and never for a mobile, OAuth or

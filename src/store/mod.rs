@@ -37,6 +37,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{AccessToken, Audit, Cause, Endpoint, Event, Id, Session, SessionId, TokenHash, TokenId, User};
+pub use cached::answers::{Answer, AnswerKind, Ticket};
 pub use imports::{ImportBatch, ImportKind, Imported};
 
 pub mod cached;
@@ -590,6 +591,45 @@ impl Stores {
             metrics.store_error("begin_request");
         }
         result
+    }
+
+    /// The session a token stands for and its user, and with `sessions` the user's sessions,
+    /// each where the backend reads it with the session
+    /// ([`SessionStore::session_user_and_sessions_by_token`]). For a request whose answer the
+    /// session cache may keep (`keeps`, [`cached::answers`]), a cache hit hands its [`Ticket`]
+    /// too; without a cache there is none.
+    pub async fn session_by_token_keeping(
+        &self,
+        hash: &TokenHash,
+        sessions: bool,
+        keeps: Option<AnswerKind>,
+    ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
+        if let (Some(cache), Some(keeps)) = (&self.cache, keeps) {
+            let result = cache.by_token_keeping(hash, sessions, keeps).await;
+            // Past the metered wrapper: its failures are counted here, under the same name.
+            if let (Err(StoreError::Backend(_)), Some(metrics)) = (&result, &self.metrics) {
+                metrics.store_error(if sessions {
+                    "session_user_and_sessions_by_token"
+                } else {
+                    "session_and_user_by_token"
+                });
+            }
+            return result;
+        }
+        let found = if sessions {
+            self.sessions.session_user_and_sessions_by_token(hash).await?
+        } else {
+            self.sessions.session_and_user_by_token(hash).await?.map(|(session, user)| (session, user, None))
+        };
+        Ok(found.map(|found| (found, None)))
+    }
+
+    /// Keeps `answer` in the session cache with the data `ticket` came with
+    /// ([`cached::CachedStore::keep_answer`]).
+    pub fn keep_answer(&self, ticket: &Ticket, answer: Answer) {
+        if let Some(cache) = &self.cache {
+            cache.keep_answer(ticket, answer);
+        }
     }
 }
 

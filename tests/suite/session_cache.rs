@@ -41,10 +41,14 @@ async fn cached_session(app: &TestApp, user: &User) -> (String, Session) {
     (token, session)
 }
 
-/// Uses `token` (its session) and reads its user's list and user: all three now cached.
+/// Uses `token` (its session) and reads its user's list and user: all three now cached, and
+/// (read twice: the second read of a version keeps its answer) both answers kept as bytes, so
+/// that the read after a write would be served from them if they were not forgotten with it.
 async fn warm(app: &TestApp, token: &str) {
-    assert_eq!(app.get("/users/me/sessions").token(token).await.status, 200);
-    assert_eq!(app.get("/users/me").token(token).await.status, 200);
+    for _ in 0..2 {
+        assert_eq!(app.get("/users/me/sessions").token(token).await.status, 200);
+        assert_eq!(app.get("/users/me").token(token).await.status, 200);
+    }
 }
 
 /// The session ids of `token`'s user, as the list answers.
@@ -282,8 +286,72 @@ async fn the_cache_reports_hits_misses_and_invalidations() {
             .unwrap_or_else(|| panic!("{name} missing from /metrics:\n{metrics}"))
     };
     assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="session",result="hit"}"#) >= 10.0);
-    assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="sessions",result="hit"}"#) >= 5.0);
+    // The list is looked up until its answer is kept; then the answer is served.
+    assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="sessions",result="hit"}"#) >= 1.0);
+    assert!(value(r#"mm_sessions_session_cache_answers_total{outcome="kept"}"#) >= 2.0);
+    assert!(value(r#"mm_sessions_session_cache_answers_total{outcome="served"}"#) >= 8.0);
     assert!(value(r#"mm_sessions_session_cache_lookups_total{lookup="session",result="miss"}"#) >= 1.0);
     assert!(value(r#"mm_sessions_session_cache_invalidations_total{scope="user"}"#) >= 1.0);
     assert!(value("mm_sessions_session_cache_entries") >= 0.0);
+}
+
+/// A kept answer is the handler's answer, byte for byte, with each request's own id; it answers
+/// only the request it was made for (the caller's own list, by `me` or by id), never another
+/// user's list read by the same caller.
+#[tokio::test]
+async fn kept_answers_are_the_handlers_bytes_with_each_requests_own_id() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let alice = &app.user("alice", &[]).await;
+    let admin = &app.user("admin", &["system_user", "system_admin"]).await;
+    let (token, _) = app.issue_session(alice).await;
+    app.issue_session(alice).await;
+    let (admin_token, _) = app.issue_session(admin).await;
+    let served_before = served(&app).await;
+    let own_by_id = format!("/users/{}/sessions", alice.id);
+    for path in ["/users/me", "/users/me/sessions", own_by_id.as_str()] {
+        // A miss, a hit that keeps the handler's answer, then answers from the kept bytes.
+        let replies = [
+            app.get(path).token(&token).await,
+            app.get(path).token(&token).await,
+            app.get(path).token(&token).await,
+            app.get(path).token(&token).await,
+        ];
+        let first = &replies[0];
+        assert_eq!(first.status, 200, "{path}: {}", first.text);
+        let mut ids = std::collections::BTreeSet::new();
+        for reply in &replies {
+            assert_eq!((reply.status, &reply.text), (200, &first.text), "{path}: the same answer");
+            for header in ["content-type", "etag", "cache-control", "x-content-type-options"] {
+                assert_eq!(reply.headers.get(header), first.headers.get(header), "{path}: {header}");
+            }
+            let id = reply.headers["x-request-id"].to_str().unwrap().to_owned();
+            assert_eq!(reply.headers["x-span-id"].to_str().unwrap(), id, "{path}: the request's own id");
+            ids.insert(id);
+        }
+        assert_eq!(ids.len(), replies.len(), "{path}: every request has its own id");
+        assert_eq!(first.headers["content-type"], "application/json");
+    }
+    assert_eq!(listed_ids(&app, &token).await.len(), 2);
+    assert!(app.get("/users/me").token(&token).await.headers.contains_key("etag"));
+    // Four requests per path, the first two answered by the handler: at least two served each
+    // (the list by `me` and by id share one kept answer).
+    assert!(served(&app).await - served_before >= 6.0, "answers were served from the cache");
+
+    // The administrator's own list is kept; reading Alice's list is answered by the handler.
+    for _ in 0..3 {
+        let own = app.get("/users/me/sessions").token(&admin_token).await.json();
+        assert_eq!(own.as_array().unwrap().len(), 1);
+    }
+    let alices = app.get(&own_by_id).token(&admin_token).await;
+    assert_eq!(alices.status, 200, "{}", alices.text);
+    let alices = alices.json();
+    let users: Vec<&str> = alices.as_array().unwrap().iter().map(|s| s["user_id"].as_str().unwrap()).collect();
+    assert_eq!(users, [alice.id.as_str(), alice.id.as_str()], "Alice's list, not the administrator's");
+}
+
+/// Requests answered from kept bytes, as `/metrics` counts them.
+async fn served(app: &TestApp) -> f64 {
+    let metrics = app.metrics().await;
+    let line = metrics.lines().find(|l| l.starts_with(r#"mm_sessions_session_cache_answers_total{outcome="served"}"#));
+    line.and_then(|l| l.rsplit(' ').next()?.parse().ok()).unwrap_or(0.0)
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use hashbrown::HashMap;
 
+use super::answers::{Answer, Kept, Ticket};
 use crate::config::CacheLimits;
 use crate::domain::{Id, Session, SessionId, TokenHash, User};
 use crate::metrics::CacheLookup;
@@ -54,6 +55,10 @@ pub(super) struct UserEntry {
     pub(super) user_bytes: usize,
     pub(super) list_bytes: usize,
     pub(super) token_bytes: usize,
+    /// This version of the entry's data: every fill gives a new one (see [`super::answers`]).
+    pub(super) stamp: u64,
+    /// Answers made from this version, as sent.
+    pub(super) kept: Kept,
 }
 
 impl UserEntry {
@@ -78,7 +83,7 @@ impl UserEntry {
         if self.is_empty() {
             return 0;
         }
-        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes
+        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes + self.kept.bytes
     }
 }
 
@@ -144,6 +149,8 @@ pub(super) struct Entries {
     /// The sessions (and user rows) held, and their estimated bytes.
     pub(super) weight: usize,
     pub(super) bytes: usize,
+    /// The last stamp an entry was given (never reused, not even after forgetting everything).
+    pub(super) stamps: u64,
 }
 
 /// What a fill adds to a user's entry, with its estimated size (made only once admitted).
@@ -163,6 +170,7 @@ impl Entries {
             generation: 0,
             weight: 0,
             bytes: 0,
+            stamps: 0,
         }
     }
 
@@ -214,32 +222,58 @@ impl Entries {
         self.bytes -= entry.bytes();
     }
 
-    /// Adds to one user's entry (created if missing), keeping the indexes and sizes true.
-    /// quick_cache decides what stays: a user new to the cache enters its probationary part and
-    /// is evicted first unless looked up again; a user evicted recently and back enters the
-    /// main part. What it evicts is returned, unindexed, to be dropped after the lock.
+    /// Adds to one user's entry (created if missing), as a new version of it ([`Self::change`]).
     pub(super) fn fill(&mut self, user_id: &Id, fill: Fill) -> Evicted {
+        self.stamps += 1;
+        let stamp = self.stamps;
+        self.change(user_id, |entry| {
+            // New data, a new version: answers made from the old one go.
+            (entry.stamp, entry.kept) = (stamp, Kept::default());
+            match fill {
+                Fill::User(user, bytes) => (entry.user, entry.user_bytes) = (Some(user), bytes),
+                Fill::List(list, bytes) => {
+                    // The list holds every session of the user: those found by token are in it.
+                    entry.by_token.clear();
+                    (entry.list, entry.list_bytes, entry.token_bytes) = (Some(list), bytes, 0);
+                }
+                Fill::Token(session, bytes) => {
+                    // In the list already, or found by two misses at once: held once.
+                    if entry.list.is_none() && !entry.by_token.iter().any(|s| s.id == session.id) {
+                        entry.by_token.push(session);
+                        entry.token_bytes += bytes;
+                    }
+                }
+            }
+        })
+    }
+
+    /// Keeps `answer`, made from the data `ticket` was handed with, if the entry still holds
+    /// that version of it (and no answer of the kind yet); `None` when it does not. Its bytes
+    /// count as the entry's, so keeping it may evict (returned, as [`Self::fill`] does).
+    pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> Option<Evicted> {
+        let held = self.users.peek(&ticket.user_id)?;
+        let slot = ticket.kind.index();
+        if held.stamp != ticket.stamp || held.kept.answers[slot].is_some() {
+            return None;
+        }
+        Some(self.change(&ticket.user_id, |entry| {
+            entry.kept.bytes += answer.bytes();
+            entry.kept.answers[slot] = Some(answer);
+        }))
+    }
+
+    /// Changes one user's entry (created if missing) by `change`, keeping the indexes and sizes
+    /// true. quick_cache decides what stays: a user new to the cache enters its probationary
+    /// part and is evicted first unless looked up again; a user evicted recently and back enters
+    /// the main part. What it evicts is returned, unindexed, to be dropped after the lock.
+    fn change(&mut self, user_id: &Id, change: impl FnOnce(&mut UserEntry)) -> Evicted {
         // Taken out (a peek: it does not count as a use), changed, and put back in its place.
         let mut entry = match self.users.peek_mut(user_id) {
             Some(mut held) => std::mem::take(&mut *held),
             None => UserEntry::default(),
         };
         self.unindex(&entry);
-        match fill {
-            Fill::User(user, bytes) => (entry.user, entry.user_bytes) = (Some(user), bytes),
-            Fill::List(list, bytes) => {
-                // The list holds every session of the user: those found by token are in it.
-                entry.by_token.clear();
-                (entry.list, entry.list_bytes, entry.token_bytes) = (Some(list), bytes, 0);
-            }
-            Fill::Token(session, bytes) => {
-                // In the list already, or found by two misses at once: held once.
-                if entry.list.is_none() && !entry.by_token.iter().any(|s| s.id == session.id) {
-                    entry.by_token.push(session);
-                    entry.token_bytes += bytes;
-                }
-            }
-        }
+        change(&mut entry);
         self.index(&entry);
         // The insert may evict others, the emptied entry it replaces, and even this entry (a
         // new user that does not fit): all of them leave the indexes. Users' sessions are

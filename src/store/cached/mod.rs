@@ -52,11 +52,13 @@ use crate::config::CacheLimits;
 use crate::domain::{Id, Session, SessionId, TokenHash};
 use crate::metrics::{CacheLookup, Metrics};
 
+pub mod answers;
 mod entries;
 mod stores;
 #[cfg(test)]
 mod tests;
 
+use answers::{Answer, AnswerKind, Ticket};
 use entries::{session_bytes, user_bytes, Doorkeeper, Entries, Fill};
 
 /// A backend's `users`, `sessions` and `tokens` (and `maintenance`, for bulk imports), with the
@@ -179,18 +181,33 @@ impl CachedStore {
     /// backend reads it with the session): a hit is one lookup under one read lock, however
     /// much it brings, and what it brings is as fresh as the session (one entry). A miss asks
     /// the backend the same question and fills with all it answered.
-    async fn by_token(&self, hash: &TokenHash, along: Along) -> StoreResult<Option<WithSessions>> {
+    ///
+    /// With `keeps`, a hit also hands the entry's version and the answer of that kind kept
+    /// there ([`Ticket`]); a session list it would answer is then not copied.
+    async fn by_token(
+        &self,
+        hash: &TokenHash,
+        along: Along,
+        keeps: Option<AnswerKind>,
+    ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
         let generation = {
             let entries = self.lookup();
             let found = entries.tokens.get(hash).and_then(|user_id| {
                 let entry = entries.users.get(user_id)?;
                 let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
                 let user = entry.user.clone().flatten().filter(|_| along >= Along::User);
+                let ticket = keeps.map(|kind| Ticket {
+                    user_id: user_id.clone(),
+                    stamp: entry.stamp,
+                    kind,
+                    kept: entry.kept.answers[kind.index()].clone(),
+                });
+                let answered = ticket.as_ref().is_some_and(|t| t.kind == AnswerKind::Sessions && t.kept.is_some());
                 // Shared: copied after the lock is released.
-                let list = entry.list.clone().filter(|_| along == Along::UserAndSessions);
-                Some((session, user, list))
+                let list = entry.list.clone().filter(|_| along == Along::UserAndSessions && !answered);
+                Some((session, user, list, ticket))
             });
-            if let Some((session, user, list)) = found {
+            if let Some((session, user, list, ticket)) = found {
                 drop(entries);
                 let list = list.as_deref().map(<[Session]>::to_vec);
                 self.metrics.cache_lookup(CacheLookup::Session, true);
@@ -201,7 +218,7 @@ impl CachedStore {
                 if list.is_some() {
                     self.metrics.cache_lookup(CacheLookup::Sessions, true);
                 }
-                return Ok(Some((session, user, list)));
+                return Ok(Some(((session, user, list), ticket)));
             }
             entries.generation
         };
@@ -230,7 +247,35 @@ impl CachedStore {
             let fill = || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum());
             self.fill(generation, user_id, CacheLookup::Sessions, fill);
         }
-        Ok(Some((session, user, list)))
+        // A miss hands no ticket: the next hit does, with the version this fill made.
+        Ok(Some(((session, user, list), None)))
+    }
+
+    /// [`SessionStore::session_and_user_by_token`] (or, with `sessions`,
+    /// [`SessionStore::session_user_and_sessions_by_token`]) for a request whose answer the
+    /// cache may keep as `keeps` ([`answers`]): a hit hands its [`Ticket`] too.
+    pub async fn by_token_keeping(
+        &self,
+        hash: &TokenHash,
+        sessions: bool,
+        keeps: AnswerKind,
+    ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
+        let along = if sessions { Along::UserAndSessions } else { Along::User };
+        self.by_token(hash, along, Some(keeps)).await
+    }
+
+    /// Keeps `answer`, made from the data `ticket` came with, in that user's entry, if the
+    /// entry still holds that version of it; otherwise it is dropped (the next request makes
+    /// its own).
+    pub fn keep_answer(&self, ticket: &Ticket, answer: Answer) {
+        let mut entries = self.entries();
+        let Some(evicted) = entries.keep_answer(ticket, Arc::new(answer)) else { return };
+        let (weight, bytes) = (entries.weight, entries.bytes);
+        drop(entries);
+        self.metrics.cache_answer(false);
+        let evictions = evicted.iter().filter(|(id, e)| *id != ticket.user_id || !e.is_empty()).count();
+        self.metrics.cache_size(weight, bytes, evictions as u64);
+        drop(evicted);
     }
 }
 

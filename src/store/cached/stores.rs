@@ -33,13 +33,13 @@ macro_rules! cached {
     (user_by_id, $s:ident, $f:ident, ($id:ident)) => { $s.cached_user($id).await };
     (sessions_for_user, $s:ident, $f:ident, ($user_id:ident)) => { $s.cached_sessions($user_id).await };
     (session_by_token, $s:ident, $f:ident, ($hash:ident)) => {
-        Ok($s.by_token($hash, Along::Nothing).await?.map(|(session, _, _)| session))
+        Ok($s.by_token($hash, Along::Nothing, None).await?.map(|((session, _, _), _)| session))
     };
     (session_and_user_by_token, $s:ident, $f:ident, ($hash:ident)) => {
-        Ok($s.by_token($hash, Along::User).await?.map(|(session, user, _)| (session, user)))
+        Ok($s.by_token($hash, Along::User, None).await?.map(|((session, user, _), _)| (session, user)))
     };
     (session_user_and_sessions_by_token, $s:ident, $f:ident, ($hash:ident)) => {
-        $s.by_token($hash, Along::UserAndSessions).await
+        Ok($s.by_token($hash, Along::UserAndSessions, None).await?.map(|(found, _)| found))
     };
 
     // Writes that change one user's rows or sessions: that user is forgotten. (A new user: a

@@ -249,3 +249,57 @@ async fn the_cache_stays_within_its_bytes() {
     assert!(entries.bytes <= bytes.get(), "{} bytes held, {bytes} allowed", entries.bytes);
     assert!(!entries.users.is_empty(), "a few users' lists fit");
 }
+
+fn answer(body: &'static str) -> Answer {
+    Answer {
+        status: hyper::StatusCode::OK,
+        headers: hyper::HeaderMap::new(),
+        body: bytes::Bytes::from_static(body.as_bytes()),
+    }
+}
+
+/// A hit hands the entry's version; an answer kept for it comes with the next hit (and the list
+/// it answers is no longer copied), counts in the cache's bytes, and goes with every write and
+/// every new version of the entry. An answer made from an older version is never kept.
+#[tokio::test]
+async fn kept_answers_belong_to_one_version_of_an_entry() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 3).await;
+    let listed = memory.sessions_for_user(&alice.id).await.unwrap();
+    let hash = listed[0].token_hash;
+    let keeping = |kind| store.by_token_keeping(&hash, kind == AnswerKind::Sessions, kind);
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "a miss hands no ticket");
+    store.sessions_for_user(&alice.id).await.unwrap();
+    let ((_, _, list), ticket) = keeping(AnswerKind::Sessions).await.unwrap().unwrap();
+    let ticket = ticket.expect("a hit hands a ticket");
+    assert!(ticket.kept.is_none() && list.is_some());
+    let bytes_before = store.entries().bytes;
+    store.keep_answer(&ticket, answer("[the list]"));
+    assert!(store.entries().bytes > bytes_before, "a kept answer counts in the bytes");
+    let ((_, _, list), kept) = keeping(AnswerKind::Sessions).await.unwrap().unwrap();
+    assert_eq!(kept.unwrap().kept.unwrap().body, "[the list]");
+    assert_eq!(list, None, "the list a kept answer stands for is not copied");
+    assert!(keeping(AnswerKind::User).await.unwrap().unwrap().1.unwrap().kept.is_none(), "kept per kind");
+    // A second answer for the same version is not kept over the first.
+    store.keep_answer(&ticket, answer("[another]"));
+    assert_eq!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.unwrap().body, "[the list]");
+
+    // A write forgets the entry and its answers.
+    store.delete_user_session(&alice.id, &listed[2].id, &cause()).await.unwrap();
+    store.sessions_for_user(&alice.id).await.unwrap();
+    store.session_by_token(&hash).await.unwrap();
+    let fresh = keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap();
+    assert!(fresh.kept.is_none(), "forgotten with the write");
+    // The old ticket's answer (made from the list before the write) is refused.
+    store.keep_answer(&ticket, answer("[stale]"));
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none());
+    // A new version of the entry (the user row filled in) drops answers kept for the old one.
+    store.keep_answer(&fresh, answer("[fresh]"));
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_some());
+    store.user_by_id(&alice.id).await.unwrap();
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none(), "a new version");
+    store.keep_answer(&fresh, answer("[older version]"));
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none());
+    assert_indexes_match(&store);
+}

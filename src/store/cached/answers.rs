@@ -1,0 +1,70 @@
+//! Answers kept as bytes: what the HTTP layer sent for an operation whose answer is made from
+//! one user's entry alone (`x-mm-answer-kept` in the spec), kept in that entry, and sent again
+//! as those bytes while the entry holds the same data: no models built, no lists copied, nothing
+//! serialised.
+//!
+//! Exact because an answer belongs to one version of one entry: every fill of an entry gives it
+//! a new `stamp` and drops its answers, every write forgets the entry (answers with it), and
+//! [`Ticket`] carries the stamp the request's data was read at, so an answer made from older
+//! data is never kept in a newer entry (`Entries::keep_answer` refuses it).
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use hyper::{HeaderMap, StatusCode};
+
+use super::entries::heap;
+use crate::domain::Id;
+
+/// Which answer an operation keeps (`x-mm-answer-kept`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// Made from the caller's user row alone (`GET /users/me`).
+    User,
+    /// Made from the caller's session list alone, when the path's `user_id` names the caller
+    /// (`GET /users/{user_id}/sessions` with `me` or their id).
+    Sessions,
+}
+
+impl AnswerKind {
+    pub(super) const COUNT: usize = 2;
+
+    pub(super) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A complete answer as the HTTP layer sent it, but for the headers that name the request.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl Answer {
+    /// What it takes in the cache: its block (with the `Arc`'s counts), the body, and about 64
+    /// bytes a header (two strings and the map's slot).
+    pub(super) fn bytes(&self) -> usize {
+        heap(std::mem::size_of::<Self>() + 16) + heap(self.body.len()) + 64 * self.headers.len()
+    }
+}
+
+/// What a cache hit hands a request that may answer from the cache: the entry version its data
+/// was read at, and the answer kept there, if any. Without one, the request answers as usual
+/// and may keep its answer ([`super::CachedStore::keep_answer`]).
+#[derive(Clone, Debug)]
+pub struct Ticket {
+    pub(super) user_id: Id,
+    pub(super) stamp: u64,
+    pub kind: AnswerKind,
+    pub kept: Option<Arc<Answer>>,
+}
+
+/// An entry's kept answers, by kind.
+#[derive(Default)]
+pub(super) struct Kept {
+    pub(super) answers: [Option<Arc<Answer>>; AnswerKind::COUNT],
+    /// Their [`Answer::bytes`].
+    pub(super) bytes: usize,
+}
