@@ -84,27 +84,35 @@ fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), Strin
     std::fs::write(out.join("operations.rs"), text).map_err(|e| e.to_string())
 }
 
-/// The spec's paths and their methods, as `(template, &[Part, …], &[METHOD, …])` in
-/// `$OUT_DIR/routes.rs`.
+/// The spec's paths, their methods and each method's operation (its place in `OPERATIONS`), as
+/// `(template, &[Part, …], &[(METHOD, &Operation), …])` in `$OUT_DIR/routes.rs`.
 fn write_routes(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), String> {
-    let mut routes: Vec<(String, Vec<String>)> = Vec::new();
+    let facts = operation_facts::read(spec)?;
+    let mut routes: Vec<(String, Vec<(String, usize)>)> = Vec::new();
     for (path, item) in operation_facts::paths(spec)? {
         let path = path.as_str().ok_or("a path that is not a string")?;
         let item = item.as_mapping().ok_or_else(|| format!("{path} is not a mapping"))?;
+        let mut methods = Vec::new();
+        for (method, operation) in item {
+            let method = method.as_str().unwrap_or_default().to_ascii_uppercase();
+            if !operation_facts::METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let id = operation.get("operationId").and_then(|v| v.as_str()).unwrap_or_default();
+            let index = facts.iter().position(|f| f.id == id).ok_or_else(|| format!("{method} {path}: no facts"))?;
+            methods.push((method, index));
+        }
         // Sorted, so `Allow` lists them the same way whatever the spec's order.
-        let mut methods: Vec<String> = item
-            .keys()
-            .filter_map(|key| key.as_str())
-            .map(str::to_ascii_uppercase)
-            .filter(|m| operation_facts::METHODS.contains(&m.as_str()))
-            .collect();
         methods.sort();
         routes.push((path.to_owned(), methods));
     }
     // Split here, once, so that matching a request compares segments without splitting a
     // template per route per request.
-    let mut text = String::from("/// The spec's routes: each path template (under the base path), split into its parts, and its\n/// methods.\n");
-    text.push_str("pub const ROUTES: &[(&str, &[Part], &[&str])] = &[\n");
+    let mut text = String::from(
+        "/// The spec's routes: each path template (under the base path), split into its parts, and its\n\
+         /// methods with their operations.\n",
+    );
+    text.push_str("pub const ROUTES: &[Route] = &[\n");
     for (path, methods) in &routes {
         let parts: Vec<String> = path
             .split('/')
@@ -114,7 +122,7 @@ fn write_routes(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), String> {
                 None => format!("Part::Literal({part:?})"),
             })
             .collect();
-        let methods: Vec<String> = methods.iter().map(|m| format!("{m:?}")).collect();
+        let methods: Vec<String> = methods.iter().map(|(m, i)| format!("({m:?}, &OPERATIONS[{i}])")).collect();
         text.push_str(&format!("    ({path:?}, &[{}], &[{}]),\n", parts.join(", "), methods.join(", ")));
     }
     text.push_str("];\n");

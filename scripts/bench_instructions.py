@@ -77,6 +77,9 @@ def count(bench, server_cls, argv, port, calls, label, ready_path):
             control(pid, f"--dump={op}")
             dumps = sorted(work.glob("callgrind.out.*"), key=lambda p: p.stat().st_mtime)
             per_request[op] = totals(dumps[-1]) / COUNTED
+            if bench.args.keep:
+                # For `callgrind_annotate --inclusive=yes callgrind-<label>/<op>.callgrind`.
+                dumps.pop().rename(work / f"{op}.callgrind")
             for d in dumps:
                 d.unlink()
     finally:

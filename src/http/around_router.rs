@@ -11,9 +11,7 @@
 
 use http_body_util::BodyExt;
 use hyper::header::CONTENT_TYPE;
-use hyper::{Request, StatusCode};
-use mm_sessions_api::server::ApiRequestParser;
-use swagger::RequestParser;
+use hyper::StatusCode;
 
 use super::context::RequestContext;
 use super::operations::{Body, Operation};
@@ -70,11 +68,6 @@ pub fn quiet_unknown_fields(response: &mut HttpResponse, request_id: &str, opera
     // "Ignoring unknown fields in body: [...]": the list is what the client wrote.
     let fields = warning.split_once(": ").map_or(&*warning, |(_, fields)| fields);
     tracing::debug!(request_id, operation, fields = %crate::telemetry::untrusted(fields), "body fields ignored");
-}
-
-/// The operation the generated router would run for a request, by its method and path.
-pub fn operation_of<B>(request: &Request<B>) -> Option<&'static str> {
-    ApiRequestParser::parse_operation_id(request)
 }
 
 /// The body the generated router parses, as Mattermost reads it. For an operation whose body

@@ -5,8 +5,10 @@
 //!    AppError, the log line);
 //! 2. [`Inner::serve_static`]: `/metrics` (when it is served here), the page and single sign-on's
 //!    browser routes ([`Inner::serve_sso`]) answer at once, reading no body;
-//! 3. [`super::routes::route`]: an API path no route of the spec matches (with Mattermost's
-//!    patterns for ids and names) is 404, a method its route lacks 405, before anything is read;
+//! 3. [`super::routes::route`]: the request's one route match, which names its operation (its
+//!    facts, its metrics and log name); an API path no route of the spec matches (with
+//!    Mattermost's patterns for ids and names) is 404, a method its route lacks 405, before
+//!    anything is read;
 //! 4. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
 //!    anything else) and under its deadline (408), then
 //!    [`super::around_router::as_mattermost_reads`] reads a string-map body as Mattermost does;
@@ -49,6 +51,7 @@ use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
 use super::operations::{self, Operation};
 use super::response::{self, HttpResponse};
+use super::routes::Routed;
 use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
 use crate::domain::Id;
 use crate::error::AppError;
@@ -178,10 +181,13 @@ impl Inner {
         let (operation, mut response) = match self.serve_static(&request, peer, &request_id).await {
             Some(answered) => answered,
             None => {
-                let operation = super::around_router::operation_of(&request)
-                    .and_then(operations::find)
-                    .unwrap_or(&operations::UNKNOWN);
-                let response = match self.serve_api(request, &request_id, operation, peer).await {
+                // Step 3: the one route match (the operation, or why there is none).
+                let routed = super::routes::route(request.method().as_str(), request.uri().path());
+                let operation = match routed {
+                    Routed::Found(operation) => operation,
+                    Routed::NoRoute | Routed::WrongMethod => &operations::UNKNOWN,
+                };
+                let response = match self.serve_api(request, &request_id, routed, peer).await {
                     Ok(response) => response,
                     Err(error) => response::render_error(&error, &request_id),
                 };
@@ -257,20 +263,20 @@ impl Inner {
         answered.unwrap_or_else(|error| response::render_error_page(&error, request_id))
     }
 
-    /// Steps 3 to 9 for an API request.
+    /// Steps 3 to 9 for an API request, routed to `routed`.
     async fn serve_api(
         &self,
         request: Request<Incoming>,
         request_id: &str,
-        operation: &'static Operation,
+        routed: Routed,
         peer: Option<&Peer>,
     ) -> Result<HttpResponse, AppError> {
         // Step 3, as a router does, before anything else: no route, or not this method.
-        match super::routes::route(request.method().as_str(), request.uri().path()) {
-            super::routes::Routed::Found => {}
-            super::routes::Routed::NoRoute => return Err(AppError::NotFound),
-            super::routes::Routed::WrongMethod => return Err(AppError::MethodNotAllowed),
-        }
+        let operation = match routed {
+            Routed::Found(operation) => operation,
+            Routed::NoRoute => return Err(AppError::NotFound),
+            Routed::WrongMethod => return Err(AppError::MethodNotAllowed),
+        };
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;

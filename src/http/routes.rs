@@ -13,6 +13,8 @@
 
 use percent_encoding::percent_decode_str;
 
+use super::operations::{Operation, OPERATIONS};
+
 /// One part of a path template, as `build.rs` splits the spec's paths.
 #[derive(Clone, Copy, Debug)]
 pub enum Part {
@@ -22,6 +24,10 @@ pub enum Part {
     Param(&'static str),
 }
 
+/// A route of the spec: its path template, split into parts, and its methods with their
+/// operations.
+pub type Route = (&'static str, &'static [Part], &'static [(&'static str, &'static Operation)]);
+
 include!(concat!(env!("OUT_DIR"), "/routes.rs"));
 
 /// The base path every API route is under.
@@ -30,8 +36,8 @@ pub const BASE_PATH: &str = "/api/v4";
 /// What routing found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Routed {
-    /// A route has the method.
-    Found,
+    /// A route has the method: this operation.
+    Found(&'static Operation),
     /// No route: 404.
     NoRoute,
     /// Routes, none with this method: 405.
@@ -86,8 +92,8 @@ fn segments(path: &str) -> Option<([Segment<'_>; MAX_SEGMENTS], usize)> {
     Some((segments, count))
 }
 
-/// The routes whose templates match `path`: their methods, one slice each.
-fn matching(path: &str) -> impl Iterator<Item = &'static [&'static str]> + '_ {
+/// The routes whose templates match `path`: their methods and operations, one slice each.
+fn matching(path: &str) -> impl Iterator<Item = &'static [(&'static str, &'static Operation)]> + '_ {
     let found = segments(path);
     ROUTES.iter().filter_map(move |(_, parts, methods)| {
         let (segments, count) = found.as_ref()?;
@@ -99,19 +105,20 @@ fn matching(path: &str) -> impl Iterator<Item = &'static [&'static str]> + '_ {
 
 /// What a 405 for `path` says in `Allow`: the methods its routes have, sorted.
 pub fn allowed(path: &str) -> String {
-    let mut methods: Vec<&str> = matching(path).flatten().copied().collect();
+    let mut methods: Vec<&str> = matching(path).flatten().map(|(method, _)| *method).collect();
     methods.sort_unstable();
     methods.dedup();
     methods.join(", ")
 }
 
-/// The route of `method path` (the full request path, base path included). It stops at the
-/// first route with the method; only a 404 or a 405 looks at every route.
+/// The route of `method path` (the full request path, base path included), and the operation
+/// the spec has there: the request's one route match. It stops at the first route with the
+/// method; only a 404 or a 405 looks at every route.
 pub fn route(method: &str, path: &str) -> Routed {
     let mut any = false;
     for methods in matching(path) {
-        if methods.contains(&method) {
-            return Routed::Found;
+        if let Some((_, operation)) = methods.iter().find(|(m, _)| *m == method) {
+            return Routed::Found(operation);
         }
         any = true;
     }
@@ -128,7 +135,9 @@ pub fn param<'a>(method: &str, path: &'a str, name: &str) -> Option<&'a str> {
     let (segments, count) = segments(path)?;
     let segments = &segments[..count];
     let (_, parts, _) = ROUTES.iter().find(|(_, parts, methods)| {
-        methods.contains(&method) && parts.len() == count && parts.iter().zip(segments).all(|(p, s)| s.matches(p))
+        methods.iter().any(|(m, _)| *m == method)
+            && parts.len() == count
+            && parts.iter().zip(segments).all(|(p, s)| s.matches(p))
     })?;
     parts
         .iter()
@@ -140,23 +149,31 @@ pub fn param<'a>(method: &str, path: &'a str, name: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
+    /// The operation `method path` is routed to, by its id.
+    fn found(method: &str, path: &str) -> Option<&'static str> {
+        match route(method, path) {
+            Routed::Found(operation) => Some(operation.id),
+            _ => None,
+        }
+    }
+
     #[test]
     fn any_route_with_the_method_serves_and_parameters_match_mattermosts_patterns() {
-        assert_eq!(route("GET", "/api/v4/users/me/sessions"), Routed::Found);
-        assert_eq!(route("GET", "/api/v4/users/abcdefghijklmnopqrstuvwxyz/sessions"), Routed::Found);
-        assert_eq!(route("GET", "/api/v4/users/short/sessions"), Routed::Found, "the handler's 400");
+        assert_eq!(found("GET", "/api/v4/users/me/sessions"), Some("GetSessions"));
+        assert_eq!(found("GET", "/api/v4/users/abcdefghijklmnopqrstuvwxyz/sessions"), Some("GetSessions"));
+        assert_eq!(found("GET", "/api/v4/users/short/sessions"), Some("GetSessions"), "the handler's 400");
         assert_eq!(route("GET", "/api/v4/users/a-b/sessions"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/%7C%C2%B0N/sessions"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/%ff/sessions"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users//sessions"), Routed::NoRoute);
-        assert_eq!(route("GET", "/api/v4/users/username/a.b_c-d"), Routed::Found);
+        assert_eq!(found("GET", "/api/v4/users/username/a.b_c-d"), Some("GetUserByUsername"));
         assert_eq!(route("GET", "/api/v4/users/username/a%20b"), Routed::NoRoute);
-        assert_eq!(route("POST", "/api/v4/users/tokens/revoke"), Routed::Found);
+        assert_eq!(found("POST", "/api/v4/users/tokens/revoke"), Some("RevokeUserAccessToken"));
         // As Mattermost's router: the GET of `/users/tokens/{token_id}`, with the id `revoke`.
-        assert_eq!(route("GET", "/api/v4/users/tokens/revoke"), Routed::Found);
+        assert_eq!(found("GET", "/api/v4/users/tokens/revoke"), Some("GetUserAccessToken"));
         assert_eq!(route("PUT", "/api/v4/users/tokens/revoke"), Routed::WrongMethod);
         assert_eq!(allowed("/api/v4/users/tokens/revoke"), "GET, POST");
-        assert_eq!(route("GET", "/api/v4/users/tokens/abc"), Routed::Found);
+        assert_eq!(found("GET", "/api/v4/users/tokens/abc"), Some("GetUserAccessToken"));
         assert_eq!(route("DELETE", "/api/v4/users/me/tokens"), Routed::WrongMethod);
         assert_eq!(allowed("/api/v4/users/me/tokens"), "GET, POST");
         assert_eq!(route("GET", "/api/v4/nowhere"), Routed::NoRoute);

@@ -73,3 +73,38 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
     let no_body = serde_yaml_ng::from_str("paths:\n  /x:\n    get: {operationId: X, x-mm-body: struct}\n").unwrap();
     assert!(read::read(&no_body).unwrap_err().contains("without a body"));
 }
+
+/// The operation the pipeline's one route match names (whose facts it applies, whose name the
+/// metrics and the log carry) is the one the generated router then runs: for every route and
+/// method of the spec, with each parameter given a value of Mattermost's pattern, and where a
+/// fixed route and a parameter's route meet.
+#[test]
+fn the_route_match_names_the_operation_the_generated_router_runs() {
+    use mm_sessions::http::routes::{self, Part, Routed, ROUTES};
+    use mm_sessions_api::server::ApiRequestParser;
+    use swagger::RequestParser;
+
+    let mut requests: Vec<(String, String)> = Vec::new();
+    for (_, parts, methods) in ROUTES {
+        let path: String = parts
+            .iter()
+            .map(|part| match part {
+                Part::Literal(literal) => format!("/{literal}"),
+                Part::Param("username") => "/alice.b_c-d".to_owned(),
+                Part::Param(_) => "/abcdefghijklmnopqrstuvwxyz".to_owned(),
+            })
+            .collect();
+        requests.extend(methods.iter().map(|(method, _)| (method.to_string(), format!("/api/v4{path}"))));
+    }
+    for (method, path) in
+        [("GET", "/users/tokens/revoke"), ("POST", "/users/tokens/revoke"), ("GET", "/users/me/sessions")]
+    {
+        requests.push((method.to_owned(), format!("/api/v4{path}")));
+    }
+    assert!(requests.len() > 20);
+    for (method, path) in &requests {
+        let Routed::Found(operation) = routes::route(method, path) else { panic!("{method} {path}: no route") };
+        let request = hyper::Request::builder().method(method.as_str()).uri(path.as_str()).body(()).unwrap();
+        assert_eq!(ApiRequestParser::parse_operation_id(&request), Some(operation.id), "{method} {path}");
+    }
+}

@@ -183,7 +183,7 @@ impl CachedStore {
     /// the backend the same question and fills with all it answered.
     ///
     /// With `keeps`, a hit also hands the entry's version and the answer of that kind kept
-    /// there ([`Ticket`]); a session list it would answer is then not copied.
+    /// there ([`Ticket`]); the user and the list a kept answer stands for are then not copied.
     async fn by_token(
         &self,
         hash: &TokenHash,
@@ -195,14 +195,16 @@ impl CachedStore {
             let found = entries.tokens.get(hash).and_then(|user_id| {
                 let entry = entries.users.get(user_id)?;
                 let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
-                let user = entry.user.clone().flatten().filter(|_| along >= Along::User);
                 let ticket = keeps.map(|kind| Ticket {
                     user_id: user_id.clone(),
                     stamp: entry.stamp,
                     kind,
                     kept: entry.kept.answers[kind.index()].clone(),
                 });
-                let answered = ticket.as_ref().is_some_and(|t| t.kind == AnswerKind::Sessions && t.kept.is_some());
+                // A kept answer stands for what it was made from: that is not copied (whatever
+                // else needs the user or the list looks it up).
+                let answered = ticket.as_ref().is_some_and(|t| t.kept.is_some());
+                let user = entry.user.clone().flatten().filter(|_| along >= Along::User && !answered);
                 // Shared: copied after the lock is released.
                 let list = entry.list.clone().filter(|_| along == Along::UserAndSessions && !answered);
                 Some((session, user, list, ticket))

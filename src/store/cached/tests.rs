@@ -280,7 +280,13 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     let ((_, _, list), kept) = keeping(AnswerKind::Sessions).await.unwrap().unwrap();
     assert_eq!(kept.unwrap().kept.unwrap().body, "[the list]");
     assert_eq!(list, None, "the list a kept answer stands for is not copied");
-    assert!(keeping(AnswerKind::User).await.unwrap().unwrap().1.unwrap().kept.is_none(), "kept per kind");
+    store.user_by_id(&alice.id).await.unwrap();
+    let ticket = keeping(AnswerKind::User).await.unwrap().unwrap().1.unwrap();
+    store.keep_answer(&ticket, answer("{the user}"));
+    let ((_, user, _), kept) = keeping(AnswerKind::User).await.unwrap().unwrap();
+    assert_eq!((user, kept.unwrap().kept.unwrap().body.clone()), (None, "{the user}".into()), "nor the user");
+    let ticket = keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap();
+    store.keep_answer(&ticket, answer("[the list]"));
     // A second answer for the same version is not kept over the first.
     store.keep_answer(&ticket, answer("[another]"));
     assert_eq!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.unwrap().body, "[the list]");
