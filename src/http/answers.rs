@@ -52,6 +52,6 @@ pub async fn capture(response: HttpResponse) -> (HttpResponse, Option<Answer>) {
     };
     let mut headers = parts.headers.clone();
     headers.remove(SPAN_ID);
-    let answer = Answer { status: parts.status, headers, body: body.clone() };
+    let answer = Answer::new(parts.status, headers, &body);
     (Response::from_parts(parts, BoxBody::new(Full::new(body))), Some(answer))
 }

@@ -34,6 +34,9 @@ impl AnswerKind {
     }
 }
 
+/// A header map's entry for one header (its name, value and links), as `http` lays it out.
+const HEADER_SLOT: usize = 112;
+
 /// A complete answer as the HTTP layer sent it, but for the headers that name the request.
 #[derive(Debug)]
 pub struct Answer {
@@ -43,10 +46,17 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// What it takes in the cache: its block (with the `Arc`'s counts), the body, and about 64
-    /// bytes a header (two strings and the map's slot).
+    /// What it takes in the cache: its block (with the `Arc`'s counts), the body (an exact copy:
+    /// [`Self::new`]), the header map's table, and each header's slot and value.
     pub(super) fn bytes(&self) -> usize {
-        heap(std::mem::size_of::<Self>() + 16) + heap(self.body.len()) + 64 * self.headers.len()
+        let headers: usize = self.headers.values().map(|v| HEADER_SLOT + heap(v.len())).sum();
+        heap(std::mem::size_of::<Self>() + 16) + heap(self.body.len()) + heap(8 * 4) + headers
+    }
+
+    /// An answer of these parts; the body is copied to its exact length (the serializer's
+    /// buffer may be up to twice as long).
+    pub fn new(status: StatusCode, headers: HeaderMap, body: &[u8]) -> Self {
+        Answer { status, headers, body: Bytes::copy_from_slice(body) }
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use hashbrown::HashMap;
 
-use super::answers::{Answer, Kept, Ticket};
+use super::answers::{Answer, AnswerKind, Kept, Ticket};
 use crate::config::CacheLimits;
 use crate::domain::{Id, Session, SessionId, TokenHash, User};
 use crate::metrics::CacheLookup;
@@ -64,6 +64,15 @@ pub(super) struct UserEntry {
 impl UserEntry {
     pub(super) fn sessions(&self) -> impl Iterator<Item = &Session> {
         self.list.iter().flat_map(|list| list.iter()).chain(&self.by_token)
+    }
+
+    /// Whether it holds what an answer of `kind` is made from: the user row, or the whole list
+    /// (then every session of the user is indexed, and every write to any of them forgets it).
+    pub(super) fn holds(&self, kind: AnswerKind) -> bool {
+        match kind {
+            AnswerKind::User => matches!(self.user, Some(Some(_))),
+            AnswerKind::Sessions => self.list.is_some(),
+        }
     }
 
     /// Sessions (and the user row) held.
@@ -253,7 +262,7 @@ impl Entries {
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> Option<Evicted> {
         let held = self.users.peek(&ticket.user_id)?;
         let slot = ticket.kind.index();
-        if held.stamp != ticket.stamp || held.kept.answers[slot].is_some() {
+        if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.answers[slot].is_some() {
             return None;
         }
         Some(self.change(&ticket.user_id, |entry| {

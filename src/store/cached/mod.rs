@@ -195,7 +195,10 @@ impl CachedStore {
             let found = entries.tokens.get(hash).and_then(|user_id| {
                 let entry = entries.users.get(user_id)?;
                 let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
-                let ticket = keeps.map(|kind| Ticket {
+                // Only where the entry holds what the answer is made from: an entry without it
+                // is not forgotten by every write that would change it (a write naming a
+                // session the entry does not index moves only the generation).
+                let ticket = keeps.filter(|kind| entry.holds(*kind)).map(|kind| Ticket {
                     user_id: user_id.clone(),
                     stamp: entry.stamp,
                     kind,

@@ -270,6 +270,9 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     let hash = listed[0].token_hash;
     let keeping = |kind| store.by_token_keeping(&hash, kind == AnswerKind::Sessions, kind);
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "a miss hands no ticket");
+    // A hit on an entry without the list: a write naming another session would not forget it.
+    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "no list held, no ticket");
+    assert!(keeping(AnswerKind::User).await.unwrap().unwrap().1.is_none(), "no user held, no ticket");
     store.sessions_for_user(&alice.id).await.unwrap();
     let ((_, _, list), ticket) = keeping(AnswerKind::Sessions).await.unwrap().unwrap();
     let ticket = ticket.expect("a hit hands a ticket");
