@@ -93,6 +93,13 @@ fn facts(spec: &serde_yaml_ng::Value, at: &str, operation: &serde_yaml_ng::Value
     if facts.body != "Strict" {
         facts.missing = missing_required(spec, at, operation, facts.body)?;
     }
+    // A kept answer is a read's, and the caller's own list is named by the path's `user_id`.
+    if facts.answer_kept != "None" && !at.starts_with("GET ") {
+        return Err(format!("{at}: x-mm-answer-kept on an operation that is not a GET"));
+    }
+    if facts.answer_kept == "Some(AnswerKind::Sessions)" && !at.contains("{user_id}") {
+        return Err(format!("{at}: x-mm-answer-kept: sessions needs a {{user_id}} in the path"));
+    }
     Ok(facts)
 }
 

@@ -182,10 +182,10 @@ impl Inner {
             Some(answered) => answered,
             None => {
                 // Step 3: the one route match (the operation, or why there is none).
-                let routed = super::routes::route(request.method().as_str(), request.uri().path());
+                let routed = super::around_router::route_request(&request);
                 let operation = match routed {
                     Routed::Found(operation) => operation,
-                    Routed::NoRoute | Routed::WrongMethod => &operations::UNKNOWN,
+                    Routed::NoRoute | Routed::WrongMethod | Routed::Ambiguous => &operations::UNKNOWN,
                 };
                 let response = match self.serve_api(request, &request_id, routed, peer).await {
                     Ok(response) => response,
@@ -274,7 +274,7 @@ impl Inner {
         // Step 3, as a router does, before anything else: no route, or not this method.
         let operation = match routed {
             Routed::Found(operation) => operation,
-            Routed::NoRoute => return Err(AppError::NotFound),
+            Routed::NoRoute | Routed::Ambiguous => return Err(AppError::NotFound),
             Routed::WrongMethod => return Err(AppError::MethodNotAllowed),
         };
         let (parts, body) = request.into_parts();

@@ -38,6 +38,8 @@ pub const BASE_PATH: &str = "/api/v4";
 pub enum Routed {
     /// A route has the method: this operation.
     Found(&'static Operation),
+    /// Two routes with the method match the path.
+    Ambiguous,
     /// No route: 404.
     NoRoute,
     /// Routes, none with this method: 405.
@@ -112,20 +114,26 @@ pub fn allowed(path: &str) -> String {
 }
 
 /// The route of `method path` (the full request path, base path included), and the operation
-/// the spec has there: the request's one route match. It stops at the first route with the
-/// method; only a 404 or a 405 looks at every route.
+/// the spec has there: the request's one route match. A path two routes with the method match
+/// (`/users/tokens/audits`: `{user_id}` = `tokens`, or `{token_id}` = `audits`) is
+/// [`Routed::Ambiguous`]: which of them runs is the generated router's choice
+/// ([`super::around_router::route_request`] asks it).
 pub fn route(method: &str, path: &str) -> Routed {
     let mut any = false;
+    let mut found = None;
     for methods in matching(path) {
-        if let Some((_, operation)) = methods.iter().find(|(m, _)| *m == method) {
-            return Routed::Found(operation);
-        }
         any = true;
+        if let Some((_, operation)) = methods.iter().find(|(m, _)| *m == method) {
+            if found.is_some() {
+                return Routed::Ambiguous;
+            }
+            found = Some(*operation);
+        }
     }
-    if any {
-        Routed::WrongMethod
-    } else {
-        Routed::NoRoute
+    match found {
+        Some(operation) => Routed::Found(operation),
+        None if any => Routed::WrongMethod,
+        None => Routed::NoRoute,
     }
 }
 
@@ -153,6 +161,7 @@ mod tests {
     fn found(method: &str, path: &str) -> Option<&'static str> {
         match route(method, path) {
             Routed::Found(operation) => Some(operation.id),
+            Routed::Ambiguous => Some("ambiguous"),
             _ => None,
         }
     }
@@ -182,6 +191,8 @@ mod tests {
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c/d"), Routed::NoRoute);
         assert_eq!(allowed("/api/v4/nowhere"), "");
+        // `{user_id}` = `tokens` or `{token_id}` = `audits`: the generated router decides.
+        assert_eq!(route("GET", "/api/v4/users/tokens/audits"), Routed::Ambiguous);
     }
 
     #[test]

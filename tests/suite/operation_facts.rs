@@ -64,6 +64,8 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
         ("      x-mm-mfa-exempt: yes please\n", "must be true or false"),
         ("      x-mm-body: string\n", "x-mm-body must be struct, string-map or any-map"),
         ("      x-mm-bad-body-field: \"a b\"\n", "must be a field name"),
+        ("      x-mm-answer-kept: everything\n", "must be user or sessions"),
+        ("      x-mm-answer-kept: user\n", "not a GET"),
     ] {
         let error = read::read(&with(lines)).unwrap_err();
         assert!(error.contains("POST /x") && error.contains(says), "{lines}: {error}");
@@ -72,6 +74,9 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
     assert!(read::read(&no_id).unwrap_err().contains("GET /x has no operationId"));
     let no_body = serde_yaml_ng::from_str("paths:\n  /x:\n    get: {operationId: X, x-mm-body: struct}\n").unwrap();
     assert!(read::read(&no_body).unwrap_err().contains("without a body"));
+    let no_user =
+        serde_yaml_ng::from_str("paths:\n  /x:\n    get: {operationId: X, x-mm-answer-kept: sessions}\n").unwrap();
+    assert!(read::read(&no_user).unwrap_err().contains("needs a {user_id}"));
 }
 
 /// The operation the pipeline's one route match names (whose facts it applies, whose name the
@@ -80,7 +85,8 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
 /// fixed route and a parameter's route meet.
 #[test]
 fn the_route_match_names_the_operation_the_generated_router_runs() {
-    use mm_sessions::http::routes::{self, Part, Routed, ROUTES};
+    use mm_sessions::http::around_router;
+    use mm_sessions::http::routes::{Part, Routed, ROUTES};
     use mm_sessions_api::server::ApiRequestParser;
     use swagger::RequestParser;
 
@@ -103,8 +109,10 @@ fn the_route_match_names_the_operation_the_generated_router_runs() {
     }
     assert!(requests.len() > 20);
     for (method, path) in &requests {
-        let Routed::Found(operation) = routes::route(method, path) else { panic!("{method} {path}: no route") };
         let request = hyper::Request::builder().method(method.as_str()).uri(path.as_str()).body(()).unwrap();
+        let Routed::Found(operation) = around_router::route_request(&request) else {
+            panic!("{method} {path}: no route")
+        };
         assert_eq!(ApiRequestParser::parse_operation_id(&request), Some(operation.id), "{method} {path}");
     }
 }
