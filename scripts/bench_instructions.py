@@ -119,13 +119,28 @@ def run(bench, server_cls, free_port):
     return results
 
 
+# #40's targets, as ratios to bare hyper: the server's per cached request, and the generated
+# ceiling's for GET me.
+SERVER_TARGETS = {"GetSessions": 3.5, "GetMe": 2.5, "AuthCheck": 2.0}
+GENERATED_TARGETS = {"GetMe": 1.8}
+
+
+def verdict(ratio, target):
+    if target is None:
+        return ""
+    return f"≤ {target:.1f}× {'holds' if ratio <= target else 'MISSED'}"
+
+
 def print_table(results):
     print("\ninstructions per request (callgrind, user space, all threads; one keep-alive connection, "
           f"{COUNTED:,} requests after {WARM_UP} of warm-up, every answer cached):")
-    print(f"{'':32} {'server':>10} {'generated':>10} {'bare':>10} {'server/bare':>12} {'generated/bare':>15}")
+    print(f"{'':32} {'server':>10} {'generated':>10} {'bare':>10} {'server/bare':>12} {'target':>15} "
+          f"{'generated/bare':>15} {'target':>15}")
     for label, op in ROWS:
         s, g, b = (results[k][op] for k in ("server", "generated", "bare"))
-        print(f"{label:32} {s:>10,.0f} {g:>10,.0f} {b:>10,.0f} {s / b:>11.1f}× {g / b:>14.1f}×")
+        print(f"{label:32} {s:>10,.0f} {g:>10,.0f} {b:>10,.0f} {s / b:>11.1f}× "
+              f"{verdict(s / b, SERVER_TARGETS.get(op)):>15} {g / b:>14.1f}× "
+              f"{verdict(g / b, GENERATED_TARGETS.get(op)):>15}")
     miss = results.get("server_miss", {}).get("GetMe")
     if miss:
         b = results["bare"]["GetMe"]
