@@ -84,7 +84,8 @@ fn facts(spec: &serde_yaml_ng::Value, at: &str, operation: &serde_yaml_ng::Value
                 facts.answer_kept = match value.as_str() {
                     Some("user") => "Some(AnswerKind::User)",
                     Some("sessions") => "Some(AnswerKind::Sessions)",
-                    _ => return Err(format!("{at}: x-mm-answer-kept must be user or sessions")),
+                    Some("session") => "Some(AnswerKind::Session)",
+                    _ => return Err(format!("{at}: x-mm-answer-kept must be user, sessions or session")),
                 }
             }
             other => return Err(format!("{at}: unknown extension {other} (the top of the spec lists them)")),

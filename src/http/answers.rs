@@ -17,12 +17,16 @@ use crate::store::{Answer, AnswerKind};
 /// hands it as the span id). It names one request: never kept, set again for each.
 const SPAN_ID: HeaderName = HeaderName::from_static("x-span-id");
 
+/// The span id, and the headers `response::finish_headers` adds to a JSON answer (the request
+/// id, `Cache-Control`, `X-Content-Type-Options`).
+const FINAL_HEADERS: usize = 4;
+
 /// Whether an answer of `kind`, made from the caller's entry, is the answer to this request:
-/// always for the caller's user; for their sessions, when the path's `user_id` names them (`me`
-/// or their id, as sent).
+/// always for the caller's user and for their session (kept per query); for their sessions, when
+/// the path's `user_id` names them (`me` or their id, as sent).
 pub fn applies(kind: AnswerKind, method: &Method, path: &str, caller: &Session) -> bool {
     match kind {
-        AnswerKind::User => true,
+        AnswerKind::User | AnswerKind::Session => true,
         AnswerKind::Sessions => super::routes::param(method.as_str(), path, "user_id")
             .is_some_and(|id| id == crate::service::ME || id == caller.user_id.as_str()),
     }
@@ -32,9 +36,15 @@ pub fn applies(kind: AnswerKind, method: &Method, path: &str, caller: &Session) 
 pub fn respond(answer: &Answer, request_id: &str) -> HttpResponse {
     let mut response = response::with_body(answer.body.clone());
     *response.status_mut() = answer.status;
-    *response.headers_mut() = answer.headers.clone();
+    // Room for the span id and the final headers (`response::finish_headers`) from the start: a
+    // clone of the kept map has none, and growing it costs more than filling a new one.
+    let headers = response.headers_mut();
+    headers.reserve(answer.headers.len() + FINAL_HEADERS);
+    for (name, value) in &answer.headers {
+        headers.append(name.clone(), value.clone());
+    }
     if let Ok(id) = HeaderValue::from_str(request_id) {
-        response.headers_mut().insert(SPAN_ID, id);
+        headers.insert(SPAN_ID, id);
     }
     response
 }

@@ -352,7 +352,8 @@ impl Inner {
     ) -> Result<Option<Credentials>, AppError> {
         let Some((token, location)) = credentials::presented_token(parts) else { return Ok(None) };
         let reads = if operation.reads_own_sessions { Reads::OwnSessionsToo } else { Reads::Session };
-        let found = match self.service.authenticate_reading(&token, reads, operation.answer_kept).await {
+        let keeps = operation.answer_kept.map(|kind| (kind, parts.uri.query().unwrap_or_default()));
+        let found = match self.service.authenticate_reading(&token, reads, keeps).await {
             Ok(found) => found,
             Err(AppError::SessionExpired) => return Ok(None),
             Err(other) => return Err(other),

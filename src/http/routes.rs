@@ -63,7 +63,15 @@ struct Segment<'a> {
 
 impl<'a> Segment<'a> {
     fn of(raw: &'a str) -> Self {
-        let Ok(decoded) = percent_decode_str(raw).decode_utf8() else { return Segment { raw, id: false, name: false } };
+        // Without a `%` (most paths, and every hot one) the segment is its value: no decoding.
+        let decoded = if raw.contains('%') {
+            let Ok(decoded) = percent_decode_str(raw).decode_utf8() else {
+                return Segment { raw, id: false, name: false };
+            };
+            decoded
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
         let nonempty = !decoded.is_empty();
         let id = nonempty && decoded.bytes().all(|b| b.is_ascii_alphanumeric());
         let name = nonempty && decoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));

@@ -52,12 +52,13 @@ impl SessionService {
     /// [`Self::authenticate`], reading `reads` with the session: with
     /// [`Reads::OwnSessionsToo`], where the store reads them in the same round trip, the user's
     /// sessions come in [`Authenticated::own_sessions`]; for a request whose answer the session
-    /// cache may keep (`keeps`), with its ticket ([`Authenticated::answer`]).
+    /// cache may keep (`keeps`, with the request's query), with its ticket
+    /// ([`Authenticated::answer`]).
     pub async fn authenticate_reading(
         &self,
         presented: &str,
         reads: Reads,
-        keeps: Option<AnswerKind>,
+        keeps: Option<(AnswerKind, &str)>,
     ) -> Result<Authenticated, AppError> {
         // The first store call of every authenticated request: the session cache, if any,
         // forgets here what another process wrote since the previous request.

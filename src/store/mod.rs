@@ -596,16 +596,17 @@ impl Stores {
     /// The session a token stands for and its user, and with `sessions` the user's sessions,
     /// each where the backend reads it with the session
     /// ([`SessionStore::session_user_and_sessions_by_token`]). For a request whose answer the
-    /// session cache may keep (`keeps`, [`cached::answers`]), a cache hit hands its [`Ticket`]
+    /// session cache may keep (`keeps`, with the request's query; [`cached::answers`]), a cache
+    /// hit hands its [`Ticket`]
     /// too; without a cache there is none.
     pub async fn session_by_token_keeping(
         &self,
         hash: &TokenHash,
         sessions: bool,
-        keeps: Option<AnswerKind>,
+        keeps: Option<(AnswerKind, &str)>,
     ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
-        if let (Some(cache), Some(keeps)) = (&self.cache, keeps) {
-            let result = cache.by_token_keeping(hash, sessions, keeps).await;
+        if let (Some(cache), Some((keeps, query))) = (&self.cache, keeps) {
+            let result = cache.by_token_keeping(hash, sessions, keeps, query).await;
             // Past the metered wrapper: its failures are counted here, under the same name.
             if let (Err(StoreError::Backend(_)), Some(metrics)) = (&result, &self.metrics) {
                 metrics.store_error(if sessions {

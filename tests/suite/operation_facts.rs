@@ -64,7 +64,7 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
         ("      x-mm-mfa-exempt: yes please\n", "must be true or false"),
         ("      x-mm-body: string\n", "x-mm-body must be struct, string-map or any-map"),
         ("      x-mm-bad-body-field: \"a b\"\n", "must be a field name"),
-        ("      x-mm-answer-kept: everything\n", "must be user or sessions"),
+        ("      x-mm-answer-kept: everything\n", "must be user, sessions or session"),
         ("      x-mm-answer-kept: user\n", "not a GET"),
     ] {
         let error = read::read(&with(lines)).unwrap_err();

@@ -48,6 +48,7 @@ async fn warm(app: &TestApp, token: &str) {
     for _ in 0..2 {
         assert_eq!(app.get("/users/me/sessions").token(token).await.status, 200);
         assert_eq!(app.get("/users/me").token(token).await.status, 200);
+        assert_eq!(app.get("/auth/check").token(token).await.status, 200);
     }
 }
 
@@ -250,7 +251,9 @@ async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) 
         warm(app, token).await;
         let roles = if i % 2 == 0 { "system_user system_user_manager" } else { "system_user" };
         app.set_roles(alice, roles).await;
+        let checked = app.get("/auth/check").token(token).await;
         app.get("/users/me").token(token).await.json()["roles"] != roles
+            || checked.headers["x-mattermost-roles"] != roles
     })
     .await;
 }
@@ -308,7 +311,7 @@ async fn kept_answers_are_the_handlers_bytes_with_each_requests_own_id() {
     let (admin_token, _) = app.issue_session(admin).await;
     let served_before = served(&app).await;
     let own_by_id = format!("/users/{}/sessions", alice.id);
-    for path in ["/users/me", "/users/me/sessions", own_by_id.as_str()] {
+    for path in ["/users/me", "/users/me/sessions", own_by_id.as_str(), "/auth/check", "/auth/check?redirect=true"] {
         // A miss, a hit that keeps the handler's answer, then answers from the kept bytes.
         let replies = [
             app.get(path).token(&token).await,
@@ -321,7 +324,16 @@ async fn kept_answers_are_the_handlers_bytes_with_each_requests_own_id() {
         let mut ids = std::collections::BTreeSet::new();
         for reply in &replies {
             assert_eq!((reply.status, &reply.text), (200, &first.text), "{path}: the same answer");
-            for header in ["content-type", "etag", "cache-control", "x-content-type-options"] {
+            for header in [
+                "content-type",
+                "etag",
+                "cache-control",
+                "x-content-type-options",
+                "x-mattermost-user-id",
+                "x-mattermost-username",
+                "x-mattermost-roles",
+                "x-mattermost-session-id",
+            ] {
                 assert_eq!(reply.headers.get(header), first.headers.get(header), "{path}: {header}");
             }
             let id = reply.headers["x-request-id"].to_str().unwrap().to_owned();
@@ -334,8 +346,19 @@ async fn kept_answers_are_the_handlers_bytes_with_each_requests_own_id() {
     assert_eq!(listed_ids(&app, &token).await.len(), 2);
     assert!(app.get("/users/me").token(&token).await.headers.contains_key("etag"));
     // Four requests per path, the first two answered by the handler: at least two served each
-    // (the list by `me` and by id share one kept answer).
-    assert!(served(&app).await - served_before >= 6.0, "answers were served from the cache");
+    // (the list by `me` and by id share one kept answer; the check is kept per query).
+    assert!(served(&app).await - served_before >= 10.0, "answers were served from the cache");
+
+    // The check is kept per session and query: a requirement the session does not meet is
+    // refused whatever was kept for another query, and another session has its own answer.
+    for _ in 0..3 {
+        app.get("/auth/check?role=system_admin").token(&token).await.assert_app_error(403, PERMISSIONS);
+    }
+    let (second, second_session) = app.issue_session(alice).await;
+    for _ in 0..3 {
+        let reply = app.get("/auth/check").token(&second).await;
+        assert_eq!(reply.headers["x-mattermost-session-id"], second_session.id.as_str());
+    }
 
     // The administrator's own list is kept; reading Alice's list is answered by the handler.
     for _ in 0..3 {
@@ -346,7 +369,7 @@ async fn kept_answers_are_the_handlers_bytes_with_each_requests_own_id() {
     assert_eq!(alices.status, 200, "{}", alices.text);
     let alices = alices.json();
     let users: Vec<&str> = alices.as_array().unwrap().iter().map(|s| s["user_id"].as_str().unwrap()).collect();
-    assert_eq!(users, [alice.id.as_str(), alice.id.as_str()], "Alice's list, not the administrator's");
+    assert_eq!(users, [alice.id.as_str(); 3], "Alice's three, not the administrator's one");
 }
 
 /// Requests answered from kept bytes, as `/metrics` counts them.

@@ -14,7 +14,7 @@ use bytes::Bytes;
 use hyper::{HeaderMap, StatusCode};
 
 use super::entries::heap;
-use crate::domain::Id;
+use crate::domain::{Id, SessionId};
 
 /// Which answer an operation keeps (`x-mm-answer-kept`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +24,14 @@ pub enum AnswerKind {
     /// Made from the caller's session list alone, when the path's `user_id` names the caller
     /// (`GET /users/{user_id}/sessions` with `me` or their id).
     Sessions,
+    /// Made from the caller's session and user row alone, for the query the request carries
+    /// (`GET /auth/check?role=…`): kept per session and query.
+    Session,
 }
 
 impl AnswerKind {
+    /// The kinds kept one per entry (`Session` answers are kept per session and query).
     pub(super) const COUNT: usize = 2;
-
-    pub(super) fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// A header map's entry for one header (its name, value and links), as `http` lays it out.
@@ -68,13 +68,65 @@ pub struct Ticket {
     pub(super) user_id: Id,
     pub(super) stamp: u64,
     pub kind: AnswerKind,
+    /// For a [`AnswerKind::Session`] answer: the session and the query it is for.
+    pub(super) key: Option<(SessionId, Box<str>)>,
     pub kept: Option<Arc<Answer>>,
 }
+
+/// The most [`AnswerKind::Session`] answers one entry keeps (sessions × queries): anyone can
+/// send a new query each time.
+const MAX_SESSION_ANSWERS: usize = 8;
 
 /// An entry's kept answers, by kind.
 #[derive(Default)]
 pub(super) struct Kept {
     pub(super) answers: [Option<Arc<Answer>>; AnswerKind::COUNT],
+    /// [`AnswerKind::Session`] answers, by session and query.
+    pub(super) by_session: Vec<(SessionId, Box<str>, Arc<Answer>)>,
     /// Their [`Answer::bytes`].
     pub(super) bytes: usize,
+}
+
+impl Kept {
+    /// The answer of `kind` kept for `session` and `query`.
+    pub(super) fn find(&self, kind: AnswerKind, session: &SessionId, query: &str) -> Option<Arc<Answer>> {
+        match kind {
+            AnswerKind::Session => {
+                self.by_session.iter().find(|(s, q, _)| s == session && **q == *query).map(|(_, _, a)| a.clone())
+            }
+            _ => self.answers[kind as usize].clone(),
+        }
+    }
+
+    /// Keeps `answer` for `ticket`, unless one is kept for it already (or the entry keeps as
+    /// many session answers as it may); whether it did.
+    pub(super) fn keep(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> bool {
+        let bytes = answer.bytes();
+        match (&ticket.key, ticket.kind) {
+            (Some((session, query)), AnswerKind::Session) => {
+                if self.by_session.len() >= MAX_SESSION_ANSWERS || self.find(ticket.kind, session, query).is_some() {
+                    return false;
+                }
+                self.by_session.push((session.clone(), query.clone(), answer));
+            }
+            (None, kind) if kind != AnswerKind::Session => {
+                let slot = &mut self.answers[kind as usize];
+                if slot.is_some() {
+                    return false;
+                }
+                *slot = Some(answer);
+            }
+            _ => return false,
+        }
+        self.bytes += bytes + heap(ticket.key.as_ref().map_or(0, |(_, q)| q.len())) + 48;
+        true
+    }
+
+    /// Whether any is kept (for the check in [`super::entries::Entries::keep_answer`]).
+    pub(super) fn has(&self, ticket: &Ticket) -> bool {
+        match &ticket.key {
+            Some((session, query)) => self.find(ticket.kind, session, query).is_some(),
+            None => self.answers[ticket.kind as usize].is_some(),
+        }
+    }
 }

@@ -70,7 +70,8 @@ impl UserEntry {
     /// (then every session of the user is indexed, and every write to any of them forgets it).
     pub(super) fn holds(&self, kind: AnswerKind) -> bool {
         match kind {
-            AnswerKind::User => matches!(self.user, Some(Some(_))),
+            // The session is held by whoever found the entry by its token.
+            AnswerKind::User | AnswerKind::Session => matches!(self.user, Some(Some(_))),
             AnswerKind::Sessions => self.list.is_some(),
         }
     }
@@ -261,13 +262,11 @@ impl Entries {
     /// count as the entry's, so keeping it may evict (returned, as [`Self::fill`] does).
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> Option<Evicted> {
         let held = self.users.peek(&ticket.user_id)?;
-        let slot = ticket.kind.index();
-        if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.answers[slot].is_some() {
+        if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.has(ticket) {
             return None;
         }
         Some(self.change(&ticket.user_id, |entry| {
-            entry.kept.bytes += answer.bytes();
-            entry.kept.answers[slot] = Some(answer);
+            entry.kept.keep(ticket, answer);
         }))
     }
 

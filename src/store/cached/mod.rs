@@ -188,7 +188,7 @@ impl CachedStore {
         &self,
         hash: &TokenHash,
         along: Along,
-        keeps: Option<AnswerKind>,
+        keeps: Option<(AnswerKind, &str)>,
     ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
         let generation = {
             let entries = self.lookup();
@@ -198,18 +198,20 @@ impl CachedStore {
                 // Only where the entry holds what the answer is made from: an entry without it
                 // is not forgotten by every write that would change it (a write naming a
                 // session the entry does not index moves only the generation).
-                let ticket = keeps.filter(|kind| entry.holds(*kind)).map(|kind| Ticket {
+                let ticket = keeps.filter(|(kind, _)| entry.holds(*kind)).map(|(kind, query)| Ticket {
                     user_id: user_id.clone(),
                     stamp: entry.stamp,
                     kind,
-                    kept: entry.kept.answers[kind.index()].clone(),
+                    key: (kind == AnswerKind::Session).then(|| (session.id.clone(), query.into())),
+                    kept: entry.kept.find(kind, &session.id, query),
                 });
                 // A kept answer stands for what it was made from: that is not copied (whatever
                 // else needs the user or the list looks it up).
                 let answered = ticket.as_ref().is_some_and(|t| t.kept.is_some());
-                let user = entry.user.clone().flatten().filter(|_| along >= Along::User && !answered);
+                // Decided before anything is copied.
+                let user = entry.user.as_ref().filter(|_| along >= Along::User && !answered).and_then(Clone::clone);
                 // Shared: copied after the lock is released.
-                let list = entry.list.clone().filter(|_| along == Along::UserAndSessions && !answered);
+                let list = entry.list.as_ref().filter(|_| along == Along::UserAndSessions && !answered).cloned();
                 Some((session, user, list, ticket))
             });
             if let Some((session, user, list, ticket)) = found {
@@ -258,15 +260,17 @@ impl CachedStore {
 
     /// [`SessionStore::session_and_user_by_token`] (or, with `sessions`,
     /// [`SessionStore::session_user_and_sessions_by_token`]) for a request whose answer the
-    /// cache may keep as `keeps` ([`answers`]): a hit hands its [`Ticket`] too.
+    /// cache may keep as `keeps` ([`answers`]; `query`: the request's, which a
+    /// [`AnswerKind::Session`] answer is kept for): a hit hands its [`Ticket`] too.
     pub async fn by_token_keeping(
         &self,
         hash: &TokenHash,
         sessions: bool,
         keeps: AnswerKind,
+        query: &str,
     ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
         let along = if sessions { Along::UserAndSessions } else { Along::User };
-        self.by_token(hash, along, Some(keeps)).await
+        self.by_token(hash, along, Some((keeps, query))).await
     }
 
     /// Keeps `answer`, made from the data `ticket` came with, in that user's entry, if the

@@ -268,7 +268,7 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     let alice = user_with_sessions(&store, "alice", 3).await;
     let listed = memory.sessions_for_user(&alice.id).await.unwrap();
     let hash = listed[0].token_hash;
-    let keeping = |kind| store.by_token_keeping(&hash, kind == AnswerKind::Sessions, kind);
+    let keeping = |kind| store.by_token_keeping(&hash, kind == AnswerKind::Sessions, kind, "");
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "a miss hands no ticket");
     // A hit on an entry without the list: a write naming another session would not forget it.
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "no list held, no ticket");
@@ -310,5 +310,37 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none(), "a new version");
     store.keep_answer(&fresh, answer("[older version]"));
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none());
+    assert_indexes_match(&store);
+}
+
+/// A ticket for the check's answer of the session `hash` stands for, and `query`.
+async fn check_ticket(store: &CachedStore, hash: &TokenHash, query: &str) -> Ticket {
+    store.by_token_keeping(hash, false, AnswerKind::Session, query).await.unwrap().unwrap().1.unwrap()
+}
+
+/// The check's answers are kept per session and per query, and only so many per entry (anyone
+/// can send a new query each time).
+#[tokio::test]
+async fn session_answers_are_kept_per_session_and_query_and_bounded() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 2).await;
+    let listed = memory.sessions_for_user(&alice.id).await.unwrap();
+    let (first, second) = (listed[0].token_hash, listed[1].token_hash);
+    store.session_by_token(&first).await.unwrap();
+    store.session_by_token(&second).await.unwrap();
+    store.user_by_id(&alice.id).await.unwrap();
+    store.keep_answer(&check_ticket(&store, &first, "").await, answer("first"));
+    assert_eq!(check_ticket(&store, &first, "").await.kept.unwrap().body, "first");
+    assert!(check_ticket(&store, &first, "role=system_admin").await.kept.is_none(), "another query");
+    assert!(check_ticket(&store, &second, "").await.kept.is_none(), "another session");
+    for i in 0..20 {
+        store.keep_answer(&check_ticket(&store, &first, &format!("q={i}")).await, answer("more"));
+    }
+    let mut held = 0;
+    for i in 0..20 {
+        held += usize::from(check_ticket(&store, &first, &format!("q={i}")).await.kept.is_some());
+    }
+    assert_eq!(held, 7, "eight in all, the first one included");
     assert_indexes_match(&store);
 }
