@@ -24,10 +24,14 @@ fn create_alice(database: &str) {
     cli(database, &["user", "create", "--username", "alice", "--email", "alice@example.com", "--password", PASSWORD]);
 }
 
-/// Puts `token`'s session, its user's list and the user in `node`'s cache.
+/// Puts `token`'s session, its user's list and the user in `node`'s cache, and (read twice) the
+/// answers kept as bytes: the list's, the user's and the forward-auth check's.
 async fn warm(node: &Node, token: &str) {
-    assert_eq!(node.status(Method::GET, "/users/me/sessions", token, None).await, 200);
-    assert_eq!(node.status(Method::GET, "/users/me", token, None).await, 200);
+    for _ in 0..2 {
+        assert_eq!(node.status(Method::GET, "/users/me/sessions", token, None).await, 200);
+        assert_eq!(node.status(Method::GET, "/users/me", token, None).await, 200);
+        assert_eq!(node.status(Method::GET, "/auth/check", token, None).await, 200);
+    }
 }
 
 /// Whether `node`'s list for `token`'s user holds every session `other` lists.
@@ -247,13 +251,18 @@ async fn a_demotion_by_the_cli_reaches_every_node(database: &str) {
         let others = others.clone();
         async move {
             let token = a.login("root", PASSWORD).await;
+            let admin_check = "/auth/check?role=system_admin";
             for node in [a, b] {
                 assert_eq!(node.status(Method::GET, &others, &token, None).await, 200);
+                for _ in 0..2 {
+                    assert_eq!(node.status(Method::GET, admin_check, &token, None).await, 200);
+                }
             }
             cli(database, &["user", "set-roles", "--user", "root", "--role", "system_user"]);
             let node = if i % 2 == 0 { a } else { b };
             let stale = node.status(Method::GET, &others, &token, None).await != 403
-                || node.status(Method::POST, "/users/sessions/revoke/all", &token, None).await != 403;
+                || node.status(Method::POST, "/users/sessions/revoke/all", &token, None).await != 403
+                || node.status(Method::GET, admin_check, &token, None).await != 403;
             cli(database, &["user", "set-roles", "--user", "root", "--role", "system_user", "--role", "system_admin"]);
             stale
         }

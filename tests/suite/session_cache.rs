@@ -249,11 +249,17 @@ async fn activity_extension_and_role_changes_are_seen_at_once(backend: Backend) 
     .await;
     never_stale("role changes", |i| async move {
         warm(app, token).await;
+        let required = "/auth/check?role=system_user_manager";
+        for _ in 0..2 {
+            app.get(required).token(token).await;
+        }
         let roles = if i % 2 == 0 { "system_user system_user_manager" } else { "system_user" };
         app.set_roles(alice, roles).await;
         let checked = app.get("/auth/check").token(token).await;
+        let allowed = app.get(required).token(token).await.status == 200;
         app.get("/users/me").token(token).await.json()["roles"] != roles
             || checked.headers["x-mattermost-roles"] != roles
+            || allowed != (i % 2 == 0)
     })
     .await;
 }

@@ -77,6 +77,16 @@ pub struct Ticket {
 /// send a new query each time.
 const MAX_SESSION_ANSWERS: usize = 8;
 
+/// The longest query a [`AnswerKind::Session`] answer is kept for (a check's `role` and
+/// `permission` are short; a long query would make a large key).
+const MAX_QUERY: usize = 256;
+
+/// Whether an answer may be kept for `query`: short, and never one with a token in it (the
+/// cache holds tokens only as hashes).
+pub(super) fn keyable(query: &str) -> bool {
+    query.len() <= MAX_QUERY && !query.contains("access_token")
+}
+
 /// An entry's kept answers, by kind.
 #[derive(Default)]
 pub(super) struct Kept {
@@ -98,35 +108,29 @@ impl Kept {
         }
     }
 
-    /// Keeps `answer` for `ticket`, unless one is kept for it already (or the entry keeps as
-    /// many session answers as it may); whether it did.
-    pub(super) fn keep(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> bool {
-        let bytes = answer.bytes();
-        match (&ticket.key, ticket.kind) {
-            (Some((session, query)), AnswerKind::Session) => {
-                if self.by_session.len() >= MAX_SESSION_ANSWERS || self.find(ticket.kind, session, query).is_some() {
-                    return false;
-                }
-                self.by_session.push((session.clone(), query.clone(), answer));
-            }
-            (None, kind) if kind != AnswerKind::Session => {
-                let slot = &mut self.answers[kind as usize];
-                if slot.is_some() {
-                    return false;
-                }
-                *slot = Some(answer);
-            }
-            _ => return false,
+    /// Keeps `answer` for `ticket`, unless [`Self::refuses`] it.
+    pub(super) fn keep(&mut self, ticket: &Ticket, answer: Arc<Answer>) {
+        if self.refuses(ticket) {
+            return;
         }
-        self.bytes += bytes + heap(ticket.key.as_ref().map_or(0, |(_, q)| q.len())) + 48;
-        true
+        // The answer, and for the check its key and its slot in the list (which grows by
+        // doubling: counted at twice a slot).
+        self.bytes += answer.bytes() + ticket.key.as_ref().map_or(0, |(_, q)| heap(q.len()) + 2 * 56);
+        match &ticket.key {
+            Some((session, query)) => self.by_session.push((session.clone(), query.clone(), answer)),
+            None => self.answers[ticket.kind as usize] = Some(answer),
+        }
     }
 
-    /// Whether any is kept (for the check in [`super::entries::Entries::keep_answer`]).
-    pub(super) fn has(&self, ticket: &Ticket) -> bool {
-        match &ticket.key {
-            Some((session, query)) => self.find(ticket.kind, session, query).is_some(),
-            None => self.answers[ticket.kind as usize].is_some(),
+    /// Whether [`Self::keep`] would refuse an answer for `ticket`: one is kept for it already,
+    /// or (for the check) the entry keeps as many as it may, or the ticket is not one of its kind.
+    pub(super) fn refuses(&self, ticket: &Ticket) -> bool {
+        match (&ticket.key, ticket.kind) {
+            (Some((session, query)), AnswerKind::Session) => {
+                self.by_session.len() >= MAX_SESSION_ANSWERS || self.find(ticket.kind, session, query).is_some()
+            }
+            (None, kind) if kind != AnswerKind::Session => self.answers[kind as usize].is_some(),
+            _ => true,
         }
     }
 }

@@ -262,7 +262,7 @@ impl Entries {
     /// count as the entry's, so keeping it may evict (returned, as [`Self::fill`] does).
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> Option<Evicted> {
         let held = self.users.peek(&ticket.user_id)?;
-        if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.has(ticket) {
+        if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.refuses(ticket) {
             return None;
         }
         Some(self.change(&ticket.user_id, |entry| {

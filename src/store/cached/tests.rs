@@ -56,6 +56,8 @@ fn assert_indexes_match(store: &CachedStore) {
     assert_eq!(entries.sessions.len(), held);
     let weight: usize = entries.users.iter().map(|(_, e)| e.weight()).sum();
     assert_eq!(entries.weight, weight, "the count of sessions held is true");
+    let bytes: usize = entries.users.iter().map(|(_, e)| e.bytes()).sum();
+    assert_eq!(entries.bytes, bytes, "the bytes held are their entries' (kept answers included)");
 }
 
 #[tokio::test]
@@ -342,5 +344,13 @@ async fn session_answers_are_kept_per_session_and_query_and_bounded() {
         held += usize::from(check_ticket(&store, &first, &format!("q={i}")).await.kept.is_some());
     }
     assert_eq!(held, 7, "eight in all, the first one included");
+    let bytes = store.entries().bytes;
+    store.keep_answer(&check_ticket(&store, &first, "q=99").await, answer("refused"));
+    assert_eq!(store.entries().bytes, bytes, "a refused answer changes nothing");
+    // A long query, or one carrying a token, keys nothing.
+    let long = "q=".repeat(200);
+    assert!(store.by_token_keeping(&second, false, AnswerKind::Session, &long).await.unwrap().unwrap().1.is_none());
+    let token = "access_token=abc";
+    assert!(store.by_token_keeping(&second, false, AnswerKind::Session, token).await.unwrap().unwrap().1.is_none());
     assert_indexes_match(&store);
 }
