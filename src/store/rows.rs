@@ -88,6 +88,30 @@ pub fn session_column_count() -> usize {
     SESSION_COLUMNS.split(", ").count()
 }
 
+/// A user's values in the order of [`USER_COLUMNS`] (`$id` its text, `$profile` its stored
+/// text), as an array of references whose type is the dialect's parameter type (each backend's
+/// `user_values` says which): the one list of them, beside the columns' one list.
+macro_rules! user_values {
+    ($u:expr, $id:expr, $profile:expr) => {
+        [
+            $id,
+            &$u.username,
+            &$u.email,
+            &$u.roles,
+            &$u.create_at,
+            &$u.update_at,
+            &$u.password_hash,
+            &$u.delete_at,
+            &$u.last_password_update,
+            &$u.mfa_active,
+            &$u.auth_service,
+            &$u.auth_data,
+            $profile,
+        ]
+    };
+}
+pub(super) use user_values;
+
 /// How many columns [`USER_COLUMNS`] names.
 pub fn user_column_count() -> usize {
     USER_COLUMNS.split(", ").count()

@@ -214,21 +214,7 @@ type Params<'a> = [&'a (dyn ToSql + Sync)];
 
 /// A user's values in the order of [`USER_COLUMNS`] (`id` is its text, `profile` its stored text).
 fn user_values<'a>(u: &'a User, id: &'a &'a str, profile: &'a Option<String>) -> [&'a (dyn ToSql + Sync); 13] {
-    [
-        id,
-        &u.username,
-        &u.email,
-        &u.roles,
-        &u.create_at,
-        &u.update_at,
-        &u.password_hash,
-        &u.delete_at,
-        &u.last_password_update,
-        &u.mfa_active,
-        &u.auth_service,
-        &u.auth_data,
-        profile,
-    ]
+    super::rows::user_values!(u, id, profile)
 }
 
 /// Runs one statement (prepared once per connection) on a connection or in a transaction; how

@@ -207,21 +207,7 @@ fn classify(error: rusqlite::Error) -> StoreError {
 
 /// A user's values in the order of [`USER_COLUMNS`] (`id` is its text, `profile` its stored text).
 fn user_values<'a>(u: &'a User, id: &'a &'a str, profile: &'a Option<String>) -> [&'a dyn rusqlite::ToSql; 13] {
-    [
-        id,
-        &u.username,
-        &u.email,
-        &u.roles,
-        &u.create_at,
-        &u.update_at,
-        &u.password_hash,
-        &u.delete_at,
-        &u.last_password_update,
-        &u.mfa_active,
-        &u.auth_service,
-        &u.auth_data,
-        profile,
-    ]
+    super::rows::user_values!(u, id, profile)
 }
 
 fn insert_user(c: &Connection, u: &User) -> rusqlite::Result<()> {
