@@ -2,13 +2,13 @@
 
 The same text is computed by build.rs (src/fingerprint.rs); keep the two in step.
 One line per input, sorted by path: the pinned generator's requirements file and every file
-directly inside api/.
+under api/ (the spec, the generator's options, our templates for it).
 """
 import hashlib
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
-inputs = [p for p in (root / "api").iterdir() if p.is_file()]
+inputs = [p for p in (root / "api").rglob("*") if p.is_file()]
 inputs.append(root / "scripts" / "generator-requirements.txt")
 print("# Fingerprint of the inputs of generated/, written by scripts/regenerate, checked by build.rs.")
 for path in sorted(p.relative_to(root).as_posix() for p in inputs):

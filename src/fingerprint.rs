@@ -4,7 +4,8 @@
 //! `generated/.spec-fingerprint`; `build.rs` recomputes it with this module and refuses to build
 //! when the two differ, so a stale `generated/` can never compile silently, and a fresh clone
 //! builds without Java. The text is one line per input (`<sha256>  <path>`, sorted by path):
-//! every file directly inside `api/` and the pinned generator's requirements file. This file is
+//! every file under `api/` (the spec, the generator's options, our templates for it) and the
+//! pinned generator's requirements file. This file is
 //! compiled twice: into `build.rs` (via `#[path]`) and into the library, where the tests use it.
 
 use std::fmt::Write as _;
@@ -25,14 +26,24 @@ const HEADER: &str = "# Fingerprint of the inputs of generated/, written by scri
 /// The inputs, relative to `root`, sorted as the fingerprint lists them.
 pub fn inputs(root: &Path) -> io::Result<Vec<String>> {
     let mut paths = vec!["scripts/generator-requirements.txt".to_string()];
-    for entry in fs::read_dir(root.join("api"))? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            paths.push(format!("api/{}", entry.file_name().to_string_lossy()));
-        }
-    }
+    collect(root, "api", &mut paths)?;
     paths.sort();
     Ok(paths)
+}
+
+/// Every file under `dir` (relative to `root`), at any depth: the spec and the generator's
+/// options directly in `api/`, our templates for the generator in `api/templates/`.
+fn collect(root: &Path, dir: &str, paths: &mut Vec<String>) -> io::Result<()> {
+    for entry in fs::read_dir(root.join(dir))? {
+        let entry = entry?;
+        let path = format!("{dir}/{}", entry.file_name().to_string_lossy());
+        if entry.file_type()?.is_dir() {
+            collect(root, &path, paths)?;
+        } else {
+            paths.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Computes the fingerprint of the inputs as they are now under `root`.

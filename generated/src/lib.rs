@@ -27,7 +27,7 @@ pub enum AuthCheckResponse {
     /// Signed in, and allowed.
     Allowed
     {
-        body: models::StatusOk,
+        body: crate::Json<models::StatusOk>,
         x_mattermost_roles:
         Option<
         String
@@ -60,23 +60,23 @@ pub enum AuthCheckResponse {
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -85,7 +85,7 @@ pub enum GenerateMfaSecretResponse {
     /// The new secret, and its QR code.
     Secret
     {
-        body: models::MfaSecret,
+        body: crate::Json<models::MfaSecret>,
         pragma:
         Option<
         String
@@ -99,31 +99,31 @@ pub enum GenerateMfaSecretResponse {
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// MFA is off (`EnableMultifactorAuthentication`; `mfa.mfa_disabled.app_error`).
     Disabled
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -131,36 +131,36 @@ pub enum GenerateMfaSecretResponse {
 pub enum UpdateUserMfaResponse {
     /// MFA is on, or off.
     Updated
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a wrong or used code (`mfa.activate.bad_token.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Too many code checks for this account or from this client address (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
     TooManyRequests
     {
-        body: models::AppError,
+        body: crate::Json<models::AppError>,
         retry_after:
         Option<
         i32
@@ -169,7 +169,7 @@ pub enum UpdateUserMfaResponse {
     ,
     /// MFA is off (`EnableMultifactorAuthentication`; `mfa.mfa_disabled.app_error`).
     Disabled
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -177,31 +177,31 @@ pub enum UpdateUserMfaResponse {
 pub enum AttachDeviceResponse {
     /// The device is attached to the calling session.
     Attached
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -209,27 +209,27 @@ pub enum AttachDeviceResponse {
 pub enum RevokeSessionsForAllUsersResponse {
     /// Every session of every user is revoked, the caller's included.
     Revoked
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -237,31 +237,31 @@ pub enum RevokeSessionsForAllUsersResponse {
 pub enum GetSessionsResponse {
     /// The user's sessions, sanitized.
     Sessions
-    (Vec<models::Session>)
+    (crate::Json<Vec<models::Session>>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -269,31 +269,31 @@ pub enum GetSessionsResponse {
 pub enum RevokeAllSessionsResponse {
     /// Every session of the user is revoked.
     Revoked
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -301,31 +301,31 @@ pub enum RevokeAllSessionsResponse {
 pub enum RevokeSessionResponse {
     /// The session is revoked.
     Revoked
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -334,7 +334,7 @@ pub enum PingResponse {
     /// The server's status.
     Pong
     {
-        body: models::SystemStatus,
+        body: crate::Json<models::SystemStatus>,
         database_status:
         Option<
         String
@@ -353,24 +353,24 @@ pub enum PingResponse {
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// A check failed (`status` is `UNHEALTHY`), and `use_rest_semantics` is not \"true\".
     Unhealthy
     {
-        body: models::SystemStatus,
+        body: crate::Json<models::SystemStatus>,
         database_status:
         Option<
         String
@@ -393,31 +393,31 @@ pub enum PingResponse {
 pub enum DisableUserAccessTokenResponse {
     /// The token is disabled and its sessions are gone.
     Disabled
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -425,31 +425,31 @@ pub enum DisableUserAccessTokenResponse {
 pub enum EnableUserAccessTokenResponse {
     /// The token is enabled.
     Enabled
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -457,31 +457,31 @@ pub enum EnableUserAccessTokenResponse {
 pub enum GetUserAccessTokensResponse {
     /// Tokens, sanitized.
     Tokens
-    (Vec<models::UserAccessToken>)
+    (crate::Json<Vec<models::UserAccessToken>>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -489,31 +489,31 @@ pub enum GetUserAccessTokensResponse {
 pub enum RevokeUserAccessTokenResponse {
     /// The token is gone, and its sessions.
     Revoked
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -521,31 +521,31 @@ pub enum RevokeUserAccessTokenResponse {
 pub enum SearchUserAccessTokensResponse {
     /// The matching tokens, sanitized.
     Tokens
-    (Vec<models::UserAccessToken>)
+    (crate::Json<Vec<models::UserAccessToken>>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -553,35 +553,35 @@ pub enum SearchUserAccessTokensResponse {
 pub enum CreateUserAccessTokenResponse {
     /// The new token, with its secret (shown once).
     Created
-    (models::UserAccessToken)
+    (crate::Json<models::UserAccessToken>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Personal access tokens are off (`EnableUserAccessTokens`; `app.user_access_token.disabled`).
     Disabled
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -589,31 +589,31 @@ pub enum CreateUserAccessTokenResponse {
 pub enum GetUserAccessTokenResponse {
     /// The token, sanitized.
     Token
-    (models::UserAccessToken)
+    (crate::Json<models::UserAccessToken>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No personal access token has this id (`app.user_access_token.get_by_user.app_error`), or the path matches no route (`api.context.404.app_error`).
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -621,31 +621,31 @@ pub enum GetUserAccessTokenResponse {
 pub enum GetUserAccessTokensForUserResponse {
     /// The user's tokens, sanitized.
     Tokens
-    (Vec<models::UserAccessToken>)
+    (crate::Json<Vec<models::UserAccessToken>>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -654,7 +654,7 @@ pub enum GetMeResponse {
     /// The caller's user.
     Me
     {
-        body: models::User,
+        body: crate::Json<models::User>,
         e_tag:
         Option<
         String
@@ -663,19 +663,19 @@ pub enum GetMeResponse {
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -684,7 +684,7 @@ pub enum LoginResponse {
     /// The logged-in user; the session token is in the `Token` header.
     LoggedIn
     {
-        body: models::User,
+        body: crate::Json<models::User>,
         token:
         Option<
         String
@@ -693,28 +693,28 @@ pub enum LoginResponse {
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Wrong login id (or `id`) or password (`api.user.login.invalid_credentials_email_username`), a deactivated user, whatever the password (`api.user.login.inactive.app_error`), or, for a user with MFA, a missing (`mfa.validate_token.authenticate.app_error`) or wrong or used (`api.user.check_user_mfa.bad_code.app_error`) code.
     InvalidCredentials
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Too many login attempts from this client address or for this account (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
     TooManyRequests
     {
-        body: models::AppError,
+        body: crate::Json<models::AppError>,
         retry_after:
         Option<
         i32
@@ -727,23 +727,23 @@ pub enum LoginResponse {
 pub enum LogoutResponse {
     /// Logged out (or there was nothing to log out).
     LoggedOut
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -751,31 +751,31 @@ pub enum LogoutResponse {
 pub enum GetUserAuditsResponse {
     /// The user's audit records, newest first.
     Audits
-    (Vec<models::Audit>)
+    (crate::Json<Vec<models::Audit>>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -783,31 +783,31 @@ pub enum GetUserAuditsResponse {
 pub enum GetUserByUsernameResponse {
     /// The user.
     User
-    (models::User)
+    (crate::Json<models::User>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No user has this username (`app.user.get_by_username.app_error`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -815,31 +815,31 @@ pub enum GetUserByUsernameResponse {
 pub enum UpdateUserActiveResponse {
     /// The user's active status is set.
     Updated
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -847,31 +847,31 @@ pub enum UpdateUserActiveResponse {
 pub enum UpdateUserAuthResponse {
     /// The user's new sign-in method (`auth_data` as set).
     Updated
-    (models::UserAuth)
+    (crate::Json<models::UserAuth>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No such user (`app.user.missing_account.const`), or the path matches no route (`api.context.404.app_error`).
     UserNotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -879,36 +879,36 @@ pub enum UpdateUserAuthResponse {
 pub enum UpdateUserPasswordResponse {
     /// The password is changed.
     Updated
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Too many password checks for this account or from this client address (`api.user.login.rate_limited.app_error`); try again after `Retry-After` seconds.
     TooManyRequests
     {
-        body: models::AppError,
+        body: crate::Json<models::AppError>,
         retry_after:
         Option<
         i32
@@ -921,31 +921,31 @@ pub enum UpdateUserPasswordResponse {
 pub enum UpdateUserRolesResponse {
     /// The roles are set.
     Updated
-    (models::StatusOk)
+    (crate::Json<models::StatusOk>)
     ,
     /// Invalid or missing parameter: `api.context.invalid_url_param.app_error` (user_id), `api.context.invalid_body_param.app_error` (body), `app.session.get.app_error` (no such session).
     BadRequest
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// No valid session (`api.context.session_expired.app_error`), or a session token in the `access_token` query parameter (`api.context.token_provided.app_error`).
     Unauthorized
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The caller is neither the user nor allowed to edit other users (`api.context.permissions.app_error`); or, with `EnforceMultifactorAuthentication`, the caller's user has not set up MFA (`api.context.mfa_required.app_error`; every operation that needs a session but `GET /users/me` and the two MFA operations).
     Forbidden
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// Only for a path that matches no route (`api.context.404.app_error`), e.g. a user_id holding a `/`. Mattermost's server never answers 404 on these operations themselves: an unknown user is 403 (or `[]` for an admin) and an unknown session is 400.
     NotFound
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request (head and body) did not arrive in time (`api.context.request_timeout.app_error`); the server closes the connection after this answer. Any operation can answer it, since any request may carry a body.
     RequestTimeout
-    (models::AppError)
+    (crate::Json<models::AppError>)
     ,
     /// The request body exceeds the server's limit (`api.context.body_too_large.app_error`).
     PayloadTooLarge
-    (models::AppError)
+    (crate::Json<models::AppError>)
 }
 
 /// API
@@ -1620,6 +1620,9 @@ pub use self::server::Service;
 pub mod context;
 
 pub mod models;
+
+pub mod json;
+pub use json::{Json, Serialized};
 
 #[cfg(any(feature = "client", feature = "server"))]
 pub(crate) mod header;

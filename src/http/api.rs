@@ -145,7 +145,7 @@ impl Api<RequestContext> for Handlers {
                     ctx.set_cookie(cookies::device(user.id.as_str(), device, &ctx.request.cookies, site_url));
                 }
                 Ok(LoginResponse::LoggedIn {
-                    body: user_model(user, Viewer::Themself),
+                    body: user_model(user, Viewer::Themself).into(),
                     token: Some(token.expose().to_owned()),
                 })
             }
@@ -161,7 +161,7 @@ impl Api<RequestContext> for Handlers {
         let result = async { self.service.generate_mfa_secret(ctx.actor()?, &user_id).await }.await;
         match result {
             Ok(new) => Ok(GenerateMfaSecretResponse::Secret {
-                body: models::MfaSecret::new(new.secret, data_encoding::BASE64.encode(&new.qr_png)),
+                body: models::MfaSecret::new(new.secret, data_encoding::BASE64.encode(&new.qr_png)).into(),
                 // With the pipeline's `Cache-Control: no-store`: as Mattermost answers it.
                 pragma: Some("no-cache".into()),
                 expires: Some("0".into()),
@@ -204,7 +204,7 @@ impl Api<RequestContext> for Handlers {
         match result {
             Ok(user) => {
                 let e_tag = Some(format!("{}.{}", user.id, user.update_at));
-                Ok(GetMeResponse::Me { body: user_model(user, Viewer::Themself), e_tag })
+                Ok(GetMeResponse::Me { body: user_model(user, Viewer::Themself).into(), e_tag })
             }
             Err(e) => Err(ctx.fail(e)),
         }
@@ -226,7 +226,7 @@ impl Api<RequestContext> for Handlers {
                     Some(caller) if caller.session.user_id == user.id => Viewer::Themself,
                     _ => Viewer::Other,
                 };
-                Ok(GetUserByUsernameResponse::User(user_model(user, viewer)))
+                Ok(GetUserByUsernameResponse::User(user_model(user, viewer).into()))
             }
             Err(e) => Err(ctx.fail(e)),
         }
@@ -288,7 +288,7 @@ impl Api<RequestContext> for Handlers {
             async { self.service.set_sign_in_method(ctx.actor()?, &user_id, &service, Some(&data)).await }.await;
         match result {
             Ok((auth_service, auth_data)) => {
-                Ok(UpdateUserAuthResponse::Updated(models::UserAuth { auth_service, auth_data }))
+                Ok(UpdateUserAuthResponse::Updated(models::UserAuth { auth_service, auth_data }.into()))
             }
             Err(e) => Err(ctx.fail(e)),
         }
@@ -391,9 +391,9 @@ impl Api<RequestContext> for Handlers {
         }
         let (status, database_status, filestore_status) = headers;
         if healthy || use_rest_semantics.as_deref() == Some("true") {
-            Ok(PingResponse::Pong { body: answer, status, database_status, filestore_status })
+            Ok(PingResponse::Pong { body: answer.into(), status, database_status, filestore_status })
         } else {
-            Ok(PingResponse::Unhealthy { body: answer, status, database_status, filestore_status })
+            Ok(PingResponse::Unhealthy { body: answer.into(), status, database_status, filestore_status })
         }
     }
 
@@ -429,7 +429,7 @@ impl Api<RequestContext> for Handlers {
                 let mut model = token_model(token);
                 // Shown this once: it is stored only as a hash.
                 model.token = Some(secret.expose().to_owned());
-                Ok(CreateUserAccessTokenResponse::Created(model))
+                Ok(CreateUserAccessTokenResponse::Created(model.into()))
             }
             Err(e) => Err(ctx.fail(e)),
         }
@@ -484,7 +484,7 @@ impl Api<RequestContext> for Handlers {
     ) -> Result<GetUserAccessTokenResponse, ApiError> {
         let result = async { self.service.token(ctx.actor()?, &token_id).await }.await;
         match result {
-            Ok(token) => Ok(GetUserAccessTokenResponse::Token(token_model(token))),
+            Ok(token) => Ok(GetUserAccessTokenResponse::Token(token_model(token).into())),
             Err(e) => Err(ctx.fail(e)),
         }
     }

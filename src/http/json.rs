@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use mm_sessions_api::models;
+use mm_sessions_api::{models, Json, Serialized};
 
 use crate::domain::{AccessToken, Audit, Profile, Session, User};
 
@@ -159,6 +159,23 @@ pub fn camel_case_device_id(body: &[u8]) -> Option<String> {
     body.get("deviceId")?.as_str().filter(|d| !d.is_empty()).map(str::to_owned)
 }
 
-pub fn ok_status() -> models::StatusOk {
-    models::StatusOk::new(models::StatusOkStatus::Ok)
+/// `{"status":"OK"}`, serialised once: every answer that says only that sends the same bytes.
+pub fn ok_status() -> Json<models::StatusOk> {
+    static OK: LazyLock<Serialized<models::StatusOk>> = LazyLock::new(|| {
+        Serialized::new(&models::StatusOk::new(models::StatusOkStatus::Ok)).expect("a StatusOk serialises")
+    });
+    Json::Serialized(OK.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The shared bytes are Mattermost's, and the same as the model's own serialisation.
+    #[test]
+    fn ok_status_is_serialised_once_as_mattermost_writes_it() {
+        let bytes = super::ok_status().into_bytes().unwrap();
+        assert_eq!(&bytes[..], br#"{"status":"OK"}"#);
+        let model = mm_sessions_api::models::StatusOk::new(mm_sessions_api::models::StatusOkStatus::Ok);
+        assert_eq!(super::ok_status(), mm_sessions_api::Json::Model(model));
+        assert_eq!(super::ok_status().into_bytes().unwrap().as_ptr(), bytes.as_ptr(), "shared, not serialised again");
+    }
 }

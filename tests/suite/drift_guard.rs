@@ -9,19 +9,18 @@ use std::path::Path;
 
 use mm_sessions::fingerprint;
 
+/// Copies every input the fingerprint lists, and the recorded fingerprint.
 fn copy_inputs(to: &Path) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["api", "scripts", "generated"] {
-        fs::create_dir_all(to.join(dir)).unwrap();
-    }
-    for entry in fs::read_dir(root.join("api")).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            fs::copy(entry.path(), to.join("api").join(entry.file_name())).unwrap();
-        }
-    }
-    for file in ["scripts/generator-requirements.txt", fingerprint::RECORDED] {
-        fs::copy(root.join(file), to.join(file)).unwrap();
+    let inputs = fingerprint::inputs(root).unwrap();
+    assert!(
+        inputs.iter().any(|p| p.starts_with("api/templates/rust-server/")),
+        "our templates for the generator are inputs: {inputs:?}"
+    );
+    for path in inputs.iter().map(String::as_str).chain([fingerprint::RECORDED]) {
+        let target = to.join(path);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(root.join(path), target).unwrap();
     }
 }
 
@@ -60,6 +59,17 @@ fn a_generator_version_change_or_a_new_input_is_refused_too() {
     copy_inputs(dir.path());
     fs::write(dir.path().join("api/extra.yaml"), "x: 1\n").unwrap();
     assert!(fingerprint::check(dir.path()).unwrap_err().contains("api/extra.yaml"));
+
+    // A template of ours for the generator, and a new one in their folder.
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    let template = dir.path().join("api/templates/rust-server/response.mustache");
+    fs::write(&template, fs::read_to_string(&template).unwrap() + "\n").unwrap();
+    assert!(fingerprint::check(dir.path()).unwrap_err().contains("api/templates/rust-server/response.mustache"));
+    let dir = tempfile::tempdir().unwrap();
+    copy_inputs(dir.path());
+    fs::write(dir.path().join("api/templates/rust-server/server-mod.mustache"), "").unwrap();
+    assert!(fingerprint::check(dir.path()).unwrap_err().contains("api/templates/rust-server/server-mod.mustache"));
 
     let dir = tempfile::tempdir().unwrap();
     copy_inputs(dir.path());

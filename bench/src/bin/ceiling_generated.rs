@@ -1,7 +1,10 @@
 //! `ceiling-generated RESPONSES [ADDR]`: the generated-transport ceiling. The generated crate's
 //! own stack (its `AddContext` middleware, swagger's allow-all authenticator, the generated
-//! router, which parses paths and bodies and serialises the models) around an `Api` whose every
-//! method returns a pre-built answer: what the generated layer alone costs.
+//! router, which parses paths and bodies and writes the answers) around an `Api` whose every
+//! method returns a pre-built answer: what the generated layer alone costs. Since #40 the
+//! generated crate takes a body as a model or as JSON serialised earlier (`Json<T>`, our template
+//! for the generator); the answers here are the latter, serialised once at start by the models'
+//! own serializers, so no model is cloned, dropped or serialised per request.
 
 use std::sync::Arc;
 
@@ -11,9 +14,9 @@ use mm_sessions_api::models;
 use mm_sessions_api::server::Service as GeneratedRouter;
 use mm_sessions_api::{
     Api, AttachDeviceResponse, AuthCheckResponse, GetMeResponse, GetSessionsResponse, GetUserAuditsResponse,
-    GetUserByUsernameResponse, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
-    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, UpdateUserActiveResponse, UpdateUserAuthResponse,
-    UpdateUserPasswordResponse,
+    GetUserByUsernameResponse, Json, LoginResponse, LogoutResponse, PingResponse, RevokeAllSessionsResponse,
+    RevokeSessionResponse, RevokeSessionsForAllUsersResponse, Serialized, UpdateUserActiveResponse,
+    UpdateUserAuthResponse, UpdateUserPasswordResponse,
 };
 use swagger::auth::{AllowAllAuthenticator, AuthData, Authorization};
 use swagger::{ApiError, ContextBuilder, EmptyContext, XSpanIdString};
@@ -24,11 +27,11 @@ type Context = ContextBuilder<
     ContextBuilder<Option<AuthData>, ContextBuilder<XSpanIdString, EmptyContext>>,
 >;
 
-/// Every answer decoded once from the captured responses, shared: the generated router clones
-/// its `Api` for every request, so the answers sit behind one `Arc` and each call clones only
-/// the answer it returns (as the real server's handlers clone only an `Arc` of the service).
-/// Before 2026-12-02 they were cloned all together for every request, which put every answer's
-/// copy (10-15% of the ceiling's samples) on each request and made the ceiling too low.
+/// Every answer decoded once from the captured responses into its model and serialised again
+/// by the model's serializer, shared: the generated router clones its `Api` for every request,
+/// so the answers sit behind one `Arc` and each call clones only the bytes of the answer it
+/// returns. Before 2026-12-02 every model was cloned for every request (10-15% of the ceiling's
+/// samples); until #40's `Json<T>` the one answered was cloned, dropped and serialised.
 #[derive(Clone)]
 struct Fixed(Arc<Answers>);
 
@@ -41,14 +44,14 @@ impl std::ops::Deref for Fixed {
 }
 
 struct Answers {
-    sessions: Vec<models::Session>,
-    revoked: models::StatusOk,
-    revoked_all: models::StatusOk,
-    user: models::User,
-    me: models::User,
+    sessions: Serialized<Vec<models::Session>>,
+    revoked: Serialized<models::StatusOk>,
+    revoked_all: Serialized<models::StatusOk>,
+    user: Serialized<models::User>,
+    me: Serialized<models::User>,
     me_etag: Option<String>,
     token: Option<String>,
-    checked: models::StatusOk,
+    checked: Serialized<models::StatusOk>,
     /// The check's identity headers, by lower-case name.
     identity: std::collections::HashMap<String, String>,
 }
@@ -60,11 +63,11 @@ fn not_benchmarked() -> ApiError {
 #[async_trait]
 impl<C: Send + Sync> Api<C> for Fixed {
     async fn get_sessions(&self, _user_id: String, _context: &C) -> Result<GetSessionsResponse, ApiError> {
-        Ok(GetSessionsResponse::Sessions(self.sessions.clone()))
+        Ok(GetSessionsResponse::Sessions(Json::Serialized(self.sessions.clone())))
     }
 
     async fn revoke_all_sessions(&self, _user_id: String, _context: &C) -> Result<RevokeAllSessionsResponse, ApiError> {
-        Ok(RevokeAllSessionsResponse::Revoked(self.revoked_all.clone()))
+        Ok(RevokeAllSessionsResponse::Revoked(Json::Serialized(self.revoked_all.clone())))
     }
 
     async fn revoke_session(
@@ -73,7 +76,7 @@ impl<C: Send + Sync> Api<C> for Fixed {
         _body: models::RevokeSessionRequest,
         _context: &C,
     ) -> Result<RevokeSessionResponse, ApiError> {
-        Ok(RevokeSessionResponse::Revoked(self.revoked.clone()))
+        Ok(RevokeSessionResponse::Revoked(Json::Serialized(self.revoked.clone())))
     }
 
     async fn ping(
@@ -87,11 +90,11 @@ impl<C: Send + Sync> Api<C> for Fixed {
     }
 
     async fn get_me(&self, _context: &C) -> Result<GetMeResponse, ApiError> {
-        Ok(GetMeResponse::Me { body: self.me.clone(), e_tag: self.me_etag.clone() })
+        Ok(GetMeResponse::Me { body: Json::Serialized(self.me.clone()), e_tag: self.me_etag.clone() })
     }
 
     async fn login(&self, _body: models::LoginRequest, _context: &C) -> Result<LoginResponse, ApiError> {
-        Ok(LoginResponse::LoggedIn { body: self.user.clone(), token: self.token.clone() })
+        Ok(LoginResponse::LoggedIn { body: Json::Serialized(self.user.clone()), token: self.token.clone() })
     }
 
     async fn update_user_roles(
@@ -197,7 +200,7 @@ impl<C: Send + Sync> Api<C> for Fixed {
     ) -> Result<AuthCheckResponse, ApiError> {
         let header = |name: &str| self.identity.get(name).cloned();
         Ok(AuthCheckResponse::Allowed {
-            body: self.checked.clone(),
+            body: Json::Serialized(self.checked.clone()),
             x_mattermost_roles: header("x-mattermost-roles"),
             x_mattermost_username: header("x-mattermost-username"),
             x_mattermost_session_id: header("x-mattermost-session-id"),
@@ -272,19 +275,22 @@ async fn main() -> anyhow::Result<()> {
     let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: ceiling-generated RESPONSES [ADDR]"))?;
     let responses = mm_sessions_bench::read_responses(&path)?;
     let body = |op: &str| responses[op].body.as_str();
+    fn serialized<T: serde::Serialize + serde::de::DeserializeOwned>(json: &str) -> anyhow::Result<Serialized<T>> {
+        Ok(Serialized::new(&serde_json::from_str::<T>(json)?)?)
+    }
     let fixed = Fixed(Arc::new(Answers {
-        sessions: serde_json::from_str(body("GetSessions"))?,
-        revoked: serde_json::from_str(body("RevokeSession"))?,
-        revoked_all: serde_json::from_str(body("RevokeAllSessions"))?,
-        user: serde_json::from_str(body("Login"))?,
-        me: serde_json::from_str(body("GetMe"))?,
+        sessions: serialized(body("GetSessions"))?,
+        revoked: serialized(body("RevokeSession"))?,
+        revoked_all: serialized(body("RevokeAllSessions"))?,
+        user: serialized(body("Login"))?,
+        me: serialized(body("GetMe"))?,
         me_etag: responses["GetMe"]
             .headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case("etag"))
             .map(|(_, v)| v.clone()),
         token: responses["Login"].headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("token")).map(|(_, v)| v.clone()),
-        checked: serde_json::from_str(body("AuthCheck"))?,
+        checked: serialized(body("AuthCheck"))?,
         identity: responses["AuthCheck"]
             .headers
             .iter()

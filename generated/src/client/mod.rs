@@ -596,7 +596,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::Allowed
@@ -641,7 +641,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::Unauthorized
@@ -657,7 +657,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::Forbidden
@@ -673,7 +673,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::NotFound
@@ -689,7 +689,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::RequestTimeout
@@ -705,7 +705,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AuthCheckResponse::PayloadTooLarge
@@ -836,7 +836,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::MfaSecret>(body)
+                let body = serde_json::from_str::<crate::Json<models::MfaSecret>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::Secret
@@ -856,7 +856,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::BadRequest
@@ -872,7 +872,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::Unauthorized
@@ -888,7 +888,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::Forbidden
@@ -904,7 +904,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::UserNotFound
@@ -920,7 +920,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::RequestTimeout
@@ -936,7 +936,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::PayloadTooLarge
@@ -952,7 +952,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GenerateMfaSecretResponse::Disabled
@@ -1062,7 +1062,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::Updated
@@ -1078,7 +1078,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::BadRequest
@@ -1094,7 +1094,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::Unauthorized
@@ -1110,7 +1110,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::Forbidden
@@ -1126,7 +1126,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::UserNotFound
@@ -1142,7 +1142,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::RequestTimeout
@@ -1158,7 +1158,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::PayloadTooLarge
@@ -1190,7 +1190,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::TooManyRequests
@@ -1209,7 +1209,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserMfaResponse::Disabled
@@ -1317,7 +1317,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::Attached
@@ -1333,7 +1333,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::BadRequest
@@ -1349,7 +1349,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::Unauthorized
@@ -1365,7 +1365,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::Forbidden
@@ -1381,7 +1381,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::NotFound
@@ -1397,7 +1397,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::RequestTimeout
@@ -1413,7 +1413,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AttachDeviceResponse::PayloadTooLarge
@@ -1512,7 +1512,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::Revoked
@@ -1528,7 +1528,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::Unauthorized
@@ -1544,7 +1544,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::Forbidden
@@ -1560,7 +1560,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::NotFound
@@ -1576,7 +1576,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::RequestTimeout
@@ -1592,7 +1592,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionsForAllUsersResponse::PayloadTooLarge
@@ -1693,7 +1693,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<Vec<models::Session>>(body)
+                let body = serde_json::from_str::<crate::Json<Vec<models::Session>>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::Sessions
@@ -1709,7 +1709,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::BadRequest
@@ -1725,7 +1725,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::Unauthorized
@@ -1741,7 +1741,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::Forbidden
@@ -1757,7 +1757,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::NotFound
@@ -1773,7 +1773,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::RequestTimeout
@@ -1789,7 +1789,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetSessionsResponse::PayloadTooLarge
@@ -1890,7 +1890,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::Revoked
@@ -1906,7 +1906,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::BadRequest
@@ -1922,7 +1922,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::Unauthorized
@@ -1938,7 +1938,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::Forbidden
@@ -1954,7 +1954,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::NotFound
@@ -1970,7 +1970,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::RequestTimeout
@@ -1986,7 +1986,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeAllSessionsResponse::PayloadTooLarge
@@ -2096,7 +2096,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::Revoked
@@ -2112,7 +2112,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::BadRequest
@@ -2128,7 +2128,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::Unauthorized
@@ -2144,7 +2144,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::Forbidden
@@ -2160,7 +2160,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::NotFound
@@ -2176,7 +2176,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::RequestTimeout
@@ -2192,7 +2192,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeSessionResponse::PayloadTooLarge
@@ -2330,7 +2330,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::SystemStatus>(body)
+                let body = serde_json::from_str::<crate::Json<models::SystemStatus>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::Pong
@@ -2351,7 +2351,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::Unauthorized
@@ -2367,7 +2367,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::NotFound
@@ -2383,7 +2383,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::RequestTimeout
@@ -2399,7 +2399,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::PayloadTooLarge
@@ -2459,7 +2459,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::SystemStatus>(body)
+                let body = serde_json::from_str::<crate::Json<models::SystemStatus>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(PingResponse::Unhealthy
@@ -2572,7 +2572,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::Disabled
@@ -2588,7 +2588,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::BadRequest
@@ -2604,7 +2604,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::Unauthorized
@@ -2620,7 +2620,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::Forbidden
@@ -2636,7 +2636,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::NotFound
@@ -2652,7 +2652,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::RequestTimeout
@@ -2668,7 +2668,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(DisableUserAccessTokenResponse::PayloadTooLarge
@@ -2776,7 +2776,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::Enabled
@@ -2792,7 +2792,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::BadRequest
@@ -2808,7 +2808,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::Unauthorized
@@ -2824,7 +2824,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::Forbidden
@@ -2840,7 +2840,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::NotFound
@@ -2856,7 +2856,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::RequestTimeout
@@ -2872,7 +2872,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(EnableUserAccessTokenResponse::PayloadTooLarge
@@ -2981,7 +2981,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<Vec<models::UserAccessToken>>(body)
+                let body = serde_json::from_str::<crate::Json<Vec<models::UserAccessToken>>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::Tokens
@@ -2997,7 +2997,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::BadRequest
@@ -3013,7 +3013,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::Unauthorized
@@ -3029,7 +3029,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::Forbidden
@@ -3045,7 +3045,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::NotFound
@@ -3061,7 +3061,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::RequestTimeout
@@ -3077,7 +3077,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensResponse::PayloadTooLarge
@@ -3185,7 +3185,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::Revoked
@@ -3201,7 +3201,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::BadRequest
@@ -3217,7 +3217,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::Unauthorized
@@ -3233,7 +3233,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::Forbidden
@@ -3249,7 +3249,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::NotFound
@@ -3265,7 +3265,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::RequestTimeout
@@ -3281,7 +3281,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RevokeUserAccessTokenResponse::PayloadTooLarge
@@ -3389,7 +3389,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<Vec<models::UserAccessToken>>(body)
+                let body = serde_json::from_str::<crate::Json<Vec<models::UserAccessToken>>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::Tokens
@@ -3405,7 +3405,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::BadRequest
@@ -3421,7 +3421,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::Unauthorized
@@ -3437,7 +3437,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::Forbidden
@@ -3453,7 +3453,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::NotFound
@@ -3469,7 +3469,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::RequestTimeout
@@ -3485,7 +3485,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SearchUserAccessTokensResponse::PayloadTooLarge
@@ -3595,7 +3595,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::UserAccessToken>(body)
+                let body = serde_json::from_str::<crate::Json<models::UserAccessToken>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::Created
@@ -3611,7 +3611,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::BadRequest
@@ -3627,7 +3627,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::Unauthorized
@@ -3643,7 +3643,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::Forbidden
@@ -3659,7 +3659,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::UserNotFound
@@ -3675,7 +3675,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::RequestTimeout
@@ -3691,7 +3691,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::PayloadTooLarge
@@ -3707,7 +3707,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateUserAccessTokenResponse::Disabled
@@ -3808,7 +3808,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::UserAccessToken>(body)
+                let body = serde_json::from_str::<crate::Json<models::UserAccessToken>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::Token
@@ -3824,7 +3824,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::BadRequest
@@ -3840,7 +3840,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::Unauthorized
@@ -3856,7 +3856,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::Forbidden
@@ -3872,7 +3872,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::NotFound
@@ -3888,7 +3888,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::RequestTimeout
@@ -3904,7 +3904,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokenResponse::PayloadTooLarge
@@ -4015,7 +4015,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<Vec<models::UserAccessToken>>(body)
+                let body = serde_json::from_str::<crate::Json<Vec<models::UserAccessToken>>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::Tokens
@@ -4031,7 +4031,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::BadRequest
@@ -4047,7 +4047,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::Unauthorized
@@ -4063,7 +4063,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::Forbidden
@@ -4079,7 +4079,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::NotFound
@@ -4095,7 +4095,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::RequestTimeout
@@ -4111,7 +4111,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAccessTokensForUserResponse::PayloadTooLarge
@@ -4226,7 +4226,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::User>(body)
+                let body = serde_json::from_str::<crate::Json<models::User>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetMeResponse::Me
@@ -4245,7 +4245,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetMeResponse::Unauthorized
@@ -4261,7 +4261,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetMeResponse::NotFound
@@ -4277,7 +4277,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetMeResponse::RequestTimeout
@@ -4293,7 +4293,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetMeResponse::PayloadTooLarge
@@ -4397,7 +4397,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::User>(body)
+                let body = serde_json::from_str::<crate::Json<models::User>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::LoggedIn
@@ -4416,7 +4416,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::BadRequest
@@ -4432,7 +4432,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::InvalidCredentials
@@ -4448,7 +4448,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::NotFound
@@ -4464,7 +4464,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::RequestTimeout
@@ -4480,7 +4480,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::PayloadTooLarge
@@ -4512,7 +4512,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LoginResponse::TooManyRequests
@@ -4594,7 +4594,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LogoutResponse::LoggedOut
@@ -4610,7 +4610,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LogoutResponse::Unauthorized
@@ -4626,7 +4626,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LogoutResponse::NotFound
@@ -4642,7 +4642,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LogoutResponse::RequestTimeout
@@ -4658,7 +4658,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LogoutResponse::PayloadTooLarge
@@ -4769,7 +4769,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<Vec<models::Audit>>(body)
+                let body = serde_json::from_str::<crate::Json<Vec<models::Audit>>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::Audits
@@ -4785,7 +4785,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::BadRequest
@@ -4801,7 +4801,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::Unauthorized
@@ -4817,7 +4817,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::Forbidden
@@ -4833,7 +4833,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::NotFound
@@ -4849,7 +4849,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::RequestTimeout
@@ -4865,7 +4865,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserAuditsResponse::PayloadTooLarge
@@ -4966,7 +4966,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::User>(body)
+                let body = serde_json::from_str::<crate::Json<models::User>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::User
@@ -4982,7 +4982,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::BadRequest
@@ -4998,7 +4998,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::Unauthorized
@@ -5014,7 +5014,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::Forbidden
@@ -5030,7 +5030,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::UserNotFound
@@ -5046,7 +5046,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::RequestTimeout
@@ -5062,7 +5062,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserByUsernameResponse::PayloadTooLarge
@@ -5172,7 +5172,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::Updated
@@ -5188,7 +5188,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::BadRequest
@@ -5204,7 +5204,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::Unauthorized
@@ -5220,7 +5220,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::Forbidden
@@ -5236,7 +5236,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::UserNotFound
@@ -5252,7 +5252,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::RequestTimeout
@@ -5268,7 +5268,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserActiveResponse::PayloadTooLarge
@@ -5378,7 +5378,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::UserAuth>(body)
+                let body = serde_json::from_str::<crate::Json<models::UserAuth>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::Updated
@@ -5394,7 +5394,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::BadRequest
@@ -5410,7 +5410,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::Unauthorized
@@ -5426,7 +5426,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::Forbidden
@@ -5442,7 +5442,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::UserNotFound
@@ -5458,7 +5458,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::RequestTimeout
@@ -5474,7 +5474,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserAuthResponse::PayloadTooLarge
@@ -5584,7 +5584,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::Updated
@@ -5600,7 +5600,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::BadRequest
@@ -5616,7 +5616,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::Unauthorized
@@ -5632,7 +5632,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::Forbidden
@@ -5648,7 +5648,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::NotFound
@@ -5664,7 +5664,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::RequestTimeout
@@ -5680,7 +5680,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::PayloadTooLarge
@@ -5712,7 +5712,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserPasswordResponse::TooManyRequests
@@ -5825,7 +5825,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::StatusOk>(body)
+                let body = serde_json::from_str::<crate::Json<models::StatusOk>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::Updated
@@ -5841,7 +5841,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::BadRequest
@@ -5857,7 +5857,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::Unauthorized
@@ -5873,7 +5873,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::Forbidden
@@ -5889,7 +5889,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::NotFound
@@ -5905,7 +5905,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::RequestTimeout
@@ -5921,7 +5921,7 @@ impl<S, C, B> Api<C> for Client<S, C> where
 
                 let body = str::from_utf8(&body)
                     .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AppError>(body)
+                let body = serde_json::from_str::<crate::Json<models::AppError>>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(UpdateUserRolesResponse::PayloadTooLarge

@@ -708,9 +708,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AuthCheckResponse::SignIn
@@ -746,9 +745,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AuthCheckResponse::Forbidden
@@ -758,9 +756,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AuthCheckResponse::NotFound
@@ -770,9 +767,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AuthCheckResponse::RequestTimeout
@@ -782,9 +778,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AuthCheckResponse::PayloadTooLarge
@@ -794,9 +789,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -926,9 +920,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::BadRequest
@@ -938,9 +931,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::Unauthorized
@@ -950,9 +942,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::Forbidden
@@ -962,9 +953,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::UserNotFound
@@ -974,9 +964,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::RequestTimeout
@@ -986,9 +975,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::PayloadTooLarge
@@ -998,9 +986,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GenerateMfaSecretResponse::Disabled
@@ -1010,9 +997,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -1144,9 +1130,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::BadRequest
@@ -1156,9 +1141,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::Unauthorized
@@ -1168,9 +1152,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::Forbidden
@@ -1180,9 +1163,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::UserNotFound
@@ -1192,9 +1174,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::RequestTimeout
@@ -1204,9 +1185,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::PayloadTooLarge
@@ -1216,9 +1196,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::TooManyRequests
@@ -1249,9 +1228,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserMfaResponse::Disabled
@@ -1261,9 +1239,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -1376,9 +1353,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::BadRequest
@@ -1388,9 +1364,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::Unauthorized
@@ -1400,9 +1375,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::Forbidden
@@ -1412,9 +1386,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::NotFound
@@ -1424,9 +1397,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::RequestTimeout
@@ -1436,9 +1408,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 AttachDeviceResponse::PayloadTooLarge
@@ -1448,9 +1419,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -1521,9 +1491,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionsForAllUsersResponse::Unauthorized
@@ -1533,9 +1502,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionsForAllUsersResponse::Forbidden
@@ -1545,9 +1513,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionsForAllUsersResponse::NotFound
@@ -1557,9 +1524,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionsForAllUsersResponse::RequestTimeout
@@ -1569,9 +1535,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionsForAllUsersResponse::PayloadTooLarge
@@ -1581,9 +1546,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -1673,9 +1637,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::BadRequest
@@ -1685,9 +1648,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::Unauthorized
@@ -1697,9 +1659,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::Forbidden
@@ -1709,9 +1670,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::NotFound
@@ -1721,9 +1681,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::RequestTimeout
@@ -1733,9 +1692,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetSessionsResponse::PayloadTooLarge
@@ -1745,9 +1703,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -1837,9 +1794,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::BadRequest
@@ -1849,9 +1805,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::Unauthorized
@@ -1861,9 +1816,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::Forbidden
@@ -1873,9 +1827,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::NotFound
@@ -1885,9 +1838,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::RequestTimeout
@@ -1897,9 +1849,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeAllSessionsResponse::PayloadTooLarge
@@ -1909,9 +1860,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -2043,9 +1993,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::BadRequest
@@ -2055,9 +2004,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::Unauthorized
@@ -2067,9 +2015,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::Forbidden
@@ -2079,9 +2026,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::NotFound
@@ -2091,9 +2037,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::RequestTimeout
@@ -2103,9 +2048,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeSessionResponse::PayloadTooLarge
@@ -2115,9 +2059,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -2296,9 +2239,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 PingResponse::Unauthorized
@@ -2308,9 +2250,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 PingResponse::NotFound
@@ -2320,9 +2261,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 PingResponse::RequestTimeout
@@ -2332,9 +2272,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 PingResponse::PayloadTooLarge
@@ -2344,9 +2283,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 PingResponse::Unhealthy
@@ -2415,9 +2353,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -2523,9 +2460,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::BadRequest
@@ -2535,9 +2471,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::Unauthorized
@@ -2547,9 +2482,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::Forbidden
@@ -2559,9 +2493,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::NotFound
@@ -2571,9 +2504,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::RequestTimeout
@@ -2583,9 +2515,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 DisableUserAccessTokenResponse::PayloadTooLarge
@@ -2595,9 +2526,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -2710,9 +2640,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::BadRequest
@@ -2722,9 +2651,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::Unauthorized
@@ -2734,9 +2662,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::Forbidden
@@ -2746,9 +2673,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::NotFound
@@ -2758,9 +2684,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::RequestTimeout
@@ -2770,9 +2695,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 EnableUserAccessTokenResponse::PayloadTooLarge
@@ -2782,9 +2706,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -2896,9 +2819,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::BadRequest
@@ -2908,9 +2830,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::Unauthorized
@@ -2920,9 +2841,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::Forbidden
@@ -2932,9 +2852,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::NotFound
@@ -2944,9 +2863,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::RequestTimeout
@@ -2956,9 +2874,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensResponse::PayloadTooLarge
@@ -2968,9 +2885,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -3076,9 +2992,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::BadRequest
@@ -3088,9 +3003,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::Unauthorized
@@ -3100,9 +3014,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::Forbidden
@@ -3112,9 +3025,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::NotFound
@@ -3124,9 +3036,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::RequestTimeout
@@ -3136,9 +3047,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 RevokeUserAccessTokenResponse::PayloadTooLarge
@@ -3148,9 +3058,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -3263,9 +3172,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::BadRequest
@@ -3275,9 +3183,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::Unauthorized
@@ -3287,9 +3194,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::Forbidden
@@ -3299,9 +3205,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::NotFound
@@ -3311,9 +3216,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::RequestTimeout
@@ -3323,9 +3227,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 SearchUserAccessTokensResponse::PayloadTooLarge
@@ -3335,9 +3238,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -3476,9 +3378,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::BadRequest
@@ -3488,9 +3389,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::Unauthorized
@@ -3500,9 +3400,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::Forbidden
@@ -3512,9 +3411,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::UserNotFound
@@ -3524,9 +3422,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::RequestTimeout
@@ -3536,9 +3433,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::PayloadTooLarge
@@ -3548,9 +3444,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 CreateUserAccessTokenResponse::Disabled
@@ -3560,9 +3455,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -3659,9 +3553,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::BadRequest
@@ -3671,9 +3564,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::Unauthorized
@@ -3683,9 +3575,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::Forbidden
@@ -3695,9 +3586,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::NotFound
@@ -3707,9 +3597,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::RequestTimeout
@@ -3719,9 +3608,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokenResponse::PayloadTooLarge
@@ -3731,9 +3619,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -3864,9 +3751,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::BadRequest
@@ -3876,9 +3762,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::Unauthorized
@@ -3888,9 +3773,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::Forbidden
@@ -3900,9 +3784,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::NotFound
@@ -3912,9 +3795,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::RequestTimeout
@@ -3924,9 +3806,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAccessTokensForUserResponse::PayloadTooLarge
@@ -3936,9 +3817,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4023,9 +3903,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetMeResponse::Unauthorized
@@ -4035,9 +3914,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetMeResponse::NotFound
@@ -4047,9 +3925,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetMeResponse::RequestTimeout
@@ -4059,9 +3936,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetMeResponse::PayloadTooLarge
@@ -4071,9 +3947,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4189,9 +4064,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::BadRequest
@@ -4201,9 +4075,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::InvalidCredentials
@@ -4213,9 +4086,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::NotFound
@@ -4225,9 +4097,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::RequestTimeout
@@ -4237,9 +4108,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::PayloadTooLarge
@@ -4249,9 +4119,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LoginResponse::TooManyRequests
@@ -4282,9 +4151,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4344,9 +4212,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LogoutResponse::Unauthorized
@@ -4356,9 +4223,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LogoutResponse::NotFound
@@ -4368,9 +4234,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LogoutResponse::RequestTimeout
@@ -4380,9 +4245,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 LogoutResponse::PayloadTooLarge
@@ -4392,9 +4256,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4525,9 +4388,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::BadRequest
@@ -4537,9 +4399,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::Unauthorized
@@ -4549,9 +4410,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::Forbidden
@@ -4561,9 +4421,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::NotFound
@@ -4573,9 +4432,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::RequestTimeout
@@ -4585,9 +4443,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserAuditsResponse::PayloadTooLarge
@@ -4597,9 +4454,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4689,9 +4545,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::BadRequest
@@ -4701,9 +4556,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::Unauthorized
@@ -4713,9 +4567,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::Forbidden
@@ -4725,9 +4578,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::UserNotFound
@@ -4737,9 +4589,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::RequestTimeout
@@ -4749,9 +4600,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 GetUserByUsernameResponse::PayloadTooLarge
@@ -4761,9 +4611,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -4895,9 +4744,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::BadRequest
@@ -4907,9 +4755,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::Unauthorized
@@ -4919,9 +4766,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::Forbidden
@@ -4931,9 +4777,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::UserNotFound
@@ -4943,9 +4788,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::RequestTimeout
@@ -4955,9 +4799,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserActiveResponse::PayloadTooLarge
@@ -4967,9 +4810,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -5108,9 +4950,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::BadRequest
@@ -5120,9 +4961,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::Unauthorized
@@ -5132,9 +4972,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::Forbidden
@@ -5144,9 +4983,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::UserNotFound
@@ -5156,9 +4994,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::RequestTimeout
@@ -5168,9 +5005,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserAuthResponse::PayloadTooLarge
@@ -5180,9 +5016,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -5321,9 +5156,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::BadRequest
@@ -5333,9 +5167,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::Unauthorized
@@ -5345,9 +5178,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::Forbidden
@@ -5357,9 +5189,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::NotFound
@@ -5369,9 +5200,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::RequestTimeout
@@ -5381,9 +5211,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::PayloadTooLarge
@@ -5393,9 +5222,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserPasswordResponse::TooManyRequests
@@ -5426,9 +5254,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
@@ -5567,9 +5394,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::BadRequest
@@ -5579,9 +5405,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::Unauthorized
@@ -5591,9 +5416,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::Forbidden
@@ -5603,9 +5427,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::NotFound
@@ -5615,9 +5438,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::RequestTimeout
@@ -5627,9 +5449,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                                 UpdateUserRolesResponse::PayloadTooLarge
@@ -5639,9 +5460,8 @@ where
                                                     response.headers_mut().insert(
                                                         CONTENT_TYPE,
                                                         HeaderValue::from_static("application/json"));
-                                                    // JSON Body
-                                                    let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                                                    *response.body_mut() = body_from_string(body);
+                                                    // JSON Body: a model serialised straight into bytes, or bytes serialised earlier
+                                                    *response.body_mut() = BoxBody::new(Full::new(body.into_bytes().expect("impossible to fail to serialize")));
 
                                                 },
                                             },
