@@ -25,6 +25,8 @@
 //!   stay within the bounds), `mm_sessions_session_cache_entries` and
 //!   `mm_sessions_session_cache_bytes` (sessions held and their estimated size).
 
+use std::sync::{PoisonError, RwLock};
+
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -32,7 +34,12 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
+use rustc_hash::FxHashMap;
+
 use crate::domain::RevokeReason;
+
+/// An operation name's address and length, and a status.
+type RequestKey = (usize, usize, u16);
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -168,6 +175,11 @@ pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     latency: LatencyFamily,
+    /// Each (operation, status)'s counter and histogram, taken from the two families above the
+    /// first time: a family looks its labels up by their text under a lock (about 340
+    /// instructions, twice a request, #40), this map by the operation name's address and
+    /// length (its names are `&'static str`) and the status. Bounded by operations × statuses.
+    per_request: RwLock<FxHashMap<RequestKey, (Counter, Histogram)>>,
     logins: Family<OutcomeLabels, Counter>,
     revoked: Family<ReasonLabels, Counter>,
     store_errors: Family<CallLabels, Counter>,
@@ -227,6 +239,7 @@ impl Default for Metrics {
             registry,
             requests,
             latency,
+            per_request: RwLock::default(),
             logins,
             revoked,
             store_errors,
@@ -288,9 +301,18 @@ impl CacheMetrics {
 impl Metrics {
     /// One answered request.
     pub fn request(&self, operation: &'static str, status: u16, seconds: f64) {
+        let key = (operation.as_ptr() as usize, operation.len(), status);
+        if let Some((count, latency)) = self.per_request.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
+            count.inc();
+            latency.observe(seconds);
+            return;
+        }
         let labels = RequestLabels { operation, status };
-        self.requests.get_or_create(&labels).inc();
-        self.latency.get_or_create(&labels).observe(seconds);
+        let count = self.requests.get_or_create(&labels).clone();
+        let latency = self.latency.get_or_create(&labels).clone();
+        count.inc();
+        latency.observe(seconds);
+        self.per_request.write().unwrap_or_else(PoisonError::into_inner).insert(key, (count, latency));
     }
 
     /// One login attempt.
@@ -380,5 +402,38 @@ impl Metrics {
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Metrics;
+
+    fn line<'a>(text: &'a str, start: &str) -> Option<&'a str> {
+        text.lines().find(|l| l.starts_with(start))
+    }
+
+    /// The handles kept per (operation, status) count into the families `/metrics` shows, each
+    /// pair its own, each `Metrics` its own.
+    #[test]
+    fn requests_are_counted_per_operation_and_status_once_resolved() {
+        let (a, b) = (Metrics::default(), Metrics::default());
+        for _ in 0..3 {
+            a.request("GetMe", 200, 0.001);
+        }
+        a.request("GetMe", 401, 0.001);
+        let owned = String::from("GetMe");
+        let other_address: &'static str = Box::leak(owned.into_boxed_str());
+        a.request(other_address, 200, 0.001);
+        b.request("GetMe", 200, 0.001);
+
+        let text = a.render(None);
+        let ok = r#"mm_sessions_http_requests_total{operation="GetMe",status="200"}"#;
+        assert_eq!(line(&text, ok), Some(format!("{ok} 4").as_str()), "{text}");
+        let refused = r#"mm_sessions_http_requests_total{operation="GetMe",status="401"}"#;
+        assert_eq!(line(&text, refused), Some(format!("{refused} 1").as_str()));
+        let timed = r#"mm_sessions_http_request_duration_seconds_count{operation="GetMe",status="200"}"#;
+        assert_eq!(line(&text, timed), Some(format!("{timed} 4").as_str()));
+        assert_eq!(line(&b.render(None), ok), Some(format!("{ok} 1").as_str()));
     }
 }

@@ -63,18 +63,15 @@ struct Segment<'a> {
 
 impl<'a> Segment<'a> {
     fn of(raw: &'a str) -> Self {
-        // Without a `%` (most paths, and every hot one) the segment is its value: no decoding.
-        let decoded = if raw.contains('%') {
-            let Ok(decoded) = percent_decode_str(raw).decode_utf8() else {
-                return Segment { raw, id: false, name: false };
-            };
-            decoded
-        } else {
-            std::borrow::Cow::Borrowed(raw)
+        // Without a `%` (most paths, and every hot one) the segment is its value: no decoding,
+        // one pass over its bytes.
+        let (id, name) = match classify(raw) {
+            Some(patterns) => patterns,
+            None => match percent_decode_str(raw).decode_utf8() {
+                Ok(decoded) => classify(&decoded).unwrap_or((false, false)),
+                Err(_) => (false, false),
+            },
         };
-        let nonempty = !decoded.is_empty();
-        let id = nonempty && decoded.bytes().all(|b| b.is_ascii_alphanumeric());
-        let name = nonempty && decoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
         Segment { raw, id, name }
     }
 
@@ -89,17 +86,38 @@ impl<'a> Segment<'a> {
     }
 }
 
+/// Whether `value` matches `[A-Za-z0-9]+` and `[A-Za-z0-9\_\-\.]+`, in one pass; `None` if it
+/// holds a `%` (to be decoded first, and then a literal `%` matches neither).
+fn classify(value: &str) -> Option<(bool, bool)> {
+    let (mut id, mut name) = (!value.is_empty(), !value.is_empty());
+    for b in value.bytes() {
+        match b {
+            b'%' => return None,
+            b if b.is_ascii_alphanumeric() => {}
+            b'_' | b'-' | b'.' => id = false,
+            _ => (id, name) = (false, false),
+        }
+    }
+    Some((id, name))
+}
+
 /// The segments of `path` (the full request path) under the base path; `None`: not under it, or
 /// more than [`MAX_SEGMENTS`] segments (more than any route has).
 fn segments(path: &str) -> Option<([Segment<'_>; MAX_SEGMENTS], usize)> {
     let relative = path.strip_prefix(BASE_PATH).filter(|p| p.starts_with('/'))?;
     let mut segments = [Segment::default(); MAX_SEGMENTS];
     let mut count = 0;
-    for raw in relative.split('/').skip(1) {
-        *segments.get_mut(count)? = Segment::of(raw);
+    // By the bytes: `str::split` costs more than the few segments it finds here.
+    let mut start = 1;
+    loop {
+        let end = relative.as_bytes()[start..].iter().position(|&b| b == b'/').map_or(relative.len(), |i| start + i);
+        *segments.get_mut(count)? = Segment::of(&relative[start..end]);
         count += 1;
+        if end == relative.len() {
+            return Some((segments, count));
+        }
+        start = end + 1;
     }
-    Some((segments, count))
 }
 
 /// The routes whose templates match `path`: their methods and operations, one slice each.
@@ -183,6 +201,11 @@ mod tests {
         assert_eq!(route("GET", "/api/v4/users/%7C%C2%B0N/sessions"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/%ff/sessions"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users//sessions"), Routed::NoRoute);
+        // A segment is matched decoded: `%61bc` is `abc`; `%25` is a `%`, which no pattern has.
+        assert_eq!(found("GET", "/api/v4/users/%61bc/sessions"), Some("GetSessions"));
+        assert_eq!(route("GET", "/api/v4/users/ab%25/sessions"), Routed::NoRoute);
+        assert_eq!(found("GET", "/api/v4/users/username/a%2Eb"), Some("GetUserByUsername"));
+        assert_eq!(route("GET", "/api/v4/users/me/sessions/"), Routed::NoRoute);
         assert_eq!(found("GET", "/api/v4/users/username/a.b_c-d"), Some("GetUserByUsername"));
         assert_eq!(route("GET", "/api/v4/users/username/a%20b"), Routed::NoRoute);
         assert_eq!(found("POST", "/api/v4/users/tokens/revoke"), Some("RevokeUserAccessToken"));
