@@ -37,9 +37,11 @@ fn collect(root: &Path, dir: &str, paths: &mut Vec<String>) -> io::Result<()> {
     for entry in fs::read_dir(root.join(dir))? {
         let entry = entry?;
         let path = format!("{dir}/{}", entry.file_name().to_string_lossy());
+        // As scripts/fingerprint.py's `rglob` and `is_file`: real folders are walked, files
+        // (or links to one) listed; a dangling link (an editor's lock file) or a pipe is not.
         if entry.file_type()?.is_dir() {
             collect(root, &path, paths)?;
-        } else {
+        } else if fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
             paths.push(path);
         }
     }

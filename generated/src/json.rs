@@ -10,6 +10,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use bytes::Bytes;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A JSON body of type `T`.
@@ -104,7 +105,8 @@ impl<T: fmt::Debug> fmt::Debug for Json<T> {
     }
 }
 
-/// Two bodies are equal when they are equal models, or when they serialise to the same JSON.
+/// Two models are equal as `T` says; a body serialised earlier equals another body when their
+/// JSON is the same bytes.
 impl<T: Serialize + PartialEq> PartialEq for Json<T> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
@@ -121,11 +123,14 @@ fn json_bytes<T: Serialize>(body: &Json<T>) -> Option<Bytes> {
     }
 }
 
-impl<T: Serialize> Serialize for Json<T> {
+/// A serialised body is read back into its model first, so that it serialises exactly as the
+/// model does (key order and numbers included); only a response enum's derived `Serialize`
+/// comes here, never an answer.
+impl<T: Serialize + DeserializeOwned> Serialize for Json<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Json::Model(model) => model.serialize(serializer),
-            Json::Serialized(serialized) => serde_json::from_slice::<serde_json::Value>(&serialized.bytes)
+            Json::Serialized(serialized) => serde_json::from_slice::<T>(&serialized.bytes)
                 .map_err(serde::ser::Error::custom)?
                 .serialize(serializer),
         }

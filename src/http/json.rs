@@ -177,5 +177,7 @@ mod tests {
         let model = mm_sessions_api::models::StatusOk::new(mm_sessions_api::models::StatusOkStatus::Ok);
         assert_eq!(super::ok_status(), mm_sessions_api::Json::Model(model));
         assert_eq!(super::ok_status().into_bytes().unwrap().as_ptr(), bytes.as_ptr(), "shared, not serialised again");
+        // A response enum's derived `Serialize` writes a serialised body as its model would.
+        assert_eq!(serde_json::to_vec(&super::ok_status()).unwrap(), br#"{"status":"OK"}"#);
     }
 }
