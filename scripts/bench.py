@@ -57,7 +57,7 @@ def cpus():
     return (available[-1], available[0]) if len(available) >= 2 else (None, None)
 
 
-SERVER_CPU, LOAD_CPU = cpus()
+SERVER_CPU, LOAD_CPU = cpus()  # --no-pin sets both to None
 
 
 def log(*parts):
@@ -279,6 +279,16 @@ class Bench:
                 counts[(fields["lookup"].strip('"'), fields["result"].strip('"'))] = float(value)
         return counts
 
+    def cache_gauges(self, port):
+        """The session cache's size from /metrics: {"entries": sessions held, "bytes": estimated}."""
+        status, _, text = request(port, "GET", "/metrics")
+        gauges = {}
+        for line in text.splitlines() if status == 200 else []:
+            for name in ("entries", "bytes"):
+                if line.startswith(f"mm_sessions_session_cache_{name} "):
+                    gauges[name] = float(line.split()[1])
+        return gauges
+
     @staticmethod
     def miss_rate(op, before, after, requests):
         """The share of `requests` that read the store, from the lookups between two /metrics
@@ -402,10 +412,11 @@ class Bench:
             port = free_port()
             argv = [self.tool("mm-sessions"), "serve", "--database", database,
                     "--listen", f"127.0.0.1:{port}"]
-            server = Server(argv, port, self.work / f"scale-{size}.log")
+            server = Server(argv, port, self.work / f"scale-{size}.log", cpu=SERVER_CPU)
             try:
                 cold_start = server.ready_after
                 get = self.wrk(port, "get", 16, data)
+                cache = self.cache_gauges(port)
                 admin = (data / "admin.token").read_text().strip()
                 revoke_all = []
                 for line in (data / "big.tsv").read_text().splitlines():
@@ -421,6 +432,7 @@ class Bench:
             db_mib = sum(f.stat().st_size for f in data.glob("store.db*")) / 2**20 if self.backend == "sqlite" else None
             rows.append({"sessions": size, "seed_seconds": seconds, "cold_start_ms": cold_start * 1000,
                          "get": get, "revoke_all_500_ms": revoke_all, "rss_mib": rss, "peak_rss_mib": peak,
+                         "cached_sessions": cache.get("entries"), "cache_mib": (cache["bytes"] / 2**20) if "bytes" in cache else None,
                          "database_mib": db_mib})
             shutil.rmtree(data, ignore_errors=True)
         return rows
@@ -487,14 +499,15 @@ def print_latency(rows):
 
 def print_scale(rows):
     print()
-    print("| sessions | GET req/s | GET p50 ms | GET p99 ms | revoke/all (500) median ms | cold start ms | RSS MiB | peak RSS MiB | file MiB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| sessions | GET req/s | GET p50 ms | GET p99 ms | revoke/all (500) median ms | cold start ms | RSS MiB | peak RSS MiB "
+          "| cached sessions | cache MiB (estimated) | file MiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         g = r["get"]
         file = f"{r['database_mib']:.0f}" if r["database_mib"] is not None else "-"
         print(f"| {r['sessions']:,} | {g['rps']:.0f} | {ms(g['p50_us'])} | {ms(g['p99_us'])} "
               f"| {statistics.median(r['revoke_all_500_ms']):.1f} | {r['cold_start_ms']:.0f} | {r['rss_mib']:.1f} "
-              f"| {r['peak_rss_mib']:.1f} | {file} |")
+              f"| {r['peak_rss_mib']:.1f} | {r.get('cached_sessions') or 0:,.0f} | {r.get('cache_mib') or 0:.1f} | {file} |")
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         print(f"\n{first['sessions']:,} → {last['sessions']:,} sessions: GET p50 ×{last['get']['p50_us'] / first['get']['p50_us']:.2f}, "
@@ -585,6 +598,7 @@ def main():
                    help="the server's session cache size (default: the server's own, 35000; 0: off)")
     p.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
     p.add_argument("--threads", type=int, default=2, help="wrk threads")
+    p.add_argument("--no-pin", action="store_true", help="let the OS place wrk and the servers (default: a core each)")
     p.add_argument("--repeats", type=int, default=3,
                    help="measured runs of each read, interleaved with the ceilings' (default 3: the median is shown)")
     p.add_argument("--warmup", type=float, default=2.0, help="seconds of load before a read's measured runs (default 2)")
@@ -606,6 +620,9 @@ def main():
     args.ops = [o for o in args.ops.split(",") if o]
     args.scale_sizes = [int(s) for s in args.scale_sizes.split(",")]
     args.latency_shares = [float(s) for s in args.latency_shares.split(",")]
+    if args.no_pin:
+        global SERVER_CPU, LOAD_CPU
+        SERVER_CPU = LOAD_CPU = None
     for op in args.ops:
         if op not in OPS:
             raise SystemExit(f"unknown operation {op}; known: {', '.join(OPS)}")

@@ -84,6 +84,14 @@ impl CacheLimits {
     /// letting them grow the cache past its share.
     pub const BYTES_PER_ENTRY: usize = 800;
 
+    /// The answers the cache keeps as bytes (#40) have a budget of their own beside the
+    /// sessions': a quarter of theirs (6.7 MiB by default). Counted in the sessions' bytes, a
+    /// user's kept list (4 KB for ten sessions) cost the cache about a seventh of the sessions
+    /// it held (30,200 instead of 35,000 at a million stored: docs/performance.md).
+    pub fn answer_bytes(&self) -> usize {
+        self.bytes.get() / 4
+    }
+
     /// At most `entries` sessions, and [`Self::BYTES_PER_ENTRY`] bytes for each.
     pub fn for_entries(entries: NonZeroUsize) -> Self {
         CacheLimits { entries, bytes: entries.saturating_mul(nzusize(Self::BYTES_PER_ENTRY)) }

@@ -7,6 +7,10 @@
 //! a new `stamp` and drops its answers, every write forgets the entry (answers with it), and
 //! [`Ticket`] carries the stamp the request's data was read at, so an answer made from older
 //! data is never kept in a newer entry (`Entries::keep_answer` refuses it).
+//!
+//! Bounded apart from the sessions: answers weigh nothing against the cache's capacity (they
+//! would push sessions out: a user's kept list is 4 KB), and have their own budget,
+//! `CacheLimits::answer_bytes`; past it `Entries::keep_answer` refuses a new one.
 
 use std::sync::Arc;
 
@@ -87,6 +91,12 @@ pub(super) fn keyable(query: &str) -> bool {
     query.len() <= MAX_QUERY && !query.contains("access_token")
 }
 
+/// What keeping `answer` for `ticket` takes: the answer, and for the check its key and its slot
+/// in the list (which grows by doubling: counted at twice a slot).
+pub(super) fn cost(ticket: &Ticket, answer: &Answer) -> usize {
+    answer.bytes() + ticket.key.as_ref().map_or(0, |(_, q)| heap(q.len()) + 2 * 56)
+}
+
 /// An entry's kept answers, by kind.
 #[derive(Default)]
 pub(super) struct Kept {
@@ -113,9 +123,7 @@ impl Kept {
         if self.refuses(ticket) {
             return;
         }
-        // The answer, and for the check its key and its slot in the list (which grows by
-        // doubling: counted at twice a slot).
-        self.bytes += answer.bytes() + ticket.key.as_ref().map_or(0, |(_, q)| heap(q.len()) + 2 * 56);
+        self.bytes += cost(ticket, &answer);
         match &ticket.key {
             Some((session, query)) => self.by_session.push((session.clone(), query.clone(), answer)),
             None => self.answers[ticket.kind as usize] = Some(answer),

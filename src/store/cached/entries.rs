@@ -90,10 +90,16 @@ impl UserEntry {
     /// Nothing for an empty entry. Anything held weighs at least the entry itself: quick_cache
     /// never evicts an item of weight 0.
     pub(super) fn bytes(&self) -> usize {
+        self.data_bytes() + self.kept.bytes
+    }
+
+    /// [`Self::bytes`] without the kept answers, which have a budget of their own
+    /// ([`CacheLimits::answer_bytes`]): what the entry weighs against the cache's capacity.
+    fn data_bytes(&self) -> usize {
         if self.is_empty() {
             return 0;
         }
-        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes + self.kept.bytes
+        std::mem::size_of::<Self>() + self.user_bytes + self.list_bytes + self.token_bytes
     }
 }
 
@@ -112,7 +118,7 @@ pub(super) struct EntryWeight {
 
 impl quick_cache::Weighter<Id, UserEntry> for EntryWeight {
     fn weight(&self, _: &Id, entry: &UserEntry) -> u64 {
-        (entry.weight() as u64 * self.bytes_per_session).max(entry.bytes() as u64)
+        (entry.weight() as u64 * self.bytes_per_session).max(entry.data_bytes() as u64)
     }
 }
 
@@ -159,6 +165,8 @@ pub(super) struct Entries {
     /// The sessions (and user rows) held, and their estimated bytes.
     pub(super) weight: usize,
     pub(super) bytes: usize,
+    /// Of `bytes`, the kept answers': at most [`CacheLimits::answer_bytes`].
+    pub(super) answer_bytes: usize,
     /// The last stamp an entry was given (never reused, not even after forgetting everything).
     pub(super) stamps: u64,
 }
@@ -180,6 +188,7 @@ impl Entries {
             generation: 0,
             weight: 0,
             bytes: 0,
+            answer_bytes: 0,
             stamps: 0,
         }
     }
@@ -211,6 +220,7 @@ impl Entries {
         self.sessions.clear();
         self.weight = 0;
         self.bytes = 0;
+        self.answer_bytes = 0;
         std::mem::replace(&mut self.users, new_users(&self.limits))
     }
 
@@ -221,6 +231,7 @@ impl Entries {
         }
         self.weight += entry.weight();
         self.bytes += entry.bytes();
+        self.answer_bytes += entry.kept.bytes;
     }
 
     pub(super) fn unindex(&mut self, entry: &UserEntry) {
@@ -230,6 +241,7 @@ impl Entries {
         }
         self.weight -= entry.weight();
         self.bytes -= entry.bytes();
+        self.answer_bytes -= entry.kept.bytes;
     }
 
     /// Adds to one user's entry (created if missing), as a new version of it ([`Self::change`]).
@@ -258,11 +270,17 @@ impl Entries {
     }
 
     /// Keeps `answer`, made from the data `ticket` was handed with, if the entry still holds
-    /// that version of it (and no answer of the kind yet); `None` when it does not. Its bytes
-    /// count as the entry's, so keeping it may evict (returned, as [`Self::fill`] does).
+    /// that version of it (and no answer of the kind yet) and the answers' budget has room for
+    /// it; `None` when not. Past the budget an answer is refused, never evicted for: the
+    /// sessions held do not shrink to make room for answers, and answers leave with their
+    /// entries (a write, a fill, an eviction). Keeping one still re-inserts the entry, so it
+    /// may evict (returned, as [`Self::fill`] does).
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> Option<Evicted> {
         let held = self.users.peek(&ticket.user_id)?;
         if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.refuses(ticket) {
+            return None;
+        }
+        if self.answer_bytes + super::answers::cost(ticket, &answer) > self.limits.answer_bytes() {
             return None;
         }
         Some(self.change(&ticket.user_id, |entry| {

@@ -58,6 +58,13 @@ fn assert_indexes_match(store: &CachedStore) {
     assert_eq!(entries.weight, weight, "the count of sessions held is true");
     let bytes: usize = entries.users.iter().map(|(_, e)| e.bytes()).sum();
     assert_eq!(entries.bytes, bytes, "the bytes held are their entries' (kept answers included)");
+    let answers: usize = entries.users.iter().map(|(_, e)| e.kept.bytes).sum();
+    assert_eq!(entries.answer_bytes, answers, "the kept answers' bytes are true");
+    assert!(
+        answers <= entries.limits.answer_bytes(),
+        "{answers} bytes of answers, {} allowed",
+        entries.limits.answer_bytes()
+    );
 }
 
 #[tokio::test]
@@ -312,6 +319,58 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none(), "a new version");
     store.keep_answer(&fresh, answer("[older version]"));
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none());
+    assert_indexes_match(&store);
+}
+
+/// Kept answers have a budget of their own, a quarter of the sessions' bytes: past it an answer
+/// is refused, never evicted for, so answers do not push sessions out; an answer that leaves
+/// with its entry makes room for another.
+#[tokio::test]
+async fn kept_answers_have_their_own_budget_and_never_push_sessions_out() {
+    let memory = Arc::new(MemoryStore::new());
+    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(100 * 800).unwrap() };
+    assert_eq!(limits.answer_bytes(), 20_000);
+    let store = cached(&memory, limits);
+    let mut users = Vec::new();
+    for i in 0..5 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), 3).await);
+    }
+    let mut tickets = Vec::new();
+    for user in &users {
+        let listed = store.sessions_for_user(&user.id).await.unwrap();
+        let (_, ticket) =
+            store.by_token_keeping(&listed[0].token_hash, true, AnswerKind::Sessions, "").await.unwrap().unwrap();
+        tickets.push((listed[0].token_hash, ticket.expect("a hit on a held list hands a ticket")));
+    }
+    let weight = store.entries().weight;
+    // 6,000 bytes of JSON each (with its headers and struct, a little more): three fit in 20,000.
+    let big = || Answer {
+        status: hyper::StatusCode::OK,
+        headers: hyper::HeaderMap::new(),
+        body: bytes::Bytes::from(vec![b'x'; 6_000]),
+    };
+    for (_, ticket) in &tickets {
+        store.keep_answer(ticket, big());
+    }
+    let kept = |store: &CachedStore| {
+        let entries = store.entries();
+        entries.users.iter().filter(|(_, e)| e.kept.bytes > 0).count()
+    };
+    assert_eq!(kept(&store), 3, "past the budget, answers are refused");
+    assert_eq!(store.entries().weight, weight, "every session is still held: answers evicted none");
+    assert_eq!(store.entries().users.len(), 5);
+    assert_indexes_match(&store);
+
+    // A write forgets a kept answer with its entry: there is room for one more.
+    let (first, _) = &tickets[0];
+    let first_session = memory.session_by_token(first).await.unwrap().unwrap();
+    store.delete_user_session(&users[0].id, &first_session.id, &cause()).await.unwrap();
+    let (hash, _) = &tickets[4];
+    let (_, ticket) = store.by_token_keeping(hash, true, AnswerKind::Sessions, "").await.unwrap().unwrap();
+    store.keep_answer(&ticket.unwrap(), big());
+    assert_eq!(kept(&store), 3);
+    let (_, again) = store.by_token_keeping(hash, true, AnswerKind::Sessions, "").await.unwrap().unwrap();
+    assert!(again.unwrap().kept.is_some(), "the fifth user's answer is kept now");
     assert_indexes_match(&store);
 }
 
