@@ -86,8 +86,8 @@ impl CacheLimits {
 
     /// The answers the cache keeps as bytes (#40) have a budget of their own beside the
     /// sessions': a quarter of theirs (6.7 MiB by default). Counted in the sessions' bytes, a
-    /// user's kept list (4 KB for ten sessions) cost the cache about a seventh of the sessions
-    /// it held (30,200 instead of 35,000 at a million stored: docs/performance.md).
+    /// user's kept list (4 KB for ten sessions) cost the cache a tenth of the sessions it held
+    /// (30,195 instead of 33,253 at a million stored: docs/performance.md).
     pub fn answer_bytes(&self) -> usize {
         self.bytes.get() / 4
     }
