@@ -19,6 +19,7 @@ import argparse
 import datetime
 import http.client
 import json
+import math
 import os
 import platform
 import shutil
@@ -225,7 +226,9 @@ class Bench:
         env = {**os.environ, "BENCH_OP": op, "BENCH_DATA": str(data), "BENCH_THREADS": str(threads),
                "BENCH_LOAD": load, "BENCH_ZIPF": str(self.args.zipf_exponent)}
         argv = [
-            "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration or self.args.duration:g}s", "--timeout", "10s",
+            # wrk takes whole seconds only ("-d0.5s" is a usage error).
+            "wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, math.ceil(duration or self.args.duration))}s",
+            "--timeout", "10s",
             "-s", str(ROOT / "bench" / "load.lua"), f"http://127.0.0.1:{port}",
         ]
         done = subprocess.run(argv, env=env, capture_output=True, text=True, preexec_fn=pinned(LOAD_CPU))
