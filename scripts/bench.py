@@ -54,6 +54,8 @@ def pinned(cpu):
 
 def cpus():
     """(the servers' core, the load's core), or (None, None) below two cores."""
+    if not hasattr(os, "sched_getaffinity"):  # not Linux: no pinning
+        return (None, None)
     available = sorted(os.sched_getaffinity(0))
     return (available[-1], available[0]) if len(available) >= 2 else (None, None)
 
@@ -166,7 +168,8 @@ class Bench:
             return None
         database = str(data / "store.db") if self.backend == "sqlite" else (data / "database.url").read_text()
         argv = [self.tool("store-reads"), database, str(data), op, str(min(self.args.duration, 3.0)), str(connections)]
-        done = subprocess.run(argv, check=True, capture_output=True, text=True)
+        # On the servers' core: the reads are timed as the server would do them.
+        done = subprocess.run(argv, check=True, capture_output=True, text=True, preexec_fn=pinned(SERVER_CPU))
         return json.loads(done.stdout)["per_request_us"] / 1e6
 
     def pgbench(self, connections):
@@ -295,21 +298,25 @@ class Bench:
     @staticmethod
     def miss_rate(op, before, after, requests):
         """The share of `requests` that read the store, from the lookups between two /metrics
-        reads: the session's misses (for GET sessions, the session's or the list's, whichever
-        missed more: a lower bound, the stricter for K). Per request, not per lookup: an
-        answer kept as bytes is served without looking the list up. None without a cache."""
-        def misses(lookup):
-            return after.get((lookup, "miss"), 0) - before.get((lookup, "miss"), 0)
-        if not after or not requests:
+        reads: the misses of whichever lookup the operation makes missed most (the session and
+        the user; for GET sessions also the list): a lower bound, the stricter for K. Per
+        request, not per lookup: an answer kept as bytes is served without looking the list up.
+        None without a cache (no lookups counted: the counters exist, at zero, either way)."""
+        def delta(lookup, result):
+            return after.get((lookup, result), 0) - before.get((lookup, result), 0)
+        if not requests or delta("session", "hit") + delta("session", "miss") == 0:
             return None
-        counted = max(misses("session"), misses("sessions") if op == "get" else 0)
-        return min(1.0, counted / requests)
+        lookups = ("session", "user", "sessions") if op == "get" else ("session", "user")
+        return min(1.0, max(delta(lookup, "miss") for lookup in lookups) / requests)
 
     def repeated(self, runs):
-        """The run with the median rate, with every run's rate beside it."""
+        """The run with the median rate, with every run's rate beside it, and every run's errors
+        (so that a failed request in any run is reported)."""
         ordered = sorted(runs, key=lambda r: r["rps"])
         middle = dict(ordered[len(ordered) // 2])
         middle["rps_runs"] = [r["rps"] for r in runs]
+        for key in ("errors_status", "errors_socket", "wrapped"):
+            middle[key] = sum(r[key] for r in runs)
         return middle
 
     def throughput(self):
@@ -452,6 +459,7 @@ def machine():
     mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem, "kernel": platform.release(),
+            "server_core": SERVER_CPU, "load_core": LOAD_CPU,
             "wrk": (wrk.stdout + wrk.stderr).split("\n")[0].strip()}
 
 
@@ -495,6 +503,9 @@ def print_latency(rows):
           "| errors | generator late p99 µs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
+        if not r["answered"]:
+            print(f"| {r['share']:.0%} of {r['maximum_rps']:.0f} | {r['offered_rps']:.0f} | 0 | - | - | - | - | {r['errors']} | - |")
+            continue
         print(f"| {r['share']:.0%} of {r['maximum_rps']:.0f} (closed-loop maximum) | {r['offered_rps']:.0f} "
               f"| {r['answered_rps']:.0f} | {ms(r['p50_us'])} | {ms(r['p99_us'])} | {ms(r['p999_us'])} | {ms(r['max_us'])} "
               f"| {r['errors']} | {r['dispatch_late_p99_us']} |")
@@ -503,7 +514,7 @@ def print_latency(rows):
 def print_scale(rows):
     print()
     print("| sessions | GET req/s | GET p50 ms | GET p99 ms | revoke/all (500) median ms | cold start ms | RSS MiB | peak RSS MiB "
-          "| cached sessions | cache MiB (estimated) | file MiB |")
+          "| sessions and user rows held | cache MiB (estimated) | file MiB |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         g = r["get"]
@@ -623,6 +634,7 @@ def main():
     args.ops = [o for o in args.ops.split(",") if o]
     args.scale_sizes = [int(s) for s in args.scale_sizes.split(",")]
     args.latency_shares = [float(s) for s in args.latency_shares.split(",")]
+    args.repeats = max(1, args.repeats)
     if args.no_pin:
         global SERVER_CPU, LOAD_CPU
         SERVER_CPU = LOAD_CPU = None
@@ -702,7 +714,10 @@ def main():
     for r in broken:
         log(f"FAIL: {OPS[r['op']][1]} at {r['connections']} connections: {r['server']['errors_status']} error "
             f"statuses, {r['server']['errors_socket']} socket errors (see the server log with --keep)")
-    if broken:
+    unanswered = [r for r in report.get("latency", []) if r["errors"]]
+    for r in unanswered:
+        log(f"FAIL: open loop at {r['share']:.0%}: {r['errors']} requests failed or were never sent")
+    if broken or unanswered:
         sys.exit(1)
 
 

@@ -10,7 +10,9 @@
 //! connections, which lets the runtime poll its sockets) rather than sleeping, because tokio's
 //! timers tick in milliseconds and the figures are fractions of one. It reports how late it
 //! dispatched (`dispatch_late_p99_us`): where that is not small against the percentiles, the
-//! load generator, not the server, set them. The tokens are each sampled user's first (`DATA`
+//! load generator, not the server, set them (it does not show a late wake-up of the client on
+//! the reply side, which counts against the server). A connection that fails ends, and the
+//! requests still due on it count as errors. The tokens are each sampled user's first (`DATA`
 //! is bench-seed's folder), in turn. Runs on one thread: `scripts/bench.py` pins it to the
 //! load's core.
 
@@ -64,6 +66,8 @@ async fn main() -> anyhow::Result<()> {
     let total = (rate * seconds) as usize;
     let interval = Duration::from_secs_f64(1.0 / rate);
     let mut late_us = Vec::with_capacity(total);
+    // Requests whose connection had died: never sent, counted as errors.
+    let mut unsent = 0u64;
     let start = Instant::now() + Duration::from_millis(10);
     for i in 0..total {
         let due = start + interval.mul_f64(i as f64);
@@ -71,10 +75,12 @@ async fn main() -> anyhow::Result<()> {
             tokio::task::yield_now().await;
         }
         late_us.push(due.elapsed().as_micros() as u64);
-        senders[i % connections].send((i, due)).ok();
+        if senders[i % connections].send((i, due)).is_err() {
+            unsent += 1;
+        }
     }
     drop(senders);
-    let mut measured = Measured::default();
+    let mut measured = Measured { errors: unsent, ..Measured::default() };
     for task in tasks {
         let done = task.await?;
         measured.latencies_us.extend(done.latencies_us);
@@ -122,7 +128,13 @@ async fn connection(
             Ok(200) => measured.latencies_us.push(at.elapsed().as_micros() as u64),
             Ok(_) => measured.errors += 1,
             Err(_) => {
+                // The connection is gone: this request and those queued behind it fail, and
+                // the dispatcher's later sends to it are refused (counted there).
                 measured.errors += 1;
+                due.close();
+                while due.try_recv().is_ok() {
+                    measured.errors += 1;
+                }
                 break;
             }
         }
