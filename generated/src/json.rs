@@ -65,24 +65,6 @@ impl<T: Serialize> Json<T> {
     }
 }
 
-impl<T> Json<T> {
-    /// The model, where the body is one (a client reads every body into a model).
-    pub fn model(&self) -> Option<&T> {
-        match self {
-            Json::Model(model) => Some(model),
-            Json::Serialized(_) => None,
-        }
-    }
-
-    /// The model, where the body is one.
-    pub fn into_model(self) -> Option<T> {
-        match self {
-            Json::Model(model) => Some(model),
-            Json::Serialized(_) => None,
-        }
-    }
-}
-
 impl<T> From<T> for Json<T> {
     fn from(model: T) -> Self {
         Json::Model(model)
