@@ -24,9 +24,33 @@ enum Phase {
     Answering,
 }
 
-struct Entry {
-    phase: Phase,
-    close: Arc<Notify>,
+/// One connection's state, shared by its [`Connection`] and the table: the phase is an atomic,
+/// so that a request's two phase changes take no lock (the table's mutex is for opening,
+/// closing and choosing whom to close).
+struct Slot {
+    /// [`Phase::Answering`] as 0, [`Phase::Waiting`] as the nanoseconds from the table's epoch
+    /// plus one.
+    phase: AtomicU64,
+    close: Notify,
+}
+
+impl Slot {
+    fn phase(&self, epoch: Instant) -> Phase {
+        match self.phase.load(Ordering::Relaxed) {
+            0 => Phase::Answering,
+            since => Phase::Waiting(epoch + Duration::from_nanos(since - 1)),
+        }
+    }
+
+    fn set(&self, phase: Phase, epoch: Instant) {
+        let encoded = match phase {
+            Phase::Answering => 0,
+            Phase::Waiting(since) => {
+                u64::try_from(since.saturating_duration_since(epoch).as_nanos()).unwrap_or(u64::MAX - 1) + 1
+            }
+        };
+        self.phase.store(encoded, Ordering::Relaxed);
+    }
 }
 
 /// What [`Connections::make_room`] found.
@@ -42,11 +66,13 @@ pub enum Room {
 
 /// The open connections of one listener, and its cap.
 pub struct Connections {
-    table: Mutex<HashMap<u64, Entry>>,
+    table: Mutex<HashMap<u64, Arc<Slot>>>,
     next_id: AtomicU64,
     cap: usize,
     /// Woken whenever a connection leaves the table.
     freed: Notify,
+    /// What the slots' waiting instants count from.
+    epoch: Instant,
 }
 
 impl Connections {
@@ -57,10 +83,11 @@ impl Connections {
             next_id: AtomicU64::new(0),
             cap: cap.get(),
             freed: Notify::new(),
+            epoch: Instant::now(),
         })
     }
 
-    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Entry>> {
+    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Slot>>> {
         // Plain data: still consistent after a panic elsewhere.
         self.table.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -78,9 +105,10 @@ impl Connections {
     /// Registers a just-accepted connection (waiting for its first request).
     pub fn open(self: &Arc<Self>) -> Connection {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let close = Arc::new(Notify::new());
-        self.table().insert(id, Entry { phase: Phase::Waiting(Instant::now()), close: close.clone() });
-        Connection { id, table: self.clone(), close }
+        let slot = Arc::new(Slot { phase: AtomicU64::new(0), close: Notify::new() });
+        slot.set(Phase::Waiting(Instant::now()), self.epoch);
+        self.table().insert(id, slot.clone());
+        Connection { id, table: self.clone(), slot }
     }
 
     /// Makes room for one more connection: below the cap there is room; at it, the connection
@@ -90,26 +118,26 @@ impl Connections {
         if table.len() < self.cap {
             return Room::Free;
         }
-        Self::close_longest_waiting(&mut table)
+        self.close_longest_waiting(&mut table)
     }
 
     /// Closes the connection that has waited longest for its request, whatever the count (the
     /// process is out of file descriptors).
     pub fn shed_longest_waiting(&self) -> Room {
-        Self::close_longest_waiting(&mut self.table())
+        self.close_longest_waiting(&mut self.table())
     }
 
-    fn close_longest_waiting(table: &mut HashMap<u64, Entry>) -> Room {
+    fn close_longest_waiting(&self, table: &mut HashMap<u64, Arc<Slot>>) -> Room {
         let oldest = table
             .iter()
-            .filter_map(|(id, entry)| match entry.phase {
+            .filter_map(|(id, slot)| match slot.phase(self.epoch) {
                 Phase::Waiting(since) => Some((since, *id)),
                 Phase::Answering => None,
             })
             .min();
         match oldest.and_then(|(_, id)| table.remove(&id)) {
-            Some(entry) => {
-                entry.close.notify_one();
+            Some(slot) => {
+                slot.close.notify_one();
                 Room::Made
             }
             None => Room::None,
@@ -128,12 +156,12 @@ impl Connections {
         let mut table = self.table();
         let stale: Vec<u64> = table
             .iter()
-            .filter(|(_, entry)| matches!(entry.phase, Phase::Waiting(since) if now.duration_since(since) > limit))
+            .filter(|(_, slot)| matches!(slot.phase(self.epoch), Phase::Waiting(since) if now.duration_since(since) > limit))
             .map(|(id, _)| *id)
             .collect();
         for id in &stale {
-            if let Some(entry) = table.remove(id) {
-                entry.close.notify_one();
+            if let Some(slot) = table.remove(id) {
+                slot.close.notify_one();
             }
         }
         stale.len()
@@ -144,29 +172,23 @@ impl Connections {
 pub struct Connection {
     id: u64,
     table: Arc<Connections>,
-    close: Arc<Notify>,
+    slot: Arc<Slot>,
 }
 
 impl Connection {
-    fn set(&self, phase: Phase) {
-        if let Some(entry) = self.table.table().get_mut(&self.id) {
-            entry.phase = phase;
-        }
-    }
-
     /// Its request is in; a handler is answering it.
     pub fn answering(&self) {
-        self.set(Phase::Answering);
+        self.slot.set(Phase::Answering, self.table.epoch);
     }
 
     /// Its answer is handed back; it waits for the next request.
     pub fn waiting(&self) {
-        self.set(Phase::Waiting(Instant::now()));
+        self.slot.set(Phase::Waiting(Instant::now()), self.table.epoch);
     }
 
     /// Completes when the table asks this connection to close.
     pub async fn closed(&self) {
-        self.close.notified().await;
+        self.slot.close.notified().await;
     }
 }
 
@@ -199,6 +221,22 @@ mod tests {
         tokio::time::timeout(Duration::from_secs(1), younger.closed()).await.expect("the younger one is told next");
         assert_eq!(table.len(), 2);
         drop(busy);
+    }
+
+    #[tokio::test]
+    async fn a_connection_answered_waits_from_its_answer_not_from_its_opening() {
+        let table = Connections::new(NonZeroUsize::new(2).unwrap());
+        let first = table.open();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        let second = table.open();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        first.answering();
+        first.waiting();
+        // The first was opened earlier, but has waited less since its last answer.
+        assert_eq!(table.make_room(), Room::Made);
+        tokio::time::timeout(Duration::from_secs(1), second.closed()).await.expect("the longest waiting is told");
+        assert_eq!(table.len(), 1);
+        drop(first);
     }
 
     #[tokio::test]
