@@ -349,6 +349,30 @@ mod tests {
         assert!(props.contains("column props"), "{props}");
     }
 
+    /// Mapping the WAL index leaves SQLite's shared lock on it (the "DMS" byte at offset 128)
+    /// in place: closing any descriptor of the file would drop every POSIX lock of the
+    /// process on it, and the next process to open the database would reset the index under
+    /// our connections. Asked with an open-file-description lock, which conflicts with the
+    /// process's own POSIX locks.
+    #[test]
+    fn mapping_the_wal_index_keeps_sqlites_lock_on_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessions.db");
+        let store = SqliteStore::open(&path).unwrap();
+        assert!(store.wal_index.as_ref().and_then(|index| index.header()).is_some());
+        // Never closed either, for the same reason.
+        let probe = std::mem::ManuallyDrop::new(std::fs::File::open(dir.path().join("sessions.db-shm")).unwrap());
+        let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+        lock.l_type = libc::F_WRLCK as _;
+        lock.l_whence = libc::SEEK_SET as _;
+        lock.l_start = 128;
+        lock.l_len = 1;
+        use std::os::fd::AsRawFd;
+        // SAFETY: a valid descriptor and a flock the call fills in.
+        assert_eq!(unsafe { libc::fcntl(probe.as_raw_fd(), libc::F_OFD_GETLK, &mut lock) }, 0);
+        assert_ne!(i32::from(lock.l_type), libc::F_UNLCK, "SQLite's lock on the WAL index is gone");
+    }
+
     /// Outside commits are found whether the WAL index or the counter tells, and each finding
     /// stands until it is accounted for.
     #[tokio::test]
