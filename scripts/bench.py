@@ -196,16 +196,20 @@ class Bench:
     def pgbench_script(self, op, data):
         """PostgreSQL's own ceiling for `op` (#40's P_op), prepared: the load's draws (the
         tokens wrk would send, in its law) loaded by `pgbench-script`, which writes the script
-        running the server's own statement with them. None off PostgreSQL or without pgbench."""
+        running the server's own statement with them: (the script, the server's pool size).
+        None off PostgreSQL or without pgbench."""
         if not self.backend.startswith(("postgres://", "postgresql://")) or not shutil.which("pgbench") or op not in READS:
             return None
         draws = data / f"draws-{op}.txt"
         draws.write_text("\n".join(self.load_draws(op, data)) + "\n")
         script = data / f"pgbench-{op}.sql"
         url = (data / "database.url").read_text()
-        done = subprocess.run([self.tool("pgbench-script"), url, op, str(draws)], check=True, capture_output=True, text=True)
-        script.write_text(done.stdout)
-        return script
+        done = subprocess.run([self.tool("pgbench-script"), url, op, str(draws)], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"pgbench-script {op} failed ({done.returncode}):\n{done.stderr}")
+        printed = json.loads(done.stdout)
+        script.write_text(printed["script"])
+        return script, printed["pool"]
 
     def load_draws(self, op, data):
         """The tokens of the load, drawn in bench/load.lua's law: Zipf over tokens.tsv's users
@@ -219,16 +223,16 @@ class Bench:
         rng = random.Random(7919)
         return [rng.choice(tokens) for tokens in rng.choices(users, weights=weights, k=200_000)]
 
-    def pgbench_op(self, script, connections, data):
-        """`pgbench -f` with `script` at `connections` (tps)."""
+    def pgbench_op(self, script, clients, data):
+        """`pgbench -f` with `script` at `clients` (tps)."""
         url = (data / "database.url").read_text()
-        done = subprocess.run(["pgbench", "-n", "-M", "prepared", "-f", str(script), "-c", str(connections),
+        done = subprocess.run(["pgbench", "-n", "-M", "prepared", "-f", str(script), "-c", str(clients),
                                "-j", str(self.args.threads), "-T", str(max(1, math.ceil(self.args.duration))), url],
                               capture_output=True, text=True, preexec_fn=pinned(LOAD_CPU))
         if done.returncode != 0:
             raise SystemExit(f"pgbench -f {script.name} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
         line = next(l for l in done.stdout.splitlines() if l.startswith("tps ="))
-        return {"rps": float(line.split("=")[1].split()[0])}
+        return {"rps": float(line.split("=")[1].split()[0]), "clients": clients}
 
     def seeded_server(self, sessions):
         """A fresh store with `sessions` sessions and the real server on it: (server, data dir)."""
@@ -376,7 +380,9 @@ class Bench:
                                "load": self.args.load if op in READS else "uniform"}
                         runs = {"server": [], "generated": [], "bare": []}
                         # PostgreSQL's own ceiling for this operation, interleaved with the rest.
-                        script = self.pgbench_script(op, data)
+                        script, pool = self.pgbench_script(op, data) or (None, 0)
+                        # As many statements in flight as the server can have: its pool.
+                        clients = min(connections, pool)
                         if script:
                             runs["pgbench_op"] = []
                         misses = []
@@ -393,8 +399,8 @@ class Bench:
                             for kind, ceiling in ceilings.items():
                                 runs[kind].append(self.wrk(ceiling.port, op, connections, data))
                             if script:
-                                log(f"pgbench -f {script.name} at {connections} connections ...")
-                                runs["pgbench_op"].append(self.pgbench_op(script, connections, data))
+                                log(f"pgbench -f {script.name} at {clients} clients ...")
+                                runs["pgbench_op"].append(self.pgbench_op(script, clients, data))
                             if op not in READS:
                                 break  # a write consumes its targets: one run each
                         row["rss_mib"], row["peak_rss_mib"] = server.memory()
@@ -534,7 +540,7 @@ def print_throughput(results):
                  if composed else "| - | - | - | - ")
         extra += f"| {pgb:.0f} | {s['rps'] / pgb:.2f} " if pgb else "| - | - "
         pop = r.get("pgbench_op")
-        extra += f"| {pop['rps']:.0f} | {s['rps'] / pop['rps']:.2f} |" if pop else "| - | - |"
+        extra += f"| {pop['rps']:.0f} ({pop['clients']}) | {s['rps'] / pop['rps']:.2f} |" if pop else "| - | - |"
         print(f"| {OPS[r['op']][1]} | {r.get('load', 'uniform')} | {r['connections']} | {s['rps']:.0f} "
               f"| {spread(s):.0f} / {spread(g):.0f} / {spread(b):.0f} | {ms(s['p50_us'])} "
               f"| {ms(s['p99_us'])} | {note} | {miss} | {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} "
@@ -542,7 +548,8 @@ def print_throughput(results):
     print("\n(req/s: the median of the runs; spread: (max − min) / median of the server's, the generated "
           "ceiling's and the bare one's runs; K: 1 / (1/generated + miss rate × store reads), the bound of a server "
           "whose hits cost only the generated layer and whose misses only the reads; P_op: pgbench -f running the "
-          "server's own statement for the operation with the load's draws, interleaved with the runs above)")
+          "server's own statement for the operation with the load's draws, at as many clients as the server has "
+          "statements in flight at most (in brackets), interleaved with the runs above)")
 
 
 def print_latency(rows):

@@ -5,10 +5,14 @@
 //!
 //! `DRAWS` is a file of tokens, one per line, in the order `scripts/bench` drew them for the
 //! load (Zipf or uniform, as wrk draws them). Their hashes go into a table `mm_bench_draws (i, token_hash)`
-//! in the schema `URL` names (bench-seed's `database.url`); the script printed on stdout draws
-//! `i` uniformly and runs the server's statement with `$1` read from that table inside the same
-//! statement (one round trip, as the server's; the draw's primary-key lookup is the only work
-//! beyond the server's, and it makes `P_op` a little lower, not higher).
+//! in the schema `URL` names (bench-seed's `database.url`); the script draws `i` uniformly and
+//! runs the server's statement with `$1` read from that table inside the same statement (one
+//! round trip, as the server's; the draw's primary-key lookup is the only work beyond the
+//! server's, and it makes `P_op` a little lower, not higher).
+//!
+//! Prints `{"script", "pool"}`: the script, and the most statements the server has in flight at
+//! once (its pool's size), which caps pgbench's clients: at more, pgbench would measure more
+//! database backends contending for the cores than the server ever runs.
 
 use anyhow::{bail, ensure, Context as _};
 use mm_sessions::domain::TokenHash;
@@ -49,7 +53,11 @@ async fn main() -> anyhow::Result<()> {
         .context("filling mm_bench_draws")?;
     client.batch_execute("ANALYZE mm_bench_draws").await?;
 
-    println!("\\set i random(1, {})", hashes.len());
-    println!("{};", statement.replace("$1", "(SELECT token_hash FROM mm_bench_draws WHERE i = :i)"));
+    let script = format!(
+        "\\set i random(1, {})\n{};\n",
+        hashes.len(),
+        statement.replace("$1", "(SELECT token_hash FROM mm_bench_draws WHERE i = :i)")
+    );
+    println!("{}", serde_json::json!({ "script": script, "pool": mm_sessions::store::postgres::POOL_SIZE }));
     Ok(())
 }

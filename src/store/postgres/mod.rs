@@ -78,6 +78,10 @@ async fn refuse_mattermost_schema(tx: &deadpool_postgres::Transaction<'_>) -> an
     Ok(())
 }
 
+/// The most connections a node keeps to PostgreSQL: so many statements in flight at once,
+/// however many requests are (the benchmark's P_op runs pgbench at no more clients than this).
+pub const POOL_SIZE: usize = 16;
+
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
 pub struct PostgresStore {
@@ -90,7 +94,7 @@ impl PostgresStore {
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         let config: tokio_postgres::Config = url.parse().context("parsing the PostgreSQL URL")?;
         let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
-        let pool = Pool::builder(manager).max_size(16).build().context("building the PostgreSQL pool")?;
+        let pool = Pool::builder(manager).max_size(POOL_SIZE).build().context("building the PostgreSQL pool")?;
         let store = PostgresStore { pool };
         store.migrate().await?;
         Ok(store)

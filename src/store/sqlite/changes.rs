@@ -160,7 +160,7 @@ fn first_copy(header: &Header) -> [u64; 6] {
 /// the database resets the index under our connections, and a mapped read of it faults).
 #[derive(Debug)]
 pub struct WalIndex {
-    map: memmap2::Mmap,
+    map: memmap2::MmapRaw,
     _file: ManuallyDrop<std::fs::File>,
 }
 
@@ -175,10 +175,10 @@ impl WalIndex {
         if file.metadata().ok()?.len() < 96 {
             return None;
         }
-        // SAFETY: the file is at least as long as the mapping, and stays so while the store
-        // lives (see above); its bytes change under us, so they are only ever read as
-        // volatile words (`header`), never borrowed as a slice.
-        let map = unsafe { memmap2::MmapOptions::new().len(96).map(&*file) }.ok()?;
+        // A raw mapping: its bytes change under us, so they are only ever read as volatile
+        // words (`header`), never borrowed as a slice. The file is at least as long as the
+        // mapping, and stays so while the store lives (see above).
+        let map = memmap2::MmapOptions::new().len(96).map_raw_read_only(&*file).ok()?;
         let index = WalIndex { map, _file: file };
         index.header().map(|_| index)
     }
