@@ -144,9 +144,11 @@ impl Connections {
         }
     }
 
-    /// Completes when a connection leaves the table.
-    pub async fn freed(&self) {
-        self.freed.notified().await;
+    /// Completes when a connection leaves the table after this call: create it before
+    /// [`Self::make_room`], so that one leaving in between is not missed (a `Notified` receives
+    /// `notify_waiters` from its creation, polled or not).
+    pub fn freed(&self) -> tokio::sync::futures::Notified<'_> {
+        self.freed.notified()
     }
 
     /// Closes the connections that have waited longer than `limit` for a request; returns how
@@ -250,6 +252,19 @@ mod tests {
         assert_eq!(table.len(), 2);
         drop(a);
         assert_eq!(table.make_room(), Room::Free, "a slot freed");
+    }
+
+    #[tokio::test]
+    async fn a_connection_leaving_between_the_look_and_the_wait_still_wakes_the_waiter() {
+        let table = Connections::new(NonZeroUsize::new(1).unwrap());
+        let busy = table.open();
+        busy.answering();
+        let freed = table.freed();
+        assert_eq!(table.make_room(), Room::None);
+        // It leaves before anyone polls `freed`.
+        drop(busy);
+        tokio::time::timeout(Duration::from_secs(1), freed).await.expect("the waiter is woken");
+        assert_eq!(table.make_room(), Room::Free);
     }
 
     #[tokio::test]

@@ -102,6 +102,8 @@ pub async fn serve<S>(
         // At the cap: close the connection waiting longest for its request; if every one is
         // being answered, this one waits for the first to finish.
         loop {
+            // Before looking: a connection that leaves in between still wakes the wait.
+            let freed = table.freed();
             match table.make_room() {
                 Room::Free => break,
                 Room::Made => {
@@ -109,7 +111,7 @@ pub async fn serve<S>(
                     break;
                 }
                 Room::None => tokio::select! {
-                    () = table.freed() => {}
+                    () = freed => {}
                     () = &mut shutdown => break 'accepting,
                 },
             }
