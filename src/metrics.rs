@@ -292,7 +292,7 @@ impl CacheMetrics {
             "Users dropped from the session cache to stay in bounds",
             evictions,
         );
-        registry.register("session_cache_entries", "Sessions (and users) held by the session cache", entries);
+        registry.register("session_cache_entries", "Sessions held by the session cache", entries);
         registry.register("session_cache_bytes", "Estimated bytes held by the session cache", bytes);
         cache
     }

@@ -68,7 +68,7 @@ impl Default for ConnectionLimits {
 /// How much the session cache may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CacheLimits {
-    /// Sessions held (a user row counts as one).
+    /// Sessions held (their users' rows are held beside them, within [`Self::bytes`]).
     pub entries: NonZeroUsize,
     /// The estimated bytes of what is held.
     pub bytes: NonZeroUsize,

@@ -76,9 +76,11 @@ impl UserEntry {
         }
     }
 
-    /// Sessions (and the user row) held.
+    /// Sessions held. The user row is not one: it weighs by its bytes alone ([`EntryWeight`]),
+    /// within the bytes its sessions are allowed, so a cache of 35,000 holds 35,000 sessions
+    /// with their users, as Mattermost's holds 35,000 sessions beside its users.
     pub(super) fn weight(&self) -> usize {
-        usize::from(self.user.is_some()) + self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
+        self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
     }
 
     /// Whether it holds nothing at all: only while being filled, or taken out to be changed.
@@ -110,7 +112,8 @@ pub(super) type Users =
 
 /// An entry's weight against the cache's one capacity (the byte limit): the larger of its
 /// estimated bytes and its sessions at the limit's bytes per session, so that a full cache is
-/// within both limits.
+/// within both limits. A user row's bytes fit in the room its sessions' estimate leaves (about
+/// 600 of 800 bytes a session are used); a row held with few or no sessions weighs its bytes.
 #[derive(Clone)]
 pub(super) struct EntryWeight {
     pub(super) bytes_per_session: u64,
@@ -136,8 +139,13 @@ impl quick_cache::Lifecycle<Id, UserEntry> for CollectEvicted {
     }
 }
 
+/// The bytes one session is allowed: what an entry's sessions weigh at the least.
+fn bytes_per_session(limits: &CacheLimits) -> u64 {
+    (limits.bytes.get() / limits.entries.get()).max(1) as u64
+}
+
 pub(super) fn new_users(limits: &CacheLimits) -> Users {
-    let bytes_per_session = (limits.bytes.get() / limits.entries.get()).max(1) as u64;
+    let bytes_per_session = bytes_per_session(limits);
     let options = quick_cache::OptionsBuilder::new()
         // A guess at the users held (a user row and a few sessions each); the table grows if
         // it is low. It also sizes the memory of recently evicted users (half as many).
@@ -162,7 +170,7 @@ pub(super) struct Entries {
     pub(super) sessions: HashMap<SessionId, Id>,
     /// Moves on every forgetting: a read that began before it must not fill.
     pub(super) generation: u64,
-    /// The sessions (and user rows) held, and their estimated bytes.
+    /// The sessions held, and the estimated bytes of everything held.
     pub(super) weight: usize,
     pub(super) bytes: usize,
     /// Of `bytes`, the kept answers': at most [`CacheLimits::answer_bytes`].
@@ -193,15 +201,18 @@ impl Entries {
         }
     }
 
-    /// Whether a fill for `user_id` gets in without the doorkeeper: while the cache has room,
-    /// or holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets
+    /// Whether a fill for `user_id` gets in without the doorkeeper: while the cache has room
+    /// for one more session, or holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets
     /// in on its second miss within a window of about as many users as the cache holds, not its
     /// first: under a load larger than the cache, a user seen once is most likely gone again
     /// before it comes back, and filling it would cost a copy of its sessions, their index
     /// entries and the eviction of someone else for nothing. Admission only: what is held stays
     /// exact either way.
     pub(super) fn admits_freely(&self, user_id: &Id) -> bool {
-        let full = self.users.weight() * 20 >= self.users.capacity() * 19;
+        // Full only when not even one more session fits: until then a newcomer costs no
+        // eviction, or at most one at the very edge. (Before #40 the doorkeeper started at 95 %,
+        // which left 5 % of the cache empty under a load larger than it.)
+        let full = self.users.weight() + bytes_per_session(&self.limits) > self.users.capacity();
         !full || self.users.contains_key(user_id)
     }
 

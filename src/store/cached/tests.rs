@@ -105,6 +105,34 @@ async fn the_cache_stays_within_its_entries_and_keeps_a_stable_part_of_a_larger_
     assert_indexes_match(&store);
 }
 
+#[tokio::test]
+async fn a_cache_of_n_sessions_holds_n_sessions_with_their_users_admitted_on_first_sight() {
+    // 100 sessions: 25 users of 4, each read as a request does (list and user row).
+    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, limits);
+    let mut users = Vec::new();
+    for i in 0..25 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), 4).await);
+    }
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+        store.user_by_id(&user.id).await.unwrap();
+    }
+    // Every one of them, on their first request: a user row is not counted as a session, and
+    // the doorkeeper turns nobody away while a session still fits (the last came at 96 %).
+    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
+    assert!(users.iter().all(|u| store.entries().users.peek(&u.id).is_some_and(|e| matches!(e.user, Some(Some(_))))));
+    assert_eq!(store.entries().weight, 100, "the sessions held");
+    assert_indexes_match(&store);
+
+    // Now full: a newcomer is turned away on first sight, evicting nobody.
+    let newcomer = user_with_sessions(&store, "newcomer", 4).await;
+    store.sessions_for_user(&newcomer.id).await.unwrap();
+    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
+    assert_eq!(store.entries().weight, 100);
+}
+
 #[test]
 fn a_web_login_session_is_small_enough_for_35_000_in_the_default_bytes() {
     let user = NewUser { username: "alice".into(), email: "alice@example.com".into(), roles: vec![] }
