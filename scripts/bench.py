@@ -628,7 +628,7 @@ def verdicts(report):
         lines.append(("RSS < 64 MiB (largest peak)", max(r["peak_rss_mib"] for r in scale), 64.0, "<"))
     if scale:
         # #40: the default cache (Mattermost's 35,000 sessions) full under a load larger than it.
-        largest = scale[-1]
+        largest = max(scale, key=lambda r: r["sessions"])
         settings = report["settings"]
         if (largest["sessions"] >= 1_000_000 and settings["database"] == "sqlite"
                 and settings.get("session_cache_size") is None and largest.get("cached_sessions") is not None):

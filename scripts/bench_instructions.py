@@ -9,7 +9,7 @@ requests to warm it (every answer cached), then instrumentation goes on for 2,00
 dump's total (user space, all threads) divided by 2,000 is the figure. A miss row measures GET
 me with a session cache of 0 (every request reads the store). With `--database postgres://…`
 the server runs on PostgreSQL, which it never caches: every request reads (the ceilings are the
-same; the SQLite targets are not judged). Only the standard library, valgrind and
+same; the server's targets, set for SQLite's cached requests, are not judged). Only the standard library, valgrind and
 callgrind_control.
 """
 
@@ -139,7 +139,7 @@ def print_table(results):
     postgres = results.get("postgres")
     print("\ninstructions per request (callgrind, user space, all threads; one keep-alive connection, "
           f"{COUNTED:,} requests after {WARM_UP} of warm-up, "
-          + ("the server on PostgreSQL: every request reads it, no target judged):" if postgres else "every answer cached):"))
+          + ("the server on PostgreSQL: every request reads it, the server's targets not judged):" if postgres else "every answer cached):"))
     print(f"{'':32} {'server':>10} {'generated':>10} {'bare':>10} {'server/bare':>12} {'target':>15} "
           f"{'generated/bare':>15} {'target':>15}")
     for label, op in ROWS:

@@ -77,8 +77,9 @@ impl UserEntry {
     }
 
     /// Sessions held. The user row is not one: it weighs by its bytes alone ([`EntryWeight`]),
-    /// within the bytes its sessions are allowed, so a cache of 35,000 holds 35,000 sessions
-    /// with their users, as Mattermost's holds 35,000 sessions beside its users.
+    /// within the bytes its sessions are allowed, so a cache of 35,000 holds 35,000 sessions of
+    /// users whose entries hold several (as Mattermost's holds 35,000 sessions beside its
+    /// users); an entry of one session and its user row weighs more than one session.
     pub(super) fn weight(&self) -> usize {
         self.list.as_ref().map_or(0, |l| l.len()) + self.by_token.len()
     }
@@ -201,19 +202,22 @@ impl Entries {
         }
     }
 
-    /// Whether a fill for `user_id` gets in without the doorkeeper: while the cache has room
-    /// for one more session, or holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets
-    /// in on its second miss within a window of about as many users as the cache holds, not its
-    /// first: under a load larger than the cache, a user seen once is most likely gone again
-    /// before it comes back, and filling it would cost a copy of its sessions, their index
-    /// entries and the eviction of someone else for nothing. Admission only: what is held stays
-    /// exact either way.
-    pub(super) fn admits_freely(&self, user_id: &Id) -> bool {
-        // Full only when not even one more session fits: until then a newcomer costs no
-        // eviction, or at most one at the very edge. (Before #40 the doorkeeper started at 95 %,
-        // which left 5 % of the cache empty under a load larger than it.)
-        let full = self.users.weight() + bytes_per_session(&self.limits) > self.users.capacity();
-        !full || self.users.contains_key(user_id)
+    /// Whether a fill of `sessions` sessions (0 for a user row) for `user_id` gets in without
+    /// the doorkeeper: while it fits whole without evicting anyone (at `sessions` times the bytes
+    /// a session is allowed, one at least), or the cache holds the user already. Otherwise
+    /// (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets in on its second miss within a window
+    /// of about as many users as the cache holds, not its first: under a load larger than the
+    /// cache, a user seen once is most likely gone again before it comes back, and filling it
+    /// would cost a copy of its sessions, their index entries and the eviction of someone else
+    /// for nothing. Admission only: what is held stays exact either way.
+    ///
+    /// Measured against the fill itself, not one session: with room for one session but not
+    /// the fill, the insert would evict as much as it brings, leave the same room behind, and
+    /// admit the next newcomer as freely, so the doorkeeper would never act. (Before #40 it
+    /// started at 95 % full, which left 5 % of the cache empty under a larger load.)
+    pub(super) fn admits_freely(&self, user_id: &Id, sessions: usize) -> bool {
+        let room = self.users.capacity().saturating_sub(self.users.weight());
+        sessions.max(1) as u64 * bytes_per_session(&self.limits) <= room || self.users.contains_key(user_id)
     }
 
     /// Forgets one user's entry; it is dropped by the caller, after the lock.

@@ -22,8 +22,8 @@
 //!
 //! Entries are per user: the user row, the session list, and sessions found by token. A token
 //! is found in the list too, so `GET /users/{me}/sessions` costs one load for both. Bounded by
-//! sessions held (20,000 by default; Mattermost holds 35,000) and by an estimate of the bytes
-//! they take, as one weight (`EntryWeight`).
+//! sessions held (35,000 by default, as Mattermost; a user row is not counted as one) and by an
+//! estimate of the bytes they take, as one weight (`EntryWeight`).
 //!
 //! **What stays** is quick_cache's choice (a Clock-PRO variant close to S3-FIFO): a user new to
 //! the cache enters a small probationary part and is the first to go unless looked up again; a
@@ -106,17 +106,18 @@ impl CachedStore {
         self.entries.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Fills the cache with what a read that began at `generation` found, unless a write was
-    /// forgotten since (its data may be older than that write).
+    /// Fills the cache with what a read that began at `generation` found (`sessions` of them,
+    /// 0 for a user row), unless a write was forgotten since (its data may be older than that
+    /// write).
     /// The fill is made (sessions copied, sizes estimated) only if it gets in, and before the
     /// write lock: the lock is held for the insertion alone.
-    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, fill: impl FnOnce() -> Fill) {
+    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, sessions: usize, fill: impl FnOnce() -> Fill) {
         {
             let entries = self.lookup();
             if entries.generation != generation {
                 return;
             }
-            if !entries.admits_freely(user_id) {
+            if !entries.admits_freely(user_id, sessions) {
                 let users = entries.users.len();
                 drop(entries);
                 let mut doorkeeper = self.doorkeeper.lock().unwrap_or_else(|e| e.into_inner());
@@ -250,13 +251,15 @@ impl CachedStore {
             self.metrics.cache_lookup(CacheLookup::Sessions, false);
         }
         let user_id = &session.user_id;
-        self.fill(generation, user_id, CacheLookup::Session, || Fill::Token(session.clone(), session_bytes(&session)));
+        self.fill(generation, user_id, CacheLookup::Session, 1, || {
+            Fill::Token(session.clone(), session_bytes(&session))
+        });
         if let Some(user) = &user {
-            self.fill(generation, user_id, CacheLookup::User, || Fill::User(Some(user.clone()), user_bytes(user)));
+            self.fill(generation, user_id, CacheLookup::User, 0, || Fill::User(Some(user.clone()), user_bytes(user)));
         }
         if let Some(list) = &list {
             let fill = || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum());
-            self.fill(generation, user_id, CacheLookup::Sessions, fill);
+            self.fill(generation, user_id, CacheLookup::Sessions, list.len(), fill);
         }
         // A miss hands no ticket: the next hit does, with the version this fill made.
         Ok(Some(((session, user, list), None)))

@@ -163,7 +163,9 @@ impl CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
         let user = self.users.user_by_id(id).await?;
-        self.fill(generation, id, CacheLookup::User, || Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes)));
+        self.fill(generation, id, CacheLookup::User, 0, || {
+            Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes))
+        });
         Ok(user)
     }
 
@@ -179,7 +181,7 @@ impl CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
         let list = self.sessions.sessions_for_user(user_id).await?;
-        self.fill(generation, user_id, CacheLookup::Sessions, || {
+        self.fill(generation, user_id, CacheLookup::Sessions, list.len(), || {
             Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum())
         });
         Ok(list)

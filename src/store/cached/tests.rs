@@ -76,7 +76,8 @@ async fn the_cache_stays_within_its_entries_and_keeps_a_stable_part_of_a_larger_
     for i in 0..40 {
         users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
     }
-    // A round-robin over 40 users of six entries each, four times what the cache holds.
+    // A round-robin over 40 users of five sessions each (and their rows, not counted as
+    // sessions), more than three times what the cache holds.
     for user in &users {
         assert_eq!(store.sessions_for_user(&user.id).await.unwrap().len(), 5);
         store.user_by_id(&user.id).await.unwrap();
@@ -131,6 +132,38 @@ async fn a_cache_of_n_sessions_holds_n_sessions_with_their_users_admitted_on_fir
     store.sessions_for_user(&newcomer.id).await.unwrap();
     assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
     assert_eq!(store.entries().weight, 100);
+}
+
+#[tokio::test]
+async fn a_newcomer_that_does_not_fit_whole_waits_for_the_doorkeeper_even_with_room_left() {
+    // 100 sessions: 24 users of 4 and one of 2 leave room for two sessions.
+    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, limits);
+    let mut users = Vec::new();
+    for i in 0..25 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), if i == 24 { 2 } else { 4 }).await);
+    }
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+    }
+    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
+    assert_eq!(store.entries().weight, 98);
+    // A newcomer of four does not fit whole: on first sight it is turned away, and nobody is
+    // evicted for it. (Admitted for the room of one session, it would evict a user of four,
+    // leave the same room, and so admit every newcomer after it: no doorkeeper at all.)
+    for i in 0..3 {
+        let newcomer = user_with_sessions(&store, &format!("newcomer{i}"), 4).await;
+        store.sessions_for_user(&newcomer.id).await.unwrap();
+        assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>(), "newcomer {i}");
+        assert_eq!(store.entries().weight, 98);
+    }
+    // One of two sessions fits whole, and gets in at once.
+    let small = user_with_sessions(&store, "small", 2).await;
+    store.sessions_for_user(&small.id).await.unwrap();
+    assert_eq!(store.entries().weight, 100);
+    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
+    assert_indexes_match(&store);
 }
 
 #[test]
