@@ -11,8 +11,8 @@ use crate::config::CacheLimits;
 use crate::domain::{Id, Session, SessionId, TokenHash, User};
 use crate::metrics::CacheLookup;
 
-/// TinyLFU's doorkeeper: the reads that missed once, while the cache was full, of users it does
-/// not hold, by a hash of the user and the read (see [`Entries::admits_freely`]).
+/// TinyLFU's doorkeeper: the reads that missed once, while what they brought did not fit, of
+/// users the cache does not hold, by a hash of the user and the read (see [`Entries::admits_freely`]).
 ///
 /// Per read, not per user: a `GET /users/me/sessions` that misses reads the session by token,
 /// the user and the list, three misses of one user in one request. Counted per user, the second
@@ -180,6 +180,24 @@ pub(super) struct Entries {
     pub(super) stamps: u64,
 }
 
+/// What a read that missed brings to a user's entry in all (its sessions, and the estimated
+/// bytes of those and of the user row), for the doorkeeper to weigh before any copy is made.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Brings {
+    pub(super) sessions: usize,
+    pub(super) bytes: usize,
+}
+
+impl Brings {
+    /// What `sessions` (and `user`, when read along) bring.
+    pub(super) fn of(sessions: &[Session], user: Option<&User>) -> Self {
+        Brings {
+            sessions: sessions.len(),
+            bytes: sessions.iter().map(session_bytes).sum::<usize>() + user.map_or(0, user_bytes),
+        }
+    }
+}
+
 /// What a fill adds to a user's entry, with its estimated size (made only once admitted).
 pub(super) enum Fill {
     User(Option<User>, usize),
@@ -202,22 +220,27 @@ impl Entries {
         }
     }
 
-    /// Whether a fill of `sessions` sessions (0 for a user row) for `user_id` gets in without
-    /// the doorkeeper: while it fits whole without evicting anyone (at `sessions` times the bytes
-    /// a session is allowed, one at least), or the cache holds the user already. Otherwise
-    /// (TinyLFU's doorkeeper, [`Doorkeeper`]) a read gets in on its second miss within a window
-    /// of about as many users as the cache holds, not its first: under a load larger than the
-    /// cache, a user seen once is most likely gone again before it comes back, and filling it
-    /// would cost a copy of its sessions, their index entries and the eviction of someone else
-    /// for nothing. Admission only: what is held stays exact either way.
+    /// Whether a read that brings `brings` for `user_id` gets in without the doorkeeper: while
+    /// it fits whole without evicting anyone (weighed as [`EntryWeight`] weighs an entry), or
+    /// the cache holds the user already. Otherwise (TinyLFU's doorkeeper, [`Doorkeeper`]) a
+    /// read gets in on its second miss within a window of about as many users as the cache
+    /// holds, not its first: under a load larger than the cache, a user seen once is most
+    /// likely gone again before it comes back, and filling it would cost a copy of its
+    /// sessions, their index entries and the eviction of someone else for nothing. Admission
+    /// only: what is held stays exact either way.
     ///
-    /// Measured against the fill itself, not one session: with room for one session but not
-    /// the fill, the insert would evict as much as it brings, leave the same room behind, and
-    /// admit the next newcomer as freely, so the doorkeeper would never act. (Before #40 it
-    /// started at 95 % full, which left 5 % of the cache empty under a larger load.)
-    pub(super) fn admits_freely(&self, user_id: &Id, sessions: usize) -> bool {
+    /// Measured against all the read brings, not one session: with room for one session but
+    /// not the read, the insert would evict as much as it brings, leave the same room behind,
+    /// and admit the next newcomer as freely, so the doorkeeper would never act. A read that
+    /// fills several parts of an entry (a token's session, the user, the list) is weighed
+    /// whole by each of its fills: once the first is in, the rest belong to a held user.
+    /// (Before #40 the doorkeeper started at 95 % full, which left 5 % of the cache empty
+    /// under a larger load.)
+    pub(super) fn admits_freely(&self, user_id: &Id, brings: Brings) -> bool {
         let room = self.users.capacity().saturating_sub(self.users.weight());
-        sessions.max(1) as u64 * bytes_per_session(&self.limits) <= room || self.users.contains_key(user_id)
+        let weight = (brings.sessions as u64 * bytes_per_session(&self.limits))
+            .max((std::mem::size_of::<UserEntry>() + brings.bytes) as u64);
+        weight <= room || self.users.contains_key(user_id)
     }
 
     /// Forgets one user's entry; it is dropped by the caller, after the lock.

@@ -31,9 +31,9 @@
 //! enters the main part, which a stream of new users cannot flush. Under a load larger than the
 //! cache, least-recently-used order meets a round-robin of users and evicts each just before it
 //! comes back (no hits, and every miss pays a fill and an eviction); here a stable part of the
-//! load stays and is hit. In front of it, TinyLFU's doorkeeper (`Doorkeeper`): while the
-//! cache is full, a read of a user it does not hold gets in on its second miss soon after the
-//! first, so a load of users who do not come back in time costs no fills and no evictions at
+//! load stays and is hit. In front of it, TinyLFU's doorkeeper (`Doorkeeper`): while what a
+//! read brings does not fit without evicting, a read of a user it does not hold gets in on its
+//! second miss soon after the first, so a load of users who do not come back in time costs no fills and no evictions at
 //! all, and no write lock. quick_cache holds only the entries: the token and session-id indexes
 //! are ours, kept true through the entries it hands back when it evicts (`CollectEvicted`).
 //!
@@ -59,7 +59,7 @@ mod stores;
 mod tests;
 
 use answers::{Answer, AnswerKind, Ticket};
-use entries::{session_bytes, user_bytes, Doorkeeper, Entries, Fill};
+use entries::{session_bytes, user_bytes, Brings, Doorkeeper, Entries, Fill};
 
 /// A backend's `users`, `sessions` and `tokens` (and `maintenance`, for bulk imports), with the
 /// hot reads cached.
@@ -106,18 +106,18 @@ impl CachedStore {
         self.entries.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Fills the cache with what a read that began at `generation` found (`sessions` of them,
-    /// 0 for a user row), unless a write was forgotten since (its data may be older than that
-    /// write).
+    /// Fills the cache with what a read that began at `generation` found, unless a write was
+    /// forgotten since (its data may be older than that write). `brings` is all that read
+    /// brings, which the doorkeeper weighs ([`Entries::admits_freely`]).
     /// The fill is made (sessions copied, sizes estimated) only if it gets in, and before the
     /// write lock: the lock is held for the insertion alone.
-    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, sessions: usize, fill: impl FnOnce() -> Fill) {
+    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, brings: Brings, fill: impl FnOnce() -> Fill) {
         {
             let entries = self.lookup();
             if entries.generation != generation {
                 return;
             }
-            if !entries.admits_freely(user_id, sessions) {
+            if !entries.admits_freely(user_id, brings) {
                 let users = entries.users.len();
                 drop(entries);
                 let mut doorkeeper = self.doorkeeper.lock().unwrap_or_else(|e| e.into_inner());
@@ -251,15 +251,19 @@ impl CachedStore {
             self.metrics.cache_lookup(CacheLookup::Sessions, false);
         }
         let user_id = &session.user_id;
-        self.fill(generation, user_id, CacheLookup::Session, 1, || {
+        // Weighed whole by each fill: the first admitted makes the user held, and the rest follow.
+        let brings = Brings::of(list.as_deref().unwrap_or(std::slice::from_ref(&session)), user.as_ref());
+        self.fill(generation, user_id, CacheLookup::Session, brings, || {
             Fill::Token(session.clone(), session_bytes(&session))
         });
         if let Some(user) = &user {
-            self.fill(generation, user_id, CacheLookup::User, 0, || Fill::User(Some(user.clone()), user_bytes(user)));
+            self.fill(generation, user_id, CacheLookup::User, brings, || {
+                Fill::User(Some(user.clone()), user_bytes(user))
+            });
         }
         if let Some(list) = &list {
             let fill = || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum());
-            self.fill(generation, user_id, CacheLookup::Sessions, list.len(), fill);
+            self.fill(generation, user_id, CacheLookup::Sessions, brings, fill);
         }
         // A miss hands no ticket: the next hit does, with the version this fill made.
         Ok(Some(((session, user, list), None)))

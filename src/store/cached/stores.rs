@@ -7,7 +7,7 @@
 
 use async_trait::async_trait;
 
-use super::entries::{session_bytes, user_bytes, Fill};
+use super::entries::{session_bytes, user_bytes, Brings, Fill};
 use super::{Along, CachedStore};
 // The list macros hand over signatures that name these; they resolve here.
 use crate::domain::{AccessToken, Cause, Id, Session, SessionId, TokenHash, TokenId, User};
@@ -163,7 +163,7 @@ impl CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::User, false);
         let user = self.users.user_by_id(id).await?;
-        self.fill(generation, id, CacheLookup::User, 0, || {
+        self.fill(generation, id, CacheLookup::User, Brings::of(&[], user.as_ref()), || {
             Fill::User(user.clone(), user.as_ref().map_or(0, user_bytes))
         });
         Ok(user)
@@ -181,7 +181,7 @@ impl CachedStore {
         };
         self.metrics.cache_lookup(CacheLookup::Sessions, false);
         let list = self.sessions.sessions_for_user(user_id).await?;
-        self.fill(generation, user_id, CacheLookup::Sessions, list.len(), || {
+        self.fill(generation, user_id, CacheLookup::Sessions, Brings::of(&list, None), || {
             Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum())
         });
         Ok(list)

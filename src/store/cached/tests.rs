@@ -121,13 +121,13 @@ async fn a_cache_of_n_sessions_holds_n_sessions_with_their_users_admitted_on_fir
         store.user_by_id(&user.id).await.unwrap();
     }
     // Every one of them, on their first request: a user row is not counted as a session, and
-    // the doorkeeper turns nobody away while a session still fits (the last came at 96 %).
+    // the doorkeeper turns nobody away while what they bring fits (the last came at 96 %).
     assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
     assert!(users.iter().all(|u| store.entries().users.peek(&u.id).is_some_and(|e| matches!(e.user, Some(Some(_))))));
     assert_eq!(store.entries().weight, 100, "the sessions held");
     assert_indexes_match(&store);
 
-    // Now full: a newcomer is turned away on first sight, evicting nobody.
+    // Now full (76 bytes left): a newcomer is turned away on first sight, evicting nobody.
     let newcomer = user_with_sessions(&store, "newcomer", 4).await;
     store.sessions_for_user(&newcomer.id).await.unwrap();
     assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
@@ -150,8 +150,9 @@ async fn a_newcomer_that_does_not_fit_whole_waits_for_the_doorkeeper_even_with_r
     assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
     assert_eq!(store.entries().weight, 98);
     // A newcomer of four does not fit whole: on first sight it is turned away, and nobody is
-    // evicted for it. (Admitted for the room of one session, it would evict a user of four,
-    // leave the same room, and so admit every newcomer after it: no doorkeeper at all.)
+    // evicted for it. (Admitted because one session still fits, it would evict someone to make
+    // room; with users of one size that leaves the same room, and every newcomer after it would
+    // get in as freely: no doorkeeper at all.)
     for i in 0..3 {
         let newcomer = user_with_sessions(&store, &format!("newcomer{i}"), 4).await;
         store.sessions_for_user(&newcomer.id).await.unwrap();
@@ -163,6 +164,44 @@ async fn a_newcomer_that_does_not_fit_whole_waits_for_the_doorkeeper_even_with_r
     store.sessions_for_user(&small.id).await.unwrap();
     assert_eq!(store.entries().weight, 100);
     assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
+    assert_indexes_match(&store);
+}
+
+#[tokio::test]
+async fn a_token_read_that_brings_a_list_is_weighed_whole_before_any_of_it_gets_in() {
+    // Room for two sessions, as above, on SQLite: it reads a token's user and list along (the
+    // memory store reads nothing along).
+    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("sessions.db")).unwrap());
+    let store = CachedStore::new(&Stores::of(sqlite), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()));
+    let mut users = Vec::new();
+    for i in 0..25 {
+        users.push(user_with_sessions(&store, &format!("user{i}"), if i == 24 { 2 } else { 4 }).await);
+    }
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+    }
+    assert_eq!(store.entries().weight, 98);
+    // A newcomer of four, found by token with its user and list (`GET /users/me/sessions`):
+    // the token's one session would fit, the read does not. Its session first, then its user
+    // and list as a held user's, would evict to make room.
+    let newcomer = NewUser { username: "newcomer".into(), email: "newcomer@example.com".into(), roles: vec![] }
+        .validate(Id::generate(), 1)
+        .unwrap();
+    store.create_user(&newcomer).await.unwrap();
+    let mut tokens = Vec::new();
+    for _ in 0..4 {
+        let (token, session) = Session::issue(&newcomer, 1, 0, String::new(), BTreeMap::new());
+        store.create_session(&session, 500, &cause()).await.unwrap();
+        tokens.push(token);
+    }
+    let found = store.session_user_and_sessions_by_token(&tokens[0].hash()).await.unwrap();
+    let (_, user, list) = found.expect("the session is there");
+    assert!(user.is_some() && list.is_some_and(|l| l.len() == 4), "read whole");
+    assert!(store.entries().users.peek(&newcomer.id).is_none(), "turned away on first sight");
+    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>(), "nobody evicted");
+    assert_eq!(store.entries().weight, 98);
     assert_indexes_match(&store);
 }
 
