@@ -120,9 +120,21 @@ pub(super) struct EntryWeight {
     pub(super) bytes_per_session: u64,
 }
 
+impl EntryWeight {
+    pub(super) fn new(limits: &CacheLimits) -> Self {
+        EntryWeight { bytes_per_session: (limits.bytes.get() / limits.entries.get()).max(1) as u64 }
+    }
+
+    /// The one weighing, of an entry held and of what a read would bring to a new one
+    /// ([`Entries::admits_freely`]): `sessions` at the bytes each is allowed, or `data_bytes`.
+    pub(super) fn of(&self, sessions: usize, data_bytes: usize) -> u64 {
+        (sessions as u64 * self.bytes_per_session).max(data_bytes as u64)
+    }
+}
+
 impl quick_cache::Weighter<Id, UserEntry> for EntryWeight {
     fn weight(&self, _: &Id, entry: &UserEntry) -> u64 {
-        (entry.weight() as u64 * self.bytes_per_session).max(entry.data_bytes() as u64)
+        self.of(entry.weight(), entry.data_bytes())
     }
 }
 
@@ -140,13 +152,7 @@ impl quick_cache::Lifecycle<Id, UserEntry> for CollectEvicted {
     }
 }
 
-/// The bytes one session is allowed: what an entry's sessions weigh at the least.
-fn bytes_per_session(limits: &CacheLimits) -> u64 {
-    (limits.bytes.get() / limits.entries.get()).max(1) as u64
-}
-
 pub(super) fn new_users(limits: &CacheLimits) -> Users {
-    let bytes_per_session = bytes_per_session(limits);
     let options = quick_cache::OptionsBuilder::new()
         // A guess at the users held (a user row and a few sessions each); the table grows if
         // it is low. It also sizes the memory of recently evicted users (half as many).
@@ -154,12 +160,7 @@ pub(super) fn new_users(limits: &CacheLimits) -> Users {
         .weight_capacity(limits.bytes.get() as u64)
         .build()
         .expect("a weight capacity is set");
-    Users::with_options(
-        options,
-        EntryWeight { bytes_per_session },
-        quick_cache::DefaultHashBuilder::default(),
-        CollectEvicted,
-    )
+    Users::with_options(options, EntryWeight::new(limits), quick_cache::DefaultHashBuilder::default(), CollectEvicted)
 }
 
 pub(super) struct Entries {
@@ -238,8 +239,9 @@ impl Entries {
     /// under a larger load.)
     pub(super) fn admits_freely(&self, user_id: &Id, brings: Brings) -> bool {
         let room = self.users.capacity().saturating_sub(self.users.weight());
-        let weight = (brings.sessions as u64 * bytes_per_session(&self.limits))
-            .max((std::mem::size_of::<UserEntry>() + brings.bytes) as u64);
+        // As a new entry's `data_bytes` counts them: the entry itself and what it holds.
+        let weight =
+            EntryWeight::new(&self.limits).of(brings.sessions, std::mem::size_of::<UserEntry>() + brings.bytes);
         weight <= room || self.users.contains_key(user_id)
     }
 

@@ -106,12 +106,30 @@ async fn the_cache_stays_within_its_entries_and_keeps_a_stable_part_of_a_larger_
     assert_indexes_match(&store);
 }
 
+/// A cache of 100 sessions (1 MiB) filled with the lists of 24 users of four and one of two,
+/// each on first sight: room for two sessions is left. The users, in order.
+async fn fill_leaving_room_for_two(store: &CachedStore) -> Vec<User> {
+    let mut users = Vec::new();
+    for i in 0..25 {
+        users.push(user_with_sessions(store, &format!("user{i}"), if i == 24 { 2 } else { 4 }).await);
+    }
+    for user in &users {
+        store.sessions_for_user(&user.id).await.unwrap();
+    }
+    assert_eq!(held(store, &users), (0..25).collect::<Vec<_>>());
+    assert_eq!(store.entries().weight, 98);
+    users
+}
+
+fn room_for_100_sessions() -> CacheLimits {
+    CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() }
+}
+
 #[tokio::test]
 async fn a_cache_of_n_sessions_holds_n_sessions_with_their_users_admitted_on_first_sight() {
     // 100 sessions: 25 users of 4, each read as a request does (list and user row).
-    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
     let memory = Arc::new(MemoryStore::new());
-    let store = cached(&memory, limits);
+    let store = cached(&memory, room_for_100_sessions());
     let mut users = Vec::new();
     for i in 0..25 {
         users.push(user_with_sessions(&store, &format!("user{i}"), 4).await);
@@ -136,19 +154,9 @@ async fn a_cache_of_n_sessions_holds_n_sessions_with_their_users_admitted_on_fir
 
 #[tokio::test]
 async fn a_newcomer_that_does_not_fit_whole_waits_for_the_doorkeeper_even_with_room_left() {
-    // 100 sessions: 24 users of 4 and one of 2 leave room for two sessions.
-    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
     let memory = Arc::new(MemoryStore::new());
-    let store = cached(&memory, limits);
-    let mut users = Vec::new();
-    for i in 0..25 {
-        users.push(user_with_sessions(&store, &format!("user{i}"), if i == 24 { 2 } else { 4 }).await);
-    }
-    for user in &users {
-        store.sessions_for_user(&user.id).await.unwrap();
-    }
-    assert_eq!(held(&store, &users), (0..25).collect::<Vec<_>>());
-    assert_eq!(store.entries().weight, 98);
+    let store = cached(&memory, room_for_100_sessions());
+    let users = fill_leaving_room_for_two(&store).await;
     // A newcomer of four does not fit whole: on first sight it is turned away, and nobody is
     // evicted for it. (Admitted because one session still fits, it would evict someone to make
     // room; with users of one size that leaves the same room, and every newcomer after it would
@@ -171,18 +179,15 @@ async fn a_newcomer_that_does_not_fit_whole_waits_for_the_doorkeeper_even_with_r
 async fn a_token_read_that_brings_a_list_is_weighed_whole_before_any_of_it_gets_in() {
     // Room for two sessions, as above, on SQLite: it reads a token's user and list along (the
     // memory store reads nothing along).
-    let limits = CacheLimits { entries: NonZeroUsize::new(100).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
     let dir = tempfile::tempdir().unwrap();
     let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("sessions.db")).unwrap());
-    let store = CachedStore::new(&Stores::of(sqlite), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()));
-    let mut users = Vec::new();
-    for i in 0..25 {
-        users.push(user_with_sessions(&store, &format!("user{i}"), if i == 24 { 2 } else { 4 }).await);
-    }
-    for user in &users {
-        store.sessions_for_user(&user.id).await.unwrap();
-    }
-    assert_eq!(store.entries().weight, 98);
+    let store = CachedStore::new(
+        &Stores::of(sqlite),
+        Arc::new(NoOneElse),
+        room_for_100_sessions(),
+        Arc::new(Metrics::default()),
+    );
+    let users = fill_leaving_room_for_two(&store).await;
     // A newcomer of four, found by token with its user and list (`GET /users/me/sessions`):
     // the token's one session would fit, the read does not. Its session first, then its user
     // and list as a held user's, would evict to make room.
