@@ -1,13 +1,19 @@
-//! A JSON body of an answer: a model, or the bytes its serializer already wrote for one.
+//! A JSON body of an answer: a model, or the bytes its serializer already wrote for one; and a
+//! model's map, owned or shared with the JSON it serialised once.
 //!
 //! Not the generator's own: `api/templates/rust-server/json.mustache` (docs/generator.md says
 //! why). Every JSON body in a response enum is a [`Json<T>`]. The server writes a
 //! [`Json::Model`] by serialising it straight into the body's bytes, and a
 //! [`Json::Serialized`] by sending its bytes as they are: an `Api` that already holds an
-//! answer's JSON hands it on without building, cloning or serialising a model.
+//! answer's JSON hands it on without building, cloning or serialising a model. Every map of a
+//! model (`additionalProperties`) is a [`Map`]: a model can hold a [`SharedMap`] built once (a
+//! default that many answers carry) without cloning, dropping or serialising it again.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
@@ -123,5 +129,138 @@ impl<T: Serialize + DeserializeOwned> Serialize for Json<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Json<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         T::deserialize(deserializer).map(Json::Model)
+    }
+}
+
+/// A map of a model (`additionalProperties`; `typeMappings` in `api/generator-config.yaml`):
+/// its own entries, or a [`SharedMap`] that many models hold. Either reads as a `BTreeMap`
+/// (keys sorted, as Go's `encoding/json` writes a map) and serialises to the same JSON through
+/// serde_json's compact writer (`to_vec`, `to_string`, `to_value`), the only one our answers
+/// use. A shared map is written compact whatever the formatter, and a serializer other than
+/// serde_json's sees serde_json's private `RawValue` struct, not a map.
+#[derive(Clone)]
+pub enum Map<K, V> {
+    /// This model's own entries.
+    Owned(BTreeMap<K, V>),
+    /// Entries shared with other models, with the JSON their serializer wrote once.
+    Shared(SharedMap<K, V>),
+}
+
+/// A map built once and shared: a clone is a reference count, and serialising it writes the
+/// JSON that `BTreeMap`'s own serializer wrote when it was made. Only [`SharedMap::new`] makes
+/// one, so the JSON is always the map's.
+pub struct SharedMap<K, V>(Arc<SharedEntries<K, V>>);
+
+struct SharedEntries<K, V> {
+    map: BTreeMap<K, V>,
+    json: Box<serde_json::value::RawValue>,
+}
+
+impl<K: Serialize, V: Serialize> SharedMap<K, V> {
+    /// Serialises `map` once, for every model that holds a clone.
+    pub fn new(map: BTreeMap<K, V>) -> Result<Self, serde_json::Error> {
+        let json = serde_json::value::RawValue::from_string(serde_json::to_string(&map)?)?;
+        Ok(SharedMap(Arc::new(SharedEntries { map, json })))
+    }
+}
+
+impl<K, V> Clone for SharedMap<K, V> {
+    fn clone(&self) -> Self {
+        SharedMap(Arc::clone(&self.0))
+    }
+}
+
+impl<K, V> Deref for SharedMap<K, V> {
+    type Target = BTreeMap<K, V>;
+    fn deref(&self) -> &BTreeMap<K, V> {
+        &self.0.map
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SharedMap<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.map.fmt(f)
+    }
+}
+
+impl<K, V> Deref for Map<K, V> {
+    type Target = BTreeMap<K, V>;
+    fn deref(&self) -> &BTreeMap<K, V> {
+        match self {
+            Map::Owned(map) => map,
+            Map::Shared(shared) => shared,
+        }
+    }
+}
+
+impl<K: Clone, V: Clone> Map<K, V> {
+    /// The entries as a map of this model's own: moved out when owned, cloned when shared.
+    pub fn into_owned(self) -> BTreeMap<K, V> {
+        match self {
+            Map::Owned(map) => map,
+            Map::Shared(shared) => shared.0.map.clone(),
+        }
+    }
+}
+
+impl<K, V> Default for Map<K, V> {
+    fn default() -> Self {
+        Map::Owned(BTreeMap::new())
+    }
+}
+
+impl<K, V> From<BTreeMap<K, V>> for Map<K, V> {
+    fn from(map: BTreeMap<K, V>) -> Self {
+        Map::Owned(map)
+    }
+}
+
+impl<K, V> From<SharedMap<K, V>> for Map<K, V> {
+    fn from(shared: SharedMap<K, V>) -> Self {
+        Map::Shared(shared)
+    }
+}
+
+impl<K: Ord, V> std::iter::FromIterator<(K, V)> for Map<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Map::Owned(iter.into_iter().collect())
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a Map<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::collections::btree_map::Iter<'a, K, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Map<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// Two maps are equal when their entries are, owned or shared.
+impl<K: PartialEq, V: PartialEq> PartialEq for Map<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+/// An owned map serialises as `BTreeMap` does; a shared one writes the JSON that did so once.
+impl<K: Serialize, V: Serialize> Serialize for Map<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Map::Owned(map) => map.serialize(serializer),
+            Map::Shared(shared) => shared.0.json.serialize(serializer),
+        }
+    }
+}
+
+/// A map read from JSON is always the model's own.
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Map<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        BTreeMap::deserialize(deserializer).map(Map::Owned)
     }
 }

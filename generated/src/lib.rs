@@ -1622,7 +1622,7 @@ pub mod context;
 pub mod models;
 
 pub mod json;
-pub use json::{Json, Serialized};
+pub use json::{Json, Map, Serialized, SharedMap};
 
 #[cfg(any(feature = "client", feature = "server"))]
 pub(crate) mod header;

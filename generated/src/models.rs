@@ -1543,7 +1543,7 @@ pub struct Session {
     /// Login sets platform, os, browser, csrf, is_guest, isMobile, isSaml, isOAuthUser. A personal access token's session has `type: UserAccessToken`, `user_access_token_id` and `is_guest`.
     #[serde(rename = "props")]
 
-    pub props: std::collections::BTreeMap<String, String>,
+    pub props: crate::Map<String, String>,
 
     #[serde(rename = "team_members")]
 
@@ -1575,7 +1575,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Session {
 
 impl Session {
     #[allow(clippy::new_without_default)]
-    pub fn new(id: String, token: String, create_at: i64, expires_at: i64, last_activity_at: i64, user_id: String, device_id: String, roles: String, is_oauth: bool, expired_notify: bool, local: bool, props: std::collections::BTreeMap<String, String>, team_members: Vec<models::TeamMember>, ) -> Session {
+    pub fn new(id: String, token: String, create_at: i64, expires_at: i64, last_activity_at: i64, user_id: String, device_id: String, roles: String, is_oauth: bool, expired_notify: bool, local: bool, props: crate::Map<String, String>, team_members: Vec<models::TeamMember>, ) -> Session {
         Session {
             id,
             token,
@@ -1652,7 +1652,7 @@ impl std::str::FromStr for Session {
             pub is_oauth: Vec<bool>,
             pub expired_notify: Vec<bool>,
             pub local: Vec<bool>,
-            pub props: Vec<std::collections::BTreeMap<String, String>>,
+            pub props: Vec<crate::Map<String, String>>,
             pub team_members: Vec<Vec<models::TeamMember>>,
         }
 
@@ -3816,7 +3816,7 @@ pub struct User {
     /// Mattermost's default for a user who never set one: `useAutomaticTimezone` \"true\", `automaticTimezone` and `manualTimezone` \"\".
     #[serde(rename = "timezone")]
 
-    pub timezone: std::collections::BTreeMap<String, String>,
+    pub timezone: crate::Map<String, String>,
 
     #[serde(rename = "auth_service")]
 
@@ -3835,12 +3835,12 @@ pub struct User {
     #[serde(rename = "notify_props")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub notify_props: Option<std::collections::BTreeMap<String, String>>,
+    pub notify_props: Option<crate::Map<String, String>>,
 
     #[serde(rename = "props")]
 
     #[serde(skip_serializing_if="Option::is_none")]
-    pub props: Option<std::collections::BTreeMap<String, String>>,
+    pub props: Option<crate::Map<String, String>>,
 
     /// When the password was last set (ms since the epoch); for the user themself only, when set.
     #[serde(rename = "last_password_update")]
@@ -3879,7 +3879,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for User {
 
 impl User {
     #[allow(clippy::new_without_default)]
-    pub fn new(id: String, create_at: i64, update_at: i64, delete_at: i64, username: String, email: String, nickname: String, first_name: String, last_name: String, position: String, roles: String, locale: String, timezone: std::collections::BTreeMap<String, String>, auth_service: String, auth_data: String, disable_welcome_email: bool, ) -> User {
+    pub fn new(id: String, create_at: i64, update_at: i64, delete_at: i64, username: String, email: String, nickname: String, first_name: String, last_name: String, position: String, roles: String, locale: String, timezone: crate::Map<String, String>, auth_service: String, auth_data: String, disable_welcome_email: bool, ) -> User {
         User {
             id,
             create_at,
@@ -3985,12 +3985,12 @@ impl std::str::FromStr for User {
             pub position: Vec<String>,
             pub roles: Vec<String>,
             pub locale: Vec<String>,
-            pub timezone: Vec<std::collections::BTreeMap<String, String>>,
+            pub timezone: Vec<crate::Map<String, String>>,
             pub auth_service: Vec<String>,
             pub auth_data: Vec<String>,
             pub disable_welcome_email: Vec<bool>,
-            pub notify_props: Vec<std::collections::BTreeMap<String, String>>,
-            pub props: Vec<std::collections::BTreeMap<String, String>>,
+            pub notify_props: Vec<crate::Map<String, String>>,
+            pub props: Vec<crate::Map<String, String>>,
             pub last_password_update: Vec<i64>,
             pub mfa_active: Vec<bool>,
         }

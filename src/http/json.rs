@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use mm_sessions_api::{models, Json, Serialized};
+use mm_sessions_api::{models, Json, Map, Serialized, SharedMap};
 
 use crate::domain::{AccessToken, Audit, Profile, Session, User};
 
@@ -42,17 +42,15 @@ pub fn audit_model(audit: Audit) -> models::Audit {
 }
 
 /// The timezone Mattermost gives a user who never set one (`timezones.DefaultUserTimezone`).
-/// Built once: every user answer clones it (the generated model owns its strings).
-static DEFAULT_TIMEZONE: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
-    [("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-});
+/// Built and serialised once: a user answer shares it (a reference count), and writing the
+/// answer copies its JSON.
+static DEFAULT_TIMEZONE: LazyLock<SharedMap<String, String>> =
+    LazyLock::new(|| shared([("useAutomaticTimezone", "true"), ("automaticTimezone", ""), ("manualTimezone", "")]));
 
-/// The notification settings Mattermost gives a new user (`SetDefaultNotifications`), built once.
-static DEFAULT_NOTIFY_PROPS: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
-    [
+/// The notification settings Mattermost gives a new user (`SetDefaultNotifications`), shared
+/// as the timezone is.
+static DEFAULT_NOTIFY_PROPS: LazyLock<SharedMap<String, String>> = LazyLock::new(|| {
+    shared([
         ("email", "true"),
         ("push", "mention"),
         ("desktop", "mention"),
@@ -65,11 +63,13 @@ static DEFAULT_NOTIFY_PROPS: LazyLock<BTreeMap<String, String>> = LazyLock::new(
         ("desktop_threads", "all"),
         ("email_threads", "all"),
         ("push_threads", "all"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect()
+    ])
 });
+
+fn shared<const N: usize>(entries: [(&str, &str); N]) -> SharedMap<String, String> {
+    let map = entries.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+    SharedMap::new(map).expect("a map of strings serialises")
+}
 
 /// Whose eyes a user's JSON is for: Mattermost shows a user more of themself than of others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,11 +90,11 @@ pub fn user_model(user: User, viewer: Viewer) -> models::User {
 }
 
 fn user_model_with(user: User, viewer: Viewer, profile: &Profile) -> models::User {
-    let or_default = |map: &BTreeMap<String, String>, default: &BTreeMap<String, String>| {
+    let or_default = |map: &BTreeMap<String, String>, default: &SharedMap<String, String>| {
         if map.is_empty() {
-            default.clone()
+            Map::Shared(default.clone())
         } else {
-            map.clone()
+            Map::Owned(map.clone())
         }
     };
     let locale = if profile.locale.is_empty() { "en".to_owned() } else { profile.locale.clone() };
@@ -169,6 +169,70 @@ pub fn ok_status() -> Json<models::StatusOk> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use mm_sessions_api::Map;
+
+    use super::{user_model, Viewer};
+    use crate::domain::user::{NewUser, Profile};
+    use crate::domain::Id;
+
+    fn alice() -> crate::domain::User {
+        let new =
+            NewUser { username: "alice".into(), email: "alice@example.com".into(), roles: vec!["system_user".into()] };
+        new.validate(Id::generate(), 1_800_000_000_000).unwrap()
+    }
+
+    /// A user without settings of their own carries Mattermost's defaults, shared with every
+    /// other such answer, and written exactly as the same maps of their own would be.
+    #[test]
+    fn default_maps_are_shared_and_written_as_a_users_own_maps_are() {
+        let (first, second) = (user_model(alice(), Viewer::Themself), user_model(alice(), Viewer::Themself));
+        let (Map::Shared(a), Map::Shared(b)) = (&first.timezone, &second.timezone) else {
+            panic!("the default timezone is not shared")
+        };
+        assert!(std::ptr::eq::<BTreeMap<String, String>>(&**a, &**b), "one map for every answer");
+        assert!(matches!(first.notify_props, Some(Map::Shared(_))));
+
+        // The bytes the server sends: the defaults in Go's key order.
+        let answer = mm_sessions_api::Json::from(first.clone()).into_bytes().unwrap();
+        let answer = std::str::from_utf8(&answer).unwrap();
+        assert!(
+            answer.contains(r#""timezone":{"automaticTimezone":"","manualTimezone":"","useAutomaticTimezone":"true"}"#),
+            "{answer}"
+        );
+        assert!(
+            answer.contains(r#""notify_props":{"channel":"true","comments":"never","desktop":"mention","#),
+            "{answer}"
+        );
+
+        let json = serde_json::to_value(&first).unwrap();
+        assert_eq!(
+            json["timezone"],
+            serde_json::json!({"automaticTimezone": "", "manualTimezone": "", "useAutomaticTimezone": "true"})
+        );
+        assert_eq!(json["notify_props"]["push"], "mention");
+        assert_eq!(json["notify_props"].as_object().unwrap().len(), 12);
+
+        // The same entries as the user's own: the same bytes, keys in Go's order, and equal.
+        let mut own = alice();
+        own.profile = Some(Arc::new(Profile {
+            timezone: first.timezone.clone().into_owned(),
+            notify_props: first.notify_props.clone().unwrap().into_owned(),
+            ..Profile::default()
+        }));
+        let owned = user_model(own, Viewer::Themself);
+        assert!(matches!(owned.timezone, Map::Owned(_)) && matches!(owned.notify_props, Some(Map::Owned(_))));
+        assert_eq!(serde_json::to_vec(&owned.timezone).unwrap(), serde_json::to_vec(&first.timezone).unwrap());
+        assert_eq!(serde_json::to_vec(&owned.notify_props).unwrap(), serde_json::to_vec(&first.notify_props).unwrap());
+        assert_eq!(owned.timezone, first.timezone);
+        // Read back, a shared map's JSON is a map of the reader's own, equal to it.
+        let read: mm_sessions_api::models::User = serde_json::from_value(json).unwrap();
+        assert!(matches!(read.timezone, Map::Owned(_)));
+        assert_eq!((read.timezone, read.notify_props), (first.timezone, first.notify_props));
+    }
+
     /// The shared bytes are Mattermost's, and the same as the model's own serialisation.
     #[test]
     fn ok_status_is_serialised_once_as_mattermost_writes_it() {
