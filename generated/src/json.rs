@@ -1,5 +1,5 @@
 //! A JSON body of an answer: a model, or the bytes its serializer already wrote for one; and a
-//! model's map, owned or shared with the JSON it serialised once.
+//! model's map: owned, or held as the JSON written for it once.
 //!
 //! Not the generator's own: `api/templates/rust-server/json.mustache` (docs/generator.md says
 //! why). Every JSON body in a response enum is a [`Json<T>`]. The server writes a
@@ -7,13 +7,14 @@
 //! [`Json::Serialized`] by sending its bytes as they are: an `Api` that already holds an
 //! answer's JSON hands it on without building, cloning or serialising a model. Every map of a
 //! model (`additionalProperties`) is a [`Map`]: a model can hold a [`SharedMap`] built once (a
-//! default that many answers carry) without cloning, dropping or serialising it again.
+//! default that many answers carry) without cloning, dropping or serialising it again, or
+//! entries written straight from where they are held, without building a map of owned strings.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
@@ -133,34 +134,40 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Json<T> {
 }
 
 /// A map of a model (`additionalProperties`; `typeMappings` in `api/generator-config.yaml`):
-/// its own entries, or a [`SharedMap`] that many models hold. Either reads as a `BTreeMap`
-/// (keys sorted, as Go's `encoding/json` writes a map) and serialises to the same JSON through
-/// serde_json's compact writer (`to_vec`, `to_string`, `to_value`), the only one our answers
-/// use. A shared map is written compact whatever the formatter, and a serializer other than
-/// serde_json's sees serde_json's private `RawValue` struct, not a map.
+/// its own entries, entries shared with other models, or entries written as JSON straight from
+/// where they are held. Each reads as a `BTreeMap` (keys sorted, as Go's `encoding/json` writes
+/// a map) and serialises to the same JSON through serde_json's compact writer (`to_vec`,
+/// `to_string`, `to_value`), the only one our answers use. A shared or written map is written
+/// compact whatever the formatter, and a serializer other than serde_json's sees serde_json's
+/// private `RawValue` struct, not a map.
 #[derive(Clone)]
 pub enum Map<K, V> {
     /// This model's own entries.
     Owned(BTreeMap<K, V>),
-    /// Entries shared with other models, with the JSON their serializer wrote once.
+    /// Entries built once and shared with other models ([`SharedMap`]).
     Shared(SharedMap<K, V>),
+    /// Entries written as JSON from a sorted source without building a map
+    /// ([`Map::from_sorted`]); read back into one only if something reads them.
+    Written(WrittenMap<K, V>),
+}
+
+/// Entries as the JSON a `BTreeMap` of them writes, and the map itself once it is needed.
+/// Only [`Map::from_sorted`] and [`SharedMap::new`] make one, so the JSON is always a map's.
+#[derive(Clone)]
+pub struct WrittenMap<K, V> {
+    json: Box<serde_json::value::RawValue>,
+    map: OnceLock<BTreeMap<K, V>>,
 }
 
 /// A map built once and shared: a clone is a reference count, and serialising it writes the
-/// JSON that `BTreeMap`'s own serializer wrote when it was made. Only [`SharedMap::new`] makes
-/// one, so the JSON is always the map's.
-pub struct SharedMap<K, V>(Arc<SharedEntries<K, V>>);
-
-struct SharedEntries<K, V> {
-    map: BTreeMap<K, V>,
-    json: Box<serde_json::value::RawValue>,
-}
+/// JSON that `BTreeMap`'s own serializer wrote when it was made.
+pub struct SharedMap<K, V>(Arc<WrittenMap<K, V>>);
 
 impl<K: Serialize, V: Serialize> SharedMap<K, V> {
     /// Serialises `map` once, for every model that holds a clone.
     pub fn new(map: BTreeMap<K, V>) -> Result<Self, serde_json::Error> {
-        let json = serde_json::value::RawValue::from_string(serde_json::to_string(&map)?)?;
-        Ok(SharedMap(Arc::new(SharedEntries { map, json })))
+        let json = serde_json::value::to_raw_value(&map)?;
+        Ok(SharedMap(Arc::new(WrittenMap { json, map: OnceLock::from(map) })))
     }
 }
 
@@ -170,35 +177,83 @@ impl<K, V> Clone for SharedMap<K, V> {
     }
 }
 
-impl<K, V> Deref for SharedMap<K, V> {
+impl<K, V> Map<K, V> {
+    /// The entries `entries` yields, for keys and values that serialise as their owned forms do
+    /// (`str` and `String`). Given in strictly ascending key order (as a map or a sorted list
+    /// holds them), they are written as JSON at once, exactly as the `BTreeMap` of them would
+    /// be, without an owned string or a tree node per entry; otherwise they are built into one.
+    pub fn from_sorted<'a, Q, W, I>(entries: I) -> Self
+    where
+        I: IntoIterator<Item = (&'a Q, &'a W)> + Clone,
+        Q: ?Sized + Ord + Serialize + ToOwned<Owned = K> + 'a,
+        W: ?Sized + Serialize + ToOwned<Owned = V> + 'a,
+        K: Ord,
+    {
+        let mut keys = entries.clone().into_iter().map(|(k, _)| k);
+        let ascending = match keys.next() {
+            None => true,
+            Some(first) => keys.try_fold(first, |previous, k| (previous < k).then_some(k)).is_some(),
+        };
+        if ascending {
+            if let Ok(json) = serde_json::value::to_raw_value(&Entries(entries.clone())) {
+                return Map::Written(WrittenMap { json, map: OnceLock::new() });
+            }
+        }
+        Map::Owned(entries.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect())
+    }
+}
+
+/// Entries serialised as a map, in the order given.
+struct Entries<I>(I);
+
+impl<'a, I, Q, W> Serialize for Entries<I>
+where
+    I: IntoIterator<Item = (&'a Q, &'a W)> + Clone,
+    Q: ?Sized + Serialize + 'a,
+    W: ?Sized + Serialize + 'a,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.clone())
+    }
+}
+
+impl<K: Ord + DeserializeOwned, V: DeserializeOwned> Deref for WrittenMap<K, V> {
     type Target = BTreeMap<K, V>;
     fn deref(&self) -> &BTreeMap<K, V> {
-        &self.0.map
+        self.map.get_or_init(|| read_back(&self.json))
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SharedMap<K, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.map.fmt(f)
+fn read_back<K: Ord + DeserializeOwned, V: DeserializeOwned>(json: &serde_json::value::RawValue) -> BTreeMap<K, V> {
+    serde_json::from_str(json.get()).expect("the JSON was written from entries of these types")
+}
+
+impl<K: Ord + DeserializeOwned, V: DeserializeOwned> Deref for SharedMap<K, V> {
+    type Target = BTreeMap<K, V>;
+    fn deref(&self) -> &BTreeMap<K, V> {
+        &self.0
     }
 }
 
-impl<K, V> Deref for Map<K, V> {
+impl<K: Ord + DeserializeOwned, V: DeserializeOwned> Deref for Map<K, V> {
     type Target = BTreeMap<K, V>;
     fn deref(&self) -> &BTreeMap<K, V> {
         match self {
             Map::Owned(map) => map,
             Map::Shared(shared) => shared,
+            Map::Written(written) => written,
         }
     }
 }
 
-impl<K: Clone, V: Clone> Map<K, V> {
-    /// The entries as a map of this model's own: moved out when owned, cloned when shared.
+impl<K: Ord + Clone + DeserializeOwned, V: Clone + DeserializeOwned> Map<K, V> {
+    /// The entries as a map of this model's own: moved out when owned, cloned when shared, read
+    /// back from the JSON when written.
     pub fn into_owned(self) -> BTreeMap<K, V> {
         match self {
             Map::Owned(map) => map,
-            Map::Shared(shared) => shared.0.map.clone(),
+            Map::Shared(shared) => (*shared).clone(),
+            Map::Written(WrittenMap { json, map }) => map.into_inner().unwrap_or_else(|| read_back(&json)),
         }
     }
 }
@@ -227,7 +282,7 @@ impl<K: Ord, V> std::iter::FromIterator<(K, V)> for Map<K, V> {
     }
 }
 
-impl<'a, K, V> IntoIterator for &'a Map<K, V> {
+impl<'a, K: Ord + DeserializeOwned, V: DeserializeOwned> IntoIterator for &'a Map<K, V> {
     type Item = (&'a K, &'a V);
     type IntoIter = std::collections::btree_map::Iter<'a, K, V>;
     fn into_iter(self) -> Self::IntoIter {
@@ -235,25 +290,27 @@ impl<'a, K, V> IntoIterator for &'a Map<K, V> {
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Map<K, V> {
+impl<K: Ord + DeserializeOwned + fmt::Debug, V: DeserializeOwned + fmt::Debug> fmt::Debug for Map<K, V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt(f)
     }
 }
 
-/// Two maps are equal when their entries are, owned or shared.
-impl<K: PartialEq, V: PartialEq> PartialEq for Map<K, V> {
+/// Two maps are equal when their entries are, however each is held.
+impl<K: Ord + DeserializeOwned, V: DeserializeOwned + PartialEq> PartialEq for Map<K, V> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
     }
 }
 
-/// An owned map serialises as `BTreeMap` does; a shared one writes the JSON that did so once.
+/// An owned map serialises as `BTreeMap` does; a shared or written one writes the JSON that
+/// did so.
 impl<K: Serialize, V: Serialize> Serialize for Map<K, V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Map::Owned(map) => map.serialize(serializer),
             Map::Shared(shared) => shared.0.json.serialize(serializer),
+            Map::Written(written) => written.json.serialize(serializer),
         }
     }
 }

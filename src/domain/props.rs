@@ -53,7 +53,7 @@ impl Props {
     }
 
     /// The pairs as the buffer holds them, bytes, in key order.
-    fn raw_pairs(&self) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
+    fn raw_pairs(&self) -> impl Iterator<Item = (&[u8], &[u8])> + Clone + '_ {
         let buf = self.0.as_deref().unwrap_or_default();
         let count = if buf.is_empty() { 0 } else { read_word(buf, 0) };
         let mut text = WORD * (1 + 2 * count);
@@ -65,8 +65,8 @@ impl Props {
         })
     }
 
-    /// The pairs, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+    /// The pairs, in strictly ascending key order (keys are unique).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + Clone + '_ {
         // Written from `&str`s at the boundaries read back here.
         self.raw_pairs().map(|(k, v)| (text(k), text(v)))
     }

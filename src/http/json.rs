@@ -22,7 +22,8 @@ pub fn session_model(session: &Session) -> models::Session {
         session.is_oauth,
         session.expired_notify,
         session.local,
-        session.props.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        // Held sorted and unique: written as JSON here, not built into a map of owned strings.
+        Map::from_sorted(session.props.iter()),
         // Teams are not this service's concern; Mattermost sends `[]` for a user without teams.
         Vec::new(),
     )
@@ -182,6 +183,52 @@ mod tests {
         let new =
             NewUser { username: "alice".into(), email: "alice@example.com".into(), roles: vec!["system_user".into()] };
         new.validate(Id::generate(), 1_800_000_000_000).unwrap()
+    }
+
+    /// A session's props are written as JSON straight from the packed pairs, byte for byte as
+    /// the map of them would be (escapes included), and still read as that map.
+    #[test]
+    fn a_sessions_props_are_written_as_their_map_is_without_building_it() {
+        let props: BTreeMap<String, String> = [
+            ("platform", "Chrome"),
+            ("csrf", "k5wz8"),
+            ("os", "Linux \"x86\" \u{e9}\n"),
+            ("browser", "Chrome/120.0"),
+            ("is\tguest", "false"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let (_, session) = crate::domain::Session::issue(&alice(), 1_800_000_000_000, 0, String::new(), props.clone());
+        let model = super::session_model(&session);
+        assert!(matches!(model.props, Map::Written(_)), "written, not built");
+        assert_eq!(serde_json::to_vec(&model.props).unwrap(), serde_json::to_vec(&props).unwrap());
+        let answer = mm_sessions_api::Json::from(model.clone()).into_bytes().unwrap();
+        let expected = format!(r#""props":{}"#, serde_json::to_string(&props).unwrap());
+        assert!(std::str::from_utf8(&answer).unwrap().contains(&expected), "{answer:?}");
+        // Read as the map it is.
+        assert_eq!(*model.props, props);
+        assert_eq!(model.props, Map::Owned(props.clone()));
+        assert_eq!(model.props.clone().into_owned(), props);
+
+        // No props: `{}`, as an empty map.
+        let (_, bare) = crate::domain::Session::issue(&alice(), 1_800_000_000_000, 0, String::new(), BTreeMap::new());
+        assert_eq!(serde_json::to_vec(&super::session_model(&bare).props).unwrap(), b"{}");
+    }
+
+    /// Entries out of order, or a key twice, are built into a map (the later value winning), so
+    /// the JSON is always the map's.
+    #[test]
+    fn entries_not_strictly_ascending_are_built_into_a_map() {
+        let unsorted: Map<String, String> = Map::from_sorted([("b", "1"), ("a", "2")]);
+        assert!(matches!(unsorted, Map::Owned(_)));
+        assert_eq!(serde_json::to_string(&unsorted).unwrap(), r#"{"a":"2","b":"1"}"#);
+        let twice: Map<String, String> = Map::from_sorted([("a", "1"), ("a", "2")]);
+        assert!(matches!(twice, Map::Owned(_)));
+        assert_eq!(serde_json::to_string(&twice).unwrap(), r#"{"a":"2"}"#);
+        let sorted: Map<String, String> = Map::from_sorted([("a", "1"), ("b", "2")]);
+        assert!(matches!(sorted, Map::Written(_)));
+        assert_eq!(serde_json::to_string(&sorted).unwrap(), r#"{"a":"1","b":"2"}"#);
     }
 
     /// A user without settings of their own carries Mattermost's defaults, shared with every
