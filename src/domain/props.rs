@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -52,23 +53,35 @@ impl Props {
         Props(Some(buf.into()))
     }
 
-    /// The pairs as the buffer holds them, bytes, in key order.
-    fn raw_pairs(&self) -> impl Iterator<Item = (&[u8], &[u8])> + Clone + '_ {
+    /// The text after the lengths (every key and value, in order), and where each pair lies in
+    /// it, in key order.
+    fn layout(&self) -> (&[u8], impl Iterator<Item = (Range<usize>, Range<usize>)> + Clone + '_) {
         let buf = self.0.as_deref().unwrap_or_default();
         let count = if buf.is_empty() { 0 } else { read_word(buf, 0) };
-        let mut text = WORD * (1 + 2 * count);
-        (0..count).map(move |i| {
+        let mut at = 0;
+        let spans = (0..count).map(move |i| {
             let (k, v) = (read_word(buf, WORD * (1 + 2 * i)), read_word(buf, WORD * (2 + 2 * i)));
-            let pair = (&buf[text..text + k], &buf[text + k..text + k + v]);
-            text += k + v;
-            pair
-        })
+            let spans = (at..at + k, at + k..at + k + v);
+            at += k + v;
+            spans
+        });
+        (buf.get(WORD * (1 + 2 * count)..).unwrap_or_default(), spans)
+    }
+
+    /// The pairs as the buffer holds them, bytes, in key order.
+    fn raw_pairs(&self) -> impl Iterator<Item = (&[u8], &[u8])> + Clone + '_ {
+        let (text, spans) = self.layout();
+        spans.map(move |(k, v)| (&text[k], &text[v]))
     }
 
     /// The pairs, in strictly ascending key order (keys are unique).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + Clone + '_ {
-        // Written from `&str`s at the boundaries read back here.
-        self.raw_pairs().map(|(k, v)| (text(k), text(v)))
+        let (text, spans) = self.layout();
+        // The text checked once, not pair by pair (a session answer reads every pair, twice
+        // when written straight to JSON): written from `&str`s at these boundaries, every span
+        // is on a character boundary ("" would mean a damaged buffer).
+        let text = std::str::from_utf8(text).unwrap_or_default();
+        spans.map(move |(k, v)| (text.get(k).unwrap_or_default(), text.get(v).unwrap_or_default()))
     }
 
     /// The value of `key`. Keys are compared as bytes, so that only the value found is read back
