@@ -206,7 +206,8 @@ mod tests {
         let answer = mm_sessions_api::Json::from(model.clone()).into_bytes().unwrap();
         let expected = format!(r#""props":{}"#, serde_json::to_string(&props).unwrap());
         assert!(std::str::from_utf8(&answer).unwrap().contains(&expected), "{answer:?}");
-        // Read as the map it is.
+        // Read as the map it is: taken whole before anything reads it, then read.
+        assert_eq!(super::session_model(&session).props.into_owned(), props);
         assert_eq!(*model.props, props);
         assert_eq!(model.props, Map::Owned(props.clone()));
         assert_eq!(model.props.clone().into_owned(), props);
