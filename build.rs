@@ -1,6 +1,6 @@
 //! Refuses to build when `generated/` has drifted from `api/` (see `src/fingerprint.rs`), and
-//! writes two tables from the spec: its routes (each path template, its parts and its methods)
-//! for `src/http/routes.rs`, and its operations' `x-mm-*` facts for `src/http/operations.rs`.
+//! writes the spec's operations' `x-mm-*` facts into a table for `src/http/operations.rs`. (Its
+//! paths are the generated router's own segment table, which `src/http/routes.rs` matches by.)
 
 #[path = "src/fingerprint.rs"]
 #[allow(dead_code)]
@@ -33,10 +33,6 @@ fn main() {
         }
     };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    if let Err(message) = write_routes(&spec, &out) {
-        eprintln!("error: writing the route table: {message}");
-        std::process::exit(1);
-    }
     if let Err(message) = write_operations(&spec, &out) {
         eprintln!("error: api/mattermost-sessions.yaml: {message}");
         std::process::exit(1);
@@ -82,49 +78,4 @@ fn write_operations(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), Strin
     }
     text.push_str("        _ => None,\n    }\n}\n");
     std::fs::write(out.join("operations.rs"), text).map_err(|e| e.to_string())
-}
-
-/// The spec's paths, their methods and each method's operation (its place in `OPERATIONS`), as
-/// `(template, &[Part, …], &[(METHOD, &Operation), …])` in `$OUT_DIR/routes.rs`.
-fn write_routes(spec: &serde_yaml_ng::Value, out: &Path) -> Result<(), String> {
-    let facts = operation_facts::read(spec)?;
-    let mut routes: Vec<(String, Vec<(String, usize)>)> = Vec::new();
-    for (path, item) in operation_facts::paths(spec)? {
-        let path = path.as_str().ok_or("a path that is not a string")?;
-        let item = item.as_mapping().ok_or_else(|| format!("{path} is not a mapping"))?;
-        let mut methods = Vec::new();
-        for (method, operation) in item {
-            let method = method.as_str().unwrap_or_default().to_ascii_uppercase();
-            if !operation_facts::METHODS.contains(&method.as_str()) {
-                continue;
-            }
-            let id = operation.get("operationId").and_then(|v| v.as_str()).unwrap_or_default();
-            let index = facts.iter().position(|f| f.id == id).ok_or_else(|| format!("{method} {path}: no facts"))?;
-            methods.push((method, index));
-        }
-        // Sorted, so `Allow` lists them the same way whatever the spec's order.
-        methods.sort();
-        routes.push((path.to_owned(), methods));
-    }
-    // Split here, once, so that matching a request compares segments without splitting a
-    // template per route per request.
-    let mut text = String::from(
-        "/// The spec's routes: each path template (under the base path), split into its parts, and its\n\
-         /// methods with their operations.\n",
-    );
-    text.push_str("pub const ROUTES: &[Route] = &[\n");
-    for (path, methods) in &routes {
-        let parts: Vec<String> = path
-            .split('/')
-            .skip(1)
-            .map(|part| match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-                Some(name) => format!("Part::Param({name:?})"),
-                None => format!("Part::Literal({part:?})"),
-            })
-            .collect();
-        let methods: Vec<String> = methods.iter().map(|(m, i)| format!("({m:?}, &OPERATIONS[{i}])")).collect();
-        text.push_str(&format!("    ({path:?}, &[{}], &[{}]),\n", parts.join(", "), methods.join(", ")));
-    }
-    text.push_str("];\n");
-    std::fs::write(out.join("routes.rs"), text).map_err(|e| e.to_string())
 }

@@ -7,9 +7,10 @@
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, BodyExt, Full};
 use hyper::header::{HeaderName, HeaderValue};
-use hyper::{Method, Response, StatusCode};
+use hyper::{Response, StatusCode};
 
 use super::response::{self, HttpResponse};
+use super::routes::Found;
 use crate::domain::Session;
 use crate::store::{Answer, AnswerKind};
 
@@ -24,11 +25,12 @@ const FINAL_HEADERS: usize = 4;
 /// Whether an answer of `kind`, made from the caller's entry, is the answer to this request:
 /// always for the caller's user and for their session (kept per query); for their sessions, when
 /// the path's `user_id` names them (`me` or their id, as sent).
-pub fn applies(kind: AnswerKind, method: &Method, path: &str, caller: &Session) -> bool {
+pub fn applies(kind: AnswerKind, route: &Found, path: &str, caller: &Session) -> bool {
     match kind {
         AnswerKind::User | AnswerKind::Session => true,
-        AnswerKind::Sessions => super::routes::param(method.as_str(), path, "user_id")
-            .is_some_and(|id| id == crate::service::ME || id == caller.user_id.as_str()),
+        AnswerKind::Sessions => {
+            route.param(path, "user_id").is_some_and(|id| id == crate::service::ME || id == caller.user_id.as_str())
+        }
     }
 }
 

@@ -9,18 +9,13 @@
 //! lists them): the 403 is Mattermost's 401, a 500 is the error the handler left in the
 //! request context ([`super::context::RequestContext::fail`]).
 
-use http_body_util::BodyExt;
-use hyper::header::CONTENT_TYPE;
-use hyper::StatusCode;
-use mm_sessions_api::server::ApiRequestParser;
-use swagger::RequestParser;
-
-use super::routes::Routed;
-
 use super::context::RequestContext;
 use super::operations::{Body, Operation};
 use super::response::{HttpResponse, JSON};
 use crate::error::AppError;
+use http_body_util::BodyExt;
+use hyper::header::CONTENT_TYPE;
+use hyper::StatusCode;
 
 /// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means:
 /// the error the handler left in the context, or what the generated layer's own answer says.
@@ -72,17 +67,6 @@ pub fn quiet_unknown_fields(response: &mut HttpResponse, request_id: &str, opera
     // "Ignoring unknown fields in body: [...]": the list is what the client wrote.
     let fields = warning.split_once(": ").map_or(&*warning, |(_, fields)| fields);
     tracing::debug!(request_id, operation, fields = %crate::telemetry::untrusted(fields), "body fields ignored");
-}
-
-/// The route of a request ([`super::routes::route`]); where two routes match its path, the one
-/// the generated router runs (so that its operation's facts are the ones applied).
-pub fn route_request<B>(request: &hyper::Request<B>) -> Routed {
-    match super::routes::route(request.method().as_str(), request.uri().path()) {
-        Routed::Ambiguous => ApiRequestParser::parse_operation_id(request)
-            .and_then(super::operations::find)
-            .map_or(Routed::NoRoute, Routed::Found),
-        routed => routed,
-    }
 }
 
 /// The body the generated router parses, as Mattermost reads it. For an operation whose body

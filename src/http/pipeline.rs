@@ -5,10 +5,10 @@
 //!    AppError, the log line);
 //! 2. [`Inner::serve_static`]: `/metrics` (when it is served here), the page and single sign-on's
 //!    browser routes ([`Inner::serve_sso`]) answer at once, reading no body;
-//! 3. [`super::routes::route`]: the request's one route match, which names its operation (its
-//!    facts, its metrics and log name); an API path no route of the spec matches (with
-//!    Mattermost's patterns for ids and names) is 404, a method its route lacks 405, before
-//!    anything is read;
+//! 3. [`super::routes::route`]: the request's one route match (the generated segment table's,
+//!    with Mattermost's patterns for ids and names), which names its operation (its facts, its
+//!    metrics and log name); an API path no route of the spec matches is 404, a method its route
+//!    lacks 405, before anything is read;
 //! 4. [`super::body::read`]: the API reads the body up to the size limit (413 beyond it, before
 //!    anything else) and under its deadline (408), then
 //!    [`super::around_router::as_mattermost_reads`] reads a string-map body as Mattermost does;
@@ -17,8 +17,8 @@
 //! 6. [`Inner::check_csrf`]: a cookie-authenticated write without Mattermost's CSRF header is
 //!    refused (401), whatever it asks for; [`Inner::check_mfa`]: where MFA is enforced, a user
 //!    without it may only set it up (403);
-//! 7. [`Inner::dispatch`]: the generated router, with a [`RequestContext`], calls the handler
-//!    ([`super::api`]);
+//! 7. [`Inner::dispatch`]: the generated router, handed the route match and a
+//!    [`RequestContext`], calls the handler ([`super::api`]);
 //! 8. [`super::around_router::quiet_unknown_fields`] takes the generated layer's `Warning` header
 //!    about body fields it does not model off the answer (logged once, at debug); then
 //!    [`super::around_router::translate`]: the error a handler left in the context, and the generated
@@ -51,7 +51,7 @@ use super::listener::{ConnectionService, Peer};
 use super::metrics_endpoint::{self, METRICS_PATH};
 use super::operations::{self, Operation};
 use super::response::{self, HttpResponse};
-use super::routes::Routed;
+use super::routes::{Found, Routed};
 use crate::config::{ClientRequirements, ProxySettings, RequestLimits};
 use crate::domain::Id;
 use crate::error::AppError;
@@ -182,10 +182,10 @@ impl Inner {
             Some(answered) => answered,
             None => {
                 // Step 3: the one route match (the operation, or why there is none).
-                let routed = super::around_router::route_request(&request);
+                let routed = super::routes::route(request.method(), request.uri().path());
                 let operation = match routed {
-                    Routed::Found(operation) => operation,
-                    Routed::NoRoute | Routed::WrongMethod | Routed::Ambiguous => &operations::UNKNOWN,
+                    Routed::Found(found) => found.operation,
+                    Routed::NoRoute | Routed::WrongMethod => &operations::UNKNOWN,
                 };
                 let response = match self.serve_api(request, &request_id, routed, peer).await {
                     Ok(response) => response,
@@ -272,11 +272,12 @@ impl Inner {
         peer: Option<&Peer>,
     ) -> Result<HttpResponse, AppError> {
         // Step 3, as a router does, before anything else: no route, or not this method.
-        let operation = match routed {
-            Routed::Found(operation) => operation,
-            Routed::NoRoute | Routed::Ambiguous => return Err(AppError::NotFound),
+        let route = match routed {
+            Routed::Found(found) => found,
+            Routed::NoRoute => return Err(AppError::NotFound),
             Routed::WrongMethod => return Err(AppError::MethodNotAllowed),
         };
+        let operation = route.operation;
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
@@ -292,13 +293,13 @@ impl Inner {
         }
         // The session and user move into the context; the cookie step keeps the rest.
         let (cookie_state, mut caller) = credentials.map(Credentials::split).unzip();
-        let ticket = self.answer_ticket(&parts, operation, caller.as_mut(), cookie_state.as_ref());
+        let ticket = self.answer_ticket(&parts, &route, caller.as_mut(), cookie_state.as_ref());
         if let Some(kept) = ticket.as_ref().and_then(|t| t.kept.as_deref()) {
             self.service.metrics().cache_answer(true);
             return Ok(super::answers::respond(kept, request_id));
         }
         let context = self.context(&parts, request_id, body.clone(), caller, peer);
-        let mut response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context).await?;
+        let mut response = self.dispatch(Request::from_parts(parts, Full::new(body)), &context, &route).await?;
         // Before the translation, which replaces an error's answer (and its `Warning` header).
         super::around_router::quiet_unknown_fields(&mut response, request_id, operation.id);
         let mut response = super::around_router::translate(response, &context, operation).await?;
@@ -317,17 +318,18 @@ impl Inner {
     fn answer_ticket(
         &self,
         parts: &hyper::http::request::Parts,
-        operation: &Operation,
+        route: &Found,
         caller: Option<&mut Authenticated>,
         cookie_state: Option<&CookieState>,
     ) -> Option<Ticket> {
+        let operation = route.operation;
         let kind = operation.answer_kept?;
         let caller = caller?;
         if cookie_state.is_some_and(|c| c.goes_out(operation.forward_auth)) {
             return None;
         }
         let ticket = caller.answer.take()?;
-        super::answers::applies(kind, &parts.method, parts.uri.path(), &caller.session).then_some(ticket)
+        super::answers::applies(kind, route, parts.uri.path(), &caller.session).then_some(ticket)
     }
 
     /// Step 8½: a 200 the handler made from the data `ticket` came with is kept as its bytes
@@ -459,13 +461,16 @@ impl Inner {
         RequestContext::new(request_id.to_owned(), caller, details)
     }
 
-    /// Step 7: the generated router and the handler it calls.
+    /// Step 7: the generated router and the handler it calls, handed the request's route match
+    /// (it routes by it and reads the path parameters from it, matching nothing again).
     async fn dispatch(
         &self,
         request: Request<Full<bytes::Bytes>>,
         context: &RequestContext,
+        route: &Found,
     ) -> Result<HttpResponse, AppError> {
-        hyper::service::Service::call(&self.router, (request, context.clone()))
+        self.router
+            .call_matched((request, context.clone()), route.matched)
             .await
             .map_err(|e| AppError::Internal(anyhow::anyhow!("generated router: {e}")))
     }

@@ -1,6 +1,7 @@
-//! Which route a request is for, as Mattermost's router decides it (`api4/api.go`): the spec's
-//! path templates (read from `api/` at build time), where a parameter matches only what
-//! Mattermost's pattern for it matches — `{user_id:[A-Za-z0-9]+}`, `{token_id:[A-Za-z0-9]+}`,
+//! Which route a request is for, as Mattermost's router decides it (`api4/api.go`): the
+//! generated router's segment table of the spec's path templates
+//! ([`mm_sessions_api::server::paths`]), where a parameter then matches only what Mattermost's
+//! pattern for it matches — `{user_id:[A-Za-z0-9]+}`, `{token_id:[A-Za-z0-9]+}`,
 //! `{username:[A-Za-z0-9\_\-\.]+}` — and, as its router tries each route in turn, a path is
 //! served when any template that matches it has the method (`GET /users/tokens/disable` is
 //! `GET /users/tokens/{token_id}` with the id `disable`, a 400 there).
@@ -8,27 +9,15 @@
 //! It runs before anything else of an API request (no body read, no authentication, as a
 //! router does): a path under `/api/v4` that no template matches is 404
 //! `api.context.404.app_error`; a path whose templates all lack the request's method is 405
-//! with `Allow` listing the methods they have. The generated router, which matches any parameter value, then
-//! sees only requests with a route.
+//! with `Allow` listing the methods they have. This is the request's one route match: the
+//! generated router is handed it ([`Found::matched`], `Service::call_matched`), and routes and
+//! reads its path parameters by it, without matching the path again.
 
+use hyper::Method;
+use mm_sessions_api::server::{operation_of, paths};
 use percent_encoding::percent_decode_str;
 
-use super::operations::{Operation, OPERATIONS};
-
-/// One part of a path template, as `build.rs` splits the spec's paths.
-#[derive(Clone, Copy, Debug)]
-pub enum Part {
-    /// A fixed segment (`users`).
-    Literal(&'static str),
-    /// A parameter, by its name (`user_id`).
-    Param(&'static str),
-}
-
-/// A route of the spec: its path template, split into parts, and its methods with their
-/// operations.
-pub type Route = (&'static str, &'static [Part], &'static [(&'static str, &'static Operation)]);
-
-include!(concat!(env!("OUT_DIR"), "/routes.rs"));
+use super::operations::{self, Operation};
 
 /// The base path every API route is under.
 pub const BASE_PATH: &str = "/api/v4";
@@ -36,53 +25,49 @@ pub const BASE_PATH: &str = "/api/v4";
 /// What routing found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Routed {
-    /// A route has the method: this operation.
-    Found(&'static Operation),
-    /// Two routes with the method match the path.
-    Ambiguous,
+    /// A route has the method.
+    Found(Found),
     /// No route: 404.
     NoRoute,
     /// Routes, none with this method: 405.
     WrongMethod,
 }
 
-/// The most segments a path under the base path may have and still match a route (a test checks
-/// every template has no more); a longer path is no route.
-const MAX_SEGMENTS: usize = 8;
-
-/// One segment of a request path, and which of Mattermost's parameter patterns its decoded
-/// value matches (decided once per request, not once per template).
-#[derive(Clone, Copy, Default)]
-struct Segment<'a> {
-    raw: &'a str,
-    /// `[A-Za-z0-9]+`: `{user_id}`, `{token_id}`.
-    id: bool,
-    /// `[A-Za-z0-9\_\-\.]+`: `{username}`.
-    name: bool,
+/// A route with the request's method: its operation, and the match that found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub operation: &'static Operation,
+    /// The template the operation runs under (its id in the generated table).
+    template: usize,
+    /// The templates the path matches, Mattermost's patterns applied: what the generated router
+    /// is handed.
+    pub matched: paths::Matched,
 }
 
-impl<'a> Segment<'a> {
-    fn of(raw: &'a str) -> Self {
-        // Without a `%` (most paths, and every hot one) the segment is its value: no decoding,
-        // one pass over its bytes.
-        let (id, name) = match classify(raw) {
-            Some(patterns) => patterns,
-            None => match percent_decode_str(raw).decode_utf8() {
-                Ok(decoded) => classify(&decoded).unwrap_or((false, false)),
-                Err(_) => (false, false),
-            },
-        };
-        Segment { raw, id, name }
+impl Found {
+    /// The value of the path parameter `name` in `path` (the request's path, as matched): as
+    /// sent, not decoded.
+    pub fn param<'a>(&self, path: &'a str, name: &str) -> Option<&'a str> {
+        self.matched.params(self.template, path).get(name)
     }
+}
 
-    /// Whether this segment matches a template's part: a literal exactly, a parameter by its
-    /// pattern.
-    fn matches(&self, part: &Part) -> bool {
-        match part {
-            Part::Literal(literal) => *literal == self.raw,
-            Part::Param("username") => self.name,
-            Part::Param(_) => self.id,
-        }
+/// Whether a parameter's value (as sent) matches Mattermost's pattern for it: `username`'s
+/// `[A-Za-z0-9\_\-\.]+`, every other's `[A-Za-z0-9]+`, decoded.
+fn fits_pattern(name: &str, raw: &str) -> bool {
+    // Without a `%` (most paths, and every hot one) the segment is its value: no decoding, one
+    // pass over its bytes.
+    let (id, username) = match classify(raw) {
+        Some(patterns) => patterns,
+        None => match percent_decode_str(raw).decode_utf8() {
+            Ok(decoded) => classify(&decoded).unwrap_or((false, false)),
+            Err(_) => (false, false),
+        },
+    };
+    if name == "username" {
+        username
+    } else {
+        id
     }
 }
 
@@ -101,93 +86,59 @@ fn classify(value: &str) -> Option<(bool, bool)> {
     Some((id, name))
 }
 
-/// The segments of `path` (the full request path) under the base path; `None`: not under it, or
-/// more than [`MAX_SEGMENTS`] segments (more than any route has).
-fn segments(path: &str) -> Option<([Segment<'_>; MAX_SEGMENTS], usize)> {
-    let relative = path.strip_prefix(BASE_PATH).filter(|p| p.starts_with('/'))?;
-    let mut segments = [Segment::default(); MAX_SEGMENTS];
-    let mut count = 0;
-    // By the bytes: `str::split` costs more than the few segments it finds here.
-    let mut start = 1;
-    loop {
-        let end = relative.as_bytes()[start..].iter().position(|&b| b == b'/').map_or(relative.len(), |i| start + i);
-        *segments.get_mut(count)? = Segment::of(&relative[start..end]);
-        count += 1;
-        if end == relative.len() {
-            return Some((segments, count));
+/// The templates `path` (the full request path) matches with Mattermost's patterns: the
+/// generated table's match, less each template whose parameters' values do not fit them.
+fn matching(path: &str) -> paths::Matched {
+    let mut matched = paths::matches(path);
+    for id in matched.ids() {
+        if !matched.params(id, path).iter().all(|(name, raw)| fits_pattern(name, raw)) {
+            matched.remove(id);
         }
-        start = end + 1;
     }
+    matched
 }
 
-/// The routes whose templates match `path`: their methods and operations, one slice each.
-fn matching(path: &str) -> impl Iterator<Item = &'static [(&'static str, &'static Operation)]> + '_ {
-    let found = segments(path);
-    ROUTES.iter().filter_map(move |(_, parts, methods)| {
-        let (segments, count) = found.as_ref()?;
-        let segments = &segments[..*count];
-        let matched = parts.len() == segments.len() && parts.iter().zip(segments).all(|(p, s)| s.matches(p));
-        matched.then_some(*methods)
-    })
-}
+/// The methods Swagger 2.0 lets a path have, sorted: what a 405's `Allow` may list.
+const METHODS: [Method; 7] =
+    [Method::DELETE, Method::GET, Method::HEAD, Method::OPTIONS, Method::PATCH, Method::POST, Method::PUT];
 
 /// What a 405 for `path` says in `Allow`: the methods its routes have, sorted.
 pub fn allowed(path: &str) -> String {
-    let mut methods: Vec<&str> = matching(path).flatten().map(|(method, _)| *method).collect();
-    methods.sort_unstable();
-    methods.dedup();
+    let matched = matching(path);
+    let methods: Vec<&str> =
+        METHODS.iter().filter(|m| operation_of(m, &matched).is_some()).map(Method::as_str).collect();
     methods.join(", ")
 }
 
 /// The route of `method path` (the full request path, base path included), and the operation
-/// the spec has there: the request's one route match. A path two routes with the method match
-/// (`/users/tokens/audits`: `{user_id}` = `tokens`, or `{token_id}` = `audits`) is
-/// [`Routed::Ambiguous`]: which of them runs is the generated router's choice
-/// ([`super::around_router::route_request`] asks it).
-pub fn route(method: &str, path: &str) -> Routed {
-    let mut any = false;
-    let mut found = None;
-    for methods in matching(path) {
-        any = true;
-        if let Some((_, operation)) = methods.iter().find(|(m, _)| *m == method) {
-            if found.is_some() {
-                return Routed::Ambiguous;
-            }
-            found = Some(*operation);
-        }
+/// the spec has there: the request's one route match. Where two routes with the method match
+/// the path (`/users/tokens/audits`: `{user_id}` = `tokens`, or `{token_id}` = `audits`), the
+/// one the generated router runs ([`operation_of`]).
+pub fn route(method: &Method, path: &str) -> Routed {
+    let matched = matching(path);
+    match operation_of(method, &matched) {
+        Some((template, id)) => match operations::find(id) {
+            Some(operation) => Routed::Found(Found { operation, template, matched }),
+            // The generated router and `build.rs` read the same spec: not reached.
+            None => Routed::NoRoute,
+        },
+        None if matched.is_empty() => Routed::NoRoute,
+        None => Routed::WrongMethod,
     }
-    match found {
-        Some(operation) => Routed::Found(operation),
-        None if any => Routed::WrongMethod,
-        None => Routed::NoRoute,
-    }
-}
-
-/// The value of parameter `name` in `path` (as sent, not decoded) under the first route with
-/// `method` whose template matches it.
-pub fn param<'a>(method: &str, path: &'a str, name: &str) -> Option<&'a str> {
-    let (segments, count) = segments(path)?;
-    let segments = &segments[..count];
-    let (_, parts, _) = ROUTES.iter().find(|(_, parts, methods)| {
-        methods.iter().any(|(m, _)| *m == method)
-            && parts.len() == count
-            && parts.iter().zip(segments).all(|(p, s)| s.matches(p))
-    })?;
-    parts
-        .iter()
-        .zip(segments)
-        .find_map(|(part, segment)| matches!(part, Part::Param(n) if *n == name).then_some(segment.raw))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn route(method: &str, path: &str) -> Routed {
+        super::route(&Method::from_bytes(method.as_bytes()).unwrap(), path)
+    }
+
     /// The operation `method path` is routed to, by its id.
     fn found(method: &str, path: &str) -> Option<&'static str> {
         match route(method, path) {
-            Routed::Found(operation) => Some(operation.id),
-            Routed::Ambiguous => Some("ambiguous"),
+            Routed::Found(found) => Some(found.operation.id),
             _ => None,
         }
     }
@@ -218,27 +169,46 @@ mod tests {
         assert_eq!(allowed("/api/v4/users/me/tokens"), "GET, POST");
         assert_eq!(route("GET", "/api/v4/nowhere"), Routed::NoRoute);
         assert_eq!(route("GET", "/elsewhere"), Routed::NoRoute);
-        // Eight segments fill the matcher's array, nine overflow it: no route either way.
-        assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c"), Routed::NoRoute);
+        // The longest template's segments fill the match; one more is no route.
+        assert_eq!(paths::MAX_SEGMENTS, 7, "/api/v4/users/{{user_id}}/sessions/revoke/all");
+        assert_eq!(found("POST", "/api/v4/users/me/sessions/revoke/all"), Some("RevokeAllSessions"));
+        assert_eq!(route("POST", "/api/v4/users/me/sessions/revoke/al"), Routed::NoRoute);
+        assert_eq!(route("POST", "/api/v4/users/me/sessions/revoke/all/x"), Routed::NoRoute);
         assert_eq!(route("GET", "/api/v4/users/me/sessions/revoke/all/a/b/c/d"), Routed::NoRoute);
+        assert_eq!(route("GET", ""), Routed::NoRoute);
         assert_eq!(allowed("/api/v4/nowhere"), "");
-        // `{user_id}` = `tokens` or `{token_id}` = `audits`: the generated router decides.
-        assert_eq!(route("GET", "/api/v4/users/tokens/audits"), Routed::Ambiguous);
+        // `{user_id}` = `tokens` or `{token_id}` = `audits`: the generated router's choice, the
+        // first of its operations (in the spec's order) with the method.
+        assert_eq!(found("GET", "/api/v4/users/tokens/audits"), Some("GetUserAccessToken"));
     }
 
     #[test]
     fn a_parameter_is_read_from_the_route_that_serves_the_path() {
-        assert_eq!(param("GET", "/api/v4/users/me/sessions", "user_id"), Some("me"));
-        assert_eq!(param("GET", "/api/v4/users/abc123/sessions", "user_id"), Some("abc123"));
+        fn param(method: &str, path: &str, name: &str) -> Option<String> {
+            match route(method, path) {
+                Routed::Found(found) => found.param(path, name).map(str::to_owned),
+                _ => None,
+            }
+        }
+        assert_eq!(param("GET", "/api/v4/users/me/sessions", "user_id").as_deref(), Some("me"));
+        assert_eq!(param("GET", "/api/v4/users/abc123/sessions", "user_id").as_deref(), Some("abc123"));
         assert_eq!(param("GET", "/api/v4/users/abc123/sessions", "token_id"), None);
+        assert_eq!(param("GET", "/api/v4/users/%61bc/sessions", "user_id").as_deref(), Some("%61bc"), "as sent");
         assert_eq!(param("PUT", "/api/v4/users/abc123/sessions", "user_id"), None, "no route with the method");
         assert_eq!(param("GET", "/api/v4/users/a-b/sessions", "user_id"), None, "no route");
+        // Under the template that serves: `tokens/{token_id}`, not `{user_id}/audits`.
+        assert_eq!(param("GET", "/api/v4/users/tokens/audits", "token_id").as_deref(), Some("audits"));
+        assert_eq!(param("GET", "/api/v4/users/tokens/audits", "user_id"), None);
     }
 
     #[test]
-    fn every_route_fits_the_matchers_segment_limit() {
-        for (template, parts, _) in ROUTES {
-            assert!(parts.len() <= MAX_SEGMENTS, "{template}");
-        }
+    fn the_match_handed_on_holds_only_the_templates_mattermosts_patterns_allow() {
+        // `tokens/{token_id}` matches the path generically; `a-b` is not Mattermost's id, so the
+        // match handed to the generated router is empty.
+        let generic = paths::matches("/api/v4/users/tokens/a-b");
+        assert!(!generic.is_empty());
+        assert!(matching("/api/v4/users/tokens/a-b").is_empty());
+        // `tokens/revoke` (fixed) and `tokens/{token_id}` both stay.
+        assert_eq!(matching("/api/v4/users/tokens/revoke").ids().count(), 2);
     }
 }

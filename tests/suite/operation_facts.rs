@@ -80,39 +80,44 @@ fn a_misspelt_or_mistyped_extension_stops_the_build() {
 }
 
 /// The operation the pipeline's one route match names (whose facts it applies, whose name the
-/// metrics and the log carry) is the one the generated router then runs: for every route and
-/// method of the spec, with each parameter given a value of Mattermost's pattern, and where a
-/// fixed route and a parameter's route meet.
+/// metrics and the log carry) is the one the generated router runs when handed that match, and
+/// when it matches the path itself: for every template and method of the spec, with each
+/// parameter given a value of Mattermost's pattern, and where a fixed route and a parameter's
+/// route meet.
 #[test]
 fn the_route_match_names_the_operation_the_generated_router_runs() {
-    use mm_sessions::http::around_router;
-    use mm_sessions::http::routes::{Part, Routed, ROUTES};
-    use mm_sessions_api::server::ApiRequestParser;
+    use hyper::Method;
+    use mm_sessions::http::routes::{self, Routed};
+    use mm_sessions_api::server::{operation_of, ApiRequestParser};
     use swagger::RequestParser;
 
-    let mut requests: Vec<(String, String)> = Vec::new();
-    for (_, parts, methods) in ROUTES {
-        let path: String = parts
-            .iter()
-            .map(|part| match part {
-                Part::Literal(literal) => format!("/{literal}"),
-                Part::Param("username") => "/alice.b_c-d".to_owned(),
-                Part::Param(_) => "/abcdefghijklmnopqrstuvwxyz".to_owned(),
-            })
-            .collect();
-        requests.extend(methods.iter().map(|(method, _)| (method.to_string(), format!("/api/v4{path}"))));
+    // From the spec itself, as `build.rs` reads it: every path and each of its methods.
+    let spec = spec();
+    let mut requests: Vec<(Method, String)> = Vec::new();
+    for (template, item) in read::paths(&spec).unwrap() {
+        let template = template.as_str().unwrap();
+        let path = template.replace("{username}", "alice.b_c-d").replace("{user_id}", "abcdefghijklmnopqrstuvwxyz");
+        let path = format!("/api/v4{}", path.replace("{token_id}", "abcdefghijklmnopqrstuvwxyz"));
+        assert!(!path.contains('{'), "{template}: a parameter this test gives no value");
+        for method in item.as_mapping().unwrap().keys().filter_map(|m| m.as_str()) {
+            let method = method.to_ascii_uppercase();
+            if read::METHODS.contains(&method.as_str()) {
+                requests.push((Method::from_bytes(method.as_bytes()).unwrap(), path.clone()));
+            }
+        }
     }
-    for (method, path) in
-        [("GET", "/users/tokens/revoke"), ("POST", "/users/tokens/revoke"), ("GET", "/users/me/sessions")]
-    {
-        requests.push((method.to_owned(), format!("/api/v4{path}")));
+    for (method, path) in [
+        (Method::GET, "/users/tokens/revoke"),
+        (Method::POST, "/users/tokens/revoke"),
+        (Method::GET, "/users/me/sessions"),
+    ] {
+        requests.push((method, format!("/api/v4{path}")));
     }
     assert!(requests.len() > 20);
     for (method, path) in &requests {
-        let request = hyper::Request::builder().method(method.as_str()).uri(path.as_str()).body(()).unwrap();
-        let Routed::Found(operation) = around_router::route_request(&request) else {
-            panic!("{method} {path}: no route")
-        };
-        assert_eq!(ApiRequestParser::parse_operation_id(&request), Some(operation.id), "{method} {path}");
+        let Routed::Found(found) = routes::route(method, path) else { panic!("{method} {path}: no route") };
+        let request = hyper::Request::builder().method(method).uri(path.as_str()).body(()).unwrap();
+        assert_eq!(ApiRequestParser::parse_operation_id(&request), Some(found.operation.id), "{method} {path}");
+        assert_eq!(operation_of(method, &found.matched).map(|(_, id)| id), Some(found.operation.id), "{method} {path}");
     }
 }

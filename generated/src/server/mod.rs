@@ -55,141 +55,358 @@ use crate::{Api,
 
 mod server_auth;
 
-mod paths {
-    use lazy_static::lazy_static;
+/// The spec's paths as a segment table, and a request path's one match against it.
+///
+/// Each template (the base path, then the spec's path) is split into its segments once, at
+/// compile time, and each fixed segment numbered among the distinct fixed segments templates
+/// have at its position. A request path is split once, by its `/`s; each of its segments is
+/// compared with the fixed segments of its position (by length, then bytes) to find its number;
+/// then each template of as many segments is compared by numbers: a fixed segment must have
+/// the same, a parameter takes any segment without `?` or `#` (the generator's `[^/?#]*`). The
+/// result, [`Matched`], is every template the path matches, with the path's segments: the
+/// router picks its operation from it and the handlers read their path parameters from it, so
+/// a request is matched once. A caller that matched already hands its match to
+/// [`super::Service::call_matched`].
+pub mod paths {
+    /// The spec's path templates, base path included, in the order of their ids.
+    pub const TEMPLATES: &[&str] = &[
+        "/api/v4/auth/check",
+        "/api/v4/system/ping",
+        "/api/v4/users/login",
+        "/api/v4/users/logout",
+        "/api/v4/users/me",
+        "/api/v4/users/sessions/device",
+        "/api/v4/users/sessions/revoke/all",
+        "/api/v4/users/tokens",
+        "/api/v4/users/tokens/disable",
+        "/api/v4/users/tokens/enable",
+        "/api/v4/users/tokens/revoke",
+        "/api/v4/users/tokens/search",
+        "/api/v4/users/tokens/{token_id}",
+        "/api/v4/users/username/{username}",
+        "/api/v4/users/{user_id}/active",
+        "/api/v4/users/{user_id}/audits",
+        "/api/v4/users/{user_id}/auth",
+        "/api/v4/users/{user_id}/mfa",
+        "/api/v4/users/{user_id}/mfa/generate",
+        "/api/v4/users/{user_id}/password",
+        "/api/v4/users/{user_id}/roles",
+        "/api/v4/users/{user_id}/sessions",
+        "/api/v4/users/{user_id}/sessions/revoke",
+        "/api/v4/users/{user_id}/sessions/revoke/all",
+        "/api/v4/users/{user_id}/tokens",
+    ];
+    pub(crate) const ID_AUTH_CHECK: usize = 0;
+    pub(crate) const ID_SYSTEM_PING: usize = 1;
+    pub(crate) const ID_USERS_LOGIN: usize = 2;
+    pub(crate) const ID_USERS_LOGOUT: usize = 3;
+    pub(crate) const ID_USERS_ME: usize = 4;
+    pub(crate) const ID_USERS_SESSIONS_DEVICE: usize = 5;
+    pub(crate) const ID_USERS_SESSIONS_REVOKE_ALL: usize = 6;
+    pub(crate) const ID_USERS_TOKENS: usize = 7;
+    pub(crate) const ID_USERS_TOKENS_DISABLE: usize = 8;
+    pub(crate) const ID_USERS_TOKENS_ENABLE: usize = 9;
+    pub(crate) const ID_USERS_TOKENS_REVOKE: usize = 10;
+    pub(crate) const ID_USERS_TOKENS_SEARCH: usize = 11;
+    pub(crate) const ID_USERS_TOKENS_TOKEN_ID: usize = 12;
+    pub(crate) const ID_USERS_USERNAME_USERNAME: usize = 13;
+    pub(crate) const ID_USERS_USER_ID_ACTIVE: usize = 14;
+    pub(crate) const ID_USERS_USER_ID_AUDITS: usize = 15;
+    pub(crate) const ID_USERS_USER_ID_AUTH: usize = 16;
+    pub(crate) const ID_USERS_USER_ID_MFA: usize = 17;
+    pub(crate) const ID_USERS_USER_ID_MFA_GENERATE: usize = 18;
+    pub(crate) const ID_USERS_USER_ID_PASSWORD: usize = 19;
+    pub(crate) const ID_USERS_USER_ID_ROLES: usize = 20;
+    pub(crate) const ID_USERS_USER_ID_SESSIONS: usize = 21;
+    pub(crate) const ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 22;
+    pub(crate) const ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 23;
+    pub(crate) const ID_USERS_USER_ID_TOKENS: usize = 24;
 
-    lazy_static! {
-        pub static ref GLOBAL_REGEX_SET: regex::RegexSet = regex::RegexSet::new(vec![
-            r"^/api/v4/auth/check$",
-            r"^/api/v4/system/ping$",
-            r"^/api/v4/users/login$",
-            r"^/api/v4/users/logout$",
-            r"^/api/v4/users/me$",
-            r"^/api/v4/users/sessions/device$",
-            r"^/api/v4/users/sessions/revoke/all$",
-            r"^/api/v4/users/tokens$",
-            r"^/api/v4/users/tokens/disable$",
-            r"^/api/v4/users/tokens/enable$",
-            r"^/api/v4/users/tokens/revoke$",
-            r"^/api/v4/users/tokens/search$",
-            r"^/api/v4/users/tokens/(?P<token_id>[^/?#]*)$",
-            r"^/api/v4/users/username/(?P<username>[^/?#]*)$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/auth$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$",
-            r"^/api/v4/users/(?P<user_id>[^/?#]*)/tokens$"
-        ])
-        .expect("Unable to create global regex set");
+    /// The most segments a template has: a longer path matches none.
+    pub const MAX_SEGMENTS: usize = max_segments(TEMPLATES);
+
+    /// Words of the match's set, one bit per template.
+    const WORDS: usize = TEMPLATES.len().div_ceil(64);
+
+    /// A number no fixed segment has: a parameter's, or a path segment equal to none.
+    const NOT_FIXED: u16 = u16::MAX;
+
+    /// One segment of a template: a parameter (its name, a range of the template's text,
+    /// without braces), or a fixed segment, by its number among those of its position.
+    #[derive(Clone, Copy)]
+    struct Part {
+        name: (u16, u16),
+        fixed: u16,
     }
-    pub(crate) static ID_AUTH_CHECK: usize = 0;
-    pub(crate) static ID_SYSTEM_PING: usize = 1;
-    pub(crate) static ID_USERS_LOGIN: usize = 2;
-    pub(crate) static ID_USERS_LOGOUT: usize = 3;
-    pub(crate) static ID_USERS_ME: usize = 4;
-    pub(crate) static ID_USERS_SESSIONS_DEVICE: usize = 5;
-    pub(crate) static ID_USERS_SESSIONS_REVOKE_ALL: usize = 6;
-    pub(crate) static ID_USERS_TOKENS: usize = 7;
-    pub(crate) static ID_USERS_TOKENS_DISABLE: usize = 8;
-    pub(crate) static ID_USERS_TOKENS_ENABLE: usize = 9;
-    pub(crate) static ID_USERS_TOKENS_REVOKE: usize = 10;
-    pub(crate) static ID_USERS_TOKENS_SEARCH: usize = 11;
-    pub(crate) static ID_USERS_TOKENS_TOKEN_ID: usize = 12;
-    lazy_static! {
-        pub static ref REGEX_USERS_TOKENS_TOKEN_ID: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/tokens/(?P<token_id>[^/?#]*)$")
-                .expect("Unable to create regex for USERS_TOKENS_TOKEN_ID");
+
+    /// A template split into its segments.
+    #[derive(Clone, Copy)]
+    struct Template {
+        parts: [Part; MAX_SEGMENTS],
+        count: usize,
     }
-    pub(crate) static ID_USERS_USERNAME_USERNAME: usize = 13;
-    lazy_static! {
-        pub static ref REGEX_USERS_USERNAME_USERNAME: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/username/(?P<username>[^/?#]*)$")
-                .expect("Unable to create regex for USERS_USERNAME_USERNAME");
+
+    /// The distinct fixed segments templates have at each position, numbered in order.
+    struct Fixed {
+        at: [[&'static [u8]; TEMPLATES.len()]; MAX_SEGMENTS],
+        count: [usize; MAX_SEGMENTS],
     }
-    pub(crate) static ID_USERS_USER_ID_ACTIVE: usize = 14;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_ACTIVE: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/active$")
-                .expect("Unable to create regex for USERS_USER_ID_ACTIVE");
+
+    const NO_PART: Part = Part { name: (0, 0), fixed: NOT_FIXED };
+    const NO_TEMPLATE: Template = Template { parts: [NO_PART; MAX_SEGMENTS], count: 0 };
+
+    /// Every template split, and the fixed segments numbered (at compile time).
+    const BUILT: ([Template; TEMPLATES.len()], Fixed) = build();
+    static TABLE: [Template; TEMPLATES.len()] = BUILT.0;
+    static FIXED: Fixed = BUILT.1;
+
+    /// How many leading segments every template has, fixed and the same (the base path's):
+    /// a path's are checked once, not once per template.
+    const COMMON: usize = common(&BUILT.0);
+
+    const fn common(table: &[Template; TEMPLATES.len()]) -> usize {
+        let mut at = 0;
+        while at < MAX_SEGMENTS {
+            let mut id = 0;
+            while id < table.len() {
+                // The same fixed segment has number 0 wherever every template has it.
+                if table[id].count <= at || table[id].parts[at].fixed != 0 {
+                    return at;
+                }
+                id += 1;
+            }
+            at += 1;
+        }
+        at
     }
-    pub(crate) static ID_USERS_USER_ID_AUDITS: usize = 15;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_AUDITS: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/audits$")
-                .expect("Unable to create regex for USERS_USER_ID_AUDITS");
+
+    const fn max_segments(templates: &[&str]) -> usize {
+        let mut most = 0;
+        let mut i = 0;
+        while i < templates.len() {
+            let bytes = templates[i].as_bytes();
+            let mut count = 0;
+            let mut j = 0;
+            while j < bytes.len() {
+                if bytes[j] == b'/' {
+                    count += 1;
+                }
+                j += 1;
+            }
+            if count > most {
+                most = count;
+            }
+            i += 1;
+        }
+        most
     }
-    pub(crate) static ID_USERS_USER_ID_AUTH: usize = 16;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_AUTH: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/auth$")
-                .expect("Unable to create regex for USERS_USER_ID_AUTH");
+
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
-    pub(crate) static ID_USERS_USER_ID_MFA: usize = 17;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_MFA: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa$")
-                .expect("Unable to create regex for USERS_USER_ID_MFA");
+
+    /// `bytes[start..end]`, in a constant.
+    const fn range(bytes: &'static [u8], start: usize, end: usize) -> &'static [u8] {
+        bytes.split_at(end).0.split_at(start).1
     }
-    pub(crate) static ID_USERS_USER_ID_MFA_GENERATE: usize = 18;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_MFA_GENERATE: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/mfa/generate$")
-                .expect("Unable to create regex for USERS_USER_ID_MFA_GENERATE");
+
+    /// Each template split after its leading `/` at each `/` (`{name}` is a parameter), and
+    /// each fixed segment numbered.
+    const fn build() -> ([Template; TEMPLATES.len()], Fixed) {
+        let mut table = [NO_TEMPLATE; TEMPLATES.len()];
+        let mut fixed = Fixed { at: [[&[]; TEMPLATES.len()]; MAX_SEGMENTS], count: [0; MAX_SEGMENTS] };
+        let mut id = 0;
+        while id < TEMPLATES.len() {
+            let bytes = TEMPLATES[id].as_bytes();
+            let mut template = NO_TEMPLATE;
+            let mut start = 1;
+            let mut i = 1;
+            while i <= bytes.len() {
+                if i == bytes.len() || bytes[i] == b'/' {
+                    let at = template.count;
+                    if i >= start + 2 && bytes[start] == b'{' && bytes[i - 1] == b'}' {
+                        // A template is far shorter than 64 KiB.
+                        template.parts[at] = Part { name: ((start + 1) as u16, (i - 1) as u16), fixed: NOT_FIXED };
+                    } else {
+                        let text = range(bytes, start, i);
+                        let mut number = 0;
+                        while number < fixed.count[at] && !same(fixed.at[at][number], text) {
+                            number += 1;
+                        }
+                        if number == fixed.count[at] {
+                            fixed.at[at][number] = text;
+                            fixed.count[at] += 1;
+                        }
+                        template.parts[at] = Part { name: (0, 0), fixed: number as u16 };
+                    }
+                    template.count += 1;
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            table[id] = template;
+            id += 1;
+        }
+        (table, fixed)
     }
-    pub(crate) static ID_USERS_USER_ID_PASSWORD: usize = 19;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_PASSWORD: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/password$")
-                .expect("Unable to create regex for USERS_USER_ID_PASSWORD");
+
+    /// The templates a request path matches (by id), and the path's segments.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Matched {
+        set: [u64; WORDS],
+        /// Each segment's range in the path.
+        segments: [(u32, u32); MAX_SEGMENTS],
+        count: usize,
     }
-    pub(crate) static ID_USERS_USER_ID_ROLES: usize = 20;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_ROLES: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/roles$")
-                .expect("Unable to create regex for USERS_USER_ID_ROLES");
+
+    /// Every template `path` (a request's path, without its query) matches.
+    pub fn matches(path: &str) -> Matched {
+        let mut found = Matched::NONE;
+        let bytes = path.as_bytes();
+        if bytes.first() != Some(&b'/') || bytes.len() > u32::MAX as usize {
+            return found;
+        }
+        // Each segment's number among the fixed segments of its position.
+        let mut numbers = [NOT_FIXED; MAX_SEGMENTS];
+        let mut start = 1;
+        loop {
+            let end = bytes[start..].iter().position(|&b| b == b'/').map_or(bytes.len(), |i| start + i);
+            if found.count == MAX_SEGMENTS {
+                return Matched::NONE;
+            }
+            let segment = &bytes[start..end];
+            let at = found.count;
+            let candidates = &FIXED.at[at][..FIXED.count[at]];
+            // By hand, not `==`: these are a few bytes long, shorter than a call to `memcmp`.
+            let equal = |text: &&[u8]| text.len() == segment.len() && text.iter().zip(segment).all(|(a, b)| a == b);
+            if let Some(number) = candidates.iter().position(equal) {
+                numbers[at] = number as u16;
+            }
+            // Both fit: the path's length does.
+            found.segments[at] = (start as u32, end as u32);
+            found.count += 1;
+            if end == bytes.len() {
+                break;
+            }
+            start = end + 1;
+        }
+        let count = found.count;
+        if count < COMMON || numbers[..COMMON].iter().any(|&number| number != 0) {
+            return Matched::NONE;
+        }
+        for (id, template) in TABLE.iter().enumerate() {
+            if template.count == count && fits(template, &numbers, bytes, &found.segments) {
+                found.set[id / 64] |= 1 << (id % 64);
+            }
+        }
+        found
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS: usize = 21;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_SESSIONS: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions$")
-                .expect("Unable to create regex for USERS_USER_ID_SESSIONS");
+
+    /// Whether `template` (of as many segments as the path) fits the path's segments past the
+    /// common ones: its fixed segments first, then its parameters' bytes (a rare refusal).
+    fn fits(template: &Template, numbers: &[u16; MAX_SEGMENTS], path: &[u8], segments: &[(u32, u32)]) -> bool {
+        for at in COMMON..template.count {
+            let fixed = template.parts[at].fixed;
+            if fixed != NOT_FIXED && fixed != numbers[at] {
+                return false;
+            }
+        }
+        (COMMON..template.count).all(|at| {
+            let (start, end) = segments[at];
+            template.parts[at].fixed != NOT_FIXED || !path[start as usize..end as usize].iter().any(|&b| b == b'?' || b == b'#')
+        })
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE: usize = 22;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke$")
-                .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE");
+
+    impl Matched {
+        /// A path no template matches.
+        pub const NONE: Matched = Matched { set: [0; WORDS], segments: [(0, 0); MAX_SEGMENTS], count: 0 };
+
+        /// Whether template `id` is one the path matches.
+        pub fn matched(&self, id: usize) -> bool {
+            id < TEMPLATES.len() && self.set[id / 64] & (1 << (id % 64)) != 0
+        }
+
+        /// The ids of the templates the path matches, in order.
+        pub fn ids(&self) -> impl Iterator<Item = usize> {
+            let set = self.set;
+            (0..WORDS).flat_map(move |word| {
+                let mut bits = set[word];
+                std::iter::from_fn(move || {
+                    let bit = bits.trailing_zeros() as usize;
+                    (bits != 0).then(|| {
+                        bits &= bits - 1;
+                        word * 64 + bit
+                    })
+                })
+            })
+        }
+
+        /// Whether the path matches no template.
+        pub fn is_empty(&self) -> bool {
+            self.set.iter().all(|&word| word == 0)
+        }
+
+        /// Template `id` no longer counts as matched (a caller's own rules refuse it).
+        pub fn remove(&mut self, id: usize) {
+            if id < TEMPLATES.len() {
+                self.set[id / 64] &= !(1 << (id % 64));
+            }
+        }
+
+        /// The path parameters of `path` (the path this match was made of) under template
+        /// `id`: each name, and its segment as sent (not decoded).
+        pub fn params<'m, 'a>(&'m self, id: usize, path: &'a str) -> Params<'m, 'a> {
+            let parts = match TABLE.get(id) {
+                Some(template) if self.matched(id) => &template.parts[..template.count],
+                _ => &[],
+            };
+            Params { parts, text: TEMPLATES.get(id).copied().unwrap_or(""), segments: &self.segments, path }
+        }
     }
-    pub(crate) static ID_USERS_USER_ID_SESSIONS_REVOKE_ALL: usize = 23;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/sessions/revoke/all$")
-                .expect("Unable to create regex for USERS_USER_ID_SESSIONS_REVOKE_ALL");
+
+    /// A match's path parameters under one template ([`Matched::params`]): indexed by name, as
+    /// the handlers read them, or in order.
+    pub struct Params<'m, 'a> {
+        /// The template's parts; none if the path does not match it.
+        parts: &'static [Part],
+        text: &'static str,
+        segments: &'m [(u32, u32); MAX_SEGMENTS],
+        path: &'a str,
     }
-    pub(crate) static ID_USERS_USER_ID_TOKENS: usize = 24;
-    lazy_static! {
-        pub static ref REGEX_USERS_USER_ID_TOKENS: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v4/users/(?P<user_id>[^/?#]*)/tokens$")
-                .expect("Unable to create regex for USERS_USER_ID_TOKENS");
+
+    impl<'m, 'a: 'm> Params<'m, 'a> {
+        /// Each parameter's name and value, in the template's order.
+        pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'a str)> + 'm {
+            let (text, path) = (self.text, self.path);
+            let params = self.parts.iter().zip(self.segments).filter(|(part, _)| part.fixed == NOT_FIXED);
+            params.map(move |(part, &(start, end))| {
+                (&text[part.name.0 as usize..part.name.1 as usize], path.get(start as usize..end as usize).unwrap_or(""))
+            })
+        }
+
+        /// The value of parameter `name`, if the template has it.
+        pub fn get(&self, name: &str) -> Option<&'a str> {
+            self.iter().find(|(n, _)| *n == name).map(|(_, value)| value)
+        }
+    }
+
+    impl std::ops::Index<&str> for Params<'_, '_> {
+        type Output = str;
+
+        /// The value of parameter `name`; "" if the template has none of that name.
+        fn index(&self, name: &str) -> &str {
+            self.get(name).unwrap_or("")
+        }
     }
 }
 
@@ -349,10 +566,28 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
     type Future = ServiceFuture;
 
     fn call(&self, req: (Request<ReqBody>, C)) -> Self::Future {
+        let path = paths::matches(req.0.uri().path());
+        self.call_matched(req, path)
+    }
+}
+
+impl<T, C> Service<T, C> where
+    T: Api<C> + Clone + Send + Sync + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+{
+    /// `call`, with the request's route match made already: [`paths::matches`] of this
+    /// request's path, with any template the caller's own rules refuse removed. The request is
+    /// routed by it, and its path parameters read from it; it is not matched again.
+    pub fn call_matched<ReqBody>(&self, req: (Request<ReqBody>, C), path: paths::Matched) -> ServiceFuture where
+        ReqBody: Body + Send + 'static,
+        ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+        ReqBody::Data: Send,
+    {
         async fn run<T, C, ReqBody>(
             mut api_impl: T,
             req: (Request<ReqBody>, C),
             validation: bool,
+            path: paths::Matched,
         ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
         where
             T: Api<C> + Clone + Send + 'static,
@@ -364,138 +599,137 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
             let (request, context) = req;
             let (parts, body) = request.into_parts();
             let (method, uri, headers) = (parts.method, parts.uri, parts.headers);
-            let path = paths::GLOBAL_REGEX_SET.matches(uri.path());
 
             match method {
 
             // AuthCheck - GET /auth/check
             hyper::Method::GET if path.matched(paths::ID_AUTH_CHECK) => {
-                handle_auth_check(api_impl, uri, headers, body, context, validation).await
+                handle_auth_check(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => {
-                handle_generate_mfa_secret(api_impl, uri, headers, body, context, validation).await
+                handle_generate_mfa_secret(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // UpdateUserMfa - PUT /users/{user_id}/mfa
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_MFA) => {
-                handle_update_user_mfa(api_impl, uri, headers, body, context, validation).await
+                handle_update_user_mfa(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // AttachDevice - PUT /users/sessions/device
             hyper::Method::PUT if path.matched(paths::ID_USERS_SESSIONS_DEVICE) => {
-                handle_attach_device(api_impl, uri, headers, body, context, validation).await
+                handle_attach_device(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // RevokeSessionsForAllUsers - POST /users/sessions/revoke/all
             hyper::Method::POST if path.matched(paths::ID_USERS_SESSIONS_REVOKE_ALL) => {
-                handle_revoke_sessions_for_all_users(api_impl, uri, headers, body, context, validation).await
+                handle_revoke_sessions_for_all_users(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetSessions - GET /users/{user_id}/sessions
             hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => {
-                handle_get_sessions(api_impl, uri, headers, body, context, validation).await
+                handle_get_sessions(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // RevokeAllSessions - POST /users/{user_id}/sessions/revoke/all
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL) => {
-                handle_revoke_all_sessions(api_impl, uri, headers, body, context, validation).await
+                handle_revoke_all_sessions(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // RevokeSession - POST /users/{user_id}/sessions/revoke
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE) => {
-                handle_revoke_session(api_impl, uri, headers, body, context, validation).await
+                handle_revoke_session(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // Ping - GET /system/ping
             hyper::Method::GET if path.matched(paths::ID_SYSTEM_PING) => {
-                handle_ping(api_impl, uri, headers, body, context, validation).await
+                handle_ping(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // DisableUserAccessToken - POST /users/tokens/disable
             hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_DISABLE) => {
-                handle_disable_user_access_token(api_impl, uri, headers, body, context, validation).await
+                handle_disable_user_access_token(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // EnableUserAccessToken - POST /users/tokens/enable
             hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_ENABLE) => {
-                handle_enable_user_access_token(api_impl, uri, headers, body, context, validation).await
+                handle_enable_user_access_token(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetUserAccessTokens - GET /users/tokens
             hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS) => {
-                handle_get_user_access_tokens(api_impl, uri, headers, body, context, validation).await
+                handle_get_user_access_tokens(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // RevokeUserAccessToken - POST /users/tokens/revoke
             hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_REVOKE) => {
-                handle_revoke_user_access_token(api_impl, uri, headers, body, context, validation).await
+                handle_revoke_user_access_token(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // SearchUserAccessTokens - POST /users/tokens/search
             hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_SEARCH) => {
-                handle_search_user_access_tokens(api_impl, uri, headers, body, context, validation).await
+                handle_search_user_access_tokens(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // CreateUserAccessToken - POST /users/{user_id}/tokens
             hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_TOKENS) => {
-                handle_create_user_access_token(api_impl, uri, headers, body, context, validation).await
+                handle_create_user_access_token(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetUserAccessToken - GET /users/tokens/{token_id}
             hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS_TOKEN_ID) => {
-                handle_get_user_access_token(api_impl, uri, headers, body, context, validation).await
+                handle_get_user_access_token(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetUserAccessTokensForUser - GET /users/{user_id}/tokens
             hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_TOKENS) => {
-                handle_get_user_access_tokens_for_user(api_impl, uri, headers, body, context, validation).await
+                handle_get_user_access_tokens_for_user(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetMe - GET /users/me
             hyper::Method::GET if path.matched(paths::ID_USERS_ME) => {
-                handle_get_me(api_impl, uri, headers, body, context, validation).await
+                handle_get_me(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // Login - POST /users/login
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGIN) => {
-                handle_login(api_impl, uri, headers, body, context, validation).await
+                handle_login(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // Logout - POST /users/logout
             hyper::Method::POST if path.matched(paths::ID_USERS_LOGOUT) => {
-                handle_logout(api_impl, uri, headers, body, context, validation).await
+                handle_logout(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetUserAudits - GET /users/{user_id}/audits
             hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_AUDITS) => {
-                handle_get_user_audits(api_impl, uri, headers, body, context, validation).await
+                handle_get_user_audits(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // GetUserByUsername - GET /users/username/{username}
             hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => {
-                handle_get_user_by_username(api_impl, uri, headers, body, context, validation).await
+                handle_get_user_by_username(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // UpdateUserActive - PUT /users/{user_id}/active
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => {
-                handle_update_user_active(api_impl, uri, headers, body, context, validation).await
+                handle_update_user_active(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // UpdateUserAuth - PUT /users/{user_id}/auth
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_AUTH) => {
-                handle_update_user_auth(api_impl, uri, headers, body, context, validation).await
+                handle_update_user_auth(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // UpdateUserPassword - PUT /users/{user_id}/password
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => {
-                handle_update_user_password(api_impl, uri, headers, body, context, validation).await
+                handle_update_user_password(api_impl, uri, headers, body, context, validation, path).await
             },
 
             // UpdateUserRoles - PUT /users/{user_id}/roles
             hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ROLES) => {
-                handle_update_user_roles(api_impl, uri, headers, body, context, validation).await
+                handle_update_user_roles(api_impl, uri, headers, body, context, validation, path).await
             },
 
             _ if path.matched(paths::ID_AUTH_CHECK) => method_not_allowed(),
@@ -531,7 +765,8 @@ impl<T, C, ReqBody> hyper::service::Service<(Request<ReqBody>, C)> for Service<T
         Box::pin(run(
             self.api_impl.clone(),
             req,
-            self.validation
+            self.validation,
+            path,
         ))
     }
 }
@@ -544,6 +779,7 @@ async fn handle_auth_check<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -817,6 +1053,7 @@ async fn handle_generate_mfa_secret<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -836,14 +1073,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_MFA_GENERATE
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_MFA_GENERATE in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_MFA_GENERATE.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_MFA_GENERATE, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -1025,6 +1256,7 @@ async fn handle_update_user_mfa<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1044,14 +1276,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_MFA
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_MFA in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_MFA.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_MFA, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -1274,6 +1500,7 @@ async fn handle_attach_device<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1454,6 +1681,7 @@ async fn handle_revoke_sessions_for_all_users<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1574,6 +1802,7 @@ async fn handle_get_sessions<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1593,14 +1822,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_SESSIONS
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_SESSIONS in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_SESSIONS.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_SESSIONS, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -1731,6 +1954,7 @@ async fn handle_revoke_all_sessions<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1750,14 +1974,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_SESSIONS_REVOKE_ALL in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_SESSIONS_REVOKE_ALL.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -1888,6 +2106,7 @@ async fn handle_revoke_session<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -1907,14 +2126,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_SESSIONS_REVOKE
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_SESSIONS_REVOKE in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_SESSIONS_REVOKE.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_SESSIONS_REVOKE, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -2094,6 +2307,7 @@ async fn handle_ping<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -2381,6 +2595,7 @@ async fn handle_disable_user_access_token<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -2561,6 +2776,7 @@ async fn handle_enable_user_access_token<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -2741,6 +2957,7 @@ async fn handle_get_user_access_tokens<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -2913,6 +3130,7 @@ async fn handle_revoke_user_access_token<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3093,6 +3311,7 @@ async fn handle_search_user_access_tokens<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3273,6 +3492,7 @@ async fn handle_create_user_access_token<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3292,14 +3512,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_TOKENS
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_TOKENS in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_TOKENS.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_TOKENS, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -3490,6 +3704,7 @@ async fn handle_get_user_access_token<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3509,14 +3724,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_TOKENS_TOKEN_ID
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_TOKENS_TOKEN_ID in set but failed match against \"{}\"", path, paths::REGEX_USERS_TOKENS_TOKEN_ID.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_TOKENS_TOKEN_ID, uri.path());
 
                 let param_token_id = match percent_encoding::percent_decode(path_params["token_id"].as_bytes()).decode_utf8() {
                     Ok(param_token_id) => match param_token_id.parse::<String>() {
@@ -3647,6 +3856,7 @@ async fn handle_get_user_access_tokens_for_user<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3666,14 +3876,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_TOKENS
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_TOKENS in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_TOKENS.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_TOKENS, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -3845,6 +4049,7 @@ async fn handle_get_me<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -3975,6 +4180,7 @@ async fn handle_login<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4186,6 +4392,7 @@ async fn handle_logout<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4284,6 +4491,7 @@ async fn handle_get_user_audits<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4303,14 +4511,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_AUDITS
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_AUDITS in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_AUDITS.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_AUDITS, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -4482,6 +4684,7 @@ async fn handle_get_user_by_username<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4501,14 +4704,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USERNAME_USERNAME
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USERNAME_USERNAME in set but failed match against \"{}\"", path, paths::REGEX_USERS_USERNAME_USERNAME.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USERNAME_USERNAME, uri.path());
 
                 let param_username = match percent_encoding::percent_decode(path_params["username"].as_bytes()).decode_utf8() {
                     Ok(param_username) => match param_username.parse::<String>() {
@@ -4639,6 +4836,7 @@ async fn handle_update_user_active<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4658,14 +4856,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_ACTIVE
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_ACTIVE in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_ACTIVE.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_ACTIVE, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -4845,6 +5037,7 @@ async fn handle_update_user_auth<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -4864,14 +5057,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_AUTH
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_AUTH in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_AUTH.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_AUTH, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -5051,6 +5238,7 @@ async fn handle_update_user_password<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -5070,14 +5258,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_PASSWORD
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_PASSWORD in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_PASSWORD.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_PASSWORD, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -5289,6 +5471,7 @@ async fn handle_update_user_roles<T, C, ReqBody>(
     body: ReqBody,
     context: C,
     validation: bool,
+    path_match: paths::Matched,
 ) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
 where
     T: Api<C> + Clone + Send + 'static,
@@ -5308,14 +5491,8 @@ where
                     };
                 }
 
-                // Path parameters
-                let path: &str = uri.path();
-                let path_params =
-                    paths::REGEX_USERS_USER_ID_ROLES
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE USERS_USER_ID_ROLES in set but failed match against \"{}\"", path, paths::REGEX_USERS_USER_ID_ROLES.as_str())
-                    );
+                // Path parameters, from the request's one route match
+                let path_params = path_match.params(paths::ID_USERS_USER_ID_ROLES, uri.path());
 
                 let param_user_id = match percent_encoding::percent_decode(path_params["user_id"].as_bytes()).decode_utf8() {
                     Ok(param_user_id) => match param_user_id.parse::<String>() {
@@ -5487,65 +5664,70 @@ where
                         }
 }
 
+/// The operation `method` runs on a path matched as `path`, and the id of the template it runs
+/// under: the choice `Service::call_matched` makes.
+pub fn operation_of(method: &hyper::Method, path: &paths::Matched) -> Option<(usize, &'static str)> {
+    match *method {
+        // AuthCheck - GET /auth/check
+        hyper::Method::GET if path.matched(paths::ID_AUTH_CHECK) => Some((paths::ID_AUTH_CHECK, "AuthCheck")),
+        // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
+        hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => Some((paths::ID_USERS_USER_ID_MFA_GENERATE, "GenerateMfaSecret")),
+        // UpdateUserMfa - PUT /users/{user_id}/mfa
+        hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_MFA) => Some((paths::ID_USERS_USER_ID_MFA, "UpdateUserMfa")),
+        // AttachDevice - PUT /users/sessions/device
+        hyper::Method::PUT if path.matched(paths::ID_USERS_SESSIONS_DEVICE) => Some((paths::ID_USERS_SESSIONS_DEVICE, "AttachDevice")),
+        // RevokeSessionsForAllUsers - POST /users/sessions/revoke/all
+        hyper::Method::POST if path.matched(paths::ID_USERS_SESSIONS_REVOKE_ALL) => Some((paths::ID_USERS_SESSIONS_REVOKE_ALL, "RevokeSessionsForAllUsers")),
+        // GetSessions - GET /users/{user_id}/sessions
+        hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => Some((paths::ID_USERS_USER_ID_SESSIONS, "GetSessions")),
+        // RevokeAllSessions - POST /users/{user_id}/sessions/revoke/all
+        hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL) => Some((paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL, "RevokeAllSessions")),
+        // RevokeSession - POST /users/{user_id}/sessions/revoke
+        hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE) => Some((paths::ID_USERS_USER_ID_SESSIONS_REVOKE, "RevokeSession")),
+        // Ping - GET /system/ping
+        hyper::Method::GET if path.matched(paths::ID_SYSTEM_PING) => Some((paths::ID_SYSTEM_PING, "Ping")),
+        // DisableUserAccessToken - POST /users/tokens/disable
+        hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_DISABLE) => Some((paths::ID_USERS_TOKENS_DISABLE, "DisableUserAccessToken")),
+        // EnableUserAccessToken - POST /users/tokens/enable
+        hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_ENABLE) => Some((paths::ID_USERS_TOKENS_ENABLE, "EnableUserAccessToken")),
+        // GetUserAccessTokens - GET /users/tokens
+        hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS) => Some((paths::ID_USERS_TOKENS, "GetUserAccessTokens")),
+        // RevokeUserAccessToken - POST /users/tokens/revoke
+        hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_REVOKE) => Some((paths::ID_USERS_TOKENS_REVOKE, "RevokeUserAccessToken")),
+        // SearchUserAccessTokens - POST /users/tokens/search
+        hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_SEARCH) => Some((paths::ID_USERS_TOKENS_SEARCH, "SearchUserAccessTokens")),
+        // CreateUserAccessToken - POST /users/{user_id}/tokens
+        hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_TOKENS) => Some((paths::ID_USERS_USER_ID_TOKENS, "CreateUserAccessToken")),
+        // GetUserAccessToken - GET /users/tokens/{token_id}
+        hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS_TOKEN_ID) => Some((paths::ID_USERS_TOKENS_TOKEN_ID, "GetUserAccessToken")),
+        // GetUserAccessTokensForUser - GET /users/{user_id}/tokens
+        hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_TOKENS) => Some((paths::ID_USERS_USER_ID_TOKENS, "GetUserAccessTokensForUser")),
+        // GetMe - GET /users/me
+        hyper::Method::GET if path.matched(paths::ID_USERS_ME) => Some((paths::ID_USERS_ME, "GetMe")),
+        // Login - POST /users/login
+        hyper::Method::POST if path.matched(paths::ID_USERS_LOGIN) => Some((paths::ID_USERS_LOGIN, "Login")),
+        // Logout - POST /users/logout
+        hyper::Method::POST if path.matched(paths::ID_USERS_LOGOUT) => Some((paths::ID_USERS_LOGOUT, "Logout")),
+        // GetUserAudits - GET /users/{user_id}/audits
+        hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_AUDITS) => Some((paths::ID_USERS_USER_ID_AUDITS, "GetUserAudits")),
+        // GetUserByUsername - GET /users/username/{username}
+        hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => Some((paths::ID_USERS_USERNAME_USERNAME, "GetUserByUsername")),
+        // UpdateUserActive - PUT /users/{user_id}/active
+        hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => Some((paths::ID_USERS_USER_ID_ACTIVE, "UpdateUserActive")),
+        // UpdateUserAuth - PUT /users/{user_id}/auth
+        hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_AUTH) => Some((paths::ID_USERS_USER_ID_AUTH, "UpdateUserAuth")),
+        // UpdateUserPassword - PUT /users/{user_id}/password
+        hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => Some((paths::ID_USERS_USER_ID_PASSWORD, "UpdateUserPassword")),
+        // UpdateUserRoles - PUT /users/{user_id}/roles
+        hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ROLES) => Some((paths::ID_USERS_USER_ID_ROLES, "UpdateUserRoles")),
+        _ => None,
+    }
+}
+
 /// Request parser for `Api`.
 pub struct ApiRequestParser;
 impl<T> RequestParser<T> for ApiRequestParser {
     fn parse_operation_id(request: &Request<T>) -> Option<&'static str> {
-        let path = paths::GLOBAL_REGEX_SET.matches(request.uri().path());
-        match *request.method() {
-            // AuthCheck - GET /auth/check
-            hyper::Method::GET if path.matched(paths::ID_AUTH_CHECK) => Some("AuthCheck"),
-            // GenerateMfaSecret - POST /users/{user_id}/mfa/generate
-            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_MFA_GENERATE) => Some("GenerateMfaSecret"),
-            // UpdateUserMfa - PUT /users/{user_id}/mfa
-            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_MFA) => Some("UpdateUserMfa"),
-            // AttachDevice - PUT /users/sessions/device
-            hyper::Method::PUT if path.matched(paths::ID_USERS_SESSIONS_DEVICE) => Some("AttachDevice"),
-            // RevokeSessionsForAllUsers - POST /users/sessions/revoke/all
-            hyper::Method::POST if path.matched(paths::ID_USERS_SESSIONS_REVOKE_ALL) => Some("RevokeSessionsForAllUsers"),
-            // GetSessions - GET /users/{user_id}/sessions
-            hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_SESSIONS) => Some("GetSessions"),
-            // RevokeAllSessions - POST /users/{user_id}/sessions/revoke/all
-            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE_ALL) => Some("RevokeAllSessions"),
-            // RevokeSession - POST /users/{user_id}/sessions/revoke
-            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_SESSIONS_REVOKE) => Some("RevokeSession"),
-            // Ping - GET /system/ping
-            hyper::Method::GET if path.matched(paths::ID_SYSTEM_PING) => Some("Ping"),
-            // DisableUserAccessToken - POST /users/tokens/disable
-            hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_DISABLE) => Some("DisableUserAccessToken"),
-            // EnableUserAccessToken - POST /users/tokens/enable
-            hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_ENABLE) => Some("EnableUserAccessToken"),
-            // GetUserAccessTokens - GET /users/tokens
-            hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS) => Some("GetUserAccessTokens"),
-            // RevokeUserAccessToken - POST /users/tokens/revoke
-            hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_REVOKE) => Some("RevokeUserAccessToken"),
-            // SearchUserAccessTokens - POST /users/tokens/search
-            hyper::Method::POST if path.matched(paths::ID_USERS_TOKENS_SEARCH) => Some("SearchUserAccessTokens"),
-            // CreateUserAccessToken - POST /users/{user_id}/tokens
-            hyper::Method::POST if path.matched(paths::ID_USERS_USER_ID_TOKENS) => Some("CreateUserAccessToken"),
-            // GetUserAccessToken - GET /users/tokens/{token_id}
-            hyper::Method::GET if path.matched(paths::ID_USERS_TOKENS_TOKEN_ID) => Some("GetUserAccessToken"),
-            // GetUserAccessTokensForUser - GET /users/{user_id}/tokens
-            hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_TOKENS) => Some("GetUserAccessTokensForUser"),
-            // GetMe - GET /users/me
-            hyper::Method::GET if path.matched(paths::ID_USERS_ME) => Some("GetMe"),
-            // Login - POST /users/login
-            hyper::Method::POST if path.matched(paths::ID_USERS_LOGIN) => Some("Login"),
-            // Logout - POST /users/logout
-            hyper::Method::POST if path.matched(paths::ID_USERS_LOGOUT) => Some("Logout"),
-            // GetUserAudits - GET /users/{user_id}/audits
-            hyper::Method::GET if path.matched(paths::ID_USERS_USER_ID_AUDITS) => Some("GetUserAudits"),
-            // GetUserByUsername - GET /users/username/{username}
-            hyper::Method::GET if path.matched(paths::ID_USERS_USERNAME_USERNAME) => Some("GetUserByUsername"),
-            // UpdateUserActive - PUT /users/{user_id}/active
-            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ACTIVE) => Some("UpdateUserActive"),
-            // UpdateUserAuth - PUT /users/{user_id}/auth
-            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_AUTH) => Some("UpdateUserAuth"),
-            // UpdateUserPassword - PUT /users/{user_id}/password
-            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_PASSWORD) => Some("UpdateUserPassword"),
-            // UpdateUserRoles - PUT /users/{user_id}/roles
-            hyper::Method::PUT if path.matched(paths::ID_USERS_USER_ID_ROLES) => Some("UpdateUserRoles"),
-            _ => None,
-        }
+        operation_of(request.method(), &paths::matches(request.uri().path())).map(|(_, id)| id)
     }
 }
