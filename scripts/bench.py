@@ -141,6 +141,9 @@ class Bench:
     def __init__(self, args):
         self.args = args
         self.bin = Path(args.bin_dir)
+        if args.work_dir:
+            # A folder named on the command line is made if it is not there yet.
+            Path(args.work_dir).mkdir(parents=True, exist_ok=True)
         self.work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.work_dir))
         self.backend = args.database
         self.cell = 0
