@@ -19,9 +19,6 @@ use percent_encoding::percent_decode_str;
 
 use super::operations::{self, Operation};
 
-/// The base path every API route is under.
-pub const BASE_PATH: &str = "/api/v4";
-
 /// What routing found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Routed {

@@ -1,6 +1,7 @@
 //! The generated router's segment table (our `server-paths.mustache`) matches paths exactly as
 //! the generator's own `RegexSet` did: every template `^{base}{path}$` with each parameter
-//! `[^/?#]*`, and the same parameter values as that regex's captures. Checked over every
+//! `[^/?#]*` (the pattern the pinned generator wrote, rebuilt here), and the same parameter
+//! values as that regex's captures. Checked over every
 //! template of the spec, filled with values that fit, values a parameter must refuse, and paths
 //! one edit away (a segment more or less, a slash doubled or trailing).
 
@@ -81,7 +82,7 @@ fn the_segment_table_matches_as_the_generators_regexes_did() {
 }
 
 #[test]
-fn a_match_with_a_template_removed_no_longer_routes_to_it() {
+fn removing_a_template_takes_it_out_of_the_match_alone() {
     let path = "/api/v4/users/tokens/revoke";
     let mut matched = paths::matches(path);
     let ids: Vec<usize> = matched.ids().collect();
@@ -95,4 +96,32 @@ fn a_match_with_a_template_removed_no_longer_routes_to_it() {
     again.remove(usize::MAX);
     again.remove((0..paths::TEMPLATES.len()).find(|id| !ids.contains(id)).unwrap());
     assert_eq!(again, paths::matches(path));
+}
+
+/// `Service::call_matched` routes by the match it is handed, not by matching the request's path
+/// again: the pipeline's match (Mattermost's patterns applied) is the one the router runs.
+#[tokio::test]
+async fn the_generated_router_routes_by_the_match_it_is_handed() {
+    use http_body_util::{BodyExt, Full};
+    use hyper::{Request, StatusCode};
+    use mm_sessions::http::api::Handlers;
+    use mm_sessions::http::context::{RequestContext, RequestDetails};
+
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Memory).await;
+    let handlers = Handlers::new(app.service.clone(), Default::default(), Default::default());
+    let router = mm_sessions_api::server::Service::new(handlers, false);
+    // `GET /system/ping` needs no credentials; `GET /users/me` does (the generated 403 without).
+    let ping = "/api/v4/system/ping";
+    let call = |matched: paths::Matched| {
+        let request = Request::get(ping).body(Full::new(bytes::Bytes::new())).unwrap();
+        let context = RequestContext::new("req".into(), None, RequestDetails::default());
+        router.call_matched((request, context), matched)
+    };
+    let answer = call(paths::matches(ping)).await.unwrap();
+    assert_eq!(answer.status(), StatusCode::OK);
+    let body = answer.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("\"status\":\"OK\""), "{body:?}");
+    // The same request handed GET me's match runs GET me; handed no match, the router's 404.
+    assert_eq!(call(paths::matches("/api/v4/users/me")).await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(call(paths::Matched::NONE).await.unwrap().status(), StatusCode::NOT_FOUND);
 }

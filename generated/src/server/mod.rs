@@ -130,6 +130,7 @@ pub mod paths {
 
     /// A number no fixed segment has: a parameter's, or a path segment equal to none.
     const NOT_FIXED: u16 = u16::MAX;
+    const _: () = assert!(TEMPLATES.len() < NOT_FIXED as usize, "fixed segments are numbered in u16");
 
     /// One segment of a template: a parameter (its name, a range of the template's text,
     /// without braces), or a fixed segment, by its number among those of its position.
@@ -234,11 +235,23 @@ pub mod paths {
             while i <= bytes.len() {
                 if i == bytes.len() || bytes[i] == b'/' {
                     let at = template.count;
+                    // A template is far shorter than 64 KiB (the parts' ranges are `u16`).
+                    if bytes.len() > u16::MAX as usize {
+                        panic!("a path template longer than 64 KiB");
+                    }
                     if i >= start + 2 && bytes[start] == b'{' && bytes[i - 1] == b'}' {
-                        // A template is far shorter than 64 KiB.
                         template.parts[at] = Part { name: ((start + 1) as u16, (i - 1) as u16), fixed: NOT_FIXED };
                     } else {
                         let text = range(bytes, start, i);
+                        // The generator also takes a parameter inside a segment (`v{n}`, `{a}.{b}`);
+                        // this table does not, so such a spec stops the build here.
+                        let mut j = 0;
+                        while j < text.len() {
+                            if text[j] == b'{' || text[j] == b'}' {
+                                panic!("a path parameter that is not a whole segment");
+                            }
+                            j += 1;
+                        }
                         let mut number = 0;
                         while number < fixed.count[at] && !same(fixed.at[at][number], text) {
                             number += 1;
