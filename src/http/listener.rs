@@ -100,21 +100,13 @@ pub async fn serve<S>(
             () = &mut shutdown => break,
         };
         // At the cap: close the connection waiting longest for its request; if every one is
-        // being answered, this one waits for the first to finish.
-        loop {
-            // Before looking: a connection that leaves in between still wakes the wait.
-            let freed = table.freed();
-            match table.make_room() {
-                Room::Free => break,
-                Room::Made => {
-                    metrics.connection_closed("cap", 1);
-                    break;
-                }
-                Room::None => tokio::select! {
-                    () = freed => {}
-                    () = &mut shutdown => break 'accepting,
-                },
-            }
+        // being answered, this one waits for the first to leave or to wait again.
+        let room = tokio::select! {
+            room = room_for_one_more(&table) => room,
+            () = &mut shutdown => break 'accepting,
+        };
+        if room == Room::Made {
+            metrics.connection_closed("cap", 1);
         }
         let connection = Arc::new(table.open());
         let service = http.for_connection(Peer { addr: peer, connection: connection.clone() });
@@ -131,6 +123,30 @@ pub async fn serve<S>(
         });
     }
     sweeper.abort();
+}
+
+/// How often a full listener whose connections are all being answered looks again. A
+/// connection handing its answer back (and so waiting for its next request, to be closed for a
+/// newcomer) does not wake the accept loop, which would cost every request a barrier; only one
+/// leaving does. So while full, the loop also looks at this pace: else clients that keep every
+/// connection busy, none ever leaving, would keep a newcomer out for as long as they liked.
+const FULL_RECHECK: Duration = Duration::from_millis(20);
+
+/// Room for one more connection ([`Connections::make_room`]): at once below the cap; at it, by
+/// closing the connection waiting longest; when every one is being answered, as soon as one
+/// leaves or, looked at every [`FULL_RECHECK`], waits again. Never [`Room::None`].
+async fn room_for_one_more(table: &Connections) -> Room {
+    loop {
+        // Before looking: a connection that leaves in between still wakes the wait.
+        let freed = table.freed();
+        match table.make_room() {
+            Room::None => tokio::select! {
+                () = freed => {}
+                () = tokio::time::sleep(FULL_RECHECK) => {}
+            },
+            room => return room,
+        }
+    }
 }
 
 /// Closes connections that waited longer than `idle` for a request, checking a few times per
@@ -180,6 +196,25 @@ impl AcceptBackoff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A full listener whose connections are all being answered admits the next one as soon as
+    /// one of them waits again (closing it), though none leaves.
+    #[tokio::test]
+    async fn a_full_listener_makes_room_once_a_connection_waits_again() {
+        let table = Connections::new(std::num::NonZeroUsize::MIN);
+        let busy = table.open();
+        busy.answering();
+        let room = room_for_one_more(&table);
+        tokio::pin!(room);
+        let short = Duration::from_millis(100);
+        assert!(tokio::time::timeout(short, &mut room).await.is_err(), "no room while it is answered");
+        // Its answer is handed back: it waits for its next request, and stays open.
+        busy.waiting();
+        let made = tokio::time::timeout(Duration::from_secs(5), room).await.expect("room once it waits");
+        assert_eq!(made, Room::Made);
+        tokio::time::timeout(short, busy.closed()).await.expect("the waiting connection is told to close");
+        assert!(table.is_empty());
+    }
 
     #[test]
     fn accept_failures_back_off_and_are_logged_once_in_a_while() {
