@@ -373,9 +373,10 @@ pub(super) fn session_bytes(s: &Session) -> usize {
     std::mem::size_of::<Session>() + heap(s.device_id.len()) + heap(s.roles.len()) + props + INDEX_ENTRIES
 }
 
+/// An estimate of what a cached user row takes beyond its entry: its strings and profile. The
+/// row itself is inline in its [`UserEntry`], whose size every entry's weight counts already.
 pub(super) fn user_bytes(u: &User) -> usize {
-    std::mem::size_of::<User>()
-        + heap(u.username.len())
+    heap(u.username.len())
         + heap(u.email.len())
         + heap(u.roles.len())
         + u.password_hash.as_ref().map_or(0, |h| heap(h.len()))

@@ -343,6 +343,24 @@ async fn empty_session_lists_count_against_the_bytes() {
     assert!(!entries.users.is_empty(), "empty lists are cached too");
 }
 
+/// A user row weighs its entry (where the row is inline) and its strings: its struct is not
+/// counted a second time, which would make room for fewer users than the bytes allow.
+#[tokio::test]
+async fn a_user_row_is_weighed_once() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 0).await;
+    let heap = super::entries::heap;
+    let strings = heap(alice.username.len())
+        + heap(alice.email.len())
+        + heap(alice.roles.len())
+        + alice.password_hash.as_ref().map_or(0, |h| heap(h.len()));
+    let row = super::entries::user_bytes(&alice);
+    assert_eq!(row, strings);
+    let entry = UserEntry { user: Some(Some(alice)), user_bytes: row, ..Default::default() };
+    assert_eq!(entry.bytes(), std::mem::size_of::<UserEntry>() + strings);
+}
+
 #[tokio::test]
 async fn the_cache_stays_within_its_bytes() {
     let memory = Arc::new(MemoryStore::new());
