@@ -11,6 +11,36 @@ use swagger::{EmptyContext, Has, Pop, Push, XSpanIdString};
 use crate::Api;
 use log::error;
 
+/// The request's span id: its `X-Span-ID` header as sent, as swagger's
+/// `XSpanIdString::get_or_generate` reads it; else a new one, which (unlike swagger's, a random
+/// UUID drawn and formatted for every request) is this process's random prefix and a count, in
+/// hex: unique within the process, and across processes as likely as the prefixes differ.
+fn span_id<B>(request: &Request<B>) -> XSpanIdString {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::OnceLock;
+
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    if let Some(sent) = request.headers().get(HeaderName::from_static("x-span-id")).and_then(|v| v.to_str().ok()) {
+        return XSpanIdString(sent.to_owned());
+    }
+    // The standard library seeds each `RandomState` from the system's randomness.
+    let prefix = *PREFIX.get_or_init(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
+    let count = COUNT.fetch_add(1, Ordering::Relaxed);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(33);
+    for (i, &word) in [prefix, count].iter().enumerate() {
+        if i == 1 {
+            id.push('-');
+        }
+        for shift in (0..16).rev() {
+            id.push(HEX[((word >> (shift * 4)) & 0xf) as usize] as char);
+        }
+    }
+    XSpanIdString(id)
+}
+
 pub struct MakeAddContext<T, A> {
     inner: T,
     marker: PhantomData<A>,
@@ -99,7 +129,7 @@ impl<T, A, B, C, ReqBody> Service<Request<ReqBody>> for AddContext<T, A>
     type Response = T::Response;
 
     fn call(&self, request: Request<ReqBody>) -> Self::Future {
-        let context = A::default().push(XSpanIdString::get_or_generate(&request));
+        let context = A::default().push(span_id(&request));
         let headers = request.headers();
 
         {

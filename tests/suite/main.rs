@@ -17,6 +17,7 @@ mod crash;
 mod drift_guard;
 mod errors;
 mod gate;
+mod generated_context;
 mod generated_paths;
 mod hostile;
 mod import_from_postgres;

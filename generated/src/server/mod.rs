@@ -867,7 +867,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -1112,7 +1112,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -1351,7 +1351,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -1575,7 +1575,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -1720,7 +1720,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -1861,7 +1861,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -2013,7 +2013,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -2201,7 +2201,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -2395,7 +2395,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -2670,7 +2670,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -2851,7 +2851,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -3037,7 +3037,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -3205,7 +3205,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -3386,7 +3386,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -3587,7 +3587,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -3763,7 +3763,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -3956,7 +3956,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -4088,7 +4088,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -4244,7 +4244,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -4420,7 +4420,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -4591,7 +4591,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -4743,7 +4743,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         match result {
@@ -4931,7 +4931,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -5132,7 +5132,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -5333,7 +5333,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
@@ -5566,7 +5566,7 @@ where
                                 let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
                                 response.headers_mut().insert(
                                             HeaderName::from_static("x-span-id"),
-                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                                            HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.as_str())
                                                 .expect("Unable to create X-Span-ID header value"));
 
                                         if !unused_elements.is_empty() {
