@@ -137,6 +137,36 @@ class Server:
         self.log.close()
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(stat_text):
+    """User and system CPU seconds of one /proc/<pid>/stat (a process: all its threads)."""
+    fields = stat_text.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def process_cpu(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return cpu_seconds(f.read())
+
+
+def postgres_cpu():
+    """CPU seconds of every PostgreSQL process on this machine (its backends among them)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        if text[text.find("(") + 1:text.rfind(")")].startswith("postgres"):
+            total += cpu_seconds(text)
+    return total
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -395,7 +425,13 @@ class Bench:
                                 self.wrk(port, op, connections, data, duration=self.args.warmup)
                         for _ in range(self.args.repeats):
                             before = self.cache_lookups(server.port) if op in READS else {}
+                            cpu_before = (process_cpu(server.proc.pid), postgres_cpu())
                             runs["server"].append(self.wrk(server.port, op, connections, data))
+                            # Where each request's CPU went: the server's process, PostgreSQL's.
+                            done = runs["server"][-1]
+                            spent = (process_cpu(server.proc.pid), postgres_cpu())
+                            done["server_cpu_us"], done["postgres_cpu_us"] = (
+                                (after - prior) * 1e6 / max(done["requests"], 1) for prior, after in zip(cpu_before, spent))
                             if op in READS:
                                 after = self.cache_lookups(server.port)
                                 misses.append(self.miss_rate(op, before, after, runs["server"][-1]["requests"]))
@@ -534,8 +570,8 @@ def print_throughput(results):
     print()
     print("| operation | load | conns | req/s | spread % | p50 ms | p99 ms | errors | miss rate | generated req/s "
           "| bare req/s | ×generated | ×bare | store reads µs | K req/s | ×K | ×composed | pgbench -S tps | ×pgbench "
-          "| P_op tps | ×P_op |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| P_op tps | ×P_op | CPU µs a request: server / PostgreSQL |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         s, g, b = r["server"], r["generated"], r["bare"]
         errors = s["errors_status"] + s["errors_socket"]
@@ -548,6 +584,7 @@ def print_throughput(results):
         extra += f"| {pgb:.0f} | {s['rps'] / pgb:.2f} " if pgb else "| - | - "
         pop = r.get("pgbench_op")
         extra += f"| {pop['rps']:.0f} ({pop['clients']}) | {s['rps'] / pop['rps']:.2f} |" if pop else "| - | - |"
+        extra += (f" {s['server_cpu_us']:.1f} / {s['postgres_cpu_us']:.1f} |" if "server_cpu_us" in s else " - |")
         print(f"| {OPS[r['op']][1]} | {r.get('load', 'uniform')} | {r['connections']} | {s['rps']:.0f} "
               f"| {spread(s):.0f} / {spread(g):.0f} / {spread(b):.0f} | {ms(s['p50_us'])} "
               f"| {ms(s['p99_us'])} | {note} | {miss} | {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} "
@@ -556,7 +593,9 @@ def print_throughput(results):
           "ceiling's and the bare one's runs; K: 1 / (1/generated + miss rate × store reads), the bound of a server "
           "whose hits cost only the generated layer and whose misses only the reads; P_op: pgbench -f running the "
           "server's own statement for the operation with the load's draws, at as many clients as the server has "
-          "statements in flight at most (in brackets), interleaved with the runs above)")
+          "statements in flight at most (in brackets), interleaved with the runs above; CPU µs a request: the "
+          "server process's user and system CPU over its median run, and every PostgreSQL process's, divided by its "
+          "requests)")
 
 
 def print_latency(rows):
