@@ -21,6 +21,7 @@ import http.client
 import json
 import math
 import os
+import resource
 import platform
 import shutil
 import signal
@@ -151,6 +152,12 @@ def process_cpu(pid):
         return cpu_seconds(f.read())
 
 
+def children_cpu():
+    """User and system CPU seconds of this script's finished children (pgbench, once it exits)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def postgres_cpu():
     """CPU seconds of every PostgreSQL process on this machine (its backends among them)."""
     total = 0.0
@@ -259,13 +266,22 @@ class Bench:
     def pgbench_op(self, script, clients, data):
         """`pgbench -f` with `script` at `clients` (tps)."""
         url = (data / "database.url").read_text()
+        pg_before, client_before = postgres_cpu(), children_cpu()
         done = subprocess.run(["pgbench", "-n", "-M", "prepared", "-f", str(script), "-c", str(clients),
                                "-j", str(self.args.threads), "-T", str(max(1, math.ceil(self.args.duration))), url],
                               capture_output=True, text=True, preexec_fn=pinned(LOAD_CPU))
+        pg_spent, client_spent = postgres_cpu() - pg_before, children_cpu() - client_before
         if done.returncode != 0:
             raise SystemExit(f"pgbench -f {script.name} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
         line = next(l for l in done.stdout.splitlines() if l.startswith("tps ="))
-        return {"rps": float(line.split("=")[1].split()[0]), "clients": clients}
+        processed = next((int(l.split(":")[1].split()[0]) for l in done.stdout.splitlines()
+                          if l.startswith("number of transactions actually processed")), 0)
+        run = {"rps": float(line.split("=")[1].split()[0]), "clients": clients}
+        if processed:
+            # Where a transaction's CPU went: PostgreSQL's processes, and pgbench's own.
+            run["postgres_cpu_us"] = pg_spent * 1e6 / processed
+            run["client_cpu_us"] = client_spent * 1e6 / processed
+        return run
 
     def seeded_server(self, sessions):
         """A fresh store with `sessions` sessions and the real server on it: (server, data dir)."""
@@ -584,7 +600,10 @@ def print_throughput(results):
         extra += f"| {pgb:.0f} | {s['rps'] / pgb:.2f} " if pgb else "| - | - "
         pop = r.get("pgbench_op")
         extra += f"| {pop['rps']:.0f} ({pop['clients']}) | {s['rps'] / pop['rps']:.2f} |" if pop else "| - | - |"
-        extra += (f" {s['server_cpu_us']:.1f} / {s['postgres_cpu_us']:.1f} |" if "server_cpu_us" in s else " - |")
+        cpu = f" {s['server_cpu_us']:.1f} / {s['postgres_cpu_us']:.1f}" if "server_cpu_us" in s else " -"
+        if pop and "postgres_cpu_us" in pop:
+            cpu += f" (P_op: {pop['postgres_cpu_us']:.1f} / pgbench {pop['client_cpu_us']:.1f})"
+        extra += cpu + " |"
         print(f"| {OPS[r['op']][1]} | {r.get('load', 'uniform')} | {r['connections']} | {s['rps']:.0f} "
               f"| {spread(s):.0f} / {spread(g):.0f} / {spread(b):.0f} | {ms(s['p50_us'])} "
               f"| {ms(s['p99_us'])} | {note} | {miss} | {g['rps']:.0f} | {b['rps']:.0f} | {s['rps'] / g['rps']:.2f} "
@@ -595,7 +614,7 @@ def print_throughput(results):
           "server's own statement for the operation with the load's draws, at as many clients as the server has "
           "statements in flight at most (in brackets), interleaved with the runs above; CPU µs a request: the "
           "server process's user and system CPU over its median run, and every PostgreSQL process's, divided by its "
-          "requests)")
+          "requests; in brackets PostgreSQL's and pgbench's per transaction of P_op's median run)")
 
 
 def print_latency(rows):
