@@ -9,13 +9,14 @@
 //! lists them): the 403 is Mattermost's 401, a 500 is the error the handler left in the
 //! request context ([`super::context::RequestContext::fail`]).
 
+use http_body_util::BodyExt;
+use hyper::header::CONTENT_TYPE;
+use hyper::StatusCode;
+
 use super::context::RequestContext;
 use super::operations::{Body, Operation};
 use super::response::{HttpResponse, JSON};
 use crate::error::AppError;
-use http_body_util::BodyExt;
-use hyper::header::CONTENT_TYPE;
-use hyper::StatusCode;
 
 /// A generated-layer error (anything 4xx/5xx that is not already JSON) as the AppError it means:
 /// the error the handler left in the context, or what the generated layer's own answer says.
