@@ -9,7 +9,8 @@
 //! - `mm_sessions_store_errors_total{call}`: failed store calls, by trait method;
 //! - `mm_sessions_connections_closed_total{reason}`: connections the server closed (`cap`: to
 //!   make room at the connection cap, `descriptors`: to free a file descriptor when accepting
-//!   failed for lack of one, `idle`, `request_timeout`);
+//!   failed for lack of one, `idle`, `header_timeout`: a request head too slow to arrive,
+//!   `request_timeout`);
 //! - `mm_sessions_login_rejections_total{budget}`: checks refused by a login budget
 //!   ([`crate::login_budget::Budget`]: `address`, `known_device_address`, `account`, `device`,
 //!   `in_session`, `in_session_code`);
@@ -219,7 +220,7 @@ impl Default for Metrics {
         registry.register("store_errors", "Failed store calls, by call", store_errors.clone());
         registry.register(
             "connections_closed",
-            "Connections the server closed, by reason (cap, descriptors, idle, request_timeout)",
+            "Connections the server closed, by reason (cap, descriptors, idle, header_timeout, request_timeout)",
             connections_closed.clone(),
         );
         registry.register(
@@ -333,7 +334,7 @@ impl Metrics {
     }
 
     /// `count` connections closed by the server for `reason` (`cap`, `descriptors`, `idle`,
-    /// `request_timeout`).
+    /// `header_timeout`, `request_timeout`).
     pub fn connection_closed(&self, reason: &'static str, count: u64) {
         if count > 0 {
             self.connections_closed.get_or_create(&ReasonLabels { reason }).inc_by(count);

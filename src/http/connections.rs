@@ -7,6 +7,13 @@
 //! back, until its request (head and body) is in; then it is *answering* until the handler
 //! returns. Closing means waking the connection's task, which drops the connection (and so the
 //! socket): see [`super::listener`].
+//!
+//! The table also keeps each request head's deadline, outside hyper: a head is *arriving* from
+//! its first byte (its connection's reads report it, [`Connection::head_byte`]) until hyper hands
+//! it over ([`Connection::head_in`]), and the sweeper closes a connection whose head has been
+//! arriving too long. hyper's own `header_read_timeout` would box and register a timer for every
+//! request, and it runs from the moment a connection is ready for its next request, so it also
+//! closed idle keep-alive connections long before the idle timeout.
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -24,13 +31,22 @@ enum Phase {
     Answering,
 }
 
-/// One connection's state, shared by its [`Connection`] and the table: the phase is an atomic,
-/// so that a request's two phase changes take no lock (the table's mutex is for opening,
-/// closing and choosing whom to close).
+/// [`Slot::head`] while no head is arriving.
+const NO_HEAD: u64 = 0;
+/// [`Slot::head`] from a request's head being in until its answer is handed back: bytes read
+/// meanwhile are its body's (or a pipelined request's, which then has the idle timeout).
+const HEAD_IN: u64 = u64::MAX;
+
+/// One connection's state, shared by its [`Connection`] and the table: atomics, so that a
+/// request's phase changes take no lock (the table's mutex is for opening, closing and choosing
+/// whom to close). Only the connection's own task writes them.
 struct Slot {
     /// [`Phase::Answering`] as 0, [`Phase::Waiting`] as the nanoseconds from the table's epoch
     /// plus one.
     phase: AtomicU64,
+    /// [`NO_HEAD`], [`HEAD_IN`], or when the arriving head's first byte was read (nanoseconds
+    /// from the table's epoch, plus one).
+    head: AtomicU64,
     close: Notify,
 }
 
@@ -45,12 +61,32 @@ impl Slot {
     fn set(&self, phase: Phase, epoch: Instant) {
         let encoded = match phase {
             Phase::Answering => 0,
-            Phase::Waiting(since) => {
-                u64::try_from(since.saturating_duration_since(epoch).as_nanos()).unwrap_or(u64::MAX - 1) + 1
-            }
+            Phase::Waiting(since) => encode(since, epoch),
         };
         self.phase.store(encoded, Ordering::Relaxed);
     }
+
+    /// Since when its head has been arriving, if one is.
+    fn head_since(&self, epoch: Instant) -> Option<Instant> {
+        match self.head.load(Ordering::Relaxed) {
+            NO_HEAD | HEAD_IN => None,
+            since => Some(epoch + Duration::from_nanos(since - 1)),
+        }
+    }
+}
+
+/// `at` as the nanoseconds from `epoch` plus one: never 0, nor `u64::MAX`.
+fn encode(at: Instant, epoch: Instant) -> u64 {
+    u64::try_from(at.saturating_duration_since(epoch).as_nanos()).unwrap_or(u64::MAX - 2).min(u64::MAX - 2) + 1
+}
+
+/// What [`Connections::close_overdue`] closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overdue {
+    /// Connections that waited longer than the idle timeout for a request.
+    pub idle: usize,
+    /// Connections whose request head took longer than the head timeout to arrive.
+    pub head: usize,
 }
 
 /// What [`Connections::make_room`] found.
@@ -105,7 +141,7 @@ impl Connections {
     /// Registers a just-accepted connection (waiting for its first request).
     pub fn open(self: &Arc<Self>) -> Connection {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let slot = Arc::new(Slot { phase: AtomicU64::new(0), close: Notify::new() });
+        let slot = Arc::new(Slot { phase: AtomicU64::new(0), head: AtomicU64::new(NO_HEAD), close: Notify::new() });
         slot.set(Phase::Waiting(Instant::now()), self.epoch);
         self.table().insert(id, slot.clone());
         Connection { id, table: self.clone(), slot }
@@ -151,22 +187,27 @@ impl Connections {
         self.freed.notified()
     }
 
-    /// Closes the connections that have waited longer than `limit` for a request; returns how
-    /// many.
-    pub fn close_waiting_longer_than(&self, limit: Duration) -> usize {
+    /// Closes the connections that have waited longer than `idle` for a request, and those whose
+    /// request head has taken longer than `head` to arrive since its first byte.
+    pub fn close_overdue(&self, idle: Duration, head: Duration) -> Overdue {
         let now = Instant::now();
         let mut table = self.table();
-        let stale: Vec<u64> = table
-            .iter()
-            .filter(|(_, slot)| matches!(slot.phase(self.epoch), Phase::Waiting(since) if now.duration_since(since) > limit))
-            .map(|(id, _)| *id)
-            .collect();
-        for id in &stale {
-            if let Some(slot) = table.remove(id) {
-                slot.close.notify_one();
-            }
-        }
-        stale.len()
+        let mut overdue = Overdue::default();
+        table.retain(|_, slot| {
+            let late = |since: Instant| now.saturating_duration_since(since) > idle;
+            let closed = match slot.phase(self.epoch) {
+                Phase::Waiting(since) if late(since) => &mut overdue.idle,
+                Phase::Waiting(_) => match slot.head_since(self.epoch) {
+                    Some(since) if now.saturating_duration_since(since) > head => &mut overdue.head,
+                    _ => return true,
+                },
+                Phase::Answering => return true,
+            };
+            *closed += 1;
+            slot.close.notify_one();
+            false
+        });
+        overdue
     }
 }
 
@@ -185,7 +226,22 @@ impl Connection {
 
     /// Its answer is handed back; it waits for the next request.
     pub fn waiting(&self) {
+        self.slot.head.store(NO_HEAD, Ordering::Relaxed);
         self.slot.set(Phase::Waiting(Instant::now()), self.table.epoch);
+    }
+
+    /// Bytes came in: if no request head is arriving (nor in), one starts arriving now. One
+    /// load per read; the clock only for a head's first byte.
+    pub fn head_byte(&self) {
+        if self.slot.head.load(Ordering::Relaxed) == NO_HEAD {
+            self.slot.head.store(encode(Instant::now(), self.table.epoch), Ordering::Relaxed);
+        }
+    }
+
+    /// Its request head is in (hyper hands the request over): no head deadline until its answer
+    /// is handed back.
+    pub fn head_in(&self) {
+        self.slot.head.store(HEAD_IN, Ordering::Relaxed);
     }
 
     /// Completes when the table asks this connection to close.
@@ -275,10 +331,40 @@ mod tests {
         busy.answering();
         tokio::time::sleep(Duration::from_millis(20)).await;
         let fresh = table.open();
-        assert_eq!(table.close_waiting_longer_than(Duration::from_millis(10)), 1);
+        let long = Duration::from_secs(60);
+        assert_eq!(table.close_overdue(Duration::from_millis(10), long), Overdue { idle: 1, head: 0 });
         tokio::time::timeout(Duration::from_secs(1), idle.closed()).await.expect("the idle one is told");
         assert_eq!(table.len(), 2);
         drop((busy, fresh));
         assert!(table.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_head_has_its_deadline_from_its_first_byte_until_it_is_in() {
+        let table = Connections::new(NonZeroUsize::new(10).unwrap());
+        let (idle, head) = (Duration::from_secs(60), Duration::from_millis(10));
+        let silent = table.open();
+        let slow = table.open();
+        slow.head_byte();
+        let quick = table.open();
+        quick.head_byte();
+        quick.head_in();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        // Later bytes of the same head do not move its deadline.
+        slow.head_byte();
+        assert_eq!(table.close_overdue(idle, head), Overdue { idle: 0, head: 1 });
+        tokio::time::timeout(Duration::from_secs(1), slow.closed()).await.expect("the slow head's connection is told");
+        assert_eq!(table.len(), 2, "a silent connection has the idle timeout; a head in, none");
+        // Its body's bytes (the head is in) start no deadline; once answered, the next head's do.
+        quick.head_byte();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(table.close_overdue(idle, head), Overdue::default());
+        quick.answering();
+        quick.waiting();
+        quick.head_byte();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(table.close_overdue(idle, head), Overdue { idle: 0, head: 1 });
+        drop(silent);
+        assert_eq!(table.len(), 0);
     }
 }

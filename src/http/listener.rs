@@ -1,7 +1,8 @@
 //! Serving one listener: accept connections up to its cap; at the cap make room by closing the
 //! connection that has waited longest for its request ([`super::connections`]), so that a flood
-//! of stalled clients cannot lock everyone else out; close keep-alive connections idle too long;
-//! and when accepting fails (out of file descriptors), back off instead of spinning and log it
+//! of stalled clients cannot lock everyone else out; close keep-alive connections idle too long,
+//! and connections whose request head arrives too slowly (the slow-loris guard, kept here rather
+//! than by hyper: see [`super::connections`]); and when accepting fails (out of file descriptors), back off instead of spinning and log it
 //! once in a while instead of on every try.
 
 use std::convert::Infallible;
@@ -13,12 +14,13 @@ use std::time::{Duration, Instant};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::Request;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use super::connections::{Connection, Connections, Room};
+use super::connections::{Connection, Connections, Overdue, Room};
 use super::response::HttpResponse;
+use super::watched_io::WatchedIo;
 use crate::config::ConnectionLimits;
 use crate::metrics::Metrics;
 
@@ -70,8 +72,9 @@ pub async fn serve<S>(
     let table = Connections::new(limits.max_connections);
     let metrics = http.metrics();
     let mut builder = http1::Builder::new();
-    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).max_buf_size(MAX_HEADER_BYTES);
-    let sweeper = tokio::spawn(close_idle(table.clone(), limits.idle_timeout, metrics.clone()));
+    // The head's deadline is the sweeper's (`close_overdue`), not hyper's: no timer per request.
+    builder.header_read_timeout(None).max_buf_size(MAX_HEADER_BYTES);
+    let sweeper = tokio::spawn(close_overdue(table.clone(), limits.clone(), metrics.clone()));
     let mut backoff = AcceptBackoff::default();
     tokio::pin!(shutdown);
     'accepting: loop {
@@ -110,7 +113,14 @@ pub async fn serve<S>(
         }
         let connection = Arc::new(table.open());
         let service = http.for_connection(Peer { addr: peer, connection: connection.clone() });
-        let served = builder.serve_connection(TokioIo::new(stream), service);
+        // hyper calls the service once a request's head is in: its deadline is over.
+        let head_in = connection.clone();
+        let service = hyper::service::service_fn(move |request| {
+            head_in.head_in();
+            hyper::service::Service::call(&service, request)
+        });
+        let io = TokioIo::new(WatchedIo::new(stream, connection.clone()));
+        let served = builder.serve_connection(io, service);
         let served = graceful.watch(served);
         tokio::spawn(async move {
             tokio::select! {
@@ -149,15 +159,19 @@ async fn room_for_one_more(table: &Connections) -> Room {
     }
 }
 
-/// Closes connections that waited longer than `idle` for a request, checking a few times per
-/// `idle`.
-async fn close_idle(table: Arc<Connections>, idle: Duration, metrics: Arc<Metrics>) {
-    let mut ticker = tokio::time::interval((idle / 4).clamp(Duration::from_millis(50), Duration::from_secs(1)));
+/// Closes connections that waited longer than the idle timeout for a request, or whose request
+/// head has taken longer than the head timeout since its first byte; looking a few times per the
+/// shorter of the two (so a head may take up to a quarter longer, at most a second).
+async fn close_overdue(table: Arc<Connections>, limits: ConnectionLimits, metrics: Arc<Metrics>) {
+    let (idle, head) = (limits.idle_timeout, limits.header_read_timeout);
+    let every = (idle.min(head) / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
+    let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        let closed = table.close_waiting_longer_than(idle);
-        metrics.connection_closed("idle", closed as u64);
+        let Overdue { idle: idle_closed, head: head_closed } = table.close_overdue(idle, head);
+        metrics.connection_closed("idle", idle_closed as u64);
+        metrics.connection_closed("header_timeout", head_closed as u64);
     }
 }
 

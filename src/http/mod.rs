@@ -37,6 +37,7 @@ pub mod redirect;
 pub mod response;
 pub mod routes;
 pub mod sso;
+pub mod watched_io;
 pub mod web;
 
 pub use forwarded::client_address;

@@ -19,11 +19,40 @@ async fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
     let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
     slow.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n").await.unwrap();
     let started = Instant::now();
-    let mut buf = Vec::new();
-    let read = tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut buf)).await;
-    assert!(read.is_ok(), "the server closed the connection");
-    assert!(started.elapsed() < Duration::from_secs(3), "within the header timeout, not much later");
+    // A header byte every 50 ms: bytes keep coming, the head never ends.
+    let mut buf = [0u8; 1024];
+    let mut closed = false;
+    while !closed && started.elapsed() < Duration::from_secs(5) {
+        if slow.write_all(b"X").await.is_err() {
+            break;
+        }
+        closed =
+            matches!(tokio::time::timeout(Duration::from_millis(50), slow.read(&mut buf)).await, Ok(Ok(0) | Err(_)));
+    }
+    assert!(started.elapsed() < Duration::from_secs(2), "within the header timeout, not much later");
     assert_eq!(app.get("/system/ping").await.status, 200);
+    let metrics = app.metrics().await;
+    assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="header_timeout"} 1"#), "{metrics}");
+}
+
+/// The head's deadline runs from its first byte: a keep-alive connection waiting for its next
+/// request has the idle timeout, however short the head's (as Mattermost's `IdleTimeout`).
+#[tokio::test]
+async fn an_idle_keep_alive_connection_outlives_the_header_timeout() {
+    let app = spawn_app_with(Backend::Memory, |c| {
+        c.connections.header_read_timeout = Duration::from_millis(200);
+        c.connections.idle_timeout = Duration::from_secs(30);
+    })
+    .await;
+    let mut kept = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut buf = [0u8; 4096];
+    for round in 0..2 {
+        // Silent for several head timeouts, before the first request and between the two.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        kept.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+        let n = tokio::time::timeout(Duration::from_secs(5), kept.read(&mut buf)).await.unwrap().unwrap();
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"), "round {round}: {n} bytes");
+    }
 }
 
 #[tokio::test]
