@@ -8,12 +8,14 @@
 //! returns. Closing means waking the connection's task, which drops the connection (and so the
 //! socket): see [`super::listener`].
 //!
-//! The table also keeps each request head's deadline, outside hyper: a head is *arriving* from
-//! its first byte (its connection's reads report it, [`Connection::head_byte`]) until hyper hands
-//! it over ([`Connection::head_in`]), and the sweeper closes a connection whose head has been
-//! arriving too long. hyper's own `header_read_timeout` would box and register a timer for every
-//! request, and it runs from the moment a connection is ready for its next request, so it also
-//! closed idle keep-alive connections long before the idle timeout.
+//! The table also keeps each request head's deadline, outside hyper, as Go's server keeps
+//! Mattermost's: a connection waits for a request under the idle timeout until the first byte of
+//! its head (its reads report it, [`Connection::head_byte`]); from then the head has its own,
+//! shorter deadline until hyper hands it over ([`Connection::head_in`]); its body has the
+//! request's limits ([`super::body`]). The listener's sweeper closes a connection past either
+//! deadline. hyper's own `header_read_timeout` would box and register a timer for every request,
+//! and it runs from the moment a connection is ready for its next request, so it also closed idle
+//! keep-alive connections long before the idle timeout.
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -31,11 +33,27 @@ enum Phase {
     Answering,
 }
 
-/// [`Slot::head`] while no head is arriving.
-const NO_HEAD: u64 = 0;
-/// [`Slot::head`] from a request's head being in until its answer is handed back: bytes read
-/// meanwhile are its body's (or a pipelined request's, which then has the idle timeout).
+/// Where a connection's current request is, as [`Slot::head`] holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    /// Waiting for a request's first byte: the idle timeout applies.
+    None,
+    /// Its first byte was read at this instant: the head's deadline applies.
+    Arriving(Instant),
+    /// Handed over by hyper, without a body or with its body read: the request's own limits
+    /// apply, and bytes read meanwhile (a pipelined request's) start no deadline.
+    In,
+    /// Handed over with a body nobody has read yet.
+    BodyPending,
+    /// Answered with its body left unread: hyper may still drain it, so bytes read now cannot be
+    /// told from the next head's, and only the idle timeout applies until the next request.
+    Unread,
+}
+
+const HEAD_NONE: u64 = 0;
 const HEAD_IN: u64 = u64::MAX;
+const HEAD_BODY_PENDING: u64 = u64::MAX - 1;
+const HEAD_UNREAD: u64 = u64::MAX - 2;
 
 /// One connection's state, shared by its [`Connection`] and the table: atomics, so that a
 /// request's phase changes take no lock (the table's mutex is for opening, closing and choosing
@@ -44,15 +62,16 @@ struct Slot {
     /// [`Phase::Answering`] as 0, [`Phase::Waiting`] as the nanoseconds from the table's epoch
     /// plus one.
     phase: AtomicU64,
-    /// [`NO_HEAD`], [`HEAD_IN`], or when the arriving head's first byte was read (nanoseconds
-    /// from the table's epoch, plus one).
+    /// [`Head`]: [`HEAD_NONE`], [`HEAD_IN`], [`HEAD_BODY_PENDING`], [`HEAD_UNREAD`], or when an
+    /// arriving head's first byte was read (nanoseconds from the table's epoch, plus one).
     head: AtomicU64,
     close: Notify,
 }
 
 impl Slot {
     fn phase(&self, epoch: Instant) -> Phase {
-        match self.phase.load(Ordering::Relaxed) {
+        // Acquire: a connection seen waiting again shows the head state it stored before.
+        match self.phase.load(Ordering::Acquire) {
             0 => Phase::Answering,
             since => Phase::Waiting(epoch + Duration::from_nanos(since - 1)),
         }
@@ -63,21 +82,25 @@ impl Slot {
             Phase::Answering => 0,
             Phase::Waiting(since) => encode(since, epoch),
         };
-        self.phase.store(encoded, Ordering::Relaxed);
+        self.phase.store(encoded, Ordering::Release);
     }
 
-    /// Since when its head has been arriving, if one is.
-    fn head_since(&self, epoch: Instant) -> Option<Instant> {
+    fn head(&self, epoch: Instant) -> Head {
         match self.head.load(Ordering::Relaxed) {
-            NO_HEAD | HEAD_IN => None,
-            since => Some(epoch + Duration::from_nanos(since - 1)),
+            HEAD_NONE => Head::None,
+            HEAD_IN => Head::In,
+            HEAD_BODY_PENDING => Head::BodyPending,
+            HEAD_UNREAD => Head::Unread,
+            since => Head::Arriving(epoch + Duration::from_nanos(since - 1)),
         }
     }
 }
 
-/// `at` as the nanoseconds from `epoch` plus one: never 0, nor `u64::MAX`.
+/// `at` as the nanoseconds from `epoch` plus one: never 0, nor one of the head's states above
+/// [`HEAD_UNREAD`] and it.
 fn encode(at: Instant, epoch: Instant) -> u64 {
-    u64::try_from(at.saturating_duration_since(epoch).as_nanos()).unwrap_or(u64::MAX - 2).min(u64::MAX - 2) + 1
+    u64::try_from(at.saturating_duration_since(epoch).as_nanos())
+        .map_or(HEAD_UNREAD - 1, |n| n.min(HEAD_UNREAD - 2) + 1)
 }
 
 /// What [`Connections::close_overdue`] closed.
@@ -85,7 +108,8 @@ fn encode(at: Instant, epoch: Instant) -> u64 {
 pub struct Overdue {
     /// Connections that waited longer than the idle timeout for a request.
     pub idle: usize,
-    /// Connections whose request head took longer than the head timeout to arrive.
+    /// Connections whose request head took longer than the head timeout to arrive, from its
+    /// first byte.
     pub head: usize,
 }
 
@@ -141,7 +165,7 @@ impl Connections {
     /// Registers a just-accepted connection (waiting for its first request).
     pub fn open(self: &Arc<Self>) -> Connection {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let slot = Arc::new(Slot { phase: AtomicU64::new(0), head: AtomicU64::new(NO_HEAD), close: Notify::new() });
+        let slot = Arc::new(Slot { phase: AtomicU64::new(0), head: AtomicU64::new(HEAD_NONE), close: Notify::new() });
         slot.set(Phase::Waiting(Instant::now()), self.epoch);
         self.table().insert(id, slot.clone());
         Connection { id, table: self.clone(), slot }
@@ -187,21 +211,19 @@ impl Connections {
         self.freed.notified()
     }
 
-    /// Closes the connections that have waited longer than `idle` for a request, and those whose
-    /// request head has taken longer than `head` to arrive since its first byte.
+    /// Closes the connections that have waited longer than `idle` for a request's first byte (since
+    /// they opened or their last answer), and those whose request head has taken longer than
+    /// `head` since its first byte.
     pub fn close_overdue(&self, idle: Duration, head: Duration) -> Overdue {
         let now = Instant::now();
         let mut table = self.table();
         let mut overdue = Overdue::default();
         table.retain(|_, slot| {
-            let late = |since: Instant| now.saturating_duration_since(since) > idle;
-            let closed = match slot.phase(self.epoch) {
-                Phase::Waiting(since) if late(since) => &mut overdue.idle,
-                Phase::Waiting(_) => match slot.head_since(self.epoch) {
-                    Some(since) if now.saturating_duration_since(since) > head => &mut overdue.head,
-                    _ => return true,
-                },
-                Phase::Answering => return true,
+            let Phase::Waiting(since) = slot.phase(self.epoch) else { return true };
+            let closed = match slot.head(self.epoch) {
+                Head::None | Head::Unread if now.saturating_duration_since(since) > idle => &mut overdue.idle,
+                Head::Arriving(first) if now.saturating_duration_since(first) > head => &mut overdue.head,
+                _ => return true,
             };
             *closed += 1;
             slot.close.notify_one();
@@ -226,21 +248,30 @@ impl Connection {
 
     /// Its answer is handed back; it waits for the next request.
     pub fn waiting(&self) {
-        self.slot.head.store(NO_HEAD, Ordering::Relaxed);
+        let head = match self.slot.head.load(Ordering::Relaxed) {
+            HEAD_BODY_PENDING => HEAD_UNREAD,
+            _ => HEAD_NONE,
+        };
+        self.slot.head.store(head, Ordering::Relaxed);
         self.slot.set(Phase::Waiting(Instant::now()), self.table.epoch);
     }
 
-    /// Bytes came in: if no request head is arriving (nor in), one starts arriving now. One
-    /// load per read; the clock only for a head's first byte.
+    /// Bytes came in: while it waits for a request's first byte, its head starts arriving now.
+    /// One load per read; the clock only for a head's first byte.
     pub fn head_byte(&self) {
-        if self.slot.head.load(Ordering::Relaxed) == NO_HEAD {
+        if self.slot.head.load(Ordering::Relaxed) == HEAD_NONE {
             self.slot.head.store(encode(Instant::now(), self.table.epoch), Ordering::Relaxed);
         }
     }
 
-    /// Its request head is in (hyper hands the request over): no head deadline until its answer
-    /// is handed back.
-    pub fn head_in(&self) {
+    /// Its request head is in (hyper hands the request over), with a body to read or not: the
+    /// head's deadline is over.
+    pub fn head_in(&self, body: bool) {
+        self.slot.head.store(if body { HEAD_BODY_PENDING } else { HEAD_IN }, Ordering::Relaxed);
+    }
+
+    /// Its request's body has been read whole.
+    pub fn body_read(&self) {
         self.slot.head.store(HEAD_IN, Ordering::Relaxed);
     }
 
@@ -348,14 +379,15 @@ mod tests {
         slow.head_byte();
         let quick = table.open();
         quick.head_byte();
-        quick.head_in();
+        quick.head_in(false);
         tokio::time::sleep(Duration::from_millis(20)).await;
         // Later bytes of the same head do not move its deadline.
         slow.head_byte();
         assert_eq!(table.close_overdue(idle, head), Overdue { idle: 0, head: 1 });
         tokio::time::timeout(Duration::from_secs(1), slow.closed()).await.expect("the slow head's connection is told");
         assert_eq!(table.len(), 2, "a silent connection has the idle timeout; a head in, none");
-        // Its body's bytes (the head is in) start no deadline; once answered, the next head's do.
+        // Bytes read once the head is in (a pipelined request's) start no deadline; once
+        // answered, the next head's do.
         quick.head_byte();
         tokio::time::sleep(Duration::from_millis(20)).await;
         assert_eq!(table.close_overdue(idle, head), Overdue::default());
@@ -366,5 +398,50 @@ mod tests {
         assert_eq!(table.close_overdue(idle, head), Overdue { idle: 0, head: 1 });
         drop(silent);
         assert_eq!(table.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_request_on_its_way_in_has_its_own_limits_not_the_idle_timeout() {
+        let table = Connections::new(NonZeroUsize::new(10).unwrap());
+        let (idle, head) = (Duration::from_millis(10), Duration::from_secs(60));
+        // A head arriving, and a body being read: neither is idle, however long since the last
+        // answer (the head's deadline and the body's limits hold them).
+        let arriving = table.open();
+        arriving.head_byte();
+        let uploading = table.open();
+        uploading.head_byte();
+        uploading.head_in(true);
+        let uploaded = table.open();
+        uploaded.head_in(true);
+        uploaded.body_read();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(table.close_overdue(idle, head), Overdue::default());
+        drop((arriving, uploading, uploaded));
+    }
+
+    #[tokio::test]
+    async fn after_an_unread_body_bytes_start_no_head_deadline_and_the_idle_timeout_holds() {
+        let table = Connections::new(NonZeroUsize::new(10).unwrap());
+        let head = Duration::from_millis(10);
+        // Answered without its body read: hyper may drain the body after the answer, and those
+        // bytes are not a head.
+        let unread = table.open();
+        unread.head_in(true);
+        unread.answering();
+        unread.waiting();
+        unread.head_byte();
+        // Its body read, the next request's bytes start the head's deadline as usual.
+        let read = table.open();
+        read.head_in(true);
+        read.body_read();
+        read.answering();
+        read.waiting();
+        read.head_byte();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert_eq!(table.close_overdue(Duration::from_secs(60), head), Overdue { idle: 0, head: 1 });
+        tokio::time::timeout(Duration::from_secs(1), read.closed()).await.expect("the read one's next head is late");
+        assert_eq!(table.close_overdue(Duration::from_millis(10), head), Overdue { idle: 1, head: 0 });
+        tokio::time::timeout(Duration::from_secs(1), unread.closed()).await.expect("the unread one idles out");
+        assert!(table.is_empty());
     }
 }

@@ -2,8 +2,8 @@
 //! connection that has waited longest for its request ([`super::connections`]), so that a flood
 //! of stalled clients cannot lock everyone else out; close keep-alive connections idle too long,
 //! and connections whose request head arrives too slowly (the slow-loris guard, kept here rather
-//! than by hyper: see [`super::connections`]); and when accepting fails (out of file descriptors), back off instead of spinning and log it
-//! once in a while instead of on every try.
+//! than by hyper: see [`super::connections`]); and when accepting fails (out of file
+//! descriptors), back off instead of spinning and log it once in a while instead of on every try.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hyper::body::Incoming;
+use hyper::body::{Body, Incoming};
 use hyper::server::conn::http1;
 use hyper::Request;
 use hyper_util::rt::TokioIo;
@@ -51,6 +51,11 @@ impl Peer {
     pub fn waiting(&self) {
         self.connection.waiting();
     }
+
+    /// Its request's body has been read whole (hyper has nothing of it left to drain).
+    pub fn body_read(&self) {
+        self.connection.body_read();
+    }
 }
 
 /// The most a request's head (request line and headers) may take; hyper answers a larger one
@@ -74,7 +79,8 @@ pub async fn serve<S>(
     let mut builder = http1::Builder::new();
     // The head's deadline is the sweeper's (`close_overdue`), not hyper's: no timer per request.
     builder.header_read_timeout(None).max_buf_size(MAX_HEADER_BYTES);
-    let sweeper = tokio::spawn(close_overdue(table.clone(), limits.clone(), metrics.clone()));
+    // It outlives this loop while connections drain, then ends (`close_overdue`).
+    tokio::spawn(close_overdue(table.clone(), limits.clone(), metrics.clone()));
     let mut backoff = AcceptBackoff::default();
     tokio::pin!(shutdown);
     'accepting: loop {
@@ -115,8 +121,8 @@ pub async fn serve<S>(
         let service = http.for_connection(Peer { addr: peer, connection: connection.clone() });
         // hyper calls the service once a request's head is in: its deadline is over.
         let head_in = connection.clone();
-        let service = hyper::service::service_fn(move |request| {
-            head_in.head_in();
+        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+            head_in.head_in(!request.body().is_end_stream());
             hyper::service::Service::call(&service, request)
         });
         let io = TokioIo::new(WatchedIo::new(stream, connection.clone()));
@@ -132,7 +138,6 @@ pub async fn serve<S>(
             }
         });
     }
-    sweeper.abort();
 }
 
 /// How often a full listener whose connections are all being answered looks again. A
@@ -161,7 +166,9 @@ async fn room_for_one_more(table: &Connections) -> Room {
 
 /// Closes connections that waited longer than the idle timeout for a request, or whose request
 /// head has taken longer than the head timeout since its first byte; looking a few times per the
-/// shorter of the two (so a head may take up to a quarter longer, at most a second).
+/// shorter of the two (so a head may take up to a quarter longer, at most a second). It runs
+/// until the listener has stopped and every connection has gone (the table then has no other
+/// owner), so connections draining at shutdown still meet their deadlines.
 async fn close_overdue(table: Arc<Connections>, limits: ConnectionLimits, metrics: Arc<Metrics>) {
     let (idle, head) = (limits.idle_timeout, limits.header_read_timeout);
     let every = (idle.min(head) / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
@@ -172,6 +179,9 @@ async fn close_overdue(table: Arc<Connections>, limits: ConnectionLimits, metric
         let Overdue { idle: idle_closed, head: head_closed } = table.close_overdue(idle, head);
         metrics.connection_closed("idle", idle_closed as u64);
         metrics.connection_closed("header_timeout", head_closed as u64);
+        if Arc::strong_count(&table) == 1 {
+            return;
+        }
     }
 }
 

@@ -281,6 +281,9 @@ impl Inner {
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
+        if let Some(peer) = peer {
+            peer.body_read();
+        }
         let body = super::around_router::as_mattermost_reads(operation, body);
         // The request is in: it is being answered from here on.
         if let Some(peer) = peer {

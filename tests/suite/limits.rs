@@ -55,6 +55,41 @@ async fn an_idle_keep_alive_connection_outlives_the_header_timeout() {
     }
 }
 
+/// The head's deadline ends once the head is in: a body may take longer, within its own limits
+/// (`slow_clients.rs`), and the next head on the same connection has the deadline again.
+#[tokio::test]
+async fn a_body_may_take_longer_than_the_header_timeout_and_the_next_head_has_it_again() {
+    let app = spawn_app_with(Backend::Memory, |c| c.connections.header_read_timeout = Duration::from_millis(200)).await;
+    let body = br#"{"login_id": "nobody", "password": "not a password"}"#;
+    let mut client = TcpStream::connect(addr(&app)).await.unwrap();
+    let head = format!(
+        "POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    client.write_all(head.as_bytes()).await.unwrap();
+    // The body in three parts over 600 ms: three times the head's deadline.
+    for part in body.chunks(body.len().div_ceil(3)) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        client.write_all(part).await.unwrap();
+    }
+    let mut buf = [0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(5), client.read(&mut buf)).await.unwrap().unwrap();
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(answer.starts_with("HTTP/1.1 401"), "answered, not cut off: {answer}");
+    // The next head, trickled on the same connection, is cut off.
+    client.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\n").await.unwrap();
+    let started = Instant::now();
+    let mut closed = false;
+    while !closed && started.elapsed() < Duration::from_secs(5) {
+        if client.write_all(b"X").await.is_err() {
+            break;
+        }
+        closed =
+            matches!(tokio::time::timeout(Duration::from_millis(50), client.read(&mut buf)).await, Ok(Ok(0) | Err(_)));
+    }
+    assert!(started.elapsed() < Duration::from_secs(2), "the next head has the deadline again");
+}
+
 #[tokio::test]
 async fn giant_headers_are_refused_and_the_server_carries_on() {
     let app = spawn_app(Backend::Memory).await;
