@@ -14,8 +14,9 @@ use super::{
 pub struct RequestLimits {
     /// The largest request body accepted (413 beyond it).
     pub max_body: usize,
-    /// The whole request, head and body, must arrive within this (Mattermost's `ReadTimeout`,
-    /// default 300 s); 408 after it.
+    /// A request's body must arrive within this once its head is in (Mattermost's `ReadTimeout`,
+    /// default 300 s, which Go counts from the head's start; the head has its own deadline,
+    /// [`ConnectionLimits::header_read_timeout`]); 408 after it.
     pub read_timeout: Duration,
     /// After this grace, the body must keep arriving at `min_body_rate` on average (Kestrel's
     /// rule: a trickle of bytes cannot hold a connection for the whole read timeout).

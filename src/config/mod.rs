@@ -77,7 +77,7 @@ pub const DEFAULT_LOGIN_RATE_ACCOUNT: NonZeroU32 = nz32(20);
 pub const DEFAULT_MAX_CONNECTIONS: NonZeroUsize = nzusize(1024);
 /// Connections to the metrics listener: a scraper needs a few.
 pub const DEFAULT_METRICS_CONNECTIONS: NonZeroUsize = nzusize(8);
-/// Seconds a whole request may take to arrive (Mattermost's `ReadTimeout`).
+/// Seconds a request's body may take to arrive once its head is in (Mattermost's `ReadTimeout`).
 pub const DEFAULT_READ_TIMEOUT_SECS: NonZeroU32 = nz32(300);
 /// Seconds a connection may wait for its next request (Mattermost's `IdleTimeout`).
 pub const DEFAULT_IDLE_TIMEOUT_SECS: NonZeroU32 = nz32(60);

@@ -70,11 +70,7 @@ struct Slot {
 
 impl Slot {
     fn phase(&self, epoch: Instant) -> Phase {
-        // Acquire: a connection seen waiting again shows the head state it stored before.
-        match self.phase.load(Ordering::Acquire) {
-            0 => Phase::Answering,
-            since => Phase::Waiting(epoch + Duration::from_nanos(since - 1)),
-        }
+        decode_phase(self.phase.load(Ordering::Acquire), epoch)
     }
 
     fn set(&self, phase: Phase, epoch: Instant) {
@@ -85,14 +81,30 @@ impl Slot {
         self.phase.store(encoded, Ordering::Release);
     }
 
+    /// Its phase and head state as they were together: `None` if it moved on while they were
+    /// read (the next sweep sees it again). Acquire: a connection seen waiting again shows the
+    /// head state it stored before (`waiting` stores the head, then the phase, with Release).
+    fn snapshot(&self, epoch: Instant) -> Option<(Phase, Head)> {
+        let phase = self.phase.load(Ordering::Acquire);
+        let head = self.head(epoch);
+        (self.phase.load(Ordering::Acquire) == phase).then(|| (decode_phase(phase, epoch), head))
+    }
+
     fn head(&self, epoch: Instant) -> Head {
-        match self.head.load(Ordering::Relaxed) {
+        match self.head.load(Ordering::Acquire) {
             HEAD_NONE => Head::None,
             HEAD_IN => Head::In,
             HEAD_BODY_PENDING => Head::BodyPending,
             HEAD_UNREAD => Head::Unread,
             since => Head::Arriving(epoch + Duration::from_nanos(since - 1)),
         }
+    }
+}
+
+fn decode_phase(raw: u64, epoch: Instant) -> Phase {
+    match raw {
+        0 => Phase::Answering,
+        since => Phase::Waiting(epoch + Duration::from_nanos(since - 1)),
     }
 }
 
@@ -219,8 +231,8 @@ impl Connections {
         let mut table = self.table();
         let mut overdue = Overdue::default();
         table.retain(|_, slot| {
-            let Phase::Waiting(since) = slot.phase(self.epoch) else { return true };
-            let closed = match slot.head(self.epoch) {
+            let Some((Phase::Waiting(since), state)) = slot.snapshot(self.epoch) else { return true };
+            let closed = match state {
                 Head::None | Head::Unread if now.saturating_duration_since(since) > idle => &mut overdue.idle,
                 Head::Arriving(first) if now.saturating_duration_since(first) > head => &mut overdue.head,
                 _ => return true,
@@ -414,8 +426,12 @@ mod tests {
         let uploaded = table.open();
         uploaded.head_in(true);
         uploaded.body_read();
+        // Beside them, a silent connection does idle out.
+        let silent = table.open();
         tokio::time::sleep(Duration::from_millis(20)).await;
-        assert_eq!(table.close_overdue(idle, head), Overdue::default());
+        assert_eq!(table.close_overdue(idle, head), Overdue { idle: 1, head: 0 });
+        tokio::time::timeout(Duration::from_secs(1), silent.closed()).await.expect("the silent one is told");
+        assert_eq!(table.len(), 3);
         drop((arriving, uploading, uploaded));
     }
 

@@ -88,6 +88,8 @@ async fn a_body_may_take_longer_than_the_header_timeout_and_the_next_head_has_it
             matches!(tokio::time::timeout(Duration::from_millis(50), client.read(&mut buf)).await, Ok(Ok(0) | Err(_)));
     }
     assert!(started.elapsed() < Duration::from_secs(2), "the next head has the deadline again");
+    let metrics = app.metrics().await;
+    assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="header_timeout"} 1"#), "{metrics}");
 }
 
 #[tokio::test]
