@@ -13,23 +13,30 @@ fn addr(app: &TestApp) -> String {
     app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string()
 }
 
+/// Sends a header byte every 50 ms (bytes keep coming, the head never ends) until the server
+/// closes the connection, or 5 s; how long that took.
+async fn trickle_until_closed(stream: &mut TcpStream) -> Duration {
+    let started = Instant::now();
+    let mut buf = [0u8; 1024];
+    while started.elapsed() < Duration::from_secs(5) {
+        if stream.write_all(b"X").await.is_err() {
+            break;
+        }
+        let read = tokio::time::timeout(Duration::from_millis(50), stream.read(&mut buf)).await;
+        if matches!(read, Ok(Ok(0) | Err(_))) {
+            break;
+        }
+    }
+    started.elapsed()
+}
+
 #[tokio::test]
 async fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
     let app = spawn_app_with(Backend::Memory, |c| c.connections.header_read_timeout = Duration::from_millis(300)).await;
     let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
     slow.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n").await.unwrap();
-    let started = Instant::now();
-    // A header byte every 50 ms: bytes keep coming, the head never ends.
-    let mut buf = [0u8; 1024];
-    let mut closed = false;
-    while !closed && started.elapsed() < Duration::from_secs(5) {
-        if slow.write_all(b"X").await.is_err() {
-            break;
-        }
-        closed =
-            matches!(tokio::time::timeout(Duration::from_millis(50), slow.read(&mut buf)).await, Ok(Ok(0) | Err(_)));
-    }
-    assert!(started.elapsed() < Duration::from_secs(2), "within the header timeout, not much later");
+    let cut_off_after = trickle_until_closed(&mut slow).await;
+    assert!(cut_off_after < Duration::from_secs(2), "within the header timeout, not much later");
     assert_eq!(app.get("/system/ping").await.status, 200);
     let metrics = app.metrics().await;
     assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="header_timeout"} 1"#), "{metrics}");
@@ -78,16 +85,7 @@ async fn a_body_may_take_longer_than_the_header_timeout_and_the_next_head_has_it
     assert!(answer.starts_with("HTTP/1.1 401"), "answered, not cut off: {answer}");
     // The next head, trickled on the same connection, is cut off.
     client.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\n").await.unwrap();
-    let started = Instant::now();
-    let mut closed = false;
-    while !closed && started.elapsed() < Duration::from_secs(5) {
-        if client.write_all(b"X").await.is_err() {
-            break;
-        }
-        closed =
-            matches!(tokio::time::timeout(Duration::from_millis(50), client.read(&mut buf)).await, Ok(Ok(0) | Err(_)));
-    }
-    assert!(started.elapsed() < Duration::from_secs(2), "the next head has the deadline again");
+    assert!(trickle_until_closed(&mut client).await < Duration::from_secs(2), "the next head has the deadline again");
     let metrics = app.metrics().await;
     assert!(metrics.contains(r#"mm_sessions_connections_closed_total{reason="header_timeout"} 1"#), "{metrics}");
 }
