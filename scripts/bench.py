@@ -152,6 +152,20 @@ def process_cpu(pid):
         return cpu_seconds(f.read())
 
 
+def process_cpu_split(pid):
+    """User and system CPU seconds of a process, apart."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) / CLOCK_TICKS, int(fields[12]) / CLOCK_TICKS
+
+
+def cpu_split_us(pid, run, before):
+    """Stores in `run` the user and system CPU µs a request `pid` spent since `before`."""
+    user, system = process_cpu_split(pid)
+    requests = max(run["requests"], 1)
+    run["user_cpu_us"], run["system_cpu_us"] = (user - before[0]) * 1e6 / requests, (system - before[1]) * 1e6 / requests
+
+
 def children_cpu():
     """User and system CPU seconds of this script's finished children (pgbench, once it exits)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -461,7 +475,9 @@ class Bench:
                         for _ in range(self.args.repeats):
                             before = self.cache_lookups(server.port) if op in READS else {}
                             cpu_before = (process_cpu(server.proc.pid), postgres_cpu())
+                            split_before = process_cpu_split(server.proc.pid)
                             runs["server"].append(self.wrk(server.port, op, connections, data))
+                            cpu_split_us(server.proc.pid, runs["server"][-1], split_before)
                             # Where each request's CPU went: the server's process, PostgreSQL's.
                             done = runs["server"][-1]
                             spent = (process_cpu(server.proc.pid), postgres_cpu())
@@ -471,7 +487,9 @@ class Bench:
                                 after = self.cache_lookups(server.port)
                                 misses.append(self.miss_rate(op, before, after, runs["server"][-1]["requests"]))
                             for kind, ceiling in ceilings.items():
+                                split_before = process_cpu_split(ceiling.proc.pid)
                                 runs[kind].append(self.wrk(ceiling.port, op, connections, data))
+                                cpu_split_us(ceiling.proc.pid, runs[kind][-1], split_before)
                             if script:
                                 log(f"pgbench -f {script.name} at {clients} clients ...")
                                 runs["pgbench_op"].append(self.pgbench_op(script, clients, data))
@@ -610,6 +628,21 @@ def spread(run):
     """A run's rates as (max − min) / median, in per cent."""
     rates = run.get("rps_runs") or [run["rps"]]
     return 100 * (max(rates) - min(rates)) / statistics.median(rates)
+
+
+def print_cpu_split(results):
+    """Where each target's CPU a request went: user space (what callgrind counts) and the
+    kernel (the socket calls), over its median run."""
+    rows = [r for r in results if "user_cpu_us" in r["server"]]
+    if not rows:
+        return
+    print()
+    print("| operation | load | conns | CPU µs a request, user / system: server | generated | bare |")
+    print("|---|---|---:|---|---|---|")
+    for r in rows:
+        cells = " | ".join(f"{r[k]['user_cpu_us']:.1f} / {r[k]['system_cpu_us']:.1f}" if "user_cpu_us" in r[k] else "-"
+                           for k in ("server", "generated", "bare"))
+        print(f"| {OPS[r['op']][1]} | {r.get('load', 'uniform')} | {r['connections']} | {cells} |")
 
 
 def print_throughput(results):
@@ -855,6 +888,7 @@ def main():
         bench_instructions.print_table(report["instructions"])
     if "throughput" in report:
         print_throughput(report["throughput"])
+        print_cpu_split(report["throughput"])
         raw = report.get("raw_commits")
         if raw:
             best = max((r["server"]["rps"] for r in clean_revokes(report)), default=None)
