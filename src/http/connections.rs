@@ -108,8 +108,8 @@ fn decode_phase(raw: u64, epoch: Instant) -> Phase {
     }
 }
 
-/// `at` as the nanoseconds from `epoch` plus one: never 0, nor one of the head's states above
-/// [`HEAD_UNREAD`] and it.
+/// `at` as the nanoseconds from `epoch` plus one: never [`HEAD_NONE`] (0), and below
+/// [`HEAD_UNREAD`], so an instant is never read back as one of the head's states.
 fn encode(at: Instant, epoch: Instant) -> u64 {
     u64::try_from(at.saturating_duration_since(epoch).as_nanos())
         .map_or(HEAD_UNREAD - 1, |n| n.min(HEAD_UNREAD - 2) + 1)

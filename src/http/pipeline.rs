@@ -281,14 +281,13 @@ impl Inner {
         let (parts, body) = request.into_parts();
         let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         let body = super::body::read(body, declared, &self.limits).await?;
+        // The request is in (hyper has nothing of it left to drain): it is being answered from
+        // here on.
         if let Some(peer) = peer {
             peer.body_read();
-        }
-        let body = super::around_router::as_mattermost_reads(operation, body);
-        // The request is in: it is being answered from here on.
-        if let Some(peer) = peer {
             peer.answering();
         }
+        let body = super::around_router::as_mattermost_reads(operation, body);
         let credentials = self.authenticate(&parts, operation).await?;
         if let Some(found) = &credentials {
             self.check_csrf(&parts, operation, peer, found)?;

@@ -119,6 +119,11 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut ServeC
 }
 
 impl TestApp {
+    /// `HOST:PORT` of the API listener, for raw TCP clients.
+    pub fn addr(&self) -> String {
+        self.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string()
+    }
+
     /// A user with these roles (`system_user` when empty), made through the service.
     pub async fn user(&self, username: &str, roles: &[&str]) -> User {
         let roles = roles.iter().map(|r| r.to_string()).collect();

@@ -70,7 +70,7 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
         let app = spawn_app(backend).await;
         let alice = app.user("alice", &[]).await;
         let (token, _) = app.issue_session(&alice).await;
-        let addr = app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string();
+        let addr = app.addr();
         let bearer = format!("Bearer {token}");
         let auth: &[(&str, &[u8])] = &[("Authorization", bearer.as_bytes())];
 
@@ -209,7 +209,7 @@ async fn hostile_requests_get_app_errors_and_the_server_stays_healthy() {
 #[tokio::test]
 async fn hostile_requests_to_the_sso_routes_are_refused_never_a_5xx() {
     let app = crate::sso::app_with_gitlab(Backend::Memory).await;
-    let addr = app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_owned();
+    let addr = app.addr();
     let long_state = "A".repeat(10_000);
     let targets: Vec<Vec<u8>> = [
         "/oauth/gitlab/login?redirect_to=%2F%2Fevil.example",

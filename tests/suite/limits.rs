@@ -9,10 +9,6 @@ use tokio::net::TcpStream;
 
 use crate::helpers::*;
 
-fn addr(app: &TestApp) -> String {
-    app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string()
-}
-
 /// Sends a header byte every 50 ms (bytes keep coming, the head never ends) until the server
 /// closes the connection, or 5 s; how long that took.
 async fn trickle_until_closed(stream: &mut TcpStream) -> Duration {
@@ -33,7 +29,7 @@ async fn trickle_until_closed(stream: &mut TcpStream) -> Duration {
 #[tokio::test]
 async fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
     let app = spawn_app_with(Backend::Memory, |c| c.connections.header_read_timeout = Duration::from_millis(300)).await;
-    let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut slow = TcpStream::connect(app.addr()).await.unwrap();
     slow.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n").await.unwrap();
     let cut_off_after = trickle_until_closed(&mut slow).await;
     assert!(cut_off_after < Duration::from_secs(2), "within the header timeout, not much later");
@@ -51,7 +47,7 @@ async fn an_idle_keep_alive_connection_outlives_the_header_timeout() {
         c.connections.idle_timeout = Duration::from_secs(30);
     })
     .await;
-    let mut kept = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut kept = TcpStream::connect(app.addr()).await.unwrap();
     let mut buf = [0u8; 4096];
     for round in 0..2 {
         // Silent for several head timeouts, before the first request and between the two.
@@ -68,7 +64,7 @@ async fn an_idle_keep_alive_connection_outlives_the_header_timeout() {
 async fn a_body_may_take_longer_than_the_header_timeout_and_the_next_head_has_it_again() {
     let app = spawn_app_with(Backend::Memory, |c| c.connections.header_read_timeout = Duration::from_millis(200)).await;
     let body = br#"{"login_id": "nobody", "password": "not a password"}"#;
-    let mut client = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut client = TcpStream::connect(app.addr()).await.unwrap();
     let head = format!(
         "POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
         body.len()

@@ -12,10 +12,6 @@ use tokio::net::TcpStream;
 use crate::helpers::*;
 use crate::process::Node;
 
-fn addr(app: &TestApp) -> String {
-    app.base.trim_start_matches("http://").trim_end_matches("/api/v4").to_string()
-}
-
 /// A request head announcing a 100-byte body, and the body's first byte.
 const SLOW_BODY: &[u8] =
     b"POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
@@ -46,7 +42,7 @@ async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes(
     })
     .await;
     // Head and one byte, then nothing.
-    let mut stalled = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut stalled = TcpStream::connect(app.addr()).await.unwrap();
     stalled.write_all(SLOW_BODY).await.unwrap();
     let started = Instant::now();
     let mut answer = Vec::new();
@@ -58,7 +54,7 @@ async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes(
     assert!(started.elapsed() < Duration::from_secs(2), "the minimum rate, not the read timeout, ended it");
 
     // A byte every 100 ms: under the minimum rate (240 bytes/s) once the grace is over.
-    let mut trickle = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut trickle = TcpStream::connect(app.addr()).await.unwrap();
     trickle.write_all(SLOW_BODY).await.unwrap();
     let started = Instant::now();
     let mut cut_off = false;
@@ -79,8 +75,8 @@ async fn a_body_that_does_not_arrive_in_time_gets_408_and_the_connection_closes(
 #[tokio::test]
 async fn idle_connections_are_closed() {
     let app = spawn_app_with(Backend::Memory, |c| c.connections.idle_timeout = Duration::from_millis(300)).await;
-    let mut silent = TcpStream::connect(addr(&app)).await.unwrap();
-    let mut kept_alive = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut silent = TcpStream::connect(app.addr()).await.unwrap();
+    let mut kept_alive = TcpStream::connect(app.addr()).await.unwrap();
     kept_alive.write_all(b"GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
     let mut buf = [0u8; 1024];
     let n = kept_alive.read(&mut buf).await.unwrap();
@@ -93,7 +89,7 @@ async fn idle_connections_are_closed() {
 async fn at_the_cap_a_new_client_displaces_the_longest_waiting_never_one_being_answered() {
     let app = spawn_app_with(Backend::Memory, |c| c.connections.max_connections = std::num::NonZeroUsize::MIN).await;
     // One connection holds the only place, sending nothing: a new client displaces it.
-    let mut held = TcpStream::connect(addr(&app)).await.unwrap();
+    let mut held = TcpStream::connect(app.addr()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     let reply = fresh_client().get(app.url("/system/ping")).send().await.expect("the new client is served");
     assert_eq!(reply.status(), 200);
