@@ -33,8 +33,8 @@ pub struct ServerArgs {
     #[arg(long = settings::MAX_CONNECTIONS.flag, env = settings::MAX_CONNECTIONS.env, default_value_t = config::DEFAULT_MAX_CONNECTIONS, value_parser = positive_usize)]
     pub max_connections: NonZeroUsize,
 
-    /// Seconds a request's body may take to arrive once its head is in (the head has 10 s of its
-    /// own); 408 after it (Mattermost's ReadTimeout).
+    /// Seconds a request's body may take to arrive once its head is in (the head has a deadline
+    /// of its own); 408 after it (Mattermost's ReadTimeout).
     #[arg(long = settings::READ_TIMEOUT.flag, env = settings::READ_TIMEOUT.env, default_value_t = config::DEFAULT_READ_TIMEOUT_SECS,
         value_name = "SECONDS", value_parser = positive_u32)]
     pub read_timeout: NonZeroU32,
