@@ -12,6 +12,16 @@ misses). With `--database postgres://…`
 the server runs on PostgreSQL, which it never caches: every request reads (the ceilings are the
 same; the server's targets, set for SQLite's cached requests, are not judged). Only the standard library, valgrind and
 callgrind_control.
+
+callgrind also simulates one core's caches (`CACHE_SIM`) on the same runs, so a second table
+prints the cache lines a request brings in: instruction lines missing from the L1i, data lines
+missing from the L1d, and data lines from beyond the core's L2 (the last level simulated). L1i
+and L2 figures repeat within about 1 % and 5 %, L1d ones within about 15 % (where a run's
+allocations land decides which lines conflict). They price what the instruction count cannot: a request that touches
+more code or colder data runs slower per instruction, in user space and (its lines evicting the
+kernel's) in the system calls around it. The spread row does what a real load does and one
+user's repeated request does not: every request a different session of a 10,000-session store,
+every one of them cached and its answer kept.
 """
 
 import http.client
@@ -22,6 +32,17 @@ from pathlib import Path
 
 WARM_UP = 300
 COUNTED = 2000
+# One core of a current x86 server: 32 KiB L1i, 48 KiB L1d, and its 1 MiB L2 as the last level
+# (the L3 shared between cores is not simulated). Fixed, not read off the host: the same figures
+# on every machine.
+CACHE_SIM = ["--cache-sim=yes", "--I1=32768,8,64", "--D1=49152,12,64", "--LL=1048576,16,64"]
+# The spread row's store, and how many times each of its sessions is asked for before counting:
+# enough that every one is held with its answer kept (a session's first requests miss until the
+# doorkeeper admits it; its first hit keeps the answer).
+SPREAD_SESSIONS = 10_000
+SPREAD_WARM_PASSES = 3
+# callgrind's events with CACHE_SIM, in its order.
+EVENTS = ("Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw")
 # (row label, operation id in the captured responses, method, path template)
 ROWS = [
     ("GET /users/{id}/sessions (10)", "GetSessions"),
@@ -31,8 +52,9 @@ ROWS = [
 
 
 def callgrind(argv, out_file):
-    return ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out_file}",
-            "--dump-instr=no", "--collect-jumps=no"] + argv
+    # Without address randomisation, so that the simulated caches see the same addresses.
+    return ["setarch", "-R", "valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out_file}",
+            "--dump-instr=no", "--collect-jumps=no"] + CACHE_SIM + argv
 
 
 def control(pid, *flags):
@@ -40,19 +62,21 @@ def control(pid, *flags):
 
 
 def totals(out_file):
-    """The `totals:` Ir of a callgrind dump (its `summary:` line is the run's, not the dump's)."""
+    """The `totals:` of a callgrind dump, by event (its `summary:` line is the run's, not the
+    dump's)."""
     for line in Path(out_file).read_text().splitlines():
         if line.startswith("totals:"):
-            return int(line.split()[1])
+            return dict(zip(EVENTS, map(int, line.split()[1:])))
     raise SystemExit(f"no totals in {out_file}")
 
 
-def requests(port, path, token, n):
-    """`n` GETs of `path` over one keep-alive connection; each must be a 200."""
+def requests(port, path, tokens, n):
+    """`n` GETs of `path` over one keep-alive connection, with `tokens` in turn (one token: a
+    str); each must be a 200."""
+    tokens = [tokens] if isinstance(tokens, str) else tokens
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    headers = {"Authorization": f"Bearer {token}"}
-    for _ in range(n):
-        conn.request("GET", path, headers=headers)
+    for i in range(n):
+        conn.request("GET", path, headers={"Authorization": f"Bearer {tokens[i % len(tokens)]}"})
         response = conn.getresponse()
         response.read()
         if response.status != 200:
@@ -60,8 +84,9 @@ def requests(port, path, token, n):
     conn.close()
 
 
-def count(bench, server_cls, argv, port, calls, label, ready_path):
-    """Instructions per request of each call in `calls` ({op: (path, token)}) on one target."""
+def count(bench, server_cls, argv, port, calls, label, ready_path, warm_up=WARM_UP):
+    """Each event per request ({op: {event: n}}) of each call in `calls` ({op: (path, token or
+    tokens)}) on one target."""
     per_request = {}
     work = bench.work / f"callgrind-{label}"
     work.mkdir(parents=True, exist_ok=True)
@@ -70,7 +95,7 @@ def count(bench, server_cls, argv, port, calls, label, ready_path):
     try:
         pid = server.proc.pid
         for op, (path, token) in calls.items():
-            requests(port, path, token, WARM_UP)
+            requests(port, path, token, warm_up)
             # Zeroed, then counted: only the COUNTED requests (and whatever the target's other
             # threads do meanwhile) are in the dump.
             control(pid, "--zero")
@@ -79,7 +104,7 @@ def count(bench, server_cls, argv, port, calls, label, ready_path):
             control(pid, "--instr=off")
             control(pid, f"--dump={op}")
             dumps = sorted(work.glob("callgrind.out.*"), key=lambda p: p.stat().st_mtime)
-            per_request[op] = totals(dumps[-1]) / COUNTED
+            per_request[op] = {event: n / COUNTED for event, n in totals(dumps[-1]).items()}
             if bench.args.keep:
                 # For `callgrind_annotate --inclusive=yes callgrind-<label>/<op>.callgrind`.
                 dumps.pop().rename(work / f"{op}.callgrind")
@@ -92,7 +117,9 @@ def count(bench, server_cls, argv, port, calls, label, ready_path):
 
 def run(bench, server_cls, free_port):
     """Every target's instructions per request: {"postgres": bool, "server": {op: n},
-    "generated": …, "bare": …, and on SQLite "server_miss": {"GetMe": n, "GetSessions": n}}."""
+    "generated": …, "bare": …, and on SQLite "server_miss": {"GetMe": n, "GetSessions": n}};
+    under "events", each of those as {op: {event: n}}, and on SQLite the spread row's
+    ("server_spread": {"GetMe": …})."""
     # A small store: the figures are per cached request, and a user's ten sessions.
     server, data = bench.seeded_server(1_000)
     try:
@@ -108,7 +135,7 @@ def run(bench, server_cls, free_port):
     }
     postgres = bench.backend.startswith(("postgres://", "postgresql://"))
     database = (data / "database.url").read_text() if postgres else str(data / "store.db")
-    results = {"postgres": postgres}
+    results = {"postgres": postgres, "events": {}}
     # On PostgreSQL every request reads already: no separate miss row.
     for label, cache in (("server", None),) if postgres else (("server", None), ("server_miss", "0")):
         port = free_port()
@@ -116,12 +143,32 @@ def run(bench, server_cls, free_port):
         if cache is not None:
             argv += ["--session-cache-size", cache]
         chosen = calls if cache is None else {op: calls[op] for op in ("GetMe", "GetSessions")}
-        results[label] = count(bench, server_cls, argv, port, chosen, label, "/api/v4/system/ping")
+        results["events"][label] = count(bench, server_cls, argv, port, chosen, label, "/api/v4/system/ping")
+    if not postgres:
+        results["events"]["server_spread"] = spread(bench, server_cls, free_port)
     for kind in ("generated", "bare"):
         port = free_port()
         argv = [bench.tool(f"ceiling-{kind}"), str(responses), f"127.0.0.1:{port}"]
-        results[kind] = count(bench, server_cls, argv, port, calls, kind, None)
+        results["events"][kind] = count(bench, server_cls, argv, port, calls, kind, None)
+    for label, ops in results["events"].items():
+        if label != "server_spread":
+            results[label] = {op: events["Ir"] for op, events in ops.items()}
     return results
+
+
+def spread(bench, server_cls, free_port):
+    """GET me over every session of a SQLite store of SPREAD_SESSIONS, each cached with its
+    answer kept before counting: {"GetMe": {event: n}}."""
+    server, data = bench.seeded_server(SPREAD_SESSIONS)
+    server.stop()
+    tokens = [t for line in (data / "tokens.tsv").read_text().splitlines() for t in line.split("\t")[1].split(",")]
+    # A fixed order unlike the store's or the warm-up's, so that neighbours in the counted run
+    # are not neighbours in memory.
+    tokens = tokens[::7] + [t for i, t in enumerate(tokens) if i % 7]
+    port = free_port()
+    argv = [bench.tool("mm-sessions"), "serve", "--database", str(data / "store.db"), "--listen", f"127.0.0.1:{port}"]
+    return count(bench, server_cls, argv, port, {"GetMe": ("/api/v4/users/me", tokens)}, "server_spread",
+                 "/api/v4/system/ping", warm_up=SPREAD_WARM_PASSES * len(tokens))
 
 
 # #40's targets, as ratios to bare hyper: the server's per cached request, and the generated
@@ -153,3 +200,26 @@ def print_table(results):
         if miss:
             b = results["bare"][op]
             print(f"{label:32} {miss:>10,.0f} {'':>10} {b:>10,.0f} {miss / b:>11.1f}×")
+    print_cache_lines(results)
+
+
+def print_cache_lines(results):
+    """The second table: cache lines a request brings in, per target (see the module docs)."""
+    events = results.get("events")
+    if not events:
+        return  # a report from before the cache simulation
+    print("\ncache lines a request brings in (callgrind's simulation of one core: 32 KiB L1i, 48 KiB L1d, "
+          "1 MiB L2 as the last level; the same runs):")
+    kinds = (("L1i", ("I1mr",)), ("L1d", ("D1mr", "D1mw")), ("L2, data", ("DLmr", "DLmw")))
+    print(f"{'':40}" + "".join(f"{name + ': server / generated / bare':>38}" for name, _ in kinds))
+    rows = [(label, op, "server") for label, op in ROWS]
+    rows += [("GET /users/me, cache off (a miss)", "GetMe", "server_miss"),
+             (f"GET /users/me, spread ({SPREAD_SESSIONS:,} sessions)", "GetMe", "server_spread")]
+    for label, op, target in rows:
+        if op not in events.get(target, {}):
+            continue
+        cells = []
+        for _, names in kinds:
+            figures = [sum(events[t][op][n] for n in names) for t in (target, "generated", "bare")]
+            cells.append(" / ".join(f"{f:,.1f}" for f in figures))
+        print(f"{label:40}" + "".join(f"{c:>38}" for c in cells))
