@@ -66,6 +66,16 @@ impl UserEntry {
         self.list.iter().flat_map(|list| list.iter()).chain(&self.by_token)
     }
 
+    /// The `at`-th of [`Self::sessions`], found without reading those before it.
+    pub(super) fn session_at(&self, at: u32) -> Option<&Session> {
+        let at = usize::try_from(at).ok()?;
+        let listed = self.list.as_deref().unwrap_or_default();
+        match at.checked_sub(listed.len()) {
+            None => listed.get(at),
+            Some(found_by_token) => self.by_token.get(found_by_token),
+        }
+    }
+
     /// Whether it holds what an answer of `kind` is made from: the user row, or the whole list
     /// (then every session of the user is indexed, and every write to any of them forgets it).
     pub(super) fn holds(&self, kind: AnswerKind) -> bool {
@@ -166,8 +176,10 @@ pub(super) fn new_users(limits: &CacheLimits) -> Users {
 pub(super) struct Entries {
     pub(super) users: Users,
     pub(super) limits: CacheLimits,
-    /// Token hash → the user whose entry holds that session.
-    pub(super) tokens: HashMap<TokenHash, Id>,
+    /// Token hash → the user whose entry holds that session, and where in the entry
+    /// ([`UserEntry::session_at`]): a hit reads its own session, not every one held before it
+    /// (each a cache line or two, cold when hits spread over many users).
+    pub(super) tokens: HashMap<TokenHash, (Id, u32)>,
     /// Session id → the user whose entry holds it (for writes that name only a session).
     pub(super) sessions: HashMap<SessionId, Id>,
     /// Moves on every forgetting: a read that began before it must not fill.
@@ -264,9 +276,15 @@ impl Entries {
         std::mem::replace(&mut self.users, new_users(&self.limits))
     }
 
+    /// Indexes `entry` as it is put in the cache: every change of an entry unindexes it first
+    /// and indexes it again after ([`Self::change`]), so the positions in `tokens` are always
+    /// those of the entry held.
     pub(super) fn index(&mut self, entry: &UserEntry) {
-        for session in entry.sessions() {
-            self.tokens.insert(session.token_hash, session.user_id.clone());
+        for (at, session) in entry.sessions().enumerate() {
+            // Past u32::MAX (never: an entry is one user's sessions) a position finds nothing,
+            // and the read is a miss.
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            self.tokens.insert(session.token_hash, (session.user_id.clone(), at));
             self.sessions.insert(session.id.clone(), session.user_id.clone());
         }
         self.weight += entry.weight();
@@ -368,7 +386,8 @@ pub(super) fn heap(len: usize) -> usize {
 /// (ids are inline), its strings, its packed props (one block, with the `Arc`'s two counts), and
 /// its two index entries (hash tables at their 7/8 load).
 pub(super) fn session_bytes(s: &Session) -> usize {
-    const INDEX_ENTRIES: usize = (std::mem::size_of::<TokenHash>() + 3 * std::mem::size_of::<Id>() + 16) * 8 / 7;
+    const INDEX_ENTRIES: usize =
+        (std::mem::size_of::<(TokenHash, (Id, u32))>() + 2 * std::mem::size_of::<Id>() + 16) * 8 / 7;
     let props = if s.props.is_empty() { 0 } else { heap(s.props.buffer_len() + 16) };
     std::mem::size_of::<Session>() + heap(s.device_id.len()) + heap(s.roles.len()) + props + INDEX_ENTRIES
 }

@@ -193,9 +193,13 @@ impl CachedStore {
     ) -> StoreResult<Option<(WithSessions, Option<Ticket>)>> {
         let generation = {
             let entries = self.lookup();
-            let found = entries.tokens.get(hash).and_then(|user_id| {
+            let found = entries.tokens.get(hash).and_then(|(user_id, at)| {
                 let entry = entries.users.get(user_id)?;
-                let session = entry.sessions().find(|s| s.token_hash == *hash)?.clone();
+                let session = entry.session_at(*at).filter(|s| s.token_hash == *hash);
+                // The index follows every change of an entry (`Entries::change`). Were it ever
+                // out of step, the read would be a miss: the store answers, never another session.
+                debug_assert!(session.is_some(), "the token index is out of step with its entry");
+                let session = session?.clone();
                 // Only where the entry holds what the answer is made from: an entry without it
                 // is not forgotten by every write that would change it (a write naming a
                 // session the entry does not index moves only the generation).

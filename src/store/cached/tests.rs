@@ -58,6 +58,11 @@ fn assert_indexes_match(store: &CachedStore) {
     assert_eq!(entries.weight, weight, "the count of sessions held is true");
     let bytes: usize = entries.users.iter().map(|(_, e)| e.bytes()).sum();
     assert_eq!(entries.bytes, bytes, "the bytes held are their entries' (kept answers included)");
+    for (hash, (user_id, at)) in &entries.tokens {
+        let entry = entries.users.peek(user_id).expect("an indexed token's user is held");
+        let found = entry.session_at(*at).map(|s| s.token_hash);
+        assert_eq!(found, Some(*hash), "each token is indexed where its entry holds its session");
+    }
     let answers: usize = entries.users.iter().map(|(_, e)| e.kept.bytes).sum();
     assert_eq!(entries.answer_bytes, answers, "the kept answers' bytes are true");
     assert!(
@@ -320,6 +325,41 @@ async fn a_hit_by_token_brings_the_user_and_the_list_the_entry_holds() {
     let (_, user, list) = store.session_user_and_sessions_by_token(&hash).await.unwrap().unwrap();
     assert_eq!((user, list), (None, None));
     assert_eq!(store.sessions_for_user(&alice.id).await.unwrap(), listed[..1]);
+}
+
+/// A hit reads its session where the token index says the entry holds it: found by token one
+/// by one, then in the list that replaces them (in another order), each token brings its own
+/// session from the cache.
+#[tokio::test]
+async fn each_token_finds_its_own_session_wherever_the_entry_holds_it() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 4).await;
+    let mut listed = memory.sessions_for_user(&alice.id).await.unwrap();
+    // Found by token in the opposite of the list's order.
+    listed.reverse();
+    for session in &listed {
+        store.session_by_token(&session.token_hash).await.unwrap().unwrap();
+    }
+    // Written round the cache: a hit still brings the session as it was held.
+    for session in &listed {
+        memory.touch_session(&session.id, 1_000).await.unwrap();
+    }
+    for session in &listed {
+        let found = store.session_by_token(&session.token_hash).await.unwrap().unwrap();
+        assert_eq!((&found.id, found.last_activity_at), (&session.id, session.last_activity_at), "a hit, its own");
+    }
+    // The list replaces the sessions found by token, in its own order.
+    let list = store.sessions_for_user(&alice.id).await.unwrap();
+    assert!(list.iter().all(|s| s.last_activity_at == 1_000), "the list was read afresh");
+    for session in &listed {
+        memory.touch_session(&session.id, 2_000).await.unwrap();
+    }
+    for session in &listed {
+        let found = store.session_by_token(&session.token_hash).await.unwrap().unwrap();
+        assert_eq!((&found.id, found.last_activity_at), (&session.id, 1_000), "a hit from the list, its own");
+    }
+    assert_indexes_match(&store);
 }
 
 /// Users without sessions are remembered as such, and evicted like anyone else: a list of
