@@ -16,8 +16,9 @@ callgrind_control.
 callgrind also simulates one core's caches (`CACHE_SIM`) on the same runs, so a second table
 prints the cache lines a request brings in: instruction lines missing from the L1i, data lines
 missing from the L1d, and data lines from beyond the core's L2 (the last level simulated). L1i
-and L2 figures repeat within about 1 % and 5 %, L1d ones within about 15 % (where a run's
-allocations land decides which lines conflict). They price what the instruction count cannot: a request that touches
+figures repeat within about 1 %, the spread row's L2 within about 5 % (the other rows' L2, about
+one line, within half a line), L1d ones within about 20 % (where a run's allocations land
+decides which lines conflict). They price what the instruction count cannot: a request that touches
 more code or colder data runs slower per instruction, in user space and (its lines evicting the
 kernel's) in the system calls around it. The spread row does what a real load does and one
 user's repeated request does not: each request for a session drawn at random from a
@@ -52,9 +53,17 @@ ROWS = [
 ]
 
 
+def no_randomisation():
+    """`setarch -R` where it works (a container's seccomp profile may refuse the personality
+    call): then the simulated caches see the same addresses every run."""
+    try:
+        return ["setarch", "-R"] if subprocess.run(["setarch", "-R", "true"], capture_output=True).returncode == 0 else []
+    except FileNotFoundError:
+        return []
+
+
 def callgrind(argv, out_file):
-    # Without address randomisation, so that the simulated caches see the same addresses.
-    return ["setarch", "-R", "valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out_file}",
+    return no_randomisation() + ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out_file}",
             "--dump-instr=no", "--collect-jumps=no"] + CACHE_SIM + argv
 
 
@@ -63,12 +72,27 @@ def control(pid, *flags):
 
 
 def totals(out_file):
-    """The `totals:` of a callgrind dump, by event (its `summary:` line is the run's, not the
-    dump's)."""
+    """The `totals:` of a callgrind dump, by event as its `events:` line names them (its
+    `summary:` line is the run's, not the dump's); callgrind leaves trailing zeros out, so an
+    event missing is 0."""
+    events = EVENTS
     for line in Path(out_file).read_text().splitlines():
+        if line.startswith("events:"):
+            events = tuple(line.split()[1:])
         if line.startswith("totals:"):
-            return dict(zip(EVENTS, map(int, line.split()[1:])))
+            found = dict(zip(events, map(int, line.split()[1:])))
+            return {event: found.get(event, 0) for event in EVENTS}
     raise SystemExit(f"no totals in {out_file}")
+
+
+def session_misses(port):
+    """The session cache's session-lookup misses so far (`/metrics`)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", "/metrics")
+    text = conn.getresponse().read().decode()
+    conn.close()
+    prefix = 'mm_sessions_session_cache_lookups_total{lookup="session",result="miss"} '
+    return next((float(l[len(prefix):]) for l in text.splitlines() if l.startswith(prefix)), 0.0)
 
 
 def requests(port, path, tokens, n, start=0):
@@ -85,9 +109,10 @@ def requests(port, path, tokens, n, start=0):
     conn.close()
 
 
-def count(bench, server_cls, argv, port, calls, label, ready_path, warm_up=WARM_UP):
+def count(bench, server_cls, argv, port, calls, label, ready_path, warm_up=WARM_UP, all_hits=False):
     """Each event per request ({op: {event: n}}) of each call in `calls` ({op: (path, token or
-    tokens)}) on one target."""
+    tokens)}) on one target; with `all_hits`, the counted requests must all have hit the
+    session cache."""
     per_request = {}
     work = bench.work / f"callgrind-{label}"
     work.mkdir(parents=True, exist_ok=True)
@@ -99,10 +124,13 @@ def count(bench, server_cls, argv, port, calls, label, ready_path, warm_up=WARM_
             requests(port, path, token, warm_up)
             # Zeroed, then counted: only the COUNTED requests (and whatever the target's other
             # threads do meanwhile) are in the dump.
+            misses = session_misses(port) if all_hits else 0
             control(pid, "--zero")
             control(pid, "--instr=on")
             requests(port, path, token, COUNTED, start=warm_up)
             control(pid, "--instr=off")
+            if all_hits and session_misses(port) != misses:
+                raise SystemExit(f"{label}: {session_misses(port) - misses:.0f} counted requests missed the cache")
             control(pid, f"--dump={op}")
             dumps = sorted(work.glob("callgrind.out.*"), key=lambda p: p.stat().st_mtime)
             per_request[op] = {event: n / COUNTED for event, n in totals(dumps[-1]).items()}
@@ -170,7 +198,7 @@ def spread(bench, server_cls, free_port):
     port = free_port()
     argv = [bench.tool("mm-sessions"), "serve", "--database", str(data / "store.db"), "--listen", f"127.0.0.1:{port}"]
     return count(bench, server_cls, argv, port, {"GetMe": ("/api/v4/users/me", tokens)}, "server_spread",
-                 "/api/v4/system/ping", warm_up=len(tokens) - COUNTED)
+                 "/api/v4/system/ping", warm_up=len(tokens) - COUNTED, all_hits=True)
 
 
 # #40's targets, as ratios to bare hyper: the server's per cached request, and the generated
