@@ -110,19 +110,27 @@ impl CachedStore {
     /// forgotten since (its data may be older than that write). `brings` is all that read
     /// brings, which the doorkeeper weighs ([`Entries::admits_freely`]).
     /// The fill is made (sessions copied, sizes estimated) only if it gets in, and before the
-    /// write lock: the lock is held for the insertion alone.
-    fn fill(&self, generation: u64, user_id: &Id, read: CacheLookup, brings: Brings, fill: impl FnOnce() -> Fill) {
+    /// write lock: the lock is held for the insertion alone. Made, it is the entry's version
+    /// (its stamp) that holds it; `None`: not made.
+    fn fill(
+        &self,
+        generation: u64,
+        user_id: &Id,
+        read: CacheLookup,
+        brings: Brings,
+        fill: impl FnOnce() -> Fill,
+    ) -> Option<u64> {
         {
             let entries = self.lookup();
             if entries.generation != generation {
-                return;
+                return None;
             }
             if !entries.admits_freely(user_id, brings) {
                 let users = entries.users.len();
                 drop(entries);
                 let mut doorkeeper = self.doorkeeper.lock().unwrap_or_else(|e| e.into_inner());
                 if !doorkeeper.missed_before(user_id, read, users) {
-                    return;
+                    return None;
                 }
             }
         }
@@ -130,14 +138,15 @@ impl CachedStore {
         let mut entries = self.entries();
         // Checked again: a write may have been forgotten between the two locks.
         if entries.generation != generation {
-            return;
+            return None;
         }
-        let evicted = entries.fill(user_id, fill);
+        let (evicted, stamp) = entries.fill(user_id, fill);
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
         // The entry the fill replaced (same user, emptied) is not an eviction.
         let evictions = evicted.iter().filter(|(id, e)| id != user_id || !e.is_empty()).count();
         self.metrics.cache_size(weight, bytes, evictions as u64);
+        Some(stamp)
     }
 
     fn forget_user(&self, user_id: &Id) {
@@ -185,6 +194,8 @@ impl CachedStore {
     ///
     /// With `keeps`, a hit also hands the entry's version and the answer of that kind kept
     /// there ([`Ticket`]); the user and the list a kept answer stands for are then not copied.
+    /// A miss whose fills brought what that answer is made from hands the version they made
+    /// ([`Self::miss_ticket`]).
     async fn by_token(
         &self,
         hash: &TokenHash,
@@ -257,20 +268,50 @@ impl CachedStore {
         let user_id = &session.user_id;
         // Weighed whole by each fill: the first admitted makes the user held, and the rest follow.
         let brings = Brings::of(list.as_deref().unwrap_or(std::slice::from_ref(&session)), user.as_ref());
-        self.fill(generation, user_id, CacheLookup::Session, brings, || {
+        let mut stamp = self.fill(generation, user_id, CacheLookup::Session, brings, || {
             Fill::Token(session.clone(), session_bytes(&session))
         });
         if let Some(user) = &user {
-            self.fill(generation, user_id, CacheLookup::User, brings, || {
+            let filled = self.fill(generation, user_id, CacheLookup::User, brings, || {
                 Fill::User(Some(user.clone()), user_bytes(user))
             });
+            stamp = stamp.and(filled);
         }
         if let Some(list) = &list {
             let fill = || Fill::List(list.as_slice().into(), list.iter().map(session_bytes).sum());
-            self.fill(generation, user_id, CacheLookup::Sessions, brings, fill);
+            stamp = stamp.and(self.fill(generation, user_id, CacheLookup::Sessions, brings, fill));
         }
-        // A miss hands no ticket: the next hit does, with the version this fill made.
-        Ok(Some(((session, user, list), None)))
+        let ticket = stamp.and_then(|stamp| Self::miss_ticket(stamp, &session, user.is_some(), list.is_some(), keeps));
+        Ok(Some(((session, user, list), ticket)))
+    }
+
+    /// The ticket of a miss whose every fill was made (`stamp`: the last one's version), for an
+    /// answer of `keeps` made from what it read: the handler's answer is then kept at once, not
+    /// made again by the next hit. Exact as a hit's: every fill was of data read at the same
+    /// generation (no write forgotten in between), so the entry at `stamp` holds what this
+    /// request read; any change after it gives the entry a new version, and the answer is
+    /// refused. Only where the fills brought what the answer is made from: the user row (and
+    /// the session, which the token fill indexed) or the whole list.
+    fn miss_ticket(
+        stamp: u64,
+        session: &Session,
+        read_user: bool,
+        read_list: bool,
+        keeps: Option<(AnswerKind, &str)>,
+    ) -> Option<Ticket> {
+        let (kind, query) = keeps?;
+        let brought = match kind {
+            AnswerKind::User => read_user,
+            AnswerKind::Session => read_user && answers::keyable(query),
+            AnswerKind::Sessions => read_list,
+        };
+        brought.then(|| Ticket {
+            user_id: session.user_id.clone(),
+            stamp,
+            kind,
+            key: (kind == AnswerKind::Session).then(|| (session.id.clone(), query.into())),
+            kept: None,
+        })
     }
 
     /// [`SessionStore::session_and_user_by_token`] (or, with `sessions`,
@@ -293,13 +334,13 @@ impl CachedStore {
     /// its own).
     pub fn keep_answer(&self, ticket: &Ticket, answer: Answer) {
         let mut entries = self.entries();
-        let Some(evicted) = entries.keep_answer(ticket, Arc::new(answer)) else { return };
+        if !entries.keep_answer(ticket, Arc::new(answer)) {
+            return;
+        }
         let (weight, bytes) = (entries.weight, entries.bytes);
         drop(entries);
         self.metrics.cache_answer(false);
-        let evictions = evicted.iter().filter(|(id, e)| *id != ticket.user_id || !e.is_empty()).count();
-        self.metrics.cache_size(weight, bytes, evictions as u64);
-        drop(evicted);
+        self.metrics.cache_size(weight, bytes, 0);
     }
 }
 

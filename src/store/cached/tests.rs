@@ -441,7 +441,10 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     let listed = memory.sessions_for_user(&alice.id).await.unwrap();
     let hash = listed[0].token_hash;
     let keeping = |kind| store.by_token_keeping(&hash, kind == AnswerKind::Sessions, kind, "");
-    assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "a miss hands no ticket");
+    assert!(
+        keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(),
+        "a miss that read no list (the memory store reads nothing along) hands no ticket"
+    );
     // A hit on an entry without the list: a write naming another session would not forget it.
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.is_none(), "no list held, no ticket");
     assert!(keeping(AnswerKind::User).await.unwrap().unwrap().1.is_none(), "no user held, no ticket");
@@ -482,6 +485,52 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none(), "a new version");
     store.keep_answer(&fresh, answer("[older version]"));
     assert!(keeping(AnswerKind::Sessions).await.unwrap().unwrap().1.unwrap().kept.is_none());
+    assert_indexes_match(&store);
+}
+
+/// A miss whose fills brought what an answer is made from (SQLite reads the user, and for a
+/// list request the list, with the session) hands a ticket too: the handler's answer is kept
+/// at once, and is refused like a hit's if the entry changed since.
+#[tokio::test]
+async fn a_miss_that_brought_what_an_answer_is_made_from_keeps_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("store.db")).unwrap());
+    let store = CachedStore::new(
+        &Stores::of(sqlite),
+        Arc::new(NoOneElse),
+        CacheLimits::default(),
+        Arc::new(Metrics::default()),
+    );
+    let alice = user_with_sessions(&store, "alice", 3).await;
+    let listed = store.sessions_for_user(&alice.id).await.unwrap();
+    store.forget_user(&alice.id);
+    let (first, second) = (listed[0].token_hash, listed[1].token_hash);
+    let keeping = |hash, kind| store.by_token_keeping(hash, kind == AnswerKind::Sessions, kind, "");
+
+    // GET me's miss: the user came with the session.
+    let ((_, user, _), ticket) = keeping(&first, AnswerKind::User).await.unwrap().unwrap();
+    assert_eq!(user.as_ref(), Some(&alice));
+    let ticket = ticket.expect("a miss that read the user hands a ticket");
+    assert!(ticket.kept.is_none());
+    store.keep_answer(&ticket, answer("{the user}"));
+    let (_, kept) = keeping(&first, AnswerKind::User).await.unwrap().unwrap();
+    assert_eq!(kept.unwrap().kept.unwrap().body, "{the user}", "kept by the miss, served by the next hit");
+
+    // GET sessions' miss: the list came too.
+    store.forget_user(&alice.id);
+    let (_, ticket) = keeping(&second, AnswerKind::Sessions).await.unwrap().unwrap();
+    store.keep_answer(&ticket.expect("a miss that read the list hands a ticket"), answer("[the list]"));
+    let (_, kept) = keeping(&second, AnswerKind::Sessions).await.unwrap().unwrap();
+    assert_eq!(kept.unwrap().kept.unwrap().body, "[the list]");
+
+    // The miss's ticket names the entry's version: after a newer one (another session found
+    // by token), its answer is refused, as a hit's is.
+    store.forget_user(&alice.id);
+    let (_, ticket) = keeping(&first, AnswerKind::User).await.unwrap().unwrap();
+    store.session_by_token(&listed[2].token_hash).await.unwrap();
+    store.keep_answer(&ticket.unwrap(), answer("{older version}"));
+    let (_, hit) = keeping(&first, AnswerKind::User).await.unwrap().unwrap();
+    assert!(hit.unwrap().kept.is_none(), "an answer for an older version is never kept");
     assert_indexes_match(&store);
 }
 
