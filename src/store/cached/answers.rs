@@ -18,7 +18,7 @@ use bytes::Bytes;
 use hyper::{HeaderMap, StatusCode};
 
 use super::entries::heap;
-use crate::domain::{Id, SessionId};
+use crate::domain::{Id, Session, SessionId};
 
 /// Which answer an operation keeps (`x-mm-answer-kept`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +75,30 @@ pub struct Ticket {
     /// For a [`AnswerKind::Session`] answer: the session and the query it is for.
     pub(super) key: Option<(SessionId, Box<str>)>,
     pub kept: Option<Arc<Answer>>,
+}
+
+impl Ticket {
+    /// The ticket for an answer of `kind` to the request of `session` (with its `query`), made
+    /// from the entry's version `stamp`, with the answer kept there (`kept`); `None` for a
+    /// check whose query is not kept ([`keyable`]).
+    pub(super) fn of(
+        stamp: u64,
+        session: &Session,
+        kind: AnswerKind,
+        query: &str,
+        kept: impl FnOnce() -> Option<Arc<Answer>>,
+    ) -> Option<Ticket> {
+        if kind == AnswerKind::Session && !keyable(query) {
+            return None;
+        }
+        Some(Ticket {
+            user_id: session.user_id.clone(),
+            stamp,
+            kind,
+            key: (kind == AnswerKind::Session).then(|| (session.id.clone(), query.into())),
+            kept: kept(),
+        })
+    }
 }
 
 /// The most [`AnswerKind::Session`] answers one entry keeps (sessions × queries): anyone can

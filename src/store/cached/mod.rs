@@ -214,17 +214,9 @@ impl CachedStore {
                 // Only where the entry holds what the answer is made from: an entry without it
                 // is not forgotten by every write that would change it (a write naming a
                 // session the entry does not index moves only the generation).
-                let keyed = |kind, query| kind != AnswerKind::Session || answers::keyable(query);
-                let ticket =
-                    keeps.filter(|&(kind, query)| entry.holds(kind) && keyed(kind, query)).map(|(kind, query)| {
-                        Ticket {
-                            user_id: user_id.clone(),
-                            stamp: entry.stamp,
-                            kind,
-                            key: (kind == AnswerKind::Session).then(|| (session.id.clone(), query.into())),
-                            kept: entry.kept.find(kind, &session.id, query),
-                        }
-                    });
+                let ticket = keeps.filter(|&(kind, _)| entry.holds(kind)).and_then(|(kind, query)| {
+                    Ticket::of(entry.stamp, &session, kind, query, || entry.kept.find(kind, &session.id, query))
+                });
                 // A kept answer stands for what it was made from: that is not copied (whatever
                 // else needs the user or the list looks it up).
                 let answered = ticket.as_ref().is_some_and(|t| t.kept.is_some());
@@ -301,17 +293,10 @@ impl CachedStore {
     ) -> Option<Ticket> {
         let (kind, query) = keeps?;
         let brought = match kind {
-            AnswerKind::User => read_user,
-            AnswerKind::Session => read_user && answers::keyable(query),
+            AnswerKind::User | AnswerKind::Session => read_user,
             AnswerKind::Sessions => read_list,
         };
-        brought.then(|| Ticket {
-            user_id: session.user_id.clone(),
-            stamp,
-            kind,
-            key: (kind == AnswerKind::Session).then(|| (session.id.clone(), query.into())),
-            kept: None,
-        })
+        brought.then(|| Ticket::of(stamp, session, kind, query, || None)).flatten()
     }
 
     /// [`SessionStore::session_and_user_by_token`] (or, with `sessions`,

@@ -32,6 +32,13 @@ fn cached(inner: &Arc<MemoryStore>, limits: CacheLimits) -> CachedStore {
     CachedStore::new(&Stores::of(inner.clone()), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
 }
 
+/// A cache over a SQLite file in `dir`: unlike the memory store, SQLite reads a token's user
+/// (and, asked, its list) along with the session.
+fn cached_sqlite(dir: &tempfile::TempDir, limits: CacheLimits) -> CachedStore {
+    let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("sessions.db")).unwrap());
+    CachedStore::new(&Stores::of(sqlite), Arc::new(NoOneElse), limits, Arc::new(Metrics::default()))
+}
+
 async fn user_with_sessions(store: &CachedStore, name: &str, sessions: usize) -> User {
     let new = NewUser { username: name.into(), email: format!("{name}@example.com"), roles: vec![] };
     let user = new.validate(Id::generate(), 1).unwrap();
@@ -185,13 +192,7 @@ async fn a_token_read_that_brings_a_list_is_weighed_whole_before_any_of_it_gets_
     // Room for two sessions, as above, on SQLite: it reads a token's user and list along (the
     // memory store reads nothing along).
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("sessions.db")).unwrap());
-    let store = CachedStore::new(
-        &Stores::of(sqlite),
-        Arc::new(NoOneElse),
-        room_for_100_sessions(),
-        Arc::new(Metrics::default()),
-    );
+    let store = cached_sqlite(&dir, room_for_100_sessions());
     let users = fill_leaving_room_for_two(&store).await;
     // A newcomer of four, found by token with its user and list (`GET /users/me/sessions`):
     // the token's one session would fit, the read does not. Its session first, then its user
@@ -494,13 +495,7 @@ async fn kept_answers_belong_to_one_version_of_an_entry() {
 #[tokio::test]
 async fn a_miss_that_brought_what_an_answer_is_made_from_keeps_it_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let sqlite = Arc::new(crate::store::sqlite::SqliteStore::open(&dir.path().join("store.db")).unwrap());
-    let store = CachedStore::new(
-        &Stores::of(sqlite),
-        Arc::new(NoOneElse),
-        CacheLimits::default(),
-        Arc::new(Metrics::default()),
-    );
+    let store = cached_sqlite(&dir, CacheLimits::default());
     let alice = user_with_sessions(&store, "alice", 3).await;
     let listed = store.sessions_for_user(&alice.id).await.unwrap();
     store.forget_user(&alice.id);
