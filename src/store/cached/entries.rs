@@ -339,6 +339,14 @@ impl Entries {
     /// new: re-inserting each cost about 4,000 instructions).
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> bool {
         let cost = super::answers::cost(ticket, &answer);
+        // A check's answer only where a hit can find it: its session held in this entry (the
+        // entry's user row alone is not enough, and an answer nobody can reach would take the
+        // answers' budget until the entry goes).
+        if let Some((session, _)) = &ticket.key {
+            if self.sessions.get(session) != Some(&ticket.user_id) {
+                return false;
+            }
+        }
         let Some(mut held) = self.users.peek_mut(&ticket.user_id) else { return false };
         if held.stamp != ticket.stamp || !held.holds(ticket.kind) || held.kept.refuses(ticket) {
             return false;

@@ -247,19 +247,28 @@ fn a_web_login_session_is_small_enough_for_35_000_in_the_default_bytes() {
 /// A cache of 60 sessions filled with the lists of 12 of 20 users of 5 sessions each (and
 /// which it holds): full, user 19 not among them.
 async fn full_cache() -> (Arc<MemoryStore>, CachedStore, Vec<User>, Vec<usize>) {
-    let limits = CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() };
     let memory = Arc::new(MemoryStore::new());
-    let store = cached(&memory, limits);
+    let store = cached(&memory, room_for_60_sessions());
+    let (users, before) = fill_full(&store).await;
+    (memory, store, users, before)
+}
+
+fn room_for_60_sessions() -> CacheLimits {
+    CacheLimits { entries: NonZeroUsize::new(60).unwrap(), bytes: NonZeroUsize::new(1 << 20).unwrap() }
+}
+
+/// [`full_cache`]'s users and lists, in `store` (a cache of [`room_for_60_sessions`]).
+async fn fill_full(store: &CachedStore) -> (Vec<User>, Vec<usize>) {
     let mut users = Vec::new();
     for i in 0..20 {
-        users.push(user_with_sessions(&store, &format!("user{i}"), 5).await);
+        users.push(user_with_sessions(store, &format!("user{i}"), 5).await);
     }
     for user in &users[..12] {
         store.sessions_for_user(&user.id).await.unwrap();
     }
-    let before = held(&store, &users);
+    let before = held(store, &users);
     assert!(before.len() >= 9 && !before.contains(&19), "full: {before:?}");
-    (memory, store, users, before)
+    (users, before)
 }
 
 #[tokio::test]
@@ -526,6 +535,48 @@ async fn a_miss_that_brought_what_an_answer_is_made_from_keeps_it_at_once() {
     store.keep_answer(&ticket.unwrap(), answer("{older version}"));
     let (_, hit) = keeping(&first, AnswerKind::User).await.unwrap().unwrap();
     assert!(hit.unwrap().kept.is_none(), "an answer for an older version is never kept");
+    assert_indexes_match(&store);
+}
+
+/// A miss whose read was turned away (a full cache, a user seen once) hands no ticket: nothing
+/// it read is held, so no answer of it is kept. Its second miss gets in and hands one.
+#[tokio::test]
+async fn a_miss_turned_away_hands_no_ticket() {
+    // SQLite: a token's miss reads the user along, which a GET me ticket needs.
+    let dir = tempfile::tempdir().unwrap();
+    let store = cached_sqlite(&dir, room_for_60_sessions());
+    let (users, before) = fill_full(&store).await;
+    let newcomer = &users[19];
+    let listed = store.sessions_for_user(&newcomer.id).await.unwrap();
+    assert_eq!(held(&store, &users), before, "listing it was its first sighting, by another read");
+    let hash = listed[0].token_hash;
+    let (_, ticket) = store.by_token_keeping(&hash, false, AnswerKind::User, "").await.unwrap().unwrap();
+    assert!(ticket.is_none(), "turned away: no ticket");
+    assert_eq!(held(&store, &users), before);
+    let (_, ticket) = store.by_token_keeping(&hash, false, AnswerKind::User, "").await.unwrap().unwrap();
+    store.keep_answer(&ticket.expect("in on its second miss"), answer("{the newcomer}"));
+    let (_, hit) = store.by_token_keeping(&hash, false, AnswerKind::User, "").await.unwrap().unwrap();
+    assert_eq!(hit.unwrap().kept.unwrap().body, "{the newcomer}");
+    assert_indexes_match(&store);
+}
+
+/// A check's answer is kept only where a hit can find it: for a session the entry holds. An
+/// entry holding the user row alone refuses it (it would take the answers' budget unreached).
+#[tokio::test]
+async fn a_check_answer_for_a_session_the_entry_does_not_hold_is_refused() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = cached(&memory, CacheLimits::default());
+    let alice = user_with_sessions(&store, "alice", 1).await;
+    let session = memory.sessions_for_user(&alice.id).await.unwrap().remove(0);
+    store.user_by_id(&alice.id).await.unwrap();
+    let stamp = store.entries().users.peek(&alice.id).expect("the user row is held").stamp;
+    let ticket = Ticket::of(stamp, &session, AnswerKind::Session, "", || None).unwrap();
+    store.keep_answer(&ticket, answer("unreachable"));
+    assert_eq!(store.entries().answer_bytes, 0, "refused: the entry does not hold the session");
+    // Found by its token, the session is held, and the same check's answer is kept.
+    store.session_by_token(&session.token_hash).await.unwrap();
+    store.keep_answer(&check_ticket(&store, &session.token_hash, "").await, answer("reachable"));
+    assert_eq!(check_ticket(&store, &session.token_hash, "").await.kept.unwrap().body, "reachable");
     assert_indexes_match(&store);
 }
 
