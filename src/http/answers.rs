@@ -42,7 +42,7 @@ pub fn respond(answer: &Answer, request_id: &str) -> HttpResponse {
     // clone of the kept map has none, and growing it costs more than filling a new one.
     let headers = response.headers_mut();
     headers.reserve(answer.headers.len() + FINAL_HEADERS);
-    for (name, value) in &answer.headers {
+    for (name, value) in &*answer.headers {
         headers.append(name.clone(), value.clone());
     }
     if let Ok(id) = HeaderValue::from_str(request_id) {
@@ -62,8 +62,7 @@ pub async fn capture(response: HttpResponse) -> (HttpResponse, Option<Answer>) {
         Ok(collected) => collected.to_bytes(),
         Err(never) => match never {},
     };
-    let mut headers = parts.headers.clone();
-    headers.remove(SPAN_ID);
-    let answer = Answer::new(parts.status, headers, &body);
+    let kept = parts.headers.iter().filter(|(name, _)| **name != SPAN_ID);
+    let answer = Answer::new(parts.status, kept, &body);
     (Response::from_parts(parts, BoxBody::new(Full::new(body))), Some(answer))
 }

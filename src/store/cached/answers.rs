@@ -14,8 +14,9 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
-use hyper::{HeaderMap, StatusCode};
+use bytes::{Bytes, BytesMut};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::StatusCode;
 
 use super::entries::heap;
 use crate::domain::{Id, Session, SessionId};
@@ -38,29 +39,64 @@ impl AnswerKind {
     pub(super) const COUNT: usize = 2;
 }
 
-/// A header map's entry for one header (its name, value and links), as `http` lays it out.
-const HEADER_SLOT: usize = 112;
-
 /// A complete answer as the HTTP layer sent it, but for the headers that name the request.
+///
+/// Laid out for a hit that finds it cold (hits spread over thousands of users, each answer
+/// touched once in a while): the body and every header value are slices of one block of bytes,
+/// so a response's copies of them (`Bytes` clones) share one count, and the headers are a plain
+/// slice (a `HeaderMap` adds an index table of its own, and each value a count of its own).
 #[derive(Debug)]
 pub struct Answer {
     pub status: StatusCode,
-    pub headers: HeaderMap,
+    pub headers: Box<[(HeaderName, HeaderValue)]>,
     pub body: Bytes,
 }
 
 impl Answer {
-    /// What it takes in the cache: its block (with the `Arc`'s counts), the body (an exact copy:
-    /// [`Self::new`]), the header map's table, and each header's slot and value.
+    /// What it takes in the cache: its block (with the `Arc`'s counts), the bytes (body and
+    /// values, copied to their exact length: [`Self::new`]) with their shared count, and the
+    /// headers' slice.
     pub(super) fn bytes(&self) -> usize {
-        let headers: usize = self.headers.values().map(|v| HEADER_SLOT + heap(v.len())).sum();
-        heap(std::mem::size_of::<Self>() + 16) + heap(self.body.len()) + heap(8 * 4) + headers
+        let values: usize = self.headers.iter().map(|(_, v)| v.len()).sum();
+        let shared_count = 32;
+        heap(std::mem::size_of::<Self>() + 16)
+            + heap(self.body.len() + values)
+            + heap(shared_count)
+            + heap(std::mem::size_of_val(&*self.headers))
     }
 
-    /// An answer of these parts; the body is copied to its exact length (the serializer's
-    /// buffer may be up to twice as long).
-    pub fn new(status: StatusCode, headers: HeaderMap, body: &[u8]) -> Self {
-        Answer { status, headers, body: Bytes::copy_from_slice(body) }
+    /// An answer of these parts. The body and the headers' values are copied into one block of
+    /// their exact length (the serializer's buffer may be up to twice as long).
+    pub fn new<'a>(
+        status: StatusCode,
+        headers: impl IntoIterator<Item = (&'a HeaderName, &'a HeaderValue)>,
+        body: &[u8],
+    ) -> Self {
+        let headers: Vec<_> = headers.into_iter().collect();
+        let mut block = BytesMut::with_capacity(body.len() + headers.iter().map(|(_, v)| v.len()).sum::<usize>());
+        block.extend_from_slice(body);
+        for (_, value) in &headers {
+            block.extend_from_slice(value.as_bytes());
+        }
+        let block = block.freeze();
+        let mut at = body.len();
+        let headers = headers
+            .into_iter()
+            .map(|(name, value)| {
+                let bytes = block.slice(at..at + value.len());
+                at += value.len();
+                // The same bytes, so always a valid value; were it refused, the value's own.
+                let shared = HeaderValue::from_maybe_shared(bytes).map_or_else(
+                    |_| value.clone(),
+                    |mut shared| {
+                        shared.set_sensitive(value.is_sensitive());
+                        shared
+                    },
+                );
+                (name.clone(), shared)
+            })
+            .collect();
+        Answer { status, headers, body: block.slice(..body.len()) }
     }
 }
 

@@ -433,11 +433,7 @@ async fn the_cache_stays_within_its_bytes() {
 }
 
 fn answer(body: &'static str) -> Answer {
-    Answer {
-        status: hyper::StatusCode::OK,
-        headers: hyper::HeaderMap::new(),
-        body: bytes::Bytes::from_static(body.as_bytes()),
-    }
+    Answer { status: hyper::StatusCode::OK, headers: Box::new([]), body: bytes::Bytes::from_static(body.as_bytes()) }
 }
 
 /// A hit hands the entry's version; an answer kept for it comes with the next hit (and the list
@@ -602,11 +598,8 @@ async fn kept_answers_have_their_own_budget_and_never_push_sessions_out() {
     }
     let weight = store.entries().weight;
     // 6,000 bytes of JSON each (with its headers and struct, a little more): three fit in 20,000.
-    let big = || Answer {
-        status: hyper::StatusCode::OK,
-        headers: hyper::HeaderMap::new(),
-        body: bytes::Bytes::from(vec![b'x'; 6_000]),
-    };
+    let big =
+        || Answer { status: hyper::StatusCode::OK, headers: Box::new([]), body: bytes::Bytes::from(vec![b'x'; 6_000]) };
     for (_, ticket) in &tickets {
         store.keep_answer(ticket, big());
     }
@@ -670,4 +663,32 @@ async fn session_answers_are_kept_per_session_and_query_and_bounded() {
     let token = "access_token=abc";
     assert!(store.by_token_keeping(&second, false, AnswerKind::Session, token).await.unwrap().unwrap().1.is_none());
     assert_indexes_match(&store);
+}
+
+/// A kept answer is the response's status, headers and body as sent, with the body and the
+/// values laid out in one block (a cold hit's copies of them touch one count).
+#[test]
+fn an_answer_keeps_what_was_sent_in_one_block() {
+    use hyper::header::{HeaderMap, HeaderValue, CONTENT_TYPE, ETAG};
+    let mut sent = HeaderMap::new();
+    sent.insert(ETAG, HeaderValue::from_str("\"abc123\"").unwrap());
+    sent.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let mut secret = HeaderValue::from_static("s3cret");
+    secret.set_sensitive(true);
+    sent.insert("x-kept-secret", secret);
+    let answer = Answer::new(hyper::StatusCode::OK, &sent, b"{\"id\":\"x\"}");
+    assert_eq!(answer.status, hyper::StatusCode::OK);
+    assert_eq!(&answer.body[..], b"{\"id\":\"x\"}");
+    let kept: Vec<_> =
+        answer.headers.iter().map(|(n, v)| (n.as_str(), v.to_str().unwrap(), v.is_sensitive())).collect();
+    assert_eq!(
+        kept,
+        [("etag", "\"abc123\"", false), ("content-type", "application/json", false), ("x-kept-secret", "s3cret", true)]
+    );
+    // One block: the values follow the body.
+    let mut at = answer.body.as_ptr() as usize + answer.body.len();
+    for (_, value) in &*answer.headers {
+        assert_eq!(value.as_bytes().as_ptr() as usize, at, "each value follows the one before");
+        at += value.len();
+    }
 }
