@@ -38,8 +38,8 @@ pub fn applies(kind: AnswerKind, route: &Found, path: &str, caller: &Session) ->
 pub fn respond(answer: &Answer, request_id: &str) -> HttpResponse {
     let mut response = response::with_body(answer.body.clone());
     *response.status_mut() = answer.status;
-    // Room for the span id and the final headers (`response::finish_headers`) from the start: a
-    // clone of the kept map has none, and growing it costs more than filling a new one.
+    // Room for the kept headers, the span id and the final headers (`response::finish_headers`)
+    // from the start: growing the map costs more than filling it.
     let headers = response.headers_mut();
     headers.reserve(answer.headers.len() + FINAL_HEADERS);
     for (name, value) in &*answer.headers {

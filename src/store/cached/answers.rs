@@ -58,7 +58,8 @@ impl Answer {
     /// headers' slice.
     pub(super) fn bytes(&self) -> usize {
         let values: usize = self.headers.iter().map(|(_, v)| v.len()).sum();
-        let shared_count = 32;
+        // bytes' shared count: the block's pointer, its capacity and the count.
+        let shared_count = 3 * std::mem::size_of::<usize>();
         heap(std::mem::size_of::<Self>() + 16)
             + heap(self.body.len() + values)
             + heap(shared_count)

@@ -330,8 +330,8 @@ impl Entries {
     }
 
     /// Keeps `answer`, made from the data `ticket` was handed with, if the entry still holds
-    /// that version of it (and no answer of the kind yet) and the answers' budget has room for
-    /// it; whether it was kept. Past the budget an answer is refused, never evicted for: the
+    /// that version of it (and no answer of the kind yet; for the check's answer, the session
+    /// it is for) and the answers' budget has room for it; whether it was kept. Past the budget an answer is refused, never evicted for: the
     /// sessions held do not shrink to make room for answers, and answers leave with their
     /// entries (a write, a fill, an eviction). Kept in place: answers weigh nothing against the
     /// cache's capacity and change no index, so nothing is re-indexed, re-inserted or evicted

@@ -676,6 +676,8 @@ fn an_answer_keeps_what_was_sent_in_one_block() {
     let mut secret = HeaderValue::from_static("s3cret");
     secret.set_sensitive(true);
     sent.insert("x-kept-secret", secret);
+    sent.append("x-kept-twice", HeaderValue::from_static("one"));
+    sent.append("x-kept-twice", HeaderValue::from_static("two"));
     let answer = Answer::new(hyper::StatusCode::OK, &sent, b"{\"id\":\"x\"}");
     assert_eq!(answer.status, hyper::StatusCode::OK);
     assert_eq!(&answer.body[..], b"{\"id\":\"x\"}");
@@ -683,7 +685,13 @@ fn an_answer_keeps_what_was_sent_in_one_block() {
         answer.headers.iter().map(|(n, v)| (n.as_str(), v.to_str().unwrap(), v.is_sensitive())).collect();
     assert_eq!(
         kept,
-        [("etag", "\"abc123\"", false), ("content-type", "application/json", false), ("x-kept-secret", "s3cret", true)]
+        [
+            ("etag", "\"abc123\"", false),
+            ("content-type", "application/json", false),
+            ("x-kept-secret", "s3cret", true),
+            ("x-kept-twice", "one", false),
+            ("x-kept-twice", "two", false)
+        ]
     );
     // One block: the values follow the body.
     let mut at = answer.body.as_ptr() as usize + answer.body.len();
