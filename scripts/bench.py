@@ -521,7 +521,9 @@ class Bench:
         """#40's latency as users feel it: GET me at 64 connections, offered at fixed shares of
         the maximum the same target reached closed-loop (wrk), by `open-loop`; p50, p99, p99.9
         measured from when each request was due. The server first, then bare hyper answering its
-        captured bytes on the same core (a control: the tail this machine gives any server)."""
+        captured bytes on the same core, twice: at the same shares of its own maximum, and at the
+        very rates the server was offered, so that the load generator's work is the same (a
+        control: the tail this machine gives any server)."""
         connections = 64
         server, data = self.seeded_server(self.args.sessions)
         rows, bare = [], None
@@ -530,19 +532,26 @@ class Bench:
             port = free_port()
             argv = [self.tool("ceiling-bare"), str(responses), f"127.0.0.1:{port}"]
             bare = Server(argv, port, self.work / "ceiling-bare.log", ready_path=None, cpu=SERVER_CPU)
+            server_rates = []
             for target, port in (("server", server.port), ("bare", bare.port)):
                 log(f"latency: warm-up and the closed-loop maximum of GET me at 64 connections ({target}) ...")
                 self.wrk(port, "me", connections, data, duration=self.args.warmup or 2, load="uniform")
                 maximum = self.wrk(port, "me", connections, data, load="uniform")["rps"]
-                for share in self.args.latency_shares:
-                    rate = maximum * share
-                    log(f"latency: {rate:.0f} req/s offered ({share:.0%} of {maximum:.0f}) for {self.args.latency_duration:g} s ...")
+                offers = [(target, share, maximum * share) for share in self.args.latency_shares]
+                if target == "bare":
+                    offers += [("bare at the server's rate", share, rate) for share, rate in server_rates]
+                for label, share, rate in offers:
+                    log(f"latency: {rate:.0f} req/s offered to {label} ({share:.0%} of a maximum) for {self.args.latency_duration:g} s ...")
                     argv = [self.tool("open-loop"), f"127.0.0.1:{port}", str(data), f"{rate:.0f}",
                             f"{self.args.latency_duration:g}", str(connections)]
                     ticks = cpu_ticks()
                     done = subprocess.run(argv, check=True, capture_output=True, text=True, preexec_fn=pinned(LOAD_CPU))
                     steal = steal_percent(ticks, cpu_ticks())
-                    rows.append({"target": target, "share": share, "maximum_rps": maximum, "steal_percent": steal,
+                    if target == "server":
+                        server_rates.append((share, rate))
+                    # A row at the server's rate names the server's maximum, whose share it is.
+                    named = maximum if label == target else rate / share
+                    rows.append({"target": label, "share": share, "maximum_rps": named, "steal_percent": steal,
                                  **json.loads(done.stdout)})
         finally:
             server.stop()
