@@ -1,4 +1,5 @@
-//! Shared by the benchmark's programs: the captured responses the ceilings replay.
+//! Shared by the benchmark's programs: the captured responses the ceilings replay, and the
+//! open-loop client's [`timeline`].
 //!
 //! `scripts/bench.py` sends one request of each benchmarked operation to the real server and
 //! writes what came back to `responses.json`; both ceilings answer with those bytes, so the three
@@ -8,6 +9,8 @@ use std::collections::HashMap;
 
 use anyhow::Context as _;
 use serde::Deserialize;
+
+pub mod timeline;
 
 /// One captured response.
 #[derive(Clone, Debug, Deserialize)]

@@ -2,19 +2,22 @@
 //! `GET /api/v4/users/me` at a fixed offered rate, whatever the server answers, and prints one
 //! JSON line: the latency percentiles, each measured from when the request was **due**, not from
 //! when it could be sent (coordinated omission corrected: a request held up behind a slow one
-//! counts the wait, as its user would).
+//! counts the wait, as its user would); and where the tail came from: the three worst 100 ms
+//! intervals by when their requests were due, and the share of the slowest hundredth due in them
+//! (`mm_sessions_bench::timeline`), with the run's start in Unix milliseconds to set them against
+//! what else the machine did then.
 //!
 //! Request `i` is due at `start + i / RATE` and goes on connection `i mod CONNECTIONS` (a
 //! keep-alive connection sends its requests one after another, as a browser's does). One
 //! dispatcher hands each request to its connection when it is due; it spins (yielding to the
 //! connections, which lets the runtime poll its sockets) rather than sleeping, because tokio's
 //! timers tick in milliseconds and the figures are fractions of one. It reports how late it
-//! dispatched (`dispatch_late_p99_us`): where that is not small against the percentiles, the
-//! load generator, not the server, set them (it does not show a late wake-up of the client on
-//! the reply side, which counts against the server). A connection that fails ends, and the
-//! requests still due on it count as errors. The tokens are each sampled user's first (`DATA`
-//! is bench-seed's folder), in turn. Runs on one thread: `scripts/bench.py` pins it to the
-//! load's core.
+//! dispatched (`dispatch_late_p99_us`, the most `dispatch_late_max_us`, and in each worst
+//! interval): where that is not small against the percentiles, the load generator, not the
+//! server, set them (it does not show a late wake-up of the client on the reply side, which
+//! counts against the server). A connection that fails ends, and the requests still due on it
+//! count as errors. The tokens are each sampled user's first (`DATA` is bench-seed's folder),
+//! in turn. Runs on one thread: `scripts/bench.py` pins it to the load's core.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -24,12 +27,18 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
-/// What one connection measured: latencies from due to answered, in microseconds, and errors.
+use mm_sessions_bench::timeline;
+
+/// What one connection measured: for each answered request, when it was due (from the run's
+/// start) and its latency from then, in microseconds; and errors.
 #[derive(Default)]
 struct Measured {
-    latencies_us: Vec<u64>,
+    samples: Vec<(u64, u64)>,
     errors: u64,
 }
+
+/// The timeline's interval: short against a run, long against a request.
+const INTERVAL_US: u64 = 100_000;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
@@ -56,7 +65,7 @@ async fn main() -> anyhow::Result<()> {
     let mut senders = Vec::with_capacity(connections);
     let mut tasks = Vec::with_capacity(connections);
     for _ in 0..connections {
-        let (tx, rx) = mpsc::unbounded_channel::<(usize, Instant)>();
+        let (tx, rx) = mpsc::unbounded_channel::<(usize, Instant, u64)>();
         senders.push(tx);
         let stream = TcpStream::connect(addr).await.with_context(|| format!("connecting to {addr}"))?;
         stream.set_nodelay(true)?;
@@ -65,17 +74,22 @@ async fn main() -> anyhow::Result<()> {
 
     let total = (rate * seconds) as usize;
     let interval = Duration::from_secs_f64(1.0 / rate);
-    let mut late_us = Vec::with_capacity(total);
+    // How late each request was sent, by when it was due: (due, late) in microseconds.
+    let mut late_us: Vec<(u64, u64)> = Vec::with_capacity(total);
     // Requests whose connection had died: never sent, counted as errors.
     let mut unsent = 0u64;
     let start = Instant::now() + Duration::from_millis(10);
+    let start_unix_ms = (std::time::SystemTime::now() + Duration::from_millis(10))
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as u64);
     for i in 0..total {
-        let due = start + interval.mul_f64(i as f64);
+        let offset = interval.mul_f64(i as f64);
+        let due = start + offset;
         while Instant::now() < due {
             tokio::task::yield_now().await;
         }
-        late_us.push(due.elapsed().as_micros() as u64);
-        if senders[i % connections].send((i, due)).is_err() {
+        late_us.push((offset.as_micros() as u64, due.elapsed().as_micros() as u64));
+        if senders[i % connections].send((i, due, offset.as_micros() as u64)).is_err() {
             unsent += 1;
         }
     }
@@ -83,16 +97,16 @@ async fn main() -> anyhow::Result<()> {
     let mut measured = Measured { errors: unsent, ..Measured::default() };
     for task in tasks {
         let done = task.await?;
-        measured.latencies_us.extend(done.latencies_us);
+        measured.samples.extend(done.samples);
         measured.errors += done.errors;
     }
     let elapsed = start.elapsed().as_secs_f64();
-    let mut latencies = measured.latencies_us;
+    let mut latencies: Vec<u64> = measured.samples.iter().map(|&(_, latency)| latency).collect();
     latencies.sort_unstable();
-    late_us.sort_unstable();
-    let at = |sorted: &[u64], q: f64| {
-        sorted.get(((sorted.len() as f64 * q) as usize).min(sorted.len().saturating_sub(1))).copied()
-    };
+    let mut late: Vec<u64> = late_us.iter().map(|&(_, late)| late).collect();
+    late.sort_unstable();
+    let at = |sorted: &[u64], q: f64| (!sorted.is_empty()).then(|| timeline::percentile(sorted, q));
+    let tail = timeline::tail(&measured.samples, &late_us, INTERVAL_US, 3);
     println!(
         "{}",
         serde_json::json!({
@@ -104,7 +118,11 @@ async fn main() -> anyhow::Result<()> {
             "p99_us": at(&latencies, 0.99),
             "p999_us": at(&latencies, 0.999),
             "max_us": latencies.last(),
-            "dispatch_late_p99_us": at(&late_us, 0.99),
+            "dispatch_late_p99_us": at(&late, 0.99),
+            "dispatch_late_max_us": late.last(),
+            "start_unix_ms": start_unix_ms,
+            "worst_intervals": tail.worst_intervals,
+            "p99_share_in_worst": tail.p99_share_in_worst,
         })
     );
     Ok(())
@@ -114,18 +132,18 @@ async fn main() -> anyhow::Result<()> {
 /// when it was due.
 async fn connection(
     mut stream: TcpStream,
-    mut due: mpsc::UnboundedReceiver<(usize, Instant)>,
+    mut due: mpsc::UnboundedReceiver<(usize, Instant, u64)>,
     requests: std::sync::Arc<Vec<Vec<u8>>>,
 ) -> Measured {
     let mut measured = Measured::default();
     let mut buffer = Vec::with_capacity(16 * 1024);
-    while let Some((i, at)) = due.recv().await {
+    while let Some((i, at, due_us)) = due.recv().await {
         let answered = async {
             stream.write_all(&requests[i % requests.len()]).await?;
             read_response(&mut stream, &mut buffer).await
         };
         match answered.await {
-            Ok(200) => measured.latencies_us.push(at.elapsed().as_micros() as u64),
+            Ok(200) => measured.samples.push((due_us, at.elapsed().as_micros() as u64)),
             Ok(_) => measured.errors += 1,
             Err(_) => {
                 // The connection is gone: this request and those queued behind it fail, and
