@@ -4,7 +4,7 @@
 //! the server (or the machine) stalled once for a tenth of a second and everything due meanwhile
 //! waited. `open-loop` therefore cuts its run into intervals by when each request was due and
 //! reports the worst few, with the share of the run's slowest hundredth that fell in them: a
-//! share near 1 in one interval is one stall, and the interval's start (from the run's start,
+//! share near 1 says the tail is those few stalls, and an interval's start (from the run's start,
 //! whose wall-clock time is printed too) says when to look at what else ran. Each interval also
 //! says how late the load generator itself sent its requests: a stall of the generator (its core
 //! taken, its process paused) shows there, where a p99 of the whole run's lateness hides it.
@@ -17,6 +17,8 @@ pub struct Interval {
     /// When the interval starts, in milliseconds from the run's first due time.
     pub from_ms: u64,
     pub requests: usize,
+    /// Taken as the whole run's percentiles are (`percentile`): in an interval of fewer than
+    /// 100 requests, its slowest.
     pub p99_us: u64,
     pub max_us: u64,
     /// The most late the generator sent a request due in the interval.
@@ -89,15 +91,15 @@ pub fn percentile(sorted: &[u64], q: f64) -> u64 {
 mod tests {
     use super::*;
 
-    /// 100 requests a millisecond apart, 50 µs each, but for a stall from 40 to 45 ms: what was
-    /// due then waits until 46 ms.
+    /// 1,000 requests 100 µs apart, 50 µs each, but for a stall from 40 to 41.5 ms: what was
+    /// due then waits until 41.5 ms (the slowest hundredth: the ten due from 40 ms on).
     fn one_stall() -> Vec<(u64, u64)> {
-        (0..100u64).map(|i| (i * 1000, if (40..46).contains(&i) { 46_000 - i * 1000 + 50 } else { 50 })).collect()
+        (0..1000u64).map(|i| (i * 100, if (400..415).contains(&i) { 41_500 - i * 100 + 50 } else { 50 })).collect()
     }
 
     /// Each request sent 10 µs late, but for the one due at 42 ms: 3 ms late.
     fn sent() -> Vec<(u64, u64)> {
-        (0..100u64).map(|i| (i * 1000, if i == 42 { 3000 } else { 10 })).collect()
+        (0..1000u64).map(|i| (i * 100, if i == 420 { 3000 } else { 10 })).collect()
     }
 
     #[test]
@@ -105,7 +107,7 @@ mod tests {
         let tail = tail(&one_stall(), &sent(), 10_000, 2);
         assert_eq!(
             tail.worst_intervals[0],
-            Interval { from_ms: 40, requests: 10, p99_us: 6050, max_us: 6050, sent_late_max_us: 3000 },
+            Interval { from_ms: 40, requests: 100, p99_us: 1550, max_us: 1550, sent_late_max_us: 3000 },
             "the stall's interval comes first, with how late the generator was in it"
         );
         assert_eq!(tail.worst_intervals[1].max_us, 50, "every other interval is quiet");
@@ -116,8 +118,8 @@ mod tests {
 
     #[test]
     fn a_tail_spread_over_the_run_is_not_blamed_on_its_worst_intervals() {
-        // Every tenth request slow, the same everywhere: the two worst hold only their share.
-        let samples: Vec<(u64, u64)> = (0..100u64).map(|i| (i * 1000, if i % 10 == 0 { 900 } else { 50 })).collect();
+        // Every hundredth request slow, the same everywhere: the two worst hold only their share.
+        let samples: Vec<(u64, u64)> = (0..1000u64).map(|i| (i * 100, if i % 100 == 0 { 900 } else { 50 })).collect();
         let tail = tail(&samples, &sent(), 10_000, 2);
         assert_eq!(tail.worst_intervals.len(), 2);
         assert_eq!(tail.p99_share_in_worst, 0.2);

@@ -121,6 +121,7 @@ async fn main() -> anyhow::Result<()> {
             "dispatch_late_p99_us": at(&late, 0.99),
             "dispatch_late_max_us": late.last(),
             "start_unix_ms": start_unix_ms,
+            "interval_ms": INTERVAL_US / 1000,
             "worst_intervals": tail.worst_intervals,
             "p99_share_in_worst": tail.p99_share_in_worst,
         })
