@@ -333,10 +333,11 @@ impl Entries {
     /// that version of it (and no answer of the kind yet; for the check's answer, the session
     /// it is for) and the answers' budget has room for it; whether it was kept. Past the budget
     /// an answer is refused, never evicted for: the sessions held do not shrink to make room
-    /// for answers, and answers leave with their entries (a write, a fill, an eviction). Kept in place: answers weigh nothing against the
-    /// cache's capacity and change no index, so nothing is re-indexed, re-inserted or evicted
-    /// (a miss keeps its answer too, and under a load larger than the cache most entries are
-    /// new: re-inserting each cost about 4,000 instructions).
+    /// for answers, and answers leave with their entries (a write, a fill, an eviction). Kept in
+    /// place: answers weigh nothing against the cache's capacity and change no index, so nothing
+    /// is re-indexed, re-inserted or evicted (a miss keeps its answer too, and under a load
+    /// larger than the cache most entries are new: re-inserting each cost about 4,000
+    /// instructions).
     pub(super) fn keep_answer(&mut self, ticket: &Ticket, answer: Arc<Answer>) -> bool {
         let cost = super::answers::cost(ticket, &answer);
         // A check's answer only where a hit can find it: its session held in this entry (the
