@@ -968,7 +968,7 @@ fn write_release_before_tokens(path: &std::path::Path, alice: &User, token_hash:
     for sql in migrations {
         c.execute_batch(sql).unwrap();
     }
-    c.pragma_update(None, "user_version", migrations.len()).unwrap();
+    c.pragma_update(None, "user_version", migrations.len() as i64).unwrap();
     c.execute(
         "INSERT INTO users (id, username, email, roles, create_at, update_at, password_hash, delete_at) \
          VALUES (?1, 'alice', 'alice@example.com', 'system_user', 1, 1, 'hash', 0)",

@@ -96,9 +96,10 @@ impl SqliteStore {
         configure(&writer)?;
         // A schema newer than this binary knows would be served wrongly (ignoring what newer
         // versions rely on): refuse it with a message that says so.
-        let version: usize = writer.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        // user_version is a 32-bit integer (rusqlite reads no usize: its width varies).
+        let version: i64 = writer.pragma_query_value(None, "user_version", |r| r.get(0))?;
         anyhow::ensure!(
-            version <= MIGRATIONS.len(),
+            usize::try_from(version).is_ok_and(|v| v <= MIGRATIONS.len()),
             "{}: the database schema is at version {version}, newer than this mm-sessions knows ({}): upgrade mm-sessions",
             path.display(),
             MIGRATIONS.len()
@@ -334,6 +335,17 @@ mod tests {
     use super::*;
     use crate::domain::Id;
     use crate::store::UserStore;
+
+    /// SQLite before 3.51.3 (3.50.7 and 3.44.6 on their lines) has the WAL-reset race: a
+    /// checkpoint that starts just after another, while a third connection resets the WAL, can
+    /// lose committed writes (sqlite.org/wal.html#walresetbug). Our design is exactly that shape
+    /// (a checkpoint thread after every batch, a writer, readers): a lost revocation would bring a
+    /// session back. The bundled library must be a fixed one.
+    #[test]
+    fn the_linked_sqlite_has_the_wal_reset_fix() {
+        let version = rusqlite::version_number();
+        assert!(version >= 3_051_003, "SQLite {} has the WAL-reset bug: bundle 3.51.3 or later", rusqlite::version());
+    }
 
     /// A stored row that does not map says where: SQLite's type errors name their column, and
     /// our own checks say what they found.
